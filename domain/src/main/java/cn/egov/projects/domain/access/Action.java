@@ -1,0 +1,84 @@
+package cn.egov.projects.domain.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static cn.egov.projects.domain.access.Role.AUDIT;
+import static cn.egov.projects.domain.access.Role.BDB_OFFICER;
+import static cn.egov.projects.domain.access.Role.CYBERSEC;
+import static cn.egov.projects.domain.access.Role.EXPERT;
+import static cn.egov.projects.domain.access.Role.FINANCE;
+import static cn.egov.projects.domain.access.Role.SECRECY;
+import static cn.egov.projects.domain.access.Role.UNIT_LEADER;
+import static cn.egov.projects.domain.access.Role.UNIT_STAFF;
+
+/**
+ * Every staff action of the lifecycle, with the article that gives it and the roles that may take it
+ * (RULES.md §1). Unit roles act on their own unit's projects only; that scope is decided by {@link AccessPolicy}.
+ */
+public enum Action {
+    VIEW_PROJECT(3, "查看项目", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, FINANCE, AUDIT, CYBERSEC, SECRECY, EXPERT),
+    CREATE_DRAFT(7, "新建项目草稿", UNIT_STAFF, UNIT_LEADER),
+    EDIT_DRAFT(7, "修改项目草稿", UNIT_STAFF, UNIT_LEADER),
+    DECLARE(7, "申报项目", UNIT_STAFF, UNIT_LEADER),
+    DECLARE_SUPPLEMENTARY(10, "追加申报项目", UNIT_STAFF, UNIT_LEADER),
+    OPEN_WINDOW(7, "启动年度集中申报", BDB_OFFICER),
+    START_REVIEW(8, "组织专家评审", BDB_OFFICER),
+    RECORD_REVIEW(8, "录入评审意见", BDB_OFFICER),
+    PROPOSE_FUNDING(8, "提出资金安排意见", FINANCE),
+    RECORD_APPROVAL(8, "录入市政府审定意见", BDB_OFFICER),
+    ISSUE_PLAN(9, "下达年度实施计划", BDB_OFFICER),
+    ADD_TO_PLAN(10, "追加列入实施计划", BDB_OFFICER),
+    REPORT_HIGHER_LEVEL_FUNDING(11, "报送上级统筹资金项目情况", UNIT_STAFF, UNIT_LEADER),
+    SUBMIT_IMPLEMENTATION_PLAN(13, "报送实施方案", UNIT_STAFF, UNIT_LEADER),
+    PRE_PROCUREMENT_REVIEW(13, "实施前评审", BDB_OFFICER),
+    RECORD_START_WITHOUT_PROCUREMENT(17, "记录无需采购的开工", UNIT_STAFF, UNIT_LEADER),
+    SIGN_CONTRACT(14, "录入合同", UNIT_STAFF, UNIT_LEADER),
+    FILE_CONTRACT(14, "报送合同", UNIT_STAFF, UNIT_LEADER),
+    REPORT_PROGRESS(16, "报送进度报告", UNIT_STAFF, UNIT_LEADER),
+    REQUEST_CHANGE(18, "申请变更", UNIT_STAFF, UNIT_LEADER),
+    DECIDE_CHANGE(18, "审批变更", BDB_OFFICER),
+    REPORT_SITUATION(17, "报送延期、中止或终止报告", UNIT_STAFF, UNIT_LEADER),
+    RESUME(17, "恢复实施", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER),
+    TERMINATE(17, "终止项目", BDB_OFFICER),
+    RECORD_FUND_RECOVERY(17, "收回项目资金", FINANCE),
+    RECORD_START_EXCEPTION(17, "记录未实质性启动的例外处理", BDB_OFFICER),
+    WAIVE_DEADLINE(16, "豁免期限", BDB_OFFICER),
+    RECORD_CYBERSEC_REVIEW(4, "录入网络安全审查意见", CYBERSEC),
+    RECORD_CRYPTO_REVIEW(4, "录入密码应用审查意见", SECRECY),
+    START_TRIAL_RUN(22, "上线试运行", UNIT_STAFF, UNIT_LEADER),
+    FILE_SELF_INSPECTION(23, "报送项目自查报告", UNIT_STAFF, UNIT_LEADER),
+    RECORD_ACCEPTANCE(24, "录入竣工验收结果", UNIT_STAFF, UNIT_LEADER),
+    PUT_INTO_OPERATION(21, "投入使用", UNIT_STAFF, UNIT_LEADER),
+    FILE_ACCEPTANCE_REPORT(25, "报送验收报告", UNIT_STAFF, UNIT_LEADER),
+    FILE_FINAL_ACCOUNTS(26, "竣工决算备案", UNIT_STAFF, UNIT_LEADER, FINANCE),
+    VIEW_AUDIT_TRAIL(4, "查看操作记录", AUDIT, BDB_OFFICER),
+    MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN);
+
+    private final int article;
+    private final String zh;
+    private final Set<Role> roles;
+
+    Action(int article, String zh, Role first, Role... more) {
+        this.article = article;
+        this.zh = zh;
+        this.roles = Set.copyOf(EnumSet.of(first, more));
+    }
+
+    public int article() {
+        return article;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** Whether the action reads only. */
+    public boolean isReadOnly() {
+        return this == VIEW_PROJECT || this == VIEW_AUDIT_TRAIL;
+    }
+}

@@ -1,0 +1,2 @@
+/** Exact money: yuan with two decimals, never floating point. */
+package cn.egov.projects.domain.money;

@@ -1,0 +1,162 @@
+package cn.egov.projects.domain.policy;
+
+import cn.egov.projects.domain.calendar.Term;
+import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.rule.RuleCode;
+import cn.egov.projects.domain.rule.Violation;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything numeric or worded in a municipality's measures, as one value (RULES.md §6). Taicang's pack is the
+ * default ({@link PolicyPacks#taicang()}); another municipality supplies its own without touching code.
+ * A pack has an effective date (Art. 28); a project is judged by the pack in force when it was declared.
+ *
+ * @param id                    stable identifier, e.g. {@code taicang-2021}
+ * @param nameZh                the measures' title as published
+ * @param effectiveFrom         the day the measures took effect
+ * @param windowOpenMonths      months of the year before the plan year in which the declaration window may open (Art. 7: Q3)
+ * @param implementationPlan    Art. 13: plan issued → implementation plan submitted
+ * @param contractFiling        Art. 14: contract signed → contract filed with the Bureau
+ * @param progressInterval      Art. 16: interval of progress reports
+ * @param substantiveStart      Art. 17: plan inclusion → substantive start
+ * @param trialMinimum          Art. 22: minimum trial run before acceptance
+ * @param softwareTrialMinimum  Art. 22: minimum trial run of a software development project
+ * @param acceptanceLimit       Art. 22: trial start → acceptance completed
+ * @param acceptanceReport      Art. 25: acceptance held → acceptance report filed
+ * @param finalAccounts         Art. 26: acceptance held → final accounts filed with Finance
+ * @param supervisionThreshold  Art. 15: total investment from which (inclusive) supervision is required
+ * @param supervisionNatures    Art. 15: natures the threshold applies to
+ * @param expertPanelMinimum    Art. 24: smallest acceptance expert panel
+ * @param acceptanceDocuments   Art. 24: the documents an acceptance must have
+ * @param cybersecReviewGate    Art. 4: the Cyberspace office's review is on record before this gate
+ * @param cryptoReviewGate      Art. 4: the crypto review (projects using cryptography) is on record before this gate
+ * @param reminderOffsetsDays   days before the due day on which reminders go out (0 = on the day)
+ * @param overdueRepeatDays     interval of repeated escalations while a deadline stays overdue
+ * @param excludedScopeItems    Art. 2 para. 3: items that are not e-government projects
+ * @param rules                 each rule's article and wording
+ */
+public record PolicyPack(
+        String id,
+        String nameZh,
+        LocalDate effectiveFrom,
+        Set<Month> windowOpenMonths,
+        Term implementationPlan,
+        Term contractFiling,
+        Term progressInterval,
+        Term substantiveStart,
+        Term trialMinimum,
+        Term softwareTrialMinimum,
+        Term acceptanceLimit,
+        Term acceptanceReport,
+        Term finalAccounts,
+        Money supervisionThreshold,
+        Set<Nature> supervisionNatures,
+        int expertPanelMinimum,
+        List<String> acceptanceDocuments,
+        Gate cybersecReviewGate,
+        Gate cryptoReviewGate,
+        List<Integer> reminderOffsetsDays,
+        int overdueRepeatDays,
+        List<String> excludedScopeItems,
+        Map<RuleCode, RuleText> rules) {
+
+    public PolicyPack {
+        requireText(id, "id");
+        requireText(nameZh, "nameZh");
+        Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        if (windowOpenMonths == null || windowOpenMonths.isEmpty()) {
+            throw new IllegalArgumentException("windowOpenMonths must name at least one month");
+        }
+        windowOpenMonths = Set.copyOf(EnumSet.copyOf(windowOpenMonths));
+        for (Term t : new Term[]{implementationPlan, contractFiling, progressInterval, substantiveStart, trialMinimum,
+                softwareTrialMinimum, acceptanceLimit, acceptanceReport, finalAccounts}) {
+            Objects.requireNonNull(t, "every period of the pack must be set");
+        }
+        Objects.requireNonNull(supervisionThreshold, "supervisionThreshold");
+        supervisionNatures = supervisionNatures.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(supervisionNatures));
+        if (expertPanelMinimum < 1) {
+            throw new IllegalArgumentException("expertPanelMinimum must be at least 1: " + expertPanelMinimum);
+        }
+        acceptanceDocuments = List.copyOf(acceptanceDocuments);
+        Objects.requireNonNull(cybersecReviewGate, "cybersecReviewGate");
+        Objects.requireNonNull(cryptoReviewGate, "cryptoReviewGate");
+        reminderOffsetsDays = List.copyOf(reminderOffsetsDays);
+        for (int offset : reminderOffsetsDays) {
+            if (offset < 0 || offset > 366) {
+                throw new IllegalArgumentException("reminder offsets must be 0..366 days: " + offset);
+            }
+        }
+        if (overdueRepeatDays < 1) {
+            throw new IllegalArgumentException("overdueRepeatDays must be at least 1: " + overdueRepeatDays);
+        }
+        excludedScopeItems = List.copyOf(excludedScopeItems);
+        EnumMap<RuleCode, RuleText> copy = new EnumMap<>(RuleCode.class);
+        copy.putAll(rules);
+        for (RuleCode code : RuleCode.values()) {
+            if (code != RuleCode.LIFECYCLE_ORDER && !copy.containsKey(code)) {
+                throw new IllegalArgumentException("the pack words no rule " + code);
+            }
+        }
+        rules = Map.copyOf(copy);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    /** The trial minimum that applies (Art. 22): longer for software development projects. */
+    public Term trialMinimumFor(boolean softwareDevelopment) {
+        return softwareDevelopment ? softwareTrialMinimum : trialMinimum;
+    }
+
+    /** Whether Art. 15 requires supervision for a project of this nature and total investment. */
+    public boolean requiresSupervision(Nature nature, Money totalInvestment) {
+        return supervisionNatures.contains(nature) && totalInvestment.isAtLeast(supervisionThreshold);
+    }
+
+    /** The article a rule cites in this pack, as "第十五条". */
+    public String articleOf(RuleCode code) {
+        return Articles.chinese(rules.get(code).article());
+    }
+
+    /** A decision citing the rule's article with this pack's wording. */
+    public Violation violation(RuleCode code) {
+        return violation(code, null);
+    }
+
+    /**
+     * A decision citing the rule's article with this pack's wording, followed by what was found, e.g.
+     * "第十五条：总投资在80万元(含)以上的新建项目应实行项目监理制（本项目总投资800,000.00元，未列监理费用）".
+     */
+    public Violation violation(RuleCode code, String detail) {
+        if (code == RuleCode.LIFECYCLE_ORDER) {
+            throw new IllegalArgumentException("LIFECYCLE_ORDER cites the article of the action: use orderViolation");
+        }
+        RuleText text = rules.get(code);
+        String article = Articles.chinese(text.article());
+        return new Violation(code, article, compose(article, text.wording(), detail));
+    }
+
+    /** A refusal because the action is not open in the project's present state; cites the action's article. */
+    public static Violation orderViolation(int article, String detail) {
+        String articleZh = Articles.chinese(article);
+        return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
+    }
+
+    private static String compose(String article, String wording, String detail) {
+        String base = article + "：" + wording;
+        return detail == null || detail.isBlank() ? base : base + "（" + detail + "）";
+    }
+}

@@ -1,0 +1,123 @@
+package cn.egov.projects.domain.policy;
+
+import cn.egov.projects.domain.calendar.Term;
+import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.rule.RuleCode;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The packs the product ships: Taicang's (the default) and a second municipality's, as an example. */
+public final class PolicyPacks {
+
+    private PolicyPacks() {
+    }
+
+    /** 《太仓市级电子政务项目管理办法》(太政办〔2021〕40号), in force from 2021-03-31. */
+    public static PolicyPack taicang() {
+        return new PolicyPack(
+                "taicang-2021",
+                "太仓市级电子政务项目管理办法（太政办〔2021〕40号）",
+                LocalDate.of(2021, 3, 31),
+                Set.of(Month.JULY, Month.AUGUST, Month.SEPTEMBER),
+                Term.months(1),
+                Term.workingDays(7),
+                Term.months(3),
+                Term.years(1),
+                Term.months(1),
+                Term.months(2),
+                Term.years(1),
+                Term.workingDays(7),
+                Term.months(3),
+                Money.yuan("800000"),
+                Set.of(Nature.NEW),
+                3,
+                List.of("项目合同", "实施方案", "项目自查报告", "测试报告", "用户使用报告", "项目决算资料"),
+                Gate.ACCEPTANCE,
+                Gate.ACCEPTANCE,
+                List.of(7, 3, 1, 0),
+                7,
+                List.of("个人电脑", "照相机", "打印机", "复印机", "扫描仪", "投影仪", "移动存储设备", "耗材",
+                        "专业领域设备", "建筑弱电工程", "室内监控", "会议系统", "门禁系统"),
+                taicangWording());
+    }
+
+    /**
+     * A second municipality's pack, to show that the kernel judges the same project differently with no code
+     * change: a 1,000,000-yuan supervision threshold that also covers continuations, 5 working days to file a
+     * contract, a 3-month trial minimum for every project, and a panel of 5 experts.
+     */
+    public static PolicyPack example() {
+        Map<RuleCode, RuleText> wording = taicangWording();
+        wording.put(RuleCode.ART14_CONTRACT_OVER_BUDGET,
+                new RuleText(14, "项目合同签订后，实施单位应在五个工作日内将合同报送主管部门，合同金额不得超出批复预算"));
+        wording.put(RuleCode.ART15_SUPERVISION_REQUIRED,
+                new RuleText(15, "总投资在100万元(含)以上的新建、续建项目应实行项目监理制，监理费用应包含在项目资金中"));
+        wording.put(RuleCode.ART22_TRIAL_TOO_SHORT,
+                new RuleText(22, "项目的验收应在上线试运行不少于三个月后进行"));
+        wording.put(RuleCode.ART24_EXPERTS,
+                new RuleText(24, "项目竣工验收应由不少于五名专家组成的专家组进行，并提供真实完整的验收文档"));
+        return new PolicyPack(
+                "example-2024",
+                "示例市政务信息化项目管理办法（政策包示例）",
+                LocalDate.of(2024, 1, 1),
+                Set.of(Month.SEPTEMBER, Month.OCTOBER),
+                Term.months(1),
+                Term.workingDays(5),
+                Term.months(1),
+                Term.years(1),
+                Term.months(3),
+                Term.months(3),
+                Term.years(1),
+                Term.workingDays(10),
+                Term.months(6),
+                Money.yuan("1000000"),
+                Set.of(Nature.NEW, Nature.CONTINUATION),
+                5,
+                List.of("项目合同", "实施方案", "项目自查报告", "测试报告", "第三方测评报告"),
+                Gate.TRIAL_RUN,
+                Gate.ACCEPTANCE,
+                List.of(10, 5, 1, 0),
+                3,
+                List.of("个人电脑", "打印机", "复印机", "耗材", "会议系统", "门禁系统"),
+                wording);
+    }
+
+    private static Map<RuleCode, RuleText> taicangWording() {
+        Map<RuleCode, RuleText> w = new EnumMap<>(RuleCode.class);
+        w.put(RuleCode.ART2_OUT_OF_SCOPE, new RuleText(2,
+                "日常办公使用的个人电脑及所需的软件、照相机、打印机、复印机、扫描仪、投影仪、移动存储设备、耗材，专业领域设备的采购"
+                        + "以及建筑弱电工程、室内监控、会议系统、门禁系统等，不属于本办法所称的项目"));
+        w.put(RuleCode.ART3_OWN_UNIT, new RuleText(3, "项目实施单位负责本单位项目的申报、设计、建设、验收和运维，只能办理本单位的项目"));
+        w.put(RuleCode.ART4_ROLE, new RuleText(4, "此项工作不属于您所在部门的职责"));
+        w.put(RuleCode.ART4_CYBERSEC_REVIEW, new RuleText(4, "市委网信办负责市级项目的网络安全审查和监管，须先取得网络安全审查意见"));
+        w.put(RuleCode.ART4_CRYPTO_REVIEW, new RuleText(4, "项目中的密码应用须经市国家密码管理局指导、检查，须先取得密码应用审查意见"));
+        w.put(RuleCode.ART7_WINDOW_CLOSED, new RuleText(7, "电子政务建设项目实行年度计划管理，项目应在市大数据管理局启动的年度集中申报期内申报"));
+        w.put(RuleCode.ART8_REVIEW_REQUIRED, new RuleText(8, "市财政局根据专家评审形成的审核意见提出资金安排意见，报市政府审定"));
+        w.put(RuleCode.ART9_NOT_FUNDED, new RuleText(9, "只有已落实财政预算的项目方可列入年度市级电子政务项目实施计划"));
+        w.put(RuleCode.ART10_SUPPLEMENTARY, new RuleText(10,
+                "集中申报期外原则上不再受理项目申报；追加项目须有国家、省、市明确建设要求并报送可行性研究方案，经评审和市政府同意后追加列入计划"));
+        w.put(RuleCode.ART11_REPORT_FIRST, new RuleText(11, "凡属国家、省、市统筹安排并全额拨付资金的项目，应在项目实施前将相关情况报送市大数据管理局"));
+        w.put(RuleCode.ART12_NOT_IN_PLAN, new RuleText(12, "未列入市级电子政务项目实施计划的项目，不得开工建设"));
+        w.put(RuleCode.ART13_PLAN_INCONSISTENT, new RuleText(13, "实施方案内容应与项目申报内容相一致，不得擅自变更"));
+        w.put(RuleCode.ART13_PRE_PROCUREMENT, new RuleText(13, "市大数据管理局对政府采购的项目进行实施前评审，出具项目评审意见后，方可转入政府采购流程"));
+        w.put(RuleCode.ART14_CONTRACT_OVER_BUDGET, new RuleText(14, "实施单位不得擅自变更采购需求及合同内容，合同金额不得超出批复预算"));
+        w.put(RuleCode.ART15_SUPERVISION_REQUIRED, new RuleText(15, "总投资在80万元(含)以上的新建项目应实行项目监理制，项目监理费用应包含在项目资金中，不得单独申报"));
+        w.put(RuleCode.ART17_NO_SUBSTANTIVE_START, new RuleText(17, "列入市级电子政务项目实施计划后一年内未能实质性启动的项目，原则上终止项目实施，收回项目资金，并予以通报"));
+        w.put(RuleCode.ART17_DELAY_REPORT, new RuleText(17, "不能按期完成或中止、终止项目实施的，应及时向市大数据管理局、市财政局报送书面报告，说明理由"));
+        w.put(RuleCode.ART18_CHANGE_BEFORE_TENDER, new RuleText(18, "项目招标前变更实施目标、实施内容但不涉及资金预算追加的，须经市大数据管理局同意；追加预算须重新申报"));
+        w.put(RuleCode.ART19_RESPONSIBLE_PEOPLE, new RuleText(19, "实施单位应明确项目的分管领导、责任人"));
+        w.put(RuleCode.ART21_NOT_ACCEPTED, new RuleText(21, "未经验收或验收不合格的项目不得投入使用，也不得以延长试运行期等方式变相投入使用"));
+        w.put(RuleCode.ART22_TRIAL_TOO_SHORT, new RuleText(22, "项目的验收应在上线试运行不少于一个月后进行，其中软件开发项目的验收应在上线试运行不少于两个月后进行"));
+        w.put(RuleCode.ART22_TRIAL_TOO_LONG, new RuleText(22, "试运行至完成项目验收的时间不得超过一年"));
+        w.put(RuleCode.ART23_SELF_INSPECTION, new RuleText(23, "实施单位在项目验收前应报送项目自查报告，说明实施内容完成情况、资源目录整理情况、绩效目标达成情况"));
+        w.put(RuleCode.ART24_EXPERTS, new RuleText(24, "实施单位应组织专家对项目进行竣工验收，项目有关各方必须提供真实完整的验收文档及相关材料"));
+        w.put(RuleCode.ART27_CLASSIFIED, new RuleText(27, "涉密项目申报、实施、验收应按照有关保密规定执行"));
+        return w;
+    }
+}

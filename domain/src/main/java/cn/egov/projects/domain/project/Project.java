@@ -1,0 +1,1016 @@
+package cn.egov.projects.domain.project;
+
+import cn.egov.projects.domain.catalog.FundingSource;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.deadline.DeadlineCalculator;
+import cn.egov.projects.domain.deadline.DeadlineKind;
+import cn.egov.projects.domain.declaration.DeclarationWindow;
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.policy.Gate;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Outcome;
+import cn.egov.projects.domain.rule.RuleCode;
+import cn.egov.projects.domain.rule.Violation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * An e-government project through the life the measures give it (RULES.md §3), the aggregate the use cases load,
+ * change and save. Every operation first asks the measures: when they refuse, the operation returns the refusal
+ * (each violation citing its article) and the project is left exactly as it was; when they allow, the project
+ * moves on, meeting and opening its statutory deadlines (RULES.md §5), and the outcome carries any flags the
+ * Bureau must see (a late acceptance, Art. 22).
+ *
+ * <p>The project is judged by the policy pack in force when it was declared; callers pass a
+ * {@link DeadlineCalculator} built on that pack and the official working-day calendar.
+ */
+public final class Project {
+
+    private final ProjectId id;
+    private final UnitId unit;
+    private String policyId;
+    private long version;
+    private ProjectProfile profile;
+    private ProjectState state;
+    private ProjectState suspendedFrom;
+
+    private LocalDate createdOn;
+    private LocalDate declaredOn;
+    private Supplementary supplementary;
+    private LocalDate higherLevelReportedOn;
+    private final List<ReviewOpinion> reviews;
+    private FundingOpinion funding;
+    private GovernmentApproval approval;
+    private PlanInclusion plan;
+    private ImplementationPlan implementationPlan;
+    private final List<PreProcurementReview> preProcurementReviews;
+    private String noProcurementReason;
+    private LocalDate substantiveStartOn;
+    private final List<Contract> contracts;
+    private final List<ProgressReport> progressReports;
+    private final List<ChangeRequest> changes;
+    private final List<SituationReport> situationReports;
+    private final List<SecurityReview> securityReviews;
+    private LocalDate trialStartOn;
+    private SelfInspection selfInspection;
+    private final List<Acceptance> acceptances;
+    private LocalDate operatingFrom;
+    private LocalDate acceptanceReportOn;
+    private LocalDate finalAccountsOn;
+    private Money finalAccountsAmount;
+    private Termination termination;
+    private final List<Deadline> deadlines;
+
+    private Project(ProjectId id, UnitId unit) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.unit = Objects.requireNonNull(unit, "unit");
+        this.reviews = new ArrayList<>();
+        this.preProcurementReviews = new ArrayList<>();
+        this.contracts = new ArrayList<>();
+        this.progressReports = new ArrayList<>();
+        this.changes = new ArrayList<>();
+        this.situationReports = new ArrayList<>();
+        this.securityReviews = new ArrayList<>();
+        this.acceptances = new ArrayList<>();
+        this.deadlines = new ArrayList<>();
+    }
+
+    /** A new draft of a unit's project; nothing is checked against the measures until it is declared. */
+    public static Project draft(ProjectId id, UnitId unit, ProjectProfile profile, String policyId, LocalDate today) {
+        Project p = new Project(id, unit);
+        p.profile = Objects.requireNonNull(profile, "profile");
+        p.policyId = Objects.requireNonNull(policyId, "policyId");
+        p.state = ProjectState.DRAFT;
+        p.createdOn = Objects.requireNonNull(today, "today");
+        return p;
+    }
+
+    /** Rebuilds a project from storage; only persistence adapters call this. */
+    public static Project restore(Snapshot s) {
+        Project p = new Project(s.id(), s.unit());
+        p.policyId = s.policyId();
+        p.version = s.version();
+        p.profile = s.profile();
+        p.state = s.state();
+        p.suspendedFrom = s.suspendedFrom();
+        p.createdOn = s.createdOn();
+        p.declaredOn = s.declaredOn();
+        p.supplementary = s.supplementary();
+        p.higherLevelReportedOn = s.higherLevelReportedOn();
+        p.reviews.addAll(s.reviews());
+        p.funding = s.funding();
+        p.approval = s.approval();
+        p.plan = s.plan();
+        p.implementationPlan = s.implementationPlan();
+        p.preProcurementReviews.addAll(s.preProcurementReviews());
+        p.noProcurementReason = s.noProcurementReason();
+        p.substantiveStartOn = s.substantiveStartOn();
+        p.contracts.addAll(s.contracts());
+        p.progressReports.addAll(s.progressReports());
+        p.changes.addAll(s.changes());
+        p.situationReports.addAll(s.situationReports());
+        p.securityReviews.addAll(s.securityReviews());
+        p.trialStartOn = s.trialStartOn();
+        p.selfInspection = s.selfInspection();
+        p.acceptances.addAll(s.acceptances());
+        p.operatingFrom = s.operatingFrom();
+        p.acceptanceReportOn = s.acceptanceReportOn();
+        p.finalAccountsOn = s.finalAccountsOn();
+        p.finalAccountsAmount = s.finalAccountsAmount();
+        p.termination = s.termination();
+        p.deadlines.addAll(s.deadlines());
+        return p;
+    }
+
+    /** Everything the project holds, as one immutable value (for storage and for copies). */
+    public Snapshot snapshot() {
+        return new Snapshot(id, unit, policyId, version, profile, state, suspendedFrom, createdOn, declaredOn,
+                supplementary, higherLevelReportedOn, List.copyOf(reviews), funding, approval, plan,
+                implementationPlan, List.copyOf(preProcurementReviews), noProcurementReason, substantiveStartOn,
+                List.copyOf(contracts), List.copyOf(progressReports), List.copyOf(changes),
+                List.copyOf(situationReports), List.copyOf(securityReviews), trialStartOn, selfInspection,
+                List.copyOf(acceptances), operatingFrom, acceptanceReportOn, finalAccountsOn, finalAccountsAmount,
+                termination, List.copyOf(deadlines));
+    }
+
+    /** All the state of a project, as stored. */
+    public record Snapshot(
+            ProjectId id, UnitId unit, String policyId, long version, ProjectProfile profile, ProjectState state,
+            ProjectState suspendedFrom, LocalDate createdOn, LocalDate declaredOn, Supplementary supplementary,
+            LocalDate higherLevelReportedOn, List<ReviewOpinion> reviews, FundingOpinion funding,
+            GovernmentApproval approval, PlanInclusion plan, ImplementationPlan implementationPlan,
+            List<PreProcurementReview> preProcurementReviews, String noProcurementReason,
+            LocalDate substantiveStartOn, List<Contract> contracts, List<ProgressReport> progressReports,
+            List<ChangeRequest> changes, List<SituationReport> situationReports,
+            List<SecurityReview> securityReviews, LocalDate trialStartOn, SelfInspection selfInspection,
+            List<Acceptance> acceptances, LocalDate operatingFrom, LocalDate acceptanceReportOn,
+            LocalDate finalAccountsOn, Money finalAccountsAmount, Termination termination,
+            List<Deadline> deadlines) {
+    }
+
+    /** A copy that shares nothing mutable with this project. */
+    public Project copy() {
+        return restore(snapshot());
+    }
+
+    // ---------------------------------------------------------------- declaration (Art. 2, 7, 10, 15, 19)
+
+    /**
+     * A draft takes the pack in force on the day it is declared (Art. 28); once declared, its pack never changes.
+     */
+    public void adoptPolicy(String newPolicyId) {
+        if (state == ProjectState.DRAFT) {
+            this.policyId = Objects.requireNonNull(newPolicyId, "policyId");
+        }
+    }
+
+    /** Replaces the content of a draft. */
+    public Outcome editDraft(ProjectProfile newProfile, PolicyPack pack) {
+        Outcome order = requireState(7, "修改申报内容", ProjectState.DRAFT);
+        if (order.isRefused()) {
+            return order;
+        }
+        this.profile = Objects.requireNonNull(newProfile, "profile");
+        return Outcome.allowed();
+    }
+
+    /**
+     * Declares the draft in the yearly window (Art. 7). Refused when the window for its plan year is not open
+     * today, when the accountable people are missing (Art. 19), when budget lines fall outside the measures
+     * (Art. 2), or when a new project at or above the threshold budgets no supervision (Art. 15).
+     *
+     * @param window                  the Bureau's window for the project's plan year, if any was opened
+     * @param supervisedNeedsOwnSupervision for a supervision service: the supervised project must itself carry its
+     *                                supervision (Art. 15 forbids declaring it separately)
+     */
+    public Outcome declare(LocalDate today, Optional<DeclarationWindow> window, boolean supervisedNeedsOwnSupervision,
+                           PolicyPack pack) {
+        Outcome order = requireState(7, "申报项目", ProjectState.DRAFT);
+        if (order.isRefused()) {
+            return order;
+        }
+        List<Violation> found = declarationChecks(pack, supervisedNeedsOwnSupervision);
+        if (window.isEmpty() || !window.get().isOpenOn(today)) {
+            found.add(pack.violation(RuleCode.ART7_WINDOW_CLOSED, window
+                    .map(w -> profile.planYear() + "年度集中申报期为" + w.opensOn() + "至" + w.closesOn()
+                            + "，不在申报期内；确需当年实施的项目请按第十条追加申报")
+                    .orElse(profile.planYear() + "年度集中申报尚未启动；确需当年实施的项目请按第十条追加申报")));
+        }
+        return apply(Outcome.of(found), () -> {
+            state = ProjectState.DECLARED;
+            declaredOn = today;
+        });
+    }
+
+    /**
+     * Declares an off-window project that must be carried out this year (Art. 10): it needs the requirement that
+     * makes it necessary and a feasibility study; the Bureau then reviews its feasibility.
+     */
+    public Outcome declareSupplementary(LocalDate today, Supplementary request, boolean supervisedNeedsOwnSupervision,
+                                        PolicyPack pack) {
+        Outcome order = requireState(10, "追加申报项目", ProjectState.DRAFT);
+        if (order.isRefused()) {
+            return order;
+        }
+        List<Violation> found = declarationChecks(pack, supervisedNeedsOwnSupervision);
+        if (request == null || blank(request.requirement())) {
+            found.add(pack.violation(RuleCode.ART10_SUPPLEMENTARY, "须注明国家、省、市的明确建设要求"));
+        }
+        if (request == null || blank(request.feasibilityStudy())) {
+            found.add(pack.violation(RuleCode.ART10_SUPPLEMENTARY, "须报送项目可行性研究方案"));
+        }
+        if (profile.planYear() != today.getYear()) {
+            found.add(pack.violation(RuleCode.ART10_SUPPLEMENTARY,
+                    "追加项目须在当年实施，计划年度应为" + today.getYear() + "年"));
+        }
+        return apply(Outcome.of(found), () -> {
+            state = ProjectState.DECLARED;
+            declaredOn = today;
+            supplementary = request;
+        });
+    }
+
+    private List<Violation> declarationChecks(PolicyPack pack, boolean supervisedNeedsOwnSupervision) {
+        List<Violation> found = new ArrayList<>();
+        if (profile.people() == null) {
+            found.add(pack.violation(RuleCode.ART19_RESPONSIBLE_PEOPLE, "申报前须填写分管领导和责任人及其联系方式"));
+        }
+        List<String> outOfScope = profile.budgetLines().stream()
+                .map(BudgetLine::item)
+                .filter(item -> pack.excludedScopeItems().stream().anyMatch(item::contains))
+                .toList();
+        if (!outOfScope.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART2_OUT_OF_SCOPE, "不属于本办法项目的预算明细：" + String.join("、", outOfScope)));
+        }
+        Money total = profile.totalInvestment();
+        if (pack.requiresSupervision(profile.nature(), total) && !profile.budgetsSupervision()) {
+            found.add(pack.violation(RuleCode.ART15_SUPERVISION_REQUIRED,
+                    "本项目为" + profile.nature().zh() + "项目，总投资" + total.toChinese() + "，预算中未列监理费用"));
+        }
+        if (profile.isSupervisionService() && supervisedNeedsOwnSupervision) {
+            found.add(pack.violation(RuleCode.ART15_SUPERVISION_REQUIRED, "被监理项目的监理费用应包含在该项目资金中，不得单独申报监理项目"));
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------- review, funding, approval (Art. 8, 10)
+
+    /** The Bureau starts the expert review of a declaration (Art. 8) or the feasibility review (Art. 10). */
+    public Outcome startReview(LocalDate today, PolicyPack pack) {
+        return transition(requireState(8, "组织专家评审", ProjectState.DECLARED), ProjectState.UNDER_REVIEW);
+    }
+
+    /** The Bureau records the experts' opinion (Art. 8); a negative opinion ends the project as rejected. */
+    public Outcome recordReview(ReviewOpinion opinion, PolicyPack pack) {
+        Outcome order = requireState(8, "录入评审意见", ProjectState.UNDER_REVIEW);
+        if (order.isRefused()) {
+            return order;
+        }
+        if (opinion.experts().isEmpty()) {
+            return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED, "评审意见须由专家作出，请填写评审专家"));
+        }
+        return apply(order, () -> {
+            reviews.add(opinion);
+            state = opinion.approved() ? ProjectState.REVIEWED : ProjectState.REJECTED;
+        });
+    }
+
+    /** Finance's funding opinion, which needs the expert review opinion first (Art. 8). */
+    public Outcome proposeFunding(FundingOpinion opinion, PolicyPack pack) {
+        if (supplementary != null) {
+            return Outcome.refused(PolicyPack.orderViolation(10,
+                    "追加项目经可行性评审后由实施单位报市政府同意，不经年度资金安排意见"));
+        }
+        if (state.ordinal() < ProjectState.REVIEWED.ordinal()) {
+            return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED,
+                    "项目当前状态为「" + state.zh() + "」，尚无专家评审意见"));
+        }
+        return transition(requireState(8, "提出资金安排意见", ProjectState.REVIEWED), ProjectState.FUNDING_PROPOSED,
+                () -> funding = opinion);
+    }
+
+    /**
+     * The government's decision (市政府审定, Art. 8), which needs Finance's funding opinion; for an off-window
+     * project, its consent to the addition (Art. 10), which needs the Bureau's positive feasibility review.
+     */
+    public Outcome recordApproval(GovernmentApproval decision, PolicyPack pack) {
+        if (supplementary != null) {
+            if (state != ProjectState.REVIEWED) {
+                return Outcome.refused(pack.violation(RuleCode.ART10_SUPPLEMENTARY,
+                        "项目当前状态为「" + state.zh() + "」，须先经可行性评审通过"));
+            }
+        } else if (state != ProjectState.FUNDING_PROPOSED) {
+            if (state.ordinal() < ProjectState.FUNDING_PROPOSED.ordinal()) {
+                return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED,
+                        "项目当前状态为「" + state.zh() + "」，市财政局尚未提出资金安排意见"));
+            }
+            return Outcome.refused(PolicyPack.orderViolation(8, "项目当前状态为「" + state.zh() + "」，不能录入市政府审定意见"));
+        }
+        return transition(Outcome.allowed(), ProjectState.APPROVED, () -> approval = decision);
+    }
+
+    // ---------------------------------------------------------------- the plan (Art. 9, 10, 17, 13)
+
+    /**
+     * Puts the project in the annual plan being issued (Art. 9) — only with its budget in place — or adds an
+     * approved off-window project to the plan (Art. 10). The date starts the implementation-plan and
+     * substantive-start clocks.
+     */
+    public Outcome includeInPlan(PlanInclusion inclusion, DeadlineCalculator calc) {
+        PolicyPack pack = calc.pack();
+        if (state != ProjectState.APPROVED) {
+            if (state.ordinal() < ProjectState.APPROVED.ordinal() || state == ProjectState.REJECTED) {
+                return Outcome.refused(pack.violation(RuleCode.ART9_NOT_FUNDED,
+                        "「" + profile.name() + "」当前状态为「" + state.zh() + "」，财政预算尚未落实"));
+            }
+            return Outcome.refused(PolicyPack.orderViolation(9, "「" + profile.name() + "」已列入实施计划"));
+        }
+        if (inclusion.addition() != (supplementary != null)) {
+            return Outcome.refused(pack.violation(RuleCode.ART10_SUPPLEMENTARY, supplementary != null
+                    ? "追加项目应追加列入年度实施计划"
+                    : "集中申报的项目应随年度实施计划下达，不作追加"));
+        }
+        return transition(Outcome.allowed(), ProjectState.PLANNED, () -> {
+            plan = inclusion;
+            deadlines.add(calc.open(DeadlineKind.IMPL_PLAN, null, inclusion.on()));
+            deadlines.add(calc.open(DeadlineKind.SUBSTANTIVE_START, null, inclusion.on()));
+        });
+    }
+
+    /** A fully higher-level-funded project is reported to the Bureau before implementation (Art. 11). */
+    public Outcome reportHigherLevelFunding(LocalDate today, PolicyPack pack) {
+        if (profile.funding() != FundingSource.HIGHER_LEVEL) {
+            return Outcome.refused(PolicyPack.orderViolation(11, "本项目为市级财政性资金项目，无需按第十一条报送"));
+        }
+        if (state.isFinal() || (state.isInPlan() && state != ProjectState.PLANNED)) {
+            return Outcome.refused(PolicyPack.orderViolation(11, "应在项目实施前报送，项目当前状态为「" + state.zh() + "」"));
+        }
+        return apply(Outcome.allowed(), () -> higherLevelReportedOn = today);
+    }
+
+    /**
+     * The unit submits its implementation plan (Art. 13): only for a project in an issued plan (Art. 12); its
+     * content must match the declaration and its budget stay within the approved one (a difference needs an
+     * approved change, Art. 18); a higher-level-funded project must have been reported first (Art. 11).
+     */
+    public Outcome submitImplementationPlan(ImplementationPlan plan, PolicyPack pack) {
+        if (!state.isInPlan()) {
+            return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
+                    "项目当前状态为「" + state.zh() + "」，尚未列入已下达的实施计划"));
+        }
+        Outcome order = requireState(13, "报送实施方案", ProjectState.PLANNED);
+        if (order.isRefused()) {
+            return order;
+        }
+        List<Violation> found = new ArrayList<>();
+        if (profile.funding() == FundingSource.HIGHER_LEVEL && higherLevelReportedOn == null) {
+            found.add(pack.violation(RuleCode.ART11_REPORT_FIRST, "请先报送上级统筹安排资金的相关情况"));
+        }
+        List<String> agreed = agreedScope();
+        List<String> extra = plan.scopeItems().stream().filter(i -> !agreed.contains(i)).toList();
+        if (!extra.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
+                    "以下内容不在申报内容中，须先按第十八条申请变更：" + String.join("、", extra)));
+        }
+        if (plan.scopeItems().isEmpty()) {
+            found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT, "实施方案须列明建设内容"));
+        }
+        Money budget = agreedBudget();
+        if (plan.budget().exceeds(budget)) {
+            found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
+                    "实施方案预算" + plan.budget().toChinese() + "超出批复预算" + budget.toChinese()));
+        }
+        return transition(Outcome.of(found), ProjectState.IMPLEMENTING, () -> {
+            implementationPlan = plan;
+            meet(DeadlineKind.IMPL_PLAN, null, plan.submittedOn());
+        });
+    }
+
+    /** The content agreed: the declaration's, or that of the last approved change. */
+    public List<String> agreedScope() {
+        List<String> scope = profile.scopeItems();
+        for (ChangeRequest c : changes) {
+            if (c.status() == ChangeRequest.Status.APPROVED && !c.newScopeItems().isEmpty()) {
+                scope = c.newScopeItems();
+            }
+        }
+        return scope;
+    }
+
+    /** The budget agreed: the government's approved budget, or a lower one from an approved change. */
+    public Money agreedBudget() {
+        Money budget = approval == null ? profile.totalInvestment() : approval.approvedBudget();
+        for (ChangeRequest c : changes) {
+            if (c.status() == ChangeRequest.Status.APPROVED && c.newBudget() != null) {
+                budget = c.newBudget();
+            }
+        }
+        return budget;
+    }
+
+    // ---------------------------------------------------------------- procurement and contracts (Art. 13, 14, 17)
+
+    /** The Bureau's review before procurement (Art. 13); when it passes the project enters procurement. */
+    public Outcome recordPreProcurementReview(PreProcurementReview review, PolicyPack pack) {
+        Outcome order = requireState(13, "实施前评审", ProjectState.IMPLEMENTING);
+        if (order.isRefused()) {
+            return order;
+        }
+        if (noProcurementReason != null) {
+            return Outcome.refused(PolicyPack.orderViolation(13, "本项目已记录为无需政府采购"));
+        }
+        Outcome gates = review.passed() ? reviewGates(Gate.PROCUREMENT, pack) : Outcome.allowed();
+        return apply(gates, () -> {
+            preProcurementReviews.add(review);
+            if (review.passed()) {
+                state = ProjectState.PROCUREMENT;
+            }
+        });
+    }
+
+    /**
+     * A project that needs no procurement records why and when it started (RULES.md §3): that is its substantive
+     * start (Art. 17).
+     */
+    public Outcome recordStartWithoutProcurement(String reason, LocalDate startedOn, DeadlineCalculator calc) {
+        Outcome order = requireState(17, "记录无需采购的开工", ProjectState.IMPLEMENTING);
+        if (order.isRefused()) {
+            return order;
+        }
+        if (blank(reason)) {
+            return Outcome.refused(PolicyPack.orderViolation(13, "不经政府采购的项目须记录理由"));
+        }
+        if (noProcurementReason != null) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "已记录开工"));
+        }
+        return apply(order, () -> {
+            noProcurementReason = reason.trim();
+            startSubstantively(startedOn, calc);
+        });
+    }
+
+    /**
+     * The unit records a signed contract (Art. 14): only after the pre-procurement review (Art. 13) and within
+     * the approved budget. The first contract is the substantive start (Art. 17); each contract must be filed with
+     * the Bureau within the pack's working days.
+     */
+    public Outcome signContract(Contract contract, DeadlineCalculator calc) {
+        PolicyPack pack = calc.pack();
+        if (!state.isInPlan()) {
+            return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
+                    "项目当前状态为「" + state.zh() + "」，尚未列入已下达的实施计划"));
+        }
+        if (state == ProjectState.PLANNED || state == ProjectState.IMPLEMENTING) {
+            return Outcome.refused(pack.violation(RuleCode.ART13_PRE_PROCUREMENT,
+                    state == ProjectState.PLANNED ? "请先报送实施方案" : "尚无市大数据管理局实施前评审通过的意见"));
+        }
+        Outcome order = requireState(14, "录入合同", ProjectState.PROCUREMENT, ProjectState.CONTRACTED);
+        if (order.isRefused()) {
+            return order;
+        }
+        if (plan != null && contract.signedOn().isBefore(plan.on())) {
+            return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
+                    "合同签订日期" + contract.signedOn() + "早于列入实施计划日期" + plan.on()));
+        }
+        if (contracts.stream().anyMatch(c -> c.number().equals(contract.number()))) {
+            return Outcome.refused(PolicyPack.orderViolation(14, "合同编号" + contract.number() + "已录入"));
+        }
+        Money signed = contracts.stream().map(Contract::amount).reduce(contract.amount(), Money::plus);
+        Money budget = agreedBudget();
+        if (signed.exceeds(budget)) {
+            return Outcome.refused(pack.violation(RuleCode.ART14_CONTRACT_OVER_BUDGET,
+                    "合同金额合计" + signed.toChinese() + "超出批复预算" + budget.toChinese()));
+        }
+        return apply(order, () -> {
+            boolean first = contracts.isEmpty();
+            contracts.add(contract.filed(null));
+            state = ProjectState.CONTRACTED;
+            deadlines.add(calc.open(DeadlineKind.CONTRACT_FILING, contract.number(), contract.signedOn()));
+            if (contract.warrantyEnd() != null) {
+                deadlines.add(calc.openOnDate(DeadlineKind.WARRANTY_END, contract.number(), contract.signedOn(),
+                        contract.warrantyEnd()));
+            }
+            if (first) {
+                startSubstantively(contract.signedOn(), calc);
+            }
+        });
+    }
+
+    private void startSubstantively(LocalDate on, DeadlineCalculator calc) {
+        substantiveStartOn = on;
+        meet(DeadlineKind.SUBSTANTIVE_START, null, on);
+        deadlines.add(calc.open(DeadlineKind.PROGRESS_REPORT, null, on));
+    }
+
+    /** The unit files a signed contract with the Bureau (Art. 14); a late filing is recorded as late. */
+    public Outcome fileContract(String number, LocalDate today, PolicyPack pack) {
+        Optional<Contract> found = contracts.stream().filter(c -> c.number().equals(number)).findFirst();
+        if (found.isEmpty()) {
+            return Outcome.refused(PolicyPack.orderViolation(14, "未找到合同编号" + number));
+        }
+        if (found.get().filedOn() != null) {
+            return Outcome.refused(PolicyPack.orderViolation(14, "合同" + number + "已于" + found.get().filedOn() + "报送"));
+        }
+        return apply(Outcome.allowed(), () -> {
+            contracts.replaceAll(c -> c.number().equals(number) ? c.filed(today) : c);
+            meet(DeadlineKind.CONTRACT_FILING, number, today);
+        });
+    }
+
+    // ---------------------------------------------------------------- implementation (Art. 16, 17, 18)
+
+    /** A progress report (Art. 16) meets the open one and starts the next interval. */
+    public Outcome reportProgress(ProgressReport report, DeadlineCalculator calc) {
+        if (substantiveStartOn == null || !Set.of(ProjectState.IMPLEMENTING, ProjectState.PROCUREMENT,
+                ProjectState.CONTRACTED, ProjectState.TRIAL_RUN, ProjectState.ACCEPTANCE_PENDING,
+                ProjectState.SUSPENDED).contains(state)) {
+            return Outcome.refused(PolicyPack.orderViolation(16, "项目当前状态为「" + state.zh() + "」，尚未启动实施，无需报送进度"));
+        }
+        if (report.percentComplete() < 0 || report.percentComplete() > 100 || blank(report.summary())) {
+            return Outcome.refused(PolicyPack.orderViolation(16, "进度报告须说明实施情况，完成比例为0至100"));
+        }
+        return apply(Outcome.allowed(), () -> {
+            progressReports.add(report);
+            meet(DeadlineKind.PROGRESS_REPORT, null, report.on());
+            deadlines.add(calc.open(DeadlineKind.PROGRESS_REPORT, null, report.on()));
+        });
+    }
+
+    /**
+     * A change of goals or content (Art. 18). Before tender it needs the Bureau's approval and may not raise the
+     * budget (declare anew instead); after tender it is recorded as handled under the Government Procurement Law.
+     */
+    public Outcome requestChange(ChangeRequest request, PolicyPack pack) {
+        if (!state.isInPlan() || state.isFinal()) {
+            return Outcome.refused(PolicyPack.orderViolation(18, "项目当前状态为「" + state.zh() + "」，不能申请变更"));
+        }
+        if (blank(request.description())) {
+            return Outcome.refused(pack.violation(RuleCode.ART18_CHANGE_BEFORE_TENDER, "变更申请须说明变更内容和理由"));
+        }
+        if (changes.stream().anyMatch(c -> c.status() == ChangeRequest.Status.PENDING)) {
+            return Outcome.refused(PolicyPack.orderViolation(18, "已有待审批的变更申请"));
+        }
+        boolean beforeTender = state.isBeforeTender();
+        if (beforeTender && request.newBudget() != null && request.newBudget().exceeds(agreedBudget())) {
+            return Outcome.refused(pack.violation(RuleCode.ART18_CHANGE_BEFORE_TENDER,
+                    "变更后预算" + request.newBudget().toChinese() + "超出批复预算" + agreedBudget().toChinese()
+                            + "，涉及资金预算追加的应重新申报"));
+        }
+        ChangeRequest recorded = new ChangeRequest(request.id(), request.requestedOn(), request.description().trim(),
+                request.newScopeItems(), request.newBudget(),
+                beforeTender ? ChangeRequest.Status.PENDING : ChangeRequest.Status.UNDER_PROCUREMENT_LAW, null, null);
+        return apply(Outcome.allowed(), () -> changes.add(recorded));
+    }
+
+    /** The Bureau approves or refuses a pending change (Art. 18). */
+    public Outcome decideChange(UUID changeId, boolean approved, LocalDate today, String opinion, PolicyPack pack) {
+        Optional<ChangeRequest> pending = changes.stream()
+                .filter(c -> c.id().equals(changeId) && c.status() == ChangeRequest.Status.PENDING).findFirst();
+        if (pending.isEmpty()) {
+            return Outcome.refused(PolicyPack.orderViolation(18, "没有待审批的该项变更申请"));
+        }
+        return apply(Outcome.allowed(), () -> changes.replaceAll(
+                c -> c.id().equals(changeId) ? c.decided(approved, today, opinion) : c));
+    }
+
+    /**
+     * A written report (Art. 17) that the project cannot finish on time, is suspended or is to be terminated;
+     * it must give reasons and go to both the Bureau and Finance. A suspension suspends the project; a
+     * termination report awaits the Bureau's decision.
+     */
+    public Outcome reportSituation(SituationReport report, PolicyPack pack) {
+        if (!state.isInPlan() || state.isFinal() || state == ProjectState.OPERATING) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "项目当前状态为「" + state.zh() + "」，不能报送此报告"));
+        }
+        if (report.kind() == SituationReport.Kind.SUSPENSION && state == ProjectState.SUSPENDED) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "项目已中止"));
+        }
+        List<Violation> found = new ArrayList<>();
+        if (blank(report.reason())) {
+            found.add(pack.violation(RuleCode.ART17_DELAY_REPORT, "书面报告须说明理由"));
+        }
+        if (!report.toBureau() || !report.toFinance()) {
+            found.add(pack.violation(RuleCode.ART17_DELAY_REPORT, "书面报告须同时报送市大数据管理局和市财政局"));
+        }
+        return apply(Outcome.of(found), () -> {
+            situationReports.add(report);
+            if (report.kind() == SituationReport.Kind.SUSPENSION) {
+                suspendedFrom = state;
+                state = ProjectState.SUSPENDED;
+            }
+        });
+    }
+
+    /** A suspended project resumes where it was (Art. 17). */
+    public Outcome resume(LocalDate today, PolicyPack pack) {
+        Outcome order = requireState(17, "恢复实施", ProjectState.SUSPENDED);
+        return transition(order, suspendedFrom, () -> suspendedFrom = null);
+    }
+
+    /**
+     * The Bureau terminates the project (Art. 17), recording the notice (通报); every open deadline is waived and
+     * the funds are to be recovered by Finance.
+     */
+    public Outcome terminate(LocalDate today, String reason, String notice, PolicyPack pack) {
+        if (state.isFinal() || state == ProjectState.OPERATING || !state.isInPlan() && state != ProjectState.SUSPENDED) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "项目当前状态为「" + state.zh() + "」，不能终止"));
+        }
+        if (blank(reason)) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "终止项目须说明理由"));
+        }
+        return transition(Outcome.allowed(), ProjectState.TERMINATED, () -> {
+            termination = new Termination(today, reason.trim(), blank(notice) ? null : notice.trim(), null, null);
+            suspendedFrom = null;
+            waiveOpen("项目已终止");
+        });
+    }
+
+    /** Finance records the recovery of a terminated project's funds (Art. 17). */
+    public Outcome recordFundRecovery(LocalDate today, Money amount, PolicyPack pack) {
+        if (state != ProjectState.TERMINATED || termination == null) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "只有已终止的项目才收回项目资金"));
+        }
+        if (termination.fundsRecoveredOn() != null) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "已于" + termination.fundsRecoveredOn() + "记录资金收回"));
+        }
+        return apply(Outcome.allowed(), () -> termination = termination.recovered(today, amount));
+    }
+
+    /**
+     * The Bureau records a reasoned exception to the Art. 17 one-year start limit ("原则上终止"): the
+     * substantive-start deadline is waived with the reason.
+     */
+    public Outcome recordStartException(String reason, PolicyPack pack) {
+        if (blank(reason)) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "例外处理须说明理由"));
+        }
+        if (openDeadline(DeadlineKind.SUBSTANTIVE_START, null).isEmpty()) {
+            return Outcome.refused(PolicyPack.orderViolation(17, "本项目没有未完成的实质性启动期限"));
+        }
+        return apply(Outcome.allowed(), () -> replaceDeadline(DeadlineKind.SUBSTANTIVE_START, null,
+                d -> d.waived("例外：" + reason.trim())));
+    }
+
+    /** The Bureau waives an open deadline with a reason. */
+    public Outcome waiveDeadline(UUID deadlineId, String reason, PolicyPack pack) {
+        Optional<Deadline> d = deadlines.stream().filter(x -> x.id().equals(deadlineId) && x.isOpen()).findFirst();
+        if (d.isEmpty() || blank(reason)) {
+            return Outcome.refused(PolicyPack.orderViolation(d.map(x -> x.kind().article()).orElse(16),
+                    d.isEmpty() ? "没有未完成的该项期限" : "豁免期限须说明理由"));
+        }
+        return apply(Outcome.allowed(), () -> deadlines.replaceAll(x -> x.id().equals(deadlineId) ? x.waived(reason.trim()) : x));
+    }
+
+    // ---------------------------------------------------------------- reviews of Art. 4
+
+    /** The Cyberspace office's security review, or the crypto-application review (Art. 4). */
+    public Outcome recordSecurityReview(SecurityReview review, PolicyPack pack) {
+        if (state.ordinal() < ProjectState.DECLARED.ordinal() || state.isFinal()) {
+            return Outcome.refused(PolicyPack.orderViolation(4, "项目当前状态为「" + state.zh() + "」，不能录入审查意见"));
+        }
+        if (review.kind() == SecurityReview.Kind.CRYPTOGRAPHY && !profile.usesCryptography()) {
+            return Outcome.refused(PolicyPack.orderViolation(4, "本项目未申报密码应用"));
+        }
+        return apply(Outcome.allowed(), () -> securityReviews.add(review));
+    }
+
+    private Outcome reviewGates(Gate gate, PolicyPack pack) {
+        List<Violation> found = new ArrayList<>();
+        if (pack.cybersecReviewGate() == gate && !hasPassedReview(SecurityReview.Kind.CYBERSECURITY)) {
+            found.add(pack.violation(RuleCode.ART4_CYBERSEC_REVIEW, gate.zh() + "前须有市委网信办通过的网络安全审查意见"));
+        }
+        if (profile.usesCryptography() && pack.cryptoReviewGate() == gate
+                && !hasPassedReview(SecurityReview.Kind.CRYPTOGRAPHY)) {
+            found.add(pack.violation(RuleCode.ART4_CRYPTO_REVIEW, gate.zh() + "前须有通过的密码应用审查意见"));
+        }
+        return Outcome.of(found);
+    }
+
+    private boolean hasPassedReview(SecurityReview.Kind kind) {
+        SecurityReview last = null;
+        for (SecurityReview r : securityReviews) {
+            if (r.kind() == kind) {
+                last = r;
+            }
+        }
+        return last != null && last.passed();
+    }
+
+    // ---------------------------------------------------------------- trial run and acceptance (Art. 21–25)
+
+    /**
+     * The system goes live on trial (Art. 22): after the contract, or after a recorded start of a project without
+     * procurement. The trial starts once: it cannot be restarted to extend it (Art. 21).
+     */
+    public Outcome startTrialRun(LocalDate startedOn, DeadlineCalculator calc) {
+        PolicyPack pack = calc.pack();
+        if (trialStartOn != null) {
+            return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "试运行已于" + trialStartOn + "开始，不能重新开始或延长"));
+        }
+        boolean startedWithoutProcurement = state == ProjectState.IMPLEMENTING && noProcurementReason != null;
+        if (state != ProjectState.CONTRACTED && !startedWithoutProcurement) {
+            if (!state.isInPlan()) {
+                return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
+                        "项目当前状态为「" + state.zh() + "」，尚未列入已下达的实施计划"));
+            }
+            return Outcome.refused(PolicyPack.orderViolation(22, "项目当前状态为「" + state.zh() + "」，须先签订合同或记录无需采购的开工"));
+        }
+        return transition(reviewGates(Gate.TRIAL_RUN, pack), ProjectState.TRIAL_RUN, () -> {
+            trialStartOn = startedOn;
+            deadlines.add(calc.open(DeadlineKind.ACCEPTANCE_LIMIT, null, startedOn));
+        });
+    }
+
+    /** The unit's self-inspection report (Art. 23): content completion, resource catalogue, performance goals. */
+    public Outcome fileSelfInspection(SelfInspection report, PolicyPack pack) {
+        Outcome order = requireState(23, "报送项目自查报告", ProjectState.TRIAL_RUN);
+        if (order.isRefused()) {
+            return order;
+        }
+        List<String> missing = new ArrayList<>();
+        if (blank(report.contentCompletion())) {
+            missing.add("实施内容完成情况");
+        }
+        if (blank(report.resourceCatalogue())) {
+            missing.add("资源目录整理情况");
+        }
+        if (blank(report.performanceGoals())) {
+            missing.add("绩效目标达成情况");
+        }
+        if (!missing.isEmpty()) {
+            return Outcome.refused(pack.violation(RuleCode.ART23_SELF_INSPECTION, "自查报告缺少：" + String.join("、", missing)));
+        }
+        return transition(order, ProjectState.ACCEPTANCE_PENDING, () -> selfInspection = report);
+    }
+
+    /**
+     * The expert acceptance (Art. 24). Refused before the trial run's minimum (Art. 22), without the
+     * self-inspection report (Art. 23), with too small a panel or missing documents (Art. 24), or without the
+     * Art. 4 reviews the pack requires before acceptance. An acceptance after the one-year limit is recorded as
+     * late and flagged (Art. 22). A passed acceptance starts the acceptance-report and final-accounts clocks; a
+     * failed one sends the project back to its trial run.
+     */
+    public Outcome recordAcceptance(Acceptance acceptance, DeadlineCalculator calc) {
+        PolicyPack pack = calc.pack();
+        if (state == ProjectState.TRIAL_RUN) {
+            return Outcome.refused(pack.violation(RuleCode.ART23_SELF_INSPECTION, "验收前须先报送项目自查报告"));
+        }
+        if (state != ProjectState.ACCEPTANCE_PENDING) {
+            return Outcome.refused(PolicyPack.orderViolation(24, "项目当前状态为「" + state.zh() + "」，不能组织验收"));
+        }
+        List<Violation> found = new ArrayList<>();
+        LocalDate earliest = calc.earliestAcceptance(trialStartOn, profile.softwareDevelopment());
+        if (acceptance.heldOn().isBefore(earliest)) {
+            found.add(pack.violation(RuleCode.ART22_TRIAL_TOO_SHORT, "试运行自" + trialStartOn + "开始，"
+                    + (profile.softwareDevelopment() ? "软件开发项目" : "本项目") + "最早可于" + earliest + "验收"));
+        }
+        if (acceptance.experts().size() < pack.expertPanelMinimum()) {
+            found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收专家" + acceptance.experts().size() + "名，应不少于"
+                    + pack.expertPanelMinimum() + "名"));
+        }
+        List<String> missingDocs = pack.acceptanceDocuments().stream()
+                .filter(d -> !acceptance.documents().contains(d)).toList();
+        if (!missingDocs.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收文档不完整，缺少：" + String.join("、", missingDocs)));
+        }
+        Outcome outcome = Outcome.of(found).and(reviewGates(Gate.ACCEPTANCE, pack));
+        Optional<Deadline> limit = openDeadline(DeadlineKind.ACCEPTANCE_LIMIT, null);
+        boolean late = limit.isPresent() && acceptance.heldOn().isAfter(limit.get().due());
+        if (late && acceptance.passed()) {
+            outcome = outcome.and(Outcome.of(List.of(pack.violation(RuleCode.ART22_TRIAL_TOO_LONG,
+                    "试运行自" + trialStartOn + "开始，应于" + limit.get().due() + "前完成验收，本次验收逾期"))));
+        }
+        Acceptance recorded = new Acceptance(acceptance.heldOn(), acceptance.passed(), acceptance.experts(),
+                acceptance.documents(), acceptance.conclusion(), late);
+        return apply(outcome, () -> {
+            acceptances.add(recorded);
+            if (recorded.passed()) {
+                state = ProjectState.ACCEPTED;
+                meet(DeadlineKind.ACCEPTANCE_LIMIT, null, recorded.heldOn());
+                replaceAllOpen(DeadlineKind.PROGRESS_REPORT, d -> d.waived("项目已验收，无需再报送进度"));
+                deadlines.add(calc.open(DeadlineKind.ACCEPTANCE_REPORT, null, recorded.heldOn()));
+                deadlines.add(calc.open(DeadlineKind.FINAL_ACCOUNTS, null, recorded.heldOn()));
+            } else {
+                state = ProjectState.TRIAL_RUN;
+                selfInspection = null;
+            }
+        });
+    }
+
+    /** The project is put into use (Art. 21) — only after a passed acceptance. */
+    public Outcome putIntoOperation(LocalDate today, PolicyPack pack) {
+        if (state != ProjectState.ACCEPTED) {
+            if (state == ProjectState.OPERATING || state == ProjectState.CLOSED) {
+                return Outcome.refused(PolicyPack.orderViolation(21, "项目已投入使用"));
+            }
+            return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "项目当前状态为「" + state.zh() + "」，尚未通过竣工验收"));
+        }
+        return transition(Outcome.allowed(), ProjectState.OPERATING, () -> {
+            operatingFrom = today;
+            closeIfComplete();
+        });
+    }
+
+    /** The acceptance report to the Bureau (Art. 25); a late one is recorded as late. */
+    public Outcome fileAcceptanceReport(LocalDate today, PolicyPack pack) {
+        Outcome order = requireState(25, "报送验收报告", ProjectState.ACCEPTED, ProjectState.OPERATING);
+        if (order.isRefused()) {
+            return order;
+        }
+        if (acceptanceReportOn != null) {
+            return Outcome.refused(PolicyPack.orderViolation(25, "验收报告已于" + acceptanceReportOn + "报送"));
+        }
+        return apply(order, () -> {
+            acceptanceReportOn = today;
+            meet(DeadlineKind.ACCEPTANCE_REPORT, null, today);
+            closeIfComplete();
+        });
+    }
+
+    /** The final accounts filed with Finance (Art. 26); a late filing is recorded as late. */
+    public Outcome fileFinalAccounts(LocalDate today, Money amount, PolicyPack pack) {
+        Outcome order = requireState(26, "竣工决算备案", ProjectState.ACCEPTED, ProjectState.OPERATING);
+        if (order.isRefused()) {
+            return order;
+        }
+        if (finalAccountsOn != null) {
+            return Outcome.refused(PolicyPack.orderViolation(26, "竣工决算已于" + finalAccountsOn + "备案"));
+        }
+        return apply(order, () -> {
+            finalAccountsOn = today;
+            finalAccountsAmount = amount;
+            meet(DeadlineKind.FINAL_ACCOUNTS, null, today);
+            closeIfComplete();
+        });
+    }
+
+    private void closeIfComplete() {
+        if (state == ProjectState.OPERATING && acceptanceReportOn != null && finalAccountsOn != null) {
+            state = ProjectState.CLOSED;
+        }
+    }
+
+    // ---------------------------------------------------------------- what the Bureau must see
+
+    /**
+     * The flags of the measures on a day that refuse nothing but must stay visible: no substantive start within
+     * the limit (Art. 17, flagged for termination) and an acceptance overdue (Art. 22).
+     */
+    public Outcome flagsOn(LocalDate today, PolicyPack pack) {
+        List<Violation> flags = new ArrayList<>();
+        openDeadline(DeadlineKind.SUBSTANTIVE_START, null).filter(d -> today.isAfter(d.due())).ifPresent(d ->
+                flags.add(pack.violation(RuleCode.ART17_NO_SUBSTANTIVE_START,
+                        "列入计划于" + d.start() + "，应于" + d.due() + "前实质性启动，已逾期")));
+        openDeadline(DeadlineKind.ACCEPTANCE_LIMIT, null).filter(d -> today.isAfter(d.due())).ifPresent(d ->
+                flags.add(pack.violation(RuleCode.ART22_TRIAL_TOO_LONG,
+                        "试运行自" + d.start() + "开始，应于" + d.due() + "前完成验收，已逾期")));
+        return Outcome.of(flags);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Outcome requireState(int article, String actionZh, ProjectState... allowed) {
+        Set<ProjectState> set = EnumSet.noneOf(ProjectState.class);
+        set.addAll(List.of(allowed));
+        if (set.contains(state)) {
+            return Outcome.allowed();
+        }
+        return Outcome.refused(PolicyPack.orderViolation(article,
+                "项目当前状态为「" + state.zh() + "」，不能" + actionZh));
+    }
+
+    private Outcome transition(Outcome checks, ProjectState next) {
+        return transition(checks, next, () -> { });
+    }
+
+    private Outcome transition(Outcome checks, ProjectState next, Runnable effect) {
+        return apply(checks, () -> {
+            effect.run();
+            state = next;
+        });
+    }
+
+    private Outcome apply(Outcome checks, Runnable effect) {
+        if (!checks.isRefused()) {
+            effect.run();
+        }
+        return checks;
+    }
+
+    private Optional<Deadline> openDeadline(DeadlineKind kind, String ref) {
+        return deadlines.stream().filter(d -> d.kind() == kind && d.isOpen() && Objects.equals(d.ref(), ref)).findFirst();
+    }
+
+    private void meet(DeadlineKind kind, String ref, LocalDate on) {
+        replaceDeadline(kind, ref, d -> d.metOn(on));
+    }
+
+    private void replaceDeadline(DeadlineKind kind, String ref, UnaryOperator<Deadline> change) {
+        openDeadline(kind, ref).ifPresent(open ->
+                deadlines.replaceAll(d -> d.id().equals(open.id()) ? change.apply(d) : d));
+    }
+
+    private void replaceAllOpen(DeadlineKind kind, UnaryOperator<Deadline> change) {
+        deadlines.replaceAll(d -> d.kind() == kind && d.isOpen() ? change.apply(d) : d);
+    }
+
+    private void waiveOpen(String reason) {
+        deadlines.replaceAll(d -> d.isOpen() ? d.waived(reason) : d);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Called by the persistence adapter after a successful save. */
+    public void markSaved(long newVersion) {
+        this.version = newVersion;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public ProjectId id() {
+        return id;
+    }
+
+    public UnitId unit() {
+        return unit;
+    }
+
+    public String policyId() {
+        return policyId;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public ProjectProfile profile() {
+        return profile;
+    }
+
+    public ProjectState state() {
+        return state;
+    }
+
+    public boolean isClassified() {
+        return profile.classified();
+    }
+
+    public boolean isSupplementary() {
+        return supplementary != null;
+    }
+
+    public LocalDate createdOn() {
+        return createdOn;
+    }
+
+    public LocalDate declaredOn() {
+        return declaredOn;
+    }
+
+    public Optional<PlanInclusion> plan() {
+        return Optional.ofNullable(plan);
+    }
+
+    public Optional<LocalDate> substantiveStartOn() {
+        return Optional.ofNullable(substantiveStartOn);
+    }
+
+    public Optional<LocalDate> trialStartOn() {
+        return Optional.ofNullable(trialStartOn);
+    }
+
+    public List<Contract> contracts() {
+        return List.copyOf(contracts);
+    }
+
+    public List<ChangeRequest> changes() {
+        return List.copyOf(changes);
+    }
+
+    public List<Acceptance> acceptances() {
+        return List.copyOf(acceptances);
+    }
+
+    public Optional<Termination> termination() {
+        return Optional.ofNullable(termination);
+    }
+
+    public List<Deadline> deadlines() {
+        return List.copyOf(deadlines);
+    }
+
+    @Override
+    public String toString() {
+        return "Project[" + id + ", " + unit + ", " + state + "]";
+    }
+}
