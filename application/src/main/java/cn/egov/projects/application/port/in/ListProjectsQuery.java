@@ -1,0 +1,18 @@
+package cn.egov.projects.application.port.in;
+
+import cn.egov.projects.application.error.InvalidCommandException;
+import cn.egov.projects.application.port.out.ProjectListFilter;
+
+/** A page of the projects the caller may see. Pages count from 1; at most 200 rows a page. */
+public record ListProjectsQuery(ProjectListFilter filter, int page, int size) {
+
+    public ListProjectsQuery {
+        filter = filter == null ? ProjectListFilter.none() : filter;
+        if (page < 1) {
+            throw new InvalidCommandException("page", "页码应从1开始");
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidCommandException("size", "每页条数应为1至200");
+        }
+    }
+}

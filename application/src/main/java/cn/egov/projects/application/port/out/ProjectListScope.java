@@ -1,0 +1,24 @@
+package cn.egov.projects.application.port.out;
+
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.UnitId;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The projects a person may see, as a list adapter must apply it (decided by the application, RULES.md §1).
+ *
+ * @param unit              only this unit's projects (unit staff), or empty for every unit
+ * @param allClassified     classified projects of the scope are included (their unit, the Secrecy office)
+ * @param classifiedAllowed classified projects included one by one (assigned Bureau officers)
+ * @param onlyThese         when present, nothing but these projects (experts)
+ */
+public record ProjectListScope(Optional<UnitId> unit, boolean allClassified, Set<ProjectId> classifiedAllowed,
+                               Optional<Set<ProjectId>> onlyThese) {
+
+    public ProjectListScope {
+        classifiedAllowed = Set.copyOf(classifiedAllowed);
+        onlyThese = onlyThese.map(Set::copyOf);
+    }
+}

@@ -1,0 +1,152 @@
+package cn.egov.projects.application.service;
+
+import cn.egov.projects.application.error.ConcurrentChangeException;
+import cn.egov.projects.application.error.ForbiddenException;
+import cn.egov.projects.application.error.InvalidCommandException;
+import cn.egov.projects.application.error.NotFoundException;
+import cn.egov.projects.application.error.RefusedException;
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.ProjectCommand;
+import cn.egov.projects.application.port.in.TransitionResult;
+import cn.egov.projects.application.port.out.AuditRecord;
+import cn.egov.projects.domain.access.AccessDecision;
+import cn.egov.projects.domain.access.AccessPolicy;
+import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.access.Actor;
+import cn.egov.projects.domain.calendar.PeriodArithmetic;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.deadline.DeadlineCalculator;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectState;
+import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.rule.Outcome;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one way every lifecycle action runs, in one transaction: load the project, decide access (RULES.md §1),
+ * check the version the person saw, let the domain decide under the project's policy pack, and — only when it
+ * allows — save the project, append the audit record and tell the reminders which deadlines opened and closed.
+ * A refusal throws and leaves no trace.
+ */
+final class Lifecycle {
+
+    /** What a domain decision needs besides the project. */
+    record Context(LocalDate today, PolicyPack pack, DeadlineCalculator calculator) {
+    }
+
+    /** The domain decision of one action. */
+    @FunctionalInterface
+    interface Decision {
+        Outcome decide(Project project, Context context);
+    }
+
+    private final Ports ports;
+
+    Lifecycle(Ports ports) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+    }
+
+    Ports ports() {
+        return ports;
+    }
+
+    LocalDate today() {
+        return ports.clock().today();
+    }
+
+    PolicyPack packInForce() {
+        return ports.policies().policies().inForceOn(today());
+    }
+
+    Context context(String policyId) {
+        LocalDate today = today();
+        PolicyPack pack = ports.policies().policies().forProject(policyId, today);
+        return new Context(today, pack, new DeadlineCalculator(pack, new PeriodArithmetic(ports.calendar().calendar())));
+    }
+
+    /** Refuses an action that concerns no single project when the caller's role may not take it. */
+    void requireRole(Caller caller, Action action) {
+        AccessDecision decision = new AccessPolicy(packInForce()).decide(caller.actor(), action);
+        if (!decision.isAllowed()) {
+            throw new ForbiddenException(decision.violation());
+        }
+    }
+
+    /** A date a person states must not lie in the future. */
+    void notInFuture(LocalDate date, String field, String nameZh) {
+        if (date.isAfter(today())) {
+            throw new InvalidCommandException(field, nameZh + "不能晚于今天（" + today() + "）");
+        }
+    }
+
+    TransitionResult run(Caller caller, ProjectCommand command, Action action, String summary, Decision decision) {
+        return ports.tx().inTransaction(() -> runInTransaction(caller, command.projectId(), command.expectedVersion(),
+                action, summary, decision));
+    }
+
+    TransitionResult runInTransaction(Caller caller, ProjectId id, Long expectedVersion, Action action, String summary,
+                                      Decision decision) {
+        Project project = loadFor(caller, id, action);
+        if (expectedVersion != null && expectedVersion != project.version()) {
+            throw new ConcurrentChangeException("project " + id + " is at version " + project.version()
+                    + ", the caller saw " + expectedVersion);
+        }
+        Context context = context(project.policyId());
+        ProjectState before = project.state();
+        List<Deadline> deadlinesBefore = project.deadlines();
+        Outcome outcome = decision.decide(project, context);
+        if (outcome.isRefused()) {
+            throw new RefusedException(outcome.refusals());
+        }
+        ports.save().update(project);
+        audit(caller, action, project.id(), before, project.state(), summary);
+        announceDeadlines(project, deadlinesBefore);
+        return new TransitionResult(project.id(), project.state(), project.version(), outcome.flags());
+    }
+
+    /** Loads a project and decides the caller's access; a project outside their scope does not exist for them. */
+    Project loadFor(Caller caller, ProjectId id, Action action) {
+        Project project = ports.load().load(id).orElseThrow(Lifecycle::notFound);
+        PolicyPack pack = ports.policies().policies().forProject(project.policyId(), today());
+        AccessDecision decision = new AccessPolicy(pack).decide(caller.actor(), action, project);
+        switch (decision.kind()) {
+            case HIDDEN -> throw notFound();
+            case FORBIDDEN -> throw new ForbiddenException(decision.violation());
+            case ALLOWED -> {
+                return project;
+            }
+            default -> throw new IllegalStateException(decision.kind().name());
+        }
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("项目不存在或不在您的办理范围内");
+    }
+
+    void audit(Caller caller, Action action, ProjectId projectId, ProjectState from, ProjectState to, String summary) {
+        Actor actor = caller.actor();
+        ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
+                action.name(), Articles.chinese(action.article()), projectId == null ? null : projectId.toString(),
+                from, to, caller.requestId(), caller.sourceAddress(), summary));
+    }
+
+    void announceDeadlines(Project project, List<Deadline> before) {
+        Map<UUID, Deadline> old = new HashMap<>();
+        before.forEach(d -> old.put(d.id(), d));
+        List<Deadline> after = project.deadlines();
+        List<Deadline> opened = after.stream().filter(d -> d.isOpen() && !old.containsKey(d.id())).toList();
+        List<Deadline> closed = after.stream()
+                .filter(d -> !d.isOpen() && old.containsKey(d.id()) && old.get(d.id()).isOpen()).toList();
+        if (!opened.isEmpty() || !closed.isEmpty()) {
+            ports.reminders().deadlinesChanged(project, opened, closed);
+        }
+    }
+}

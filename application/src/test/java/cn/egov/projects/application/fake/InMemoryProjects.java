@@ -1,0 +1,86 @@
+package cn.egov.projects.application.fake;
+
+import cn.egov.projects.application.error.ConcurrentChangeException;
+import cn.egov.projects.application.port.out.ListProjectsPort;
+import cn.egov.projects.application.port.out.LoadProjectPort;
+import cn.egov.projects.application.port.out.Page;
+import cn.egov.projects.application.port.out.ProjectListFilter;
+import cn.egov.projects.application.port.out.ProjectListScope;
+import cn.egov.projects.application.port.out.ProjectSummary;
+import cn.egov.projects.application.port.out.SaveProjectPort;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Projects kept in memory as snapshots, with the optimistic version check of the real adapter; what is loaded is a
+ * copy, so a change not saved is not seen.
+ */
+public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort, ListProjectsPort, Rollback {
+
+    private final Map<ProjectId, Project.Snapshot> stored = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Optional<Project> load(ProjectId id) {
+        return Optional.ofNullable(stored.get(id)).map(Project::restore);
+    }
+
+    @Override
+    public synchronized void insert(Project project) {
+        if (stored.containsKey(project.id())) {
+            throw new ConcurrentChangeException("project " + project.id() + " exists");
+        }
+        project.markSaved(1);
+        stored.put(project.id(), project.snapshot());
+    }
+
+    @Override
+    public synchronized void update(Project project) {
+        Project.Snapshot current = stored.get(project.id());
+        if (current == null || current.version() != project.version()) {
+            throw new ConcurrentChangeException("project " + project.id() + " changed");
+        }
+        project.markSaved(project.version() + 1);
+        stored.put(project.id(), project.snapshot());
+    }
+
+    @Override
+    public synchronized Page<ProjectSummary> list(ProjectListScope scope, ProjectListFilter filter, int page, int size) {
+        List<ProjectSummary> all = stored.values().stream()
+                .filter(s -> scope.unit().map(u -> u.equals(s.unit())).orElse(true))
+                .filter(s -> !s.profile().classified() || scope.allClassified() || scope.classifiedAllowed().contains(s.id()))
+                .filter(s -> scope.onlyThese().map(ids -> ids.contains(s.id())).orElse(true))
+                .filter(s -> filter.planYear().map(y -> y == s.profile().planYear()).orElse(true))
+                .filter(s -> filter.unit().map(u -> u.equals(s.unit())).orElse(true))
+                .filter(s -> filter.state().map(st -> st == s.state()).orElse(true))
+                .filter(s -> filter.category().map(c -> c == s.profile().category()).orElse(true))
+                .sorted(Comparator.comparing(Project.Snapshot::createdOn).reversed())
+                .map(s -> new ProjectSummary(s.id(), s.unit(), s.profile().name(), s.profile().planYear(), s.state(),
+                        s.profile().category(), s.profile().nature(), s.profile().classified(),
+                        s.profile().totalInvestment(), s.createdOn(), s.version()))
+                .toList();
+        int from = Math.min((page - 1) * size, all.size());
+        int to = Math.min(from + size, all.size());
+        return new Page<>(all.subList(from, to), page, size, all.size());
+    }
+
+    public synchronized int count() {
+        return stored.size();
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        var saved = new LinkedHashMap<>(stored);
+        return () -> {
+            synchronized (this) {
+                stored.clear();
+                stored.putAll(saved);
+            }
+        };
+    }
+}
