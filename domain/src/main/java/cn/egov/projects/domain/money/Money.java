@@ -2,6 +2,7 @@ package cn.egov.projects.domain.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -70,7 +71,7 @@ public final class Money implements Comparable<Money> {
 
     /** The amount as staff write it, e.g. {@code 800,000.00元}. */
     public String toChinese() {
-        return String.format("%,.2f元", yuan);
+        return String.format(Locale.ROOT, "%,.2f元", yuan);
     }
 
     @Override

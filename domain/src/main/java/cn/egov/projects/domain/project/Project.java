@@ -198,8 +198,9 @@ public final class Project {
             return order;
         }
         List<Violation> found = declarationChecks(pack, supervisedNeedsOwnSupervision);
-        if (window.isEmpty() || !window.get().isOpenOn(today)) {
-            found.add(pack.violation(RuleCode.ART7_WINDOW_CLOSED, window
+        Optional<DeclarationWindow> ownYear = window.filter(w -> w.planYear() == profile.planYear());
+        if (ownYear.isEmpty() || !ownYear.get().isOpenOn(today)) {
+            found.add(pack.violation(RuleCode.ART7_WINDOW_CLOSED, ownYear
                     .map(w -> profile.planYear() + "年度集中申报期为" + w.opensOn() + "至" + w.closesOn()
                             + "，不在申报期内；确需当年实施的项目请按第十条追加申报")
                     .orElse(profile.planYear() + "年度集中申报尚未启动；确需当年实施的项目请按第十条追加申报")));
@@ -587,7 +588,7 @@ public final class Project {
      * termination report awaits the Bureau's decision.
      */
     public Outcome reportSituation(SituationReport report, PolicyPack pack) {
-        if (!state.isInPlan() || state.isFinal() || state == ProjectState.OPERATING) {
+        if (!state.isInPlan() && state != ProjectState.SUSPENDED || state.isFinal() || state == ProjectState.OPERATING) {
             return Outcome.refused(PolicyPack.orderViolation(17, "项目当前状态为「" + state.zh() + "」，不能报送此报告"));
         }
         if (report.kind() == SituationReport.Kind.SUSPENSION && state == ProjectState.SUSPENDED) {
@@ -813,8 +814,9 @@ public final class Project {
             }
             return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "项目当前状态为「" + state.zh() + "」，尚未通过竣工验收"));
         }
-        return transition(Outcome.allowed(), ProjectState.OPERATING, () -> {
+        return apply(Outcome.allowed(), () -> {
             operatingFrom = today;
+            state = ProjectState.OPERATING;
             closeIfComplete();
         });
     }

@@ -1,0 +1,221 @@
+package cn.egov.projects.domain.access;
+
+import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.project.Fixtures;
+import cn.egov.projects.domain.project.Journey;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.domain.rule.RuleCode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static cn.egov.projects.domain.project.Fixtures.profile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("第三条、第四条、第二十七条 谁能看、谁能办")
+class AccessPolicyTest {
+
+    private static final UnitId BUREAU = new UnitId("TC-DSJ");
+    private static final AccessPolicy POLICY = new AccessPolicy(PolicyPacks.taicang());
+
+    private static Project project(boolean classified) {
+        return Journey.of(profile().classified(classified).build(), PolicyPacks.taicang(), Fixtures.UNIT).declared()
+                .project;
+    }
+
+    private static Actor actor(Role role, UnitId unit) {
+        return Actor.of(role.name().toLowerCase(), role, unit);
+    }
+
+    private static void assertHidden(AccessDecision decision, RuleCode code, String article, String detail) {
+        assertThat(decision.kind()).isEqualTo(AccessDecision.Kind.HIDDEN);
+        assertThat(decision.isAllowed()).isFalse();
+        assertThat(decision.violation().code()).isEqualTo(code);
+        assertThat(decision.violation().article()).isEqualTo(article);
+        assertThat(decision.violation().messageZh()).startsWith(article + "：").contains(detail);
+    }
+
+    @Nested
+    @DisplayName("第三条 本单位的项目")
+    class OwnUnit {
+
+        @Test
+        @DisplayName("实施单位经办人员可以查看并办理本单位的项目")
+        void ownUnitStaffMayAct() {
+            Project p = project(false);
+            Actor staff = actor(Role.UNIT_STAFF, Fixtures.UNIT);
+
+            assertThat(POLICY.canSee(staff, p)).isTrue();
+            assertThat(POLICY.decide(staff, Action.SIGN_CONTRACT, p).kind()).isEqualTo(AccessDecision.Kind.ALLOWED);
+        }
+
+        @Test
+        @DisplayName("其他单位的经办人员看不到该项目")
+        void otherUnitStaffSeeNothing() {
+            Project p = project(false);
+            Actor other = actor(Role.UNIT_STAFF, Fixtures.OTHER_UNIT);
+
+            assertThat(POLICY.canSee(other, p)).isFalse();
+            assertHidden(POLICY.decide(other, Action.VIEW_PROJECT, p), RuleCode.ART3_OWN_UNIT, "第三条",
+                    "该项目不在您的办理范围内");
+        }
+
+        @Test
+        @DisplayName("其他单位的分管领导也看不到该项目，即使所办操作不属其职责也只显示为不可见")
+        void otherUnitLeaderSeesNothingEvenForForeignActions() {
+            Project p = project(false);
+            Actor other = actor(Role.UNIT_LEADER, Fixtures.OTHER_UNIT);
+
+            assertHidden(POLICY.decide(other, Action.SIGN_CONTRACT, p), RuleCode.ART3_OWN_UNIT, "第三条", "不在您的办理范围内");
+            assertHidden(POLICY.decide(other, Action.START_REVIEW, p), RuleCode.ART3_OWN_UNIT, "第三条", "不在您的办理范围内");
+        }
+    }
+
+    @Nested
+    @DisplayName("第四条 各部门的职责")
+    class Roles {
+
+        @Test
+        @DisplayName("市审计局可以查看非涉密项目，但不能办理任何操作")
+        void auditReadsButDoesNotAct() {
+            Project p = project(false);
+            Actor audit = actor(Role.AUDIT, new UnitId("TC-SJJ"));
+
+            assertThat(POLICY.decide(audit, Action.VIEW_PROJECT, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(audit, Action.VIEW_AUDIT_TRAIL).isAllowed()).isTrue();
+
+            AccessDecision sign = POLICY.decide(audit, Action.SIGN_CONTRACT, p);
+            assertThat(sign.kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+            assertThat(sign.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+            assertThat(sign.violation().article()).isEqualTo("第四条");
+            assertThat(sign.violation().messageZh()).startsWith("第四条：此项工作不属于您所在部门的职责")
+                    .contains("「录入合同」由", "实施单位经办人员", "实施单位分管领导");
+            assertThat(POLICY.decide(audit, Action.TERMINATE, p).kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+            assertThat(POLICY.decide(audit, Action.PROPOSE_FUNDING, p).kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+        }
+
+        @Test
+        @DisplayName("市审计局对任何会改变项目的操作都无权办理")
+        void auditMayTakeNoChangingAction() {
+            Project p = project(false);
+            Actor audit = actor(Role.AUDIT, new UnitId("TC-SJJ"));
+
+            for (Action action : Action.values()) {
+                boolean allowed = POLICY.decide(audit, action, p).isAllowed();
+                assertThat(allowed).as(action.name()).isEqualTo(action.isReadOnly());
+            }
+        }
+
+        @Test
+        @DisplayName("组织专家评审由市大数据管理局办理，实施单位无权办理")
+        void reviewIsTheBureaus() {
+            Project p = project(false);
+
+            assertThat(POLICY.decide(actor(Role.BDB_OFFICER, BUREAU), Action.START_REVIEW, p).isAllowed()).isTrue();
+            AccessDecision staff = POLICY.decide(actor(Role.UNIT_STAFF, Fixtures.UNIT), Action.START_REVIEW, p);
+            assertThat(staff.kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+            assertThat(staff.violation().messageZh()).contains("「组织专家评审」由市大数据管理局办理");
+        }
+
+        @Test
+        @DisplayName("资金安排意见由市财政局提出，市大数据管理局无权办理")
+        void fundingIsFinances() {
+            Project p = project(false);
+
+            assertThat(POLICY.decide(actor(Role.FINANCE, new UnitId("TC-CZJ")), Action.PROPOSE_FUNDING, p).isAllowed())
+                    .isTrue();
+            assertThat(POLICY.decide(actor(Role.BDB_OFFICER, BUREAU), Action.PROPOSE_FUNDING, p).kind())
+                    .isEqualTo(AccessDecision.Kind.FORBIDDEN);
+        }
+
+        @Test
+        @DisplayName("网络安全审查意见由市委网信办录入，密码应用审查意见由保密、密码管理部门录入")
+        void reviewsBelongToTheirOffices() {
+            Project p = project(false);
+            Actor cyber = actor(Role.CYBERSEC, new UnitId("TC-WXB"));
+            Actor secrecy = actor(Role.SECRECY, new UnitId("TC-BMJ"));
+
+            assertThat(POLICY.decide(cyber, Action.RECORD_CYBERSEC_REVIEW, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(cyber, Action.RECORD_CRYPTO_REVIEW, p).kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+            assertThat(POLICY.decide(secrecy, Action.RECORD_CRYPTO_REVIEW, p).isAllowed()).isTrue();
+        }
+
+        @Test
+        @DisplayName("系统管理员看不到任何项目内容，只能管理账号和单位")
+        void adminSeesNoProject() {
+            Actor admin = actor(Role.ADMIN, new UnitId("TC-XXZX"));
+
+            assertThat(POLICY.canSee(admin, project(false))).isFalse();
+            assertThat(POLICY.canSee(admin, project(true))).isFalse();
+            assertHidden(POLICY.decide(admin, Action.VIEW_PROJECT, project(false)), RuleCode.ART3_OWN_UNIT, "第三条",
+                    "不在您的办理范围内");
+            assertThat(POLICY.decide(admin, Action.MANAGE_ACCOUNTS).isAllowed()).isTrue();
+            assertThat(POLICY.decide(admin, Action.VIEW_AUDIT_TRAIL).kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+        }
+
+        @Test
+        @DisplayName("评审专家只看得到指派给自己的项目")
+        void expertSeesAssignedOnly() {
+            Project p = project(false);
+            Actor assigned = new Actor("expert1", "张明", Role.EXPERT, new UnitId("EXPERTS"), Set.of(p.id()));
+            Actor other = Actor.of("expert2", Role.EXPERT, new UnitId("EXPERTS"));
+
+            assertThat(POLICY.canSee(assigned, p)).isTrue();
+            assertThat(POLICY.canSee(other, p)).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("第二十七条 涉密项目")
+    class Classified {
+
+        @Test
+        @DisplayName("涉密项目本单位人员可以查看和办理")
+        void ownUnitSeesClassified() {
+            Project p = project(true);
+            Actor staff = actor(Role.UNIT_STAFF, Fixtures.UNIT);
+
+            assertThat(POLICY.canSee(staff, p)).isTrue();
+            assertThat(POLICY.decide(staff, Action.SUBMIT_IMPLEMENTATION_PLAN, p).isAllowed()).isTrue();
+        }
+
+        @Test
+        @DisplayName("涉密项目保密部门可以查看")
+        void secrecySeesClassified() {
+            assertThat(POLICY.canSee(actor(Role.SECRECY, new UnitId("TC-BMJ")), project(true))).isTrue();
+        }
+
+        @Test
+        @DisplayName("涉密项目只有指定的市大数据管理局人员可以查看")
+        void onlyAssignedBureauOfficerSeesClassified() {
+            Project p = project(true);
+            Actor assigned = new Actor("bdb1", "刘洋", Role.BDB_OFFICER, BUREAU, Set.of(p.id()));
+            Actor unassigned = Actor.of("bdb2", Role.BDB_OFFICER, BUREAU);
+
+            assertThat(POLICY.decide(assigned, Action.START_REVIEW, p).isAllowed()).isTrue();
+            assertHidden(POLICY.decide(unassigned, Action.VIEW_PROJECT, p), RuleCode.ART27_CLASSIFIED, "第二十七条",
+                    "涉密项目仅限本单位、保密部门和指定人员查看");
+        }
+
+        @Test
+        @DisplayName("涉密项目市审计局、市财政局、市委网信办和其他单位都看不到")
+        void everyoneElseIsKeptOut() {
+            Project p = project(true);
+
+            for (Actor a : new Actor[]{actor(Role.AUDIT, new UnitId("TC-SJJ")), actor(Role.FINANCE, new UnitId("TC-CZJ")),
+                    actor(Role.CYBERSEC, new UnitId("TC-WXB")), actor(Role.UNIT_STAFF, Fixtures.OTHER_UNIT),
+                    actor(Role.EXPERT, new UnitId("EXPERTS"))}) {
+                assertHidden(POLICY.decide(a, Action.VIEW_PROJECT, p), RuleCode.ART27_CLASSIFIED, "第二十七条", "涉密项目");
+            }
+        }
+
+        @Test
+        @DisplayName("同一项目不涉密时市审计局可以查看")
+        void auditSeesTheSameProjectWhenNotClassified() {
+            assertThat(POLICY.canSee(actor(Role.AUDIT, new UnitId("TC-SJJ")), project(false))).isTrue();
+        }
+    }
+}

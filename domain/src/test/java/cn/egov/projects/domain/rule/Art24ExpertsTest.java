@@ -1,0 +1,77 @@
+package cn.egov.projects.domain.rule;
+
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.project.Acceptance;
+import cn.egov.projects.domain.project.Journey;
+import cn.egov.projects.domain.project.ProjectState;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static cn.egov.projects.domain.project.Fixtures.EXAMPLE_DOCUMENTS;
+import static cn.egov.projects.domain.project.Fixtures.TAICANG_DOCUMENTS;
+import static cn.egov.projects.domain.project.Fixtures.THREE_EXPERTS;
+import static cn.egov.projects.domain.project.Fixtures.profile;
+import static cn.egov.projects.domain.rule.RuleAssertions.assertClean;
+import static cn.egov.projects.domain.rule.RuleAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("第二十四条 专家竣工验收与验收文档")
+class Art24ExpertsTest {
+
+    private static final LocalDate HELD_ON = LocalDate.of(2025, 6, 25);
+
+    private static Journey awaitingAcceptance(PolicyPack pack) {
+        Journey j = Journey.of(profile().build(), pack).contracted().cybersecReviewed(LocalDate.of(2025, 3, 20));
+        return j.onTrial(LocalDate.of(2025, 3, 20)).awaitingAcceptance(LocalDate.of(2025, 5, 20));
+    }
+
+    @Test
+    @DisplayName("两名专家的验收不予录入")
+    void twoExpertsAreTooFew() {
+        Journey j = awaitingAcceptance(PolicyPacks.taicang());
+
+        Outcome outcome = j.project.recordAcceptance(new Acceptance(HELD_ON, true, List.of("张明", "李华"),
+                TAICANG_DOCUMENTS, "验收通过", false), j.calc);
+
+        assertRefused(outcome, RuleCode.ART24_EXPERTS, "第二十四条", "实施单位应组织专家对项目进行竣工验收",
+                "验收专家2名，应不少于3名");
+        assertThat(j.project.state()).isEqualTo(ProjectState.ACCEPTANCE_PENDING);
+    }
+
+    @Test
+    @DisplayName("三名专家、文档齐全的验收予以录入")
+    void threeExpertsSuffice() {
+        Journey j = awaitingAcceptance(PolicyPacks.taicang());
+
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, TAICANG_DOCUMENTS,
+                "验收通过", false), j.calc));
+        assertThat(j.project.state()).isEqualTo(ProjectState.ACCEPTED);
+    }
+
+    @Test
+    @DisplayName("缺少测试报告的验收不予录入，并列明所缺文档")
+    void missingDocumentIsNamed() {
+        Journey j = awaitingAcceptance(PolicyPacks.taicang());
+
+        Outcome outcome = j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS,
+                List.of("项目合同", "实施方案", "项目自查报告", "用户使用报告", "项目决算资料"), "验收通过", false), j.calc);
+
+        Violation v = assertRefused(outcome, RuleCode.ART24_EXPERTS, "第二十四条");
+        assertThat(v.messageZh()).endsWith("（验收文档不完整，缺少：测试报告）");
+    }
+
+    @Test
+    @DisplayName("示例政策包要求不少于五名专家，三名专家的验收不予录入")
+    void examplePackNeedsFive() {
+        Journey j = awaitingAcceptance(PolicyPacks.example());
+
+        Outcome outcome = j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS,
+                EXAMPLE_DOCUMENTS, "验收通过", false), j.calc);
+
+        assertRefused(outcome, RuleCode.ART24_EXPERTS, "第二十四条", "不少于五名专家组成的专家组", "验收专家3名，应不少于5名");
+    }
+}
