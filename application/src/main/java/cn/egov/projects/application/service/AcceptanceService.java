@@ -11,6 +11,8 @@ import cn.egov.projects.application.port.in.PutIntoOperationCommand;
 import cn.egov.projects.application.port.in.PutIntoOperationUseCase;
 import cn.egov.projects.application.port.in.RecordAcceptanceCommand;
 import cn.egov.projects.application.port.in.RecordAcceptanceUseCase;
+import cn.egov.projects.application.port.in.RecordMaintenanceCommand;
+import cn.egov.projects.application.port.in.RecordMaintenanceUseCase;
 import cn.egov.projects.application.port.in.StartTrialRunCommand;
 import cn.egov.projects.application.port.in.StartTrialRunUseCase;
 import cn.egov.projects.application.port.in.TransitionResult;
@@ -18,9 +20,10 @@ import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.project.Acceptance;
 import cn.egov.projects.domain.project.SelfInspection;
 
-/** Trial run, self-inspection, acceptance, use, acceptance report and final accounts (Art. 21–26). */
+/** Trial run, self-inspection, acceptance, use, acceptance report, final accounts and O&amp;M (Art. 20–26). */
 public final class AcceptanceService implements StartTrialRunUseCase, FileSelfInspectionUseCase,
-        RecordAcceptanceUseCase, PutIntoOperationUseCase, FileAcceptanceReportUseCase, FileFinalAccountsUseCase {
+        RecordAcceptanceUseCase, PutIntoOperationUseCase, FileAcceptanceReportUseCase, FileFinalAccountsUseCase,
+        RecordMaintenanceUseCase {
 
     private final Lifecycle lifecycle;
 
@@ -68,5 +71,11 @@ public final class AcceptanceService implements StartTrialRunUseCase, FileSelfIn
     public TransitionResult fileFinalAccounts(Caller caller, FileFinalAccountsCommand command) {
         return lifecycle.run(caller, command, Action.FILE_FINAL_ACCOUNTS, "竣工决算备案，决算金额" + command.amount().toChinese(),
                 (project, ctx) -> project.fileFinalAccounts(ctx.today(), command.amount(), ctx.pack()));
+    }
+
+    @Override
+    public TransitionResult recordMaintenance(Caller caller, RecordMaintenanceCommand command) {
+        return lifecycle.run(caller, command, Action.RECORD_MAINTENANCE, "记录运维安排",
+                (project, ctx) -> project.recordMaintenanceArrangement(command.arrangement(), ctx.today(), ctx.pack()));
     }
 }

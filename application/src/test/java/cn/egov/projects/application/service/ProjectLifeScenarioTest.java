@@ -225,7 +225,7 @@ class ProjectLifeScenarioTest {
         other.clock.set(LocalDate.of(2025, 1, 24));
         other.approvals.issuePlan(bureau(), new IssueAnnualPlanCommand(2025, "计划", List.of(id)));
         other.implementation.submitImplementationPlan(policeStaff(), new SubmitImplementationPlanCommand(id, null,
-                List.of("数据汇聚平台"), Money.yuan("1260000"), "进度"));
+                List.of("数据汇聚平台", "警情分析系统"), Money.yuan("1260000"), "进度"));
         other.implementation.reviewBeforeProcurement(bureau(), new PreProcurementReviewCommand(id, null, true, "同意"));
         other.clock.set(LocalDate.of(2025, 4, 28));
         other.implementation.signContract(policeStaff(), new SignContractCommand(id, null, "HT-1", "供应商",

@@ -25,9 +25,13 @@ public final class Money implements Comparable<Money> {
      */
     public static Money yuan(String text) {
         Objects.requireNonNull(text, "amount");
+        String t = text.trim();
+        if (!t.matches("-?\\d{1,14}(\\.\\d+)?")) {
+            throw new IllegalArgumentException("金额格式不正确（应为元，最多两位小数）: " + text);
+        }
         BigDecimal value;
         try {
-            value = new BigDecimal(text.trim());
+            value = new BigDecimal(t);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("金额格式不正确（应为元，最多两位小数）: " + text, e);
         }

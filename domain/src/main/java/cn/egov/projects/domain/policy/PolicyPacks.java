@@ -37,7 +37,7 @@ public final class PolicyPacks {
                 Money.yuan("800000"),
                 Set.of(Nature.NEW),
                 3,
-                List.of("项目合同", "实施方案", "项目自查报告", "测试报告", "用户使用报告", "项目决算资料"),
+                List.of("项目合同", "实施方案", "项目自查报告", "测试报告", "用户使用报告"),
                 Gate.ACCEPTANCE,
                 Gate.ACCEPTANCE,
                 List.of(7, 3, 1, 0),

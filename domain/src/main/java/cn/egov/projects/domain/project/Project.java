@@ -67,6 +67,7 @@ public final class Project {
     private LocalDate finalAccountsOn;
     private Money finalAccountsAmount;
     private Termination termination;
+    private String maintenanceArrangement;
     private final List<Deadline> deadlines;
 
     private Project(ProjectId id, UnitId unit) {
@@ -126,6 +127,7 @@ public final class Project {
         p.finalAccountsOn = s.finalAccountsOn();
         p.finalAccountsAmount = s.finalAccountsAmount();
         p.termination = s.termination();
+        p.maintenanceArrangement = s.maintenanceArrangement();
         p.deadlines.addAll(s.deadlines());
         return p;
     }
@@ -138,7 +140,7 @@ public final class Project {
                 List.copyOf(contracts), List.copyOf(progressReports), List.copyOf(changes),
                 List.copyOf(situationReports), List.copyOf(securityReviews), trialStartOn, selfInspection,
                 List.copyOf(acceptances), operatingFrom, acceptanceReportOn, finalAccountsOn, finalAccountsAmount,
-                termination, List.copyOf(deadlines));
+                termination, maintenanceArrangement, List.copyOf(deadlines));
     }
 
     /** All the state of a project, as stored. */
@@ -153,7 +155,7 @@ public final class Project {
             List<SecurityReview> securityReviews, LocalDate trialStartOn, SelfInspection selfInspection,
             List<Acceptance> acceptances, LocalDate operatingFrom, LocalDate acceptanceReportOn,
             LocalDate finalAccountsOn, Money finalAccountsAmount, Termination termination,
-            List<Deadline> deadlines) {
+            String maintenanceArrangement, List<Deadline> deadlines) {
     }
 
     /** A copy that shares nothing mutable with this project. */
@@ -334,6 +336,10 @@ public final class Project {
             }
             return Outcome.refused(PolicyPack.orderViolation(9, "「" + profile.name() + "」已列入实施计划"));
         }
+        if (!inclusion.addition() && inclusion.planYear() != profile.planYear()) {
+            return Outcome.refused(PolicyPack.orderViolation(9, "「" + profile.name() + "」申报的计划年度为"
+                    + profile.planYear() + "年，不能列入" + inclusion.planYear() + "年度实施计划"));
+        }
         if (inclusion.addition() != (supplementary != null)) {
             return Outcome.refused(pack.violation(RuleCode.ART10_SUPPLEMENTARY, supplementary != null
                     ? "追加项目应追加列入年度实施计划"
@@ -380,6 +386,11 @@ public final class Project {
         if (!extra.isEmpty()) {
             found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
                     "以下内容不在申报内容中，须先按第十八条申请变更：" + String.join("、", extra)));
+        }
+        List<String> dropped = agreed.stream().filter(i -> !plan.scopeItems().contains(i)).toList();
+        if (!dropped.isEmpty() && !plan.scopeItems().isEmpty()) {
+            found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
+                    "实施方案缺少申报的建设内容，删减须先按第十八条申请变更：" + String.join("、", dropped)));
         }
         if (plan.scopeItems().isEmpty()) {
             found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT, "实施方案须列明建设内容"));
@@ -465,6 +476,9 @@ public final class Project {
      */
     public Outcome signContract(Contract contract, DeadlineCalculator calc) {
         PolicyPack pack = calc.pack();
+        if (state == ProjectState.SUSPENDED) {
+            return suspendedRefusal(14);
+        }
         if (!state.isInPlan()) {
             return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
                     "项目当前状态为「" + state.zh() + "」，尚未列入已下达的实施计划"));
@@ -513,6 +527,9 @@ public final class Project {
 
     /** The unit files a signed contract with the Bureau (Art. 14); a late filing is recorded as late. */
     public Outcome fileContract(String number, LocalDate today, PolicyPack pack) {
+        if (state.isFinal()) {
+            return Outcome.refused(PolicyPack.orderViolation(14, "项目当前状态为「" + state.zh() + "」，不能报送合同"));
+        }
         Optional<Contract> found = contracts.stream().filter(c -> c.number().equals(number)).findFirst();
         if (found.isEmpty()) {
             return Outcome.refused(PolicyPack.orderViolation(14, "未找到合同编号" + number));
@@ -621,7 +638,9 @@ public final class Project {
      * the funds are to be recovered by Finance.
      */
     public Outcome terminate(LocalDate today, String reason, String notice, PolicyPack pack) {
-        if (state.isFinal() || state == ProjectState.OPERATING || !state.isInPlan() && state != ProjectState.SUSPENDED) {
+        boolean terminable = state == ProjectState.SUSPENDED
+                || state.ordinal() >= ProjectState.PLANNED.ordinal() && state.ordinal() <= ProjectState.ACCEPTANCE_PENDING.ordinal();
+        if (!terminable) {
             return Outcome.refused(PolicyPack.orderViolation(17, "项目当前状态为「" + state.zh() + "」，不能终止"));
         }
         if (blank(reason)) {
@@ -713,6 +732,9 @@ public final class Project {
      */
     public Outcome startTrialRun(LocalDate startedOn, DeadlineCalculator calc) {
         PolicyPack pack = calc.pack();
+        if (state == ProjectState.SUSPENDED) {
+            return suspendedRefusal(22);
+        }
         if (trialStartOn != null) {
             return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "试运行已于" + trialStartOn + "开始，不能重新开始或延长"));
         }
@@ -782,7 +804,10 @@ public final class Project {
         if (!missingDocs.isEmpty()) {
             found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收文档不完整，缺少：" + String.join("、", missingDocs)));
         }
-        Outcome outcome = Outcome.of(found).and(reviewGates(Gate.ACCEPTANCE, pack));
+        Outcome outcome = Outcome.of(found);
+        if (acceptance.passed()) {
+            outcome = outcome.and(reviewGates(Gate.ACCEPTANCE, pack));
+        }
         Optional<Deadline> limit = openDeadline(DeadlineKind.ACCEPTANCE_LIMIT, null);
         boolean late = limit.isPresent() && acceptance.heldOn().isAfter(limit.get().due());
         if (late && acceptance.passed()) {
@@ -860,6 +885,27 @@ public final class Project {
         }
     }
 
+    /**
+     * After the free warranty the unit keeps the system running (Art. 20): it records how operation and
+     * maintenance are arranged (its own staff, an O&amp;M contract, or next year's O&amp;M project), which meets the
+     * warranty-end reminders.
+     */
+    public Outcome recordMaintenanceArrangement(String arrangement, LocalDate today, PolicyPack pack) {
+        if (blank(arrangement)) {
+            return Outcome.refused(PolicyPack.orderViolation(20, "须说明运行维护的安排"));
+        }
+        if (!Set.of(ProjectState.ACCEPTED, ProjectState.OPERATING, ProjectState.CLOSED).contains(state)) {
+            return Outcome.refused(PolicyPack.orderViolation(20, "项目当前状态为「" + state.zh() + "」，验收通过后才安排运维"));
+        }
+        if (deadlines.stream().noneMatch(d -> d.kind() == DeadlineKind.WARRANTY_END && d.isOpen())) {
+            return Outcome.refused(PolicyPack.orderViolation(20, "本项目没有待安排的免费维保期届满事项"));
+        }
+        return apply(Outcome.allowed(), () -> {
+            maintenanceArrangement = arrangement.trim();
+            replaceAllOpen(DeadlineKind.WARRANTY_END, d -> d.metOn(today));
+        });
+    }
+
     // ---------------------------------------------------------------- what the Bureau must see
 
     /**
@@ -878,6 +924,10 @@ public final class Project {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static Outcome suspendedRefusal(int article) {
+        return Outcome.refused(PolicyPack.orderViolation(article, "项目已中止实施，请先恢复实施"));
+    }
 
     private Outcome requireState(int article, String actionZh, ProjectState... allowed) {
         Set<ProjectState> set = EnumSet.noneOf(ProjectState.class);

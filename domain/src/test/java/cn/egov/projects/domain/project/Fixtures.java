@@ -27,7 +27,7 @@ public final class Fixtures {
 
     /** Taicang's acceptance documents (Art. 24), as listed in the pack. */
     public static final List<String> TAICANG_DOCUMENTS =
-            List.of("项目合同", "实施方案", "项目自查报告", "测试报告", "用户使用报告", "项目决算资料");
+            List.of("项目合同", "实施方案", "项目自查报告", "测试报告", "用户使用报告");
     /** The example pack's acceptance documents. */
     public static final List<String> EXAMPLE_DOCUMENTS =
             List.of("项目合同", "实施方案", "项目自查报告", "测试报告", "第三方测评报告");

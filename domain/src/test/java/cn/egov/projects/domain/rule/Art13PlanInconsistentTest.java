@@ -116,8 +116,17 @@ class Art13PlanInconsistentTest {
                 Money.yuan("500000.00"), null, null, null), j.pack);
         j.project.decideChange(changeId, true, LocalDate.of(2025, 1, 15), "同意", j.pack);
 
-        assertRefused(j.project.submitImplementationPlan(plan(List.of("平台软件开发"), "500000.01"), j.pack),
+        assertRefused(j.project.submitImplementationPlan(plan(List.of("平台软件开发", "数据治理"), "500000.01"), j.pack),
                 RuleCode.ART13_PLAN_INCONSISTENT, "第十三条", "超出批复预算500,000.00元");
-        assertClean(j.project.submitImplementationPlan(plan(List.of("平台软件开发"), "500000.00"), j.pack));
+        assertClean(j.project.submitImplementationPlan(plan(List.of("平台软件开发", "数据治理"), "500000.00"), j.pack));
+    }
+
+    @Test
+    @DisplayName("实施方案删减申报的建设内容须先申请变更，并列明删减的内容")
+    void droppingDeclaredContentIsRefused() {
+        Journey j = planned();
+
+        assertRefused(j.project.submitImplementationPlan(plan(List.of("平台软件开发"), "400000.00"), j.pack),
+                RuleCode.ART13_PLAN_INCONSISTENT, "第十三条", "删减须先按第十八条申请变更：数据治理");
     }
 }

@@ -58,7 +58,7 @@ class Art24ExpertsTest {
         Journey j = awaitingAcceptance(PolicyPacks.taicang());
 
         Outcome outcome = j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS,
-                List.of("项目合同", "实施方案", "项目自查报告", "用户使用报告", "项目决算资料"), "验收通过", false), j.calc);
+                List.of("项目合同", "实施方案", "项目自查报告", "用户使用报告"), "验收通过", false), j.calc);
 
         Violation v = assertRefused(outcome, RuleCode.ART24_EXPERTS, "第二十四条");
         assertThat(v.messageZh()).endsWith("（验收文档不完整，缺少：测试报告）");
