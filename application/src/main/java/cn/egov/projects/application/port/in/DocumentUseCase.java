@@ -1,0 +1,18 @@
+package cn.egov.projects.application.port.in;
+
+import cn.egov.projects.application.port.out.StoredDocument;
+import cn.egov.projects.domain.project.ProjectId;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Documents of a project: attach within the configured size and types, list, and download intact. */
+public interface DocumentUseCase {
+
+    StoredDocument attach(Caller caller, AttachDocumentCommand command);
+
+    List<StoredDocument> list(Caller caller, ProjectId project);
+
+    /** The document with its content, checked against its SHA-256 checksum. */
+    StoredDocument download(Caller caller, ProjectId project, UUID document);
+}

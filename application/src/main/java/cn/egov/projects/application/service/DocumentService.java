@@ -1,0 +1,85 @@
+package cn.egov.projects.application.service;
+
+import cn.egov.projects.application.error.InvalidCommandException;
+import cn.egov.projects.application.error.NotFoundException;
+import cn.egov.projects.application.error.PayloadTooLargeException;
+import cn.egov.projects.application.port.in.AttachDocumentCommand;
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.DocumentRules;
+import cn.egov.projects.application.port.in.DocumentUseCase;
+import cn.egov.projects.application.port.out.DocumentPort;
+import cn.egov.projects.application.port.out.StoredDocument;
+import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The documents of a project's life. An upload is checked against the configured size limit and type allow-list,
+ * stored with its SHA-256 checksum in the same transaction as its audit record, and verified on every download.
+ */
+public final class DocumentService implements DocumentUseCase {
+
+    private final Lifecycle lifecycle;
+    private final DocumentPort documents;
+    private final DocumentRules rules;
+
+    public DocumentService(Ports ports, DocumentPort documents, DocumentRules rules) {
+        this.lifecycle = new Lifecycle(ports);
+        this.documents = documents;
+        this.rules = rules;
+    }
+
+    @Override
+    public StoredDocument attach(Caller caller, AttachDocumentCommand command) {
+        if (command.content().length > rules.maxBytes()) {
+            throw new PayloadTooLargeException(rules.maxBytes());
+        }
+        if (!rules.allows(command.fileName())) {
+            throw new InvalidCommandException("fileName", "不支持的文件类型，允许："
+                    + String.join("、", rules.allowedExtensions().stream().sorted().toList()));
+        }
+        return lifecycle.ports().tx().inTransaction(() -> {
+            Project project = lifecycle.loadFor(caller, command.projectId(), Action.ATTACH_DOCUMENT);
+            StoredDocument document = new StoredDocument(UUID.randomUUID(), project.id(), command.fileName(),
+                    command.contentType(), command.content().length, sha256(command.content()), command.kind(),
+                    caller.actor().userId(), lifecycle.ports().clock().now(), command.content().clone());
+            documents.store(document);
+            lifecycle.audit(caller, Action.ATTACH_DOCUMENT, project.id(), project.state(), project.state(),
+                    "上传" + command.kind() + "「" + command.fileName() + "」" + command.content().length + "字节，SHA-256 "
+                            + document.sha256());
+            return document.withoutContent();
+        });
+    }
+
+    @Override
+    public List<StoredDocument> list(Caller caller, ProjectId project) {
+        lifecycle.loadFor(caller, project, Action.VIEW_PROJECT);
+        return documents.listFor(project);
+    }
+
+    @Override
+    public StoredDocument download(Caller caller, ProjectId project, UUID document) {
+        lifecycle.loadFor(caller, project, Action.VIEW_PROJECT);
+        StoredDocument stored = documents.load(document)
+                .filter(d -> d.project().equals(project))
+                .orElseThrow(() -> new NotFoundException("文档不存在"));
+        if (!sha256(stored.content()).equals(stored.sha256())) {
+            throw new IllegalStateException("document " + document + " does not match its SHA-256 checksum");
+        }
+        return stored;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
