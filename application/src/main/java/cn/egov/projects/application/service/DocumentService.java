@@ -8,7 +8,7 @@ import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.DocumentRules;
 import cn.egov.projects.application.port.in.DocumentUseCase;
 import cn.egov.projects.application.port.out.DocumentPort;
-import cn.egov.projects.application.port.out.StoredDocument;
+import cn.egov.projects.application.view.StoredDocument;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;

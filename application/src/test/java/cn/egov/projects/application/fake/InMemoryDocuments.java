@@ -1,7 +1,7 @@
 package cn.egov.projects.application.fake;
 
 import cn.egov.projects.application.port.out.DocumentPort;
-import cn.egov.projects.application.port.out.StoredDocument;
+import cn.egov.projects.application.view.StoredDocument;
 import cn.egov.projects.domain.project.ProjectId;
 
 import java.util.LinkedHashMap;

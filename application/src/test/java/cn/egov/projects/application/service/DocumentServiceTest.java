@@ -8,7 +8,7 @@ import cn.egov.projects.application.fake.FakeWorld;
 import cn.egov.projects.application.port.in.AttachDocumentCommand;
 import cn.egov.projects.application.port.in.CreateDraftCommand;
 import cn.egov.projects.application.port.in.DocumentRules;
-import cn.egov.projects.application.port.out.StoredDocument;
+import cn.egov.projects.application.view.StoredDocument;
 import cn.egov.projects.domain.project.ProjectId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import cn.egov.projects.application.port.in.RecordReviewCommand;
 import cn.egov.projects.application.port.in.SignContractCommand;
 import cn.egov.projects.application.port.in.StartReviewCommand;
 import cn.egov.projects.application.port.in.AddToPlanCommand;
-import cn.egov.projects.application.port.out.ProjectListFilter;
+import cn.egov.projects.application.view.ProjectListFilter;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.ProjectId;

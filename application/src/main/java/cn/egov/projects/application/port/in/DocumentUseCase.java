@@ -1,6 +1,6 @@
 package cn.egov.projects.application.port.in;
 
-import cn.egov.projects.application.port.out.StoredDocument;
+import cn.egov.projects.application.view.StoredDocument;
 import cn.egov.projects.domain.project.ProjectId;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.egov.projects.application.port.in;
 
 import cn.egov.projects.application.error.InvalidCommandException;
-import cn.egov.projects.application.port.out.ProjectListFilter;
+import cn.egov.projects.application.view.ProjectListFilter;
 
 /** A page of the projects the caller may see. Pages count from 1; at most 200 rows a page. */
 public record ListProjectsQuery(ProjectListFilter filter, int page, int size) {

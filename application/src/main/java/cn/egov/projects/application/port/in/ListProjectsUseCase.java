@@ -1,7 +1,7 @@
 package cn.egov.projects.application.port.in;
 
-import cn.egov.projects.application.port.out.Page;
-import cn.egov.projects.application.port.out.ProjectSummary;
+import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.ProjectSummary;
 
 /** A page of the projects the caller may see (RULES.md §1). */
 public interface ListProjectsUseCase {

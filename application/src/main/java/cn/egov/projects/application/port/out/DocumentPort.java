@@ -1,5 +1,7 @@
 package cn.egov.projects.application.port.out;
 
+import cn.egov.projects.application.view.StoredDocument;
+
 import cn.egov.projects.domain.project.ProjectId;
 
 import java.util.List;

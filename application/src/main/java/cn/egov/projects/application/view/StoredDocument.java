@@ -1,4 +1,4 @@
-package cn.egov.projects.application.port.out;
+package cn.egov.projects.application.view;
 
 import cn.egov.projects.domain.project.ProjectId;
 
