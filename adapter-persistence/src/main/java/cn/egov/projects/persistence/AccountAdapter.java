@@ -1,0 +1,77 @@
+package cn.egov.projects.persistence;
+
+import cn.egov.projects.application.port.out.Account;
+import cn.egov.projects.application.port.out.AccountPort;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.persistence.account.AccountDao;
+import cn.egov.projects.persistence.account.AccountMapper;
+import cn.egov.projects.persistence.account.AccountRow;
+import cn.egov.projects.persistence.account.AssignedProjectRow;
+import cn.egov.projects.persistence.mybatis.Sessions;
+import cn.egov.projects.persistence.mybatis.SqlErrors;
+import org.apache.ibatis.exceptions.PersistenceException;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Accounts in the {@code account} table with their assigned projects in {@code account_project}
+ * ({@link AccountPort}). A username or user id already taken is refused by the database's unique keys and reported
+ * as {@link IllegalStateException}.
+ */
+public final class AccountAdapter implements AccountPort {
+
+    private final Sessions sessions;
+
+    AccountAdapter(Sessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    @Override
+    public Optional<Account> findByUsername(String username) {
+        Objects.requireNonNull(username, "username");
+        return sessions.call(s -> {
+            AccountDao dao = s.getMapper(AccountDao.class);
+            AccountRow row = dao.findByUsername(username);
+            if (row == null) {
+                return Optional.empty();
+            }
+            var assigned = dao.findAssigned(row.userId()).stream()
+                    .map(a -> new ProjectId(a.projectId()))
+                    .collect(Collectors.toSet());
+            return Optional.of(AccountMapper.INSTANCE.toAccount(row, assigned));
+        });
+    }
+
+    @Override
+    public void insert(Account account) {
+        Objects.requireNonNull(account, "account");
+        AccountRow row = AccountMapper.INSTANCE.toRow(account);
+        List<AssignedProjectRow> assigned = account.assigned().stream()
+                .map(p -> new AssignedProjectRow(account.userId(), p.value()))
+                .toList();
+        try {
+            sessions.call(s -> {
+                AccountDao dao = s.getMapper(AccountDao.class);
+                dao.insert(row);
+                if (!assigned.isEmpty()) {
+                    dao.insertAssigned(assigned);
+                }
+                return null;
+            });
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new IllegalStateException("username " + account.username() + " or user id " + account.userId()
+                        + " is already taken", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public long count() {
+        return sessions.call(s -> s.getMapper(AccountDao.class).count());
+    }
+}

@@ -1,0 +1,282 @@
+package cn.egov.projects.persistence;
+
+import cn.egov.projects.persistence.account.AccountDao;
+import cn.egov.projects.persistence.audit.AuditDao;
+import cn.egov.projects.persistence.document.DocumentDao;
+import cn.egov.projects.persistence.mybatis.InstantTypeHandler;
+import cn.egov.projects.persistence.mybatis.Sessions;
+import cn.egov.projects.persistence.mybatis.SqlErrors;
+import cn.egov.projects.persistence.mybatis.UuidTypeHandler;
+import cn.egov.projects.persistence.project.ProjectDao;
+import cn.egov.projects.persistence.window.WindowDao;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
+import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An open database: a pooled connection to H2 or PostgreSQL whose schema Flyway has brought to this release's
+ * version, and the MyBatis sessions over it. {@link #open} refuses, with one clear line, a database it cannot
+ * reach and one whose schema is ahead of this release (written by a newer one).
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** Longest wait of a health check, in seconds. */
+    private static final int HEALTH_TIMEOUT_SECONDS = 3;
+
+    private final DatabaseSettings settings;
+    private final PooledDataSource dataSource;
+    private final Sessions sessions;
+    private final String schemaVersion;
+    private final ExecutorService healthChecks;
+    private volatile boolean closed;
+
+    private Database(DatabaseSettings settings, PooledDataSource dataSource, SqlSessionFactory factory,
+                     String schemaVersion) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.sessions = new Sessions(factory);
+        this.schemaVersion = schemaVersion;
+        this.healthChecks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "database-health-check");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens the database: connects, migrates the schema (H2 or PostgreSQL migrations) and builds the MyBatis
+     * sessions.
+     *
+     * @throws DatabaseStartupException when the database cannot be reached, its schema is ahead of this release
+     *                                  or a migration fails
+     */
+    public static Database open(DatabaseSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        Vendor vendor = Vendor.of(settings);
+        PooledDataSource dataSource = pool(settings, vendor);
+        try {
+            probe(dataSource, settings);
+            // Flyway gets plain connections of its own: it inspects connections after closing them, which a pooled
+            // connection (already handed back to the pool) refuses
+            String version = migrate(new UnpooledDataSource(vendor.driver, settings.url(), settings.user(),
+                    settings.password()), settings, vendor);
+            SqlSessionFactory factory = sessionFactory(dataSource);
+            LOG.info("database ready at {} ({}), schema version {}", settings.safeUrl(), vendor.label, version);
+            return new Database(settings, dataSource, factory, version);
+        } catch (RuntimeException e) {
+            dataSource.forceCloseAll();
+            throw e;
+        }
+    }
+
+    /** A cheap {@code SELECT 1} answered within a few seconds; false on any failure, and once closed. */
+    public boolean isHealthy() {
+        if (closed) {
+            return false;
+        }
+        Future<Boolean> check;
+        try {
+            check = healthChecks.submit(this::selectOne);
+        } catch (RuntimeException rejected) {
+            return false;
+        }
+        try {
+            return check.get(HEALTH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            check.cancel(true);
+            return false;
+        } catch (Exception e) {
+            check.cancel(true);
+            LOG.warn("database health check at {} failed: {}", settings.safeUrl(), SqlErrors.rootMessage(e));
+            return false;
+        }
+    }
+
+    private boolean selectOne() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(HEALTH_TIMEOUT_SECONDS);
+            try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("database health check at {} failed: {}", settings.safeUrl(), SqlErrors.rootMessage(e));
+            return false;
+        }
+    }
+
+    /** The schema version Flyway reports after migrating, e.g. {@code "3"}. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        healthChecks.shutdownNow();
+        dataSource.forceCloseAll();
+        LOG.info("database at {} closed", settings.safeUrl());
+    }
+
+    Sessions sessions() {
+        return sessions;
+    }
+
+    /** For tests and tools in this package: plain JDBC on the same pool. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    // ------------------------------------------------------------------------------------------------ opening
+
+    private enum Vendor {
+        H2("H2", "org.h2.Driver", "classpath:db/migration/h2"),
+        POSTGRESQL("PostgreSQL", "org.postgresql.Driver", "classpath:db/migration/postgresql");
+
+        private final String label;
+        private final String driver;
+        private final String location;
+
+        Vendor(String label, String driver, String location) {
+            this.label = label;
+            this.driver = driver;
+            this.location = location;
+        }
+
+        static Vendor of(DatabaseSettings settings) {
+            if (settings.isPostgreSql()) {
+                return POSTGRESQL;
+            }
+            if (settings.isH2()) {
+                return H2;
+            }
+            throw new DatabaseStartupException("unsupported database URL " + settings.safeUrl()
+                    + ": expected jdbc:h2:… or jdbc:postgresql:…");
+        }
+    }
+
+    private static PooledDataSource pool(DatabaseSettings settings, Vendor vendor) {
+        PooledDataSource ds = new PooledDataSource(vendor.driver, settings.url(), settings.user(), settings.password());
+        ds.setPoolMaximumActiveConnections(10);
+        ds.setPoolMaximumIdleConnections(5);
+        // a use case may legitimately hold its connection for a while: never reclaim it from under it
+        ds.setPoolMaximumCheckoutTime((int) TimeUnit.MINUTES.toMillis(10));
+        ds.setPoolTimeToWait((int) TimeUnit.SECONDS.toMillis(5));
+        ds.setPoolPingEnabled(true);
+        ds.setPoolPingQuery("SELECT 1");
+        ds.setPoolPingConnectionsNotUsedFor((int) TimeUnit.SECONDS.toMillis(30));
+        return ds;
+    }
+
+    private static void probe(DataSource dataSource, DatabaseSettings settings) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.isValid(HEALTH_TIMEOUT_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            throw new DatabaseStartupException("cannot reach the database at " + settings.safeUrl() + ": "
+                    + SqlErrors.rootMessage(e), e);
+        }
+    }
+
+    private static String migrate(DataSource dataSource, DatabaseSettings settings, Vendor vendor) {
+        try {
+            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", vendor.location)
+                    .outOfOrder(false)
+                    .cleanDisabled(true)
+                    .validateMigrationNaming(true)
+                    .load();
+            refuseSchemaAhead(flyway.info(), settings);
+            flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            return current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion();
+        } catch (FlywayException e) {
+            throw new DatabaseStartupException("cannot migrate the database at " + settings.safeUrl() + ": "
+                    + SqlErrors.oneLine(e.getMessage(), 600), e);
+        }
+    }
+
+    /**
+     * Flyway only warns of applied migrations it does not know; an older release must not run on a schema a newer
+     * one has changed, so that is refused here.
+     */
+    private static void refuseSchemaAhead(MigrationInfoService info, DatabaseSettings settings) {
+        Optional<MigrationVersion> latestKnown = Arrays.stream(info.all())
+                .filter(MigrationInfo::isVersioned)
+                .filter(m -> m.getState().isResolved())
+                .map(MigrationInfo::getVersion)
+                .max(MigrationVersion::compareTo);
+        Optional<MigrationVersion> latestApplied = Arrays.stream(info.applied())
+                .filter(MigrationInfo::isVersioned)
+                .map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull)
+                .max(MigrationVersion::compareTo);
+        boolean unknownApplied = Arrays.stream(info.applied()).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                || m.getState() == MigrationState.FUTURE_FAILED);
+        if (latestApplied.isPresent()
+                && (unknownApplied || latestKnown.isEmpty() || latestApplied.get().compareTo(latestKnown.get()) > 0)) {
+            throw new DatabaseStartupException("the database schema at " + settings.safeUrl() + " is at version "
+                    + latestApplied.get().getVersion() + ", ahead of this release (latest "
+                    + latestKnown.map(MigrationVersion::getVersion).orElse("none")
+                    + "): refusing to start with an older release");
+        }
+    }
+
+    private static SqlSessionFactory sessionFactory(DataSource dataSource) {
+        Configuration configuration = new Configuration(
+                new Environment("egov", new JdbcTransactionFactory(), dataSource));
+        configuration.setMapUnderscoreToCamelCase(true);
+        configuration.setArgNameBasedConstructorAutoMapping(true);
+        // each statement reads the database afresh, also inside a long transaction
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        configuration.setCacheEnabled(false);
+        configuration.setDefaultStatementTimeout(60);
+        configuration.setShrinkWhitespacesInSql(true);
+        configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
+        configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
+        configuration.addMapper(ProjectDao.class);
+        configuration.addMapper(WindowDao.class);
+        configuration.addMapper(AuditDao.class);
+        configuration.addMapper(DocumentDao.class);
+        configuration.addMapper(AccountDao.class);
+        return new SqlSessionFactoryBuilder().build(configuration);
+    }
+}

@@ -1,0 +1,327 @@
+package cn.egov.projects.persistence.config;
+
+import cn.egov.projects.domain.calendar.Term;
+import cn.egov.projects.domain.calendar.TermUnit;
+import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.policy.Gate;
+import cn.egov.projects.domain.policy.PolicyHistory;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.policy.RuleText;
+import cn.egov.projects.domain.rule.RuleCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Policy packs as JSON files, so that a municipality supplies its own measures without a new release.
+ *
+ * <p>A file holds one pack (an object) or a municipality's packs over time (<code>{"packs": [ … ]}</code>). Every
+ * field is optional except {@code id}, {@code nameZh} and {@code effectiveFrom}: what a pack leaves out is taken
+ * from Taicang's pack, so a municipality writes only what differs. An unknown field is an error, so that a typo
+ * never passes silently. Periods are written as <code>{"amount": 7, "unit": "WORKING_DAYS"}</code>
+ * (units: WORKING_DAYS, DAYS, MONTHS, YEARS); money in yuan as a string ("800000.00"); rule wording as
+ * <code>"rules": {"ART15_SUPERVISION_REQUIRED": {"article": 15, "wording": "…"}}</code>.
+ */
+public final class PolicyPackFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> FIELDS = Set.of("id", "nameZh", "effectiveFrom", "windowOpenMonths",
+            "implementationPlan", "contractFiling", "progressInterval", "substantiveStart", "trialMinimum",
+            "softwareTrialMinimum", "acceptanceLimit", "acceptanceReport", "finalAccounts", "supervisionThreshold",
+            "supervisionNatures", "expertPanelMinimum", "acceptanceDocuments", "cybersecReviewGate",
+            "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "rules");
+
+    private PolicyPackFile() {
+    }
+
+    /** Taicang's measures, the default. */
+    public static PolicyHistory defaultHistory() {
+        return PolicyHistory.of(PolicyPacks.taicang());
+    }
+
+    /** Reads a pack file. @throws ConfigurationException naming the file and what is wrong */
+    public static PolicyHistory load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read the policy pack " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("malformed policy pack " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a pack document. @throws IllegalArgumentException saying what is wrong */
+    public static PolicyHistory parse(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the document must be a JSON object");
+        }
+        List<PolicyPack> packs = new ArrayList<>();
+        if (root.has("packs")) {
+            if (root.size() != 1 || !root.get("packs").isArray() || root.get("packs").isEmpty()) {
+                throw new IllegalArgumentException("\"packs\" must be the only field, a non-empty array of packs");
+            }
+            int i = 0;
+            for (JsonNode pack : root.get("packs")) {
+                packs.add(pack(pack, "packs[" + i++ + "]"));
+            }
+        } else {
+            packs.add(pack(root, "pack"));
+        }
+        return new PolicyHistory(packs);
+    }
+
+    private static PolicyPack pack(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + " must be an object");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!FIELDS.contains(name)) {
+                throw new IllegalArgumentException(where + " has an unknown field \"" + name + "\"");
+            }
+        }
+        PolicyPack base = PolicyPacks.taicang();
+        try {
+            return new PolicyPack(
+                    requiredText(node, "id", where),
+                    requiredText(node, "nameZh", where),
+                    date(requiredText(node, "effectiveFrom", where), where + ".effectiveFrom"),
+                    node.has("windowOpenMonths") ? months(node.get("windowOpenMonths"), where) : base.windowOpenMonths(),
+                    term(node, "implementationPlan", base.implementationPlan(), where),
+                    term(node, "contractFiling", base.contractFiling(), where),
+                    term(node, "progressInterval", base.progressInterval(), where),
+                    term(node, "substantiveStart", base.substantiveStart(), where),
+                    term(node, "trialMinimum", base.trialMinimum(), where),
+                    term(node, "softwareTrialMinimum", base.softwareTrialMinimum(), where),
+                    term(node, "acceptanceLimit", base.acceptanceLimit(), where),
+                    term(node, "acceptanceReport", base.acceptanceReport(), where),
+                    term(node, "finalAccounts", base.finalAccounts(), where),
+                    node.has("supervisionThreshold") ? Money.yuan(node.get("supervisionThreshold").asText())
+                            : base.supervisionThreshold(),
+                    node.has("supervisionNatures")
+                            ? enums(node.get("supervisionNatures"), Nature::valueOf, where + ".supervisionNatures")
+                            : base.supervisionNatures(),
+                    node.has("expertPanelMinimum") ? integer(node.get("expertPanelMinimum"), where + ".expertPanelMinimum")
+                            : base.expertPanelMinimum(),
+                    node.has("acceptanceDocuments") ? texts(node.get("acceptanceDocuments"), where + ".acceptanceDocuments")
+                            : base.acceptanceDocuments(),
+                    node.has("cybersecReviewGate") ? gate(node.get("cybersecReviewGate"), where) : base.cybersecReviewGate(),
+                    node.has("cryptoReviewGate") ? gate(node.get("cryptoReviewGate"), where) : base.cryptoReviewGate(),
+                    node.has("reminderOffsetsDays") ? integers(node.get("reminderOffsetsDays"), where + ".reminderOffsetsDays")
+                            : base.reminderOffsetsDays(),
+                    node.has("overdueRepeatDays") ? integer(node.get("overdueRepeatDays"), where + ".overdueRepeatDays")
+                            : base.overdueRepeatDays(),
+                    node.has("excludedScopeItems") ? texts(node.get("excludedScopeItems"), where + ".excludedScopeItems")
+                            : base.excludedScopeItems(),
+                    rules(node.get("rules"), base.rules(), where));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
+                    : where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String requiredText(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException(where + "." + field + " is required (a non-empty string)");
+        }
+        return v.asText();
+    }
+
+    private static LocalDate date(String text, String where) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + " must be a date YYYY-MM-DD, not \"" + text + "\"", e);
+        }
+    }
+
+    private static Set<Month> months(JsonNode node, String where) {
+        Set<Month> months = EnumSet.noneOf(Month.class);
+        for (int m : integers(node, where + ".windowOpenMonths")) {
+            if (m < 1 || m > 12) {
+                throw new IllegalArgumentException(where + ".windowOpenMonths must hold months 1..12, not " + m);
+            }
+            months.add(Month.of(m));
+        }
+        return months;
+    }
+
+    private static Term term(JsonNode node, String field, Term fallback, String where) {
+        JsonNode t = node.get(field);
+        if (t == null) {
+            return fallback;
+        }
+        String at = where + "." + field;
+        if (!t.isObject() || !t.has("amount") || !t.has("unit") || t.size() != 2) {
+            throw new IllegalArgumentException(at + " must be {\"amount\": n, \"unit\": \"WORKING_DAYS|DAYS|MONTHS|YEARS\"}");
+        }
+        TermUnit unit = enumValue(t.get("unit"), TermUnit::valueOf, at + ".unit");
+        return new Term(integer(t.get("amount"), at + ".amount"), unit);
+    }
+
+    private static Gate gate(JsonNode node, String where) {
+        return enumValue(node, Gate::valueOf, where + " gate");
+    }
+
+    private static Map<RuleCode, RuleText> rules(JsonNode node, Map<RuleCode, RuleText> fallback, String where) {
+        Map<RuleCode, RuleText> rules = new EnumMap<>(RuleCode.class);
+        rules.putAll(fallback);
+        if (node == null) {
+            return rules;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + ".rules must be an object keyed by rule code");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String at = where + ".rules." + e.getKey();
+            RuleCode code;
+            try {
+                code = RuleCode.valueOf(e.getKey());
+            } catch (IllegalArgumentException x) {
+                throw new IllegalArgumentException(at + " is not a rule code", x);
+            }
+            JsonNode r = e.getValue();
+            if (!r.isObject() || !r.has("article") || !r.has("wording") || r.size() != 2) {
+                throw new IllegalArgumentException(at + " must be {\"article\": n, \"wording\": \"…\"}");
+            }
+            rules.put(code, new RuleText(integer(r.get("article"), at + ".article"), r.get("wording").asText()));
+        }
+        return rules;
+    }
+
+    private static int integer(JsonNode node, String where) {
+        if (node == null || !node.isInt()) {
+            throw new IllegalArgumentException(where + " must be a whole number");
+        }
+        return node.intValue();
+    }
+
+    private static List<Integer> integers(JsonNode node, String where) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + " must be an array of whole numbers");
+        }
+        List<Integer> list = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : node) {
+            list.add(integer(n, where + "[" + i++ + "]"));
+        }
+        return list;
+    }
+
+    private static List<String> texts(JsonNode node, String where) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + " must be an array of strings");
+        }
+        List<String> list = new ArrayList<>();
+        for (JsonNode n : node) {
+            if (!n.isTextual() || n.asText().isBlank()) {
+                throw new IllegalArgumentException(where + " must hold non-empty strings");
+            }
+            list.add(n.asText());
+        }
+        return list;
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode node, Function<String, E> valueOf, String where) {
+        if (node == null || !node.isTextual()) {
+            throw new IllegalArgumentException(where + " must be a string");
+        }
+        try {
+            return valueOf.apply(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " has an unknown value \"" + node.asText() + "\"", e);
+        }
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(JsonNode node, Function<String, E> valueOf, String where) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + " must be an array");
+        }
+        Set<E> set = new LinkedHashSet<>();
+        for (JsonNode n : node) {
+            set.add(enumValue(n, valueOf, where));
+        }
+        return set;
+    }
+
+    /** Writes a pack as a complete file (every field), e.g. to start a municipality's own from Taicang's. */
+    public static String toJson(PolicyPack pack) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", pack.id());
+        o.put("nameZh", pack.nameZh());
+        o.put("effectiveFrom", pack.effectiveFrom().toString());
+        ArrayNode months = o.putArray("windowOpenMonths");
+        pack.windowOpenMonths().stream().sorted().forEach(m -> months.add(m.getValue()));
+        putTerm(o, "implementationPlan", pack.implementationPlan());
+        putTerm(o, "contractFiling", pack.contractFiling());
+        putTerm(o, "progressInterval", pack.progressInterval());
+        putTerm(o, "substantiveStart", pack.substantiveStart());
+        putTerm(o, "trialMinimum", pack.trialMinimum());
+        putTerm(o, "softwareTrialMinimum", pack.softwareTrialMinimum());
+        putTerm(o, "acceptanceLimit", pack.acceptanceLimit());
+        putTerm(o, "acceptanceReport", pack.acceptanceReport());
+        putTerm(o, "finalAccounts", pack.finalAccounts());
+        o.put("supervisionThreshold", pack.supervisionThreshold().toString());
+        ArrayNode natures = o.putArray("supervisionNatures");
+        pack.supervisionNatures().stream().sorted().forEach(n -> natures.add(n.name()));
+        o.put("expertPanelMinimum", pack.expertPanelMinimum());
+        pack.acceptanceDocuments().forEach(o.putArray("acceptanceDocuments")::add);
+        o.put("cybersecReviewGate", pack.cybersecReviewGate().name());
+        o.put("cryptoReviewGate", pack.cryptoReviewGate().name());
+        pack.reminderOffsetsDays().forEach(o.putArray("reminderOffsetsDays")::add);
+        o.put("overdueRepeatDays", pack.overdueRepeatDays());
+        pack.excludedScopeItems().forEach(o.putArray("excludedScopeItems")::add);
+        ObjectNode rules = o.putObject("rules");
+        pack.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            ObjectNode r = rules.putObject(e.getKey().name());
+            r.put("article", e.getValue().article());
+            r.put("wording", e.getValue().wording());
+        });
+        try {
+            return JSON.writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a policy pack", e);
+        }
+    }
+
+    private static void putTerm(ObjectNode o, String field, Term term) {
+        ObjectNode t = o.putObject(field);
+        t.put("amount", term.amount());
+        t.put("unit", term.unit().name());
+    }
+}

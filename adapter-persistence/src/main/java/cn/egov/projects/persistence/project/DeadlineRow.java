@@ -1,0 +1,11 @@
+package cn.egov.projects.persistence.project;
+
+import cn.egov.projects.domain.deadline.DeadlineKind;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A {@code deadline} row. */
+public record DeadlineRow(UUID id, UUID projectId, int seq, DeadlineKind kind, String ref, LocalDate startDate,
+                          LocalDate dueDate, boolean provisional, LocalDate metOn, String waivedReason) {
+}

@@ -1,0 +1,167 @@
+package cn.egov.projects.persistence.project;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The MyBatis mapper of projects ({@code ProjectDao.xml}). Children are read ordered by their position and written
+ * as whole lists; the {@code insert…} methods of lists must not be called with an empty list.
+ */
+public interface ProjectDao {
+
+    // ---------------------------------------------------------------- the project row
+
+    ProjectRow findProject(@Param("id") UUID id);
+
+    void insertProject(ProjectRow row);
+
+    /** Sets every column from {@code row} where the stored version is {@code expectedVersion}; 0 when it is not. */
+    int updateProject(@Param("row") ProjectRow row, @Param("expectedVersion") long expectedVersion);
+
+    List<ProjectSummaryRow> list(ListCriteria criteria);
+
+    long count(ListCriteria criteria);
+
+    // ---------------------------------------------------------------- reading the children
+
+    List<BudgetLineRow> findBudgetLines(@Param("id") UUID id);
+
+    List<ItemRow> findScopeItems(@Param("id") UUID id);
+
+    List<ItemRow> findPerformanceGoals(@Param("id") UUID id);
+
+    List<PersonRow> findPeople(@Param("id") UUID id);
+
+    List<ReviewRow> findReviews(@Param("id") UUID id);
+
+    List<NestedItemRow> findReviewExperts(@Param("id") UUID id);
+
+    FundingOpinionRow findFundingOpinion(@Param("id") UUID id);
+
+    ApprovalRow findApproval(@Param("id") UUID id);
+
+    PlanInclusionRow findPlanInclusion(@Param("id") UUID id);
+
+    ImplementationPlanRow findImplementationPlan(@Param("id") UUID id);
+
+    List<ItemRow> findImplementationScopeItems(@Param("id") UUID id);
+
+    List<PreProcurementReviewRow> findPreProcurementReviews(@Param("id") UUID id);
+
+    List<ContractRow> findContracts(@Param("id") UUID id);
+
+    List<ProgressReportRow> findProgressReports(@Param("id") UUID id);
+
+    List<ChangeRequestRow> findChangeRequests(@Param("id") UUID id);
+
+    List<NestedItemRow> findChangeScopeItems(@Param("id") UUID id);
+
+    List<SituationReportRow> findSituationReports(@Param("id") UUID id);
+
+    List<SecurityReviewRow> findSecurityReviews(@Param("id") UUID id);
+
+    SelfInspectionRow findSelfInspection(@Param("id") UUID id);
+
+    List<AcceptanceRow> findAcceptances(@Param("id") UUID id);
+
+    List<NestedItemRow> findAcceptanceExperts(@Param("id") UUID id);
+
+    List<NestedItemRow> findAcceptanceDocuments(@Param("id") UUID id);
+
+    TerminationRow findTermination(@Param("id") UUID id);
+
+    List<DeadlineRow> findDeadlines(@Param("id") UUID id);
+
+    // ---------------------------------------------------------------- removing the children before writing them again
+    // (the lists inside lists go with their parent rows: ON DELETE CASCADE)
+
+    void deleteBudgetLines(@Param("id") UUID id);
+
+    void deleteScopeItems(@Param("id") UUID id);
+
+    void deletePerformanceGoals(@Param("id") UUID id);
+
+    void deletePeople(@Param("id") UUID id);
+
+    void deleteReviews(@Param("id") UUID id);
+
+    void deleteFundingOpinion(@Param("id") UUID id);
+
+    void deleteApproval(@Param("id") UUID id);
+
+    void deletePlanInclusion(@Param("id") UUID id);
+
+    void deleteImplementationPlan(@Param("id") UUID id);
+
+    void deletePreProcurementReviews(@Param("id") UUID id);
+
+    void deleteContracts(@Param("id") UUID id);
+
+    void deleteProgressReports(@Param("id") UUID id);
+
+    void deleteChangeRequests(@Param("id") UUID id);
+
+    void deleteSituationReports(@Param("id") UUID id);
+
+    void deleteSecurityReviews(@Param("id") UUID id);
+
+    void deleteSelfInspection(@Param("id") UUID id);
+
+    void deleteAcceptances(@Param("id") UUID id);
+
+    void deleteTermination(@Param("id") UUID id);
+
+    void deleteDeadlines(@Param("id") UUID id);
+
+    // ---------------------------------------------------------------- writing the children
+
+    void insertBudgetLines(@Param("rows") List<BudgetLineRow> rows);
+
+    void insertScopeItems(@Param("rows") List<ItemRow> rows);
+
+    void insertPerformanceGoals(@Param("rows") List<ItemRow> rows);
+
+    void insertPeople(@Param("rows") List<PersonRow> rows);
+
+    void insertReviews(@Param("rows") List<ReviewRow> rows);
+
+    void insertReviewExperts(@Param("rows") List<NestedItemRow> rows);
+
+    void insertFundingOpinion(FundingOpinionRow row);
+
+    void insertApproval(ApprovalRow row);
+
+    void insertPlanInclusion(PlanInclusionRow row);
+
+    void insertImplementationPlan(ImplementationPlanRow row);
+
+    void insertImplementationScopeItems(@Param("rows") List<ItemRow> rows);
+
+    void insertPreProcurementReviews(@Param("rows") List<PreProcurementReviewRow> rows);
+
+    void insertContracts(@Param("rows") List<ContractRow> rows);
+
+    void insertProgressReports(@Param("rows") List<ProgressReportRow> rows);
+
+    void insertChangeRequests(@Param("rows") List<ChangeRequestRow> rows);
+
+    void insertChangeScopeItems(@Param("rows") List<NestedItemRow> rows);
+
+    void insertSituationReports(@Param("rows") List<SituationReportRow> rows);
+
+    void insertSecurityReviews(@Param("rows") List<SecurityReviewRow> rows);
+
+    void insertSelfInspection(SelfInspectionRow row);
+
+    void insertAcceptances(@Param("rows") List<AcceptanceRow> rows);
+
+    void insertAcceptanceExperts(@Param("rows") List<NestedItemRow> rows);
+
+    void insertAcceptanceDocuments(@Param("rows") List<NestedItemRow> rows);
+
+    void insertTermination(TerminationRow row);
+
+    void insertDeadlines(@Param("rows") List<DeadlineRow> rows);
+}

@@ -1,0 +1,70 @@
+package cn.egov.projects.persistence;
+
+import cn.egov.projects.application.port.out.Account;
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.UnitId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The contract of {@code AccountPort}: accounts with their assigned projects, usernames unique. */
+abstract class AccountContractTest extends PersistenceContractTest {
+
+    private static String username() {
+        return "user." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    @DisplayName("新账号按用户名读回，所有字段和指派的项目都不变")
+    void insertedAccountIsFoundByUsername() {
+        long before = adapters.accounts().count();
+        Account account = new Account(UUID.randomUUID().toString(), username(), "王局长", Role.BDB_OFFICER,
+                new UnitId("TC-DSJ"), "13900000000", "wang@taicang.gov.cn", "pbkdf2$1000$c2FsdA==$aGFzaA==", true,
+                Set.of(ProjectId.random(), ProjectId.random()));
+        adapters.accounts().insert(account);
+
+        assertThat(adapters.accounts().findByUsername(account.username())).contains(account);
+        assertThat(adapters.accounts().count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @DisplayName("停用的账号、未填联系方式和没有指派项目的账号也原样读回")
+    void sparseAccountRoundTrips() {
+        Account account = new Account(UUID.randomUUID().toString(), username(), "临时人员", Role.EXPERT,
+                new UnitId("EXPERTS"), null, null, "hash", false, Set.of());
+        adapters.accounts().insert(account);
+        assertThat(adapters.accounts().findByUsername(account.username())).contains(account);
+    }
+
+    @Test
+    @DisplayName("用户名已被使用时拒绝新增，原账号不变")
+    void aTakenUsernameIsRefused() {
+        String name = username();
+        Account first = new Account(UUID.randomUUID().toString(), name, "甲", Role.UNIT_STAFF, new UnitId("TC-GAJ"),
+                null, null, "hash-1", true, Set.of());
+        adapters.accounts().insert(first);
+        long count = adapters.accounts().count();
+
+        Account second = new Account(UUID.randomUUID().toString(), name, "乙", Role.ADMIN, new UnitId("TC-DSJ"),
+                null, null, "hash-2", true, Set.of());
+        assertThatThrownBy(() -> adapters.accounts().insert(second)).isInstanceOf(IllegalStateException.class);
+        assertThat(adapters.accounts().findByUsername(name)).contains(first);
+        assertThat(adapters.accounts().count()).isEqualTo(count);
+    }
+
+    @Test
+    @DisplayName("用户名区分大小写，查找不存在的用户名得到空结果")
+    void unknownUsernameIsEmpty() {
+        String name = username();
+        adapters.accounts().insert(new Account(UUID.randomUUID().toString(), name, "丙", Role.AUDIT,
+                new UnitId("TC-SJJ"), null, null, "hash", true, Set.of()));
+        assertThat(adapters.accounts().findByUsername(name.toUpperCase(java.util.Locale.ROOT))).isEmpty();
+        assertThat(adapters.accounts().findByUsername("nobody-" + UUID.randomUUID())).isEmpty();
+    }
+}

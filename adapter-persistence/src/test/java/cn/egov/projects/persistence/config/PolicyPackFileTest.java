@@ -1,0 +1,96 @@
+package cn.egov.projects.persistence.config;
+
+import cn.egov.projects.domain.calendar.Term;
+import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.policy.PolicyHistory;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.rule.RuleCode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyPackFileTest {
+
+    /** The pack files shipped at the root of the project, for municipalities to start from. */
+    private static final Path SHIPPED = Path.of("..", "policy-packs");
+
+    @Test
+    @DisplayName("随产品提供的太仓政策包文件与内置默认政策包完全一致")
+    void theShippedTaicangFileIsTheDefault() {
+        PolicyHistory history = PolicyPackFile.load(SHIPPED.resolve("taicang-2021.json"));
+        assertThat(history.packs()).containsExactly(PolicyPacks.taicang());
+    }
+
+    @Test
+    @DisplayName("随产品提供的示例市政策包文件与示例政策包完全一致")
+    void theShippedExampleFileIsTheExamplePack() {
+        assertThat(PolicyPackFile.load(SHIPPED.resolve("example-2024.json")).packs())
+                .containsExactly(PolicyPacks.example());
+    }
+
+    @Test
+    @DisplayName("写出再读入的政策包不变")
+    void writingAndReadingRoundTrips() {
+        for (PolicyPack pack : new PolicyPack[]{PolicyPacks.taicang(), PolicyPacks.example()}) {
+            assertThat(PolicyPackFile.parse(PolicyPackFile.toJson(pack)).packs()).containsExactly(pack);
+        }
+    }
+
+    @Test
+    @DisplayName("只写与太仓不同的参数即可：其余取太仓的值")
+    void aPackNeedsOnlyWhatDiffers() {
+        PolicyPack pack = PolicyPackFile.parse("""
+                {"id": "kunshan-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01",
+                 "supervisionThreshold": "1000000", "supervisionNatures": ["NEW", "CONTINUATION"],
+                 "contractFiling": {"amount": 5, "unit": "WORKING_DAYS"}}
+                """).packs().get(0);
+        assertThat(pack.supervisionThreshold()).isEqualTo(Money.yuan("1000000.00"));
+        assertThat(pack.supervisionNatures()).isEqualTo(Set.of(Nature.NEW, Nature.CONTINUATION));
+        assertThat(pack.contractFiling()).isEqualTo(Term.workingDays(5));
+        assertThat(pack.trialMinimum()).isEqualTo(Term.months(1));
+        assertThat(pack.articleOf(RuleCode.ART15_SUPERVISION_REQUIRED)).isEqualTo("第十五条");
+    }
+
+    @Test
+    @DisplayName("一个文件可以包含同一城市先后施行的多个政策包，按申报日期选用")
+    void aFileMayHoldPacksOverTime() {
+        PolicyHistory h = PolicyPackFile.parse("""
+                {"packs": [
+                  {"id": "a-2021", "nameZh": "旧办法", "effectiveFrom": "2021-03-31"},
+                  {"id": "a-2026", "nameZh": "新办法", "effectiveFrom": "2026-07-01", "expertPanelMinimum": 5}
+                ]}
+                """);
+        assertThat(h.inForceOn(LocalDate.of(2026, 6, 30)).id()).isEqualTo("a-2021");
+        assertThat(h.inForceOn(LocalDate.of(2026, 7, 1)).expertPanelMinimum()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("拼错的字段、错误的期限单位和非法JSON都被拒绝，并说明文件和位置")
+    void mistakesAreRefusedClearly(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> PolicyPackFile.parse("{\"id\":\"x\",\"nameZh\":\"x\",\"effectiveFrom\":\"2025-01-01\",\"expertPanelMinimun\":3}"))
+                .hasMessageContaining("unknown field \"expertPanelMinimun\"");
+        assertThatThrownBy(() -> PolicyPackFile.parse("{\"id\":\"x\",\"nameZh\":\"x\",\"effectiveFrom\":\"2025-01-01\",\"contractFiling\":{\"amount\":7,\"unit\":\"WEEKS\"}}"))
+                .hasMessageContaining("contractFiling.unit").hasMessageContaining("WEEKS");
+        assertThatThrownBy(() -> PolicyPackFile.parse("{\"id\":\"x\",\"nameZh\":\"x\"}"))
+                .hasMessageContaining("effectiveFrom is required");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"id\": \"x\",\n  oops\n}", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> PolicyPackFile.load(broken))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(broken.toString()).hasMessageContaining("line 3");
+        assertThatThrownBy(() -> PolicyPackFile.load(dir.resolve("missing.json")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("missing.json");
+    }
+}
