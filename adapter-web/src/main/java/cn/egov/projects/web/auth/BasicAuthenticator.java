@@ -1,0 +1,138 @@
+package cn.egov.projects.web.auth;
+
+import cn.egov.projects.application.port.in.AuthenticateUseCase;
+import cn.egov.projects.domain.access.Actor;
+import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.Replies;
+import cn.egov.projects.web.http.RequestIds;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * HTTP Basic authentication (RFC 7617, UTF-8) against {@link AuthenticateUseCase}; missing or wrong credentials
+ * are answered 401 with a challenge. Successful verifications are cached ({@link CredentialCache}); the password
+ * itself lives only in a char array that is wiped after the check.
+ */
+public final class BasicAuthenticator implements AuthenticationHandler {
+
+    static final String CHALLENGE = "Basic realm=\"egov-projects\", charset=\"UTF-8\"";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticator.class);
+
+    private final AuthenticateUseCase authenticate;
+    private final CredentialCache cache;
+
+    public BasicAuthenticator(AuthenticateUseCase authenticate, CredentialCache cache) {
+        this.authenticate = authenticate;
+        this.cache = cache;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            challenge(ctx, "请先登录：请提供用户名和密码", "authentication required (HTTP Basic)");
+            return;
+        }
+        Optional<Actor> cached = cache.lookup(header);
+        if (cached.isPresent()) {
+            ctx.put(Callers.ACTOR, cached.get());
+            ctx.next();
+            return;
+        }
+        Credentials credentials = Credentials.decode(header.substring(6).trim());
+        if (credentials == null) {
+            challenge(ctx, "登录信息格式不正确", "malformed Basic credentials");
+            return;
+        }
+        Blocking.call(ctx, () -> {
+            try {
+                return authenticate.authenticate(credentials.username(), credentials.password());
+            } finally {
+                credentials.wipe();
+            }
+        }).onComplete(result -> {
+            if (result.failed()) {
+                ctx.fail(result.cause());
+            } else if (result.result().isEmpty()) {
+                LOG.info("authentication failed for a Basic credential");
+                challenge(ctx, "用户名或密码不正确，或账号已停用", "wrong username or password, or account disabled");
+            } else {
+                Actor actor = result.result().get();
+                cache.remember(header, actor);
+                ctx.put(Callers.ACTOR, actor);
+                ctx.next();
+            }
+        });
+    }
+
+    private static void challenge(RoutingContext ctx, String zh, String en) {
+        ctx.response().putHeader("WWW-Authenticate", CHALLENGE);
+        Replies.json(ctx, 401, new JsonObject().put("code", "UNAUTHORIZED").put("message", zh)
+                .put("messageEn", en).put("requestId", RequestIds.of(ctx)));
+    }
+
+    /** A username and a password decoded from {@code base64(user:password)}. */
+    private record Credentials(String username, char[] password) {
+
+        static Credentials decode(String base64) {
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(base64);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            CharBuffer chars;
+            try {
+                chars = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(raw));
+            } catch (CharacterCodingException e) {
+                return null;
+            } finally {
+                Arrays.fill(raw, (byte) 0);
+            }
+            int colon = -1;
+            for (int i = chars.position(); i < chars.limit(); i++) {
+                if (chars.get(i) == ':') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon <= 0) {
+                wipe(chars);
+                return null;
+            }
+            String username = chars.subSequence(0, colon).toString();
+            char[] password = new char[chars.limit() - colon - 1];
+            for (int i = 0; i < password.length; i++) {
+                password[i] = chars.get(colon + 1 + i);
+            }
+            wipe(chars);
+            return new Credentials(username, password);
+        }
+
+        void wipe() {
+            Arrays.fill(password, '\0');
+        }
+
+        private static void wipe(CharBuffer chars) {
+            if (chars.hasArray()) {
+                Arrays.fill(chars.array(), '\0');
+            }
+        }
+    }
+}

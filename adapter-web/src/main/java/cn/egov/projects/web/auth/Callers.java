@@ -1,0 +1,26 @@
+package cn.egov.projects.web.auth;
+
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.domain.access.Actor;
+import cn.egov.projects.web.http.RequestIds;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+
+/** The authenticated person of a request, as the {@link Caller} the use cases take. */
+public final class Callers {
+
+    static final String ACTOR = "egov.actor";
+
+    private Callers() {
+    }
+
+    /** The caller of a request that passed {@link BasicAuthenticator}. */
+    public static Caller of(RoutingContext ctx) {
+        Actor actor = ctx.get(ACTOR);
+        if (actor == null) {
+            throw new IllegalStateException("route reached without authentication: " + ctx.request().path());
+        }
+        SocketAddress remote = ctx.request().remoteAddress();
+        return new Caller(actor, RequestIds.of(ctx), remote == null ? null : remote.hostAddress());
+    }
+}

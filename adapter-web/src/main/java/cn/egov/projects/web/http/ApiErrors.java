@@ -1,0 +1,143 @@
+package cn.egov.projects.web.http;
+
+import cn.egov.projects.application.error.ConcurrentChangeException;
+import cn.egov.projects.application.error.ForbiddenException;
+import cn.egov.projects.application.error.InvalidCommandException;
+import cn.egov.projects.application.error.NotFoundException;
+import cn.egov.projects.application.error.PayloadTooLargeException;
+import cn.egov.projects.application.error.RefusedException;
+import cn.egov.projects.domain.rule.Violation;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The one failure handler: maps what went wrong to a JSON answer with the request id. Malformed input → 400,
+ * a refusal of the measures → 422 citing its articles, an action outside one's role → 403, an object outside
+ * one's scope → 404, a concurrent change → 409, a body too large → 413; anything unexpected → 500 with the stack
+ * trace in the log only. Rule messages may carry project content (Art. 27), so the log records codes, not messages.
+ */
+public final class ApiErrors implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String requestId = RequestIds.of(ctx);
+        Mdc.run(requestId, () -> answer(ctx, requestId));
+    }
+
+    private static void answer(RoutingContext ctx, String requestId) {
+        Throwable failure = ctx.failure();
+        if (ctx.response().ended()) {
+            LOG.warn("failure after the answer was sent", failure);
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            LOG.error("failure while the answer was being sent; resetting the connection", failure);
+            ctx.response().reset();
+            return;
+        }
+        int status = ctx.statusCode();
+        if (failure instanceof HttpException http) {
+            status = http.getStatusCode();
+            failure = null;
+        }
+        if (failure == null) {
+            answerStatus(ctx, status, requestId);
+            return;
+        }
+        if (failure instanceof BadRequestException e) {
+            LOG.info("bad request: field {}", e.field() == null ? "-" : e.field());
+            Replies.json(ctx, 400, badRequest(e.field(), e.messageZh(), e.messageEn(), requestId));
+        } else if (failure instanceof InvalidCommandException e) {
+            LOG.info("invalid command: field {}", e.field());
+            Replies.json(ctx, 400, badRequest(e.field(), e.messageZh(),
+                    "invalid value of '" + e.field() + "'", requestId));
+        } else if (failure instanceof RefusedException e) {
+            LOG.info("refused by the measures: {}", codes(e.violations()));
+            Replies.json(ctx, 422, violations(e.violations(), requestId));
+        } else if (failure instanceof ForbiddenException e) {
+            LOG.info("forbidden: {}", e.violation().code());
+            Replies.json(ctx, 403, violations(List.of(e.violation()), requestId)
+                    .put("messageEn", "this action is not open to your role"));
+        } else if (failure instanceof NotFoundException e) {
+            Replies.json(ctx, 404, new JsonObject().put("code", "NOT_FOUND").put("message", e.messageZh())
+                    .put("messageEn", "not found, or outside your scope").put("requestId", requestId));
+        } else if (failure instanceof PayloadTooLargeException e) {
+            Replies.json(ctx, 413, plain("PAYLOAD_TOO_LARGE", e.messageZh(),
+                    "the upload exceeds the limit of " + e.limitBytes() + " bytes", requestId));
+        } else if (failure instanceof ConcurrentChangeException e) {
+            LOG.info("concurrent change: {}", e.getMessage());
+            Replies.json(ctx, 409, new JsonObject().put("code", "CONFLICT").put("message", e.messageZh())
+                    .put("messageEn", "the project was changed since you read it; reload and try again")
+                    .put("requestId", requestId));
+        } else {
+            LOG.error("unexpected failure of {} {}", ctx.request().method(), ctx.request().path(), failure);
+            internal(ctx, requestId);
+        }
+    }
+
+    private static void answerStatus(RoutingContext ctx, int status, String requestId) {
+        switch (status) {
+            case 400 -> Replies.json(ctx, 400, badRequest(null, "请求格式不正确", "malformed request", requestId));
+            case 404 -> Replies.json(ctx, 404, plain("NOT_FOUND", "请求的地址不存在", "no such resource", requestId));
+            case 405 -> Replies.json(ctx, 405, plain("METHOD_NOT_ALLOWED", "该地址不支持此请求方法",
+                    "method not allowed on this resource", requestId));
+            case 413 -> Replies.json(ctx, 413, plain("PAYLOAD_TOO_LARGE", "请求内容超过大小上限",
+                    "the request body exceeds the size limit", requestId));
+            case 415 -> Replies.json(ctx, 415, plain("UNSUPPORTED_MEDIA_TYPE", "请求内容须为JSON",
+                    "the request body must be application/json", requestId));
+            default -> {
+                if (status >= 400 && status < 500) {
+                    Replies.json(ctx, status, plain("HTTP_" + status, "请求无法处理", "request not processed",
+                            requestId));
+                } else {
+                    LOG.error("failure of {} {} with status {}", ctx.request().method(), ctx.request().path(), status);
+                    internal(ctx, requestId);
+                }
+            }
+        }
+    }
+
+    private static void internal(RoutingContext ctx, String requestId) {
+        Replies.json(ctx, 500, new JsonObject().put("code", "INTERNAL")
+                .put("message", "系统内部错误，请联系管理员并提供请求编号 " + requestId)
+                .put("requestId", requestId));
+    }
+
+    private static JsonObject badRequest(String field, String zh, String en, String requestId) {
+        JsonObject body = new JsonObject().put("code", "BAD_REQUEST");
+        if (field != null) {
+            body.put("field", field);
+        }
+        return body.put("message", zh).put("messageEn", en).put("requestId", requestId);
+    }
+
+    private static JsonObject plain(String code, String zh, String en, String requestId) {
+        return new JsonObject().put("code", code).put("message", zh).put("messageEn", en).put("requestId", requestId);
+    }
+
+    /** The first violation on top (code, article, message), all of them in {@code violations}. */
+    static JsonObject violations(List<Violation> violations, String requestId) {
+        Violation first = violations.get(0);
+        JsonArray all = new JsonArray();
+        violations.forEach(v -> all.add(violation(v)));
+        return new JsonObject().put("code", first.code().name()).put("article", first.article())
+                .put("message", first.messageZh()).put("violations", all).put("requestId", requestId);
+    }
+
+    public static JsonObject violation(Violation v) {
+        return new JsonObject().put("code", v.code().name()).put("article", v.article()).put("message", v.messageZh());
+    }
+
+    private static String codes(List<Violation> violations) {
+        return violations.stream().map(v -> v.code().name()).reduce((a, b) -> a + "," + b).orElse("");
+    }
+}

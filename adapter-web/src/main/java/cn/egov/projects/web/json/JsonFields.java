@@ -1,0 +1,229 @@
+package cn.egov.projects.web.json;
+
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.web.http.BadRequestException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Typed reads of a JSON object's fields. Each failure names the field's path (e.g. {@code budgetLines[0].amount})
+ * and says what was expected, in Chinese and in English. A JSON {@code null} counts as absent.
+ */
+public final class JsonFields {
+
+    private final JsonObject object;
+    private final String prefix;
+
+    private JsonFields(JsonObject object, String prefix) {
+        this.object = object;
+        this.prefix = prefix;
+    }
+
+    public static JsonFields of(JsonObject object) {
+        return new JsonFields(object, "");
+    }
+
+    /** The fields of a nested object, reported as {@code path.field}. */
+    public static JsonFields of(JsonObject object, String path) {
+        return new JsonFields(object, path + ".");
+    }
+
+    public String path(String field) {
+        return prefix + field;
+    }
+
+    public boolean has(String field) {
+        return object.getValue(field) != null;
+    }
+
+    public String text(String field) {
+        String value = optionalText(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    public String optionalText(String field) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw wrongType(field, "文本", "a string");
+        }
+        return s;
+    }
+
+    public int integer(String field) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        if (value instanceof Integer i) {
+            return i;
+        }
+        if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        throw wrongType(field, "整数", "an integer");
+    }
+
+    public Long optionalLong(String field) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        throw wrongType(field, "整数", "an integer");
+    }
+
+    public boolean bool(String field, boolean absent) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            return absent;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw wrongType(field, "true或false", "true or false");
+        }
+        return b;
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        E value = optionalEnum(field, type);
+        if (value == null) {
+            throw new BadRequestException(path(field), "「" + path(field) + "」不能为空，可选：" + names(type),
+                    "'" + path(field) + "' is required; one of " + names(type));
+        }
+        return value;
+    }
+
+    public <E extends Enum<E>> E optionalEnum(String field, Class<E> type) {
+        String text = optionalText(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return parseEnum(path(field), text, type);
+    }
+
+    /** An enum constant by its exact name. @throws BadRequestException listing the valid names */
+    public static <E extends Enum<E>> E parseEnum(String path, String text, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text.trim())) {
+                return constant;
+            }
+        }
+        throw new BadRequestException(path, "「" + path + "」的值「" + Texts.clip(text) + "」不正确，可选：" + names(type),
+                "unknown value '" + Texts.clip(text) + "' of '" + path + "'; one of " + names(type));
+    }
+
+    public LocalDate date(String field) {
+        String text = optionalText(field);
+        if (text == null) {
+            throw missing(field);
+        }
+        return parseDate(path(field), text);
+    }
+
+    /** A calendar day written YYYY-MM-DD. */
+    public static LocalDate parseDate(String path, String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(path, "「" + path + "」应为YYYY-MM-DD格式的有效日期",
+                    "'" + path + "' must be a valid date written YYYY-MM-DD, got '" + Texts.clip(text) + "'");
+        }
+    }
+
+    /** Text items of an array field; absent means none. */
+    public List<String> texts(String field) {
+        JsonArray array = optionalArray(field);
+        List<String> list = new ArrayList<>();
+        if (array == null) {
+            return list;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            Object item = array.getValue(i);
+            if (!(item instanceof String s)) {
+                throw new BadRequestException(path(field) + "[" + i + "]", "「" + path(field) + "」的每一项应为文本",
+                        "every item of '" + path(field) + "' must be a string");
+            }
+            list.add(s);
+        }
+        return list;
+    }
+
+    public JsonArray optionalArray(String field) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray a)) {
+            throw wrongType(field, "数组", "an array");
+        }
+        return a;
+    }
+
+    public JsonObject optionalObject(String field) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject o)) {
+            throw wrongType(field, "对象", "an object");
+        }
+        return o;
+    }
+
+    /**
+     * An amount in yuan written as a string ("800000.00") or a JSON number, read exactly from its decimal text
+     * with {@link Money#yuan(String)} — never through a {@code double}.
+     */
+    public Money money(String field) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        String text;
+        if (value instanceof String s) {
+            text = s;
+        } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            text = value.toString();
+        } else if (value instanceof BigDecimal d) {
+            text = d.toPlainString();
+        } else {
+            throw wrongType(field, "以元为单位的金额（如\"800000.00\"）", "an amount in yuan such as \"800000.00\"");
+        }
+        try {
+            return Money.yuan(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(path(field), e.getMessage(),
+                    "'" + path(field) + "' must be a non-negative amount in yuan with at most two decimals");
+        }
+    }
+
+    private BadRequestException missing(String field) {
+        return new BadRequestException(path(field), "「" + path(field) + "」不能为空",
+                "'" + path(field) + "' is required");
+    }
+
+    private BadRequestException wrongType(String field, String zh, String en) {
+        return new BadRequestException(path(field), "「" + path(field) + "」应为" + zh,
+                "'" + path(field) + "' must be " + en);
+    }
+
+    static <E extends Enum<E>> String names(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

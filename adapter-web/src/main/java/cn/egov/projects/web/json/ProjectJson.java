@@ -1,0 +1,323 @@
+package cn.egov.projects.web.json;
+
+import cn.egov.projects.application.port.in.ProjectDetails;
+import cn.egov.projects.application.port.in.TransitionResult;
+import cn.egov.projects.application.view.ProjectSummary;
+import cn.egov.projects.domain.catalog.Category;
+import cn.egov.projects.domain.catalog.FundingSource;
+import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.catalog.ServiceKind;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.project.AccountablePeople;
+import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.Contract;
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.PlanInclusion;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectProfile;
+import cn.egov.projects.domain.project.Termination;
+import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.rule.Violation;
+import cn.egov.projects.web.http.ApiErrors;
+import cn.egov.projects.web.http.BadRequestException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A project's profile read from JSON, and the JSON views of projects, lists and transitions. */
+public final class ProjectJson {
+
+    private ProjectJson() {
+    }
+
+    // ------------------------------------------------------------------------------------------------- reading
+
+    /**
+     * The profile a unit declares (Art. 2, 7, 19). {@code serviceKind}, {@code supervisedProject} and
+     * {@code people} may be left out; everything else is required, the flags included (a project is never
+     * unclassified by omission).
+     */
+    public static ProjectProfile profile(JsonObject body) {
+        JsonFields f = JsonFields.of(body);
+        String name = f.text("name");
+        int planYear = f.integer("planYear");
+        Category category = f.enumValue("category", Category.class);
+        Nature nature = f.enumValue("nature", Nature.class);
+        ServiceKind serviceKind = f.optionalEnum("serviceKind", ServiceKind.class);
+        ProjectId supervised = projectId(f, "supervisedProject");
+        boolean software = requiredBool(f, "softwareDevelopment");
+        FundingSource funding = f.enumValue("funding", FundingSource.class);
+        boolean classified = requiredBool(f, "classified");
+        boolean cryptography = requiredBool(f, "usesCryptography");
+        List<String> scope = f.texts("scopeItems");
+        List<String> goals = f.texts("performanceGoals");
+        List<BudgetLine> budget = budgetLines(f);
+        AccountablePeople people = people(f);
+        try {
+            return new ProjectProfile(name, planYear, category, nature, serviceKind, supervised, software, funding,
+                    classified, cryptography, scope, goals, budget, people);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(profileField(e.getMessage()), e.getMessage(),
+                    "invalid project profile ('" + profileField(e.getMessage()) + "')");
+        }
+    }
+
+    /** Which field a profile's own check refers to, from its message; "profile" when it cannot tell. */
+    private static String profileField(String message) {
+        if (message == null) {
+            return "profile";
+        }
+        if (message.startsWith("项目名称")) {
+            return "name";
+        }
+        if (message.startsWith("计划年度")) {
+            return "planYear";
+        }
+        if (message.contains("服务类型")) {
+            return "serviceKind";
+        }
+        if (message.contains("预算明细")) {
+            return "budgetLines";
+        }
+        return "profile";
+    }
+
+    private static boolean requiredBool(JsonFields f, String field) {
+        if (!f.has(field)) {
+            throw new BadRequestException(f.path(field), "「" + f.path(field) + "」不能为空（true或false）",
+                    "'" + f.path(field) + "' is required (true or false)");
+        }
+        return f.bool(field, false);
+    }
+
+    private static ProjectId projectId(JsonFields f, String field) {
+        String text = f.optionalText(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ProjectId.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(f.path(field), "「" + f.path(field) + "」应为项目编号（UUID）",
+                    "'" + f.path(field) + "' must be a project id (UUID)");
+        }
+    }
+
+    private static List<BudgetLine> budgetLines(JsonFields f) {
+        JsonArray array = f.optionalArray("budgetLines");
+        if (array == null || array.isEmpty()) {
+            throw new BadRequestException("budgetLines", "至少需要一条预算明细", "at least one budget line is required");
+        }
+        List<BudgetLine> lines = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String path = "budgetLines[" + i + "]";
+            if (!(array.getValue(i) instanceof JsonObject line)) {
+                throw new BadRequestException(path, "「" + path + "」应为对象", "'" + path + "' must be an object");
+            }
+            JsonFields lf = JsonFields.of(line, path);
+            String item = lf.text("item");
+            Money amount = lf.money("amount");
+            boolean supervision = lf.bool("supervision", false);
+            try {
+                lines.add(new BudgetLine(item, amount, supervision));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(lf.path("item"), e.getMessage(),
+                        "invalid budget line item '" + lf.path("item") + "'");
+            }
+        }
+        return lines;
+    }
+
+    private static AccountablePeople people(JsonFields f) {
+        JsonObject people = f.optionalObject("people");
+        if (people == null) {
+            return null;
+        }
+        JsonFields pf = JsonFields.of(people, "people");
+        Person leader = person(pf, "leader");
+        Person responsible = person(pf, "responsible");
+        return leader == null && responsible == null ? null : new AccountablePeople(leader, responsible);
+    }
+
+    private static Person person(JsonFields parent, String field) {
+        JsonObject object = parent.optionalObject(field);
+        if (object == null) {
+            return null;
+        }
+        String path = parent.path(field);
+        JsonFields f = JsonFields.of(object, path);
+        String name = f.optionalText("name");
+        String mobile = f.optionalText("mobile");
+        String email = f.optionalText("email");
+        try {
+            return new Person(name, mobile, email);
+        } catch (IllegalArgumentException e) {
+            String at = e.getMessage().startsWith("手机") ? "mobile" : e.getMessage().startsWith("电子邮箱") ? "email"
+                    : "name";
+            throw new BadRequestException(f.path(at), e.getMessage(), "invalid '" + f.path(at) + "'");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- writing
+
+    /** One row of a project list. */
+    public static JsonObject summary(ProjectSummary s) {
+        return new JsonObject()
+                .put("id", s.id().toString())
+                .put("unit", s.unit().code())
+                .put("name", s.name())
+                .put("planYear", s.planYear())
+                .put("state", s.state().name())
+                .put("stateZh", s.state().zh())
+                .put("category", s.category().name())
+                .put("categoryZh", s.category().zh())
+                .put("nature", s.nature().name())
+                .put("natureZh", s.nature().zh())
+                .put("classified", s.classified())
+                .put("totalInvestment", money(s.totalInvestment()))
+                .put("createdOn", date(s.createdOn()))
+                .put("version", s.version());
+    }
+
+    /** A project as read on a day: its main record, its deadlines with their status, and the Bureau's flags. */
+    public static JsonObject details(ProjectDetails d) {
+        Project.Snapshot p = d.project();
+        JsonArray deadlines = new JsonArray();
+        d.deadlines().forEach(v -> deadlines.add(deadline(v)));
+        JsonArray contracts = new JsonArray();
+        p.contracts().forEach(c -> contracts.add(contract(c)));
+        return new JsonObject()
+                .put("id", p.id().toString())
+                .put("unit", p.unit().code())
+                .put("policyId", p.policyId())
+                .put("version", p.version())
+                .put("state", p.state().name())
+                .put("stateZh", p.state().zh())
+                .put("suspendedFrom", p.suspendedFrom() == null ? null : p.suspendedFrom().name())
+                .put("createdOn", date(p.createdOn()))
+                .put("declaredOn", date(p.declaredOn()))
+                .put("supplementary", p.supplementary() != null)
+                .put("profile", profile(p.profile()))
+                .put("plan", plan(p.plan()))
+                .put("substantiveStartOn", date(p.substantiveStartOn()))
+                .put("contracts", contracts)
+                .put("trialStartOn", date(p.trialStartOn()))
+                .put("operatingFrom", date(p.operatingFrom()))
+                .put("acceptanceReportOn", date(p.acceptanceReportOn()))
+                .put("finalAccountsOn", date(p.finalAccountsOn()))
+                .put("finalAccountsAmount", p.finalAccountsAmount() == null ? null : money(p.finalAccountsAmount()))
+                .put("termination", termination(p.termination()))
+                .put("today", date(d.today()))
+                .put("deadlines", deadlines)
+                .put("flags", violations(d.flags()));
+    }
+
+    public static JsonObject profile(ProjectProfile p) {
+        JsonArray budget = new JsonArray();
+        p.budgetLines().forEach(b -> budget.add(new JsonObject().put("item", b.item()).put("amount", money(b.amount()))
+                .put("supervision", b.supervision())));
+        JsonObject people = null;
+        if (p.people() != null) {
+            people = new JsonObject().put("leader", person(p.people().leader()))
+                    .put("responsible", person(p.people().responsible()));
+        }
+        return new JsonObject()
+                .put("name", p.name())
+                .put("planYear", p.planYear())
+                .put("category", p.category().name())
+                .put("categoryZh", p.category().zh())
+                .put("nature", p.nature().name())
+                .put("natureZh", p.nature().zh())
+                .put("serviceKind", p.serviceKind() == null ? null : p.serviceKind().name())
+                .put("supervisedProject", p.supervisedProject() == null ? null : p.supervisedProject().toString())
+                .put("softwareDevelopment", p.softwareDevelopment())
+                .put("funding", p.funding().name())
+                .put("fundingZh", p.funding().zh())
+                .put("classified", p.classified())
+                .put("usesCryptography", p.usesCryptography())
+                .put("scopeItems", new JsonArray(new ArrayList<>(p.scopeItems())))
+                .put("performanceGoals", new JsonArray(new ArrayList<>(p.performanceGoals())))
+                .put("budgetLines", budget)
+                .put("totalInvestment", money(p.totalInvestment()))
+                .put("people", people);
+    }
+
+    /** What a lifecycle action left: the project's state and version, and flags that do not refuse. */
+    public static JsonObject transition(TransitionResult r) {
+        return new JsonObject()
+                .put("id", r.projectId().toString())
+                .put("state", r.state().name())
+                .put("stateZh", r.state().zh())
+                .put("version", r.version())
+                .put("flags", violations(r.flags()));
+    }
+
+    public static JsonArray violations(List<Violation> violations) {
+        JsonArray array = new JsonArray();
+        violations.forEach(v -> array.add(ApiErrors.violation(v)));
+        return array;
+    }
+
+    private static JsonObject deadline(ProjectDetails.DeadlineView view) {
+        Deadline d = view.deadline();
+        return new JsonObject()
+                .put("id", d.id().toString())
+                .put("kind", d.kind().name())
+                .put("kindZh", d.kind().actionZh())
+                .put("ref", d.ref())
+                .put("start", date(d.start()))
+                .put("due", date(d.due()))
+                .put("status", view.status().name())
+                .put("statusZh", view.status().zh())
+                .put("article", Articles.chinese(d.kind().article()))
+                .put("provisional", d.provisional())
+                .put("metOn", date(d.metOn()))
+                .put("waivedReason", d.waivedReason());
+    }
+
+    private static JsonObject contract(Contract c) {
+        return new JsonObject()
+                .put("number", c.number())
+                .put("supplier", c.supplier())
+                .put("amount", money(c.amount()))
+                .put("signedOn", date(c.signedOn()))
+                .put("warrantyEnd", date(c.warrantyEnd()))
+                .put("filedOn", date(c.filedOn()));
+    }
+
+    private static JsonObject plan(PlanInclusion plan) {
+        if (plan == null) {
+            return null;
+        }
+        return new JsonObject().put("on", date(plan.on())).put("planYear", plan.planYear())
+                .put("addition", plan.addition()).put("reference", plan.reference());
+    }
+
+    private static JsonObject termination(Termination t) {
+        if (t == null) {
+            return null;
+        }
+        return new JsonObject().put("on", date(t.on())).put("reason", t.reason()).put("notice", t.notice())
+                .put("fundsRecoveredOn", date(t.fundsRecoveredOn()))
+                .put("fundsRecovered", t.fundsRecovered() == null ? null : money(t.fundsRecovered()));
+    }
+
+    private static JsonObject person(Person p) {
+        return p == null ? null : new JsonObject().put("name", p.name()).put("mobile", p.mobile())
+                .put("email", p.email());
+    }
+
+    /** Money as an exact decimal string in yuan, e.g. "800000.00". */
+    public static String money(Money m) {
+        return m.toBigDecimal().toPlainString();
+    }
+
+    public static String date(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+}

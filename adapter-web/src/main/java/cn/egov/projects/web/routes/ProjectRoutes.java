@@ -1,0 +1,141 @@
+package cn.egov.projects.web.routes;
+
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.CreateDraftCommand;
+import cn.egov.projects.application.port.in.CreateDraftUseCase;
+import cn.egov.projects.application.port.in.DeclareProjectCommand;
+import cn.egov.projects.application.port.in.DeclareProjectUseCase;
+import cn.egov.projects.application.port.in.GetProjectUseCase;
+import cn.egov.projects.application.port.in.ListProjectsQuery;
+import cn.egov.projects.application.port.in.ListProjectsUseCase;
+import cn.egov.projects.application.port.in.ProjectDetails;
+import cn.egov.projects.application.view.ProjectListFilter;
+import cn.egov.projects.domain.catalog.Category;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectProfile;
+import cn.egov.projects.domain.project.ProjectState;
+import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.web.auth.Callers;
+import cn.egov.projects.web.http.BadRequestException;
+import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.Replies;
+import cn.egov.projects.web.json.JsonFields;
+import cn.egov.projects.web.json.ProjectJson;
+import cn.egov.projects.web.json.Texts;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+
+/**
+ * Projects: create a draft ({@code POST /api/projects}), list those the caller may see
+ * ({@code GET /api/projects?year=&unit=&state=&category=&page=&size=}), read one ({@code GET /api/projects/:id})
+ * and declare it ({@code POST /api/projects/:id/declare}, body optionally {@code {"expectedVersion": n}}).
+ */
+public final class ProjectRoutes {
+
+    private final CreateDraftUseCase createDraft;
+    private final ListProjectsUseCase listProjects;
+    private final GetProjectUseCase getProject;
+    private final DeclareProjectUseCase declareProject;
+
+    public ProjectRoutes(CreateDraftUseCase createDraft, ListProjectsUseCase listProjects,
+                         GetProjectUseCase getProject, DeclareProjectUseCase declareProject) {
+        this.createDraft = createDraft;
+        this.listProjects = listProjects;
+        this.getProject = getProject;
+        this.declareProject = declareProject;
+    }
+
+    public void mount(Router router) {
+        router.post("/api/projects").handler(this::create);
+        router.get("/api/projects").handler(this::list);
+        router.get("/api/projects/:id").handler(this::get);
+        router.post("/api/projects/:id/declare").handler(this::declare);
+    }
+
+    private void create(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        ProjectProfile profile = ProjectJson.profile(Bodies.requiredJson(ctx));
+        CreateDraftCommand command = new CreateDraftCommand(profile);
+        Blocking.call(ctx, () -> {
+            ProjectId id = createDraft.createDraft(caller, command);
+            return getProject.get(caller, id);
+        }).onSuccess(details -> {
+            String id = details.project().id().toString();
+            ctx.response().putHeader("Location", "/api/projects/" + id);
+            Replies.json(ctx, 201, new JsonObject().put("id", id)
+                    .put("state", details.project().state().name())
+                    .put("version", details.project().version()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        ListProjectsQuery query = query(ctx.queryParams());
+        Blocking.call(ctx, () -> listProjects.list(caller, query)).onSuccess(page -> {
+            JsonArray items = new JsonArray();
+            page.items().forEach(s -> items.add(ProjectJson.summary(s)));
+            Replies.json(ctx, 200, new JsonObject().put("items", items).put("page", page.page())
+                    .put("size", page.size()).put("total", page.total()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void get(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        ProjectId id = Bodies.projectId(ctx);
+        Blocking.call(ctx, () -> getProject.get(caller, id))
+                .onSuccess((ProjectDetails details) -> Replies.json(ctx, 200, ProjectJson.details(details)))
+                .onFailure(ctx::fail);
+    }
+
+    private void declare(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        ProjectId id = Bodies.projectId(ctx);
+        Long expectedVersion = JsonFields.of(Bodies.json(ctx)).optionalLong("expectedVersion");
+        DeclareProjectCommand command = new DeclareProjectCommand(id, expectedVersion);
+        Blocking.call(ctx, () -> declareProject.declare(caller, command))
+                .onSuccess(result -> Replies.json(ctx, 200, ProjectJson.transition(result)))
+                .onFailure(ctx::fail);
+    }
+
+    static ListProjectsQuery query(MultiMap params) {
+        Optional<Integer> year = Optional.ofNullable(integer(params, "year"));
+        Optional<UnitId> unit = Optional.ofNullable(blankToNull(params.get("unit"))).map(text -> {
+            try {
+                return new UnitId(text);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("unit", e.getMessage(), "'unit' must be a unit code, got '"
+                        + Texts.clip(text) + "'");
+            }
+        });
+        Optional<ProjectState> state = Optional.ofNullable(blankToNull(params.get("state")))
+                .map(text -> JsonFields.parseEnum("state", text, ProjectState.class));
+        Optional<Category> category = Optional.ofNullable(blankToNull(params.get("category")))
+                .map(text -> JsonFields.parseEnum("category", text, Category.class));
+        Integer page = integer(params, "page");
+        Integer size = integer(params, "size");
+        return new ListProjectsQuery(new ProjectListFilter(year, unit, state, category),
+                page == null ? 1 : page, size == null ? 20 : size);
+    }
+
+    private static Integer integer(MultiMap params, String name) {
+        String text = blankToNull(params.get(name));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name, "「" + name + "」应为整数", "'" + name + "' must be an integer, got '"
+                    + Texts.clip(text) + "'");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

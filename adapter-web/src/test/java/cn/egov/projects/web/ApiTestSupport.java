@@ -1,0 +1,119 @@
+package cn.egov.projects.web;
+
+import cn.egov.projects.application.fake.FakeWorld;
+import cn.egov.projects.application.port.in.AuthenticateUseCase;
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.CreateAccountCommand;
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.UnitId;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real router on a random port, wired to the real application services over the in-memory fakes, with
+ * accounts for an administrator, the Bureau and the staff of two units.
+ */
+@ExtendWith(VertxExtension.class)
+abstract class ApiTestSupport {
+
+    static final LocalDate TODAY = LocalDate.of(2024, 8, 15);
+    static final String PASSWORD = "correct-horse-battery";
+
+    protected FakeWorld world;
+    protected WebClient client;
+    protected final AtomicBoolean ready = new AtomicBoolean(true);
+    protected final AtomicInteger passwordChecks = new AtomicInteger();
+
+    @BeforeEach
+    void startServer(Vertx vertx) {
+        world = new FakeWorld(TODAY);
+        world.accountService.createAccount(null, account("admin", Role.ADMIN, "TC-DSJ"));
+        Caller admin = new Caller(world.accountService.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
+                "setup", "-");
+        world.accountService.createAccount(admin, account("police", Role.UNIT_STAFF, "TC-GAJ"));
+        world.accountService.createAccount(admin, account("health", Role.UNIT_STAFF, "TC-WJW"));
+        world.accountService.createAccount(admin, account("bureau", Role.BDB_OFFICER, "TC-DSJ"));
+        AuthenticateUseCase counting = (username, password) -> {
+            passwordChecks.incrementAndGet();
+            return world.accountService.authenticate(username, password);
+        };
+        HttpServer server = await(vertx.createHttpServer()
+                .requestHandler(new WebApi(useCases(counting), ready::get).router(vertx))
+                .listen(0));
+        client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+                .setDefaultPort(server.actualPort()));
+    }
+
+    /** The use cases behind the router; a test may replace one. */
+    protected UseCases useCases(AuthenticateUseCase authenticate) {
+        return new UseCases(world.calculator, authenticate, world.accountService, world.declarations, world.queries,
+                world.queries, world.declarations, world.declarations);
+    }
+
+    static CreateAccountCommand account(String username, Role role, String unit) {
+        return new CreateAccountCommand(username, username + "的姓名", role, new UnitId(unit), "13900000009",
+                username + "@tc.gov.cn", PASSWORD.toCharArray());
+    }
+
+    HttpResponse<Buffer> get(String path, String user) {
+        return await(as(client.get(path), user).send());
+    }
+
+    HttpResponse<Buffer> post(String path, String user, String json) {
+        return await(as(client.post(path), user).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer(json)));
+    }
+
+    HttpResponse<Buffer> post(String path, String user, JsonObject json) {
+        return post(path, user, json.encode());
+    }
+
+    private static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String user) {
+        return user == null ? request : request.basicAuthentication(user, PASSWORD);
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the future did not complete: " + e, e);
+        }
+    }
+
+    /** A complete profile: a new software project of 1,260,000.10 yuan with supervision budgeted. */
+    static JsonObject profile(String name, int planYear) {
+        return new JsonObject("""
+                {"name": "%s", "planYear": %d, "category": "BUSINESS_SYSTEM", "nature": "NEW",
+                 "softwareDevelopment": true, "funding": "MUNICIPAL", "classified": false, "usesCryptography": false,
+                 "scopeItems": ["数据汇聚平台", "警情分析系统"], "performanceGoals": ["警情处置时间缩短20%%"],
+                 "budgetLines": [{"item": "软件开发", "amount": "1200000.00", "supervision": false},
+                                 {"item": "项目监理", "amount": "60000.10", "supervision": true}],
+                 "people": {"leader": {"name": "王分管", "mobile": "13900000001", "email": "wang@tc.gov.cn"},
+                            "responsible": {"name": "李责任", "mobile": "13900000002", "email": "li@tc.gov.cn"}}}
+                """.formatted(name, planYear));
+    }
+
+    /** Creates a draft as the user and returns its id. */
+    String createDraft(String user, String name) {
+        HttpResponse<Buffer> created = post("/api/projects", user, profile(name, 2025));
+        if (created.statusCode() != 201) {
+            throw new AssertionError("draft not created: " + created.statusCode() + " " + created.bodyAsString());
+        }
+        return created.bodyAsJsonObject().getString("id");
+    }
+}
