@@ -1,0 +1,30 @@
+package cn.egov.projects.bootstrap;
+
+/**
+ * The process's exit codes, one per kind of failure, so that scripts and service managers can tell them apart.
+ *
+ * <ul>
+ *   <li>0 — success (create-admin done; the server stopped normally)</li>
+ *   <li>1 — unexpected internal error (a bug: the stack trace is in the log)</li>
+ *   <li>2 — bad setting or command line: unknown flag, missing value, port not a number, missing or invalid
+ *       administrator details</li>
+ *   <li>3 — unusable configuration file: malformed policy pack, bad calendar directory or file</li>
+ *   <li>4 — database unreachable, refused, or with a schema this release cannot use</li>
+ *   <li>5 — the HTTP server cannot listen (port in use or not permitted)</li>
+ *   <li>6 — create-admin refused: accounts already exist</li>
+ * </ul>
+ * A server stopped by SIGTERM exits as the JVM does on that signal (143) after its orderly shutdown.
+ */
+public final class ExitCode {
+
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int BAD_SETTING = 2;
+    public static final int BAD_CONFIGURATION_FILE = 3;
+    public static final int DATABASE = 4;
+    public static final int HTTP_PORT = 5;
+    public static final int ADMIN_REFUSED = 6;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,243 @@
+package cn.egov.projects.bootstrap;
+
+import cn.egov.projects.persistence.DatabaseSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The start-up configuration: each setting from an environment variable or the command-line flag of the same
+ * meaning (the flag wins), with a default where there is one. A sub-command, when given, comes first
+ * ({@code create-admin --username admin --name 管理员 --unit TC-DSJ}). Every value remembers where it came from,
+ * so that a failure can name it.
+ */
+public final class Settings {
+
+    /** What the process is asked to do. */
+    public enum Command {
+        /** Serve the API until stopped (no sub-command). */
+        SERVE,
+        /** Create the first administrator and exit. */
+        CREATE_ADMIN
+    }
+
+    /** A setting shared by every command: its flag and its environment variable. */
+    public enum Key {
+        HTTP_PORT("--http-port", "EGOV_HTTP_PORT"),
+        DB_URL("--db-url", "EGOV_DB_URL"),
+        DB_USER("--db-user", "EGOV_DB_USER"),
+        DB_PASSWORD("--db-password", "EGOV_DB_PASSWORD"),
+        POLICY("--policy", "EGOV_POLICY"),
+        CALENDAR_DIR("--calendar-dir", "EGOV_CALENDAR_DIR");
+
+        private final String flag;
+        private final String variable;
+
+        Key(String flag, String variable) {
+            this.flag = flag;
+            this.variable = variable;
+        }
+
+        public String flag() {
+            return flag;
+        }
+
+        public String variable() {
+            return variable;
+        }
+    }
+
+    /** The first administrator to create: {@code --username}, {@code --name}, {@code --unit}, optional contacts. */
+    public record Admin(String username, String name, String unit, String mobile, String email) {
+    }
+
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final String CREATE_ADMIN = "create-admin";
+    private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email");
+
+    private final Command command;
+    private final Map<Key, String> values;
+    private final Map<Key, String> sources;
+    private final int httpPort;
+    private final Admin admin;
+
+    private Settings(Command command, Map<Key, String> values, Map<Key, String> sources, int httpPort, Admin admin) {
+        this.command = command;
+        this.values = values;
+        this.sources = sources;
+        this.httpPort = httpPort;
+        this.admin = admin;
+    }
+
+    /**
+     * Reads the settings.
+     *
+     * @param args the command line
+     * @param env  the environment variables
+     * @throws SettingsException naming the value at fault and where it came from
+     */
+    public static Settings parse(List<String> args, Map<String, String> env) {
+        List<String> rest = new ArrayList<>(args);
+        Command command = Command.SERVE;
+        if (!rest.isEmpty() && rest.get(0).equals(CREATE_ADMIN)) {
+            command = Command.CREATE_ADMIN;
+            rest.remove(0);
+        }
+        Map<String, String> flags = flags(rest, command);
+
+        Map<Key, String> values = new EnumMap<>(Key.class);
+        Map<Key, String> sources = new EnumMap<>(Key.class);
+        for (Key key : Key.values()) {
+            String fromFlag = flags.get(key.flag());
+            String fromEnv = env.get(key.variable());
+            if (fromFlag != null) {
+                values.put(key, fromFlag);
+                sources.put(key, key.flag());
+            } else if (fromEnv != null && !fromEnv.isBlank()) {
+                values.put(key, fromEnv.trim());
+                sources.put(key, key.variable());
+            } else {
+                sources.put(key, "default");
+            }
+        }
+        int port = port(values.get(Key.HTTP_PORT), sources.get(Key.HTTP_PORT));
+        for (Key pathKey : List.of(Key.POLICY, Key.CALENDAR_DIR, Key.DB_URL)) {
+            if (values.containsKey(pathKey) && values.get(pathKey).isBlank()) {
+                throw new SettingsException("empty value for " + pathKey.flag() + " (" + sources.get(pathKey) + ")");
+            }
+        }
+        Admin admin = null;
+        if (command == Command.CREATE_ADMIN) {
+            admin = new Admin(required(flags, "--username"), required(flags, "--name"), required(flags, "--unit"),
+                    flags.get("--mobile"), flags.get("--email"));
+        }
+        return new Settings(command, values, sources, port, admin);
+    }
+
+    private static Map<String, String> flags(List<String> args, Command command) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new SettingsException("unexpected argument '" + arg + "' on the command line; "
+                        + "the only sub-command is " + CREATE_ADMIN + " and it comes first");
+            }
+            String name = arg;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                value = args.get(++i);
+            } else {
+                throw new SettingsException("option " + name + " needs a value on the command line");
+            }
+            if (!known(name, command)) {
+                throw new SettingsException("unknown option '" + name + "' on the command line; known options: "
+                        + String.join(", ", knownFlags(command)));
+            }
+            if (flags.put(name, value) != null) {
+                throw new SettingsException("option " + name + " given twice on the command line");
+            }
+        }
+        return flags;
+    }
+
+    private static boolean known(String flag, Command command) {
+        return knownFlags(command).contains(flag);
+    }
+
+    private static List<String> knownFlags(Command command) {
+        List<String> known = Arrays.stream(Key.values()).map(Key::flag).collect(Collectors.toCollection(ArrayList::new));
+        if (command == Command.CREATE_ADMIN) {
+            known.addAll(ADMIN_FLAGS);
+        }
+        return known;
+    }
+
+    private static String required(Map<String, String> flags, String flag) {
+        String value = flags.get(flag);
+        if (value == null || value.isBlank()) {
+            throw new SettingsException(CREATE_ADMIN + " needs " + flag + " on the command line");
+        }
+        return value.trim();
+    }
+
+    private static int port(String text, String source) {
+        if (text == null) {
+            return DEFAULT_HTTP_PORT;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new SettingsException("HTTP port '" + text + "' is not a number (" + source + ")");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new SettingsException("HTTP port " + port + " is out of range 1-65535 (" + source + ")");
+        }
+        return port;
+    }
+
+    public Command command() {
+        return command;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Optional<Path> policyFile() {
+        return Optional.ofNullable(values.get(Key.POLICY)).map(Path::of);
+    }
+
+    public Optional<Path> calendarDir() {
+        return Optional.ofNullable(values.get(Key.CALENDAR_DIR)).map(Path::of);
+    }
+
+    public Optional<String> dbUrl() {
+        return Optional.ofNullable(values.get(Key.DB_URL));
+    }
+
+    /** The administrator to create; present only for {@link Command#CREATE_ADMIN}. */
+    public Optional<Admin> admin() {
+        return Optional.ofNullable(admin);
+    }
+
+    /**
+     * The database: the URL given, or the embedded H2 database in files under {@code ./data/} of the working
+     * directory; a user or password given applies to either.
+     */
+    public DatabaseSettings database() {
+        DatabaseSettings base = dbUrl().map(url -> new DatabaseSettings(url, null, null))
+                .orElseGet(() -> DatabaseSettings.embeddedH2(Path.of("data")));
+        return new DatabaseSettings(base.url(), values.getOrDefault(Key.DB_USER, base.user()),
+                values.getOrDefault(Key.DB_PASSWORD, base.password()));
+    }
+
+    /** Where a setting came from: its flag, its environment variable, or "default". */
+    public String source(Key key) {
+        return sources.get(key);
+    }
+
+    /** Where the database setting came from, as a failure message names it. */
+    public String databaseSource() {
+        return dbUrl().isPresent() ? source(Key.DB_URL) : "default embedded H2 database under ./data";
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[command=" + command + ", httpPort=" + httpPort + " (" + source(Key.HTTP_PORT) + ")"
+                + ", database=" + (dbUrl().isPresent() ? "from " + source(Key.DB_URL) : "embedded H2 under ./data")
+                + ", policy=" + policyFile().map(Path::toString).orElse("Taicang (built in)")
+                + ", calendarDir=" + calendarDir().map(Path::toString).orElse("none") + "]";
+    }
+}

@@ -1,0 +1,262 @@
+package cn.egov.projects.bootstrap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The packaged application as operators run it: {@code java -jar egov-projects.jar} in a fresh working directory,
+ * talked to over HTTP, stopped with SIGTERM and killed with SIGKILL, its data still there after each restart; and
+ * the start-up failures an operator meets first.
+ */
+@DisplayName("打包后的应用端到端：启动、计算器、账号、项目、停止与重启、启动失败")
+class EndToEndIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String ADMIN_PASSWORD = "admin-password-e2e";
+    private static final String STAFF_PASSWORD = "staff-password-e2e";
+
+    @TempDir
+    Path workDir;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> started = new ArrayList<>();
+    private int runs;
+
+    @BeforeEach
+    void jarIsBuilt() {
+        assertThat(jar()).as("the packaged jar (system property egov.jar)").isRegularFile();
+    }
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        for (Process p : started) {
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("创建管理员、启动、计算期限、建账号和草稿；SIGTERM和SIGKILL之后重启，项目都还在")
+    void fullRun() throws Exception {
+        Run admin = run(Map.of("EGOV_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "create-admin", "--username", "admin", "--name", "管理员", "--unit", "TC-DSJ");
+        assertThat(admin.process.waitFor(60, TimeUnit.SECONDS)).as("create-admin finished").isTrue();
+        assertThat(admin.process.exitValue()).as(admin.output()).isZero();
+        assertThat(admin.output()).contains("administrator 'admin' created");
+
+        Run again = run(Map.of("EGOV_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "create-admin", "--username", "admin2", "--name", "管理员", "--unit", "TC-DSJ");
+        assertThat(again.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.process.exitValue()).as(again.output()).isEqualTo(ExitCode.ADMIN_REFUSED);
+        assertThat(again.output()).contains("create-admin failed: accounts already exist");
+
+        int port = freePort();
+        Run server = startServer(port);
+
+        HttpResponse<String> due = get(port, "/api/deadlines/compute?kind=CONTRACT_FILING&start=2024-09-27", null);
+        assertThat(due.statusCode()).as(() -> due.body() + "\n" + server.output()).isEqualTo(200);
+        assertThat(due.body()).contains("\"due\":\"2024-10-12\"").contains("\"article\":\"第十四条\"")
+                .contains("\"provisional\":false");
+        assertThat(due.headers().firstValue("X-Request-Id")).isPresent();
+        HttpResponse<String> bad = get(port, "/api/deadlines/compute?kind=CONTRACT_FILING&start=2024-02-30", null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"start\"").contains("YYYY-MM-DD");
+
+        HttpResponse<String> account = post(port, "/api/accounts", basic("admin", ADMIN_PASSWORD), """
+                {"username": "police", "displayName": "公安经办", "role": "UNIT_STAFF", "unit": "TC-GAJ",
+                 "mobile": "13900000001", "email": "police@tc.gov.cn", "password": "%s"}
+                """.formatted(STAFF_PASSWORD));
+        assertThat(account.statusCode()).as(() -> account.body() + "\n" + server.output()).isEqualTo(201);
+
+        String staff = basic("police", STAFF_PASSWORD);
+        HttpResponse<String> created = post(port, "/api/projects", staff, """
+                {"name": "智慧公安数据平台", "planYear": 2027, "category": "BUSINESS_SYSTEM", "nature": "NEW",
+                 "softwareDevelopment": true, "funding": "MUNICIPAL", "classified": false, "usesCryptography": false,
+                 "scopeItems": ["数据汇聚平台"], "performanceGoals": ["警情处置时间缩短20%"],
+                 "budgetLines": [{"item": "软件开发", "amount": "1200000.00", "supervision": false},
+                                 {"item": "项目监理", "amount": 60000.10, "supervision": true}]}
+                """);
+        assertThat(created.statusCode()).as(() -> created.body() + "\n" + server.output()).isEqualTo(201);
+        String id = created.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        assertThat(created.headers().firstValue("Location")).contains("/api/projects/" + id);
+        assertListed(server, port, staff, id);
+
+        server.process.destroy();
+        assertThat(server.process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        assertThat(server.output()).contains("HTTP server stopped").contains("egov-projects stopped");
+
+        Run second = startServer(port);
+        assertListed(second, port, staff, id);
+        assertThat(get(port, "/api/projects/" + id, staff).body()).contains("\"totalInvestment\":\"1260000.10\"");
+
+        second.process.destroyForcibly();
+        assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).as("killed with SIGKILL").isTrue();
+
+        Run third = startServer(port);
+        assertListed(third, port, staff, id);
+    }
+
+    @Test
+    @DisplayName("政策包文件格式错误：非零退出码，一行说明哪个文件、从哪个设置来")
+    void malformedPolicyPack() throws Exception {
+        Path pack = Files.writeString(workDir.resolve("pack.json"), "{\"id\": ", StandardCharsets.UTF_8);
+
+        Run run = run(Map.of("EGOV_POLICY", pack.toString(), "EGOV_HTTP_PORT", String.valueOf(freePort())));
+
+        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(run.process.exitValue()).as(run.output()).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
+        assertThat(failureLines(run)).singleElement().asString()
+                .contains("start-up failed: malformed policy pack " + pack).contains("(EGOV_POLICY)");
+    }
+
+    @Test
+    @DisplayName("端口已被占用：非零退出码，一行说明")
+    void portInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            int port = taken.getLocalPort();
+
+            Run run = run(Map.of("EGOV_HTTP_PORT", String.valueOf(port)));
+
+            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+            assertThat(run.process.exitValue()).as(run.output()).isEqualTo(ExitCode.HTTP_PORT);
+            assertThat(failureLines(run)).singleElement().asString()
+                    .contains("start-up failed: HTTP port " + port + " is already in use (EGOV_HTTP_PORT)");
+        }
+    }
+
+    @Test
+    @DisplayName("未知的命令行参数：退出码2")
+    void unknownFlag() throws Exception {
+        Run run = run(Map.of(), "--htp-port", "8080");
+
+        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(run.process.exitValue()).as(run.output()).isEqualTo(ExitCode.BAD_SETTING);
+        assertThat(failureLines(run)).singleElement().asString().contains("unknown option '--htp-port'");
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private record Run(Process process, Path log) {
+
+        String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(cannot read " + log + ": " + e + ")";
+            }
+        }
+    }
+
+    private static Path jar() {
+        String jar = System.getProperty("egov.jar");
+        assertThat(jar).as("system property egov.jar").isNotBlank();
+        return Path.of(jar);
+    }
+
+    private Run run(Map<String, String> env, String... args) throws IOException {
+        Path log = workDir.resolve("run-" + (++runs) + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-Duser.timezone=Asia/Shanghai", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = new HashMap<>(builder.environment());
+        environment.keySet().removeIf(k -> k.startsWith("EGOV_"));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        return new Run(process, log);
+    }
+
+    private Run startServer(int port) throws Exception {
+        Run run = run(Map.of("EGOV_HTTP_PORT", String.valueOf(port)));
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!run.process.isAlive()) {
+                fail("the application exited with " + run.process.exitValue() + " before it was healthy:\n"
+                        + run.output());
+            }
+            try {
+                if (get(port, "/health", null).statusCode() == 200) {
+                    return run;
+                }
+            } catch (ConnectException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        fail("the application was not healthy within " + START_TIMEOUT + ":\n" + run.output());
+        return run;
+    }
+
+    private void assertListed(Run server, int port, String auth, String id) throws Exception {
+        HttpResponse<String> list = get(port, "/api/projects?year=2027", auth);
+        assertThat(list.statusCode()).as(() -> list.body() + "\n" + server.output()).isEqualTo(200);
+        assertThat(list.body()).as(server::output).contains("\"id\":\"" + id + "\"").contains("\"total\":1")
+                .contains("\"name\":\"智慧公安数据平台\"");
+    }
+
+    private static List<String> failureLines(Run run) {
+        return run.output().lines().filter(l -> l.contains(" ERROR ")).toList();
+    }
+
+    private HttpResponse<String> get(int port, String path, String auth) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(int port, String path, String auth, String json)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

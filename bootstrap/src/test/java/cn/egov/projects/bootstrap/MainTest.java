@@ -1,0 +1,62 @@
+package cn.egov.projects.bootstrap;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("启动失败给出各自的退出码")
+class MainTest {
+
+    @Test
+    @DisplayName("参数错误：退出码2")
+    void badSettings() {
+        assertThat(Main.run(List.of("--bogus", "1"), Map.of())).isEqualTo(ExitCode.BAD_SETTING);
+        assertThat(Main.run(List.of(), Map.of("EGOV_HTTP_PORT", "eighty"))).isEqualTo(ExitCode.BAD_SETTING);
+    }
+
+    @Test
+    @DisplayName("政策包文件格式错误或日历目录不存在：退出码3")
+    void badConfigurationFiles(@TempDir Path dir) throws IOException {
+        Path pack = Files.writeString(dir.resolve("pack.json"), "{not json");
+
+        assertThat(Main.run(List.of("--policy", pack.toString(), "--http-port", String.valueOf(freePort())),
+                Map.of())).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
+        assertThat(Main.run(List.of("--calendar-dir", dir.resolve("missing").toString(),
+                "--http-port", String.valueOf(freePort())), Map.of())).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
+    }
+
+    @Test
+    @DisplayName("端口已被占用：退出码5")
+    void portInUse() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(0));
+            assertThat(Main.run(List.of("--http-port", String.valueOf(taken.getLocalPort())), Map.of()))
+                    .isEqualTo(ExitCode.HTTP_PORT);
+        }
+    }
+
+    @Test
+    @DisplayName("数据库连不上：退出码4")
+    void databaseUnreachable() throws IOException {
+        int closedPort = freePort();
+
+        assertThat(Main.run(List.of("--db-url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/egov",
+                "--http-port", String.valueOf(freePort())), Map.of())).isEqualTo(ExitCode.DATABASE);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

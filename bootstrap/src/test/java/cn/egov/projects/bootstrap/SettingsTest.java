@@ -1,0 +1,142 @@
+package cn.egov.projects.bootstrap;
+
+import cn.egov.projects.persistence.DatabaseSettings;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("启动配置：环境变量与命令行参数")
+class SettingsTest {
+
+    private static Settings parse(Map<String, String> env, String... args) {
+        return Settings.parse(List.of(args), env);
+    }
+
+    @Test
+    @DisplayName("什么都不给时：端口8080，工作目录下./data的内置H2数据库，太仓政策包，无日历目录")
+    void defaults() {
+        Settings s = parse(Map.of());
+
+        assertThat(s.command()).isEqualTo(Settings.Command.SERVE);
+        assertThat(s.httpPort()).isEqualTo(8080);
+        assertThat(s.source(Settings.Key.HTTP_PORT)).isEqualTo("default");
+        assertThat(s.dbUrl()).isEmpty();
+        DatabaseSettings db = s.database();
+        assertThat(db.url()).startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath().normalize())
+                .contains("MODE=PostgreSQL");
+        assertThat(s.databaseSource()).contains("default");
+        assertThat(s.policyFile()).isEmpty();
+        assertThat(s.calendarDir()).isEmpty();
+        assertThat(s.admin()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("环境变量生效，命令行参数优先，两种参数写法都可以")
+    void environmentAndFlags() {
+        Map<String, String> env = Map.of("EGOV_HTTP_PORT", "9090", "EGOV_DB_URL", "jdbc:postgresql://db/egov",
+                "EGOV_DB_USER", "egov", "EGOV_DB_PASSWORD", "s3cret", "EGOV_POLICY", "/etc/egov/pack.json",
+                "EGOV_CALENDAR_DIR", "/etc/egov/calendar");
+
+        Settings fromEnv = parse(env);
+        Settings flagsWin = parse(env, "--http-port", "9191", "--db-url=jdbc:postgresql://other/egov",
+                "--policy", "other.json");
+
+        assertThat(fromEnv.httpPort()).isEqualTo(9090);
+        assertThat(fromEnv.source(Settings.Key.HTTP_PORT)).isEqualTo("EGOV_HTTP_PORT");
+        assertThat(fromEnv.database()).isEqualTo(new DatabaseSettings("jdbc:postgresql://db/egov", "egov", "s3cret"));
+        assertThat(fromEnv.policyFile()).contains(Path.of("/etc/egov/pack.json"));
+        assertThat(fromEnv.calendarDir()).contains(Path.of("/etc/egov/calendar"));
+        assertThat(flagsWin.httpPort()).isEqualTo(9191);
+        assertThat(flagsWin.source(Settings.Key.HTTP_PORT)).isEqualTo("--http-port");
+        assertThat(flagsWin.database().url()).isEqualTo("jdbc:postgresql://other/egov");
+        assertThat(flagsWin.database().user()).isEqualTo("egov");
+        assertThat(flagsWin.databaseSource()).isEqualTo("--db-url");
+        assertThat(flagsWin.policyFile()).contains(Path.of("other.json"));
+    }
+
+    @Test
+    @DisplayName("空白的环境变量视为未设置")
+    void blankEnvironmentIsUnset() {
+        Settings s = parse(Map.of("EGOV_HTTP_PORT", " ", "EGOV_POLICY", ""));
+
+        assertThat(s.httpPort()).isEqualTo(8080);
+        assertThat(s.policyFile()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("内置数据库也可以设用户和密码")
+    void embeddedDatabaseWithCredentials() {
+        Settings s = parse(Map.of("EGOV_DB_USER", "owner", "EGOV_DB_PASSWORD", "pw"));
+
+        assertThat(s.database().url()).startsWith("jdbc:h2:file:");
+        assertThat(s.database().user()).isEqualTo("owner");
+        assertThat(s.database().password()).isEqualTo("pw");
+    }
+
+    @Test
+    @DisplayName("端口不是数字或超出范围：说明哪个值、从哪里来")
+    void badPort() {
+        assertThatThrownBy(() -> parse(Map.of("EGOV_HTTP_PORT", "eighty")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("HTTP port 'eighty' is not a number (EGOV_HTTP_PORT)");
+        assertThatThrownBy(() -> parse(Map.of(), "--http-port", "70000"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("HTTP port 70000 is out of range 1-65535 (--http-port)");
+        assertThatThrownBy(() -> parse(Map.of(), "--http-port=0"))
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
+    @DisplayName("未知参数、缺值、重复、多余的位置参数都被拒绝")
+    void badCommandLines() {
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "80"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("unknown option '--port'").hasMessageContaining("--http-port");
+        assertThatThrownBy(() -> parse(Map.of(), "--policy"))
+                .hasMessage("option --policy needs a value on the command line");
+        assertThatThrownBy(() -> parse(Map.of(), "--policy", "a", "--policy", "b"))
+                .hasMessageContaining("given twice");
+        assertThatThrownBy(() -> parse(Map.of(), "serve"))
+                .hasMessageContaining("unexpected argument 'serve'");
+        assertThatThrownBy(() -> parse(Map.of(), "--policy="))
+                .hasMessageContaining("empty value for --policy");
+        assertThatThrownBy(() -> parse(Map.of(), "--username", "admin"))
+                .hasMessageContaining("unknown option '--username'");
+    }
+
+    @Test
+    @DisplayName("create-admin 子命令读取管理员的用户名、姓名和单位，并共用数据库设置")
+    void createAdmin() {
+        Settings s = parse(Map.of("EGOV_DB_URL", "jdbc:h2:mem:x"), "create-admin", "--username", "admin",
+                "--name", "管理员", "--unit", "TC-DSJ", "--email=admin@tc.gov.cn");
+
+        assertThat(s.command()).isEqualTo(Settings.Command.CREATE_ADMIN);
+        assertThat(s.admin()).contains(new Settings.Admin("admin", "管理员", "TC-DSJ", null, "admin@tc.gov.cn"));
+        assertThat(s.database().url()).isEqualTo("jdbc:h2:mem:x");
+    }
+
+    @Test
+    @DisplayName("create-admin 缺少必填参数时说明缺哪个")
+    void createAdminNeedsItsFlags() {
+        assertThatThrownBy(() -> parse(Map.of(), "create-admin", "--username", "admin", "--name", "管理员"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("create-admin needs --unit on the command line");
+        assertThatThrownBy(() -> parse(Map.of(), "create-admin", "--username", "admin", "--name", "管理员",
+                "--unit", "TC-DSJ", "--role", "ADMIN"))
+                .hasMessageContaining("unknown option '--role'");
+    }
+
+    @Test
+    @DisplayName("配置的文字说明里没有数据库密码")
+    void noPasswordInToString() {
+        Settings s = parse(Map.of("EGOV_DB_URL", "jdbc:postgresql://db/egov", "EGOV_DB_PASSWORD", "s3cret"));
+
+        assertThat(s.toString()).doesNotContain("s3cret").contains("EGOV_DB_URL");
+    }
+}
