@@ -2,6 +2,7 @@ package cn.egov.projects.application.fake;
 
 import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.account.PasswordHasher;
+import cn.egov.projects.application.account.UnitService;
 import cn.egov.projects.application.service.AcceptanceService;
 import cn.egov.projects.application.service.ApprovalService;
 import cn.egov.projects.application.service.DeadlineCalculatorService;
@@ -26,6 +27,7 @@ public final class FakeWorld {
     public final RecordingReminders reminders = new RecordingReminders();
     public final InMemoryDocuments documents = new InMemoryDocuments();
     public final InMemoryAccounts accounts = new InMemoryAccounts();
+    public final InMemoryUnits units = new InMemoryUnits();
     public final SnapshotTransactions transactions;
     public final FixedClock clock;
     public final Ports ports;
@@ -37,6 +39,7 @@ public final class FakeWorld {
     public final ProjectQueryService queries;
     public final DeadlineCalculatorService calculator;
     public final AccountService accountService;
+    public final UnitService unitService;
 
     public FakeWorld(LocalDate today) {
         this(today, PolicyPacks.taicang());
@@ -44,7 +47,7 @@ public final class FakeWorld {
 
     public FakeWorld(LocalDate today, PolicyPack pack) {
         this.clock = new FixedClock(today);
-        this.transactions = new SnapshotTransactions(projects, windows, audit, reminders, documents, accounts);
+        this.transactions = new SnapshotTransactions(projects, windows, audit, reminders, documents, accounts, units);
         WorkingDayCalendar calendar = WorkingDayCalendar.official();
         PolicyHistory history = PolicyHistory.of(pack);
         this.ports = new Ports(projects, projects, projects, windows, audit, reminders, clock, () -> calendar,
@@ -57,5 +60,6 @@ public final class FakeWorld {
         this.queries = new ProjectQueryService(ports);
         this.calculator = new DeadlineCalculatorService(ports.policies(), ports.calendar(), clock);
         this.accountService = new AccountService(accounts, audit, clock, transactions, new PasswordHasher(1000), pack);
+        this.unitService = new UnitService(units, audit, clock, transactions, pack);
     }
 }

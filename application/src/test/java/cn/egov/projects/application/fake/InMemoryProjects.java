@@ -1,6 +1,7 @@
 package cn.egov.projects.application.fake;
 
 import cn.egov.projects.application.error.ConcurrentChangeException;
+import cn.egov.projects.application.port.out.DueDeadlinesPort;
 import cn.egov.projects.application.port.out.ListProjectsPort;
 import cn.egov.projects.application.port.out.LoadProjectPort;
 import cn.egov.projects.application.view.Page;
@@ -11,6 +12,9 @@ import cn.egov.projects.application.port.out.SaveProjectPort;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 
+import cn.egov.projects.application.view.DueCursor;
+import cn.egov.projects.application.view.DueDeadline;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +25,7 @@ import java.util.Optional;
  * Projects kept in memory as snapshots, with the optimistic version check of the real adapter; what is loaded is a
  * copy, so a change not saved is not seen.
  */
-public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort, ListProjectsPort, Rollback {
+public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort, ListProjectsPort, DueDeadlinesPort, Rollback {
 
     private final Map<ProjectId, Project.Snapshot> stored = new LinkedHashMap<>();
 
@@ -67,6 +71,23 @@ public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort,
         int from = Math.min((page - 1) * size, all.size());
         int to = Math.min(from + size, all.size());
         return new Page<>(all.subList(from, to), page, size, all.size());
+    }
+
+    @Override
+    public synchronized List<DueDeadline> openDueOnOrBefore(LocalDate dueOnOrBefore, DueCursor after, int limit) {
+        Comparator<DueDeadline> order = Comparator.comparing((DueDeadline d) -> d.deadline().due())
+                .thenComparing(d -> d.deadline().id());
+        return stored.values().stream()
+                .flatMap(s -> s.deadlines().stream().filter(d -> d.isOpen() && !d.due().isAfter(dueOnOrBefore))
+                        .map(d -> new DueDeadline(d, s.id(), s.unit(), s.profile().name(), s.profile().classified(),
+                                s.state(), s.policyId(),
+                                s.profile().people() == null ? null : s.profile().people().leader(),
+                                s.profile().people() == null ? null : s.profile().people().responsible())))
+                .filter(d -> after == null || d.deadline().due().isAfter(after.due())
+                        || d.deadline().due().equals(after.due()) && d.deadline().id().compareTo(after.deadlineId()) > 0)
+                .sorted(order)
+                .limit(limit)
+                .toList();
     }
 
     public synchronized int count() {
