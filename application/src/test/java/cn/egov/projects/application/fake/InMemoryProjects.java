@@ -3,6 +3,7 @@ package cn.egov.projects.application.fake;
 import cn.egov.projects.application.error.ConcurrentChangeException;
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
 import cn.egov.projects.application.port.out.ListProjectsPort;
+import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.port.out.LoadProjectPort;
 import cn.egov.projects.application.view.Page;
 import cn.egov.projects.application.view.ProjectListFilter;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * Projects kept in memory as snapshots, with the optimistic version check of the real adapter; what is loaded is a
  * copy, so a change not saved is not seen.
  */
-public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort, ListProjectsPort, DueDeadlinesPort, Rollback {
+public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort, ListProjectsPort, DueDeadlinesPort,
+        ProvisionalDeadlinesPort, Rollback {
 
     private final Map<ProjectId, Project.Snapshot> stored = new LinkedHashMap<>();
 
@@ -88,6 +90,13 @@ public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort,
                 .sorted(order)
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized List<ProjectId> projectsWithOpenProvisionalDeadlines() {
+        return stored.values().stream()
+                .filter(s -> s.deadlines().stream().anyMatch(d -> d.isOpen() && d.provisional()))
+                .map(Project.Snapshot::id).toList();
     }
 
     public synchronized int count() {

@@ -906,6 +906,30 @@ public final class Project {
         });
     }
 
+    /**
+     * Computes again the open deadlines whose due days were provisional (a year whose official calendar was not
+     * held), under the calendar the calculator holds now — e.g. once the State Council's arrangement for that year
+     * has been loaded. Returns the deadlines that changed, as they are now; met and waived deadlines keep their
+     * days, and so do deadlines that fall on a fixed date.
+     */
+    public List<Deadline> recomputeProvisionalDeadlines(DeadlineCalculator calc) {
+        List<Deadline> changed = new ArrayList<>();
+        deadlines.replaceAll(d -> {
+            if (!d.isOpen() || !d.provisional()
+                    || d.kind() == DeadlineKind.WARRANTY_END || d.kind() == DeadlineKind.WINDOW_CLOSING) {
+                return d;
+            }
+            var due = calc.due(d.kind(), d.start());
+            if (due.date().equals(d.due()) && due.provisional() == d.provisional()) {
+                return d;
+            }
+            Deadline now = d.rescheduled(due.date(), due.provisional());
+            changed.add(now);
+            return now;
+        });
+        return changed;
+    }
+
     // ---------------------------------------------------------------- what the Bureau must see
 
     /**
