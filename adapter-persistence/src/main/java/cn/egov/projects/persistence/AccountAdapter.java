@@ -11,9 +11,14 @@ import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import org.apache.ibatis.exceptions.PersistenceException;
 
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.UnitId;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -73,5 +78,24 @@ public final class AccountAdapter implements AccountPort {
     @Override
     public long count() {
         return sessions.call(s -> s.getMapper(AccountDao.class).count());
+    }
+
+    @Override
+    public List<Account> findEnabledByRole(Role role, Optional<UnitId> unit) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(unit, "unit");
+        return sessions.call(s -> {
+            AccountDao dao = s.getMapper(AccountDao.class);
+            List<AccountRow> rows = dao.findEnabledByRole(role.name(), unit.map(UnitId::code).orElse(null));
+            if (rows.isEmpty()) {
+                return List.<Account>of();
+            }
+            Map<String, Set<ProjectId>> assigned = dao.findAssignedOf(rows.stream().map(AccountRow::userId).toList())
+                    .stream().collect(Collectors.groupingBy(AssignedProjectRow::userId,
+                            Collectors.mapping(a -> new ProjectId(a.projectId()), Collectors.toSet())));
+            return rows.stream()
+                    .map(r -> AccountMapper.INSTANCE.toAccount(r, assigned.getOrDefault(r.userId(), Set.of())))
+                    .toList();
+        });
     }
 }

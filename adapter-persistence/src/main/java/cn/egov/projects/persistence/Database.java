@@ -2,16 +2,20 @@ package cn.egov.projects.persistence;
 
 import cn.egov.projects.persistence.account.AccountDao;
 import cn.egov.projects.persistence.audit.AuditDao;
+import cn.egov.projects.persistence.deadline.DueDeadlineDao;
 import cn.egov.projects.persistence.document.DocumentDao;
 import cn.egov.projects.persistence.mybatis.InstantTypeHandler;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
+import cn.egov.projects.persistence.mybatis.TransactionAwareDataSource;
 import cn.egov.projects.persistence.mybatis.UuidTypeHandler;
 import cn.egov.projects.persistence.project.ProjectDao;
+import cn.egov.projects.persistence.unit.UnitDao;
 import cn.egov.projects.persistence.window.WindowDao;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -33,6 +37,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,6 +61,7 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final PooledDataSource dataSource;
     private final Sessions sessions;
+    private final TransactionAwareDataSource transactionAwareDataSource;
     private final String schemaVersion;
     private final ExecutorService healthChecks;
     private volatile boolean closed;
@@ -65,6 +71,7 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.dataSource = dataSource;
         this.sessions = new Sessions(factory);
+        this.transactionAwareDataSource = new TransactionAwareDataSource(dataSource, sessions);
         this.schemaVersion = schemaVersion;
         this.healthChecks = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "database-health-check");
@@ -81,6 +88,11 @@ public final class Database implements AutoCloseable {
      *                                  or a migration fails
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, List.of());
+    }
+
+    /** {@link #open(DatabaseSettings)} with MyBatis plugins (tests count the statements a use case runs). */
+    static Database open(DatabaseSettings settings, List<Interceptor> plugins) {
         Objects.requireNonNull(settings, "settings");
         Vendor vendor = Vendor.of(settings);
         PooledDataSource dataSource = pool(settings, vendor);
@@ -90,7 +102,7 @@ public final class Database implements AutoCloseable {
             // connection (already handed back to the pool) refuses
             String version = migrate(new UnpooledDataSource(vendor.driver, settings.url(), settings.user(),
                     settings.password()), settings, vendor);
-            SqlSessionFactory factory = sessionFactory(dataSource);
+            SqlSessionFactory factory = sessionFactory(dataSource, plugins);
             LOG.info("database ready at {} ({}), schema version {}", settings.safeUrl(), vendor.label, version);
             return new Database(settings, dataSource, factory, version);
         } catch (RuntimeException e) {
@@ -160,9 +172,24 @@ public final class Database implements AutoCloseable {
         return sessions;
     }
 
-    /** For tests and tools in this package: plain JDBC on the same pool. */
-    DataSource dataSource() {
+    /**
+     * Plain JDBC on the same pool, for tools and for adapters that bring their own SQL (a scheduler's tables, say):
+     * each connection is the caller's own, in autocommit mode, to be closed by the caller. It takes no part in a
+     * use case's transaction; {@link #transactionAwareDataSource()} does.
+     */
+    public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Plain JDBC inside the use case's transaction: on a thread inside {@code TransactionPort.inTransaction} (of
+     * {@link PersistenceAdapters} over this database) a connection from here is that transaction's connection, whose
+     * {@code close()}, {@code commit()}, {@code rollback()} and {@code setAutoCommit(…)} do nothing, so what is
+     * written through it commits or rolls back with the use case; outside a transaction it is an ordinary connection
+     * of the pool.
+     */
+    public DataSource transactionAwareDataSource() {
+        return transactionAwareDataSource;
     }
 
     // ------------------------------------------------------------------------------------------------ opening
@@ -196,7 +223,9 @@ public final class Database implements AutoCloseable {
     private static PooledDataSource pool(DatabaseSettings settings, Vendor vendor) {
         PooledDataSource ds = new PooledDataSource(vendor.driver, settings.url(), settings.user(), settings.password());
         ds.setPoolMaximumActiveConnections(10);
-        ds.setPoolMaximumIdleConnections(5);
+        // as many idle as active: under load a connection handed back beyond the idle limit is closed and the next
+        // request opens a new one (on PostgreSQL a new server process each time)
+        ds.setPoolMaximumIdleConnections(10);
         // a use case may legitimately hold its connection for a while: never reclaim it from under it
         ds.setPoolMaximumCheckoutTime((int) TimeUnit.MINUTES.toMillis(10));
         ds.setPoolTimeToWait((int) TimeUnit.SECONDS.toMillis(5));
@@ -260,7 +289,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SqlSessionFactory sessionFactory(DataSource dataSource) {
+    private static SqlSessionFactory sessionFactory(DataSource dataSource, List<Interceptor> plugins) {
         Configuration configuration = new Configuration(
                 new Environment("egov", new JdbcTransactionFactory(), dataSource));
         configuration.setMapUnderscoreToCamelCase(true);
@@ -269,7 +298,8 @@ public final class Database implements AutoCloseable {
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);
         configuration.setDefaultStatementTimeout(60);
-        configuration.setShrinkWhitespacesInSql(true);
+        // the SQL goes as written: shrinking whitespace costs a scan of every dynamic statement on every call
+        configuration.setShrinkWhitespacesInSql(false);
         configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
         configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
         configuration.addMapper(ProjectDao.class);
@@ -277,6 +307,9 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(AuditDao.class);
         configuration.addMapper(DocumentDao.class);
         configuration.addMapper(AccountDao.class);
+        configuration.addMapper(UnitDao.class);
+        configuration.addMapper(DueDeadlineDao.class);
+        plugins.forEach(configuration::addInterceptor);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

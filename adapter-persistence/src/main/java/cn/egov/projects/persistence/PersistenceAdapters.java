@@ -4,7 +4,12 @@ import cn.egov.projects.application.port.out.AccountPort;
 import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
+import cn.egov.projects.application.port.out.DueDeadlinesPort;
 import cn.egov.projects.application.port.out.TransactionPort;
+import cn.egov.projects.application.port.out.UnitPort;
+
+import cn.egov.projects.persistence.web.WebSecurityAdapter;
+import cn.egov.projects.persistence.web.WorkplaceReadAdapter;
 
 import java.util.Objects;
 
@@ -20,16 +25,29 @@ public final class PersistenceAdapters {
     private final AuditTrailAdapter auditTrail;
     private final DocumentAdapter documents;
     private final AccountAdapter accounts;
+    private final UnitAdapter units;
+    private final DueDeadlinesAdapter dueDeadlines;
+    private final WorkplaceReadAdapter workplaceReads;
+    private final WebSecurityAdapter webSecurity;
 
     public PersistenceAdapters(Database database) {
+        this(database, ProjectPersistenceAdapter.Strategy.INCREMENTAL);
+    }
+
+    /** With projects read and written as {@code strategy} says (tests and benchmarks compare the two). */
+    PersistenceAdapters(Database database, ProjectPersistenceAdapter.Strategy strategy) {
         Objects.requireNonNull(database, "database");
         var sessions = database.sessions();
         this.transactions = new MyBatisTransactionAdapter(sessions);
-        this.projects = new ProjectPersistenceAdapter(sessions);
+        this.projects = new ProjectPersistenceAdapter(sessions, strategy);
         this.windows = new DeclarationWindowAdapter(sessions);
         this.auditTrail = new AuditTrailAdapter(sessions);
         this.documents = new DocumentAdapter(sessions);
         this.accounts = new AccountAdapter(sessions);
+        this.units = new UnitAdapter(sessions);
+        this.dueDeadlines = new DueDeadlinesAdapter(sessions);
+        this.workplaceReads = new WorkplaceReadAdapter(sessions);
+        this.webSecurity = new WebSecurityAdapter(sessions);
     }
 
     public TransactionPort transactions() {
@@ -55,5 +73,24 @@ public final class PersistenceAdapters {
 
     public AccountPort accounts() {
         return accounts;
+    }
+
+    public UnitPort units() {
+        return units;
+    }
+
+    /** Every open deadline due by a day, with its project and people (reminders, to-do lists). */
+    public DueDeadlinesPort dueDeadlines() {
+        return dueDeadlines;
+    }
+
+    /** The staff's working place reads: scoped to-do deadlines, compliance figures, the audit search. */
+    public WorkplaceReadAdapter workplaceReads() {
+        return workplaceReads;
+    }
+
+    /** Sign-in failures and locks, calendar tokens, idempotency keys and the account directory. */
+    public WebSecurityAdapter webSecurity() {
+        return webSecurity;
     }
 }

@@ -14,6 +14,8 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
+import cn.egov.projects.persistence.project.ChildRows;
+import cn.egov.projects.persistence.project.ChildWrites;
 import cn.egov.projects.persistence.project.ListCriteria;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.project.ProjectRow;
@@ -22,7 +24,9 @@ import cn.egov.projects.persistence.project.ProjectSummaryRow;
 import org.apache.ibatis.exceptions.PersistenceException;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,23 +37,52 @@ import java.util.UUID;
  * {@code project} row and its child tables, in the use case's transaction when one is open.
  *
  * <p>{@link #insert} stores a new project at version 1. {@link #update} is optimistic: it updates the row only where
- * the stored version is still the project's ({@code WHERE id = ? AND version = ?}), then replaces the child rows; when
+ * the stored version is still the project's ({@code WHERE id = ? AND version = ?}), then writes the child rows; when
  * no row matched it throws {@link ConcurrentChangeException} before anything was written. Both call
  * {@link Project#markSaved} with the new version.
+ *
+ * <p>Reading and writing as {@link Strategy#INCREMENTAL} (the default): a project is loaded in two statements (its
+ * row, then its child rows in one {@code UNION ALL} over the tables its row's {@code child_parts} says hold rows).
+ * Inside a transaction the rows it was loaded with are remembered under (id, version) until the transaction ends,
+ * and an update of that version writes only the child rows that differ from them (see {@link ChildWrites}). That is
+ * exact because the update succeeds only while the stored version is still the loaded one, and every write of a
+ * project's rows goes through here and raises its version: whatever else writes a project's tables must raise its
+ * version too. Without remembered rows (an update outside a transaction, or of a project not loaded in it) every
+ * child table is rewritten.
  */
 public final class ProjectPersistenceAdapter implements LoadProjectPort, SaveProjectPort, ListProjectsPort {
 
+    /** How projects are read and written. */
+    enum Strategy {
+        /** One statement per child table on load; every child table deleted and inserted again on update. */
+        PER_TABLE,
+        /** Two statements on load; on update only the child rows that changed since the load in this transaction. */
+        INCREMENTAL
+    }
+
     private final Sessions sessions;
+    private final Strategy strategy;
 
     ProjectPersistenceAdapter(Sessions sessions) {
+        this(sessions, Strategy.INCREMENTAL);
+    }
+
+    ProjectPersistenceAdapter(Sessions sessions, Strategy strategy) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
     }
 
     @Override
     public Optional<Project> load(ProjectId id) {
         Objects.requireNonNull(id, "id");
-        return sessions.call(session -> read(session.getMapper(ProjectDao.class), id.value()))
-                .map(rows -> Project.restore(rows.toSnapshot()));
+        return sessions.call(session -> {
+            ProjectDao dao = session.getMapper(ProjectDao.class);
+            Optional<ProjectRows> rows = strategy == Strategy.INCREMENTAL
+                    ? readAtOnce(dao, id.value())
+                    : readPerTable(dao, id.value());
+            rows.ifPresent(this::remember);
+            return rows;
+        }).map(rows -> Project.restore(rows.toSnapshot()));
     }
 
     @Override
@@ -59,15 +92,17 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
             sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
                 dao.insertProject(rows.project());
-                writeChildren(dao, rows);
+                ChildWrites.insertAll(dao, rows);
                 return null;
             });
         } catch (PersistenceException e) {
+            forget(project.id().value());
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " already exists");
             }
             throw e;
         }
+        remember(rows);
         project.markSaved(1);
     }
 
@@ -76,6 +111,8 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         long expected = project.version();
         long next = expected + 1;
         ProjectRows rows = ProjectRows.of(project.snapshot(), next);
+        UUID id = rows.project().id();
+        ProjectRows stored = remembered(id, expected);
         try {
             sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
@@ -83,16 +120,25 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                     throw new ConcurrentChangeException("project " + project.id()
                             + " is no longer at version " + expected);
                 }
-                deleteChildren(dao, rows.project().id());
-                writeChildren(dao, rows);
+                if (stored == null) {
+                    ChildWrites.deleteAll(dao, id);
+                    ChildWrites.insertAll(dao, rows);
+                } else {
+                    ChildWrites.writeChanges(dao, stored, rows);
+                }
                 return null;
             });
         } catch (PersistenceException e) {
+            forget(id);
             if (SqlErrors.isConcurrencyConflict(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " is being changed by another request");
             }
             throw e;
+        } catch (RuntimeException e) {
+            forget(id);
+            throw e;
         }
+        remember(rows);
         project.markSaved(next);
     }
 
@@ -124,7 +170,16 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
 
     // ---------------------------------------------------------------- rows
 
-    private static Optional<ProjectRows> read(ProjectDao dao, UUID id) {
+    private static Optional<ProjectRows> readAtOnce(ProjectDao dao, UUID id) {
+        ProjectRow project = dao.findProject(id);
+        if (project == null) {
+            return Optional.empty();
+        }
+        int parts = project.childParts();
+        return Optional.of(ChildRows.assemble(project, parts == 0 ? List.of() : dao.findChildren(id, parts)));
+    }
+
+    private static Optional<ProjectRows> readPerTable(ProjectDao dao, UUID id) {
         ProjectRow project = dao.findProject(id);
         if (project == null) {
             return Optional.empty();
@@ -157,102 +212,34 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 dao.findDeadlines(id)));
     }
 
-    /** Removes every child row of a project (lists inside lists go with their parents: ON DELETE CASCADE). */
-    private static void deleteChildren(ProjectDao dao, UUID id) {
-        dao.deleteBudgetLines(id);
-        dao.deleteScopeItems(id);
-        dao.deletePerformanceGoals(id);
-        dao.deletePeople(id);
-        dao.deleteReviews(id);
-        dao.deleteFundingOpinion(id);
-        dao.deleteApproval(id);
-        dao.deletePlanInclusion(id);
-        dao.deleteImplementationPlan(id);
-        dao.deletePreProcurementReviews(id);
-        dao.deleteContracts(id);
-        dao.deleteProgressReports(id);
-        dao.deleteChangeRequests(id);
-        dao.deleteSituationReports(id);
-        dao.deleteSecurityReviews(id);
-        dao.deleteSelfInspection(id);
-        dao.deleteAcceptances(id);
-        dao.deleteTermination(id);
-        dao.deleteDeadlines(id);
+    // ---------------------------------------------------------------- rows remembered in the transaction
+
+    /** The rows of the projects loaded or saved in one transaction, by id; each entry holds its version's rows. */
+    private static final class Remembered {
+        final Map<UUID, ProjectRows> byId = new HashMap<>();
     }
 
-    private static void writeChildren(ProjectDao dao, ProjectRows rows) {
-        if (!rows.budgetLines().isEmpty()) {
-            dao.insertBudgetLines(rows.budgetLines());
+    private Optional<Remembered> transactionMemory() {
+        if (strategy != Strategy.INCREMENTAL) {
+            return Optional.empty();
         }
-        if (!rows.scopeItems().isEmpty()) {
-            dao.insertScopeItems(rows.scopeItems());
-        }
-        if (!rows.performanceGoals().isEmpty()) {
-            dao.insertPerformanceGoals(rows.performanceGoals());
-        }
-        if (!rows.people().isEmpty()) {
-            dao.insertPeople(rows.people());
-        }
-        if (!rows.reviews().isEmpty()) {
-            dao.insertReviews(rows.reviews());
-        }
-        if (!rows.reviewExperts().isEmpty()) {
-            dao.insertReviewExperts(rows.reviewExperts());
-        }
-        if (rows.fundingOpinion() != null) {
-            dao.insertFundingOpinion(rows.fundingOpinion());
-        }
-        if (rows.approval() != null) {
-            dao.insertApproval(rows.approval());
-        }
-        if (rows.planInclusion() != null) {
-            dao.insertPlanInclusion(rows.planInclusion());
-        }
-        if (rows.implementationPlan() != null) {
-            dao.insertImplementationPlan(rows.implementationPlan());
-            if (!rows.implementationScopeItems().isEmpty()) {
-                dao.insertImplementationScopeItems(rows.implementationScopeItems());
-            }
-        }
-        if (!rows.preProcurementReviews().isEmpty()) {
-            dao.insertPreProcurementReviews(rows.preProcurementReviews());
-        }
-        if (!rows.contracts().isEmpty()) {
-            dao.insertContracts(rows.contracts());
-        }
-        if (!rows.progressReports().isEmpty()) {
-            dao.insertProgressReports(rows.progressReports());
-        }
-        if (!rows.changeRequests().isEmpty()) {
-            dao.insertChangeRequests(rows.changeRequests());
-        }
-        if (!rows.changeScopeItems().isEmpty()) {
-            dao.insertChangeScopeItems(rows.changeScopeItems());
-        }
-        if (!rows.situationReports().isEmpty()) {
-            dao.insertSituationReports(rows.situationReports());
-        }
-        if (!rows.securityReviews().isEmpty()) {
-            dao.insertSecurityReviews(rows.securityReviews());
-        }
-        if (rows.selfInspection() != null) {
-            dao.insertSelfInspection(rows.selfInspection());
-        }
-        if (!rows.acceptances().isEmpty()) {
-            dao.insertAcceptances(rows.acceptances());
-        }
-        if (!rows.acceptanceExperts().isEmpty()) {
-            dao.insertAcceptanceExperts(rows.acceptanceExperts());
-        }
-        if (!rows.acceptanceDocuments().isEmpty()) {
-            dao.insertAcceptanceDocuments(rows.acceptanceDocuments());
-        }
-        if (rows.termination() != null) {
-            dao.insertTermination(rows.termination());
-        }
-        if (!rows.deadlines().isEmpty()) {
-            dao.insertDeadlines(rows.deadlines());
-        }
+        return sessions.transactionResource(this, Remembered.class, Remembered::new);
+    }
+
+    private void remember(ProjectRows rows) {
+        transactionMemory().ifPresent(m -> m.byId.put(rows.project().id(), rows));
+    }
+
+    private void forget(UUID id) {
+        transactionMemory().ifPresent(m -> m.byId.remove(id));
+    }
+
+    /** The rows the project was loaded or saved with in this transaction at {@code version}, or null. */
+    private ProjectRows remembered(UUID id, long version) {
+        return transactionMemory()
+                .map(m -> m.byId.get(id))
+                .filter(rows -> rows.project().version() == version)
+                .orElse(null);
     }
 
     private static ProjectSummary summary(ProjectSummaryRow row) {

@@ -7,6 +7,7 @@ import cn.egov.projects.domain.project.UnitId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,5 +67,29 @@ abstract class AccountContractTest extends PersistenceContractTest {
                 new UnitId("TC-SJJ"), null, null, "hash", true, Set.of()));
         assertThat(adapters.accounts().findByUsername(name.toUpperCase(java.util.Locale.ROOT))).isEmpty();
         assertThat(adapters.accounts().findByUsername("nobody-" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("按角色（及单位）列出启用的账号，带指派的项目，停用的不列")
+    void enabledAccountsByRoleAndUnit() {
+        String unit = "U" + UUID.randomUUID().toString().substring(0, 8);
+        ProjectId classified = ProjectId.random();
+        Account officer = new Account("a-" + UUID.randomUUID(), username(), "官员", Role.UNIT_LEADER, new UnitId(unit),
+                "13900000001", "lead@taicang.gov.cn", "hash", true, Set.of(classified));
+        Account staff = new Account("b-" + UUID.randomUUID(), username(), "经办", Role.UNIT_STAFF, new UnitId(unit),
+                null, "staff@taicang.gov.cn", "hash", true, Set.of());
+        Account disabled = new Account("c-" + UUID.randomUUID(), username(), "停用", Role.UNIT_STAFF,
+                new UnitId(unit), null, null, "hash", false, Set.of());
+        Account elsewhere = new Account("d-" + UUID.randomUUID(), username(), "他人", Role.UNIT_STAFF,
+                new UnitId(unit + "X"), null, null, "hash", true, Set.of());
+        for (Account a : new Account[]{officer, staff, disabled, elsewhere}) {
+            adapters.accounts().insert(a);
+        }
+        assertThat(adapters.accounts().findEnabledByRole(Role.UNIT_STAFF, Optional.of(new UnitId(unit))))
+                .containsExactly(staff);
+        assertThat(adapters.accounts().findEnabledByRole(Role.UNIT_LEADER, Optional.of(new UnitId(unit))))
+                .containsExactly(officer);
+        assertThat(adapters.accounts().findEnabledByRole(Role.UNIT_STAFF, Optional.empty()))
+                .contains(staff, elsewhere).doesNotContain(disabled);
     }
 }

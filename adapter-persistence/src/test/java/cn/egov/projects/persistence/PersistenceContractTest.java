@@ -1,5 +1,6 @@
 package cn.egov.projects.persistence;
 
+import org.apache.ibatis.plugin.Interceptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The base of every contract test: one database per test class, on H2 or PostgreSQL as the concrete subclass
@@ -24,10 +26,15 @@ abstract class PersistenceContractTest {
     /** A new, empty database of the kind the subclass tests. */
     protected abstract TestDatabase newTestDatabase();
 
+    /** MyBatis plugins to open the database with (a statement counter, say); none by default. */
+    protected List<Interceptor> plugins() {
+        return List.of();
+    }
+
     @BeforeAll
     void openDatabase() {
         testDatabase = newTestDatabase();
-        database = Database.open(testDatabase.settings());
+        database = Database.open(testDatabase.settings(), plugins());
         adapters = new PersistenceAdapters(database);
     }
 

@@ -16,4 +16,10 @@ public interface AccountDao {
     void insertAssigned(@Param("rows") List<AssignedProjectRow> rows);
 
     long count();
+
+    /** Enabled accounts of a role, optionally of one unit, by user id. */
+    List<AccountRow> findEnabledByRole(@Param("role") String role, @Param("unit") String unit);
+
+    /** The assigned projects of several accounts at once. */
+    List<AssignedProjectRow> findAssignedOf(@Param("userIds") List<String> userIds);
 }

@@ -1,9 +1,14 @@
 package cn.egov.projects.persistence.mybatis;
 
+import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,11 +18,24 @@ import java.util.function.Supplier;
  * throws; a nested call joins the session already bound. {@link #call} runs adapter work in the bound session when
  * there is one, and otherwise in a short session of its own that commits at once — so that what one adapter call
  * writes (a project row and its children) is atomic even outside a use case's transaction.
+ *
+ * <p>A transaction also carries {@linkplain #transactionResource resources} that adapters keep for its duration
+ * (what a project was loaded with, say); they are dropped when it ends, committed or not.
  */
 public final class Sessions {
 
     private final SqlSessionFactory factory;
-    private final ThreadLocal<SqlSession> bound = new ThreadLocal<>();
+    private final ThreadLocal<Bound> bound = new ThreadLocal<>();
+
+    /** The session of the transaction running on a thread, with what adapters keep for its duration. */
+    private static final class Bound {
+        final SqlSession session;
+        final Map<Object, Object> resources = new HashMap<>();
+
+        Bound(SqlSession session) {
+            this.session = session;
+        }
+    }
 
     public Sessions(SqlSessionFactory factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
@@ -29,7 +47,7 @@ public final class Sessions {
             return work.get();
         }
         try (SqlSession session = factory.openSession(false)) {
-            bound.set(session);
+            bound.set(new Bound(session));
             try {
                 T result = work.get();
                 session.commit(true);
@@ -44,9 +62,9 @@ public final class Sessions {
     }
 
     public <T> T call(Function<SqlSession, T> work) {
-        SqlSession current = bound.get();
+        Bound current = bound.get();
         if (current != null) {
-            return work.apply(current);
+            return work.apply(current.session);
         }
         try (SqlSession session = factory.openSession(false)) {
             try {
@@ -60,9 +78,36 @@ public final class Sessions {
         }
     }
 
+    /** The MyBatis configuration: the mapped statements (tools show a statement's SQL and plan from it). */
+    public Configuration configuration() {
+        return factory.getConfiguration();
+    }
+
     /** Whether the current thread runs inside {@link #inTransaction}. */
     public boolean inTransaction() {
         return bound.get() != null;
+    }
+
+    /**
+     * The JDBC connection of the transaction running on this thread (opened now if the transaction has not touched
+     * the database yet), or empty outside {@link #inTransaction}. Whoever uses it must neither close, commit nor roll
+     * it back: the transaction does that.
+     */
+    public Optional<Connection> transactionConnection() {
+        Bound current = bound.get();
+        return current == null ? Optional.empty() : Optional.of(current.session.getConnection());
+    }
+
+    /**
+     * The object kept under {@code key} for the rest of the transaction running on this thread, made by
+     * {@code create} on first use; empty outside {@link #inTransaction}.
+     */
+    public <T> Optional<T> transactionResource(Object key, Class<T> type, Supplier<T> create) {
+        Bound current = bound.get();
+        if (current == null) {
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(current.resources.computeIfAbsent(key, k -> create.get())));
     }
 
     private static void rollbackQuietly(SqlSession session, Throwable cause) {

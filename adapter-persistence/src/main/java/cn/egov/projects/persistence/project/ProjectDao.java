@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The MyBatis mapper of projects ({@code ProjectDao.xml}). Children are read ordered by their position and written
- * as whole lists; the {@code insert…} methods of lists must not be called with an empty list.
+ * The MyBatis mapper of projects ({@code ProjectDao.xml}). Children are read all at once ({@link #findChildren}) or
+ * table by table, ordered by their position; the {@code insert…} methods of lists must not be called with an empty
+ * list.
  */
 public interface ProjectDao {
 
@@ -25,6 +26,14 @@ public interface ProjectDao {
     long count(ListCriteria criteria);
 
     // ---------------------------------------------------------------- reading the children
+
+    /**
+     * Every child row of the project in the parts {@code parts} names, in one statement (see {@link ChildRows}), in
+     * no particular order; {@code parts} must not be 0.
+     */
+    List<ChildRow> findChildren(@Param("id") UUID id, @Param("parts") int parts);
+
+    // one statement per table: what {@link ChildRows#assemble} must equal (and the baseline the benchmark measures)
 
     List<BudgetLineRow> findBudgetLines(@Param("id") UUID id);
 
@@ -74,18 +83,18 @@ public interface ProjectDao {
 
     List<DeadlineRow> findDeadlines(@Param("id") UUID id);
 
-    // ---------------------------------------------------------------- removing the children before writing them again
-    // (the lists inside lists go with their parent rows: ON DELETE CASCADE)
+    // ---------------------------------------------------------------- removing children before writing them again
+    // (a list's rows from fromSeq on, 0 for all; the lists inside lists go with their parent rows: ON DELETE CASCADE)
 
-    void deleteBudgetLines(@Param("id") UUID id);
+    void deleteBudgetLines(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
-    void deleteScopeItems(@Param("id") UUID id);
+    void deleteScopeItems(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
-    void deletePerformanceGoals(@Param("id") UUID id);
+    void deletePerformanceGoals(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
     void deletePeople(@Param("id") UUID id);
 
-    void deleteReviews(@Param("id") UUID id);
+    void deleteReviews(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
     void deleteFundingOpinion(@Param("id") UUID id);
 
@@ -95,25 +104,25 @@ public interface ProjectDao {
 
     void deleteImplementationPlan(@Param("id") UUID id);
 
-    void deletePreProcurementReviews(@Param("id") UUID id);
+    void deletePreProcurementReviews(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
-    void deleteContracts(@Param("id") UUID id);
+    void deleteContracts(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
-    void deleteProgressReports(@Param("id") UUID id);
+    void deleteProgressReports(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
-    void deleteChangeRequests(@Param("id") UUID id);
+    void deleteChangeRequests(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
-    void deleteSituationReports(@Param("id") UUID id);
+    void deleteSituationReports(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
-    void deleteSecurityReviews(@Param("id") UUID id);
+    void deleteSecurityReviews(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
     void deleteSelfInspection(@Param("id") UUID id);
 
-    void deleteAcceptances(@Param("id") UUID id);
+    void deleteAcceptances(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
     void deleteTermination(@Param("id") UUID id);
 
-    void deleteDeadlines(@Param("id") UUID id);
+    void deleteDeadlines(@Param("id") UUID id, @Param("fromSeq") int fromSeq);
 
     // ---------------------------------------------------------------- writing the children
 

@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The {@code project} row: the profile's scalars (which lists filter and sort on) and the lifecycle's. */
+/**
+ * The {@code project} row: the profile's scalars (which lists filter and sort on) and the lifecycle's, and
+ * {@code childParts}, the bits of the child tables that hold rows of the project (see {@link ChildRows#partsOf}).
+ */
 public record ProjectRow(
         UUID id,
         String unit,
@@ -42,5 +45,6 @@ public record ProjectRow(
         LocalDate acceptanceReportOn,
         LocalDate finalAccountsOn,
         BigDecimal finalAccountsAmount,
-        String maintenanceArrangement) {
+        String maintenanceArrangement,
+        int childParts) {
 }

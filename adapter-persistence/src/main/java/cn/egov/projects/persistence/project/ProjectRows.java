@@ -62,6 +62,16 @@ public record ProjectRows(
         UUID id = s.id().value();
         ProjectProfile profile = s.profile();
         Supplementary supplementary = s.supplementary();
+        List<PersonRow> people = new ArrayList<>();
+        AccountablePeople accountable = profile.people();
+        if (accountable != null) {
+            people.add(personRow(id, PersonRow.LEADER, accountable.leader()));
+            people.add(personRow(id, PersonRow.RESPONSIBLE, accountable.responsible()));
+        }
+
+        List<ReviewOpinion> reviews = s.reviews();
+        List<ChangeRequest> changes = s.changes();
+        List<Acceptance> acceptances = s.acceptances();
         ProjectRow project = new ProjectRow(
                 id,
                 s.unit().code(),
@@ -93,19 +103,9 @@ public record ProjectRows(
                 s.acceptanceReportOn(),
                 s.finalAccountsOn(),
                 MAP.amount(s.finalAccountsAmount()),
-                s.maintenanceArrangement());
-
-        List<PersonRow> people = new ArrayList<>();
-        AccountablePeople accountable = profile.people();
-        if (accountable != null) {
-            people.add(personRow(id, PersonRow.LEADER, accountable.leader()));
-            people.add(personRow(id, PersonRow.RESPONSIBLE, accountable.responsible()));
-        }
-
-        List<ReviewOpinion> reviews = s.reviews();
-        List<ChangeRequest> changes = s.changes();
-        List<Acceptance> acceptances = s.acceptances();
-        return new ProjectRows(
+                s.maintenanceArrangement(),
+                ChildRows.ALL_PARTS);
+        ProjectRows rows = new ProjectRows(
                 project,
                 indexed(profile.budgetLines(), (line, seq) -> MAP.toRow(line, id, seq)),
                 items(id, profile.scopeItems()),
@@ -131,6 +131,24 @@ public record ProjectRows(
                 nested(id, acceptances, Acceptance::documents),
                 s.termination() == null ? null : MAP.toRow(s.termination(), id),
                 indexed(s.deadlines(), (deadline, seq) -> MAP.toRow(deadline, id, seq)));
+        return rows.withChildParts(ChildRows.partsOf(rows));
+    }
+
+    /** These rows with the project row's {@code childParts} set to {@code parts}. */
+    ProjectRows withChildParts(int parts) {
+        ProjectRow p = project;
+        ProjectRow marked = new ProjectRow(p.id(), p.unit(), p.policyId(), p.version(), p.name(), p.planYear(),
+                p.category(), p.nature(), p.serviceKind(), p.supervisedProject(), p.softwareDevelopment(),
+                p.fundingSource(), p.classified(), p.usesCryptography(), p.totalInvestment(), p.state(),
+                p.suspendedFrom(), p.createdOn(), p.declaredOn(), p.supplementary(), p.supplementaryRequirement(),
+                p.supplementaryFeasibilityStudy(), p.higherLevelReportedOn(), p.noProcurementReason(),
+                p.substantiveStartOn(), p.trialStartOn(), p.operatingFrom(), p.acceptanceReportOn(),
+                p.finalAccountsOn(), p.finalAccountsAmount(), p.maintenanceArrangement(), parts);
+        return new ProjectRows(marked, budgetLines, scopeItems, performanceGoals, people, reviews, reviewExperts,
+                fundingOpinion, approval, planInclusion, implementationPlan, implementationScopeItems,
+                preProcurementReviews, contracts, progressReports, changeRequests, changeScopeItems, situationReports,
+                securityReviews, selfInspection, acceptances, acceptanceExperts, acceptanceDocuments, termination,
+                deadlines);
     }
 
     /** The snapshot these rows hold. */

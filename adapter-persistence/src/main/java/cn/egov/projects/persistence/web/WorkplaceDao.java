@@ -1,0 +1,32 @@
+package cn.egov.projects.persistence.web;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** The MyBatis mapper of the working place's reads ({@code WorkplaceDao.xml}). */
+public interface WorkplaceDao {
+
+    List<ScopedDeadlineRow> openDeadlines(@Param("scopeUnit") String scopeUnit,
+                                          @Param("allClassified") boolean allClassified,
+                                          @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
+                                          @Param("onlyThese") Collection<UUID> onlyThese,
+                                          @Param("kinds") Collection<String> kinds,
+                                          @Param("dueOnOrBefore") LocalDate dueOnOrBefore,
+                                          @Param("limit") int limit);
+
+    List<ComplianceRow> compliance(@Param("today") LocalDate today);
+
+    List<AuditEntryRow> searchAudit(@Param("userId") String userId, @Param("action") String action,
+                                    @Param("projectId") String projectId, @Param("from") Instant from,
+                                    @Param("to") Instant to, @Param("limit") int limit, @Param("offset") long offset);
+
+    long countAudit(@Param("userId") String userId, @Param("action") String action,
+                    @Param("projectId") String projectId, @Param("from") Instant from, @Param("to") Instant to);
+
+    List<AuditEntryRow> auditForProject(@Param("projectId") String projectId, @Param("limit") int limit);
+}

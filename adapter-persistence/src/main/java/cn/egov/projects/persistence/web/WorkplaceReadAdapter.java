@@ -1,0 +1,108 @@
+package cn.egov.projects.persistence.web;
+
+import cn.egov.projects.application.port.out.AuditSearchPort;
+import cn.egov.projects.application.port.out.CompliancePort;
+import cn.egov.projects.application.port.out.ProjectListScope;
+import cn.egov.projects.application.port.out.ScopedDeadlinesPort;
+import cn.egov.projects.application.view.AuditEntry;
+import cn.egov.projects.application.view.AuditFilter;
+import cn.egov.projects.application.view.DueDeadline;
+import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.UnitCompliance;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.deadline.DeadlineKind;
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.persistence.mybatis.Sessions;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The working place's reads in SQL: open deadlines within a person's scope (the same scope rules as the project
+ * list), each unit's compliance counts, and the audit search with whether each record's project is classified.
+ */
+public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort {
+
+    static final int MAX_LIMIT = 10_000;
+
+    private final Sessions sessions;
+
+    public WorkplaceReadAdapter(Sessions sessions) {
+        this.sessions = Mappers.registered(Objects.requireNonNull(sessions, "sessions"));
+    }
+
+    @Override
+    public List<DueDeadline> openDeadlines(ProjectListScope scope, Set<DeadlineKind> kinds, LocalDate dueOnOrBefore,
+                                           int limit) {
+        Objects.requireNonNull(dueOnOrBefore, "dueOnOrBefore");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
+        }
+        List<UUID> allowed = scope.classifiedAllowed().stream().map(ProjectId::value).sorted().toList();
+        List<UUID> only = scope.onlyThese().map(ids -> ids.stream().map(ProjectId::value).sorted().toList())
+                .orElse(null);
+        List<String> kindNames = kinds.stream().map(Enum::name).sorted().toList();
+        List<ScopedDeadlineRow> rows = sessions.call(s -> s.getMapper(WorkplaceDao.class).openDeadlines(
+                scope.unit().map(UnitId::code).orElse(null), scope.allClassified(), allowed, only, kindNames,
+                dueOnOrBefore, limit));
+        return rows.stream().map(WorkplaceReadAdapter::dueDeadline).toList();
+    }
+
+    private static DueDeadline dueDeadline(ScopedDeadlineRow r) {
+        Deadline deadline = Deadline.open(r.id(), r.kind(), r.ref(), r.startDate(), r.dueDate(), r.provisional());
+        return new DueDeadline(deadline, new ProjectId(r.projectId()), new UnitId(r.unit()), r.projectName(),
+                r.classified(), r.state(), r.policyId(),
+                person(r.leaderName(), r.leaderMobile(), r.leaderEmail()),
+                person(r.responsibleName(), r.responsibleMobile(), r.responsibleEmail()));
+    }
+
+    private static Person person(String name, String mobile, String email) {
+        return name == null ? null : new Person(name, mobile, email);
+    }
+
+    @Override
+    public List<UnitCompliance> byUnit(LocalDate today) {
+        return sessions.call(s -> s.getMapper(WorkplaceDao.class).compliance(today)).stream()
+                .map(r -> new UnitCompliance(new UnitId(r.unit()), r.projects(), zero(r.metOnTime()),
+                        zero(r.metLate()), zero(r.overdue()), r.art17Flagged()))
+                .toList();
+    }
+
+    private static long zero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public Page<AuditEntry> search(AuditFilter filter, int page, int size) {
+        String user = filter.userId().orElse(null);
+        String action = filter.action().orElse(null);
+        String project = filter.projectId().orElse(null);
+        var from = filter.from().orElse(null);
+        var to = filter.to().orElse(null);
+        long offset = (long) (page - 1) * size;
+        return sessions.call(s -> {
+            WorkplaceDao dao = s.getMapper(WorkplaceDao.class);
+            long total = dao.countAudit(user, action, project, from, to);
+            List<AuditEntry> items = offset >= total ? List.of()
+                    : dao.searchAudit(user, action, project, from, to, size, offset).stream()
+                    .map(WorkplaceReadAdapter::entry).toList();
+            return new Page<>(items, page, size, total);
+        });
+    }
+
+    @Override
+    public List<AuditEntry> forProject(String projectId, int limit) {
+        return sessions.call(s -> s.getMapper(WorkplaceDao.class).auditForProject(projectId, limit)).stream()
+                .map(WorkplaceReadAdapter::entry).toList();
+    }
+
+    private static AuditEntry entry(AuditEntryRow r) {
+        return new AuditEntry(r.id(), r.at(), r.userId(), r.role(), r.unit(), r.action(), r.article(), r.projectId(),
+                r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(), r.classified());
+    }
+}

@@ -1,0 +1,12 @@
+package cn.egov.projects.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("用例的原子性与并发（PostgreSQL）")
+class UseCasePostgreSqlTest extends UseCaseContractTest {
+
+    @Override
+    protected TestDatabase newTestDatabase() {
+        return postgreSql();
+    }
+}
