@@ -3,7 +3,12 @@ package cn.egov.projects.application.fake;
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.AccountPort;
 
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.UnitId;
+
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +32,15 @@ public final class InMemoryAccounts implements AccountPort, Rollback {
     @Override
     public synchronized long count() {
         return byUsername.size();
+    }
+
+    @Override
+    public synchronized List<Account> findEnabledByRole(Role role, Optional<UnitId> unit) {
+        return byUsername.values().stream()
+                .filter(a -> a.enabled() && a.role() == role)
+                .filter(a -> unit.map(u -> u.equals(a.unit())).orElse(true))
+                .sorted(Comparator.comparing(Account::userId))
+                .toList();
     }
 
     @Override

@@ -55,7 +55,8 @@ public enum Action {
     RECORD_MAINTENANCE(20, "记录运维安排", UNIT_STAFF, UNIT_LEADER),
     ATTACH_DOCUMENT(24, "上传项目文档", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, FINANCE, CYBERSEC, SECRECY, EXPERT),
     VIEW_AUDIT_TRAIL(4, "查看操作记录", AUDIT, BDB_OFFICER),
-    MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN);
+    MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN),
+    MANAGE_DEAD_LETTERS(4, "处理发送失败的提醒", Role.ADMIN);
 
     private final int article;
     private final String zh;

@@ -1,5 +1,9 @@
 package cn.egov.projects.application.port.out;
 
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.UnitId;
+
+import java.util.List;
 import java.util.Optional;
 
 /** User accounts: who may sign in, with which role and unit. */
@@ -11,4 +15,12 @@ public interface AccountPort {
     void insert(Account account);
 
     long count();
+
+    /**
+     * The enabled accounts of a role, by user id: whom reminders reach besides a project's accountable people (the
+     * Bureau's officers for escalations, a unit's staff for the closing declaration window).
+     *
+     * @param unit only this unit's accounts, or empty for every unit
+     */
+    List<Account> findEnabledByRole(Role role, Optional<UnitId> unit);
 }

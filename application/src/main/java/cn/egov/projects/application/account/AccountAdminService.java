@@ -1,0 +1,68 @@
+package cn.egov.projects.application.account;
+
+import cn.egov.projects.application.error.ForbiddenException;
+import cn.egov.projects.application.error.InvalidCommandException;
+import cn.egov.projects.application.error.NotFoundException;
+import cn.egov.projects.application.port.in.AccountAdminUseCase;
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.out.AccountDirectoryPort;
+import cn.egov.projects.application.port.out.AuditRecord;
+import cn.egov.projects.application.port.out.AuditTrailPort;
+import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.application.port.out.TransactionPort;
+import cn.egov.projects.application.view.AccountView;
+import cn.egov.projects.domain.access.AccessPolicy;
+import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.policy.PolicyPack;
+
+import java.util.List;
+
+/** The administrator's account list and switch (三权分立: accounts only, never project content); audited. */
+public final class AccountAdminService implements AccountAdminUseCase {
+
+    private final AccountDirectoryPort accounts;
+    private final AuditTrailPort audit;
+    private final ClockPort clock;
+    private final TransactionPort tx;
+    private final PolicyPack pack;
+
+    public AccountAdminService(AccountDirectoryPort accounts, AuditTrailPort audit, ClockPort clock,
+                               TransactionPort tx, PolicyPack pack) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = tx;
+        this.pack = pack;
+    }
+
+    @Override
+    public List<AccountView> listAccounts(Caller caller) {
+        requireAdmin(caller);
+        return accounts.all().stream().map(a -> new AccountView(a.userId(), a.username(), a.displayName(), a.role(),
+                a.unit(), a.mobile(), a.email(), a.enabled())).toList();
+    }
+
+    @Override
+    public void setEnabled(Caller caller, String userId, boolean enabled) {
+        requireAdmin(caller);
+        if (!enabled && caller.actor().userId().equals(userId)) {
+            throw new InvalidCommandException("enabled", "不能停用自己的账号");
+        }
+        tx.inTransaction(() -> {
+            var account = accounts.findById(userId).orElseThrow(() -> new NotFoundException("账号不存在"));
+            accounts.setEnabled(userId, enabled);
+            audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
+                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,
+                    caller.requestId(), caller.sourceAddress(),
+                    (enabled ? "启用账号 " : "停用账号 ") + account.username()));
+            return null;
+        });
+    }
+
+    private void requireAdmin(Caller caller) {
+        var decision = new AccessPolicy(pack).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
+        if (!decision.isAllowed()) {
+            throw new ForbiddenException(decision.violation());
+        }
+    }
+}

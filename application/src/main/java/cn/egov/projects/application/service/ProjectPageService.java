@@ -1,0 +1,57 @@
+package cn.egov.projects.application.service;
+
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.ProjectDetails;
+import cn.egov.projects.application.port.in.ProjectPage;
+import cn.egov.projects.application.port.in.ProjectPageUseCase;
+import cn.egov.projects.application.port.out.AuditRecord;
+import cn.egov.projects.application.port.out.DocumentPort;
+import cn.egov.projects.application.view.AuditEntry;
+import cn.egov.projects.domain.access.AccessPolicy;
+import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.access.AvailableActions;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A project's page: the project as {@link ProjectQueryService} shows it, the actions the caller may take now
+ * ({@link AvailableActions}), its timeline from the audit trail and its documents, read in one go.
+ */
+public final class ProjectPageService implements ProjectPageUseCase {
+
+    private final Lifecycle lifecycle;
+    private final Ports ports;
+    private final DocumentPort documents;
+
+    public ProjectPageService(Ports ports, DocumentPort documents) {
+        this.lifecycle = new Lifecycle(ports);
+        this.ports = ports;
+        this.documents = documents;
+    }
+
+    @Override
+    public ProjectPage page(Caller caller, ProjectId id) {
+        Project project = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
+        LocalDate today = lifecycle.today();
+        PolicyPack pack = ports.policies().policies().forProject(project.policyId(), today);
+        ProjectDetails details = new ProjectDetails(project.snapshot(), today,
+                project.deadlines().stream().map(d -> new ProjectDetails.DeadlineView(d, d.statusOn(today))).toList(),
+                project.flagsOn(today, pack).flags());
+        List<Action> actions = new AvailableActions(new AccessPolicy(pack)).of(project, caller.actor());
+        List<AuditRecord> records = ports.audit().forProject(id.toString());
+        boolean classified = project.isClassified();
+        List<AuditEntry> timeline = new ArrayList<>(records.size());
+        long seq = 0;
+        for (AuditRecord r : records) {
+            timeline.add(new AuditEntry(++seq, r.at(), r.userId(), r.role(), r.unit(), r.action(), r.article(),
+                    r.projectId(), r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(),
+                    classified));
+        }
+        return new ProjectPage(details, actions, timeline, documents.listFor(id));
+    }
+}

@@ -1,0 +1,273 @@
+package cn.egov.projects.application.service;
+
+import cn.egov.projects.application.port.in.PlanRemindersUseCase;
+import cn.egov.projects.application.port.out.Account;
+import cn.egov.projects.application.port.out.AccountPort;
+import cn.egov.projects.application.port.out.CalendarPort;
+import cn.egov.projects.application.port.out.DeclarationWindowPort;
+import cn.egov.projects.application.port.out.DueDeadlinesPort;
+import cn.egov.projects.application.port.out.ListProjectsPort;
+import cn.egov.projects.application.port.out.LoadProjectPort;
+import cn.egov.projects.application.port.out.PolicyPort;
+import cn.egov.projects.application.port.out.ProjectListScope;
+import cn.egov.projects.application.view.DueCursor;
+import cn.egov.projects.application.view.DueDeadline;
+import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.PlannedReminder;
+import cn.egov.projects.application.view.ProjectListFilter;
+import cn.egov.projects.application.view.ProjectSummary;
+import cn.egov.projects.application.view.ReminderRecipient;
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.calendar.WorkingDayCalendar;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.deadline.DeadlineKind;
+import cn.egov.projects.domain.declaration.DeclarationWindow;
+import cn.egov.projects.domain.policy.PolicyHistory;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.project.AccountablePeople;
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectState;
+import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.domain.reminder.Reminder;
+import cn.egov.projects.domain.reminder.ReminderSchedule;
+import cn.egov.projects.domain.rule.Articles;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Plans reminders (RULES.md §5) from the stored projects: for each open deadline the days of {@link ReminderSchedule}
+ * under the project's own policy pack, and for each day its audience resolved to people — the 责任人 before and on
+ * the due day; the 分管领导 and the Bureau's officers once overdue (for a classified project, Art. 27, only the
+ * officers assigned to it). Units holding drafts hear of the declaration window's closing (Art. 7): the draft's
+ * 责任人, else the unit's staff.
+ */
+public final class ReminderPlanningService implements PlanRemindersUseCase {
+
+    /** Page size when reading open deadlines and drafts. */
+    static final int PAGE = 10_000;
+    private static final int DRAFT_PAGE = 500;
+
+    private final DueDeadlinesPort dueDeadlines;
+    private final ListProjectsPort projects;
+    private final LoadProjectPort load;
+    private final DeclarationWindowPort windows;
+    private final AccountPort accounts;
+    private final PolicyPort policies;
+    private final CalendarPort calendar;
+
+    public ReminderPlanningService(DueDeadlinesPort dueDeadlines, ListProjectsPort projects, LoadProjectPort load,
+                                   DeclarationWindowPort windows, AccountPort accounts, PolicyPort policies,
+                                   CalendarPort calendar) {
+        this.dueDeadlines = Objects.requireNonNull(dueDeadlines, "dueDeadlines");
+        this.projects = Objects.requireNonNull(projects, "projects");
+        this.load = Objects.requireNonNull(load, "load");
+        this.windows = Objects.requireNonNull(windows, "windows");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+    }
+
+    @Override
+    public List<PlannedReminder> forOpenedDeadlines(Project project, List<Deadline> opened, LocalDate today) {
+        if (opened.isEmpty()) {
+            return List.of();
+        }
+        Schedules schedules = new Schedules(today);
+        ReminderSchedule schedule = schedules.of(project.policyId());
+        Recipients recipients = new Recipients();
+        AccountablePeople people = project.profile().people();
+        Target target = new Target(project.id(), project.unit(), project.profile().name(), project.isClassified(),
+                people == null ? null : people.leader(), people == null ? null : people.responsible());
+        List<PlannedReminder> planned = new ArrayList<>();
+        for (Deadline d : opened) {
+            if (!d.isOpen()) {
+                continue;
+            }
+            LocalDate until = schedule.firstEscalationDay(d.due());
+            List<Reminder> reminders = schedule.between(today, until.isBefore(today) ? today : until, d.kind(),
+                    d.start(), d.due());
+            for (Reminder r : reminders) {
+                addAll(planned, d.id(), d.kind(), d.due(), r, target, recipients);
+            }
+        }
+        return planned;
+    }
+
+    @Override
+    public long planDay(LocalDate day, Consumer<List<PlannedReminder>> sink) {
+        Objects.requireNonNull(day, "day");
+        Schedules schedules = new Schedules(day);
+        Recipients recipients = new Recipients();
+        int horizon = policies.policies().packs().stream().mapToInt(p -> ReminderSchedule.of(p, calendar.calendar())
+                .maxOffsetDays()).max().orElse(0) + ReminderSchedule.MAX_SHIFT_DAYS;
+        long count = 0;
+        DueCursor cursor = null;
+        while (true) {
+            List<DueDeadline> page = dueDeadlines.openDueOnOrBefore(day.plusDays(horizon), cursor, PAGE);
+            List<PlannedReminder> batch = new ArrayList<>();
+            for (DueDeadline due : page) {
+                Deadline d = due.deadline();
+                List<Reminder> reminders = schedules.of(due.policyId()).on(day, d.kind(), d.start(), d.due());
+                if (reminders.isEmpty()) {
+                    continue;
+                }
+                Target target = new Target(due.projectId(), due.unit(), due.projectName(), due.classified(),
+                        due.leader(), due.responsible());
+                for (Reminder r : reminders) {
+                    addAll(batch, d.id(), d.kind(), d.due(), r, target, recipients);
+                }
+            }
+            if (!batch.isEmpty()) {
+                sink.accept(batch);
+                count += batch.size();
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            DueDeadline last = page.get(page.size() - 1);
+            cursor = new DueCursor(last.deadline().due(), last.deadline().id());
+        }
+        return count + windowClosing(day, sink, recipients);
+    }
+
+    /** Art. 7: units holding drafts of the plan year hear of the declaration window's closing. */
+    private long windowClosing(LocalDate day, Consumer<List<PlannedReminder>> sink, Recipients recipients) {
+        Optional<DeclarationWindow> found = windows.find(day.getYear() + 1);
+        if (found.isEmpty() || day.isAfter(found.get().closesOn()) || day.isBefore(found.get().opensOn())) {
+            return 0;
+        }
+        DeclarationWindow window = found.get();
+        PolicyPack pack = policies.policies().inForceOn(day);
+        List<Reminder> reminders = ReminderSchedule.of(pack, calendar.calendar())
+                .on(day, DeadlineKind.WINDOW_CLOSING, window.opensOn(), window.closesOn());
+        if (reminders.isEmpty()) {
+            return 0;
+        }
+        ProjectListScope everything = new ProjectListScope(Optional.empty(), true, Set.of(), Optional.empty());
+        ProjectListFilter drafts = new ProjectListFilter(Optional.of(window.planYear()), Optional.empty(),
+                Optional.of(ProjectState.DRAFT), Optional.empty());
+        long count = 0;
+        for (int pageNo = 1; ; pageNo++) {
+            Page<ProjectSummary> page = projects.list(everything, drafts, pageNo, DRAFT_PAGE);
+            List<PlannedReminder> batch = new ArrayList<>();
+            for (ProjectSummary draft : page.items()) {
+                UUID key = UUID.nameUUIDFromBytes(("WINDOW_CLOSING/" + window.planYear() + "/" + draft.id())
+                        .getBytes(StandardCharsets.UTF_8));
+                Person responsible = load.load(draft.id()).map(p -> p.profile().people())
+                        .map(AccountablePeople::responsible).orElse(null);
+                List<ReminderRecipient> to = responsible != null ? List.of(recipient(responsible))
+                        : recipients.unitStaff(draft.unit());
+                for (Reminder r : reminders) {
+                    for (ReminderRecipient recipient : to) {
+                        batch.add(new PlannedReminder(key, DeadlineKind.WINDOW_CLOSING, draft.id(), draft.name(),
+                                draft.classified(), window.closesOn(), Articles.chinese(DeadlineKind.WINDOW_CLOSING
+                                .article()), r, recipient));
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                sink.accept(batch);
+                count += batch.size();
+            }
+            if ((long) pageNo * DRAFT_PAGE >= page.total() || page.items().isEmpty()) {
+                return count;
+            }
+        }
+    }
+
+    private static void addAll(List<PlannedReminder> out, UUID deadlineId, DeadlineKind kind, LocalDate due,
+                               Reminder r, Target target, Recipients recipients) {
+        String article = Articles.chinese(kind.article());
+        for (ReminderRecipient to : recipients.of(r, target)) {
+            out.add(new PlannedReminder(deadlineId, kind, target.project(), target.name(), target.classified(), due,
+                    article, r, to));
+        }
+    }
+
+    static ReminderRecipient recipient(Person p) {
+        return new ReminderRecipient(p.name(), p.email(), p.mobile());
+    }
+
+    /** What a reminder needs of its project. */
+    private record Target(ProjectId project, UnitId unit, String name, boolean classified, Person leader,
+                          Person responsible) {
+    }
+
+    /** The reminder schedule of each policy pack, computed once per pass. */
+    private final class Schedules {
+        private final LocalDate day;
+        private final PolicyHistory history = policies.policies();
+        private final WorkingDayCalendar workingDays = calendar.calendar();
+        private final Map<String, ReminderSchedule> byPolicy = new HashMap<>();
+
+        Schedules(LocalDate day) {
+            this.day = day;
+        }
+
+        ReminderSchedule of(String policyId) {
+            return byPolicy.computeIfAbsent(policyId == null ? "" : policyId,
+                    id -> ReminderSchedule.of(history.forProject(policyId, day), workingDays));
+        }
+    }
+
+    /** People by audience; the accounts of the Bureau and of units are read once per pass. */
+    private final class Recipients {
+        private List<Account> bureau;
+        private final Map<UnitId, List<ReminderRecipient>> unitStaff = new HashMap<>();
+
+        List<ReminderRecipient> of(Reminder reminder, Target target) {
+            return switch (reminder.audience()) {
+                case RESPONSIBLE -> target.responsible() != null ? List.of(recipient(target.responsible()))
+                        : unitStaff(target.unit());
+                case LEADER -> target.leader() != null ? List.of(recipient(target.leader())) : List.of();
+                case BUREAU -> bureau(target);
+            };
+        }
+
+        private List<ReminderRecipient> bureau(Target target) {
+            if (bureau == null) {
+                bureau = accounts.findEnabledByRole(Role.BDB_OFFICER, Optional.empty());
+            }
+            Map<String, ReminderRecipient> out = new LinkedHashMap<>();
+            for (Account a : bureau) {
+                // Art. 27: a classified project concerns only the officers explicitly assigned to it
+                if (target.classified() && !a.assigned().contains(target.project())) {
+                    continue;
+                }
+                ReminderRecipient r = new ReminderRecipient(a.displayName(), a.email(), a.mobile());
+                if (r.isReachable()) {
+                    out.putIfAbsent(a.userId(), r);
+                }
+            }
+            return List.copyOf(out.values());
+        }
+
+        List<ReminderRecipient> unitStaff(UnitId unit) {
+            return unitStaff.computeIfAbsent(unit, u -> {
+                List<ReminderRecipient> staff = new ArrayList<>();
+                for (Role role : List.of(Role.UNIT_STAFF, Role.UNIT_LEADER)) {
+                    for (Account a : accounts.findEnabledByRole(role, Optional.of(u))) {
+                        ReminderRecipient r = new ReminderRecipient(a.displayName(), a.email(), a.mobile());
+                        if (r.isReachable()) {
+                            staff.add(r);
+                        }
+                    }
+                }
+                return List.copyOf(staff);
+            });
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package cn.egov.projects.application.fake;
+
+import cn.egov.projects.application.account.AccountAdminService;
+import cn.egov.projects.application.account.SignInService;
+import cn.egov.projects.application.service.CalendarFeedService;
+import cn.egov.projects.application.service.DocumentService;
+import cn.egov.projects.application.service.IdempotencyService;
+import cn.egov.projects.application.service.OversightReportService;
+import cn.egov.projects.application.service.ProjectPageService;
+import cn.egov.projects.application.service.ToDoService;
+import cn.egov.projects.application.port.in.DocumentRules;
+import cn.egov.projects.domain.policy.PolicyPacks;
+
+import java.time.LocalDate;
+
+/**
+ * {@link FakeWorld} and the services of the staff's working place over in-memory fakes: project pages, to-do lists,
+ * the compliance dashboard, the audit search, calendar feeds, idempotency keys, sign-in with lockout, documents and
+ * the administrator's account list.
+ */
+public final class FakeWorkplace {
+
+    public final FakeWorld world;
+    public final InMemoryWorkplaceReads reads;
+    public final InMemoryWorkplaceStores stores;
+    public final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts();
+    public final ProjectPageService pages;
+    public final ToDoService toDo;
+    public final OversightReportService oversightReports;
+    public final CalendarFeedService calendarFeeds;
+    public final IdempotencyService idempotency;
+    public final SignInService signIn;
+    public final DocumentService documents;
+    public final AccountAdminService accountAdmin;
+
+    public FakeWorkplace(LocalDate today) {
+        this(today, DocumentRules.standard());
+    }
+
+    public FakeWorkplace(LocalDate today, DocumentRules documentRules) {
+        this.world = new FakeWorld(today);
+        this.reads = new InMemoryWorkplaceReads(world.projects, world.audit);
+        this.stores = new InMemoryWorkplaceStores(world.accounts);
+        this.pages = new ProjectPageService(world.ports, world.documents);
+        this.toDo = new ToDoService(world.ports, reads);
+        this.oversightReports = new OversightReportService(world.ports, reads, reads);
+        this.calendarFeeds = new CalendarFeedService(stores, stores, toDo, world.audit, world.clock,
+                world.transactions);
+        this.idempotency = new IdempotencyService(stores, world.clock);
+        this.signIn = new SignInService(world.accountService, loginAttempts, world.audit, world.clock,
+                world.transactions);
+        this.documents = new DocumentService(world.ports, world.documents, documentRules);
+        this.accountAdmin = new AccountAdminService(stores, world.audit, world.clock, world.transactions,
+                PolicyPacks.taicang());
+    }
+}

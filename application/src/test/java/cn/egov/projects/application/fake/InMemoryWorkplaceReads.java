@@ -1,0 +1,136 @@
+package cn.egov.projects.application.fake;
+
+import cn.egov.projects.application.port.out.AuditRecord;
+import cn.egov.projects.application.port.out.AuditSearchPort;
+import cn.egov.projects.application.port.out.CompliancePort;
+import cn.egov.projects.application.port.out.ProjectListScope;
+import cn.egov.projects.application.port.out.ScopedDeadlinesPort;
+import cn.egov.projects.application.view.AuditEntry;
+import cn.egov.projects.application.view.AuditFilter;
+import cn.egov.projects.application.view.DueDeadline;
+import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.ProjectListFilter;
+import cn.egov.projects.application.view.ProjectSummary;
+import cn.egov.projects.application.view.UnitCompliance;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.deadline.DeadlineKind;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.UnitId;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The read models of the staff's working place (to-do lists, the compliance dashboard, the audit search) computed
+ * from the in-memory projects and audit trail, as the persistence adapter computes them in SQL.
+ */
+public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort {
+
+    private static final ProjectListScope EVERYTHING = new ProjectListScope(Optional.empty(), true, Set.of(),
+            Optional.empty());
+
+    private final InMemoryProjects projects;
+    private final InMemoryAuditTrail audit;
+
+    public InMemoryWorkplaceReads(InMemoryProjects projects, InMemoryAuditTrail audit) {
+        this.projects = projects;
+        this.audit = audit;
+    }
+
+    private List<Project.Snapshot> snapshots(ProjectListScope scope) {
+        Page<ProjectSummary> page = projects.list(scope, ProjectListFilter.none(), 1, 100_000);
+        return page.items().stream().map(s -> projects.load(s.id()).orElseThrow().snapshot()).toList();
+    }
+
+    @Override
+    public List<DueDeadline> openDeadlines(ProjectListScope scope, Set<DeadlineKind> kinds, LocalDate dueOnOrBefore,
+                                           int limit) {
+        List<DueDeadline> all = new ArrayList<>();
+        for (Project.Snapshot s : snapshots(scope)) {
+            for (Deadline d : s.deadlines()) {
+                if (d.isOpen() && !d.due().isAfter(dueOnOrBefore) && (kinds.isEmpty() || kinds.contains(d.kind()))) {
+                    all.add(new DueDeadline(d, s.id(), s.unit(), s.profile().name(), s.profile().classified(),
+                            s.state(), s.policyId(),
+                            s.profile().people() == null ? null : s.profile().people().leader(),
+                            s.profile().people() == null ? null : s.profile().people().responsible()));
+                }
+            }
+        }
+        return all.stream().sorted(Comparator.comparing((DueDeadline d) -> d.deadline().due())
+                .thenComparing(d -> d.deadline().id())).limit(limit).toList();
+    }
+
+    @Override
+    public List<UnitCompliance> byUnit(LocalDate today) {
+        Map<UnitId, long[]> counts = new TreeMap<>(Comparator.comparing(UnitId::code));
+        for (Project.Snapshot s : snapshots(EVERYTHING)) {
+            long[] c = counts.computeIfAbsent(s.unit(), u -> new long[5]);
+            c[0]++;
+            boolean flagged = false;
+            for (Deadline d : s.deadlines()) {
+                if (d.waivedReason() != null) {
+                    continue;
+                }
+                if (d.metOn() != null) {
+                    c[d.metOn().isAfter(d.due()) ? 2 : 1]++;
+                } else if (d.due().isBefore(today)) {
+                    c[3]++;
+                    flagged |= d.kind() == DeadlineKind.SUBSTANTIVE_START && !s.state().isFinal();
+                }
+            }
+            if (flagged) {
+                c[4]++;
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new UnitCompliance(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        e.getValue()[3], e.getValue()[4])).toList();
+    }
+
+    @Override
+    public Page<AuditEntry> search(AuditFilter filter, int page, int size) {
+        List<AuditRecord> records = audit.all();
+        List<AuditEntry> matching = new ArrayList<>();
+        for (int i = records.size() - 1; i >= 0; i--) {
+            AuditRecord r = records.get(i);
+            if (filter.userId().map(u -> u.equals(r.userId())).orElse(true)
+                    && filter.action().map(a -> a.equals(r.action())).orElse(true)
+                    && filter.projectId().map(p -> p.equals(r.projectId())).orElse(true)
+                    && filter.from().map(f -> !r.at().isBefore(f)).orElse(true)
+                    && filter.to().map(t -> r.at().isBefore(t)).orElse(true)) {
+                matching.add(entry(i + 1, r));
+            }
+        }
+        int from = Math.min((page - 1) * size, matching.size());
+        return new Page<>(matching.subList(from, Math.min(from + size, matching.size())), page, size, matching.size());
+    }
+
+    @Override
+    public List<AuditEntry> forProject(String projectId, int limit) {
+        List<AuditRecord> records = audit.all();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < records.size() && entries.size() < limit; i++) {
+            if (Objects.equals(records.get(i).projectId(), projectId)) {
+                entries.add(entry(i + 1, records.get(i)));
+            }
+        }
+        return entries;
+    }
+
+    private AuditEntry entry(long id, AuditRecord r) {
+        boolean classified = false;
+        if (r.projectId() != null) {
+            classified = projects.load(ProjectId.parse(r.projectId())).map(Project::isClassified).orElse(false);
+        }
+        return new AuditEntry(id, r.at(), r.userId(), r.role(), r.unit(), r.action(), r.article(), r.projectId(),
+                r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(), classified);
+    }
+}
