@@ -1,28 +1,49 @@
 package cn.egov.projects.web;
 
+import cn.egov.projects.web.access.Guard;
+import cn.egov.projects.web.access.RouteTable;
+import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.http.ApiErrors;
 import cn.egov.projects.web.http.JsonOnly;
 import cn.egov.projects.web.http.RequestIds;
 import cn.egov.projects.web.http.SecurityHeaders;
+import cn.egov.projects.web.idempotency.IdempotencyKeys;
 import cn.egov.projects.web.routes.AccountRoutes;
+import cn.egov.projects.web.routes.ActionRoutes;
 import cn.egov.projects.web.routes.CalculatorRoutes;
+import cn.egov.projects.web.routes.DeadLetterRoutes;
 import cn.egov.projects.web.routes.DeclarationWindowRoutes;
+import cn.egov.projects.web.routes.DocumentRoutes;
+import cn.egov.projects.web.routes.ExportRoutes;
 import cn.egov.projects.web.routes.HealthRoutes;
+import cn.egov.projects.web.routes.LifecycleUseCases;
+import cn.egov.projects.web.routes.OpenApiRoutes;
+import cn.egov.projects.web.routes.PlanRoutes;
 import cn.egov.projects.web.routes.ProjectRoutes;
+import cn.egov.projects.web.routes.SessionRoutes;
+import cn.egov.projects.web.routes.WorkplaceRoutes;
+import cn.egov.projects.web.routes.WorkplaceUseCases;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * The JSON API's router. Every request gets a request id and the security headers; {@code /health} and the
- * deadline calculator are public; everything else under {@code /api} reads a JSON body of at most
- * {@link #BODY_LIMIT} bytes and needs HTTP Basic credentials. One failure handler answers every error.
+ * The application's router: the JSON API, the calendar feeds and the staff's pages. Every request gets a request id
+ * and the security headers. Under {@code /api}: JSON bodies only (multipart for uploads), the browser session (idle
+ * timeout {@link #SESSION_TIMEOUT}) or HTTP Basic credentials, then the central access {@link Guard} (every route
+ * is in the {@link RouteTable} with its rule; anything else is denied), the body (at most {@link #BODY_LIMIT} of
+ * JSON), and {@code Idempotency-Key}s. One failure handler answers every error.
  */
 public final class WebApi {
 
@@ -32,36 +53,93 @@ public final class WebApi {
     /** How long a verified {@code Authorization} header is trusted without checking the password again. */
     public static final Duration CREDENTIAL_TTL = Duration.ofMinutes(5);
 
+    /** A browser session ends after this long without a request. */
+    public static final Duration SESSION_TIMEOUT = Duration.ofMinutes(30);
+
+    public static final String SESSION_COOKIE = "EGOV_SESSION";
+
     private final UseCases useCases;
+    private final LifecycleUseCases lifecycle;
+    private final WorkplaceUseCases workplace;
+    private final WebSettings settings;
     private final BooleanSupplier ready;
     private final CredentialCache credentials;
+    private RouteTable table = new RouteTable();
 
     /** @param ready whether the application can serve (e.g. its database answers); asked on a worker thread */
-    public WebApi(UseCases useCases, BooleanSupplier ready) {
+    public WebApi(UseCases useCases, LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings,
+                  BooleanSupplier ready) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.workplace = Objects.requireNonNull(workplace, "workplace");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.ready = Objects.requireNonNull(ready, "ready");
         this.credentials = new CredentialCache(CREDENTIAL_TTL, 10_000);
     }
 
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        RouteTable table = new RouteTable();
+        this.table = table;
         ApiErrors errors = new ApiErrors();
         router.route().handler(new RequestIds()).handler(new SecurityHeaders()).failureHandler(errors);
         for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
             router.errorHandler(status, errors);
         }
 
-        new HealthRoutes(ready).mount(router);
-        new CalculatorRoutes(useCases.computeDeadline()).mount(router);
+        Guard guard = new Guard(table);
+        JsonOnly jsonOnly = new JsonOnly();
+        BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        BodyHandler uploadBody = BodyHandler.create(settings.uploadsDir().toString())
+                .setBodyLimit(settings.documents().maxBytes() + 256 * 1024)
+                .setDeleteUploadedFilesOnEnd(true);
+        SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
+                .setSessionCookieName(SESSION_COOKIE)
+                .setSessionTimeout(SESSION_TIMEOUT.toMillis())
+                .setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT)
+                .setCookieSecureFlag(settings.secureCookies())
+                .setNagHttps(false)
+                .setLazySession(true);
+        // one handler per route: Vert.x orders handlers of a single route by kind, these must run in this order
+        router.route("/api/*").handler(sessions);
+        router.route("/api/*").handler(ctx -> {
+            if (DocumentRoutes.isUpload(ctx)) {
+                ctx.next();
+            } else {
+                jsonOnly.handle(ctx);
+            }
+        });
+        // the body is read before the (asynchronous) password check: uploads are bounded by the size limit
+        router.route("/api/*").handler(ctx -> (DocumentRoutes.isUpload(ctx) ? uploadBody : jsonBody).handle(ctx));
+        router.route("/api/*").handler(new BasicAuthenticator(useCases.authenticate(), credentials));
+        router.route("/api/*").handler(guard);
+        router.route("/api/*").handler(new IdempotencyKeys(workplace.idempotency()));
+        router.route().handler(guard);
 
-        router.route("/api/*")
-                .handler(new JsonOnly())
-                .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
-                .handler(new BasicAuthenticator(useCases.authenticate(), credentials));
-        new AccountRoutes(useCases.createAccount()).mount(router);
+        new HealthRoutes(ready).mount(router, table);
+        new OpenApiRoutes().mount(router, table);
+        new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
+        new SessionRoutes(workplace.signIn()).mount(router, table);
+        new AccountRoutes(useCases.createAccount(), workplace.accountAdmin(), workplace.units()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
-                useCases.declareProject()).mount(router);
-        new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router);
+                useCases.declareProject(), workplace.projectPage()).mount(router, table);
+        new ActionRoutes(lifecycle).mount(router, table);
+        new PlanRoutes(lifecycle.issuePlan()).mount(router, table);
+        new DocumentRoutes(workplace.documents()).mount(router, table);
+        new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
+        new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
+        new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch())
+                .mount(router, table);
+        new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed())
+                .mount(router, table);
+        table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
+                .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;
+    }
+
+    /** Every route of the router built last, with its access rule. */
+    public RouteTable routeTable() {
+        return table;
     }
 }

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 /** The API served over HTTP on its own Vert.x instance; started and stopped from a plain thread. */
 public final class WebServer implements AutoCloseable {
@@ -32,11 +31,11 @@ public final class WebServer implements AutoCloseable {
      * @param port the TCP port, or 0 for any free one
      * @throws WebServerException when the server cannot listen (e.g. the port is in use)
      */
-    public static WebServer start(UseCases useCases, BooleanSupplier ready, int port) {
+    public static WebServer start(WebApi api, int port) {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0"))
-                    .requestHandler(new WebApi(useCases, ready).router(vertx));
+                    .requestHandler(api.router(vertx));
             await(server.listen());
             LOG.info("HTTP server listening on port {}", server.actualPort());
             return new WebServer(vertx, server);

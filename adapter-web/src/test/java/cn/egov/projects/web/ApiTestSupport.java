@@ -1,6 +1,10 @@
 package cn.egov.projects.web;
 
+import cn.egov.projects.application.fake.FakeWorkplace;
 import cn.egov.projects.application.fake.FakeWorld;
+import cn.egov.projects.application.port.in.DocumentRules;
+import cn.egov.projects.web.routes.LifecycleUseCases;
+import cn.egov.projects.web.routes.WorkplaceUseCases;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
@@ -19,7 +23,9 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,14 +40,20 @@ abstract class ApiTestSupport {
     static final LocalDate TODAY = LocalDate.of(2024, 8, 15);
     static final String PASSWORD = "correct-horse-battery";
 
+    /** The largest upload the tests' server accepts. */
+    static final long UPLOAD_LIMIT = 64 * 1024;
+
+    protected FakeWorkplace workplace;
     protected FakeWorld world;
+    protected WebApi api;
     protected WebClient client;
     protected final AtomicBoolean ready = new AtomicBoolean(true);
     protected final AtomicInteger passwordChecks = new AtomicInteger();
 
     @BeforeEach
     void startServer(Vertx vertx) {
-        world = new FakeWorld(TODAY);
+        workplace = new FakeWorkplace(TODAY, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")));
+        world = workplace.world;
         world.accountService.createAccount(null, account("admin", Role.ADMIN, "TC-DSJ"));
         Caller admin = new Caller(world.accountService.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
                 "setup", "-");
@@ -52,11 +64,25 @@ abstract class ApiTestSupport {
             passwordChecks.incrementAndGet();
             return world.accountService.authenticate(username, password);
         };
+        api = webApi(workplace, useCases(counting), ready::get);
         HttpServer server = await(vertx.createHttpServer()
-                .requestHandler(new WebApi(useCases(counting), ready::get).router(vertx))
+                .requestHandler(api.router(vertx))
                 .listen(0));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
                 .setDefaultPort(server.actualPort()));
+    }
+
+    /** The real router's API over the fakes of a working place. */
+    static WebApi webApi(FakeWorkplace workplace, UseCases useCases, java.util.function.BooleanSupplier ready) {
+        FakeWorld world = workplace.world;
+        return new WebApi(useCases,
+                LifecycleUseCases.of(world.declarations, world.approvals, world.implementation, world.oversight,
+                        world.acceptance),
+                WorkplaceUseCases.of(workplace.signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
+                        workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
+                        workplace.documents),
+                new WebSettings(false, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")),
+                        Path.of("target", "uploads")), ready);
     }
 
     /** The use cases behind the router; a test may replace one. */

@@ -5,6 +5,7 @@ import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
 import cn.egov.projects.web.http.RequestIds;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
@@ -18,11 +19,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
- * HTTP Basic authentication (RFC 7617, UTF-8) against {@link AuthenticateUseCase}; missing or wrong credentials
- * are answered 401 with a challenge. Successful verifications are cached ({@link CredentialCache}); the password
+ * Who is calling: the person signed in to the request's session, or else HTTP Basic credentials (RFC 7617, UTF-8,
+ * for scripts) checked against {@link AuthenticateUseCase}. Wrong credentials are answered 401 with a challenge; no
+ * credentials at all pass on anonymous, for the access guard to decide. Successful verifications are cached ({@link CredentialCache}); the password
  * itself lives only in a char array that is wiped after the check.
  */
 public final class BasicAuthenticator implements AuthenticationHandler {
@@ -33,6 +37,7 @@ public final class BasicAuthenticator implements AuthenticationHandler {
 
     private final AuthenticateUseCase authenticate;
     private final CredentialCache cache;
+    private final Map<String, Future<Optional<Actor>>> inFlight = new ConcurrentHashMap<>();
 
     public BasicAuthenticator(AuthenticateUseCase authenticate, CredentialCache cache) {
         this.authenticate = authenticate;
@@ -41,9 +46,14 @@ public final class BasicAuthenticator implements AuthenticationHandler {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (Sessions.signIn(ctx)) {
+            ctx.next();
+            return;
+        }
         String header = ctx.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            challenge(ctx, "请先登录：请提供用户名和密码", "authentication required (HTTP Basic)");
+            // nobody is signed in: the access guard decides whether the route needs somebody
+            ctx.next();
             return;
         }
         Optional<Actor> cached = cache.lookup(header);
@@ -57,13 +67,20 @@ public final class BasicAuthenticator implements AuthenticationHandler {
             challenge(ctx, "登录信息格式不正确", "malformed Basic credentials");
             return;
         }
-        Blocking.call(ctx, () -> {
+        // concurrent requests with the same header share one check of the (deliberately slow) password hash
+        String key = CredentialCache.key(header);
+        Future<Optional<Actor>> check = inFlight.computeIfAbsent(key, k -> Blocking.call(ctx, () -> {
             try {
                 return authenticate.authenticate(credentials.username(), credentials.password());
             } finally {
                 credentials.wipe();
             }
-        }).onComplete(result -> {
+        }));
+        check.onComplete(done -> {
+            inFlight.remove(key, check);
+            credentials.wipe();
+        });
+        check.onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());
             } else if (result.result().isEmpty()) {
@@ -78,8 +95,11 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         });
     }
 
-    private static void challenge(RoutingContext ctx, String zh, String en) {
-        ctx.response().putHeader("WWW-Authenticate", CHALLENGE);
+    /** Answers 401; with the Basic challenge unless the page's own script asked (no browser login dialog). */
+    public static void challenge(RoutingContext ctx, String zh, String en) {
+        if (ctx.request().getHeader("X-Requested-With") == null) {
+            ctx.response().putHeader("WWW-Authenticate", CHALLENGE);
+        }
         Replies.json(ctx, 401, new JsonObject().put("code", "UNAUTHORIZED").put("message", zh)
                 .put("messageEn", en).put("requestId", RequestIds.of(ctx)));
     }

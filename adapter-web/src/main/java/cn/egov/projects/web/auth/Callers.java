@@ -6,6 +6,8 @@ import cn.egov.projects.web.http.RequestIds;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Optional;
+
 /** The authenticated person of a request, as the {@link Caller} the use cases take. */
 public final class Callers {
 
@@ -14,7 +16,12 @@ public final class Callers {
     private Callers() {
     }
 
-    /** The caller of a request that passed {@link BasicAuthenticator}. */
+    /** The signed-in person of the request, if any. */
+    public static Optional<Actor> actor(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(ACTOR));
+    }
+
+    /** The caller of a request that passed {@link BasicAuthenticator} and the access guard. */
     public static Caller of(RoutingContext ctx) {
         Actor actor = ctx.get(ACTOR);
         if (actor == null) {

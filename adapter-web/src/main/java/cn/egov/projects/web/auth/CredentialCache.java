@@ -66,7 +66,7 @@ public final class CredentialCache {
         return entries.size();
     }
 
-    static String key(String authorizationHeader) {
+    public static String key(String authorizationHeader) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(authorizationHeader.getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,12 @@
 package cn.egov.projects.web.json;
 
 import cn.egov.projects.application.port.in.ProjectDetails;
+import cn.egov.projects.application.port.in.ProjectPage;
 import cn.egov.projects.application.port.in.TransitionResult;
+import cn.egov.projects.application.view.AuditEntry;
 import cn.egov.projects.application.view.ProjectSummary;
+import cn.egov.projects.application.view.StoredDocument;
+import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.catalog.FundingSource;
 import cn.egov.projects.domain.catalog.Nature;
@@ -11,6 +15,7 @@ import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.ChangeRequest;
 import cn.egov.projects.domain.project.Contract;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.PlanInclusion;
@@ -215,6 +220,73 @@ public final class ProjectJson {
                 .put("today", date(d.today()))
                 .put("deadlines", deadlines)
                 .put("flags", violations(d.flags()));
+    }
+
+    /**
+     * A project's page: {@link #details} plus {@code actions} (what the caller may do now, with Chinese labels and
+     * articles), {@code timeline} (the audit trail of the project: who, when, which article), {@code documents} and
+     * {@code changes} (change requests, for the Bureau's decision).
+     */
+    public static JsonObject page(ProjectPage page) {
+        JsonObject json = details(page.details());
+        JsonArray actions = new JsonArray();
+        for (Action a : page.actions()) {
+            actions.add(new JsonObject().put("action", a.name()).put("labelZh", a.zh())
+                    .put("article", Articles.chinese(a.article())));
+        }
+        JsonArray timeline = new JsonArray();
+        page.timeline().forEach(e -> timeline.add(auditEntry(e)));
+        JsonArray documents = new JsonArray();
+        page.documents().forEach(d -> documents.add(document(d)));
+        JsonArray changes = new JsonArray();
+        for (ChangeRequest c : page.details().project().changes()) {
+            changes.add(new JsonObject().put("id", c.id().toString()).put("requestedOn", date(c.requestedOn()))
+                    .put("description", c.description()).put("newScopeItems", new JsonArray(new ArrayList<>(
+                            c.newScopeItems())))
+                    .put("newBudget", c.newBudget() == null ? null : money(c.newBudget()))
+                    .put("status", c.status().name()).put("statusZh", c.status().zh())
+                    .put("decidedOn", date(c.decidedOn())).put("decision", c.decision()));
+        }
+        return json.put("actions", actions).put("timeline", timeline).put("documents", documents)
+                .put("changes", changes);
+    }
+
+    /** One record of the audit trail. */
+    public static JsonObject auditEntry(AuditEntry e) {
+        return new JsonObject().put("at", e.at().toString()).put("userId", e.userId())
+                .put("role", e.role() == null ? null : e.role().name())
+                .put("roleZh", e.role() == null ? null : e.role().zh()).put("unit", e.unit())
+                .put("action", e.action()).put("actionZh", actionZh(e.action())).put("article", e.article())
+                .put("projectId", e.projectId())
+                .put("fromState", e.fromState() == null ? null : e.fromState().name())
+                .put("fromStateZh", e.fromState() == null ? null : e.fromState().zh())
+                .put("toState", e.toState() == null ? null : e.toState().name())
+                .put("toStateZh", e.toState() == null ? null : e.toState().zh())
+                .put("requestId", e.requestId()).put("summary", e.summary()).put("classified", e.classified());
+    }
+
+    /** The Chinese name of an audited action: a lifecycle action's, sign-in, or the code itself. */
+    public static String actionZh(String action) {
+        if (action == null) {
+            return null;
+        }
+        for (Action a : Action.values()) {
+            if (a.name().equals(action)) {
+                return a.zh();
+            }
+        }
+        return switch (action) {
+            case "SIGN_IN" -> "登录";
+            case "CALENDAR_TOKEN" -> "日历订阅令牌";
+            default -> action;
+        };
+    }
+
+    /** A document without its content. */
+    public static JsonObject document(StoredDocument d) {
+        return new JsonObject().put("id", d.id().toString()).put("fileName", d.fileName())
+                .put("contentType", d.contentType()).put("size", d.size()).put("sha256", d.sha256())
+                .put("kind", d.kind()).put("uploadedBy", d.uploadedBy()).put("uploadedAt", d.uploadedAt().toString());
     }
 
     public static JsonObject profile(ProjectProfile p) {

@@ -10,6 +10,9 @@ import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
 import cn.egov.projects.web.json.Texts;
 import io.vertx.core.json.JsonObject;
+import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.access.RouteTable;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -33,8 +36,8 @@ public final class CalculatorRoutes {
         this.calculator = calculator;
     }
 
-    public void mount(Router router) {
-        router.get("/api/deadlines/compute").handler(this::compute);
+    public void mount(Router router, RouteTable table) {
+        table.add(router, HttpMethod.GET, "/api/deadlines/compute", Rule.open(), this::compute);
     }
 
     private void compute(RoutingContext ctx) {

@@ -3,11 +3,15 @@ package cn.egov.projects.web.routes;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.OpenDeclarationWindowCommand;
 import cn.egov.projects.application.port.in.OpenDeclarationWindowUseCase;
+import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
 import cn.egov.projects.web.json.JsonFields;
 import io.vertx.core.json.JsonObject;
+import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.access.RouteTable;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,8 +24,9 @@ public final class DeclarationWindowRoutes {
         this.openWindow = openWindow;
     }
 
-    public void mount(Router router) {
-        router.post("/api/declaration-windows").handler(this::open);
+    public void mount(Router router, RouteTable table) {
+        table.add(router, HttpMethod.POST, "/api/declaration-windows", Rule.of(Action.OPEN_WINDOW),
+                this::open);
     }
 
     private void open(RoutingContext ctx) {

@@ -3,6 +3,9 @@ package cn.egov.projects.web.routes;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
 import io.vertx.core.json.JsonObject;
+import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.access.RouteTable;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -21,8 +24,8 @@ public final class HealthRoutes {
         this.ready = ready;
     }
 
-    public void mount(Router router) {
-        router.get("/health").handler(this::health);
+    public void mount(Router router, RouteTable table) {
+        table.add(router, HttpMethod.GET, "/health", Rule.open(), this::health);
     }
 
     private void health(RoutingContext ctx) {

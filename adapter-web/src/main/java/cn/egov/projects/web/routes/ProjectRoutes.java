@@ -8,21 +8,27 @@ import cn.egov.projects.application.port.in.DeclareProjectUseCase;
 import cn.egov.projects.application.port.in.GetProjectUseCase;
 import cn.egov.projects.application.port.in.ListProjectsQuery;
 import cn.egov.projects.application.port.in.ListProjectsUseCase;
-import cn.egov.projects.application.port.in.ProjectDetails;
+import cn.egov.projects.application.port.in.ProjectPage;
+import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.view.ProjectListFilter;
+import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectProfile;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.http.BadRequestException;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
+import cn.egov.projects.web.http.ShortCache;
 import cn.egov.projects.web.json.JsonFields;
 import cn.egov.projects.web.json.ProjectJson;
 import cn.egov.projects.web.json.Texts;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -32,7 +38,8 @@ import java.util.Optional;
 
 /**
  * Projects: create a draft ({@code POST /api/projects}), list those the caller may see
- * ({@code GET /api/projects?year=&unit=&state=&category=&page=&size=}), read one ({@code GET /api/projects/:id})
+ * ({@code GET /api/projects?year=&unit=&state=&category=&page=&size=}), read one with the actions the caller may
+ * take, its timeline and documents ({@code GET /api/projects/:id})
  * and declare it ({@code POST /api/projects/:id/declare}, body optionally {@code {"expectedVersion": n}}).
  */
 public final class ProjectRoutes {
@@ -41,20 +48,25 @@ public final class ProjectRoutes {
     private final ListProjectsUseCase listProjects;
     private final GetProjectUseCase getProject;
     private final DeclareProjectUseCase declareProject;
+    private final ProjectPageUseCase projectPage;
+    private final ShortCache pages = new ShortCache();
 
     public ProjectRoutes(CreateDraftUseCase createDraft, ListProjectsUseCase listProjects,
-                         GetProjectUseCase getProject, DeclareProjectUseCase declareProject) {
+                         GetProjectUseCase getProject, DeclareProjectUseCase declareProject,
+                         ProjectPageUseCase projectPage) {
         this.createDraft = createDraft;
         this.listProjects = listProjects;
         this.getProject = getProject;
         this.declareProject = declareProject;
+        this.projectPage = projectPage;
     }
 
-    public void mount(Router router) {
-        router.post("/api/projects").handler(this::create);
-        router.get("/api/projects").handler(this::list);
-        router.get("/api/projects/:id").handler(this::get);
-        router.post("/api/projects/:id/declare").handler(this::declare);
+    public void mount(Router router, RouteTable table) {
+        table.add(router, HttpMethod.POST, "/api/projects", Rule.of(Action.CREATE_DRAFT), this::create);
+        table.add(router, HttpMethod.GET, "/api/projects", Rule.of(Action.VIEW_PROJECT), this::list);
+        table.add(router, HttpMethod.GET, "/api/projects/:id", Rule.of(Action.VIEW_PROJECT), this::get);
+        table.add(router, HttpMethod.POST, "/api/projects/:id/declare", Rule.of(Action.DECLARE),
+                this::declare);
     }
 
     private void create(RoutingContext ctx) {
@@ -76,19 +88,37 @@ public final class ProjectRoutes {
     private void list(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
         ListProjectsQuery query = query(ctx.queryParams());
-        Blocking.call(ctx, () -> listProjects.list(caller, query)).onSuccess(page -> {
+        // the same page for the same scope within a second is answered from memory (see ShortCache)
+        String key = scopeKey(caller) + "|" + query;
+        String cached = pages.get(key);
+        if (cached != null) {
+            Replies.raw(ctx, 200, cached);
+            return;
+        }
+        long generation = ShortCache.generation();
+        Blocking.call(ctx, () -> {
+            var page = listProjects.list(caller, query);
             JsonArray items = new JsonArray();
             page.items().forEach(s -> items.add(ProjectJson.summary(s)));
-            Replies.json(ctx, 200, new JsonObject().put("items", items).put("page", page.page())
-                    .put("size", page.size()).put("total", page.total()));
-        }).onFailure(ctx::fail);
+            String json = new JsonObject().put("items", items).put("page", page.page())
+                    .put("size", page.size()).put("total", page.total()).encode();
+            pages.put(key, json, generation);
+            return json;
+        }).onSuccess(json -> Replies.raw(ctx, 200, json)).onFailure(ctx::fail);
+    }
+
+    /** Everything that decides which projects a person sees (RULES.md §1). */
+    private static String scopeKey(Caller caller) {
+        var a = caller.actor();
+        return a.role() + "|" + a.unit().code() + "|" + new java.util.TreeSet<>(a.assigned().stream()
+                .map(Object::toString).toList());
     }
 
     private void get(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
         ProjectId id = Bodies.projectId(ctx);
-        Blocking.call(ctx, () -> getProject.get(caller, id))
-                .onSuccess((ProjectDetails details) -> Replies.json(ctx, 200, ProjectJson.details(details)))
+        Blocking.call(ctx, () -> projectPage.page(caller, id))
+                .onSuccess((ProjectPage page) -> Replies.json(ctx, 200, ProjectJson.page(page)))
                 .onFailure(ctx::fail);
     }
 

@@ -1,0 +1,87 @@
+package cn.egov.projects.web.auth;
+
+import cn.egov.projects.domain.access.Actor;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The signed-in person of a browser session (Vert.x {@code SessionHandler}, kept server-side in a local store, idle
+ * timeout 30 minutes) and the session's CSRF token, which every state-changing request of the session must echo in
+ * the {@value #CSRF_HEADER} header.
+ */
+public final class Sessions {
+
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final String ACTOR = "egov.actor";
+    private static final String CSRF = "egov.csrf";
+    private static final String VIA_SESSION = "egov.viaSession";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Sessions() {
+    }
+
+    /**
+     * Starts a signed-in session for the actor: a new session id (no fixation), a new CSRF token.
+     *
+     * @return the CSRF token
+     */
+    public static String start(RoutingContext ctx, Actor actor) {
+        Session session = ctx.session();
+        session.regenerateId();
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        session.put(ACTOR, actor);
+        session.put(CSRF, csrf);
+        return csrf;
+    }
+
+    /** Ends the session on the server; its cookie no longer signs anybody in. */
+    public static void end(RoutingContext ctx) {
+        Session session = ctx.session();
+        if (session != null) {
+            session.destroy();
+        }
+    }
+
+    /** The session's CSRF token, when somebody is signed in to it. */
+    public static Optional<String> csrfToken(RoutingContext ctx) {
+        Session session = ctx.session();
+        return session == null ? Optional.empty() : Optional.ofNullable(session.get(CSRF));
+    }
+
+    /** Puts the session's signed-in person on the request; false when the session has none. */
+    static boolean signIn(RoutingContext ctx) {
+        Session session = ctx.session();
+        if (session == null || session.isDestroyed()) {
+            return false;
+        }
+        Actor actor = session.get(ACTOR);
+        if (actor == null) {
+            return false;
+        }
+        ctx.put(Callers.ACTOR, actor);
+        ctx.put(VIA_SESSION, Boolean.TRUE);
+        return true;
+    }
+
+    /** Whether the request's caller was signed in by the session cookie (and so must prove its CSRF token). */
+    public static boolean viaSession(RoutingContext ctx) {
+        return Boolean.TRUE.equals(ctx.get(VIA_SESSION));
+    }
+
+    /** Whether the request echoes the session's CSRF token. */
+    public static boolean csrfMatches(RoutingContext ctx) {
+        String sent = ctx.request().getHeader(CSRF_HEADER);
+        Optional<String> expected = csrfToken(ctx);
+        return sent != null && expected.isPresent() && MessageDigest.isEqual(
+                sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
+    }
+}

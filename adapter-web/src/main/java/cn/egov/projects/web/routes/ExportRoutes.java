@@ -1,0 +1,111 @@
+package cn.egov.projects.web.routes;
+
+import cn.egov.projects.application.port.in.AnnualPlanUseCase;
+import cn.egov.projects.application.port.in.CalendarFeedUseCase;
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.access.RouteTable;
+import cn.egov.projects.web.auth.Callers;
+import cn.egov.projects.web.http.BadRequestException;
+import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.Replies;
+import cn.egov.projects.web.http.RequestIds;
+import cn.egov.projects.web.export.Calendars;
+import cn.egov.projects.web.export.Spreadsheets;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Exports: {@code GET /api/exports/annual-plan.xlsx?year=} and {@code GET /api/exports/overdue.xlsx}; the private
+ * calendar feed {@code GET /calendar/<token>.ics} (no sign-in: the token is the key), whose token the person issues
+ * ({@code POST /api/me/calendar-token}, shown once) and revokes ({@code DELETE /api/me/calendar-token}).
+ */
+public final class ExportRoutes {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final AnnualPlanUseCase annualPlan;
+    private final MyDeadlinesUseCase deadlines;
+    private final CalendarFeedUseCase calendars;
+
+    public ExportRoutes(AnnualPlanUseCase annualPlan, MyDeadlinesUseCase deadlines, CalendarFeedUseCase calendars) {
+        this.annualPlan = annualPlan;
+        this.deadlines = deadlines;
+        this.calendars = calendars;
+    }
+
+    public void mount(Router router, RouteTable table) {
+        Rule staff = Rule.of(Action.VIEW_PROJECT);
+        table.add(router, HttpMethod.GET, "/api/exports/annual-plan.xlsx", staff, this::plan);
+        table.add(router, HttpMethod.GET, "/api/exports/overdue.xlsx", staff, this::overdue);
+        table.add(router, HttpMethod.POST, "/api/me/calendar-token", staff, this::issue);
+        table.add(router, HttpMethod.DELETE, "/api/me/calendar-token", staff, this::revoke);
+        table.add(router, HttpMethod.GET, "/calendar/:file", Rule.open(), this::feed);
+    }
+
+    private void plan(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Integer year = WorkplaceRoutes.integer(ctx.queryParams(), "year");
+        if (year == null) {
+            throw new BadRequestException("year", "请选择计划年度", "'year' is required");
+        }
+        Blocking.call(ctx, () -> Spreadsheets.annualPlan(year, annualPlan.annualPlan(caller, year), today()))
+                .onSuccess(bytes -> file(ctx, bytes, Spreadsheets.XLSX, year + "年度实施计划.xlsx"))
+                .onFailure(ctx::fail);
+    }
+
+    private void overdue(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> Spreadsheets.overdue(deadlines.overdue(caller), today()))
+                .onSuccess(bytes -> file(ctx, bytes, Spreadsheets.XLSX, "逾期清单.xlsx"))
+                .onFailure(ctx::fail);
+    }
+
+    private void issue(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> calendars.issueToken(caller)).onSuccess(token -> Replies.json(ctx, 201,
+                new JsonObject().put("token", token).put("path", "/calendar/" + token + ".ics")))
+                .onFailure(ctx::fail);
+    }
+
+    private void revoke(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> calendars.revokeToken(caller))
+                .onSuccess(had -> Replies.json(ctx, 200, new JsonObject().put("revoked", had)))
+                .onFailure(ctx::fail);
+    }
+
+    private void feed(RoutingContext ctx) {
+        String file = ctx.pathParam("file");
+        String token = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
+        Blocking.call(ctx, () -> calendars.feed(token).map(f -> Calendars.feed(f, Instant.now()))).onSuccess(ics -> {
+            if (ics.isEmpty()) {
+                Replies.json(ctx, 404, new JsonObject().put("code", "NOT_FOUND").put("message", "订阅地址无效或已撤销")
+                        .put("messageEn", "unknown or revoked calendar token").put("requestId", RequestIds.of(ctx)));
+                return;
+            }
+            ctx.response().putHeader("Content-Type", Calendars.TEXT_CALENDAR).end(ics.get());
+        }).onFailure(ctx::fail);
+    }
+
+    private static void file(RoutingContext ctx, byte[] bytes, String type, String name) {
+        String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        ctx.response().putHeader("Content-Type", type)
+                .putHeader("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" + encoded)
+                .end(Buffer.buffer(bytes));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}

@@ -1,0 +1,90 @@
+package cn.egov.projects.web.routes;
+
+import cn.egov.projects.application.port.in.SignInUseCase;
+import cn.egov.projects.domain.access.Actor;
+import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.access.RouteTable;
+import cn.egov.projects.web.auth.Callers;
+import cn.egov.projects.web.auth.Sessions;
+import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.Replies;
+import cn.egov.projects.web.http.RequestIds;
+import cn.egov.projects.web.json.JsonFields;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Signing in and out of a browser session: {@code POST /api/session {username, password}} → 200 with the person and
+ * the session's CSRF token (the cookie is HttpOnly, SameSite=Strict, Secure behind TLS); wrong credentials 401; a
+ * locked username 429 with {@code Retry-After}. {@code GET /api/session} tells who is signed in (and the token again,
+ * for a reloaded page); {@code DELETE /api/session} ends the session on the server.
+ */
+public final class SessionRoutes {
+
+    private final SignInUseCase signIn;
+
+    public SessionRoutes(SignInUseCase signIn) {
+        this.signIn = signIn;
+    }
+
+    public void mount(Router router, RouteTable table) {
+        table.add(router, HttpMethod.POST, "/api/session", Rule.open(), this::signIn);
+        table.add(router, HttpMethod.GET, "/api/session", Rule.signedIn(), this::current);
+        table.add(router, HttpMethod.DELETE, "/api/session", Rule.signedIn(), this::signOut);
+    }
+
+    private void signIn(RoutingContext ctx) {
+        JsonFields f = JsonFields.of(Bodies.requiredJson(ctx));
+        String username = f.text("username");
+        char[] password = f.text("password").toCharArray();
+        SocketAddress remote = ctx.request().remoteAddress();
+        String requestId = RequestIds.of(ctx);
+        Blocking.call(ctx, () -> {
+            try {
+                return signIn.signIn(username, password, requestId, remote == null ? null : remote.hostAddress());
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }).onSuccess(result -> {
+            if (result instanceof SignInUseCase.SignedIn signedIn) {
+                String csrf = Sessions.start(ctx, signedIn.actor());
+                Replies.json(ctx, 200, person(signedIn.actor()).put("csrfToken", csrf));
+            } else if (result instanceof SignInUseCase.Locked locked) {
+                long seconds = Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds());
+                ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+                Replies.json(ctx, 429, new JsonObject().put("code", "ACCOUNT_LOCKED")
+                        .put("message", "连续登录失败次数过多，账号已锁定15分钟，请稍后再试")
+                        .put("messageEn", "too many failed sign-ins: locked until " + locked.until())
+                        .put("lockedUntil", locked.until().toString()).put("requestId", requestId));
+            } else {
+                Replies.json(ctx, 401, new JsonObject().put("code", "LOGIN_FAILED")
+                        .put("message", "用户名或密码不正确").put("messageEn", "wrong username or password")
+                        .put("requestId", requestId));
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void current(RoutingContext ctx) {
+        Actor actor = Callers.of(ctx).actor();
+        JsonObject body = person(actor);
+        Sessions.csrfToken(ctx).ifPresent(token -> body.put("csrfToken", token));
+        Replies.json(ctx, 200, body);
+    }
+
+    private void signOut(RoutingContext ctx) {
+        Sessions.end(ctx);
+        Replies.json(ctx, 200, new JsonObject().put("signedOut", true));
+    }
+
+    static JsonObject person(Actor actor) {
+        return new JsonObject().put("userId", actor.userId()).put("name", actor.name())
+                .put("role", actor.role().name()).put("roleZh", actor.role().zh()).put("unit", actor.unit().code());
+    }
+}

@@ -1,0 +1,170 @@
+package cn.egov.projects.web.routes;
+
+import cn.egov.projects.application.port.in.AuditQuery;
+import cn.egov.projects.application.port.in.AuditSearchUseCase;
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.ComplianceUseCase;
+import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.in.ToDo;
+import cn.egov.projects.application.view.AuditFilter;
+import cn.egov.projects.application.view.UnitCompliance;
+import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.access.RouteTable;
+import cn.egov.projects.web.auth.Callers;
+import cn.egov.projects.web.http.BadRequestException;
+import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.Replies;
+import cn.egov.projects.web.json.JsonFields;
+import cn.egov.projects.web.json.ProjectJson;
+import cn.egov.projects.web.json.Texts;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The signed-in person's working place: {@code GET /api/me/deadlines?days=30} (my to-do: overdue, due today, due
+ * soon, each with its article and the action that meets it); {@code GET /api/overdue} (every overdue deadline the
+ * caller may see); {@code GET /api/compliance} (per unit, for the Bureau and Audit); {@code GET /api/audit-records}
+ * {@code ?user=&action=&project=&from=&to=&page=&size=} (the audit trail, for Audit and the Bureau).
+ */
+public final class WorkplaceRoutes {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final MyDeadlinesUseCase myDeadlines;
+    private final ComplianceUseCase compliance;
+    private final AuditSearchUseCase auditSearch;
+
+    public WorkplaceRoutes(MyDeadlinesUseCase myDeadlines, ComplianceUseCase compliance,
+                           AuditSearchUseCase auditSearch) {
+        this.myDeadlines = myDeadlines;
+        this.compliance = compliance;
+        this.auditSearch = auditSearch;
+    }
+
+    public void mount(Router router, RouteTable table) {
+        EnumSet<Role> staff = EnumSet.copyOf(Action.VIEW_PROJECT.roles());
+        table.add(router, HttpMethod.GET, "/api/me/deadlines", Rule.roles(staff), this::mine);
+        table.add(router, HttpMethod.GET, "/api/overdue", Rule.roles(staff), this::overdue);
+        table.add(router, HttpMethod.GET, "/api/compliance", Rule.of(Action.VIEW_AUDIT_TRAIL),
+                this::compliance);
+        table.add(router, HttpMethod.GET, "/api/audit-records", Rule.of(Action.VIEW_AUDIT_TRAIL),
+                this::audit);
+    }
+
+    private void mine(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Integer days = integer(ctx.queryParams(), "days");
+        int horizon = days == null ? 30 : days;
+        Blocking.call(ctx, () -> myDeadlines.myDeadlines(caller, horizon))
+                .onSuccess(items -> Replies.json(ctx, 200, toDos(items).put("days", horizon)))
+                .onFailure(ctx::fail);
+    }
+
+    private void overdue(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> myDeadlines.overdue(caller))
+                .onSuccess(items -> Replies.json(ctx, 200, toDos(items)))
+                .onFailure(ctx::fail);
+    }
+
+    static JsonObject toDos(List<ToDo> items) {
+        JsonArray array = new JsonArray();
+        items.forEach(t -> array.add(toDo(t)));
+        return new JsonObject().put("items", array);
+    }
+
+    /** One to-do item. */
+    public static JsonObject toDo(ToDo t) {
+        var d = t.due();
+        return new JsonObject()
+                .put("deadlineId", d.deadline().id().toString())
+                .put("kind", d.deadline().kind().name())
+                .put("kindZh", d.deadline().kind().actionZh())
+                .put("descriptionZh", d.deadline().kind().descriptionZh())
+                .put("article", t.article())
+                .put("start", d.deadline().start().toString())
+                .put("due", d.deadline().due().toString())
+                .put("provisional", d.deadline().provisional())
+                .put("urgency", t.urgency().name())
+                .put("urgencyZh", t.urgency().zh())
+                .put("projectId", d.projectId().toString())
+                .put("projectName", d.projectName())
+                .put("unit", d.unit().code())
+                .put("state", d.state().name())
+                .put("stateZh", d.state().zh())
+                .put("classified", d.classified())
+                .put("action", t.action() == null ? null : t.action().name())
+                .put("actionZh", t.action() == null ? null : t.action().zh());
+    }
+
+    private void compliance(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> compliance.compliance(caller)).onSuccess(units -> {
+            JsonArray items = new JsonArray();
+            for (UnitCompliance u : units) {
+                items.add(new JsonObject().put("unit", u.unit().code()).put("projects", u.projects())
+                        .put("fallenDue", u.fallenDue()).put("metOnTime", u.metOnTime()).put("metLate", u.metLate())
+                        .put("overdue", u.overdue()).put("art17Flagged", u.art17Flagged())
+                        .put("onTimeShare", BigDecimal.valueOf(u.onTimeShare()).setScale(4, RoundingMode.HALF_UP)
+                                .doubleValue()));
+            }
+            Replies.json(ctx, 200, new JsonObject().put("items", items));
+        }).onFailure(ctx::fail);
+    }
+
+    private void audit(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        MultiMap q = ctx.queryParams();
+        Optional<Instant> from = Optional.ofNullable(day(q, "from")).map(d -> d.atStartOfDay(ZONE).toInstant());
+        Optional<Instant> to = Optional.ofNullable(day(q, "to")).map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant());
+        AuditFilter filter = new AuditFilter(Optional.ofNullable(blank(q.get("user"))),
+                Optional.ofNullable(blank(q.get("action"))), Optional.ofNullable(blank(q.get("project"))), from, to);
+        Integer page = integer(q, "page");
+        Integer size = integer(q, "size");
+        AuditQuery query = new AuditQuery(filter, page == null ? 1 : page, size == null ? 50 : size);
+        Blocking.call(ctx, () -> auditSearch.search(caller, query)).onSuccess(result -> {
+            JsonArray items = new JsonArray();
+            result.items().forEach(e -> items.add(ProjectJson.auditEntry(e).put("id", e.id())
+                    .put("sourceAddress", e.sourceAddress())));
+            Replies.json(ctx, 200, new JsonObject().put("items", items).put("page", result.page())
+                    .put("size", result.size()).put("total", result.total()));
+        }).onFailure(ctx::fail);
+    }
+
+    private static LocalDate day(MultiMap q, String name) {
+        String text = blank(q.get(name));
+        return text == null ? null : JsonFields.parseDate(name, text);
+    }
+
+    static Integer integer(MultiMap params, String name) {
+        String text = blank(params.get(name));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name, "「" + name + "」应为整数", "'" + name + "' must be an integer, got '"
+                    + Texts.clip(text) + "'");
+        }
+    }
+
+    static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,43 @@
+package cn.egov.projects.web.routes;
+
+import cn.egov.projects.application.port.in.AccountAdminUseCase;
+import cn.egov.projects.application.port.in.AnnualPlanUseCase;
+import cn.egov.projects.application.port.in.AuditSearchUseCase;
+import cn.egov.projects.application.port.in.CalendarFeedUseCase;
+import cn.egov.projects.application.port.in.ComplianceUseCase;
+import cn.egov.projects.application.port.in.DocumentUseCase;
+import cn.egov.projects.application.port.in.IdempotencyUseCase;
+import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.in.ProjectPageUseCase;
+import cn.egov.projects.application.port.in.SignInUseCase;
+import cn.egov.projects.application.port.in.UnitUseCase;
+
+/** The use cases of the staff's working place besides the lifecycle actions, as interfaces only. */
+public record WorkplaceUseCases(
+        SignInUseCase signIn,
+        ProjectPageUseCase projectPage,
+        MyDeadlinesUseCase myDeadlines,
+        ComplianceUseCase compliance,
+        AuditSearchUseCase auditSearch,
+        AnnualPlanUseCase annualPlan,
+        CalendarFeedUseCase calendarFeed,
+        IdempotencyUseCase idempotency,
+        AccountAdminUseCase accountAdmin,
+        UnitUseCase units,
+        DocumentUseCase documents) {
+
+    /** Picks each use case from the objects that implement it. */
+    public static WorkplaceUseCases of(Object... implementations) {
+        return new WorkplaceUseCases(LifecycleUseCases.find(implementations, SignInUseCase.class),
+                LifecycleUseCases.find(implementations, ProjectPageUseCase.class),
+                LifecycleUseCases.find(implementations, MyDeadlinesUseCase.class),
+                LifecycleUseCases.find(implementations, ComplianceUseCase.class),
+                LifecycleUseCases.find(implementations, AuditSearchUseCase.class),
+                LifecycleUseCases.find(implementations, AnnualPlanUseCase.class),
+                LifecycleUseCases.find(implementations, CalendarFeedUseCase.class),
+                LifecycleUseCases.find(implementations, IdempotencyUseCase.class),
+                LifecycleUseCases.find(implementations, AccountAdminUseCase.class),
+                LifecycleUseCases.find(implementations, UnitUseCase.class),
+                LifecycleUseCases.find(implementations, DocumentUseCase.class));
+    }
+}

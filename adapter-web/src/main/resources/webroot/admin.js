@@ -1,0 +1,48 @@
+'use strict';
+(async () => {
+  const me = await App.start('admin', ['ADMIN']);
+  if (!me) return;
+  const { el } = App;
+  const roleSel = document.getElementById('n-role');
+  ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE', 'AUDIT', 'CYBERSEC', 'SECRECY', 'EXPERT', 'ADMIN']
+    .forEach(r => roleSel.append(el('option', { value: r, text: App.zh(r) })));
+  async function accounts() {
+    const data = await App.api('GET', '/api/accounts');
+    document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', ''], data.items.map(a => [
+      a.username, a.displayName, a.roleZh, a.unit, a.mobile, a.email, a.enabled ? '启用' : '已停用',
+      el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
+        onclick: async (event) => {
+          try { await App.api('PUT', '/api/accounts/' + encodeURIComponent(a.userId) + '/enabled', { enabled: !a.enabled }); accounts(); } catch (e) { alert(e.message); }
+        } })]), 'account-table'));
+  }
+  async function units() {
+    const data = await App.api('GET', '/api/units');
+    document.getElementById('units').replaceChildren(App.table(['单位代码', '单位名称', '类型'], data.items.map(u => [u.code, u.nameZh, u.kindZh]), 'unit-table'));
+    const unitSel = document.getElementById('n-unit');
+    unitSel.replaceChildren(...data.items.map(u => el('option', { value: u.code, text: u.nameZh + '（' + u.code + '）' })));
+  }
+  document.getElementById('account-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const box = document.getElementById('account-result');
+    box.replaceChildren();
+    const v = id => document.getElementById(id).value.trim();
+    try {
+      await App.api('POST', '/api/accounts', { username: v('n-username'), displayName: v('n-name'), role: v('n-role'),
+        unit: v('n-unit'), mobile: v('n-mobile') || null, email: v('n-email') || null, password: document.getElementById('n-password').value });
+      event.target.reset();
+      accounts();
+    } catch (e) { App.showError(box, e); }
+  });
+  document.getElementById('unit-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const box = document.getElementById('unit-result');
+    box.replaceChildren();
+    try {
+      await App.api('POST', '/api/units', { code: document.getElementById('u-code').value.trim(), nameZh: document.getElementById('u-name').value.trim(), kind: document.getElementById('u-kind').value });
+      event.target.reset();
+      units();
+    } catch (e) { App.showError(box, e); }
+  });
+  accounts();
+  units();
+})();

@@ -1,0 +1,128 @@
+/* Shared by every page: the signed-in person, navigation by role, the JSON API with the CSRF token, rendering. */
+'use strict';
+const App = (() => {
+  let me = null;
+  const NAV = [
+    ['todo.html', '我的待办', ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE']],
+    ['projects.html', '项目列表', ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE', 'AUDIT', 'CYBERSEC', 'SECRECY', 'EXPERT']],
+    ['bureau.html', '大数据局工作台', ['BDB_OFFICER']],
+    ['finance.html', '财政局工作台', ['FINANCE']],
+    ['audit.html', '审计与操作记录', ['AUDIT', 'BDB_OFFICER']],
+    ['admin.html', '系统管理', ['ADMIN']],
+    ['calculator.html', '期限计算器', null]
+  ];
+  const ENUM_ZH = {
+    DELAY: '不能按期完成', SUSPENSION: '中止实施', TERMINATION: '终止实施',
+    BUSINESS_SYSTEM: '业务管理及服务信息系统', RESOURCE_CATALOGUE: '信息资源库及目录体系', SECURITY_SYSTEM: '网络与信息安全保障体系',
+    STANDARDS_SUPPORT: '标准化体系和支撑体系', NETWORK_DATA_CENTRE: '市级统一的电子政务网络和数据中心',
+    NEW: '新建', CONTINUATION: '续建', OPERATIONS: '运维', IT_SERVICE: '信息技术专业服务',
+    MUNICIPAL: '市级财政性资金', HIGHER_LEVEL: '国家、省、市统筹安排并全额拨付',
+    UNIT_STAFF: '实施单位经办人员', UNIT_LEADER: '实施单位分管领导', BDB_OFFICER: '市大数据管理局', FINANCE: '市财政局',
+    AUDIT: '市审计局', CYBERSEC: '市委网信办', SECRECY: '市委办公室（保密、密码）', EXPERT: '评审专家', ADMIN: '系统管理员',
+    IMPLEMENTING: '实施单位', AUTHORITY: '主管部门'
+  };
+  const STATES = [['DRAFT', '草稿'], ['DECLARED', '已申报'], ['UNDER_REVIEW', '专家评审中'], ['REVIEWED', '评审通过'],
+    ['FUNDING_PROPOSED', '已提出资金安排意见'], ['APPROVED', '市政府已审定'], ['PLANNED', '已列入实施计划'], ['IMPLEMENTING', '实施中'],
+    ['PROCUREMENT', '政府采购中'], ['CONTRACTED', '已签订合同'], ['TRIAL_RUN', '试运行中'], ['ACCEPTANCE_PENDING', '待验收'],
+    ['ACCEPTED', '验收通过'], ['OPERATING', '已投入使用'], ['CLOSED', '已办结'], ['SUSPENDED', '已中止'], ['TERMINATED', '已终止'],
+    ['REJECTED', '评审未通过']];
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      super(body && body.message ? body.message : '请求失败（' + status + '）');
+      this.status = status; this.body = body || {};
+    }
+  }
+
+  async function api(method, path, body, extraHeaders) {
+    const headers = Object.assign({ 'X-Requested-With': 'fetch', 'Accept': 'application/json' }, extraHeaders || {});
+    const init = { method, headers, credentials: 'same-origin' };
+    if (method !== 'GET' && me && me.csrfToken) headers['X-CSRF-Token'] = me.csrfToken;
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined && body !== null) { headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
+    const r = await fetch(path, init);
+    const text = await r.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+    if (r.status === 401 && !path.startsWith('/api/session')) { location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, json); }
+    if (!r.ok) throw new ApiError(r.status, json);
+    return json;
+  }
+
+  /** Shows an error in place: a refusal of the measures with its article, a field at fault, or the message. */
+  function showError(box, err) {
+    box.replaceChildren();
+    const b = err.body || {};
+    if (b.article) box.append(el('span', { class: 'article', text: '【' + b.article + '】' }));
+    box.append(el('span', { class: 'message', text: b.message || err.message }));
+    if (b.violations && b.violations.length > 1) {
+      const ul = el('ul');
+      b.violations.slice(1).forEach(v => ul.append(el('li', { text: v.article + '：' + v.message })));
+      box.append(ul);
+    }
+    if (b.requestId) box.append(el('div', { class: 'muted', text: '请求编号 ' + b.requestId }));
+  }
+
+  function showOk(box, text) {
+    box.replaceChildren(el('div', { class: 'alert ok', text }));
+  }
+
+  async function start(page, roles) {
+    try { me = await api('GET', '/api/session'); } catch (e) { return null; }
+    const nav = el('nav', { 'aria-label': '主导航' });
+    for (const [href, label, allowed] of NAV) {
+      if (allowed && !allowed.includes(me.role)) continue;
+      nav.append(el('a', { href, class: location.pathname.endsWith(href) ? 'current' : null, text: label }));
+    }
+    const header = el('header', { class: 'top' },
+      el('div', { class: 'brand', text: '太仓市电子政务项目管理' }), nav,
+      el('div', { class: 'who', id: 'who', text: me.name + '（' + me.roleZh + '，' + me.unit + '）' }),
+      el('button', { class: 'secondary', id: 'logout', type: 'button', onclick: logout, text: '退出' }));
+    document.body.prepend(header);
+    document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));
+    if (roles && !roles.includes(me.role)) {
+      document.querySelector('main').replaceChildren(el('div', { class: 'alert error', text: '第四条：您的角色（' + me.roleZh + '）无权使用本页面' }));
+      return null;
+    }
+    return me;
+  }
+
+  async function logout() {
+    try { await api('DELETE', '/api/session'); } finally { location.href = 'login.html'; }
+  }
+
+  function table(headers, rows, id) {
+    const t = el('table', { id });
+    t.append(el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col', class: h.endsWith('#') ? 'num' : null, text: h.replace(/#$/, '') })))));
+    const tb = el('tbody');
+    rows.forEach(r => tb.append(el('tr', {}, r.map(c => c instanceof Node ? el('td', {}, c) : el('td', { text: c === null || c === undefined ? '—' : c })))));
+    if (!rows.length) tb.append(el('tr', {}, el('td', { colspan: headers.length, class: 'muted', text: '暂无' })));
+    t.append(tb);
+    return t;
+  }
+
+  function projectLink(id, name) { return el('a', { href: 'project.html?id=' + encodeURIComponent(id), text: name }); }
+  function badge(cls, text) { return el('span', { class: 'badge ' + (cls || ''), text }); }
+  function zh(value) { return ENUM_ZH[value] || value; }
+  function param(name) { return new URLSearchParams(location.search).get(name); }
+  function yuan(text) { if (text === null || text === undefined) return '—'; const [i, f] = String(text).split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '') + ' 元'; }
+  function when(iso) { if (!iso) return '—'; const d = new Date(iso); return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }); }
+
+  return { el, api, start, showError, showOk, table, projectLink, badge, zh, param, yuan, when, STATES, ENUM_ZH, get me() { return me; } };
+})();

@@ -1,0 +1,58 @@
+'use strict';
+(async () => {
+  const me = await App.start('bureau', ['BDB_OFFICER']);
+  if (!me) return;
+  const { el } = App;
+  const next = new Date().getFullYear() + 1;
+  document.getElementById('w-year').value = next;
+  document.getElementById('p-year').value = new Date().getFullYear();
+
+  document.getElementById('window-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const box = document.getElementById('window-result');
+    box.replaceChildren();
+    try {
+      const w = await App.api('POST', '/api/declaration-windows', {
+        planYear: parseInt(document.getElementById('w-year').value, 10),
+        opensOn: document.getElementById('w-opens').value || null,
+        closesOn: document.getElementById('w-closes').value || null
+      });
+      box.replaceChildren();
+      box.parentNode.insertBefore(el('div', { class: 'alert ok', role: 'status', text: w.planYear + '年度集中申报期：' + w.opensOn + ' 至 ' + w.closesOn }), box);
+    } catch (e) { App.showError(box, e); }
+  });
+
+  async function loadApproved() {
+    const year = document.getElementById('p-year').value;
+    const box = document.getElementById('approved');
+    const data = await App.api('GET', '/api/projects?state=APPROVED&size=200&year=' + encodeURIComponent(year));
+    box.replaceChildren(App.table(['选择', '项目', '单位', '总投资#'], data.items.map(p => [
+      el('input', { type: 'checkbox', name: 'plan-project', value: p.id, id: 'pick-' + p.id, checked: true, 'aria-label': '列入计划：' + p.name }),
+      App.projectLink(p.id, p.name), p.unit, App.yuan(p.totalInvestment)]), 'approved-table'));
+  }
+  document.getElementById('load-approved').addEventListener('click', () => loadApproved().catch(e => App.showError(document.getElementById('plan-result'), e)));
+  document.getElementById('plan-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const box = document.getElementById('plan-result');
+    box.replaceChildren();
+    const projects = [...document.querySelectorAll('input[name=plan-project]:checked')].map(c => c.value);
+    try {
+      const r = await App.api('POST', '/api/annual-plans', {
+        planYear: parseInt(document.getElementById('p-year').value, 10),
+        reference: document.getElementById('p-reference').value, projects
+      });
+      box.parentNode.insertBefore(el('div', { class: 'alert ok', role: 'status', id: 'plan-issued', text: r.planYear + '年度实施计划已下达（' + r.reference + '），列入项目 ' + r.projects.length + ' 个' }), box);
+      await loadApproved();
+    } catch (e) { App.showError(box, e); }
+  });
+
+  const queues = document.getElementById('queues');
+  await Oversight.queue(queues, '待组织专家评审', 'DECLARED');
+  await Oversight.queue(queues, '待录入评审意见', 'UNDER_REVIEW');
+  await Oversight.queue(queues, '待录入市政府审定意见', 'FUNDING_PROPOSED');
+  await Oversight.queue(queues, '待实施前评审', 'IMPLEMENTING');
+  await Oversight.queue(queues, '已中止', 'SUSPENDED');
+  Oversight.compliance(document.getElementById('compliance'));
+  Oversight.overdue(document.getElementById('overdue'));
+  Oversight.planExport(document.getElementById('export-plan'));
+})();

@@ -1,0 +1,7 @@
+'use strict';
+(async () => {
+  const me = await App.start();
+  if (!me) return;
+  const home = { ADMIN: 'admin.html', AUDIT: 'audit.html', CYBERSEC: 'projects.html', SECRECY: 'projects.html', EXPERT: 'projects.html' };
+  location.replace(home[me.role] || 'todo.html');
+})();

@@ -1,0 +1,61 @@
+'use strict';
+/* The declaration form of a project (Art. 2, 7, 15, 19): used to create a draft and to edit one. */
+const ProfileForm = (() => {
+  const { el } = App;
+  function field(id, label, input) { return el('div', {}, el('label', { for: id, text: label }), input); }
+  function select(id, values) { const s = el('select', { id }); values.forEach(v => s.append(el('option', { value: v, text: App.zh(v) }))); return s; }
+  function yesNo(id) { const s = el('select', { id }); s.append(el('option', { value: 'false', text: '否' }), el('option', { value: 'true', text: '是' })); return s; }
+
+  function render(form, profile, submit, buttonText) {
+    const p = profile || {};
+    const budget = (p.budgetLines || [{ item: '', amount: '', supervision: false }]).map(b => b.item + '；' + b.amount + (b.supervision ? '；监理' : '')).join('\n');
+    const people = p.people || {};
+    const leader = people.leader || {}; const resp = people.responsible || {};
+    form.replaceChildren(
+      el('div', { class: 'row' },
+        field('pf-name', '项目名称', el('input', { type: 'text', id: 'pf-name', value: p.name || '', required: true })),
+        field('pf-year', '计划年度', el('input', { type: 'number', id: 'pf-year', value: p.planYear || (new Date().getFullYear() + 1), required: true })),
+        field('pf-category', '项目类别（第二条）', select('pf-category', ['BUSINESS_SYSTEM', 'RESOURCE_CATALOGUE', 'SECURITY_SYSTEM', 'STANDARDS_SUPPORT', 'NETWORK_DATA_CENTRE'])),
+        field('pf-nature', '建设性质', select('pf-nature', ['NEW', 'CONTINUATION', 'OPERATIONS', 'IT_SERVICE'])),
+        field('pf-funding', '资金来源', select('pf-funding', ['MUNICIPAL', 'HIGHER_LEVEL'])),
+        field('pf-software', '含软件开发', yesNo('pf-software')),
+        field('pf-classified', '涉密项目（第二十七条）', yesNo('pf-classified')),
+        field('pf-crypto', '使用密码技术', yesNo('pf-crypto'))),
+      field('pf-scope', '建设内容（每行一项）', el('textarea', { id: 'pf-scope' }, (p.scopeItems || []).join('\n'))),
+      field('pf-goals', '绩效目标（每行一项）', el('textarea', { id: 'pf-goals' }, (p.performanceGoals || []).join('\n'))),
+      field('pf-budget', '预算明细（每行：事项；金额（元）[；监理]）', el('textarea', { id: 'pf-budget' }, budget)),
+      el('div', { class: 'row' },
+        field('pf-leader-name', '分管领导（第十九条）', el('input', { type: 'text', id: 'pf-leader-name', value: leader.name || '' })),
+        field('pf-leader-mobile', '分管领导手机', el('input', { type: 'text', id: 'pf-leader-mobile', value: leader.mobile || '' })),
+        field('pf-leader-email', '分管领导邮箱', el('input', { type: 'text', id: 'pf-leader-email', value: leader.email || '' }))),
+      el('div', { class: 'row' },
+        field('pf-resp-name', '项目责任人', el('input', { type: 'text', id: 'pf-resp-name', value: resp.name || '' })),
+        field('pf-resp-mobile', '责任人手机', el('input', { type: 'text', id: 'pf-resp-mobile', value: resp.mobile || '' })),
+        field('pf-resp-email', '责任人邮箱', el('input', { type: 'text', id: 'pf-resp-email', value: resp.email || '' }))),
+      el('p', {}, el('button', { type: 'submit', id: 'pf-submit', text: buttonText })),
+      el('div', { class: 'refusal', role: 'alert', id: 'pf-error' }));
+    for (const [id, v] of [['pf-category', p.category], ['pf-nature', p.nature], ['pf-funding', p.funding],
+      ['pf-software', String(!!p.softwareDevelopment)], ['pf-classified', String(!!p.classified)], ['pf-crypto', String(!!p.usesCryptography)]]) {
+      if (v) form.querySelector('#' + id).value = v;
+    }
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const box = form.querySelector('#pf-error');
+      box.replaceChildren();
+      const v = id => form.querySelector('#' + id).value.trim();
+      const lines = id => v(id).split('\n').map(s => s.trim()).filter(Boolean);
+      const person = (n, m, e) => (v(n) || v(m) || v(e)) ? { name: v(n), mobile: v(m), email: v(e) } : null;
+      const profileJson = {
+        name: v('pf-name'), planYear: parseInt(v('pf-year'), 10), category: v('pf-category'), nature: v('pf-nature'),
+        funding: v('pf-funding'), softwareDevelopment: v('pf-software') === 'true', classified: v('pf-classified') === 'true',
+        usesCryptography: v('pf-crypto') === 'true', scopeItems: lines('pf-scope'), performanceGoals: lines('pf-goals'),
+        budgetLines: lines('pf-budget').map(l => { const parts = l.split(/[；;]/).map(s => s.trim()); return { item: parts[0], amount: parts[1] || '', supervision: parts[2] === '监理' }; })
+      };
+      const leaderP = person('pf-leader-name', 'pf-leader-mobile', 'pf-leader-email');
+      const respP = person('pf-resp-name', 'pf-resp-mobile', 'pf-resp-email');
+      if (leaderP || respP) profileJson.people = { leader: leaderP, responsible: respP };
+      try { await submit(profileJson, box); } catch (e) { App.showError(box, e); }
+    });
+  }
+  return { render };
+})();
