@@ -4,12 +4,14 @@ import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.account.PasswordHasher;
 import cn.egov.projects.application.port.out.CalendarPort;
 import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.application.service.DeadLetterService;
 import cn.egov.projects.application.service.DeadlineCalculatorService;
 import cn.egov.projects.application.service.DeclarationService;
 import cn.egov.projects.application.service.Ports;
 import cn.egov.projects.application.service.ProjectQueryService;
+import cn.egov.projects.application.service.ReminderPlanningService;
 import cn.egov.projects.domain.policy.PolicyHistory;
-import cn.egov.projects.notify.LogReminderAdapter;
+import cn.egov.projects.notify.ReminderEngine;
 import cn.egov.projects.persistence.Database;
 import cn.egov.projects.persistence.DatabaseStartupException;
 import cn.egov.projects.persistence.PersistenceAdapters;
@@ -17,23 +19,35 @@ import cn.egov.projects.persistence.config.CalendarDirectory;
 import cn.egov.projects.persistence.config.ConfigurationException;
 import cn.egov.projects.persistence.config.PolicyPackFile;
 import cn.egov.projects.web.UseCases;
+import cn.egov.projects.web.WebApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything wired with {@code new}: the policy packs and calendar from their files, the database and its adapters,
- * the reminder channel, the clock, and the services behind the use-case interfaces the web adapter is given.
+ * the reminder engine with its channels, the clock, and the services behind the use-case interfaces the web adapter
+ * is given. The reminder engine's scheduler runs only while the application serves ({@link #startReminders}); it
+ * stops before the database closes.
  */
 final class Application implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final Database database;
+    private final ReminderEngine reminders;
     private final AccountService accounts;
+    private final Web web;
+    private final DemoClock demoClock;
+    private final java.util.function.LongSupplier accountCount;
     private final UseCases useCases;
 
-    private Application(Database database, AccountService accounts, UseCases useCases) {
+    private Application(Database database, ReminderEngine reminders, AccountService accounts, UseCases useCases,
+                        Web web, DemoClock demoClock, java.util.function.LongSupplier accountCount) {
+        this.web = web;
+        this.demoClock = demoClock;
+        this.accountCount = accountCount;
         this.database = database;
+        this.reminders = reminders;
         this.accounts = accounts;
         this.useCases = useCases;
     }
@@ -44,6 +58,11 @@ final class Application implements AutoCloseable {
      * @throws StartupException naming the file or database at fault and the setting it came from
      */
     static Application open(Settings settings) {
+        return open(settings, null);
+    }
+
+    /** With the clock a test gives (null: the system clock, or the demonstration clock of {@code --demo}). */
+    static Application open(Settings settings, ClockPort testClock) {
         PolicyHistory policies = policies(settings);
         CalendarPort calendar = calendar(settings);
         Database database;
@@ -53,18 +72,29 @@ final class Application implements AutoCloseable {
             throw new StartupException(ExitCode.DATABASE, e.getMessage() + " (" + settings.databaseSource() + ")", e);
         }
         try {
-            ClockPort clock = new SystemClock();
+            DemoClock demoClock = settings.web().demo() ? new DemoClock(new SystemClock()) : null;
+            ClockPort clock = testClock != null ? testClock : demoClock != null ? demoClock : new SystemClock();
             PersistenceAdapters persistence = new PersistenceAdapters(database);
+            ReminderPlanningService planner = new ReminderPlanningService(persistence.dueDeadlines(),
+                    persistence.projects(), persistence.projects(), persistence.windows(), persistence.accounts(),
+                    () -> policies, calendar);
+            ReminderEngine reminders = new ReminderEngine(settings.reminders().engine(), database.dataSource(),
+                    database.transactionAwareDataSource(), planner, clock, settings.reminders().emailSender(),
+                    settings.reminders().smsSender());
             Ports ports = new Ports(persistence.projects(), persistence.projects(), persistence.projects(),
-                    persistence.windows(), persistence.auditTrail(), new LogReminderAdapter(), clock, calendar,
+                    persistence.windows(), persistence.auditTrail(), reminders, clock, calendar,
                     () -> policies, persistence.transactions());
             AccountService accounts = new AccountService(persistence.accounts(), persistence.auditTrail(), clock,
                     persistence.transactions(), PasswordHasher.standard(), policies.inForceOn(clock.today()));
             DeclarationService declarations = new DeclarationService(ports);
             ProjectQueryService queries = new ProjectQueryService(ports);
+            DeadLetterService deadLetters = new DeadLetterService(reminders, persistence.auditTrail(), clock,
+                    persistence.transactions(), () -> policies);
             UseCases useCases = new UseCases(new DeadlineCalculatorService(() -> policies, calendar, clock),
-                    accounts, accounts, declarations, queries, queries, declarations, declarations);
-            return new Application(database, accounts, useCases);
+                    accounts, accounts, declarations, queries, queries, declarations, declarations, deadLetters);
+            Web web = Web.wire(settings, persistence, ports, accounts, clock, policies);
+            return new Application(database, reminders, accounts, useCases, web, demoClock,
+                    persistence.accounts()::count);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -101,12 +131,35 @@ final class Application implements AutoCloseable {
         return accounts;
     }
 
+    /** The staff's web application (JSON API and pages) over this application's use cases. */
+    WebApi webApi() {
+        return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy);
+    }
+
+    /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */
+    java.util.Optional<DemoData> demoData() {
+        return java.util.Optional.ofNullable(demoClock).map(c -> new DemoData(c, useCases, web, accounts));
+    }
+
+    boolean hasNoAccounts() {
+        return accountCount.getAsLong() == 0;
+    }
+
     boolean isHealthy() {
         return database.isHealthy();
     }
 
+    /** Starts sending reminders: this instance's scheduler joins any others on the same database. */
+    void startReminders() {
+        reminders.start();
+    }
+
     @Override
     public void close() {
-        database.close();
+        try {
+            reminders.close();
+        } finally {
+            database.close();
+        }
     }
 }

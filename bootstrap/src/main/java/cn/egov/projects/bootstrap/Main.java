@@ -29,6 +29,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int status = run(List.of(args), System.getenv());
+        LogFlush.flush();
         if (status != ExitCode.OK) {
             System.exit(status);
         }
@@ -75,9 +76,12 @@ public final class Main {
         // fail fast, before the database is opened and migrated; the bind below stays the real test
         ensurePortFree(settings);
         Application application = Application.open(settings);
+        application.demoData().ifPresent(demo -> demo.fillIfEmpty(application::hasNoAccounts,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        application.startReminders();
         WebServer server;
         try {
-            server = WebServer.start(application.useCases(), application::isHealthy, settings.httpPort());
+            server = WebServer.start(application.webApi(), settings.httpPort());
         } catch (WebServerException e) {
             application.close();
             throw portFailure(settings, e.portInUse(), e.getMessage(), e);
@@ -92,6 +96,7 @@ public final class Main {
             } finally {
                 application.close();
                 LOG.info("egov-projects stopped");
+                LogFlush.flush();
                 stopped.countDown();
             }
         }, "egov-shutdown"));

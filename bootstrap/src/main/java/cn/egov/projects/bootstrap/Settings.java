@@ -35,7 +35,34 @@ public final class Settings {
         DB_USER("--db-user", "EGOV_DB_USER"),
         DB_PASSWORD("--db-password", "EGOV_DB_PASSWORD"),
         POLICY("--policy", "EGOV_POLICY"),
-        CALENDAR_DIR("--calendar-dir", "EGOV_CALENDAR_DIR");
+        CALENDAR_DIR("--calendar-dir", "EGOV_CALENDAR_DIR"),
+        BASE_URL("--base-url", "EGOV_BASE_URL"),
+        SMTP_HOST("--smtp-host", "EGOV_SMTP_HOST"),
+        SMTP_PORT("--smtp-port", "EGOV_SMTP_PORT"),
+        SMTP_SECURITY("--smtp-security", "EGOV_SMTP_SECURITY"),
+        SMTP_USER("--smtp-user", "EGOV_SMTP_USER"),
+        SMTP_PASSWORD("--smtp-password", "EGOV_SMTP_PASSWORD"),
+        MAIL_FROM("--mail-from", "EGOV_MAIL_FROM"),
+        SMS_MODE("--sms-mode", "EGOV_SMS_MODE"),
+        SMS_SIGN("--sms-sign", "EGOV_SMS_SIGN"),
+        SMPP_HOST("--smpp-host", "EGOV_SMPP_HOST"),
+        SMPP_PORT("--smpp-port", "EGOV_SMPP_PORT"),
+        SMPP_SYSTEM_ID("--smpp-system-id", "EGOV_SMPP_SYSTEM_ID"),
+        SMPP_PASSWORD("--smpp-password", "EGOV_SMPP_PASSWORD"),
+        SMPP_SOURCE("--smpp-source", "EGOV_SMPP_SOURCE"),
+        SMS_HTTP_URL("--sms-http-url", "EGOV_SMS_HTTP_URL"),
+        SMS_HTTP_TEMPLATE("--sms-http-template", "EGOV_SMS_HTTP_TEMPLATE"),
+        SMS_HTTP_KEY("--sms-http-key", "EGOV_SMS_HTTP_KEY"),
+        REMINDER_SEND_AT("--reminder-send-at", "EGOV_REMINDER_SEND_AT"),
+        QUIET_HOURS("--quiet-hours", "EGOV_QUIET_HOURS"),
+        REMINDER_DIGEST("--reminder-digest", "EGOV_REMINDER_DIGEST"),
+        REMINDER_MAX_ATTEMPTS("--reminder-max-attempts", "EGOV_REMINDER_MAX_ATTEMPTS"),
+        REMINDER_THREADS("--reminder-threads", "EGOV_REMINDER_THREADS"),
+        DOC_MAX_MB("--doc-max-mb", "EGOV_DOC_MAX_MB"),
+        DOC_TYPES("--doc-types", "EGOV_DOC_TYPES"),
+        SECURE_COOKIES("--secure-cookies", "EGOV_SECURE_COOKIES"),
+        UPLOADS_DIR("--uploads-dir", "EGOV_UPLOADS_DIR"),
+        DEMO("--demo", "EGOV_DEMO");
 
         private final String flag;
         private final String variable;
@@ -67,6 +94,8 @@ public final class Settings {
     private final Map<Key, String> sources;
     private final int httpPort;
     private final Admin admin;
+    private final ReminderConfig reminders;
+    private final WebConfig web;
 
     private Settings(Command command, Map<Key, String> values, Map<Key, String> sources, int httpPort, Admin admin) {
         this.command = command;
@@ -74,6 +103,8 @@ public final class Settings {
         this.sources = sources;
         this.httpPort = httpPort;
         this.admin = admin;
+        this.reminders = ReminderConfig.parse(this);
+        this.web = WebConfig.parse(this);
     }
 
     /**
@@ -131,6 +162,10 @@ public final class Settings {
             }
             String name = arg;
             String value;
+            if (arg.equals(Key.DEMO.flag()) && (i + 1 == args.size() || args.get(i + 1).startsWith("--"))) {
+                flags.put(name, "true");
+                continue;
+            }
             int eq = arg.indexOf('=');
             if (eq > 0) {
                 name = arg.substring(0, eq);
@@ -223,6 +258,21 @@ public final class Settings {
                 values.getOrDefault(Key.DB_PASSWORD, base.password()));
     }
 
+    /** A setting's value as given (trimmed when from the environment), or empty when not given. */
+    public Optional<String> value(Key key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The reminder engine and its channels (e-mail, SMS), checked when the settings were read. */
+    public ReminderConfig reminders() {
+        return reminders;
+    }
+
+    /** The web adapter's settings and the demonstration flag, checked when the settings were read. */
+    public WebConfig web() {
+        return web;
+    }
+
     /** Where a setting came from: its flag, its environment variable, or "default". */
     public String source(Key key) {
         return sources.get(key);
@@ -238,6 +288,7 @@ public final class Settings {
         return "Settings[command=" + command + ", httpPort=" + httpPort + " (" + source(Key.HTTP_PORT) + ")"
                 + ", database=" + (dbUrl().isPresent() ? "from " + source(Key.DB_URL) : "embedded H2 under ./data")
                 + ", policy=" + policyFile().map(Path::toString).orElse("Taicang (built in)")
-                + ", calendarDir=" + calendarDir().map(Path::toString).orElse("none") + "]";
+                + ", calendarDir=" + calendarDir().map(Path::toString).orElse("none")
+                + ", reminders=" + reminders + "]";
     }
 }

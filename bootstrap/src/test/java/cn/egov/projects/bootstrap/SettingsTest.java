@@ -139,4 +139,76 @@ class SettingsTest {
 
         assertThat(s.toString()).doesNotContain("s3cret").contains("EGOV_DB_URL");
     }
+
+    @Test
+    @DisplayName("提醒默认：邮件和短信写日志，同日合并，08:00发送，21:00至08:00不发短信，最多重试8次")
+    void reminderDefaults() {
+        ReminderConfig r = parse(Map.of(), "--http-port", "9000").reminders();
+
+        assertThat(r.mail()).isEmpty();
+        assertThat(r.smsMode()).isEqualTo(ReminderConfig.SmsMode.LOG);
+        assertThat(r.engine().digest()).isTrue();
+        assertThat(r.engine().sendAt()).isEqualTo(java.time.LocalTime.of(8, 0));
+        assertThat(r.engine().quietHours().start()).isEqualTo(java.time.LocalTime.of(21, 0));
+        assertThat(r.engine().quietHours().end()).isEqualTo(java.time.LocalTime.of(8, 0));
+        assertThat(r.engine().maxAttempts()).isEqualTo(8);
+        assertThat(r.engine().baseUrl()).isEqualTo("http://localhost:9000");
+        assertThat(r.emailSender()).isInstanceOf(cn.egov.projects.notify.channel.LogEmailSender.class);
+        assertThat(r.smsSender()).isInstanceOf(cn.egov.projects.notify.channel.LogSmsSender.class);
+    }
+
+    @Test
+    @DisplayName("邮件服务器、短信中心和云短信的设置；文字说明里没有密码和密钥")
+    void reminderChannels() {
+        Settings smtp = parse(Map.of("EGOV_SMTP_HOST", "mail.tc.gov.cn", "EGOV_SMTP_SECURITY", "tls",
+                "EGOV_SMTP_USER", "egov", "EGOV_SMTP_PASSWORD", "mail-secret", "EGOV_MAIL_FROM", "egov@tc.gov.cn",
+                "EGOV_BASE_URL", "https://egov.tc.gov.cn/", "EGOV_REMINDER_DIGEST", "off",
+                "EGOV_QUIET_HOURS", "22:00-07:30", "EGOV_REMINDER_SEND_AT", "08:30"));
+        var mail = smtp.reminders().mail().orElseThrow();
+        assertThat(mail.host()).isEqualTo("mail.tc.gov.cn");
+        assertThat(mail.port()).isEqualTo(465);
+        assertThat(mail.security()).isEqualTo(cn.egov.projects.notify.channel.MailSettings.Security.TLS);
+        assertThat(mail.username()).isEqualTo("egov");
+        assertThat(mail.from()).isEqualTo("egov@tc.gov.cn");
+        assertThat(smtp.reminders().engine().baseUrl()).isEqualTo("https://egov.tc.gov.cn");
+        assertThat(smtp.reminders().engine().digest()).isFalse();
+        assertThat(smtp.reminders().engine().quietHours().end()).isEqualTo(java.time.LocalTime.of(7, 30));
+        assertThat(smtp.reminders().engine().sendAt()).isEqualTo(java.time.LocalTime.of(8, 30));
+        assertThat(smtp.toString()).doesNotContain("mail-secret").contains("mail.tc.gov.cn");
+
+        Settings smpp = parse(Map.of("EGOV_SMS_MODE", "smpp", "EGOV_SMPP_HOST", "smsc.tc.gov.cn",
+                "EGOV_SMPP_SYSTEM_ID", "egov", "EGOV_SMPP_PASSWORD", "smpp-secret"), "--smpp-port", "2776");
+        assertThat(smpp.reminders().smpp().orElseThrow().port()).isEqualTo(2776);
+        assertThat(smpp.toString()).doesNotContain("smpp-secret");
+
+        Settings http = parse(Map.of("EGOV_SMS_MODE", "http", "EGOV_SMS_HTTP_URL", "https://sms.example.cn/send",
+                "EGOV_SMS_SIGN", "太仓电子政务", "EGOV_SMS_HTTP_TEMPLATE", "SMS_1", "EGOV_SMS_HTTP_KEY", "key-secret"));
+        assertThat(http.reminders().http().orElseThrow().templateCode()).isEqualTo("SMS_1");
+        assertThat(http.toString()).doesNotContain("key-secret");
+    }
+
+    @Test
+    @DisplayName("提醒设置有误时说明哪个值、从哪里来")
+    void badReminderSettings() {
+        assertThatThrownBy(() -> parse(Map.of("EGOV_SMTP_HOST", "m", "EGOV_SMTP_SECURITY", "ssl")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("SMTP security 'SSL' is not one of NONE, STARTTLS, TLS (EGOV_SMTP_SECURITY)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_SMS_MODE", "fax")))
+                .hasMessage("SMS mode 'fax' is not one of log, smpp, http (EGOV_SMS_MODE)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_SMS_MODE", "smpp", "EGOV_SMPP_HOST", "smsc")))
+                .hasMessage("SMS mode smpp needs EGOV_SMPP_SYSTEM_ID (or --smpp-system-id)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_SMS_MODE", "http", "EGOV_SMS_HTTP_URL", "ftp://x/y",
+                "EGOV_SMS_SIGN", "s", "EGOV_SMS_HTTP_TEMPLATE", "t")))
+                .hasMessageContaining("must be an http(s) URL (EGOV_SMS_HTTP_URL)");
+        assertThatThrownBy(() -> parse(Map.of(), "--quiet-hours", "21-8"))
+                .hasMessage("quiet hours '21-8' must look like 21:00-08:00 (or none) (--quiet-hours)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_DIGEST", "maybe")))
+                .hasMessage("'maybe' is not true or false (EGOV_REMINDER_DIGEST)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_MAX_ATTEMPTS", "0")))
+                .hasMessage("0 is out of range 1-100 (EGOV_REMINDER_MAX_ATTEMPTS)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_BASE_URL", "egov.tc.gov.cn")))
+                .hasMessageContaining("must start with http:// or https:// (EGOV_BASE_URL)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_SMTP_HOST", "m", "EGOV_SMTP_PORT", "smtp")))
+                .hasMessage("'smtp' is not a number (EGOV_SMTP_PORT)");
+    }
 }

@@ -55,16 +55,24 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule vertxStaysInTheWebAdapter = noClasses()
-            .that().resideOutsideOfPackages(WEB, BOOTSTRAP)
+            .that().resideOutsideOfPackages(WEB, NOTIFY, BOOTSTRAP)
             .should().dependOnClassesThat().resideInAPackage("io.vertx..")
-            .because("each technology stays in its adapter (4)");
+            .because("each technology stays in its adapter (4); the notify adapter sends e-mail with the Vert.x mail "
+                    + "client");
 
     @ArchTest
     static final ArchRule databaseStaysInThePersistenceAdapter = noClasses()
             .that().resideOutsideOfPackage(PERSISTENCE)
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.ibatis..", "org.flywaydb..",
-                    "org.mapstruct..", "java.sql..", "javax.sql..", "org.h2..", "org.postgresql..")
+                    "org.mapstruct..", "org.h2..", "org.postgresql..")
             .because("each technology stays in its adapter (4)");
+
+    @ArchTest
+    static final ArchRule jdbcStaysInTheAdaptersThatOwnTables = noClasses()
+            .that().resideOutsideOfPackages(PERSISTENCE, NOTIFY)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+            .because("plain JDBC only where tables are owned (4): the persistence adapter, and the notify adapter's "
+                    + "reminder outbox and scheduler table, written through the transaction-aware data source");
 
     @ArchTest
     static final ArchRule messagingStaysInTheNotifyAdapter = noClasses()
@@ -111,10 +119,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule portInInterfacesEndInUseCase = classes()
-            .that().resideInAPackage("..application.port.in..").and().areInterfaces()
+            .that().resideInAPackage("..application.port.in..").and().areInterfaces().and().areTopLevelClasses()
             .and().doNotHaveSimpleName("ProjectCommand").and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase")
-            .because("naming both ways (7)");
+            .because("naming both ways (7); a use case's own answer types (SignInUseCase.Result) nest inside it");
 
     @ArchTest
     static final ArchRule servicesImplementUseCases = classes()

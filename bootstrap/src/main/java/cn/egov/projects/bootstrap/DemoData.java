@@ -1,0 +1,318 @@
+package cn.egov.projects.bootstrap;
+
+import cn.egov.projects.application.account.AccountService;
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.CreateAccountCommand;
+import cn.egov.projects.application.port.in.CreateDraftCommand;
+import cn.egov.projects.application.port.in.CreateUnitCommand;
+import cn.egov.projects.application.port.in.DeclareProjectCommand;
+import cn.egov.projects.application.port.in.FileAcceptanceReportCommand;
+import cn.egov.projects.application.port.in.FileContractCommand;
+import cn.egov.projects.application.port.in.FileFinalAccountsCommand;
+import cn.egov.projects.application.port.in.FileSelfInspectionCommand;
+import cn.egov.projects.application.port.in.IssueAnnualPlanCommand;
+import cn.egov.projects.application.port.in.OpenDeclarationWindowCommand;
+import cn.egov.projects.application.port.in.PreProcurementReviewCommand;
+import cn.egov.projects.application.port.in.ProposeFundingCommand;
+import cn.egov.projects.application.port.in.PutIntoOperationCommand;
+import cn.egov.projects.application.port.in.RecordAcceptanceCommand;
+import cn.egov.projects.application.port.in.RecordApprovalCommand;
+import cn.egov.projects.application.port.in.RecordReviewCommand;
+import cn.egov.projects.application.port.in.RecordSecurityReviewCommand;
+import cn.egov.projects.application.port.in.ReportSituationCommand;
+import cn.egov.projects.application.port.in.SignContractCommand;
+import cn.egov.projects.application.port.in.StartReviewCommand;
+import cn.egov.projects.application.port.in.StartTrialRunCommand;
+import cn.egov.projects.application.port.in.SubmitImplementationPlanCommand;
+import cn.egov.projects.application.port.in.TerminateProjectCommand;
+import cn.egov.projects.application.view.Unit;
+import cn.egov.projects.domain.access.Actor;
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.catalog.Category;
+import cn.egov.projects.domain.catalog.FundingSource;
+import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.project.AccountablePeople;
+import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectProfile;
+import cn.egov.projects.domain.project.ProjectState;
+import cn.egov.projects.domain.project.SecurityReview;
+import cn.egov.projects.domain.project.SituationReport;
+import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.web.UseCases;
+import cn.egov.projects.web.routes.LifecycleUseCases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code --demo}: fills an empty database with sample units, accounts (one random password for all of them, written
+ * to the log as a demonstration password) and projects in every state of the lifecycle, by driving the real use
+ * cases on past days of a {@link DemoClock}. Never runs on a database that has accounts already.
+ */
+final class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    /** Who the demonstration accounts are: username, name, role, unit. */
+    static final List<String[]> ACCOUNTS = List.of(
+            new String[]{"admin", "系统管理员", "ADMIN", "TC-DSJ"},
+            new String[]{"bdb", "陈大数据", "BDB_OFFICER", "TC-DSJ"},
+            new String[]{"finance", "周财政", "FINANCE", "TC-CZJ"},
+            new String[]{"audit", "吴审计", "AUDIT", "TC-SJJ"},
+            new String[]{"cybersec", "郑网信", "CYBERSEC", "TC-WXB"},
+            new String[]{"secrecy", "冯保密", "SECRECY", "TC-BMJ"},
+            new String[]{"gaj", "王经办（公安局）", "UNIT_STAFF", "TC-GAJ"},
+            new String[]{"gaj-leader", "李分管（公安局）", "UNIT_LEADER", "TC-GAJ"},
+            new String[]{"wjw", "赵经办（卫健委）", "UNIT_STAFF", "TC-WJW"},
+            new String[]{"jyj", "孙经办（教育局）", "UNIT_STAFF", "TC-JYJ"});
+
+    private static final String[][] UNITS = {
+            {"TC-DSJ", "太仓市大数据管理局", "AUTHORITY"}, {"TC-CZJ", "太仓市财政局", "AUTHORITY"},
+            {"TC-SJJ", "太仓市审计局", "AUTHORITY"}, {"TC-WXB", "中共太仓市委网信办", "AUTHORITY"},
+            {"TC-BMJ", "太仓市国家保密局", "AUTHORITY"}, {"TC-GAJ", "太仓市公安局", "IMPLEMENTING"},
+            {"TC-WJW", "太仓市卫生健康委员会", "IMPLEMENTING"}, {"TC-JYJ", "太仓市教育局", "IMPLEMENTING"}};
+
+    private static final String[] NAMES = {"智慧公安视频解析平台", "全民健康信息平台（二期）", "智慧校园统一身份认证",
+            "警务数据治理", "基层医疗影像云", "教育资源公共服务平台", "交通违法非现场执法系统", "卫生监督移动执法",
+            "中小学食堂监管平台", "社区警务APP", "公共卫生应急指挥系统", "教育督导信息系统", "110接处警系统升级",
+            "电子健康档案开放", "学籍管理系统迁移", "警用地理信息平台", "家庭医生签约服务系统", "校园安防联网"};
+
+    private final DemoClock clock;
+    private final UseCases useCases;
+    private final Web web;
+    private final AccountService accounts;
+
+    DemoData(DemoClock clock, UseCases useCases, Web web, AccountService accounts) {
+        this.clock = clock;
+        this.useCases = useCases;
+        this.web = web;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Writes the demonstration data when the database is empty.
+     *
+     * @param empty whether the database holds no account yet
+     * @return whether data were written
+     */
+    boolean fillIfEmpty(BooleanSupplier empty, LocalDate today) {
+        if (!empty.getAsBoolean()) {
+            LOG.info("--demo: the database already has accounts; no demonstration data written");
+            return false;
+        }
+        String password = password();
+        try {
+            Map<String, Caller> people = people(password);
+            projects(people, today);
+        } finally {
+            clock.release();
+        }
+        LOG.warn("================ DEMO ONLY — 演示数据，仅供演示 ================");
+        LOG.warn("demo accounts: {} — password of every demo account: {}",
+                ACCOUNTS.stream().map(a -> a[0] + "(" + a[2] + ")").toList(), password);
+        LOG.warn("never use --demo with real data; create real accounts with create-admin and the admin pages");
+        LOG.warn("================================================================");
+        return true;
+    }
+
+    private static String password() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder b = new StringBuilder("demo-");
+        for (int i = 0; i < 12; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private Map<String, Caller> people(String password) {
+        Map<String, Caller> people = new LinkedHashMap<>();
+        String[] first = ACCOUNTS.get(0);
+        accounts.createAccount(null, account(first, password));
+        Caller admin = signIn(first[0], password);
+        people.put(first[0], admin);
+        for (String[] u : UNITS) {
+            web.units().createUnit(admin, new CreateUnitCommand(u[0], u[1], Unit.Kind.valueOf(u[2])));
+        }
+        for (String[] a : ACCOUNTS.subList(1, ACCOUNTS.size())) {
+            accounts.createAccount(admin, account(a, password));
+            people.put(a[0], signIn(a[0], password));
+        }
+        return people;
+    }
+
+    private static CreateAccountCommand account(String[] a, String password) {
+        return new CreateAccountCommand(a[0], a[1], Role.valueOf(a[2]), new UnitId(a[3]), "13900000000",
+                a[0] + "@demo.taicang.gov.cn", password.toCharArray());
+    }
+
+    private Caller signIn(String username, String password) {
+        Actor actor = accounts.authenticate(username, password.toCharArray()).orElseThrow();
+        return new Caller(actor, "demo", "-");
+    }
+
+    /** The last step each demonstration project takes, by the state it ends in. */
+    private static final ProjectState[] TARGETS = {ProjectState.DRAFT, ProjectState.DECLARED,
+            ProjectState.UNDER_REVIEW, ProjectState.REVIEWED, ProjectState.FUNDING_PROPOSED, ProjectState.APPROVED,
+            ProjectState.PLANNED, ProjectState.IMPLEMENTING, ProjectState.PROCUREMENT, ProjectState.CONTRACTED,
+            ProjectState.TRIAL_RUN, ProjectState.ACCEPTANCE_PENDING, ProjectState.ACCEPTED, ProjectState.OPERATING,
+            ProjectState.CLOSED, ProjectState.SUSPENDED, ProjectState.TERMINATED, ProjectState.REJECTED};
+
+    private record Demo(ProjectId id, ProjectState target, Caller unit, int step) {
+    }
+
+    private static int lastStep(ProjectState target) {
+        return switch (target) {
+            case DRAFT -> 0;
+            case DECLARED -> 1;
+            case UNDER_REVIEW -> 2;
+            case REVIEWED, REJECTED -> 3;
+            case FUNDING_PROPOSED -> 4;
+            case APPROVED -> 5;
+            case PLANNED, TERMINATED -> 6;
+            case IMPLEMENTING -> 7;
+            case PROCUREMENT -> 8;
+            case CONTRACTED, SUSPENDED -> 9;
+            case TRIAL_RUN -> 10;
+            case ACCEPTANCE_PENDING -> 11;
+            case ACCEPTED -> 12;
+            case OPERATING -> 13;
+            case CLOSED -> 14;
+        };
+    }
+
+    private void projects(Map<String, Caller> people, LocalDate today) {
+        // the declaration year D: its window (Q3 of D) and the following plan year lie wholly in the past
+        int d = today.isBefore(LocalDate.of(today.getYear(), 8, 1)) ? today.getYear() - 2 : today.getYear() - 1;
+        Caller bdb = people.get("bdb");
+        Caller finance = people.get("finance");
+        Caller cybersec = people.get("cybersec");
+        LifecycleUseCases l = web.lifecycle();
+        on(LocalDate.of(d, 7, 1));
+        useCases.openDeclarationWindow().openWindow(bdb, new OpenDeclarationWindowCommand(d + 1,
+                LocalDate.of(d, 7, 1), LocalDate.of(d, 9, 30)));
+        String[] units = {"gaj", "wjw", "jyj"};
+        List<Demo> demos = new ArrayList<>();
+        on(LocalDate.of(d, 8, 20));
+        for (int i = 0; i < TARGETS.length; i++) {
+            Caller unit = people.get(units[i % units.length]);
+            ProjectId id = useCases.createDraft().createDraft(unit, new CreateDraftCommand(
+                    profile(NAMES[i], d + 1, false, i)));
+            demos.add(new Demo(id, TARGETS[i], unit, lastStep(TARGETS[i])));
+        }
+        ProjectId secret = useCases.createDraft().createDraft(people.get("gaj"), new CreateDraftCommand(
+                profile("涉密专网改造", d + 1, true, 0)));
+        step(1, demos, LocalDate.of(d, 8, 20), p -> useCases.declareProject().declare(p.unit(),
+                new DeclareProjectCommand(p.id(), null)));
+        run("declare classified", () -> useCases.declareProject().declare(people.get("gaj"),
+                new DeclareProjectCommand(secret, null)));
+        step(2, demos, LocalDate.of(d, 10, 9), p -> l.startReview().startReview(bdb, new StartReviewCommand(p.id(),
+                null)));
+        step(3, demos, LocalDate.of(d, 10, 20), p -> l.recordReview().recordReview(bdb, new RecordReviewCommand(
+                p.id(), null, p.target() != ProjectState.REJECTED, List.of("张明", "李华", "王芳"),
+                p.target() == ProjectState.REJECTED ? "建设内容与已有系统重复，不予通过" : "建设必要，方案可行")));
+        Money budget = Money.yuan("500000");
+        step(4, demos, LocalDate.of(d, 11, 14), p -> l.proposeFunding().proposeFunding(finance,
+                new ProposeFundingCommand(p.id(), null, budget, "同意安排市级财政资金")));
+        step(5, demos, LocalDate.of(d, 12, 18), p -> l.recordApproval().recordApproval(bdb,
+                new RecordApprovalCommand(p.id(), null, budget, "太政复〔" + d + "〕88号")));
+        on(LocalDate.of(d + 1, 1, 23));
+        List<ProjectId> planned = demos.stream().filter(p -> p.step() >= 6).map(Demo::id).toList();
+        run("issue the plan", () -> l.issuePlan().issuePlan(bdb, new IssueAnnualPlanCommand(d + 1,
+                "太政办〔" + (d + 1) + "〕5号", planned)));
+        step(7, demos, LocalDate.of(d + 1, 2, 17), p -> l.submitImplementationPlan().submitImplementationPlan(
+                p.unit(), new SubmitImplementationPlanCommand(p.id(), null, List.of("平台建设", "数据对接"), budget,
+                        "3月完成采购，5月上线试运行")));
+        step(8, demos, LocalDate.of(d + 1, 3, 3), p -> l.preProcurementReview().reviewBeforeProcurement(bdb,
+                new PreProcurementReviewCommand(p.id(), null, true, "同意进入采购")));
+        for (Demo p : demos) {
+            if (p.step() >= 9) {
+                // the contracted project signs three days ago: its filing deadline is due soon
+                LocalDate signed = p.target() == ProjectState.CONTRACTED ? today.minusDays(3)
+                        : LocalDate.of(d + 1, 4, 24);
+                on(signed);
+                run(p.target() + " sign", () -> l.signContract().signContract(p.unit(), new SignContractCommand(
+                        p.id(), null, "HT-" + (d + 1) + "-" + p.id().toString().substring(0, 4), "苏州某信息技术有限公司",
+                        Money.yuan("480000"), signed, signed.plusYears(3))));
+                if (p.target() != ProjectState.CONTRACTED) {
+                    on(LocalDate.of(d + 1, 4, 28));
+                    run(p.target() + " file", () -> l.fileContract().fileContract(p.unit(), new FileContractCommand(
+                            p.id(), null, "HT-" + (d + 1) + "-" + p.id().toString().substring(0, 4))));
+                }
+            }
+        }
+        for (Demo p : demos) {
+            if (p.target() == ProjectState.SUSPENDED) {
+                on(LocalDate.of(d + 1, 5, 10));
+                run("suspend", () -> l.reportSituation().reportSituation(p.unit(), new ReportSituationCommand(p.id(),
+                        null, SituationReport.Kind.SUSPENSION, "上级部署调整，暂停实施", true, true)));
+            }
+            if (p.target() == ProjectState.TERMINATED) {
+                on(LocalDate.of(d + 1, 3, 10));
+                run("terminate", () -> l.terminate().terminate(bdb, new TerminateProjectCommand(p.id(), null,
+                        "需求已由省级平台覆盖", "通报：项目终止，资金收回")));
+            }
+        }
+        step(10, demos, LocalDate.of(d + 1, 5, 6), p -> l.startTrialRun().startTrialRun(p.unit(),
+                new StartTrialRunCommand(p.id(), null, LocalDate.of(d + 1, 5, 6))));
+        step(11, demos, LocalDate.of(d + 1, 5, 20), p -> l.recordSecurityReview().recordSecurityReview(cybersec,
+                new RecordSecurityReviewCommand(p.id(), null, SecurityReview.Kind.CYBERSECURITY, true,
+                        "符合网络安全要求")));
+        step(11, demos, LocalDate.of(d + 1, 6, 9), p -> l.fileSelfInspection().fileSelfInspection(p.unit(),
+                new FileSelfInspectionCommand(p.id(), null, "全部建设内容已完成", "已整理资源目录12项", "绩效目标均已达成")));
+        step(12, demos, LocalDate.of(d + 1, 6, 15), p -> l.recordAcceptance().recordAcceptance(p.unit(),
+                new RecordAcceptanceCommand(p.id(), null, LocalDate.of(d + 1, 6, 15), true,
+                        List.of("张明", "李华", "王芳"), web.pack().acceptanceDocuments(), "同意通过验收")));
+        step(13, demos, LocalDate.of(d + 1, 6, 18), p -> l.putIntoOperation().putIntoOperation(p.unit(),
+                new PutIntoOperationCommand(p.id(), null)));
+        step(14, demos, LocalDate.of(d + 1, 6, 22), p -> l.fileAcceptanceReport().fileAcceptanceReport(p.unit(),
+                new FileAcceptanceReportCommand(p.id(), null)));
+        step(14, demos, LocalDate.of(d + 1, 7, 10), p -> l.fileFinalAccounts().fileFinalAccounts(finance,
+                new FileFinalAccountsCommand(p.id(), null, Money.yuan("478000"))));
+        LOG.info("--demo: {} sample projects written, one in each state, and a classified one", demos.size());
+    }
+
+    private interface Step {
+        void apply(Demo demo);
+    }
+
+    private void step(int n, List<Demo> demos, LocalDate day, Step step) {
+        on(day);
+        for (Demo p : demos) {
+            if (p.step() >= n) {
+                run(p.target() + " step " + n, () -> step.apply(p));
+            }
+        }
+    }
+
+    private void on(LocalDate day) {
+        clock.set(day);
+    }
+
+    private static void run(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("--demo: {} refused: {}", what, e.getMessage());
+        }
+    }
+
+    private static ProjectProfile profile(String name, int planYear, boolean classified, int i) {
+        Category category = Category.values()[i % Category.values().length];
+        return new ProjectProfile(name, planYear, category, Nature.NEW, null, null, false, FundingSource.MUNICIPAL,
+                classified, false, List.of("平台建设", "数据对接"), List.of("办事时间缩短30%"),
+                List.of(new BudgetLine("平台建设", Money.yuan("500000"), false)),
+                new AccountablePeople(new Person("李分管", "13900000001", "leader@demo.taicang.gov.cn"),
+                        new Person("王经办", "13900000002", "staff@demo.taicang.gov.cn")));
+    }
+}

@@ -1,0 +1,59 @@
+package cn.egov.projects.bootstrap;
+
+import cn.egov.projects.application.account.AccountAdminService;
+import cn.egov.projects.application.account.AccountService;
+import cn.egov.projects.application.account.SignInService;
+import cn.egov.projects.application.account.UnitService;
+import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.application.service.AcceptanceService;
+import cn.egov.projects.application.service.ApprovalService;
+import cn.egov.projects.application.service.CalendarFeedService;
+import cn.egov.projects.application.service.DeclarationService;
+import cn.egov.projects.application.service.DocumentService;
+import cn.egov.projects.application.service.IdempotencyService;
+import cn.egov.projects.application.service.ImplementationService;
+import cn.egov.projects.application.service.OversightReportService;
+import cn.egov.projects.application.service.OversightService;
+import cn.egov.projects.application.service.Ports;
+import cn.egov.projects.application.service.ProjectPageService;
+import cn.egov.projects.application.service.ToDoService;
+import cn.egov.projects.domain.policy.PolicyHistory;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.persistence.PersistenceAdapters;
+import cn.egov.projects.web.WebSettings;
+import cn.egov.projects.web.routes.LifecycleUseCases;
+import cn.egov.projects.web.routes.WorkplaceUseCases;
+
+/**
+ * The services behind the staff's web application, wired with {@code new}: every lifecycle action, sign-in with
+ * lockout, project pages, to-do lists, the oversight reports, calendar feeds, idempotency keys, accounts, units and
+ * documents.
+ */
+record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
+           PolicyPack pack) {
+
+    static Web wire(Settings settings, PersistenceAdapters persistence, Ports ports, AccountService accounts,
+                    ClockPort clock, PolicyHistory policies) {
+        PolicyPack pack = policies.inForceOn(clock.today());
+        var tx = persistence.transactions();
+        var audit = persistence.auditTrail();
+        var security = persistence.webSecurity();
+        var reads = persistence.workplaceReads();
+        WebSettings web = settings.web().web();
+        ToDoService toDo = new ToDoService(ports, reads);
+        UnitService units = new UnitService(persistence.units(), audit, clock, tx, pack);
+        LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports), new ApprovalService(ports),
+                new ImplementationService(ports), new OversightService(ports), new AcceptanceService(ports));
+        WorkplaceUseCases workplace = WorkplaceUseCases.of(
+                new SignInService(accounts, security, audit, clock, tx),
+                new ProjectPageService(ports, persistence.documents()),
+                toDo,
+                new OversightReportService(ports, reads, reads),
+                new CalendarFeedService(security, security, toDo, audit, clock, tx),
+                new IdempotencyService(security, clock),
+                new AccountAdminService(security, audit, clock, tx, pack),
+                units,
+                new DocumentService(ports, persistence.documents(), web.documents()));
+        return new Web(lifecycle, workplace, web, units, pack);
+    }
+}

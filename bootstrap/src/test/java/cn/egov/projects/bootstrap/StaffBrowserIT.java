@@ -1,0 +1,317 @@
+package cn.egov.projects.bootstrap;
+
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.CreateAccountCommand;
+import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.web.WebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff's pages in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; nothing is
+ * downloaded), against the real application on an embedded H2 database and a clock the test sets: a unit declares a
+ * project, is refused in place while no window is open (Art. 7), the Bureau opens the window, reviews, Finance gives
+ * its opinion, the Bureau records the approval and issues the plan, and the unit finds its implementation-plan
+ * deadline (Art. 13) on 我的待办. A failing step leaves a screenshot under {@code target/browser-screenshots}. Without
+ * a browser the test is skipped on a developer's machine and fails in CI ({@code CI} set).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("浏览器中的办理流程：申报、评审、下达计划、我的待办")
+class StaffBrowserIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String PASSWORD = "browser-test-password";
+
+    /** A clock the test moves: 10:00 in Shanghai on the day set. */
+    static final class TestClock implements ClockPort {
+        private final AtomicReference<LocalDate> day = new AtomicReference<>();
+
+        TestClock(LocalDate start) {
+            day.set(start);
+        }
+
+        void set(LocalDate d) {
+            day.set(d);
+        }
+
+        @Override
+        public Instant now() {
+            return day.get().atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
+        }
+    }
+
+    private final TestClock clock = new TestClock(LocalDate.of(2024, 8, 20));
+    private Path home;
+    private Application application;
+    private WebServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private String base;
+
+    @RegisterExtension
+    final TestWatcher screenshots = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (driver instanceof ChromeDriver chrome) {
+                try {
+                    Path dir = Path.of("target", "browser-screenshots");
+                    Files.createDirectories(dir);
+                    File shot = chrome.getScreenshotAs(OutputType.FILE);
+                    Path to = dir.resolve(context.getRequiredTestMethod().getName() + ".png");
+                    Files.copy(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+                    Files.writeString(dir.resolve(context.getRequiredTestMethod().getName() + ".html"),
+                            chrome.getPageSource());
+                } catch (IOException | RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+    };
+
+    @BeforeAll
+    void start() throws IOException {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver)");
+            }
+            Assumptions.abort("no Chromium on this machine: apt-get install -y chromium chromium-driver");
+        }
+        home = Files.createTempDirectory(Path.of("target"), "browser-");
+        Settings settings = Settings.parse(List.of("--db-url",
+                "jdbc:h2:file:" + home.toAbsolutePath().resolve("egov") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH", "--uploads-dir", home.resolve("uploads").toString()), Map.of());
+        application = Application.open(settings, clock);
+        server = WebServer.start(application.webApi(), 0);
+        base = "http://localhost:" + server.port();
+        var accounts = application.accounts();
+        accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
+        Caller admin = new Caller(accounts.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
+        accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
+        accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
+        accounts.createAccount(admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1280,1600", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory(home, "chrome").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (application != null) {
+            application.close();
+        }
+    }
+
+    private static CreateAccountCommand account(String username, String name, Role role, String unit) {
+        return new CreateAccountCommand(username, name, role, new UnitId(unit), null, null, PASSWORD.toCharArray());
+    }
+
+    private void signIn(String username) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    private void openProject(String id) {
+        driver.get(base + "/project.html?id=" + id);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("state")));
+    }
+
+    private WebElement openAction(String action) {
+        WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("action-" + action)));
+        details.findElement(By.tagName("summary")).click();
+        return details;
+    }
+
+    private void fill(WebElement form, String name, String value) {
+        WebElement input = form.findElement(By.name(name));
+        if ("select".equals(input.getTagName())) {
+            new Select(input).selectByValue(value);
+        } else {
+            input.clear();
+            input.sendKeys(value);
+        }
+    }
+
+    private void submit(String action) {
+        driver.findElement(By.id("submit-" + action)).click();
+    }
+
+    private String state() {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("state"))).getText();
+    }
+
+    private void awaitState(String zh) {
+        wait.until(ExpectedConditions.textToBe(By.id("state"), zh));
+    }
+
+    @Test
+    @DisplayName("实施单位申报（申报期外被拒并显示第七条）→ 大数据局评审 → 财政局意见 → 审定 → 下达计划 → 我的待办出现实施方案期限")
+    void declareReviewIssueAndSeeTheDeadline() {
+        // the unit drafts a project on the 项目列表 page
+        signIn("police");
+        driver.get(base + "/projects.html");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-form")));
+        form.findElement(By.id("pf-name")).clear();
+        form.findElement(By.id("pf-name")).sendKeys("智慧公安数据平台");
+        form.findElement(By.id("pf-year")).clear();
+        form.findElement(By.id("pf-year")).sendKeys("2025");
+        form.findElement(By.id("pf-scope")).sendKeys("数据汇聚平台\n警情分析系统");
+        form.findElement(By.id("pf-goals")).sendKeys("警情处置时间缩短20%");
+        form.findElement(By.id("pf-budget")).clear();
+        form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
+        form.findElement(By.id("pf-leader-name")).sendKeys("李分管");
+        form.findElement(By.id("pf-leader-mobile")).sendKeys("13900000001");
+        form.findElement(By.id("pf-leader-email")).sendKeys("li@tc.gov.cn");
+        form.findElement(By.id("pf-resp-name")).sendKeys("王责任");
+        form.findElement(By.id("pf-resp-mobile")).sendKeys("13900000002");
+        form.findElement(By.id("pf-resp-email")).sendKeys("wang@tc.gov.cn");
+        form.findElement(By.id("pf-submit")).click();
+        wait.until(ExpectedConditions.urlContains("project.html?id="));
+        String id = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("id=") + 3);
+        assertThat(state()).isEqualTo("草稿");
+
+        // no window is open yet: the declaration is refused in place, citing Art. 7
+        openAction("DECLARE");
+        submit("DECLARE");
+        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal-DECLARE")));
+        wait.until(ExpectedConditions.textToBePresentInElement(refusal, "第七条"));
+        assertThat(refusal.getText()).contains("【第七条】");
+        assertThat(state()).isEqualTo("草稿");
+
+        // the Bureau opens the window for 2025 in the third quarter of 2024
+        signIn("bureau");
+        driver.get(base + "/bureau.html");
+        WebElement year = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("w-year")));
+        year.clear();
+        year.sendKeys("2025");
+        setDate("w-opens", "2024-07-01");
+        setDate("w-closes", "2024-09-30");
+        driver.findElement(By.id("open-window")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "2025年度集中申报期"));
+
+        // the unit declares
+        signIn("police");
+        openProject(id);
+        openAction("DECLARE");
+        submit("DECLARE");
+        awaitState("已申报");
+
+        // the Bureau organises the expert review and records its opinion
+        clock.set(LocalDate.of(2024, 10, 10));
+        signIn("bureau");
+        openProject(id);
+        openAction("START_REVIEW");
+        submit("START_REVIEW");
+        awaitState("专家评审中");
+        WebElement review = openAction("RECORD_REVIEW");
+        fill(review, "approved", "true");
+        fill(review, "experts", "张专家\n赵专家\n钱专家");
+        fill(review, "opinion", "建设必要，方案可行");
+        submit("RECORD_REVIEW");
+        awaitState("评审通过");
+
+        // Finance's funding opinion
+        clock.set(LocalDate.of(2024, 11, 15));
+        signIn("finance");
+        openProject(id);
+        WebElement funding = openAction("PROPOSE_FUNDING");
+        fill(funding, "amount", "600000");
+        fill(funding, "opinion", "同意安排市级财政资金");
+        submit("PROPOSE_FUNDING");
+        awaitState("已提出资金安排意见");
+
+        // the government's approval, then the annual plan issued on 2025-01-24
+        clock.set(LocalDate.of(2024, 12, 20));
+        signIn("bureau");
+        openProject(id);
+        WebElement approval = openAction("RECORD_APPROVAL");
+        fill(approval, "approvedBudget", "600000");
+        fill(approval, "reference", "太政复〔2024〕88号");
+        submit("RECORD_APPROVAL");
+        awaitState("市政府已审定");
+
+        clock.set(LocalDate.of(2025, 1, 24));
+        driver.get(base + "/bureau.html");
+        WebElement planYear = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("p-year")));
+        planYear.clear();
+        planYear.sendKeys("2025");
+        driver.findElement(By.id("load-approved")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pick-" + id)));
+        driver.findElement(By.id("p-reference")).sendKeys("太政办〔2025〕5号");
+        driver.findElement(By.id("issue-plan")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-issued")));
+
+        // the unit sees its implementation-plan deadline on 我的待办, with its article and action
+        signIn("police");
+        driver.get(base + "/todo.html");
+        WebElement later = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table-LATER")));
+        wait.until(ExpectedConditions.textToBePresentInElement(later, "报送项目实施方案"));
+        assertThat(later.getText()).contains("智慧公安数据平台", "报送项目实施方案", "第十三条", "2025-02-24", "报送实施方案");
+
+        // and the timeline of the project tells who did what under which article
+        openProject(id);
+        String timeline = driver.findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("申报项目", "组织专家评审", "提出资金安排意见", "下达年度实施计划", "第九条");
+        assertThat(driver.findElement(By.id("actions")).getText()).contains("报送实施方案（第十三条）");
+    }
+
+    /** Types a date into an {@code <input type=date>} whatever the browser's locale, through its value. */
+    private void setDate(String id, String iso) {
+        WebElement input = driver.findElement(By.id(id));
+        ((ChromeDriver) driver).executeScript("arguments[0].value = arguments[1];", input, iso);
+    }
+}
