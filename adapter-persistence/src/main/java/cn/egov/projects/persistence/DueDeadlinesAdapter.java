@@ -1,6 +1,7 @@
 package cn.egov.projects.persistence;
 
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
+import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.view.DueCursor;
 import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.domain.deadline.Deadline;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * Open deadlines due by a day across all projects ({@link DueDeadlinesPort}), read page by page along the index
  * {@code (is_open, due_date, id)}: a page after the cursor costs what the first one does.
  */
-public final class DueDeadlinesAdapter implements DueDeadlinesPort {
+public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalDeadlinesPort {
 
     /** The largest page the port admits. */
     static final int MAX_LIMIT = 10_000;
@@ -39,6 +40,12 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort {
         List<DueDeadlineRow> rows = sessions.call(s -> s.getMapper(DueDeadlineDao.class).openDueOnOrBefore(
                 dueOnOrBefore, after == null ? null : after.due(), after == null ? null : after.deadlineId(), limit));
         return rows.stream().map(DueDeadlinesAdapter::dueDeadline).toList();
+    }
+
+    @Override
+    public List<ProjectId> projectsWithOpenProvisionalDeadlines() {
+        return sessions.call(s -> s.getMapper(DueDeadlineDao.class).projectsWithOpenProvisionalDeadlines())
+                .stream().map(ProjectId::new).toList();
     }
 
     private static DueDeadline dueDeadline(DueDeadlineRow r) {

@@ -5,6 +5,7 @@ import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
+import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.port.out.UnitPort;
 
@@ -81,6 +82,11 @@ public final class PersistenceAdapters {
 
     /** Every open deadline due by a day, with its project and people (reminders, to-do lists). */
     public DueDeadlinesPort dueDeadlines() {
+        return dueDeadlines;
+    }
+
+    /** The projects whose open deadlines were computed provisionally (a year whose calendar was not held). */
+    public ProvisionalDeadlinesPort provisionalDeadlines() {
         return dueDeadlines;
     }
 

@@ -308,4 +308,20 @@ abstract class DueDeadlinesContractTest extends PersistenceContractTest {
         }
         return text.toString();
     }
+
+    @Test
+    @DisplayName("找出有未完成的暂定期限的项目，已完成的暂定期限不算")
+    void projectsWithOpenProvisionalDeadlinesAreFound() {
+        LocalDate start = LocalDate.of(2031, 1, 5);
+        Project provisional = project("暂定期限项目", false, true, ProjectState.PLANNED, List.of(
+                Deadline.open(id(0x91), DeadlineKind.IMPL_PLAN, null, start, LocalDate.of(2031, 2, 5), true)));
+        Project settled = project("暂定期限已完成", false, true, ProjectState.IMPLEMENTING, List.of(
+                Deadline.open(id(0x92), DeadlineKind.IMPL_PLAN, null, start, LocalDate.of(2031, 2, 5), true)
+                        .metOn(LocalDate.of(2031, 1, 20))));
+        adapters.projects().insert(provisional);
+        adapters.projects().insert(settled);
+
+        assertThat(adapters.provisionalDeadlines().projectsWithOpenProvisionalDeadlines())
+                .containsExactly(provisional.id());
+    }
 }

@@ -2,8 +2,10 @@ package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.account.PasswordHasher;
+import cn.egov.projects.application.port.in.RecomputeProvisionalDeadlinesUseCase;
 import cn.egov.projects.application.port.out.CalendarPort;
 import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.application.service.CalendarMaintenanceService;
 import cn.egov.projects.application.service.DeadLetterService;
 import cn.egov.projects.application.service.DeadlineCalculatorService;
 import cn.egov.projects.application.service.DeclarationService;
@@ -23,6 +25,10 @@ import cn.egov.projects.web.WebApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Everything wired with {@code new}: the policy packs and calendar from their files, the database and its adapters,
  * the reminder engine with its channels, the clock, and the services behind the use-case interfaces the web adapter
@@ -40,9 +46,17 @@ final class Application implements AutoCloseable {
     private final DemoClock demoClock;
     private final java.util.function.LongSupplier accountCount;
     private final UseCases useCases;
+    private final RecomputeProvisionalDeadlinesUseCase calendarMaintenance;
+    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "calendar-maintenance");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Application(Database database, ReminderEngine reminders, AccountService accounts, UseCases useCases,
-                        Web web, DemoClock demoClock, java.util.function.LongSupplier accountCount) {
+                        Web web, DemoClock demoClock, java.util.function.LongSupplier accountCount,
+                        RecomputeProvisionalDeadlinesUseCase calendarMaintenance) {
+        this.calendarMaintenance = calendarMaintenance;
         this.web = web;
         this.demoClock = demoClock;
         this.accountCount = accountCount;
@@ -94,7 +108,8 @@ final class Application implements AutoCloseable {
                     accounts, accounts, declarations, queries, queries, declarations, declarations, deadLetters);
             Web web = Web.wire(settings, persistence, ports, accounts, clock, policies);
             return new Application(database, reminders, accounts, useCases, web, demoClock,
-                    persistence.accounts()::count);
+                    persistence.accounts()::count,
+                    new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -152,10 +167,29 @@ final class Application implements AutoCloseable {
     /** Starts sending reminders: this instance's scheduler joins any others on the same database. */
     void startReminders() {
         reminders.start();
+        startCalendarMaintenance();
+    }
+
+    /**
+     * Computes provisional due days again now and every hour, so that a year's official arrangement an operator
+     * drops into the calendar directory corrects every deadline it touches without a restart.
+     */
+    private void startCalendarMaintenance() {
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                int changed = calendarMaintenance.recomputeProvisionalDeadlines();
+                if (changed > 0) {
+                    LOG.info("due days computed again under the official calendar: {} deadlines", changed);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("computing provisional due days again failed; will retry in an hour", e);
+            }
+        }, 0, 1, TimeUnit.HOURS);
     }
 
     @Override
     public void close() {
+        maintenance.shutdownNow();
         try {
             reminders.close();
         } finally {

@@ -16,4 +16,7 @@ public interface DueDeadlineDao {
     List<DueDeadlineRow> openDueOnOrBefore(@Param("dueOnOrBefore") LocalDate dueOnOrBefore,
                                            @Param("afterDue") LocalDate afterDue, @Param("afterId") UUID afterId,
                                            @Param("limit") int limit);
+
+    /** The projects with at least one open deadline whose due day was computed provisionally. */
+    List<UUID> projectsWithOpenProvisionalDeadlines();
 }
