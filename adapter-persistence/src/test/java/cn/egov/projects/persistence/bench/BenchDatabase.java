@@ -51,6 +51,9 @@ abstract class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** H2's page cache in the benchmark, in KB (1 GB). */
+    static final int H2_CACHE_KB = 1024 * 1024;
+
     abstract String label();
 
     abstract boolean isPostgreSql();
@@ -84,7 +87,10 @@ abstract class BenchDatabase implements AutoCloseable {
 
             @Override
             DatabaseSettings settings() {
-                return DatabaseSettings.embeddedH2(dir);
+                DatabaseSettings embedded = DatabaseSettings.embeddedH2(dir);
+                // like PostgreSQL's shared_buffers: a page cache that holds the seeded data (the default is 64 MB)
+                return new DatabaseSettings(embedded.url() + ";CACHE_SIZE=" + H2_CACHE_KB, embedded.user(),
+                        embedded.password());
             }
 
             @Override

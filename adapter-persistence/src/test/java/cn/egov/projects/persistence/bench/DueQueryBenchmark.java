@@ -126,7 +126,7 @@ final class DueQueryBenchmark {
     private LocalDate dayWithAboutTenThousandDue() throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT due_date FROM deadline WHERE is_open = TRUE"
-                     + " ORDER BY is_open, due_date, id OFFSET " + (TARGET_DUE - 1) + " LIMIT 1")) {
+                     + " ORDER BY is_open, due_date, id LIMIT 1 OFFSET " + (TARGET_DUE - 1))) {
             if (!rs.next()) {
                 throw new IllegalStateException("fewer than " + TARGET_DUE + " open deadlines");
             }

@@ -171,7 +171,8 @@ public final class PersistenceBenchmark {
                 report.line("Database size: %s.", one(s, "SELECT pg_size_pretty(pg_database_size(current_database()))"));
             } else {
                 report.line("");
-                report.line("Server: H2 %s (embedded, file database, MODE=PostgreSQL).", one(s, "SELECT H2VERSION()"));
+                report.line("Server: H2 %s (embedded, file database, MODE=PostgreSQL, CACHE_SIZE=%d KB).",
+                        one(s, "SELECT H2VERSION()"), BenchDatabase.H2_CACHE_KB);
             }
             report.line("Rows: %s projects, %s deadlines, %s people, %s audit records.",
                     String.format(Locale.ROOT, "%,d", Long.parseLong(one(s, "SELECT COUNT(*) FROM project"))),
