@@ -13,12 +13,16 @@ import cn.egov.projects.persistence.deadline.DueDeadlineRow;
 import cn.egov.projects.persistence.mybatis.Sessions;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Open deadlines due by a day across all projects ({@link DueDeadlinesPort}), read page by page along the index
- * {@code (is_open, due_date, id)}: a page after the cursor costs what the first one does.
+ * {@code (is_open, due_date, id)}: a page after the cursor costs what the first one does. A page after a cursor
+ * (day D, id I) is read as two plain ranges of the index — the rest of day D after I, then the days after D if the
+ * page is not full yet — because H2 does not seek an index by a row comparison such as
+ * {@code (due_date, id) > (D, I)}: it would read all of day D up to the cursor again for every page.
  */
 public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalDeadlinesPort {
 
@@ -37,8 +41,19 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
         }
-        List<DueDeadlineRow> rows = sessions.call(s -> s.getMapper(DueDeadlineDao.class).openDueOnOrBefore(
-                dueOnOrBefore, after == null ? null : after.due(), after == null ? null : after.deadlineId(), limit));
+        List<DueDeadlineRow> rows = sessions.call(s -> {
+            DueDeadlineDao dao = s.getMapper(DueDeadlineDao.class);
+            if (after == null) {
+                return dao.openDue(dueOnOrBefore, null, null, null, limit);
+            }
+            // after (D, I): the rest of day D after I, then — if the page is not full — the days after D
+            List<DueDeadlineRow> page = new ArrayList<>(
+                    dao.openDue(dueOnOrBefore, after.due(), after.deadlineId(), null, limit));
+            if (page.size() < limit) {
+                page.addAll(dao.openDue(dueOnOrBefore, null, null, after.due(), limit - page.size()));
+            }
+            return page;
+        });
         return rows.stream().map(DueDeadlinesAdapter::dueDeadline).toList();
     }
 

@@ -10,12 +10,13 @@ import java.util.UUID;
 public interface DueDeadlineDao {
 
     /**
-     * At most {@code limit} open deadlines due on or before {@code dueOnOrBefore}, ordered by (due day, id), after
-     * ({@code afterDue}, {@code afterId}) when those are given (both or neither).
+     * At most {@code limit} open deadlines due on or before {@code dueOnOrBefore}, ordered by (due day, id); each of
+     * the other conditions applies when given: due on {@code onDay} with an id after {@code afterId} (both or
+     * neither), due after {@code afterDay}. Each is one range of the index {@code (is_open, due_date, id)}.
      */
-    List<DueDeadlineRow> openDueOnOrBefore(@Param("dueOnOrBefore") LocalDate dueOnOrBefore,
-                                           @Param("afterDue") LocalDate afterDue, @Param("afterId") UUID afterId,
-                                           @Param("limit") int limit);
+    List<DueDeadlineRow> openDue(@Param("dueOnOrBefore") LocalDate dueOnOrBefore, @Param("onDay") LocalDate onDay,
+                                 @Param("afterId") UUID afterId, @Param("afterDay") LocalDate afterDay,
+                                 @Param("limit") int limit);
 
     /** The projects with at least one open deadline whose due day was computed provisionally. */
     List<UUID> projectsWithOpenProvisionalDeadlines();

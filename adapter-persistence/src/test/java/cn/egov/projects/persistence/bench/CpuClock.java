@@ -66,6 +66,29 @@ final class CpuClock {
         }
     }
 
+    /**
+     * Milliseconds one thread takes for a fixed piece of work (SHA-256 over 64 MiB, best of three): how fast the
+     * machine's cores are just now. On a shared virtual machine this varies between runs, and the figures with it.
+     */
+    static long calibrationMillis() {
+        byte[] block = new byte[1 << 20];
+        long best = Long.MAX_VALUE;
+        try {
+            for (int round = 0; round < 3; round++) {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 64; i++) {
+                    sha.update(block);
+                }
+                sha.digest();
+                best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return best;
+    }
+
     /** The load average over the last minute, as the machine reports it. */
     static String loadAverage() {
         try {

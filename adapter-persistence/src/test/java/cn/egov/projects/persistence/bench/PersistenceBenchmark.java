@@ -113,6 +113,8 @@ public final class PersistenceBenchmark {
                         Seeder.SEED_VERSION);
             }
             describe(database, db.isPostgreSql(), report);
+            report.line("Core speed now: SHA-256 over 64 MiB in %d ms on one thread (lower is faster; see BENCHMARKS.md).",
+                    CpuClock.calibrationMillis());
             checkSeededProjectsLoad(database);
             if (PARTS.contains("due")) {
                 new DueQueryBenchmark(database, BenchmarkSupport.adapters(database, false).dueDeadlines(),

@@ -32,7 +32,7 @@ final class Seeder {
     private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
 
     /** Raised whenever what is seeded changes, so that a kept database is seeded again. */
-    static final int SEED_VERSION = 2;
+    static final int SEED_VERSION = 3;
 
     private static final int CHUNK = 100_000;
 
