@@ -40,7 +40,7 @@ public final class PersistenceAdapters {
         Objects.requireNonNull(database, "database");
         var sessions = database.sessions();
         this.transactions = new MyBatisTransactionAdapter(sessions);
-        this.projects = new ProjectPersistenceAdapter(sessions, strategy);
+        this.projects = new ProjectPersistenceAdapter(sessions, strategy, database.settings().isH2());
         this.windows = new DeclarationWindowAdapter(sessions);
         this.auditTrail = new AuditTrailAdapter(sessions);
         this.documents = new DocumentAdapter(sessions);

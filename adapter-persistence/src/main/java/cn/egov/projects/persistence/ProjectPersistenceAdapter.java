@@ -14,6 +14,7 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
+import cn.egov.projects.persistence.project.ChildRow;
 import cn.egov.projects.persistence.project.ChildRows;
 import cn.egov.projects.persistence.project.ChildWrites;
 import cn.egov.projects.persistence.project.ListCriteria;
@@ -23,6 +24,7 @@ import cn.egov.projects.persistence.project.ProjectRows;
 import cn.egov.projects.persistence.project.ProjectSummaryRow;
 import org.apache.ibatis.exceptions.PersistenceException;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +45,9 @@ import java.util.UUID;
  *
  * <p>Reading and writing as {@link Strategy#INCREMENTAL} (the default): a project is loaded in two statements (its
  * row, then its child rows in one {@code UNION ALL} over the tables its row's {@code child_parts} says hold rows).
+ * On H2 the child tables are read one plain {@code SELECT} each instead: H2 keeps a session's parsed statements for
+ * reuse only when they are plain selects — never a {@code UNION} — so the one large statement would be parsed again
+ * on every load, which costs more than the in-process calls it saves.
  * Inside a transaction the rows it was loaded with are remembered under (id, version) until the transaction ends,
  * and an update of that version writes only the child rows that differ from them (see {@link ChildWrites}). That is
  * exact because the update succeeds only while the stored version is still the loaded one, and every write of a
@@ -62,14 +67,13 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
 
     private final Sessions sessions;
     private final Strategy strategy;
+    /** Whether the child tables are read one statement each (H2) rather than in one {@code UNION ALL}. */
+    private final boolean childrenPartByPart;
 
-    ProjectPersistenceAdapter(Sessions sessions) {
-        this(sessions, Strategy.INCREMENTAL);
-    }
-
-    ProjectPersistenceAdapter(Sessions sessions, Strategy strategy) {
+    ProjectPersistenceAdapter(Sessions sessions, Strategy strategy, boolean childrenPartByPart) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.childrenPartByPart = childrenPartByPart;
     }
 
     @Override
@@ -78,7 +82,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         return sessions.call(session -> {
             ProjectDao dao = session.getMapper(ProjectDao.class);
             Optional<ProjectRows> rows = strategy == Strategy.INCREMENTAL
-                    ? readAtOnce(dao, id.value())
+                    ? readAtOnce(dao, id.value(), childrenPartByPart)
                     : readPerTable(dao, id.value());
             rows.ifPresent(this::remember);
             return rows;
@@ -170,13 +174,23 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
 
     // ---------------------------------------------------------------- rows
 
-    private static Optional<ProjectRows> readAtOnce(ProjectDao dao, UUID id) {
+    private static Optional<ProjectRows> readAtOnce(ProjectDao dao, UUID id, boolean partByPart) {
         ProjectRow project = dao.findProject(id);
         if (project == null) {
             return Optional.empty();
         }
         int parts = project.childParts();
-        return Optional.of(ChildRows.assemble(project, parts == 0 ? List.of() : dao.findChildren(id, parts)));
+        if (parts == 0) {
+            return Optional.of(ChildRows.assemble(project, List.of()));
+        }
+        if (!partByPart) {
+            return Optional.of(ChildRows.assemble(project, dao.findChildren(id, parts)));
+        }
+        List<ChildRow> children = new ArrayList<>();
+        for (int rest = parts; rest != 0; rest &= rest - 1) {
+            children.addAll(dao.findChildren(id, Integer.lowestOneBit(rest)));
+        }
+        return Optional.of(ChildRows.assemble(project, children));
     }
 
     private static Optional<ProjectRows> readPerTable(ProjectDao dao, UUID id) {

@@ -96,7 +96,13 @@ abstract class ProjectIncrementalContractTest extends PersistenceContractTest {
 
         assertThat(costs).hasSizeGreaterThan(50);
         assertThat(costs).allSatisfy(c -> {
-            assertThat(c.load()).containsExactly("findProject", "findChildren");
+            if (database.settings().isH2()) {
+                // H2 parses a UNION again on every call: one plain statement per child table that holds rows
+                assertThat(c.load()).first().isEqualTo("findProject");
+                assertThat(c.load().subList(1, c.load().size())).isNotEmpty().containsOnly("findChildren");
+            } else {
+                assertThat(c.load()).containsExactly("findProject", "findChildren");
+            }
             assertThat(c.update()).first().isEqualTo("updateProject");
             // never every table again: the full rewrite runs 19 deletes and up to 24 inserts
             assertThat(c.update()).hasSizeLessThanOrEqualTo(7).doesNotContain("deleteBudgetLines");
