@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * Open deadlines due by a day across all projects ({@link DueDeadlinesPort}), read page by page along the index
@@ -38,23 +40,79 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
     @Override
     public List<DueDeadline> openDueOnOrBefore(LocalDate dueOnOrBefore, DueCursor after, int limit) {
         Objects.requireNonNull(dueOnOrBefore, "dueOnOrBefore");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
+        checkLimit(limit);
+        List<DueDeadlineRow> rows = sessions.call(s ->
+                range(s.getMapper(DueDeadlineDao.class), null, dueOnOrBefore, after, limit));
+        return rows.stream().map(DueDeadlinesAdapter::dueDeadline).toList();
+    }
+
+    /** The days are read as runs of consecutive days, one index range each, from the cursor on. */
+    @Override
+    public List<DueDeadline> openDueOn(SortedSet<LocalDate> days, DueCursor after, int limit) {
+        Objects.requireNonNull(days, "days");
+        checkLimit(limit);
+        List<LocalDate[]> runs = runs(after == null ? days : days.tailSet(after.due()));
+        if (runs.isEmpty()) {
+            return List.of();
         }
         List<DueDeadlineRow> rows = sessions.call(s -> {
             DueDeadlineDao dao = s.getMapper(DueDeadlineDao.class);
-            if (after == null) {
-                return dao.openDue(dueOnOrBefore, null, null, null, limit);
-            }
-            // after (D, I): the rest of day D after I, then — if the page is not full — the days after D
-            List<DueDeadlineRow> page = new ArrayList<>(
-                    dao.openDue(dueOnOrBefore, after.due(), after.deadlineId(), null, limit));
-            if (page.size() < limit) {
-                page.addAll(dao.openDue(dueOnOrBefore, null, null, after.due(), limit - page.size()));
+            List<DueDeadlineRow> page = new ArrayList<>();
+            for (LocalDate[] run : runs) {
+                page.addAll(range(dao, run[0], run[1], after, limit - page.size()));
+                if (page.size() == limit) {
+                    break;
+                }
             }
             return page;
         });
         return rows.stream().map(DueDeadlinesAdapter::dueDeadline).toList();
+    }
+
+    @Override
+    public Optional<LocalDate> earliestOpenDue() {
+        return Optional.ofNullable(sessions.call(s -> s.getMapper(DueDeadlineDao.class).earliestOpenDue()));
+    }
+
+    /**
+     * At most {@code limit} open deadlines due from {@code from} (null: however early) to {@code to}, after the
+     * cursor: when the cursor's day D lies in the range, the rest of day D after its id, then — if the page is not
+     * full yet — the days after D.
+     */
+    private static List<DueDeadlineRow> range(DueDeadlineDao dao, LocalDate from, LocalDate to, DueCursor after,
+                                              int limit) {
+        if (after == null || from != null && after.due().isBefore(from)) {
+            return dao.openDue(from, to, null, limit);
+        }
+        if (after.due().isAfter(to)) {
+            return List.of();
+        }
+        List<DueDeadlineRow> page = new ArrayList<>(dao.openDue(after.due(), after.due(), after.deadlineId(), limit));
+        if (page.size() < limit && after.due().isBefore(to)) {
+            page.addAll(dao.openDue(after.due().plusDays(1), to, null, limit - page.size()));
+        }
+        return page;
+    }
+
+    /** The days as runs of consecutive days {from, to}, in order. */
+    private static List<LocalDate[]> runs(SortedSet<LocalDate> days) {
+        List<LocalDate[]> runs = new ArrayList<>();
+        LocalDate[] current = null;
+        for (LocalDate day : days) {
+            if (current != null && current[1].plusDays(1).equals(day)) {
+                current[1] = day;
+            } else {
+                current = new LocalDate[] {day, day};
+                runs.add(current);
+            }
+        }
+        return runs;
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
+        }
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +150,50 @@ abstract class DueDeadlinesContractTest extends PersistenceContractTest {
             assertThat(read).as("pages of %d", size).containsExactlyElementsOf(expected);
             assertThat(pages).isEqualTo((expected.size() + size - 1) / size);
         }
+    }
+
+    @Test
+    @DisplayName("按到期日集合列出：只列集合中各日到期的未完成期限，已完成、已豁免的不列")
+    void openDeadlinesDueOnChosenDays() {
+        SortedSet<LocalDate> days = new TreeSet<>(List.of(LocalDate.of(2030, 3, 1), LocalDate.of(2030, 3, 5),
+                LocalDate.of(2030, 3, 10), LocalDate.of(2030, 3, 15), LocalDate.of(2030, 3, 16)));
+        assertThat(ids(adapters.dueDeadlines().openDueOn(days, null, 100)))
+                .containsExactly(id(0x05), id(0x11), id(0x20), id(0x01), id(0x12), id(0x06));
+        assertThat(adapters.dueDeadlines().openDueOn(new TreeSet<>(), null, 100)).isEmpty();
+        assertThat(adapters.dueDeadlines().openDueOn(new TreeSet<>(List.of(LocalDate.of(2030, 3, 11))), null, 100))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("按到期日集合分页：跨越同一到期日和不相连的日期段时不重复、不遗漏")
+    void keysetPagesOverChosenDays() {
+        SortedSet<LocalDate> days = new TreeSet<>(List.of(LocalDate.of(2030, 3, 10), LocalDate.of(2030, 3, 11),
+                LocalDate.of(2030, 3, 12), LocalDate.of(2030, 3, 15), LocalDate.of(2030, 3, 16)));
+        List<UUID> all = new ArrayList<>(expected);
+        all.add(id(0x06));
+        for (int size : new int[] {1, 2, 3, 5, 11}) {
+            List<UUID> read = new ArrayList<>();
+            DueCursor cursor = null;
+            while (true) {
+                List<DueDeadline> page = adapters.dueDeadlines().openDueOn(days, cursor, size);
+                assertThat(page).hasSizeLessThanOrEqualTo(size);
+                read.addAll(ids(page));
+                if (page.size() < size) {
+                    break;
+                }
+                DueDeadline last = page.get(page.size() - 1);
+                cursor = new DueCursor(last.deadline().due(), last.deadline().id());
+            }
+            assertThat(read).as("pages of %d", size).containsExactlyElementsOf(all);
+        }
+        assertThatThrownBy(() -> adapters.dueDeadlines().openDueOn(days, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("最早的未完成期限的到期日；已完成、已豁免的不算")
+    void earliestOpenDueDay() {
+        assertThat(adapters.dueDeadlines().earliestOpenDue()).contains(LocalDate.of(2030, 3, 10));
     }
 
     @Test

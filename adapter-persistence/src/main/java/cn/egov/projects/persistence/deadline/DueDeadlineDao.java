@@ -10,13 +10,15 @@ import java.util.UUID;
 public interface DueDeadlineDao {
 
     /**
-     * At most {@code limit} open deadlines due on or before {@code dueOnOrBefore}, ordered by (due day, id); each of
-     * the other conditions applies when given: due on {@code onDay} with an id after {@code afterId} (both or
-     * neither), due after {@code afterDay}. Each is one range of the index {@code (is_open, due_date, id)}.
+     * At most {@code limit} open deadlines due from {@code from} (when given) to {@code to}, ordered by (due day,
+     * id), with an id after {@code afterId} when given (only with {@code from} equal to {@code to}): one range of the
+     * index {@code (is_open, due_date, id)}.
      */
-    List<DueDeadlineRow> openDue(@Param("dueOnOrBefore") LocalDate dueOnOrBefore, @Param("onDay") LocalDate onDay,
-                                 @Param("afterId") UUID afterId, @Param("afterDay") LocalDate afterDay,
-                                 @Param("limit") int limit);
+    List<DueDeadlineRow> openDue(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                 @Param("afterId") UUID afterId, @Param("limit") int limit);
+
+    /** The earliest due day of an open deadline, or null when none is open. */
+    LocalDate earliestOpenDue();
 
     /** The projects with at least one open deadline whose due day was computed provisionally. */
     List<UUID> projectsWithOpenProvisionalDeadlines();

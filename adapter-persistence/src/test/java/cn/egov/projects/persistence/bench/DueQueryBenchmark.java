@@ -100,15 +100,15 @@ final class DueQueryBenchmark {
         DueDeadline middle = firstPage.get(firstPage.size() - 1);
         report.line("");
         report.line("Plan of the first page (%s):", postgreSql ? "EXPLAIN (ANALYZE, BUFFERS)" : "EXPLAIN ANALYZE");
-        report.block(plan(day, null, null, null, FIRST_PAGE));
+        report.block(plan(null, day, null, FIRST_PAGE));
         report.line("");
         report.line("A page of %d after the cursor (%s, %s) is two statements. Plan of the first, the rest of day %s:",
                 SCAN_PAGE, middle.deadline().due(), middle.deadline().id(), middle.deadline().due());
-        report.block(plan(day, middle.deadline().due(), middle.deadline().id(), null, SCAN_PAGE));
+        report.block(plan(middle.deadline().due(), middle.deadline().due(), middle.deadline().id(), SCAN_PAGE));
         report.line("");
         report.line("Plan of the second, the days after %s (when the first did not fill the page):",
                 middle.deadline().due());
-        report.block(plan(day, null, null, middle.deadline().due(), SCAN_PAGE));
+        report.block(plan(middle.deadline().due().plusDays(1), day, null, SCAN_PAGE));
     }
 
     /** Reads every due deadline page by page; returns {rows, pages}. */
@@ -155,14 +155,12 @@ final class DueQueryBenchmark {
     }
 
     /** The plan of the mapper's own statement with these parameters, executed. */
-    private String plan(LocalDate day, LocalDate onDay, UUID afterId, LocalDate afterDay, int limit)
-            throws SQLException {
+    private String plan(LocalDate from, LocalDate to, UUID afterId, int limit) throws SQLException {
         MappedStatement statement = BenchmarkSupport.myBatis(database).getMappedStatement(STATEMENT);
         Map<String, Object> params = new HashMap<>();
-        params.put("dueOnOrBefore", day);
-        params.put("onDay", onDay);
+        params.put("from", from);
+        params.put("to", to);
         params.put("afterId", afterId);
-        params.put("afterDay", afterDay);
         params.put("limit", limit);
         BoundSql bound = statement.getBoundSql(params);
         String explain = postgreSql ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ";

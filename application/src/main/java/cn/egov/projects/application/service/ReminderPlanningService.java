@@ -44,6 +44,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -106,17 +108,21 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
         return planned;
     }
 
+    /**
+     * Reads only the open deadlines due on the days that may have a reminder today under some policy pack
+     * ({@link ReminderSchedule#mayRemindOn}) — the days a few offsets ahead and the overdue days on an escalation's
+     * turn — and checks each against its own pack.
+     */
     @Override
     public long planDay(LocalDate day, Consumer<List<PlannedReminder>> sink) {
         Objects.requireNonNull(day, "day");
         Schedules schedules = new Schedules(day);
         Recipients recipients = new Recipients();
-        int horizon = policies.policies().packs().stream().mapToInt(p -> ReminderSchedule.of(p, calendar.calendar())
-                .maxOffsetDays()).max().orElse(0) + ReminderSchedule.MAX_SHIFT_DAYS;
+        SortedSet<LocalDate> dueDays = dueDaysThatMatter(day);
         long count = 0;
         DueCursor cursor = null;
-        while (true) {
-            List<DueDeadline> page = dueDeadlines.openDueOnOrBefore(day.plusDays(horizon), cursor, PAGE);
+        while (!dueDays.isEmpty()) {
+            List<DueDeadline> page = dueDeadlines.openDueOn(dueDays, cursor, PAGE);
             List<PlannedReminder> batch = new ArrayList<>();
             for (DueDeadline due : page) {
                 Deadline d = due.deadline();
@@ -141,6 +147,32 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
             cursor = new DueCursor(last.deadline().due(), last.deadline().id());
         }
         return count + windowClosing(day, sink, recipients);
+    }
+
+    /**
+     * The due days, from the earliest open deadline's to the last a reminder offset reaches, on which a deadline may
+     * have a reminder on {@code day} under any of the policy packs.
+     */
+    SortedSet<LocalDate> dueDaysThatMatter(LocalDate day) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        Optional<LocalDate> earliest = dueDeadlines.earliestOpenDue();
+        if (earliest.isEmpty()) {
+            return days;
+        }
+        List<ReminderSchedule> all = policies.policies().packs().stream()
+                .map(p -> ReminderSchedule.of(p, calendar.calendar())).toList();
+        int horizon = all.stream().mapToInt(ReminderSchedule::maxOffsetDays).max().orElse(0)
+                + ReminderSchedule.MAX_SHIFT_DAYS;
+        LocalDate last = day.plusDays(horizon);
+        for (LocalDate due = earliest.get(); !due.isAfter(last); due = due.plusDays(1)) {
+            for (ReminderSchedule schedule : all) {
+                if (schedule.mayRemindOn(day, due)) {
+                    days.add(due);
+                    break;
+                }
+            }
+        }
+        return days;
     }
 
     /** Art. 7: units holding drafts of the plan year hear of the declaration window's closing. */

@@ -10,6 +10,7 @@ import cn.egov.projects.application.view.ProjectListFilter;
 import cn.egov.projects.application.port.out.ProjectListScope;
 import cn.egov.projects.application.view.ProjectSummary;
 import cn.egov.projects.application.port.out.SaveProjectPort;
+import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.Predicate;
 
 /**
  * Projects kept in memory as snapshots, with the optimistic version check of the real adapter; what is loaded is a
@@ -77,10 +80,25 @@ public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort,
 
     @Override
     public synchronized List<DueDeadline> openDueOnOrBefore(LocalDate dueOnOrBefore, DueCursor after, int limit) {
+        return openDue(d -> !d.due().isAfter(dueOnOrBefore), after, limit);
+    }
+
+    @Override
+    public synchronized List<DueDeadline> openDueOn(SortedSet<LocalDate> days, DueCursor after, int limit) {
+        return openDue(d -> days.contains(d.due()), after, limit);
+    }
+
+    @Override
+    public synchronized Optional<LocalDate> earliestOpenDue() {
+        return stored.values().stream().flatMap(s -> s.deadlines().stream()).filter(Deadline::isOpen)
+                .map(Deadline::due).min(Comparator.naturalOrder());
+    }
+
+    private List<DueDeadline> openDue(Predicate<Deadline> due, DueCursor after, int limit) {
         Comparator<DueDeadline> order = Comparator.comparing((DueDeadline d) -> d.deadline().due())
                 .thenComparing(d -> d.deadline().id());
         return stored.values().stream()
-                .flatMap(s -> s.deadlines().stream().filter(d -> d.isOpen() && !d.due().isAfter(dueOnOrBefore))
+                .flatMap(s -> s.deadlines().stream().filter(d -> d.isOpen() && due.test(d))
                         .map(d -> new DueDeadline(d, s.id(), s.unit(), s.profile().name(), s.profile().classified(),
                                 s.state(), s.policyId(),
                                 s.profile().people() == null ? null : s.profile().people().leader(),

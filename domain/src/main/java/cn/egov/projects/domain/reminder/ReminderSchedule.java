@@ -126,6 +126,43 @@ public final class ReminderSchedule {
         return escalationsOn(day, due);
     }
 
+    /**
+     * Whether a deadline due on {@code due} may have a reminder on {@code day}, whatever its kind and start: true for
+     * every pair for which {@link #on} gives something, and for few others. It lets the daily pass read from the
+     * database only the deadlines due on the days that matter — not every overdue deadline and every deadline of the
+     * coming weeks.
+     *
+     * <p>Every reminder falls on a working day. Before the due day, an offset's nominal day {@code due - offset}
+     * moves back to the previous working day (or, when only rest days lie between the start and it, forward to the
+     * next one): so the nominal day lies between the rest days just before {@code day} and those just after it.
+     * After the due day it is an escalation day exactly when {@link #on} says so.
+     */
+    public boolean mayRemindOn(LocalDate day, LocalDate due) {
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(due, "due");
+        if (!calendar.isWorkingDay(day)) {
+            return false;
+        }
+        if (day.isAfter(due)) {
+            return isEscalationDay(day, due);
+        }
+        LocalDate from = day;
+        while (!calendar.isWorkingDay(from.minusDays(1)) && ChronoUnit.DAYS.between(from, day) < MAX_SHIFT_DAYS) {
+            from = from.minusDays(1);
+        }
+        LocalDate to = day;
+        while (!calendar.isWorkingDay(to.plusDays(1)) && ChronoUnit.DAYS.between(day, to) < MAX_SHIFT_DAYS) {
+            to = to.plusDays(1);
+        }
+        for (int offset : offsetsDays) {
+            LocalDate nominal = due.minusDays(offset);
+            if (!nominal.isBefore(from) && !nominal.isAfter(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** All reminders from {@code from} to {@code to} (inclusive), earliest first; escalations repeat up to {@code to}. */
     public List<Reminder> between(LocalDate from, LocalDate to, DeadlineKind kind, LocalDate start, LocalDate due) {
         List<Reminder> all = new ArrayList<>();

@@ -172,4 +172,63 @@ class ReminderScheduleTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Nested
+    @DisplayName("每日扫描只读可能有提醒的到期日")
+    class DueDaysThatMatter {
+
+        /**
+         * Every pair (day, due) from 2025-09-01 to 2026-03-31 around the 2025 National Day and 2026 Spring Festival
+         * holidays, every start from 40 days before the due day to the due day, both packs, an escalating and a
+         * reminder-only kind: whenever {@code on} gives a reminder, {@code mayRemindOn} holds.
+         */
+        @Test
+        @DisplayName("凡有提醒之日，其到期日必在扫描之列（国庆、春节前后逐日穷举，两个政策包）")
+        void neverMissesADay() {
+            ReminderSchedule example = ReminderSchedule.of(PolicyPacks.example(), WorkingDayCalendar.official());
+            long pairs = 0;
+            long reminded = 0;
+            for (ReminderSchedule schedule : List.of(TAICANG, example)) {
+                for (LocalDate day = d("2025-09-01"); !day.isAfter(d("2026-03-31")); day = day.plusDays(1)) {
+                    for (LocalDate due = day.minusDays(120); !due.isAfter(day.plusDays(40)); due = due.plusDays(1)) {
+                        boolean may = schedule.mayRemindOn(day, due);
+                        pairs++;
+                        for (DeadlineKind kind : List.of(DeadlineKind.IMPL_PLAN, DeadlineKind.WARRANTY_END)) {
+                            for (int startBefore = 0; startBefore <= 40; startBefore++) {
+                                if (!schedule.on(day, kind, due.minusDays(startBefore), due).isEmpty()) {
+                                    reminded++;
+                                    assertThat(may).as("%s due %s start %s on %s", kind, due,
+                                            due.minusDays(startBefore), day).isTrue();
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(reminded).isPositive();
+            assertThat(pairs).isGreaterThan(60_000);
+        }
+
+        @Test
+        @DisplayName("普通工作日只读到期前各提醒日和逢督办日的逾期期限：约为全部逾期的七分之一")
+        void selective() {
+            LocalDate day = d("2025-11-19"); // Wednesday, working days all around
+            List<LocalDate> ahead = d("2025-11-19").datesUntil(d("2025-12-31"))
+                    .filter(due -> TAICANG.mayRemindOn(day, due)).toList();
+            assertThat(ahead).containsExactly(d("2025-11-19"), d("2025-11-20"), d("2025-11-22"), d("2025-11-26"));
+            long overdue = d("2025-01-01").datesUntil(day).filter(due -> TAICANG.mayRemindOn(day, due)).count();
+            long all = d("2025-01-01").datesUntil(day).count();
+            assertThat((double) overdue / all).isBetween(0.10, 0.20);
+            assertThat(TAICANG.mayRemindOn(d("2025-11-22"), d("2025-11-25"))).as("a Saturday has no reminders").isFalse();
+        }
+
+        @Test
+        @DisplayName("周五覆盖周末到期的前1日提醒和周一到期的前3日提醒")
+        void fridayCoversTheWeekend() {
+            LocalDate friday = d("2025-11-21");
+            assertThat(d("2025-11-21").datesUntil(d("2025-12-05")).filter(due -> TAICANG.mayRemindOn(friday, due)))
+                    .containsExactly(d("2025-11-21"), d("2025-11-22"), d("2025-11-23"), d("2025-11-24"),
+                            d("2025-11-25"), d("2025-11-26"), d("2025-11-28"), d("2025-11-29"), d("2025-11-30"));
+        }
+    }
 }
