@@ -38,6 +38,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,7 +104,7 @@ public final class Database implements AutoCloseable {
             // connection (already handed back to the pool) refuses
             String version = migrate(new UnpooledDataSource(vendor.driver, settings.url(), settings.user(),
                     settings.password()), settings, vendor);
-            SqlSessionFactory factory = sessionFactory(dataSource, plugins);
+            SqlSessionFactory factory = sessionFactory(dataSource, plugins, vendor);
             LOG.info("database ready at {} ({}), schema version {}", settings.safeUrl(), vendor.label, version);
             return new Database(settings, dataSource, factory, version);
         } catch (RuntimeException e) {
@@ -138,7 +140,10 @@ public final class Database implements AutoCloseable {
     private boolean selectOne() {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(HEALTH_TIMEOUT_SECONDS);
+            if (!settings.isH2()) {
+                // on H2 a SET that would empty every session's statement cache; the check is bounded by its future
+                statement.setQueryTimeout(HEALTH_TIMEOUT_SECONDS);
+            }
             try (ResultSet rs = statement.executeQuery("SELECT 1")) {
                 return rs.next() && rs.getInt(1) == 1;
             }
@@ -220,8 +225,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Statements running longer than this are cancelled. */
+    private static final int STATEMENT_TIMEOUT_SECONDS = 60;
+
+    /**
+     * Session settings every H2 connection gets unless its URL names them. H2 keeps a session's parsed statements for
+     * reuse (only 8 by default: fewer than one use case runs), but forgets every session's as soon as any session runs
+     * a {@code SET} — and JDBC's {@code Statement.setQueryTimeout} is one, on every statement. So on H2 the timeout is
+     * a session setting given once here (in milliseconds), never set per statement.
+     */
+    static final Map<String, String> H2_SESSION_DEFAULTS = Map.of(
+            "QUERY_CACHE_SIZE", "128",
+            "QUERY_TIMEOUT", Integer.toString(STATEMENT_TIMEOUT_SECONDS * 1000));
+
+    /** The URL with {@link #H2_SESSION_DEFAULTS} appended where it does not give them itself. */
+    static String withH2SessionDefaults(String url) {
+        StringBuilder out = new StringBuilder(url);
+        String upper = url.toUpperCase(Locale.ROOT);
+        H2_SESSION_DEFAULTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (!upper.contains(";" + e.getKey() + "=")) {
+                out.append(';').append(e.getKey()).append('=').append(e.getValue());
+            }
+        });
+        return out.toString();
+    }
+
     private static PooledDataSource pool(DatabaseSettings settings, Vendor vendor) {
-        PooledDataSource ds = new PooledDataSource(vendor.driver, settings.url(), settings.user(), settings.password());
+        String url = vendor == Vendor.H2 ? withH2SessionDefaults(settings.url()) : settings.url();
+        PooledDataSource ds = new PooledDataSource(vendor.driver, url, settings.user(), settings.password());
         ds.setPoolMaximumActiveConnections(10);
         // as many idle as active: under load a connection handed back beyond the idle limit is closed and the next
         // request opens a new one (on PostgreSQL a new server process each time)
@@ -289,7 +320,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SqlSessionFactory sessionFactory(DataSource dataSource, List<Interceptor> plugins) {
+    private static SqlSessionFactory sessionFactory(DataSource dataSource, List<Interceptor> plugins, Vendor vendor) {
         Configuration configuration = new Configuration(
                 new Environment("egov", new JdbcTransactionFactory(), dataSource));
         configuration.setMapUnderscoreToCamelCase(true);
@@ -297,7 +328,10 @@ public final class Database implements AutoCloseable {
         // each statement reads the database afresh, also inside a long transaction
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);
-        configuration.setDefaultStatementTimeout(60);
+        if (vendor != Vendor.H2) {
+            // on H2 the session's QUERY_TIMEOUT (H2_SESSION_DEFAULTS) instead
+            configuration.setDefaultStatementTimeout(STATEMENT_TIMEOUT_SECONDS);
+        }
         // the SQL goes as written: shrinking whitespace costs a scan of every dynamic statement on every call
         configuration.setShrinkWhitespacesInSql(false);
         configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
