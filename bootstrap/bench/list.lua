@@ -18,3 +18,11 @@ wrk.method = "GET"
 wrk.path = os.getenv("EGOV_BENCH_PATH") or "/api/projects?page=1&size=20"
 wrk.headers["Authorization"] = "Basic " .. b64(auth)
 wrk.headers["Accept"] = "application/json"
+-- EGOV_BENCH_DELAY_MS: each connection waits this long after an answer before its next request (a paced load of
+-- at most connections × 1000 / delay requests per second, to read the latency at a given rate, not at saturation)
+local pause = tonumber(os.getenv("EGOV_BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay()
+    return pause
+  end
+end

@@ -40,6 +40,13 @@ function request()
   if id == nil then id = ids[1] end
   return wrk.format("POST", "/api/projects/" .. id .. "/actions/START_REVIEW", nil, "{}")
 end
+-- EGOV_BENCH_DELAY_MS: each connection waits this long after an answer before its next request (a paced load)
+local pause = tonumber(os.getenv("EGOV_BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay()
+    return pause
+  end
+end
 function response(status, headers, body)
   if status ~= 200 then failures = failures + 1 end
 end

@@ -11,7 +11,7 @@ PORT=${EGOV_BENCH_PORT:-18081}
 DURATION=${EGOV_BENCH_DURATION:-20s}
 export EGOV_BENCH_PASSWORD=${EGOV_BENCH_PASSWORD:-bench-password-123}
 export EGOV_BENCH_AUTH="bench-bdb:$EGOV_BENCH_PASSWORD"
-URL_OPTS="MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=128"
+URL_OPTS="MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH${EGOV_BENCH_URL_EXTRA:-}"
 JAVA_OPTS=${EGOV_BENCH_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}
 
 if [ ! -f "$WORK/seeded/ids.txt" ]; then
@@ -33,11 +33,18 @@ echo "== project list page: GET /api/projects?page=1&size=20 (Bureau officer, 10
 wrk -t2 -c64 -d10s -s bootstrap/bench/list.lua "http://localhost:$PORT" >/dev/null   # warm-up
 wrk -t2 -c64 -d"$DURATION" --latency -s bootstrap/bench/list.lua "http://localhost:$PORT"
 
+echo "== the same, paced: each of the 64 connections waits 10 ms after each answer (at most 6,400 requests/s)"
+EGOV_BENCH_DELAY_MS=10 wrk -t2 -c64 -d"$DURATION" --latency -s bootstrap/bench/list.lua "http://localhost:$PORT"
+
 echo "== lifecycle transition: POST /api/projects/<id>/actions/START_REVIEW, each on another declared project"
+# ids: warm-up from 0 (5 s), saturated from 16,000 (20 s at up to ~3,000/s), paced from 77,000 (15 s at most 1,280/s)
 EGOV_BENCH_IDS="$WORK/run/ids.txt" EGOV_BENCH_OFFSET=0 \
-  wrk -t2 -c64 -d10s -s bootstrap/bench/transition.lua "http://localhost:$PORT" >/dev/null   # warm-up
-EGOV_BENCH_IDS="$WORK/run/ids.txt" EGOV_BENCH_OFFSET=40000 \
+  wrk -t2 -c64 -d5s -s bootstrap/bench/transition.lua "http://localhost:$PORT" >/dev/null   # warm-up
+EGOV_BENCH_IDS="$WORK/run/ids.txt" EGOV_BENCH_OFFSET=16000 \
   wrk -t2 -c64 -d"$DURATION" --latency -s bootstrap/bench/transition.lua "http://localhost:$PORT"
+echo "== the same, paced: each of the 64 connections waits 50 ms after each answer (at most 1,280 requests/s)"
+EGOV_BENCH_IDS="$WORK/run/ids.txt" EGOV_BENCH_OFFSET=77000 EGOV_BENCH_DELAY_MS=50 \
+  wrk -t2 -c64 -d15s --latency -s bootstrap/bench/transition.lua "http://localhost:$PORT"
 echo "answers to the transitions (status: count):"
 grep "POST /api/projects/.*/actions/START_REVIEW" "$WORK/server.log" | awk '{print $(NF-1)}' | sort | uniq -c
 

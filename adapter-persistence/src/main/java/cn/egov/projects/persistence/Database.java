@@ -225,6 +225,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Connections the pool opens at most. */
+    static final int MAX_CONNECTIONS = 20;
+
     /** Statements running longer than this are cancelled. */
     private static final int STATEMENT_TIMEOUT_SECONDS = 60;
 
@@ -253,10 +256,12 @@ public final class Database implements AutoCloseable {
     private static PooledDataSource pool(DatabaseSettings settings, Vendor vendor) {
         String url = vendor == Vendor.H2 ? withH2SessionDefaults(settings.url()) : settings.url();
         PooledDataSource ds = new PooledDataSource(vendor.driver, url, settings.user(), settings.password());
-        ds.setPoolMaximumActiveConnections(10);
+        // as many as the web server's worker threads (Vert.x: 20), so that no request waits for a connection: the
+        // pool hands a returned connection to whichever waiting thread wakes first, not the one waiting longest
+        ds.setPoolMaximumActiveConnections(MAX_CONNECTIONS);
         // as many idle as active: under load a connection handed back beyond the idle limit is closed and the next
         // request opens a new one (on PostgreSQL a new server process each time)
-        ds.setPoolMaximumIdleConnections(10);
+        ds.setPoolMaximumIdleConnections(MAX_CONNECTIONS);
         // a use case may legitimately hold its connection for a while: never reclaim it from under it
         ds.setPoolMaximumCheckoutTime((int) TimeUnit.MINUTES.toMillis(10));
         ds.setPoolTimeToWait((int) TimeUnit.SECONDS.toMillis(5));

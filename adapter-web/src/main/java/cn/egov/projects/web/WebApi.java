@@ -5,6 +5,7 @@ import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
+import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.http.ApiErrors;
 import cn.egov.projects.web.http.JsonOnly;
 import cn.egov.projects.web.http.RequestIds;
@@ -56,7 +57,7 @@ public final class WebApi {
     /** A browser session ends after this long without a request. */
     public static final Duration SESSION_TIMEOUT = Duration.ofMinutes(30);
 
-    public static final String SESSION_COOKIE = "EGOV_SESSION";
+    public static final String SESSION_COOKIE = Sessions.COOKIE;
 
     private final UseCases useCases;
     private final LifecycleUseCases lifecycle;

@@ -57,8 +57,18 @@ public final class Sessions {
         return session == null ? Optional.empty() : Optional.ofNullable(session.get(CSRF));
     }
 
-    /** Puts the session's signed-in person on the request; false when the session has none. */
+    /** The name of the session cookie. */
+    public static final String COOKIE = "EGOV_SESSION";
+
+    /**
+     * Puts the session's signed-in person on the request; false when the session has none. A request without the
+     * session cookie (HTTP Basic from a script, a first visit) is not given a session: one stored for each such
+     * request would fill the store, which its reaper walks every second on the event loop.
+     */
     static boolean signIn(RoutingContext ctx) {
+        if (ctx.request().getCookie(COOKIE) == null) {
+            return false;
+        }
         Session session = ctx.session();
         if (session == null || session.isDestroyed()) {
             return false;
