@@ -68,6 +68,16 @@ class AuthenticationApiTest extends ApiTestSupport {
     }
 
     @Test
+    @DisplayName("以HTTP Basic调用API不建立服务器端会话，也不发会话Cookie")
+    void basicCallsGetNoSession() {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<Buffer> r = get("/api/projects", "police");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.cookies()).noneMatch(c -> c.startsWith(WebApi.SESSION_COOKIE + "="));
+        }
+    }
+
+    @Test
     @DisplayName("系统管理员创建账号得到201和用户编号，新账号可以登录")
     void adminCreatesAccount() {
         JsonObject account = new JsonObject().put("username", "police2").put("displayName", "张经办")
