@@ -18,10 +18,13 @@ import java.util.Optional;
 public final class Sessions {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The name of the session cookie. */
+    public static final String COOKIE = "EGOV_SESSION";
 
     private static final String ACTOR = "egov.actor";
     private static final String CSRF = "egov.csrf";
     private static final String VIA_SESSION = "egov.viaSession";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Sessions() {
@@ -56,9 +59,6 @@ public final class Sessions {
         Session session = ctx.session();
         return session == null ? Optional.empty() : Optional.ofNullable(session.get(CSRF));
     }
-
-    /** The name of the session cookie. */
-    public static final String COOKIE = "EGOV_SESSION";
 
     /**
      * Puts the session's signed-in person on the request; false when the session has none. A request without the
