@@ -4,10 +4,7 @@ import cn.egov.projects.application.port.out.DueDeadlinesPort;
 import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.view.DueCursor;
 import cn.egov.projects.application.view.DueDeadline;
-import cn.egov.projects.domain.deadline.Deadline;
-import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.ProjectId;
-import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.persistence.deadline.DueDeadlineDao;
 import cn.egov.projects.persistence.deadline.DueDeadlineRow;
 import cn.egov.projects.persistence.mybatis.Sessions;
@@ -43,7 +40,7 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
         checkLimit(limit);
         List<DueDeadlineRow> rows = sessions.call(s ->
                 range(s.getMapper(DueDeadlineDao.class), null, dueOnOrBefore, after, limit));
-        return rows.stream().map(DueDeadlinesAdapter::dueDeadline).toList();
+        return rows.stream().map(DueDeadlineRow::toDueDeadline).toList();
     }
 
     /** The days are read as runs of consecutive days, one index range each, from the cursor on. */
@@ -66,7 +63,7 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
             }
             return page;
         });
-        return rows.stream().map(DueDeadlinesAdapter::dueDeadline).toList();
+        return rows.stream().map(DueDeadlineRow::toDueDeadline).toList();
     }
 
     @Override
@@ -119,17 +116,5 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
     public List<ProjectId> projectsWithOpenProvisionalDeadlines() {
         return sessions.call(s -> s.getMapper(DueDeadlineDao.class).projectsWithOpenProvisionalDeadlines())
                 .stream().map(ProjectId::new).toList();
-    }
-
-    private static DueDeadline dueDeadline(DueDeadlineRow r) {
-        Deadline deadline = Deadline.open(r.id(), r.kind(), r.ref(), r.startDate(), r.dueDate(), r.provisional());
-        return new DueDeadline(deadline, new ProjectId(r.projectId()), new UnitId(r.unit()), r.projectName(),
-                r.classified(), r.state(), r.policyId(),
-                person(r.leaderName(), r.leaderMobile(), r.leaderEmail()),
-                person(r.responsibleName(), r.responsibleMobile(), r.responsibleEmail()));
-    }
-
-    private static Person person(String name, String mobile, String email) {
-        return name == null ? null : new Person(name, mobile, email);
     }
 }

@@ -1,5 +1,11 @@
 package cn.egov.projects.persistence.deadline;
 
+import cn.egov.projects.application.view.DueDeadline;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.UnitId;
+
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectState;
 
@@ -15,4 +21,16 @@ public record DueDeadlineRow(UUID id, UUID projectId, DeadlineKind kind, String 
                              boolean classified, ProjectState state, String policyId, String leaderName,
                              String leaderMobile, String leaderEmail, String responsibleName,
                              String responsibleMobile, String responsibleEmail) {
+
+    /** The open deadline with its project and people, as the application sees it. */
+    public DueDeadline toDueDeadline() {
+        Deadline deadline = Deadline.open(id, kind, ref, startDate, dueDate, provisional);
+        return new DueDeadline(deadline, new ProjectId(projectId), new UnitId(unit), projectName, classified, state,
+                policyId, person(leaderName, leaderMobile, leaderEmail),
+                person(responsibleName, responsibleMobile, responsibleEmail));
+    }
+
+    private static Person person(String name, String mobile, String email) {
+        return name == null ? null : new Person(name, mobile, email);
+    }
 }

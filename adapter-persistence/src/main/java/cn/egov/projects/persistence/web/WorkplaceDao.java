@@ -1,5 +1,6 @@
 package cn.egov.projects.persistence.web;
 
+import cn.egov.projects.persistence.deadline.DueDeadlineRow;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.UUID;
 /** The MyBatis mapper of the working place's reads ({@code WorkplaceDao.xml}). */
 public interface WorkplaceDao {
 
-    List<ScopedDeadlineRow> openDeadlines(@Param("scopeUnit") String scopeUnit,
+    List<DueDeadlineRow> openDeadlines(@Param("scopeUnit") String scopeUnit,
                                           @Param("allClassified") boolean allClassified,
                                           @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
                                           @Param("onlyThese") Collection<UUID> onlyThese,

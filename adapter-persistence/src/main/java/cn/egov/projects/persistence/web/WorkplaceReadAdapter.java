@@ -9,11 +9,10 @@ import cn.egov.projects.application.view.AuditFilter;
 import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.application.view.Page;
 import cn.egov.projects.application.view.UnitCompliance;
-import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.deadline.DeadlineKind;
-import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.persistence.deadline.DueDeadlineRow;
 import cn.egov.projects.persistence.mybatis.Sessions;
 
 import java.time.LocalDate;
@@ -47,22 +46,10 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
         List<UUID> only = scope.onlyThese().map(ids -> ids.stream().map(ProjectId::value).sorted().toList())
                 .orElse(null);
         List<String> kindNames = kinds.stream().map(Enum::name).sorted().toList();
-        List<ScopedDeadlineRow> rows = sessions.call(s -> s.getMapper(WorkplaceDao.class).openDeadlines(
+        List<DueDeadlineRow> rows = sessions.call(s -> s.getMapper(WorkplaceDao.class).openDeadlines(
                 scope.unit().map(UnitId::code).orElse(null), scope.allClassified(), allowed, only, kindNames,
                 dueOnOrBefore, limit));
-        return rows.stream().map(WorkplaceReadAdapter::dueDeadline).toList();
-    }
-
-    private static DueDeadline dueDeadline(ScopedDeadlineRow r) {
-        Deadline deadline = Deadline.open(r.id(), r.kind(), r.ref(), r.startDate(), r.dueDate(), r.provisional());
-        return new DueDeadline(deadline, new ProjectId(r.projectId()), new UnitId(r.unit()), r.projectName(),
-                r.classified(), r.state(), r.policyId(),
-                person(r.leaderName(), r.leaderMobile(), r.leaderEmail()),
-                person(r.responsibleName(), r.responsibleMobile(), r.responsibleEmail()));
-    }
-
-    private static Person person(String name, String mobile, String email) {
-        return name == null ? null : new Person(name, mobile, email);
+        return rows.stream().map(DueDeadlineRow::toDueDeadline).toList();
     }
 
     @Override
