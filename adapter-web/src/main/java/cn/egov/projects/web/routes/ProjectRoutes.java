@@ -133,8 +133,8 @@ public final class ProjectRoutes {
     }
 
     static ListProjectsQuery query(MultiMap params) {
-        Optional<Integer> year = Optional.ofNullable(integer(params, "year"));
-        Optional<UnitId> unit = Optional.ofNullable(blankToNull(params.get("unit"))).map(text -> {
+        Optional<Integer> year = Optional.ofNullable(QueryParams.integer(params, "year"));
+        Optional<UnitId> unit = Optional.ofNullable(QueryParams.text(params, "unit")).map(text -> {
             try {
                 return new UnitId(text);
             } catch (IllegalArgumentException e) {
@@ -142,30 +142,13 @@ public final class ProjectRoutes {
                         + Texts.clip(text) + "'");
             }
         });
-        Optional<ProjectState> state = Optional.ofNullable(blankToNull(params.get("state")))
+        Optional<ProjectState> state = Optional.ofNullable(QueryParams.text(params, "state"))
                 .map(text -> JsonFields.parseEnum("state", text, ProjectState.class));
-        Optional<Category> category = Optional.ofNullable(blankToNull(params.get("category")))
+        Optional<Category> category = Optional.ofNullable(QueryParams.text(params, "category"))
                 .map(text -> JsonFields.parseEnum("category", text, Category.class));
-        Integer page = integer(params, "page");
-        Integer size = integer(params, "size");
+        Integer page = QueryParams.integer(params, "page");
+        Integer size = QueryParams.integer(params, "size");
         return new ListProjectsQuery(new ProjectListFilter(year, unit, state, category),
                 page == null ? 1 : page, size == null ? 20 : size);
-    }
-
-    private static Integer integer(MultiMap params, String name) {
-        String text = blankToNull(params.get(name));
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(name, "「" + name + "」应为整数", "'" + name + "' must be an integer, got '"
-                    + Texts.clip(text) + "'");
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

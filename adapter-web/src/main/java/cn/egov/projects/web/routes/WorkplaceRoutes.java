@@ -13,12 +13,9 @@ import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.auth.Callers;
-import cn.egov.projects.web.http.BadRequestException;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
-import cn.egov.projects.web.json.JsonFields;
 import cn.egov.projects.web.json.ProjectJson;
-import cn.egov.projects.web.json.Texts;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +26,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,7 +64,7 @@ public final class WorkplaceRoutes {
 
     private void mine(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
-        Integer days = integer(ctx.queryParams(), "days");
+        Integer days = QueryParams.integer(ctx.queryParams(), "days");
         int horizon = days == null ? 30 : days;
         Blocking.call(ctx, () -> myDeadlines.myDeadlines(caller, horizon))
                 .onSuccess(items -> Replies.json(ctx, 200, toDos(items).put("days", horizon)))
@@ -130,12 +126,15 @@ public final class WorkplaceRoutes {
     private void audit(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
         MultiMap q = ctx.queryParams();
-        Optional<Instant> from = Optional.ofNullable(day(q, "from")).map(d -> d.atStartOfDay(ZONE).toInstant());
-        Optional<Instant> to = Optional.ofNullable(day(q, "to")).map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant());
-        AuditFilter filter = new AuditFilter(Optional.ofNullable(blank(q.get("user"))),
-                Optional.ofNullable(blank(q.get("action"))), Optional.ofNullable(blank(q.get("project"))), from, to);
-        Integer page = integer(q, "page");
-        Integer size = integer(q, "size");
+        Optional<Instant> from = Optional.ofNullable(QueryParams.date(q, "from"))
+                .map(d -> d.atStartOfDay(ZONE).toInstant());
+        Optional<Instant> to = Optional.ofNullable(QueryParams.date(q, "to"))
+                .map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant());
+        AuditFilter filter = new AuditFilter(Optional.ofNullable(QueryParams.text(q, "user")),
+                Optional.ofNullable(QueryParams.text(q, "action")), Optional.ofNullable(QueryParams.text(q, "project")),
+                from, to);
+        Integer page = QueryParams.integer(q, "page");
+        Integer size = QueryParams.integer(q, "size");
         AuditQuery query = new AuditQuery(filter, page == null ? 1 : page, size == null ? 50 : size);
         Blocking.call(ctx, () -> auditSearch.search(caller, query)).onSuccess(result -> {
             JsonArray items = new JsonArray();
@@ -144,27 +143,5 @@ public final class WorkplaceRoutes {
             Replies.json(ctx, 200, new JsonObject().put("items", items).put("page", result.page())
                     .put("size", result.size()).put("total", result.total()));
         }).onFailure(ctx::fail);
-    }
-
-    private static LocalDate day(MultiMap q, String name) {
-        String text = blank(q.get(name));
-        return text == null ? null : JsonFields.parseDate(name, text);
-    }
-
-    static Integer integer(MultiMap params, String name) {
-        String text = blank(params.get(name));
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(name, "「" + name + "」应为整数", "'" + name + "' must be an integer, got '"
-                    + Texts.clip(text) + "'");
-        }
-    }
-
-    static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }
