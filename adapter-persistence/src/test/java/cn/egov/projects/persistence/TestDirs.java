@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * Temporary directories under {@code java.io.tmpdir}, which Surefire points at {@code target/tmp}: the directory is
  * created here, before anything (the embedded PostgreSQL included) needs it.
  */
-final class TestDirs {
+public final class TestDirs {
 
     private TestDirs() {
     }
@@ -32,7 +32,7 @@ final class TestDirs {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,6 +1,7 @@
 package cn.egov.projects.persistence.bench;
 
 import cn.egov.projects.persistence.DatabaseSettings;
+import cn.egov.projects.persistence.TestDirs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Where a benchmark's data lives, kept between runs under {@code target/bench/}: an embedded PostgreSQL server with
@@ -95,7 +94,7 @@ abstract class BenchDatabase implements AutoCloseable {
 
             @Override
             void recreate() {
-                deleteRecursively(dir);
+                TestDirs.deleteRecursively(dir);
             }
 
             @Override
@@ -228,22 +227,5 @@ abstract class BenchDatabase implements AutoCloseable {
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
