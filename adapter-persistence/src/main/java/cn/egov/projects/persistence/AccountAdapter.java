@@ -1,7 +1,9 @@
 package cn.egov.projects.persistence;
 
 import cn.egov.projects.application.port.out.Account;
+import cn.egov.projects.application.error.ConcurrentChangeException;
 import cn.egov.projects.application.port.out.AccountPort;
+import cn.egov.projects.application.port.out.ProjectAssignmentPort;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.persistence.account.AccountDao;
 import cn.egov.projects.persistence.account.AccountMapper;
@@ -23,10 +25,11 @@ import java.util.stream.Collectors;
 
 /**
  * Accounts in the {@code account} table with their assigned projects in {@code account_project}
- * ({@link AccountPort}). A username or user id already taken is refused by the database's unique keys and reported
- * as {@link IllegalStateException}.
+ * ({@link AccountPort}, {@link ProjectAssignmentPort}). A username or user id already taken is refused by the
+ * database's unique keys and reported as {@link IllegalStateException}; the same person named to the same project by
+ * two people at once is reported to the later one as {@link ConcurrentChangeException}.
  */
-public final class AccountAdapter implements AccountPort {
+public final class AccountAdapter implements AccountPort, ProjectAssignmentPort {
 
     private final Sessions sessions;
 
@@ -37,17 +40,60 @@ public final class AccountAdapter implements AccountPort {
     @Override
     public Optional<Account> findByUsername(String username) {
         Objects.requireNonNull(username, "username");
-        return sessions.call(s -> {
-            AccountDao dao = s.getMapper(AccountDao.class);
-            AccountRow row = dao.findByUsername(username);
-            if (row == null) {
-                return Optional.empty();
+        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class), s.getMapper(AccountDao.class)
+                .findByUsername(username)));
+    }
+
+    @Override
+    public Optional<Account> findById(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class), s.getMapper(AccountDao.class)
+                .findById(userId)));
+    }
+
+    private static Optional<Account> withAssigned(AccountDao dao, AccountRow row) {
+        if (row == null) {
+            return Optional.empty();
+        }
+        var assigned = dao.findAssigned(row.userId()).stream()
+                .map(a -> new ProjectId(a.projectId()))
+                .collect(Collectors.toSet());
+        return Optional.of(AccountMapper.INSTANCE.toAccount(row, assigned));
+    }
+
+    @Override
+    public List<Account> assignedTo(ProjectId project) {
+        Objects.requireNonNull(project, "project");
+        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class),
+                s.getMapper(AccountDao.class).findAssignedTo(project.value())));
+    }
+
+    @Override
+    public boolean assign(String userId, ProjectId project) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(project, "project");
+        try {
+            return sessions.call(s -> {
+                AccountDao dao = s.getMapper(AccountDao.class);
+                if (dao.isAssigned(userId, project.value())) {
+                    return false;
+                }
+                dao.insertAssigned(List.of(new AssignedProjectRow(userId, project.value())));
+                return true;
+            });
+        } catch (PersistenceException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new ConcurrentChangeException(userId + " was named to project " + project + " at the same time");
             }
-            var assigned = dao.findAssigned(row.userId()).stream()
-                    .map(a -> new ProjectId(a.projectId()))
-                    .collect(Collectors.toSet());
-            return Optional.of(AccountMapper.INSTANCE.toAccount(row, assigned));
-        });
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean unassign(String userId, ProjectId project) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(project, "project");
+        return sessions.call(s -> s.getMapper(AccountDao.class).deleteAssigned(userId, project.value()) > 0);
     }
 
     @Override
@@ -84,18 +130,20 @@ public final class AccountAdapter implements AccountPort {
     public List<Account> findEnabledByRole(Role role, Optional<UnitId> unit) {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(unit, "unit");
-        return sessions.call(s -> {
-            AccountDao dao = s.getMapper(AccountDao.class);
-            List<AccountRow> rows = dao.findEnabledByRole(role.name(), unit.map(UnitId::code).orElse(null));
-            if (rows.isEmpty()) {
-                return List.<Account>of();
-            }
-            Map<String, Set<ProjectId>> assigned = dao.findAssignedOf(rows.stream().map(AccountRow::userId).toList())
-                    .stream().collect(Collectors.groupingBy(AssignedProjectRow::userId,
-                            Collectors.mapping(a -> new ProjectId(a.projectId()), Collectors.toSet())));
-            return rows.stream()
-                    .map(r -> AccountMapper.INSTANCE.toAccount(r, assigned.getOrDefault(r.userId(), Set.of())))
-                    .toList();
-        });
+        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class),
+                s.getMapper(AccountDao.class).findEnabledByRole(role.name(), unit.map(UnitId::code).orElse(null))));
+    }
+
+    /** Accounts with their assigned projects, read for all of them at once. */
+    private static List<Account> withAssigned(AccountDao dao, List<AccountRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<ProjectId>> assigned = dao.findAssignedOf(rows.stream().map(AccountRow::userId).toList())
+                .stream().collect(Collectors.groupingBy(AssignedProjectRow::userId,
+                        Collectors.mapping(a -> new ProjectId(a.projectId()), Collectors.toSet())));
+        return rows.stream()
+                .map(r -> AccountMapper.INSTANCE.toAccount(r, assigned.getOrDefault(r.userId(), Set.of())))
+                .toList();
     }
 }

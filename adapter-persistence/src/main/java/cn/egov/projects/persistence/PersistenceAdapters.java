@@ -1,6 +1,7 @@
 package cn.egov.projects.persistence;
 
 import cn.egov.projects.application.port.out.AccountPort;
+import cn.egov.projects.application.port.out.ProjectAssignmentPort;
 import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
@@ -73,6 +74,11 @@ public final class PersistenceAdapters {
     }
 
     public AccountPort accounts() {
+        return accounts;
+    }
+
+    /** The people named to projects (classified projects' officers, experts), kept with the accounts. */
+    public ProjectAssignmentPort projectAssignments() {
         return accounts;
     }
 

@@ -92,4 +92,36 @@ abstract class AccountContractTest extends PersistenceContractTest {
         assertThat(adapters.accounts().findEnabledByRole(Role.UNIT_STAFF, Optional.empty()))
                 .contains(staff, elsewhere).doesNotContain(disabled);
     }
+
+    @Test
+    @DisplayName("指定人员：按项目读出被指定的账号，重复指定或取消未指定的不改变任何内容，按编号读账号带上指定的项目")
+    void projectAssignments() {
+        ProjectId project = ProjectId.random();
+        ProjectId other = ProjectId.random();
+        Account sun = new Account("s-" + UUID.randomUUID(), username(), "孙经办", Role.BDB_OFFICER,
+                new UnitId("TC-DSJ"), null, null, "hash", true, Set.of(other));
+        Account qian = new Account("q-" + UUID.randomUUID(), username(), "钱专家", Role.EXPERT,
+                new UnitId("EXPERTS"), null, null, "hash", false, Set.of());
+        adapters.accounts().insert(sun);
+        adapters.accounts().insert(qian);
+        var assignments = adapters.projectAssignments();
+
+        assertThat(assignments.assignedTo(project)).isEmpty();
+        assertThat(assignments.assign(sun.userId(), project)).isTrue();
+        assertThat(assignments.assign(sun.userId(), project)).isFalse();
+        assertThat(assignments.assign(qian.userId(), project)).isTrue();
+
+        assertThat(assignments.assignedTo(project)).extracting(Account::userId)
+                .containsExactlyInAnyOrder(sun.userId(), qian.userId());
+        assertThat(assignments.assignedTo(project)).filteredOn(a -> a.userId().equals(qian.userId()))
+                .singleElement().satisfies(a -> assertThat(a.enabled()).isFalse());
+        assertThat(adapters.accounts().findById(sun.userId()).orElseThrow().assigned())
+                .containsExactlyInAnyOrder(project, other);
+
+        assertThat(assignments.unassign(sun.userId(), project)).isTrue();
+        assertThat(assignments.unassign(sun.userId(), project)).isFalse();
+        assertThat(assignments.assignedTo(project)).extracting(Account::userId).containsExactly(qian.userId());
+        assertThat(adapters.accounts().findById(sun.userId()).orElseThrow().assigned()).containsExactly(other);
+        assertThat(adapters.accounts().findById("nobody-" + UUID.randomUUID())).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package cn.egov.projects.web;
 import cn.egov.projects.web.access.Guard;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.access.Rule;
+import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.Sessions;
@@ -13,6 +14,7 @@ import cn.egov.projects.web.http.SecurityHeaders;
 import cn.egov.projects.web.idempotency.IdempotencyKeys;
 import cn.egov.projects.web.routes.AccountRoutes;
 import cn.egov.projects.web.routes.ActionRoutes;
+import cn.egov.projects.web.routes.AssignmentRoutes;
 import cn.egov.projects.web.routes.CalculatorRoutes;
 import cn.egov.projects.web.routes.DeadLetterRoutes;
 import cn.egov.projects.web.routes.DeclarationWindowRoutes;
@@ -65,17 +67,22 @@ public final class WebApi {
     private final WebSettings settings;
     private final BooleanSupplier ready;
     private final CredentialCache credentials;
+    private final AccessRevisions revisions;
     private RouteTable table = new RouteTable();
 
-    /** @param ready whether the application can serve (e.g. its database answers); asked on a worker thread */
+    /**
+     * @param ready     whether the application can serve (e.g. its database answers); asked on a worker thread
+     * @param revisions told by the services when an account's access changes (the same instance they were given)
+     */
     public WebApi(UseCases useCases, LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings,
-                  BooleanSupplier ready) {
+                  BooleanSupplier ready, AccessRevisions revisions) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.workplace = Objects.requireNonNull(workplace, "workplace");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ready = Objects.requireNonNull(ready, "ready");
-        this.credentials = new CredentialCache(CREDENTIAL_TTL, 10_000);
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
+        this.credentials = new CredentialCache(CREDENTIAL_TTL, 10_000, revisions);
     }
 
     public Router router(Vertx vertx) {
@@ -113,7 +120,7 @@ public final class WebApi {
         });
         // the body is read before the (asynchronous) password check: uploads are bounded by the size limit
         router.route("/api/*").handler(ctx -> (DocumentRoutes.isUpload(ctx) ? uploadBody : jsonBody).handle(ctx));
-        router.route("/api/*").handler(new BasicAuthenticator(useCases.authenticate(), credentials));
+        router.route("/api/*").handler(new BasicAuthenticator(useCases.authenticate(), credentials, revisions));
         router.route("/api/*").handler(guard);
         router.route("/api/*").handler(new IdempotencyKeys(workplace.idempotency()));
         router.route().handler(guard);
@@ -121,11 +128,12 @@ public final class WebApi {
         new HealthRoutes(ready).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
-        new SessionRoutes(workplace.signIn()).mount(router, table);
+        new SessionRoutes(workplace.signIn(), revisions).mount(router, table);
         new AccountRoutes(useCases.createAccount(), workplace.accountAdmin(), workplace.units()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
                 useCases.declareProject(), workplace.projectPage()).mount(router, table);
         new ActionRoutes(lifecycle).mount(router, table);
+        new AssignmentRoutes(workplace.assignments()).mount(router, table);
         new PlanRoutes(lifecycle.issuePlan()).mount(router, table);
         new DocumentRoutes(workplace.documents()).mount(router, table);
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);

@@ -8,7 +8,9 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
+import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.domain.project.UnitId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,9 +63,17 @@ abstract class ApiTestSupport {
         world.accountService.createAccount(admin, account("police", Role.UNIT_STAFF, "TC-GAJ"));
         world.accountService.createAccount(admin, account("health", Role.UNIT_STAFF, "TC-WJW"));
         world.accountService.createAccount(admin, account("bureau", Role.BDB_OFFICER, "TC-DSJ"));
-        AuthenticateUseCase counting = (username, password) -> {
-            passwordChecks.incrementAndGet();
-            return world.accountService.authenticate(username, password);
+        AuthenticateUseCase counting = new AuthenticateUseCase() {
+            @Override
+            public Optional<Actor> authenticate(String username, char[] password) {
+                passwordChecks.incrementAndGet();
+                return world.accountService.authenticate(username, password);
+            }
+
+            @Override
+            public Optional<Actor> current(String userId) {
+                return world.accountService.current(userId);
+            }
         };
         api = webApi(workplace, useCases(counting), ready::get);
         HttpServer server = await(vertx.createHttpServer()
@@ -75,14 +86,16 @@ abstract class ApiTestSupport {
     /** The real router's API over the fakes of a working place. */
     static WebApi webApi(FakeWorkplace workplace, UseCases useCases, java.util.function.BooleanSupplier ready) {
         FakeWorld world = workplace.world;
+        AccessRevisions revisions = new AccessRevisions();
+        workplace.accessListener = revisions;
         return new WebApi(useCases,
                 LifecycleUseCases.of(world.declarations, world.approvals, world.implementation, world.oversight,
                         world.acceptance),
                 WorkplaceUseCases.of(workplace.signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
-                        workplace.documents),
+                        workplace.documents, workplace.assignments),
                 new WebSettings(false, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")),
-                        Path.of("target", "uploads")), ready);
+                        Path.of("target", "uploads")), ready, revisions);
     }
 
     /** The use cases behind the router; a test may replace one. */

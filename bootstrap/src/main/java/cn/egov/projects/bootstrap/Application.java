@@ -148,7 +148,8 @@ final class Application implements AutoCloseable {
 
     /** The staff's web application (JSON API and pages) over this application's use cases. */
     WebApi webApi() {
-        return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy);
+        return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
+                web.revisions());
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */

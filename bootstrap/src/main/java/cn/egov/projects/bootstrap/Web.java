@@ -15,22 +15,24 @@ import cn.egov.projects.application.service.ImplementationService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.OversightService;
 import cn.egov.projects.application.service.Ports;
+import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
 import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.persistence.PersistenceAdapters;
 import cn.egov.projects.web.WebSettings;
+import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.routes.LifecycleUseCases;
 import cn.egov.projects.web.routes.WorkplaceUseCases;
 
 /**
  * The services behind the staff's web application, wired with {@code new}: every lifecycle action, sign-in with
- * lockout, project pages, to-do lists, the oversight reports, calendar feeds, idempotency keys, accounts, units and
- * documents.
+ * lockout, project pages, to-do lists, the oversight reports, calendar feeds, idempotency keys, accounts, units,
+ * documents and the people named to projects.
  */
 record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
-           PolicyPack pack) {
+           PolicyPack pack, AccessRevisions revisions) {
 
     static Web wire(Settings settings, PersistenceAdapters persistence, Ports ports, AccountService accounts,
                     ClockPort clock, PolicyHistory policies) {
@@ -40,6 +42,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         var security = persistence.webSecurity();
         var reads = persistence.workplaceReads();
         WebSettings web = settings.web().web();
+        // the services tell the web adapter's sessions when an account's access changes
+        AccessRevisions revisions = new AccessRevisions();
         ToDoService toDo = new ToDoService(ports, reads);
         UnitService units = new UnitService(persistence.units(), audit, clock, tx, pack);
         LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports), new ApprovalService(ports),
@@ -51,9 +55,11 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new OversightReportService(ports, reads, reads),
                 new CalendarFeedService(security, security, toDo, audit, clock, tx),
                 new IdempotencyService(security, clock),
-                new AccountAdminService(security, audit, clock, tx, pack),
+                new AccountAdminService(security, audit, clock, tx, pack, revisions),
                 units,
-                new DocumentService(ports, persistence.documents(), web.documents()));
-        return new Web(lifecycle, workplace, web, units, pack);
+                new DocumentService(ports, persistence.documents(), web.documents()),
+                new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
+                        revisions));
+        return new Web(lifecycle, workplace, web, units, pack, revisions);
     }
 }

@@ -3,11 +3,21 @@ package cn.egov.projects.persistence.account;
 import org.apache.ibatis.annotations.Param;
 
 import java.util.List;
+import java.util.UUID;
 
 /** The MyBatis mapper of accounts ({@code AccountDao.xml}). */
 public interface AccountDao {
 
     AccountRow findByUsername(@Param("username") String username);
+
+    AccountRow findById(@Param("userId") String userId);
+
+    /** The accounts named to a project, by user id. */
+    List<AccountRow> findAssignedTo(@Param("projectId") UUID projectId);
+
+    boolean isAssigned(@Param("userId") String userId, @Param("projectId") UUID projectId);
+
+    int deleteAssigned(@Param("userId") String userId, @Param("projectId") UUID projectId);
 
     List<AssignedProjectRow> findAssigned(@Param("userId") String userId);
 

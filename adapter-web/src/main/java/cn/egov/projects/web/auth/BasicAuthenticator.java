@@ -26,8 +26,10 @@ import java.util.Optional;
 /**
  * Who is calling: the person signed in to the request's session, or else HTTP Basic credentials (RFC 7617, UTF-8,
  * for scripts) checked against {@link AuthenticateUseCase}. Wrong credentials are answered 401 with a challenge; no
- * credentials at all pass on anonymous, for the access guard to decide. Successful verifications are cached ({@link CredentialCache}); the password
- * itself lives only in a char array that is wiped after the check.
+ * credentials at all pass on anonymous, for the access guard to decide. Successful verifications are cached
+ * ({@link CredentialCache}); the password itself lives only in a char array that is wiped after the check. A session
+ * whose account's access changed since it was loaded ({@link AccessRevisions}) gets the person as the account now
+ * stands, or is ended when the account was disabled.
  */
 public final class BasicAuthenticator implements AuthenticationHandler {
 
@@ -37,19 +39,52 @@ public final class BasicAuthenticator implements AuthenticationHandler {
 
     private final AuthenticateUseCase authenticate;
     private final CredentialCache cache;
-    private final Map<String, Future<Optional<Actor>>> inFlight = new ConcurrentHashMap<>();
+    private final AccessRevisions revisions;
+    private final Map<String, Future<Checked>> inFlight = new ConcurrentHashMap<>();
 
-    public BasicAuthenticator(AuthenticateUseCase authenticate, CredentialCache cache) {
+    /** A password check's person, if the credentials matched, and the access revision noted before it ran. */
+    private record Checked(Optional<Actor> actor, long revision) {
+    }
+
+    public BasicAuthenticator(AuthenticateUseCase authenticate, CredentialCache cache, AccessRevisions revisions) {
         this.authenticate = authenticate;
         this.cache = cache;
+        this.revisions = revisions;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (Sessions.signIn(ctx)) {
+        Sessions.SignedIn session = Sessions.signedIn(ctx);
+        if (session != null) {
+            fromSession(ctx, session);
+            return;
+        }
+        fromCredentials(ctx);
+    }
+
+    private void fromSession(RoutingContext ctx, Sessions.SignedIn session) {
+        String userId = session.actor().userId();
+        if (!revisions.changedSince(userId, session.revision())) {
+            Sessions.signIn(ctx, session, session.actor(), session.revision());
             ctx.next();
             return;
         }
+        long noted = revisions.current();
+        Blocking.call(ctx, () -> authenticate.current(userId)).onComplete(result -> {
+            if (result.failed()) {
+                ctx.fail(result.cause());
+            } else if (result.result().isEmpty()) {
+                LOG.info("session ended: its account was disabled");
+                Sessions.end(ctx);
+                ctx.next();
+            } else {
+                Sessions.signIn(ctx, session, result.result().get(), noted);
+                ctx.next();
+            }
+        });
+    }
+
+    private void fromCredentials(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             // nobody is signed in: the access guard decides whether the route needs somebody
@@ -69,13 +104,17 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         }
         // concurrent requests with the same header share one check of the (deliberately slow) password hash
         String key = CredentialCache.key(header);
-        Future<Optional<Actor>> check = inFlight.computeIfAbsent(key, k -> Blocking.call(ctx, () -> {
-            try {
-                return authenticate.authenticate(credentials.username(), credentials.password());
-            } finally {
-                credentials.wipe();
-            }
-        }));
+        Future<Checked> check = inFlight.computeIfAbsent(key, k -> {
+            long noted = revisions.current();
+            return Blocking.call(ctx, () -> {
+                try {
+                    return new Checked(authenticate.authenticate(credentials.username(), credentials.password()),
+                            noted);
+                } finally {
+                    credentials.wipe();
+                }
+            });
+        });
         check.onComplete(done -> {
             inFlight.remove(key, check);
             credentials.wipe();
@@ -83,12 +122,12 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         check.onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());
-            } else if (result.result().isEmpty()) {
+            } else if (result.result().actor().isEmpty()) {
                 LOG.info("authentication failed for a Basic credential");
                 challenge(ctx, "用户名或密码不正确，或账号已停用", "wrong username or password, or account disabled");
             } else {
-                Actor actor = result.result().get();
-                cache.remember(header, actor);
+                Actor actor = result.result().actor().get();
+                cache.remember(header, actor, result.result().revision());
                 ctx.put(Callers.ACTOR, actor);
                 ctx.next();
             }

@@ -15,24 +15,27 @@ import java.util.function.LongSupplier;
 /**
  * Successful verifications of an {@code Authorization} header for a few minutes, so that the slow password hash
  * runs once per client and not once per request. Keyed by the SHA-256 of the header value: the clear password is
- * never kept. A changed password or a disabled account takes effect when the entry expires. Bounded in size.
+ * never kept. A changed password takes effect when the entry expires; an account whose access changed since it was
+ * remembered ({@link AccessRevisions}) is not found, so the next request checks it again. Bounded in size.
  */
 public final class CredentialCache {
 
-    private record Entry(Actor actor, long expiresAtNanos) {
+    private record Entry(Actor actor, long revision, long expiresAtNanos) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final int maxEntries;
     private final LongSupplier nanoTime;
+    private final AccessRevisions revisions;
 
-    public CredentialCache(Duration ttl, int maxEntries) {
-        this(ttl, maxEntries, System::nanoTime);
+    public CredentialCache(Duration ttl, int maxEntries, AccessRevisions revisions) {
+        this(ttl, maxEntries, revisions, System::nanoTime);
     }
 
     /** @param nanoTime a monotonic time source in nanoseconds (tests pass their own) */
-    CredentialCache(Duration ttl, int maxEntries, LongSupplier nanoTime) {
+    CredentialCache(Duration ttl, int maxEntries, AccessRevisions revisions, LongSupplier nanoTime) {
+        this.revisions = revisions;
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
         this.nanoTime = nanoTime;
@@ -44,14 +47,16 @@ public final class CredentialCache {
         if (entry == null) {
             return Optional.empty();
         }
-        if (nanoTime.getAsLong() - entry.expiresAtNanos() >= 0) {
+        if (nanoTime.getAsLong() - entry.expiresAtNanos() >= 0
+                || revisions.changedSince(entry.actor().userId(), entry.revision())) {
             entries.remove(key, entry);
             return Optional.empty();
         }
         return Optional.of(entry.actor());
     }
 
-    public void remember(String authorizationHeader, Actor actor) {
+    /** @param revision the {@link AccessRevisions#current()} noted before the person was loaded */
+    public void remember(String authorizationHeader, Actor actor, long revision) {
         long now = nanoTime.getAsLong();
         if (entries.size() >= maxEntries) {
             entries.values().removeIf(e -> now - e.expiresAtNanos() >= 0);
@@ -59,7 +64,7 @@ public final class CredentialCache {
                 entries.clear();
             }
         }
-        entries.put(key(authorizationHeader), new Entry(actor, now + ttlNanos));
+        entries.put(key(authorizationHeader), new Entry(actor, revision, now + ttlNanos));
     }
 
     int size() {

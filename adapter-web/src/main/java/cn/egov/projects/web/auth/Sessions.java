@@ -22,6 +22,7 @@ public final class Sessions {
     public static final String COOKIE = "EGOV_SESSION";
 
     private static final String ACTOR = "egov.actor";
+    private static final String REVISION = "egov.revision";
     private static final String CSRF = "egov.csrf";
     private static final String VIA_SESSION = "egov.viaSession";
 
@@ -33,17 +34,23 @@ public final class Sessions {
     /**
      * Starts a signed-in session for the actor: a new session id (no fixation), a new CSRF token.
      *
+     * @param revision the {@link AccessRevisions#current()} noted before the actor was loaded
      * @return the CSRF token
      */
-    public static String start(RoutingContext ctx, Actor actor) {
+    public static String start(RoutingContext ctx, Actor actor, long revision) {
         Session session = ctx.session();
         session.regenerateId();
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         session.put(ACTOR, actor);
+        session.put(REVISION, revision);
         session.put(CSRF, csrf);
         return csrf;
+    }
+
+    /** The person a session was signed in as, and the access revision at which it was loaded. */
+    record SignedIn(Session session, Actor actor, long revision) {
     }
 
     /** Ends the session on the server; its cookie no longer signs anybody in. */
@@ -61,25 +68,34 @@ public final class Sessions {
     }
 
     /**
-     * Puts the session's signed-in person on the request; false when the session has none. A request without the
-     * session cookie (HTTP Basic from a script, a first visit) is not given a session: one stored for each such
-     * request would fill the store, which its reaper walks every second on the event loop.
+     * The session's signed-in person, if any. A request without the session cookie (HTTP Basic from a script, a
+     * first visit) is not given a session: one stored for each such request would fill the store, which its reaper
+     * walks every second on the event loop.
      */
-    static boolean signIn(RoutingContext ctx) {
+    static SignedIn signedIn(RoutingContext ctx) {
         if (ctx.request().getCookie(COOKIE) == null) {
-            return false;
+            return null;
         }
         Session session = ctx.session();
         if (session == null || session.isDestroyed()) {
-            return false;
+            return null;
         }
         Actor actor = session.get(ACTOR);
         if (actor == null) {
-            return false;
+            return null;
+        }
+        Long revision = session.get(REVISION);
+        return new SignedIn(session, actor, revision == null ? -1 : revision);
+    }
+
+    /** Puts the session's person on the request; the session now holds the person as loaded at the revision. */
+    static void signIn(RoutingContext ctx, SignedIn signedIn, Actor actor, long revision) {
+        if (actor != signedIn.actor()) {
+            signedIn.session().put(ACTOR, actor);
+            signedIn.session().put(REVISION, revision);
         }
         ctx.put(Callers.ACTOR, actor);
         ctx.put(VIA_SESSION, Boolean.TRUE);
-        return true;
     }
 
     /** Whether the request's caller was signed in by the session cookie (and so must prove its CSRF token). */

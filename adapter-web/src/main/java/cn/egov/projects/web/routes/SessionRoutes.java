@@ -4,6 +4,7 @@ import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
+import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.http.Blocking;
@@ -29,9 +30,11 @@ import java.util.Arrays;
 public final class SessionRoutes {
 
     private final SignInUseCase signIn;
+    private final AccessRevisions revisions;
 
-    public SessionRoutes(SignInUseCase signIn) {
+    public SessionRoutes(SignInUseCase signIn, AccessRevisions revisions) {
         this.signIn = signIn;
+        this.revisions = revisions;
     }
 
     public void mount(Router router, RouteTable table) {
@@ -46,6 +49,7 @@ public final class SessionRoutes {
         char[] password = f.text("password").toCharArray();
         SocketAddress remote = ctx.request().remoteAddress();
         String requestId = RequestIds.of(ctx);
+        long revision = revisions.current();
         Blocking.call(ctx, () -> {
             try {
                 return signIn.signIn(username, password, requestId, remote == null ? null : remote.hostAddress());
@@ -54,7 +58,7 @@ public final class SessionRoutes {
             }
         }).onSuccess(result -> {
             if (result instanceof SignInUseCase.SignedIn signedIn) {
-                String csrf = Sessions.start(ctx, signedIn.actor());
+                String csrf = Sessions.start(ctx, signedIn.actor(), revision);
                 Replies.json(ctx, 200, person(signedIn.actor()).put("csrfToken", csrf));
             } else if (result instanceof SignInUseCase.Locked locked) {
                 long seconds = Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds());

@@ -8,6 +8,7 @@ import cn.egov.projects.application.port.in.ComplianceUseCase;
 import cn.egov.projects.application.port.in.DocumentUseCase;
 import cn.egov.projects.application.port.in.IdempotencyUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.in.UnitUseCase;
@@ -24,7 +25,8 @@ public record WorkplaceUseCases(
         IdempotencyUseCase idempotency,
         AccountAdminUseCase accountAdmin,
         UnitUseCase units,
-        DocumentUseCase documents) {
+        DocumentUseCase documents,
+        ProjectAssignmentUseCase assignments) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -38,6 +40,7 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, IdempotencyUseCase.class),
                 LifecycleUseCases.find(implementations, AccountAdminUseCase.class),
                 LifecycleUseCases.find(implementations, UnitUseCase.class),
-                LifecycleUseCases.find(implementations, DocumentUseCase.class));
+                LifecycleUseCases.find(implementations, DocumentUseCase.class),
+                LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class));
     }
 }

@@ -16,12 +16,13 @@ class CredentialCacheTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final Actor actor = Actor.of("u1", Role.UNIT_STAFF, new UnitId("TC-GAJ"));
+    private final AccessRevisions revisions = new AccessRevisions();
 
     @Test
     @DisplayName("缓存的验证在有效期内有效，过期后失效")
     void expires() {
-        CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), 10, nanos::get);
-        cache.remember("Basic abc", actor);
+        CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), 10, revisions, nanos::get);
+        cache.remember("Basic abc", actor, revisions.current());
 
         nanos.addAndGet(Duration.ofMinutes(5).toNanos() - 1);
         assertThat(cache.lookup("Basic abc")).contains(actor);
@@ -35,18 +36,35 @@ class CredentialCacheTest {
     @Test
     @DisplayName("缓存有上限，满时先清掉过期的")
     void bounded() {
-        CredentialCache cache = new CredentialCache(Duration.ofSeconds(10), 3, nanos::get);
-        cache.remember("a", actor);
-        cache.remember("b", actor);
+        CredentialCache cache = new CredentialCache(Duration.ofSeconds(10), 3, revisions, nanos::get);
+        cache.remember("a", actor, revisions.current());
+        cache.remember("b", actor, revisions.current());
         nanos.addAndGet(Duration.ofSeconds(5).toNanos());
-        cache.remember("c", actor);
+        cache.remember("c", actor, revisions.current());
         nanos.addAndGet(Duration.ofSeconds(6).toNanos());
 
-        cache.remember("d", actor);
+        cache.remember("d", actor, revisions.current());
 
         assertThat(cache.size()).isEqualTo(2);
         assertThat(cache.lookup("c")).contains(actor);
         assertThat(cache.lookup("d")).contains(actor);
+    }
+
+    @Test
+    @DisplayName("账号的权限在记住之后有变化（停用、被指定项目），缓存的验证即失效；别的账号不受影响")
+    void anAccessChangeForgetsTheAccount() {
+        CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), 10, revisions, nanos::get);
+        Actor other = Actor.of("u2", Role.BDB_OFFICER, new UnitId("TC-DSJ"));
+        long noted = revisions.current();
+        cache.remember("Basic u1", actor, noted);
+        cache.remember("Basic u2", other, noted);
+
+        revisions.accessChanged("u1");
+
+        assertThat(cache.lookup("Basic u1")).isEmpty();
+        assertThat(cache.lookup("Basic u2")).contains(other);
+        cache.remember("Basic u1", actor, revisions.current());
+        assertThat(cache.lookup("Basic u1")).contains(actor);
     }
 
     @Test

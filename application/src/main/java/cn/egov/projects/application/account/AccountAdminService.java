@@ -5,6 +5,7 @@ import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
 import cn.egov.projects.application.port.in.AccountAdminUseCase;
 import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.out.AccessChangesPort;
 import cn.egov.projects.application.port.out.AccountDirectoryPort;
 import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.application.port.out.AuditTrailPort;
@@ -25,9 +26,12 @@ public final class AccountAdminService implements AccountAdminUseCase {
     private final ClockPort clock;
     private final TransactionPort tx;
     private final PolicyPack pack;
+    private final AccessChangesPort changes;
 
+    /** @param changes told once a disabled (or enabled) account's switch has committed */
     public AccountAdminService(AccountDirectoryPort accounts, AuditTrailPort audit, ClockPort clock,
-                               TransactionPort tx, PolicyPack pack) {
+                               TransactionPort tx, PolicyPack pack, AccessChangesPort changes) {
+        this.changes = changes;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -57,6 +61,8 @@ public final class AccountAdminService implements AccountAdminUseCase {
                     (enabled ? "启用账号 " : "停用账号 ") + account.username()));
             return null;
         });
+        // a disabled account's open sessions and remembered credentials stop working at their next request
+        changes.accessChanged(userId);
     }
 
     private void requireAdmin(Caller caller) {

@@ -53,8 +53,17 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
         }
         Optional<Account> account = accounts.findByUsername(username);
         boolean matches = hasher.verify(password, account.map(Account::passwordHash).orElse(decoyHash));
-        return account.filter(a -> matches && a.enabled())
-                .map(a -> new Actor(a.userId(), a.displayName(), a.role(), a.unit(), a.assigned()));
+        return account.filter(a -> matches && a.enabled()).map(AccountService::actor);
+    }
+
+    @Override
+    public Optional<Actor> current(String userId) {
+        return userId == null ? Optional.empty()
+                : accounts.findById(userId).filter(Account::enabled).map(AccountService::actor);
+    }
+
+    private static Actor actor(Account a) {
+        return new Actor(a.userId(), a.displayName(), a.role(), a.unit(), a.assigned());
     }
 
     @Override

@@ -6,17 +6,22 @@ import cn.egov.projects.application.service.CalendarFeedService;
 import cn.egov.projects.application.service.DocumentService;
 import cn.egov.projects.application.service.IdempotencyService;
 import cn.egov.projects.application.service.OversightReportService;
+import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
 import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.application.port.in.DocumentRules;
+import cn.egov.projects.application.port.out.AccessChangesPort;
 import cn.egov.projects.domain.policy.PolicyPacks;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * {@link FakeWorld} and the services of the staff's working place over in-memory fakes: project pages, to-do lists,
  * the compliance dashboard, the audit search, calendar feeds, idempotency keys, sign-in with lockout, documents and
- * the administrator's account list.
+ * the administrator's account list, the people named to projects.
  */
 public final class FakeWorkplace {
 
@@ -32,6 +37,11 @@ public final class FakeWorkplace {
     public final SignInService signIn;
     public final DocumentService documents;
     public final AccountAdminService accountAdmin;
+    /** The user ids whose access changed, in the order the services told. */
+    public final List<String> accessChanged = Collections.synchronizedList(new ArrayList<>());
+    public final ProjectAssignmentService assignments;
+    /** Told too when an account's access changes (a web test's sessions). */
+    public volatile AccessChangesPort accessListener = AccessChangesPort.NONE;
 
     public FakeWorkplace(LocalDate today) {
         this(today, DocumentRules.standard());
@@ -51,6 +61,13 @@ public final class FakeWorkplace {
                 world.transactions);
         this.documents = new DocumentService(world.ports, world.documents, documentRules);
         this.accountAdmin = new AccountAdminService(stores, world.audit, world.clock, world.transactions,
-                PolicyPacks.taicang());
+                PolicyPacks.taicang(), this::accessChanged);
+        this.assignments = new ProjectAssignmentService(world.ports, world.accounts, world.accounts,
+                this::accessChanged);
+    }
+
+    private void accessChanged(String userId) {
+        accessChanged.add(userId);
+        accessListener.accessChanged(userId);
     }
 }

@@ -2,24 +2,34 @@ package cn.egov.projects.application.fake;
 
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.AccountPort;
+import cn.egov.projects.application.port.out.ProjectAssignmentPort;
+import cn.egov.projects.domain.project.ProjectId;
 
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.project.UnitId;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/** Accounts kept in memory. */
-public final class InMemoryAccounts implements AccountPort, Rollback {
+/** Accounts kept in memory, with the projects named to them. */
+public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPort, Rollback {
 
     private final Map<String, Account> byUsername = new LinkedHashMap<>();
 
     @Override
     public synchronized Optional<Account> findByUsername(String username) {
         return Optional.ofNullable(byUsername.get(username));
+    }
+
+    @Override
+    public synchronized Optional<Account> findById(String userId) {
+        return byUsername.values().stream().filter(a -> a.userId().equals(userId)).findFirst();
     }
 
     @Override
@@ -41,6 +51,57 @@ public final class InMemoryAccounts implements AccountPort, Rollback {
                 .filter(a -> unit.map(u -> u.equals(a.unit())).orElse(true))
                 .sorted(Comparator.comparing(Account::userId))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<Account> assignedTo(ProjectId project) {
+        return byUsername.values().stream().filter(a -> a.assigned().contains(project))
+                .sorted(Comparator.comparing(Account::userId)).toList();
+    }
+
+    @Override
+    public synchronized boolean assign(String userId, ProjectId project) {
+        return change(userId, a -> a.assigned().contains(project) ? a : withAssigned(a, project, true));
+    }
+
+    @Override
+    public synchronized boolean unassign(String userId, ProjectId project) {
+        return change(userId, a -> a.assigned().contains(project) ? withAssigned(a, project, false) : a);
+    }
+
+    /** Every account, enabled or not. */
+    public synchronized List<Account> all() {
+        return List.copyOf(byUsername.values());
+    }
+
+    /** Switches an account on or off (the administrator's directory keeps its switch here). */
+    public synchronized boolean setEnabled(String userId, boolean enabled) {
+        return findById(userId).map(a -> {
+            byUsername.put(a.username(), new Account(a.userId(), a.username(), a.displayName(), a.role(), a.unit(),
+                    a.mobile(), a.email(), a.passwordHash(), enabled, a.assigned()));
+            return true;
+        }).orElse(false);
+    }
+
+    private boolean change(String userId, UnaryOperator<Account> how) {
+        Optional<Account> account = findById(userId);
+        if (account.isEmpty()) {
+            throw new IllegalStateException("no account " + userId);
+        }
+        Account changed = how.apply(account.get());
+        byUsername.put(changed.username(), changed);
+        return changed != account.get();
+    }
+
+    private static Account withAssigned(Account a, ProjectId project, boolean add) {
+        Set<ProjectId> assigned = new HashSet<>(a.assigned());
+        if (add) {
+            assigned.add(project);
+        } else {
+            assigned.remove(project);
+        }
+        return new Account(a.userId(), a.username(), a.displayName(), a.role(), a.unit(), a.mobile(), a.email(),
+                a.passwordHash(), a.enabled(), assigned);
     }
 
     @Override

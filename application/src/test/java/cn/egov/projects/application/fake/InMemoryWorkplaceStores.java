@@ -16,15 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Calendar tokens, idempotency keys and the account directory in memory. The directory reads the accounts of
- * {@link InMemoryAccounts} and keeps the enabled switch itself (the fake accounts cannot be changed).
+ * Calendar tokens, idempotency keys and the account directory in memory. The directory reads and switches the
+ * accounts of {@link InMemoryAccounts}.
  */
 public final class InMemoryWorkplaceStores implements CalendarTokenPort, IdempotencyPort, AccountDirectoryPort {
 
     private final InMemoryAccounts accounts;
     private final Map<String, String> tokenByUser = new HashMap<>();
     private final Map<String, StoredResponse> responses = new HashMap<>();
-    private final Map<String, Boolean> enabled = new HashMap<>();
 
     public InMemoryWorkplaceStores(InMemoryAccounts accounts) {
         this.accounts = accounts;
@@ -82,30 +81,16 @@ public final class InMemoryWorkplaceStores implements CalendarTokenPort, Idempot
 
     @Override
     public synchronized List<Account> all() {
-        List<Account> all = new ArrayList<>();
-        for (Role role : Role.values()) {
-            all.addAll(accounts.findEnabledByRole(role, Optional.empty()));
-        }
-        return all.stream().map(this::withSwitch).sorted(Comparator.comparing(Account::username)).toList();
+        return accounts.all().stream().sorted(Comparator.comparing(Account::username)).toList();
     }
 
     @Override
     public synchronized Optional<Account> findById(String userId) {
-        return all().stream().filter(a -> a.userId().equals(userId)).findFirst();
+        return accounts.findById(userId);
     }
 
     @Override
     public synchronized boolean setEnabled(String userId, boolean on) {
-        if (all().stream().noneMatch(a -> a.userId().equals(userId))) {
-            return false;
-        }
-        enabled.put(userId, on);
-        return true;
-    }
-
-    private Account withSwitch(Account a) {
-        boolean on = enabled.getOrDefault(a.userId(), a.enabled());
-        return new Account(a.userId(), a.username(), a.displayName(), a.role(), a.unit(), a.mobile(), a.email(),
-                a.passwordHash(), on, a.assigned());
+        return accounts.setEnabled(userId, on);
     }
 }

@@ -8,4 +8,10 @@ import java.util.Optional;
 public interface AuthenticateUseCase {
 
     Optional<Actor> authenticate(String username, char[] password);
+
+    /**
+     * The person of an account as it stands now, for a session or a remembered credential whose account changed
+     * since it signed in (its role's projects, its assignments); empty when the account is disabled or gone.
+     */
+    Optional<Actor> current(String userId);
 }

@@ -11,6 +11,9 @@ public interface AccountPort {
 
     Optional<Account> findByUsername(String username);
 
+    /** An account by its user id, enabled or not, with its assigned projects. */
+    Optional<Account> findById(String userId);
+
     /** Adds an account; a username already taken is refused with {@link IllegalStateException}. */
     void insert(Account account);
 
