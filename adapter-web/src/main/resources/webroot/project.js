@@ -143,8 +143,46 @@
     return wrap;
   }
 
+  /** The people named to the project; who may, names or removes them here (RULES §1, Art. 8, 24, 27). */
+  function assignments(a) {
+    const wrap = el('section', { id: 'assignments', class: 'card' });
+    wrap.append(el('p', { class: 'muted', text: a.classified
+      ? '第二十七条：涉密项目仅限本单位、保密部门和保密部门指定的市大数据管理局经办人员查看。'
+      : '第八条、第二十四条：评审、验收专家经指定后可查看本项目。' }));
+    const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'assignment-error' });
+    const path = (userId) => '/api/projects/' + encodeURIComponent(id) + '/assignments/' + encodeURIComponent(userId);
+    async function change(method, userId, done) {
+      box.replaceChildren();
+      try {
+        await App.api(method, path(userId));
+        sessionStorage.setItem('egov.flash', done);
+        location.reload();
+      } catch (e) { App.showError(box, e); }
+    }
+    wrap.append(App.table(['姓名', '角色', '单位', ''], a.assigned.map(x => [x.displayName + '（' + x.username + '）', x.roleZh, x.unit,
+      a.mayManage ? el('button', { type: 'button', class: 'secondary', id: 'unassign-' + x.username, text: '取消指定',
+        onclick: () => change('DELETE', x.userId, '已取消指定：' + x.displayName) }) : null]), 'assignment-table'));
+    if (a.mayManage) {
+      const select = el('select', { id: 'assign-who', name: 'userId', required: true });
+      a.candidates.forEach(c => select.append(el('option', { value: c.userId, text: c.displayName + '（' + c.username + '，' + c.roleZh + '）' })));
+      const form = el('form', { id: 'assign-form', class: 'row' },
+        el('div', {}, el('label', { for: 'assign-who', text: a.classified ? '指定市大数据管理局经办人员' : '指定评审专家' }), select),
+        el('div', {}, el('button', { type: 'submit', id: 'assign', text: '指定', disabled: !a.candidates.length })));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const chosen = select.options[select.selectedIndex];
+        if (chosen) change('PUT', chosen.value, '已指定：' + chosen.textContent);
+      });
+      wrap.append(form);
+      if (!a.candidates.length) wrap.append(el('p', { class: 'muted', text: '没有可指定的启用账号。' }));
+    }
+    wrap.append(box);
+    return wrap;
+  }
+
   try {
-    const [p, cat] = await Promise.all([App.api('GET', '/api/projects/' + encodeURIComponent(id)), App.api('GET', '/api/actions')]);
+    const [p, cat, named] = await Promise.all([App.api('GET', '/api/projects/' + encodeURIComponent(id)), App.api('GET', '/api/actions'),
+      App.api('GET', '/api/projects/' + encodeURIComponent(id) + '/assignments')]);
     catalog = new Map(cat.actions.map(a => [a.action, a]));
     document.title = p.profile.name + ' · 项目详情';
     document.querySelector('h1').textContent = p.profile.name;
@@ -159,7 +197,8 @@
       el('section', { id: 'actions' }, forms.length ? forms.map(a => actionForm(a, p)) : el('p', { class: 'muted', text: '当前没有您可办理的操作。' })),
       el('h2', { text: '法定期限' }), deadlines(p),
       el('h2', { text: '生命周期时间线' }), el('section', { class: 'card' }, timeline(p)),
-      el('h2', { text: '项目文档' }), documents(p));
+      el('h2', { text: '项目文档' }), documents(p),
+      ...(named.mayManage || named.assigned.length ? [el('h2', { text: '指定人员' }), assignments(named)] : []));
     if (location.hash) { const target = document.querySelector(location.hash); if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); } }
   } catch (e) {
     root.replaceChildren(el('div', { class: 'refusal', role: 'alert' }));

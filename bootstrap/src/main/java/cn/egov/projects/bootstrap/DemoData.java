@@ -67,6 +67,8 @@ final class DemoData {
     static final List<String[]> ACCOUNTS = List.of(
             new String[]{"admin", "系统管理员", "ADMIN", "TC-DSJ"},
             new String[]{"bdb", "陈大数据", "BDB_OFFICER", "TC-DSJ"},
+            new String[]{"bdb-secret", "蒋经办（涉密项目）", "BDB_OFFICER", "TC-DSJ"},
+            new String[]{"expert", "钱专家", "EXPERT", "TC-ZJK"},
             new String[]{"finance", "周财政", "FINANCE", "TC-CZJ"},
             new String[]{"audit", "吴审计", "AUDIT", "TC-SJJ"},
             new String[]{"cybersec", "郑网信", "CYBERSEC", "TC-WXB"},
@@ -79,7 +81,8 @@ final class DemoData {
     private static final String[][] UNITS = {
             {"TC-DSJ", "太仓市大数据管理局", "AUTHORITY"}, {"TC-CZJ", "太仓市财政局", "AUTHORITY"},
             {"TC-SJJ", "太仓市审计局", "AUTHORITY"}, {"TC-WXB", "中共太仓市委网信办", "AUTHORITY"},
-            {"TC-BMJ", "太仓市国家保密局", "AUTHORITY"}, {"TC-GAJ", "太仓市公安局", "IMPLEMENTING"},
+            {"TC-BMJ", "太仓市国家保密局", "AUTHORITY"},
+            {"TC-ZJK", "太仓市电子政务项目评审专家库", "AUTHORITY"}, {"TC-GAJ", "太仓市公安局", "IMPLEMENTING"},
             {"TC-WJW", "太仓市卫生健康委员会", "IMPLEMENTING"}, {"TC-JYJ", "太仓市教育局", "IMPLEMENTING"}};
 
     private static final String[] NAMES = {"智慧公安视频解析平台", "全民健康信息平台（二期）", "智慧校园统一身份认证",
@@ -216,8 +219,14 @@ final class DemoData {
                 new DeclareProjectCommand(p.id(), null)));
         run("declare classified", () -> useCases.declareProject().declare(people.get("gaj"),
                 new DeclareProjectCommand(secret, null)));
-        step(2, demos, LocalDate.of(d, 10, 9), p -> l.startReview().startReview(bdb, new StartReviewCommand(p.id(),
-                null)));
+        // the secrecy office names one Bureau officer to the classified project (Art. 4, 27)
+        run("name the classified project's officer", () -> web.workplace().assignments().assign(
+                people.get("secrecy"), secret, people.get("bdb-secret").actor().userId()));
+        step(2, demos, LocalDate.of(d, 10, 9), p -> {
+            l.startReview().startReview(bdb, new StartReviewCommand(p.id(), null));
+            // the Bureau names the expert who reviews it (Art. 8)
+            web.workplace().assignments().assign(bdb, p.id(), people.get("expert").actor().userId());
+        });
         step(3, demos, LocalDate.of(d, 10, 20), p -> l.recordReview().recordReview(bdb, new RecordReviewCommand(
                 p.id(), null, p.target() != ProjectState.REJECTED, List.of("张明", "李华", "王芳"),
                 p.target() == ProjectState.REJECTED ? "建设内容与已有系统重复，不予通过" : "建设必要，方案可行")));

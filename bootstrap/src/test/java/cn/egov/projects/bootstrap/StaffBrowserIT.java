@@ -126,6 +126,7 @@ class StaffBrowserIT {
         accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
         accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         accounts.createAccount(admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
+        accounts.createAccount(admin, account("secrecy", "冯保密", Role.SECRECY, "TC-BMJ"));
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -203,25 +204,7 @@ class StaffBrowserIT {
     void declareReviewIssueAndSeeTheDeadline() {
         // the unit drafts a project on the 项目列表 page
         signIn("police");
-        driver.get(base + "/projects.html");
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-form")));
-        form.findElement(By.id("pf-name")).clear();
-        form.findElement(By.id("pf-name")).sendKeys("智慧公安数据平台");
-        form.findElement(By.id("pf-year")).clear();
-        form.findElement(By.id("pf-year")).sendKeys("2025");
-        form.findElement(By.id("pf-scope")).sendKeys("数据汇聚平台\n警情分析系统");
-        form.findElement(By.id("pf-goals")).sendKeys("警情处置时间缩短20%");
-        form.findElement(By.id("pf-budget")).clear();
-        form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
-        form.findElement(By.id("pf-leader-name")).sendKeys("李分管");
-        form.findElement(By.id("pf-leader-mobile")).sendKeys("13900000001");
-        form.findElement(By.id("pf-leader-email")).sendKeys("li@tc.gov.cn");
-        form.findElement(By.id("pf-resp-name")).sendKeys("王责任");
-        form.findElement(By.id("pf-resp-mobile")).sendKeys("13900000002");
-        form.findElement(By.id("pf-resp-email")).sendKeys("wang@tc.gov.cn");
-        form.findElement(By.id("pf-submit")).click();
-        wait.until(ExpectedConditions.urlContains("project.html?id="));
-        String id = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("id=") + 3);
+        String id = draft("智慧公安数据平台", false);
         assertThat(state()).isEqualTo("草稿");
 
         // no window is open yet: the declaration is refused in place, citing Art. 7
@@ -307,6 +290,61 @@ class StaffBrowserIT {
         String timeline = driver.findElement(By.id("timeline")).getText();
         assertThat(timeline).contains("申报项目", "组织专家评审", "提出资金安排意见", "下达年度实施计划", "第九条");
         assertThat(driver.findElement(By.id("actions")).getText()).contains("报送实施方案（第十三条）");
+    }
+
+    /** Drafts a project on the 项目列表 page as the signed-in unit; returns its id. */
+    private String draft(String name, boolean classified) {
+        driver.get(base + "/projects.html");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-form")));
+        form.findElement(By.id("pf-name")).clear();
+        form.findElement(By.id("pf-name")).sendKeys(name);
+        form.findElement(By.id("pf-year")).clear();
+        form.findElement(By.id("pf-year")).sendKeys("2025");
+        if (classified) {
+            new Select(form.findElement(By.id("pf-classified"))).selectByValue("true");
+        }
+        form.findElement(By.id("pf-scope")).sendKeys("数据汇聚平台\n警情分析系统");
+        form.findElement(By.id("pf-goals")).sendKeys("警情处置时间缩短20%");
+        form.findElement(By.id("pf-budget")).clear();
+        form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
+        form.findElement(By.id("pf-leader-name")).sendKeys("李分管");
+        form.findElement(By.id("pf-leader-mobile")).sendKeys("13900000001");
+        form.findElement(By.id("pf-leader-email")).sendKeys("li@tc.gov.cn");
+        form.findElement(By.id("pf-resp-name")).sendKeys("王责任");
+        form.findElement(By.id("pf-resp-mobile")).sendKeys("13900000002");
+        form.findElement(By.id("pf-resp-email")).sendKeys("wang@tc.gov.cn");
+        form.findElement(By.id("pf-submit")).click();
+        wait.until(ExpectedConditions.urlContains("project.html?id="));
+        return driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("id=") + 3);
+    }
+
+    @Test
+    @DisplayName("涉密项目：大数据局经办人员看不到；保密部门在项目页指定后即可查看，本单位无权指定")
+    void secrecyNamesAnOfficerToAClassifiedProject() {
+        signIn("police");
+        String id = draft("涉密专网改造", true);
+        assertThat(driver.findElement(By.id("facts")).getText()).contains("涉密项目");
+        assertThat(driver.findElements(By.id("assign-form"))).isEmpty();
+
+        signIn("bureau");
+        driver.get(base + "/project.html?id=" + id);
+        WebElement hidden = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#project .refusal")));
+        wait.until(ExpectedConditions.textToBePresentInElement(hidden, "不存在"));
+
+        signIn("secrecy");
+        openProject(id);
+        WebElement who = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assign-who")));
+        new Select(who).selectByVisibleText("陈大数据（bureau，市大数据管理局）");
+        driver.findElement(By.id("assign")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "已指定"));
+        assertThat(driver.findElement(By.id("assignment-table")).getText()).contains("陈大数据（bureau）");
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("指定涉密项目经办人员", "第二十七条");
+
+        signIn("bureau");
+        openProject(id);
+        assertThat(driver.findElement(By.id("facts")).getText()).contains("涉密项目");
+        assertThat(driver.findElement(By.id("assignment-table")).getText()).contains("陈大数据");
+        assertThat(driver.findElements(By.id("assign-form"))).isEmpty();
     }
 
     /** Types a date into an {@code <input type=date>} whatever the browser's locale, through its value. */
