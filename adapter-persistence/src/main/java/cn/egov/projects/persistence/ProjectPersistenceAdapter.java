@@ -17,14 +17,17 @@ import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.project.ChildRow;
 import cn.egov.projects.persistence.project.ChildRows;
 import cn.egov.projects.persistence.project.ChildWrites;
+import cn.egov.projects.persistence.project.ChildrenSnapshot;
 import cn.egov.projects.persistence.project.ListCriteria;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.project.ProjectRow;
 import cn.egov.projects.persistence.project.ProjectRows;
 import cn.egov.projects.persistence.project.ProjectSummaryRow;
+import cn.egov.projects.persistence.project.StoredProject;
 import org.apache.ibatis.exceptions.PersistenceException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +46,10 @@ import java.util.UUID;
  * no row matched it throws {@link ConcurrentChangeException} before anything was written. Both call
  * {@link Project#markSaved} with the new version.
  *
- * <p>Reading and writing as {@link Strategy#INCREMENTAL} (the default): a project is loaded in two statements (its
- * row, then its child rows in one {@code UNION ALL} over the tables its row's {@code child_parts} says hold rows).
+ * <p>Reading and writing as {@link Strategy#INCREMENTAL} (the default): a project is loaded in one statement, its row
+ * with the {@link ChildrenSnapshot} of its child rows that every save writes into it. A row without one (written
+ * before the snapshot existed, or by the per-table baseline) is loaded in two: its row, then its child rows in one
+ * {@code UNION ALL} over the tables its row's {@code child_parts} says hold rows.
  * On H2 the child tables are read one plain {@code SELECT} each instead: H2 keeps a session's parsed statements for
  * reuse only when they are plain selects — never a {@code UNION} — so the one large statement would be parsed again
  * on every load, which costs more than the in-process calls it saves.
@@ -95,7 +100,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         try {
             sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
-                dao.insertProject(rows.project());
+                dao.insertProject(rows.project(), snapshotOf(rows));
                 ChildWrites.insertAll(dao, rows);
                 return null;
             });
@@ -120,7 +125,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         try {
             sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
-                if (dao.updateProject(rows.project(), expected) != 1) {
+                if (dao.updateProject(rows.project(), expected, snapshotOf(rows)) != 1) {
                     throw new ConcurrentChangeException("project " + project.id()
                             + " is no longer at version " + expected);
                 }
@@ -174,23 +179,61 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
 
     // ---------------------------------------------------------------- rows
 
+    /** The children's snapshot a save writes: the incremental adapter's; the per-table baseline keeps none. */
+    private byte[] snapshotOf(ProjectRows rows) {
+        return strategy == Strategy.INCREMENTAL ? ChildrenSnapshot.of(rows) : null;
+    }
+
+    /**
+     * Gives the projects that have no children's snapshot (rows written before the snapshot existed) one, each read
+     * from its child tables; a project changed meanwhile keeps the snapshot its save wrote. Each project in a short
+     * transaction of its own.
+     *
+     * @return how many projects got a snapshot
+     */
+    public int fillChildrenSnapshots(Collection<ProjectId> ids) {
+        int filled = 0;
+        for (ProjectId id : ids) {
+            filled += sessions.call(session -> {
+                ProjectDao dao = session.getMapper(ProjectDao.class);
+                StoredProject stored = dao.findStoredProject(id.value());
+                if (stored == null || stored.childrenSnapshot() != null) {
+                    return 0;
+                }
+                ProjectRows rows = readTables(dao, stored.project(), childrenPartByPart);
+                return dao.fillChildrenSnapshot(id.value(), rows.project().version(), ChildrenSnapshot.of(rows));
+            });
+        }
+        return filled;
+    }
+
     private static Optional<ProjectRows> readAtOnce(ProjectDao dao, UUID id, boolean partByPart) {
-        ProjectRow project = dao.findProject(id);
-        if (project == null) {
+        StoredProject stored = dao.findStoredProject(id);
+        if (stored == null) {
             return Optional.empty();
         }
+        Optional<List<ChildRow>> snapshot = ChildrenSnapshot.decode(stored.childrenSnapshot());
+        if (snapshot.isPresent()) {
+            return Optional.of(ChildRows.assemble(stored.project(), snapshot.get()));
+        }
+        return Optional.of(readTables(dao, stored.project(), partByPart));
+    }
+
+    /** The rows of a project read from the child tables its {@code child_parts} name. */
+    private static ProjectRows readTables(ProjectDao dao, ProjectRow project, boolean partByPart) {
+        UUID id = project.id();
         int parts = project.childParts();
         if (parts == 0) {
-            return Optional.of(ChildRows.assemble(project, List.of()));
+            return ChildRows.assemble(project, List.of());
         }
         if (!partByPart) {
-            return Optional.of(ChildRows.assemble(project, dao.findChildren(id, parts)));
+            return ChildRows.assemble(project, dao.findChildren(id, parts));
         }
         List<ChildRow> children = new ArrayList<>();
         for (int rest = parts; rest != 0; rest &= rest - 1) {
             children.addAll(dao.findChildren(id, Integer.lowestOneBit(rest)));
         }
-        return Optional.of(ChildRows.assemble(project, children));
+        return ChildRows.assemble(project, children);
     }
 
     private static Optional<ProjectRows> readPerTable(ProjectDao dao, UUID id) {

@@ -5,6 +5,8 @@ import cn.egov.projects.domain.project.ChangeRequest;
 import cn.egov.projects.domain.project.SecurityReview;
 import cn.egov.projects.domain.project.SituationReport;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -130,6 +132,173 @@ public final class ChildRows {
                 preProcurementReviews, contracts, progressReports, changeRequests, changeScopeItems, situationReports,
                 securityReviews, selfInspection, acceptances, acceptanceExperts, acceptanceDocuments, termination,
                 deadlines);
+    }
+
+    /**
+     * The child rows of a project as {@code findChildren} reads them, in its order: the inverse of {@link #assemble}
+     * (a test checks {@code assemble(project, disassemble(rows))} equals {@code rows} on every journey).
+     */
+    public static List<ChildRow> disassemble(ProjectRows r) {
+        List<ChildRow> out = new ArrayList<>();
+        r.budgetLines().forEach(x -> out.add(row(BUDGET_LINE, 0, x.seq()).s1(x.item()).n1(x.amount())
+                .b1(x.supervision()).build()));
+        r.scopeItems().forEach(x -> out.add(row(SCOPE_ITEM, 0, x.seq()).s1(x.item()).build()));
+        r.performanceGoals().forEach(x -> out.add(row(PERFORMANCE_GOAL, 0, x.seq()).s1(x.item()).build()));
+        r.people().forEach(x -> out.add(row(PERSON, 0, PersonRow.LEADER.equals(x.duty()) ? 0 : 1).s1(x.duty())
+                .s2(x.name()).s3(x.mobile()).s4(x.email()).build()));
+        r.reviews().forEach(x -> out.add(row(REVIEW, 0, x.seq()).s1(x.opinion()).d1(x.reviewedOn())
+                .b1(x.approved()).build()));
+        r.reviewExperts().forEach(x -> out.add(row(REVIEW_EXPERT, x.parentSeq(), x.seq()).s1(x.item()).build()));
+        if (r.fundingOpinion() != null) {
+            FundingOpinionRow x = r.fundingOpinion();
+            out.add(row(FUNDING_OPINION, 0, 0).s1(x.opinion()).d1(x.opinionOn()).n1(x.amount()).build());
+        }
+        if (r.approval() != null) {
+            ApprovalRow x = r.approval();
+            out.add(row(APPROVAL, 0, 0).s1(x.reference()).d1(x.approvedOn()).n1(x.approvedBudget()).build());
+        }
+        if (r.planInclusion() != null) {
+            PlanInclusionRow x = r.planInclusion();
+            out.add(row(PLAN_INCLUSION, 0, 0).s1(x.reference()).d1(x.includedOn()).i1(x.planYear())
+                    .b1(x.addition()).build());
+        }
+        if (r.implementationPlan() != null) {
+            ImplementationPlanRow x = r.implementationPlan();
+            out.add(row(IMPLEMENTATION_PLAN, 0, 0).s1(x.schedule()).d1(x.submittedOn()).n1(x.budget()).build());
+        }
+        r.implementationScopeItems().forEach(x -> out.add(row(IMPLEMENTATION_SCOPE_ITEM, 0, x.seq()).s1(x.item())
+                .build()));
+        r.preProcurementReviews().forEach(x -> out.add(row(PRE_PROCUREMENT_REVIEW, 0, x.seq()).s1(x.opinion())
+                .d1(x.reviewedOn()).b1(x.passed()).build()));
+        r.contracts().forEach(x -> out.add(row(CONTRACT, 0, x.seq()).s1(x.contractNumber()).s2(x.supplier())
+                .d1(x.signedOn()).d2(x.warrantyEnd()).d3(x.filedOn()).n1(x.amount()).build()));
+        r.progressReports().forEach(x -> out.add(row(PROGRESS_REPORT, 0, x.seq()).s1(x.summary())
+                .d1(x.reportedOn()).i1(x.percentComplete()).build()));
+        r.changeRequests().forEach(x -> out.add(row(CHANGE_REQUEST, 0, x.seq()).s1(x.description())
+                .s2(x.status() == null ? null : x.status().name()).s3(x.decision()).d1(x.requestedOn())
+                .d2(x.decidedOn()).n1(x.newBudget()).u1(x.id()).build()));
+        r.changeScopeItems().forEach(x -> out.add(row(CHANGE_SCOPE_ITEM, x.parentSeq(), x.seq()).s1(x.item())
+                .build()));
+        r.situationReports().forEach(x -> out.add(row(SITUATION_REPORT, 0, x.seq())
+                .s1(x.kind() == null ? null : x.kind().name()).s2(x.reason()).d1(x.reportedOn()).b1(x.toBureau())
+                .b2(x.toFinance()).build()));
+        r.securityReviews().forEach(x -> out.add(row(SECURITY_REVIEW, 0, x.seq())
+                .s1(x.kind() == null ? null : x.kind().name()).s2(x.opinion()).d1(x.reviewedOn()).b1(x.passed())
+                .build()));
+        if (r.selfInspection() != null) {
+            SelfInspectionRow x = r.selfInspection();
+            out.add(row(SELF_INSPECTION, 0, 0).s1(x.contentCompletion()).s2(x.resourceCatalogue())
+                    .s3(x.performanceGoals()).d1(x.inspectedOn()).build());
+        }
+        r.acceptances().forEach(x -> out.add(row(ACCEPTANCE, 0, x.seq()).s1(x.conclusion()).d1(x.heldOn())
+                .b1(x.passed()).b2(x.late()).build()));
+        r.acceptanceExperts().forEach(x -> out.add(row(ACCEPTANCE_EXPERT, x.parentSeq(), x.seq()).s1(x.item())
+                .build()));
+        r.acceptanceDocuments().forEach(x -> out.add(row(ACCEPTANCE_DOCUMENT, x.parentSeq(), x.seq()).s1(x.item())
+                .build()));
+        if (r.termination() != null) {
+            TerminationRow x = r.termination();
+            out.add(row(TERMINATION, 0, 0).s1(x.reason()).s2(x.notice()).d1(x.terminatedOn())
+                    .d2(x.fundsRecoveredOn()).n1(x.fundsRecovered()).build());
+        }
+        r.deadlines().forEach(x -> out.add(row(DEADLINE, 0, x.seq()).s1(x.kind().name()).s2(x.ref())
+                .s3(x.waivedReason()).d1(x.startDate()).d2(x.dueDate()).d3(x.metOn()).b1(x.provisional())
+                .u1(x.id()).build()));
+        out.sort(ORDER);
+        return out;
+    }
+
+    private static Slots row(int part, int parentSeq, int seq) {
+        return new Slots(part, parentSeq, seq);
+    }
+
+    /** A {@link ChildRow} filled slot by slot. */
+    private static final class Slots {
+        private final int part;
+        private final int parentSeq;
+        private final int seq;
+        private String s1;
+        private String s2;
+        private String s3;
+        private String s4;
+        private LocalDate d1;
+        private LocalDate d2;
+        private LocalDate d3;
+        private BigDecimal n1;
+        private Integer i1;
+        private Boolean b1;
+        private Boolean b2;
+        private UUID u1;
+
+        Slots(int part, int parentSeq, int seq) {
+            this.part = part;
+            this.parentSeq = parentSeq;
+            this.seq = seq;
+        }
+
+        Slots s1(String v) {
+            s1 = v;
+            return this;
+        }
+
+        Slots s2(String v) {
+            s2 = v;
+            return this;
+        }
+
+        Slots s3(String v) {
+            s3 = v;
+            return this;
+        }
+
+        Slots s4(String v) {
+            s4 = v;
+            return this;
+        }
+
+        Slots d1(LocalDate v) {
+            d1 = v;
+            return this;
+        }
+
+        Slots d2(LocalDate v) {
+            d2 = v;
+            return this;
+        }
+
+        Slots d3(LocalDate v) {
+            d3 = v;
+            return this;
+        }
+
+        Slots n1(BigDecimal v) {
+            n1 = v;
+            return this;
+        }
+
+        Slots i1(int v) {
+            i1 = v;
+            return this;
+        }
+
+        Slots b1(boolean v) {
+            b1 = v;
+            return this;
+        }
+
+        Slots b2(boolean v) {
+            b2 = v;
+            return this;
+        }
+
+        Slots u1(UUID v) {
+            u1 = v;
+            return this;
+        }
+
+        ChildRow build() {
+            return new ChildRow(part, parentSeq, seq, s1, s2, s3, s4, d1, d2, d3, n1, i1, b1, b2, u1);
+        }
     }
 
     /** The bits of the parts that hold rows: bit {@code n - 1} for part {@code n}. */

@@ -16,10 +16,19 @@ public interface ProjectDao {
 
     ProjectRow findProject(@Param("id") UUID id);
 
-    void insertProject(ProjectRow row);
+    /** @param childrenSnapshot the {@link ChildrenSnapshot} of the project's rows, or null for none */
+    void insertProject(@Param("row") ProjectRow row, @Param("childrenSnapshot") byte[] childrenSnapshot);
 
     /** Sets every column from {@code row} where the stored version is {@code expectedVersion}; 0 when it is not. */
-    int updateProject(@Param("row") ProjectRow row, @Param("expectedVersion") long expectedVersion);
+    int updateProject(@Param("row") ProjectRow row, @Param("expectedVersion") long expectedVersion,
+                      @Param("childrenSnapshot") byte[] childrenSnapshot);
+
+    /** The project row with its children's snapshot (null when it has none). */
+    StoredProject findStoredProject(@Param("id") UUID id);
+
+    /** Gives a project that has no snapshot one, if it is still at {@code version}; 1 when it did. */
+    int fillChildrenSnapshot(@Param("id") UUID id, @Param("version") long version,
+                             @Param("childrenSnapshot") byte[] childrenSnapshot);
 
     List<ProjectSummaryRow> list(ListCriteria criteria);
 
