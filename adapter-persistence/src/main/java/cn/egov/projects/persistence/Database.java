@@ -9,6 +9,7 @@ import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.mybatis.TransactionAwareDataSource;
 import cn.egov.projects.persistence.mybatis.UuidTypeHandler;
+import cn.egov.projects.persistence.mybatis.WriteBatch;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.unit.UnitDao;
 import cn.egov.projects.persistence.window.WindowDao;
@@ -367,6 +368,9 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(AccountDao.class);
         configuration.addMapper(UnitDao.class);
         configuration.addMapper(DueDeadlineDao.class);
+        if (vendor == Vendor.POSTGRESQL) {
+            WriteBatch.register(configuration);
+        }
         plugins.forEach(configuration::addInterceptor);
         return new SqlSessionFactoryBuilder().build(configuration);
     }

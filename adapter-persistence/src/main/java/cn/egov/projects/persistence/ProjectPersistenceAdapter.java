@@ -14,6 +14,7 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
+import cn.egov.projects.persistence.mybatis.WriteBatch;
 import cn.egov.projects.persistence.project.ChildRow;
 import cn.egov.projects.persistence.project.ChildRows;
 import cn.egov.projects.persistence.project.ChildWrites;
@@ -72,13 +73,16 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
 
     private final Sessions sessions;
     private final Strategy strategy;
-    /** Whether the child tables are read one statement each (H2) rather than in one {@code UNION ALL}. */
-    private final boolean childrenPartByPart;
+    /**
+     * Whether the database is H2: then the child tables are read one statement each rather than in one
+     * {@code UNION ALL}, and an update's writes run one by one rather than as one {@link WriteBatch}.
+     */
+    private final boolean h2;
 
-    ProjectPersistenceAdapter(Sessions sessions, Strategy strategy, boolean childrenPartByPart) {
+    ProjectPersistenceAdapter(Sessions sessions, Strategy strategy, boolean h2) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.childrenPartByPart = childrenPartByPart;
+        this.h2 = h2;
     }
 
     @Override
@@ -87,7 +91,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         return sessions.call(session -> {
             ProjectDao dao = session.getMapper(ProjectDao.class);
             Optional<ProjectRows> rows = strategy == Strategy.INCREMENTAL
-                    ? readAtOnce(dao, id.value(), childrenPartByPart)
+                    ? readAtOnce(dao, id.value(), h2)
                     : readPerTable(dao, id.value());
             rows.ifPresent(this::remember);
             return rows;
@@ -124,10 +128,13 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         ProjectRows stored = remembered(id, expected);
         try {
             sessions.call(session -> {
-                ProjectDao dao = session.getMapper(ProjectDao.class);
-                if (dao.updateProject(rows.project(), expected, snapshotOf(rows)) != 1) {
-                    throw new ConcurrentChangeException("project " + project.id()
-                            + " is no longer at version " + expected);
+                // on PostgreSQL the row and its child rows go in one round trip, the row's update first: when it
+                // matched no row the child writes are rolled back with the transaction this exception ends
+                WriteBatch batch = h2 ? null : new WriteBatch(session.getConfiguration());
+                ProjectDao dao = batch == null ? session.getMapper(ProjectDao.class) : batch.recorder(ProjectDao.class);
+                int updated = dao.updateProject(rows.project(), expected, snapshotOf(rows));
+                if (batch == null && updated != 1) {
+                    throw conflict(project, expected);
                 }
                 if (stored == null) {
                     ChildWrites.deleteAll(dao, id);
@@ -135,12 +142,22 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 } else {
                     ChildWrites.writeChanges(dao, stored, rows);
                 }
+                if (batch != null && batch.execute(session) != 1) {
+                    throw conflict(project, expected);
+                }
                 return null;
             });
         } catch (PersistenceException e) {
             forget(id);
             if (SqlErrors.isConcurrencyConflict(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " is being changed by another request");
+            }
+            if (!h2 && (SqlErrors.isUniqueViolation(e) || SqlErrors.isForeignKeyViolation(e))
+                    && !isStoredAt(id, expected)) {
+                // in a batch the child writes run even when the row's update matched nothing (another request
+                // saved first, or the project is gone) and then collide with what is stored
+                throw new ConcurrentChangeException("project " + project.id() + " is no longer at version "
+                        + expected + " (" + SqlErrors.sqlState(e).orElse("?") + ")");
             }
             throw e;
         } catch (RuntimeException e) {
@@ -179,6 +196,16 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
 
     // ---------------------------------------------------------------- rows
 
+    /** Whether the committed row of the project is at the version (read apart from the failed transaction). */
+    private boolean isStoredAt(UUID id, long version) {
+        ProjectRow row = sessions.callApart(session -> session.getMapper(ProjectDao.class).findProject(id));
+        return row != null && row.version() == version;
+    }
+
+    private static ConcurrentChangeException conflict(Project project, long expected) {
+        return new ConcurrentChangeException("project " + project.id() + " is no longer at version " + expected);
+    }
+
     /** The children's snapshot a save writes: the incremental adapter's; the per-table baseline keeps none. */
     private byte[] snapshotOf(ProjectRows rows) {
         return strategy == Strategy.INCREMENTAL ? ChildrenSnapshot.of(rows) : null;
@@ -200,7 +227,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 if (stored == null || stored.childrenSnapshot() != null) {
                     return 0;
                 }
-                ProjectRows rows = readTables(dao, stored.project(), childrenPartByPart);
+                ProjectRows rows = readTables(dao, stored.project(), h2);
                 return dao.fillChildrenSnapshot(id.value(), rows.project().version(), ChildrenSnapshot.of(rows));
             });
         }

@@ -205,6 +205,35 @@ abstract class ProjectIncrementalContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("PostgreSQL上一次保存的所有写入一次发送（项目行在前）；H2上逐条执行")
+    void onPostgreSqlASaveIsOneRoundTrip() {
+        List<List<List<String>>> batchesPerSave = new ArrayList<>();
+        Lifecycles.fullLife(newUnit(), project -> {
+            if (project.version() == 0) {
+                adapters.projects().insert(project);
+                return;
+            }
+            adapters.transactions().inTransaction(() -> {
+                adapters.projects().load(project.id()).orElseThrow();
+                counter.start();
+                adapters.projects().update(project);
+                batchesPerSave.add(counter.batches());
+                return null;
+            });
+        });
+        assertThat(batchesPerSave).hasSizeGreaterThan(10);
+        if (database.settings().isPostgreSql()) {
+            assertThat(batchesPerSave).allSatisfy(batches -> {
+                assertThat(batches).hasSize(1);
+                assertThat(batches.get(0)).first().isEqualTo("updateProject");
+            });
+            assertThat(batchesPerSave).anySatisfy(batches -> assertThat(batches.get(0)).hasSizeGreaterThan(2));
+        } else {
+            assertThat(batchesPerSave).allSatisfy(batches -> assertThat(batches).isEmpty());
+        }
+    }
+
+    @Test
     @DisplayName("逐表读取和全部重写的方式（对照基准）与之存储完全相同的数据")
     void thePerTableBaselineStoresTheSame() {
         PersistenceAdapters reference = perTable();

@@ -78,6 +78,16 @@ public final class Sessions {
         }
     }
 
+    /**
+     * Runs read-only work in a short session of its own, whether or not a transaction is bound to this thread: to
+     * learn what others have committed while the bound transaction can no longer read (it failed).
+     */
+    public <T> T callApart(Function<SqlSession, T> work) {
+        try (SqlSession session = factory.openSession(true)) {
+            return work.apply(session);
+        }
+    }
+
     /** The MyBatis configuration: the mapped statements (tools show a statement's SQL and plan from it). */
     public Configuration configuration() {
         return factory.getConfiguration();

@@ -27,6 +27,11 @@ public final class SqlErrors {
         return sqlState(error).filter("23505"::equals).isPresent();
     }
 
+    /** A foreign key was violated (SQLSTATE 23503): a row refers to one that is not there. */
+    public static boolean isForeignKeyViolation(Throwable error) {
+        return sqlState(error).filter("23503"::equals).isPresent();
+    }
+
     /**
      * Two transactions wanted the same rows: a serialization failure or deadlock (40001, 40P01), a lock that was
      * not granted in time (PostgreSQL 55P03, H2 HYT00) or H2's concurrent update (90131).
