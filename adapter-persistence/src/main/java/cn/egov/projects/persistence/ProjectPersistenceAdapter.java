@@ -212,9 +212,9 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     }
 
     /**
-     * Gives the projects that have no children's snapshot (rows written before the snapshot existed) one, each read
-     * from its child tables; a project changed meanwhile keeps the snapshot its save wrote. Each project in a short
-     * transaction of its own.
+     * Gives the projects without a usable children's snapshot (rows written before the snapshot existed, or by an
+     * older format, or whose version was raised besides the application) one, each read from its child tables; a
+     * project saved meanwhile keeps the snapshot its save wrote. Each project in a short transaction of its own.
      *
      * @return how many projects got a snapshot
      */
@@ -224,7 +224,8 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
             filled += sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
                 StoredProject stored = dao.findStoredProject(id.value());
-                if (stored == null || stored.childrenSnapshot() != null) {
+                if (stored == null || ChildrenSnapshot.decode(stored.childrenSnapshot(), id.value(),
+                        stored.project().version()).isPresent()) {
                     return 0;
                 }
                 ProjectRows rows = readTables(dao, stored.project(), h2);
@@ -239,7 +240,8 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         if (stored == null) {
             return Optional.empty();
         }
-        Optional<List<ChildRow>> snapshot = ChildrenSnapshot.decode(stored.childrenSnapshot());
+        Optional<List<ChildRow>> snapshot = ChildrenSnapshot.decode(stored.childrenSnapshot(), id,
+                stored.project().version());
         if (snapshot.isPresent()) {
             return Optional.of(ChildRows.assemble(stored.project(), snapshot.get()));
         }

@@ -175,7 +175,8 @@ public final class WebBenchmarkSeed {
                 select.append(", ");
             }
             boolean derive = col.equals(key) || col.equals("id") && uuids.contains("id");
-            select.append(derive ? derived(col, k) : col);
+            // a copy's child rows have ids of their own: the original's snapshot of them does not describe it
+            select.append(col.equals("children_snapshot") ? "NULL" : derive ? derived(col, k) : col);
         }
         s.executeUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM "
                 + table + " WHERE " + key + " IN (SELECT id FROM bench_original)");

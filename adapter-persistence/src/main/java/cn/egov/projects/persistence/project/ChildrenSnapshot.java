@@ -16,9 +16,12 @@ import java.util.UUID;
  * A project's child rows kept with its {@code project} row ({@code project.children_snapshot}), so that loading a
  * project reads one row instead of every child table. The snapshot is written by the same {@code UPDATE} that gives
  * the project its new version, from the same rows the child tables get, so it always describes the child tables of
- * that version; the child tables stay the record that lists, reports and the Audit Bureau query.
+ * that version; the child tables stay the record that lists, reports and the Audit Bureau query. It names the
+ * project and the version it describes: a row whose id or version is not those (copied under another id, or its
+ * version raised by whatever changed its tables besides the application) is read from its tables instead.
  *
- * <p>The bytes: a format byte ({@value #FORMAT}), the number of rows, then per {@link ChildRow} its part, parent seq
+ * <p>The bytes: a format byte ({@value #FORMAT}), the project's id and version, the number of rows, then per
+ * {@link ChildRow} its part, parent seq
  * and seq, a bit set of the slots that are not null (and of the two booleans' values), and the present slots —
  * strings as UTF-8 with their length, dates as epoch days, amounts as unscaled values at scale 2 (the columns are
  * {@code NUMERIC(16,2)}, which round half up likewise), UUIDs as 16 bytes. {@link #decode} gives empty for bytes it does not know (another format,
@@ -27,7 +30,7 @@ import java.util.UUID;
 public final class ChildrenSnapshot {
 
     /** The format this release writes and reads; a change of format or of {@link ChildRows}' slots changes it. */
-    static final byte FORMAT = 1;
+    static final byte FORMAT = 2;
 
     private static final int S1 = 1;
     private static final int S2 = 1 << 1;
@@ -47,14 +50,16 @@ public final class ChildrenSnapshot {
     private ChildrenSnapshot() {
     }
 
-    /** The snapshot of a project's rows. */
+    /** The snapshot of a project's rows, for the project and version of its {@code project} row. */
     public static byte[] of(ProjectRows rows) {
-        return encode(ChildRows.disassemble(rows));
+        return encode(rows.project().id(), rows.project().version(), ChildRows.disassemble(rows));
     }
 
-    static byte[] encode(List<ChildRow> rows) {
+    static byte[] encode(UUID project, long version, List<ChildRow> rows) {
         Out out = new Out(64 + rows.size() * 48);
         out.bytes.write(FORMAT);
+        out.uuid(project);
+        out.varint(version);
         out.varint(rows.size());
         for (ChildRow r : rows) {
             out.varint(r.part());
@@ -88,13 +93,19 @@ public final class ChildrenSnapshot {
         return out.bytes.toByteArray();
     }
 
-    /** The rows of a snapshot; empty when the bytes are null, of another format, or damaged. */
-    public static Optional<List<ChildRow>> decode(byte[] snapshot) {
+    /**
+     * The rows of the snapshot of a project at a version; empty when the bytes are null, of another format, damaged,
+     * or of another project or version.
+     */
+    public static Optional<List<ChildRow>> decode(byte[] snapshot, UUID project, long version) {
         if (snapshot == null || snapshot.length == 0 || snapshot[0] != FORMAT) {
             return Optional.empty();
         }
         try {
             ByteBuffer in = ByteBuffer.wrap(snapshot, 1, snapshot.length - 1);
+            if (!new UUID(in.getLong(), in.getLong()).equals(project) || unsigned(in) != version) {
+                return Optional.empty();
+            }
             int count = varint(in);
             List<ChildRow> rows = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

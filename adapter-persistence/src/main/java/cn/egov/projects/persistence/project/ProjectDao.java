@@ -26,7 +26,7 @@ public interface ProjectDao {
     /** The project row with its children's snapshot (null when it has none). */
     StoredProject findStoredProject(@Param("id") UUID id);
 
-    /** Gives a project that has no snapshot one, if it is still at {@code version}; 1 when it did. */
+    /** Gives a project a children's snapshot read from its tables, if it is still at {@code version}; 1 if so. */
     int fillChildrenSnapshot(@Param("id") UUID id, @Param("version") long version,
                              @Param("childrenSnapshot") byte[] childrenSnapshot);
 

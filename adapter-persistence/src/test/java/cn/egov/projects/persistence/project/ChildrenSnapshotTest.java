@@ -21,13 +21,23 @@ class ChildrenSnapshotTest {
     private static final ChildRow SPARSE = new ChildRow(6, 3, 0, "张专家", null, null, null, null, null, null, null,
             null, null, null, null);
 
+    private static final UUID PROJECT = UUID.fromString("6c5f0303-0c57-4ad2-ba66-6f4f6d0f10b4");
+
+    private static byte[] encode(List<ChildRow> rows) {
+        return ChildrenSnapshot.encode(PROJECT, 7, rows);
+    }
+
+    private static java.util.Optional<List<ChildRow>> decode(byte[] bytes) {
+        return ChildrenSnapshot.decode(bytes, PROJECT, 7);
+    }
+
     @Test
     @DisplayName("每个槽位原样读回：空值与空串、1970年前后的日期、闰日、负数金额、极值整数、多字节文字和超长文本")
     void everySlotRoundTrips() {
         List<ChildRow> rows = List.of(FULL, SPARSE, new ChildRow(13, 0, 1, null, null, null, null, null, null, null,
                 new BigDecimal("1260000.1"), 0, false, true, new UUID(0, 0)));
 
-        List<ChildRow> back = ChildrenSnapshot.decode(ChildrenSnapshot.encode(rows)).orElseThrow();
+        List<ChildRow> back = decode(encode(rows)).orElseThrow();
 
         assertThat(back.get(0)).isEqualTo(FULL);
         assertThat(back.get(1)).isEqualTo(SPARSE);
@@ -37,22 +47,24 @@ class ChildrenSnapshotTest {
         assertThat(back.get(2).b1()).isFalse();
         assertThat(back.get(2).b2()).isTrue();
         assertThat(back.get(2).u1()).isEqualTo(new UUID(0, 0));
-        assertThat(ChildrenSnapshot.decode(ChildrenSnapshot.encode(List.of()))).contains(List.of());
+        assertThat(decode(encode(List.of()))).contains(List.of());
     }
 
     @Test
-    @DisplayName("空值、其他格式、截断或多出字节的快照不被采用（调用方改读子表）")
+    @DisplayName("空值、其他格式、其他项目或版本、截断或多出字节的快照不被采用（调用方改读子表）")
     void unknownOrDamagedBytesAreRefused() {
-        byte[] good = ChildrenSnapshot.encode(List.of(FULL, SPARSE));
+        byte[] good = encode(List.of(FULL, SPARSE));
 
-        assertThat(ChildrenSnapshot.decode(null)).isEmpty();
-        assertThat(ChildrenSnapshot.decode(new byte[0])).isEmpty();
+        assertThat(decode(null)).isEmpty();
+        assertThat(decode(new byte[0])).isEmpty();
+        assertThat(ChildrenSnapshot.decode(good, UUID.randomUUID(), 7)).isEmpty();
+        assertThat(ChildrenSnapshot.decode(good, PROJECT, 8)).isEmpty();
         byte[] otherFormat = good.clone();
         otherFormat[0] = (byte) (ChildrenSnapshot.FORMAT + 1);
-        assertThat(ChildrenSnapshot.decode(otherFormat)).isEmpty();
+        assertThat(decode(otherFormat)).isEmpty();
         for (int cut : new int[] {1, 2, 10, good.length / 2, good.length - 1}) {
-            assertThat(ChildrenSnapshot.decode(Arrays.copyOf(good, cut))).as("cut at %d", cut).isEmpty();
+            assertThat(decode(Arrays.copyOf(good, cut))).as("cut at %d", cut).isEmpty();
         }
-        assertThat(ChildrenSnapshot.decode(Arrays.copyOf(good, good.length + 1))).isEmpty();
+        assertThat(decode(Arrays.copyOf(good, good.length + 1))).isEmpty();
     }
 }
