@@ -58,8 +58,7 @@ abstract class ApiTestSupport {
         workplace = new FakeWorkplace(TODAY, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")));
         world = workplace.world;
         world.accountService.createAccount(null, account("admin", Role.ADMIN, "TC-DSJ"));
-        Caller admin = new Caller(world.accountService.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
-                "setup", "-");
+        Caller admin = admin();
         world.accountService.createAccount(admin, account("police", Role.UNIT_STAFF, "TC-GAJ"));
         world.accountService.createAccount(admin, account("health", Role.UNIT_STAFF, "TC-WJW"));
         world.accountService.createAccount(admin, account("bureau", Role.BDB_OFFICER, "TC-DSJ"));
@@ -81,6 +80,12 @@ abstract class ApiTestSupport {
                 .listen(0));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
                 .setDefaultPort(server.actualPort()));
+    }
+
+    /** The administrator, signed in as the use cases take a caller. */
+    protected Caller admin() {
+        return new Caller(world.accountService.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(), "setup",
+                "-");
     }
 
     /** The real router's API over the fakes of a working place. */

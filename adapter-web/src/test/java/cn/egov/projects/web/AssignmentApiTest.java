@@ -23,8 +23,7 @@ class AssignmentApiTest extends ConformingApiTest {
 
     @BeforeEach
     void projectsAndPeople() {
-        Caller admin = new Caller(world.accountService.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
-                "setup", "-");
+        Caller admin = admin();
         world.accountService.createAccount(admin, account("expert", Role.EXPERT, "TC-ZJK"));
         world.accountService.createAccount(admin, account("bureau2", Role.BDB_OFFICER, "TC-DSJ"));
         HttpResponse<Buffer> created = call("POST", "/api/projects", "police",

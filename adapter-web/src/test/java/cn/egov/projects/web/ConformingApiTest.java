@@ -17,8 +17,7 @@ abstract class ConformingApiTest extends ApiTestSupport {
 
     @BeforeEach
     void moreAccounts() {
-        Caller admin = new Caller(world.accountService.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
-                "setup", "-");
+        Caller admin = admin();
         world.accountService.createAccount(admin, account("finance", Role.FINANCE, "TC-CZJ"));
         world.accountService.createAccount(admin, account("auditor", Role.AUDIT, "TC-SJJ"));
         world.accountService.createAccount(admin, account("cyber", Role.CYBERSEC, "TC-WXB"));
