@@ -106,7 +106,7 @@ public final class ChildrenSnapshot {
             if (!new UUID(in.getLong(), in.getLong()).equals(project) || unsigned(in) != version) {
                 return Optional.empty();
             }
-            int count = varint(in);
+            int count = length(in);
             List<ChildRow> rows = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 int part = varint(in);
@@ -122,7 +122,7 @@ public final class ChildrenSnapshot {
                 LocalDate d3 = (present & D3) != 0 ? LocalDate.ofEpochDay(signed(in)) : null;
                 BigDecimal n1 = null;
                 if ((present & N1) != 0) {
-                    byte[] unscaled = new byte[varint(in)];
+                    byte[] unscaled = new byte[length(in)];
                     in.get(unscaled);
                     n1 = new BigDecimal(new BigInteger(unscaled), 2);
                 }
@@ -136,6 +136,15 @@ public final class ChildrenSnapshot {
         } catch (RuntimeException damaged) {
             return Optional.empty();
         }
+    }
+
+    /** A count or a length: never more than the bytes left (each counted thing takes at least one). */
+    private static int length(ByteBuffer in) {
+        int length = varint(in);
+        if (length > in.remaining()) {
+            throw new IllegalArgumentException("length " + length + " beyond the " + in.remaining() + " bytes left");
+        }
+        return length;
     }
 
     private static int varint(ByteBuffer in) {
@@ -164,7 +173,7 @@ public final class ChildrenSnapshot {
     }
 
     private static String text(ByteBuffer in) {
-        int length = varint(in);
+        int length = length(in);
         String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return text;

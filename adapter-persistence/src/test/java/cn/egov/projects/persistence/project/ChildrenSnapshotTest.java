@@ -66,5 +66,14 @@ class ChildrenSnapshotTest {
             assertThat(decode(Arrays.copyOf(good, cut))).as("cut at %d", cut).isEmpty();
         }
         assertThat(decode(Arrays.copyOf(good, good.length + 1))).isEmpty();
+        // a damaged count or length claims more than the bytes hold: refused before anything is allocated for it
+        byte[] header = Arrays.copyOf(good, 1 + 16 + 1);
+        byte[] huge = Arrays.copyOf(header, header.length + 5);
+        huge[header.length] = (byte) 0xff;
+        huge[header.length + 1] = (byte) 0xff;
+        huge[header.length + 2] = (byte) 0xff;
+        huge[header.length + 3] = (byte) 0xff;
+        huge[header.length + 4] = 0x07;
+        assertThat(decode(huge)).isEmpty();
     }
 }
