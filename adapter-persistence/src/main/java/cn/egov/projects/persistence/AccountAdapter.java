@@ -40,15 +40,19 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
     @Override
     public Optional<Account> findByUsername(String username) {
         Objects.requireNonNull(username, "username");
-        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class), s.getMapper(AccountDao.class)
-                .findByUsername(username)));
+        return sessions.call(s -> {
+            AccountDao dao = s.getMapper(AccountDao.class);
+            return withAssigned(dao, dao.findByUsername(username));
+        });
     }
 
     @Override
     public Optional<Account> findById(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class), s.getMapper(AccountDao.class)
-                .findById(userId)));
+        return sessions.call(s -> {
+            AccountDao dao = s.getMapper(AccountDao.class);
+            return withAssigned(dao, dao.findById(userId));
+        });
     }
 
     private static Optional<Account> withAssigned(AccountDao dao, AccountRow row) {
@@ -64,8 +68,10 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
     @Override
     public List<Account> assignedTo(ProjectId project) {
         Objects.requireNonNull(project, "project");
-        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class),
-                s.getMapper(AccountDao.class).findAssignedTo(project.value())));
+        return sessions.call(s -> {
+            AccountDao dao = s.getMapper(AccountDao.class);
+            return withAssigned(dao, dao.findAssignedTo(project.value()));
+        });
     }
 
     @Override
@@ -130,8 +136,10 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
     public List<Account> findEnabledByRole(Role role, Optional<UnitId> unit) {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(unit, "unit");
-        return sessions.call(s -> withAssigned(s.getMapper(AccountDao.class),
-                s.getMapper(AccountDao.class).findEnabledByRole(role.name(), unit.map(UnitId::code).orElse(null))));
+        return sessions.call(s -> {
+            AccountDao dao = s.getMapper(AccountDao.class);
+            return withAssigned(dao, dao.findEnabledByRole(role.name(), unit.map(UnitId::code).orElse(null)));
+        });
     }
 
     /** Accounts with their assigned projects, read for all of them at once. */

@@ -114,7 +114,11 @@ final class Lifecycle {
 
     /** Loads a project and decides the caller's access; a project outside their scope does not exist for them. */
     Project loadFor(Caller caller, ProjectId id, Action action) {
-        Project project = ports.load().load(id).orElseThrow(Lifecycle::notFound);
+        return require(caller, ports.load().load(id).orElseThrow(Lifecycle::notFound), action);
+    }
+
+    /** Decides the caller's access to a project already loaded, as {@link #loadFor} does. */
+    Project require(Caller caller, Project project, Action action) {
         PolicyPack pack = ports.policies().policies().forProject(project.policyId(), today());
         AccessDecision decision = new AccessPolicy(pack).decide(caller.actor(), action, project);
         switch (decision.kind()) {

@@ -70,12 +70,12 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
     private ProjectAssignments change(Caller caller, ProjectId id, String userId, boolean assign) {
         Changed result = lifecycle.ports().tx().inTransaction(() -> {
             // the project first: one the caller may not see does not exist for them, whoever they name
-            lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
+            Project seen = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
             Account target = (userId == null || userId.isBlank() ? Optional.<Account>empty()
                     : accounts.findById(userId.trim()))
                     .orElseThrow(() -> new InvalidCommandException("userId", "账号不存在"));
             Action action = actionFor(target);
-            Project project = lifecycle.loadFor(caller, id, action);
+            Project project = lifecycle.require(caller, seen, action);
             boolean changed;
             if (assign) {
                 requireAssignable(project, target, action);
