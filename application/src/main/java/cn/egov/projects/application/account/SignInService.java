@@ -1,6 +1,8 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
+import cn.egov.projects.application.port.in.CreateAccountCommand;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.application.port.out.AuditTrailPort;
@@ -38,6 +40,10 @@ public final class SignInService implements SignInUseCase {
     @Override
     public Result signIn(String username, char[] password, String requestId, String sourceAddress) {
         String name = username == null ? "" : username.trim();
+        if (name.length() > CreateAccountCommand.MAX_USERNAME) {
+            // no account has such a name; refused before it is looked up, counted or kept
+            throw new InvalidCommandException("username", "用户名不能超过" + CreateAccountCommand.MAX_USERNAME + "个字符");
+        }
         Instant now = clock.now();
         Optional<Instant> locked = attempts.lockedUntil(name).filter(now::isBefore);
         if (locked.isPresent()) {

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.fake.FakeWorld;
 import cn.egov.projects.application.fake.InMemoryLoginAttempts;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SignInServiceTest {
 
@@ -69,5 +71,20 @@ class SignInServiceTest {
         for (int i = 1; i <= 4; i++) {
             assertThat(attempt("wrong")).isInstanceOf(SignInUseCase.Failed.class);
         }
+    }
+
+    @Test
+    @DisplayName("超过64个字符的用户名在查找、计数和留存之前被拒绝（400），不锁定任何人，也不写入失败记录")
+    void overlongUsernameIsRefusedBeforeAnythingIsKept() {
+        String name = "a".repeat(300);
+        int before = world.audit.all().size();
+        assertThatThrownBy(() -> signIn.signIn(name, "whatever-password".toCharArray(), "r", "10.0.0.1"))
+                .isInstanceOfSatisfying(InvalidCommandException.class, e -> {
+                    assertThat(e.field()).isEqualTo("username");
+                    assertThat(e.messageZh()).isEqualTo("用户名不能超过64个字符");
+                });
+        assertThat(world.audit.all()).hasSize(before);
+        assertThat(world.accountService.authenticate(name, "correct-horse-battery".toCharArray())).isEmpty();
+        assertThat(attempt("correct-horse-battery")).isInstanceOf(SignInUseCase.SignedIn.class);
     }
 }
