@@ -8,6 +8,7 @@ import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.http.ApiErrors;
+import cn.egov.projects.web.http.ExactJson;
 import cn.egov.projects.web.http.JsonOnly;
 import cn.egov.projects.web.http.RequestIds;
 import cn.egov.projects.web.http.SecurityHeaders;
@@ -28,10 +29,12 @@ import cn.egov.projects.web.routes.ProjectRoutes;
 import cn.egov.projects.web.routes.SessionRoutes;
 import cn.egov.projects.web.routes.WorkplaceRoutes;
 import cn.egov.projects.web.routes.WorkplaceUseCases;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -46,7 +49,9 @@ import java.util.function.BooleanSupplier;
  * and the security headers. Under {@code /api}: JSON bodies only (multipart for uploads), the browser session (idle
  * timeout {@link #SESSION_TIMEOUT}) or HTTP Basic credentials, then the central access {@link Guard} (every route
  * is in the {@link RouteTable} with its rule; anything else is denied), the body (at most {@link #BODY_LIMIT} of
- * JSON), and {@code Idempotency-Key}s. One failure handler answers every error.
+ * JSON, read off the event loop when large), and {@code Idempotency-Key}s. An upload's body is read only after the
+ * caller is authenticated, the guard has admitted the route and the use case the project
+ * ({@link DocumentRoutes#admission}); until then it is held unread. One failure handler answers every error.
  */
 public final class WebApi {
 
@@ -110,18 +115,28 @@ public final class WebApi {
                 .setNagHttps(false)
                 .setLazySession(true);
         // one handler per route: Vert.x orders handlers of a single route by kind, these must run in this order
+        DocumentRoutes documents = new DocumentRoutes(workplace.documents());
+        Handler<RoutingContext> uploadAdmission = documents.admission();
+        Handler<RoutingContext> uploadBodyWatched = DocumentRoutes.body(uploadBody);
+        Handler<RoutingContext> largeJson = ExactJson.largeBodiesOffTheEventLoop();
         router.route("/api/*").handler(sessions);
         router.route("/api/*").handler(ctx -> {
             if (DocumentRoutes.isUpload(ctx)) {
+                // held unread until admitted: nothing of an upload is stored before its caller may make it
+                DocumentRoutes.hold(ctx);
                 ctx.next();
             } else {
                 jsonOnly.handle(ctx);
             }
         });
-        // the body is read before the (asynchronous) password check: uploads are bounded by the size limit
-        router.route("/api/*").handler(ctx -> (DocumentRoutes.isUpload(ctx) ? uploadBody : jsonBody).handle(ctx));
+        // a JSON body (at most 1 MiB) is read before the (asynchronous) password check
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, false, jsonBody));
         router.route("/api/*").handler(new BasicAuthenticator(useCases.authenticate(), credentials, revisions));
         router.route("/api/*").handler(guard);
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadAdmission));
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadBodyWatched));
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, true, DocumentRoutes::bodyRead));
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, false, largeJson));
         router.route("/api/*").handler(new IdempotencyKeys(workplace.idempotency()));
         router.route().handler(guard);
 
@@ -135,7 +150,7 @@ public final class WebApi {
         new ActionRoutes(lifecycle).mount(router, table);
         new AssignmentRoutes(workplace.assignments()).mount(router, table);
         new PlanRoutes(lifecycle.issuePlan()).mount(router, table);
-        new DocumentRoutes(workplace.documents()).mount(router, table);
+        documents.mount(router, table);
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch())
@@ -145,6 +160,15 @@ public final class WebApi {
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;
+    }
+
+    /** Runs the handler for uploads only, or for every other request only; the rest pass on. */
+    private static void onlyFor(RoutingContext ctx, boolean uploads, Handler<RoutingContext> handler) {
+        if (DocumentRoutes.isUpload(ctx) == uploads) {
+            handler.handle(ctx);
+        } else {
+            ctx.next();
+        }
     }
 
     /** Every route of the router built last, with its access rule. */
