@@ -211,4 +211,15 @@ class SettingsTest {
         assertThatThrownBy(() -> parse(Map.of("EGOV_SMTP_HOST", "m", "EGOV_SMTP_PORT", "smtp")))
                 .hasMessage("'smtp' is not a number (EGOV_SMTP_PORT)");
     }
+
+    @Test
+    @DisplayName("允许的文档类型须能按文件内容识别：不认识的扩展名在启动时被拒绝并列出可用的类型")
+    void documentTypesMustBeRecognisable() {
+        assertThat(parse(Map.of("EGOV_DOC_TYPES", "PDF, .ofd,txt")).web().web().documents().allowedExtensions())
+                .containsExactlyInAnyOrder("pdf", "ofd", "txt");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_DOC_TYPES", "pdf,exe,html")).web())
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("exe,html").hasMessageContaining("cannot be checked by their content")
+                .hasMessageContaining("EGOV_DOC_TYPES");
+    }
 }
