@@ -12,6 +12,7 @@ import cn.egov.projects.web.http.ExactJson;
 import cn.egov.projects.web.http.JsonOnly;
 import cn.egov.projects.web.http.RequestIds;
 import cn.egov.projects.web.http.SecurityHeaders;
+import cn.egov.projects.web.http.UnreadBodies;
 import cn.egov.projects.web.idempotency.IdempotencyKeys;
 import cn.egov.projects.web.routes.AccountRoutes;
 import cn.egov.projects.web.routes.ActionRoutes;
@@ -96,8 +97,9 @@ public final class WebApi {
         this.table = table;
         ApiErrors errors = new ApiErrors();
         router.route().handler(new RequestIds()).handler(new SecurityHeaders()).failureHandler(errors);
+        router.route().handler(new UnreadBodies());
         for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
-            router.errorHandler(status, errors);
+            router.errorHandler(status, errors.forStatus(status));
         }
 
         Guard guard = new Guard(table);
@@ -105,7 +107,10 @@ public final class WebApi {
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(settings.uploadsDir().toString())
                 .setBodyLimit(settings.documents().maxBytes() + 256 * 1024)
-                .setDeleteUploadedFilesOnEnd(true);
+                .setDeleteUploadedFilesOnEnd(true)
+                // the form's fields are read as form attributes: merging them into the query's parameters would
+                // decode the query at the end of the body, where a malformed one fails without an answer
+                .setMergeFormAttributes(false);
         SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
                 .setSessionCookieName(SESSION_COOKIE)
                 .setSessionTimeout(SESSION_TIMEOUT.toMillis())
@@ -129,8 +134,9 @@ public final class WebApi {
                 jsonOnly.handle(ctx);
             }
         });
-        // a JSON body (at most 1 MiB) is read before the (asynchronous) password check
-        router.route("/api/*").handler(ctx -> onlyFor(ctx, false, jsonBody));
+        // a JSON body (at most 1 MiB) is read before the (asynchronous) password check; GET, HEAD and OPTIONS have none
+        // (one that carries a body was refused by UnreadBodies)
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, false, readsBody(ctx) ? jsonBody : RoutingContext::next));
         router.route("/api/*").handler(new BasicAuthenticator(useCases.authenticate(), credentials, revisions));
         router.route("/api/*").handler(guard);
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadAdmission));
@@ -160,6 +166,12 @@ public final class WebApi {
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;
+    }
+
+    /** Whether the request's method carries a body the API reads (not GET, HEAD or OPTIONS: theirs is dropped). */
+    private static boolean readsBody(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        return !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
     }
 
     /** Runs the handler for uploads only, or for every other request only; the rest pass on. */

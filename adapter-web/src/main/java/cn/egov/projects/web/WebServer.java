@@ -1,5 +1,6 @@
 package cn.egov.projects.web;
 
+import cn.egov.projects.web.http.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeoutException;
  * The API served over HTTP on its own Vert.x instance; started and stopped from a plain thread. A connection on which
  * nothing is received or sent for {@link #IDLE_TIMEOUT} is closed: a client that stops sending in the middle of a
  * request (a body shorter than announced, a multipart upload without its closing boundary) holds its connection no
- * longer than that, nor does an idle keep-alive connection.
+ * longer than that, nor does an idle keep-alive connection. A request that is no HTTP/1.x at all is refused with a
+ * small JSON answer ({@link InvalidRequests}).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -56,7 +58,9 @@ public final class WebServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServerOptions options = options(idleTimeout).setPort(port).setHost("0.0.0.0");
-            HttpServer server = vertx.createHttpServer(options).requestHandler(api.router(vertx));
+            HttpServer server = vertx.createHttpServer(options).requestHandler(api.router(vertx))
+                    .invalidRequestHandler(InvalidRequests::answer)
+                    .connectionHandler(InvalidRequests::markUnknownVersions);
             await(server.listen());
             LOG.info("HTTP server listening on port {}", server.actualPort());
             return new WebServer(vertx, server);
@@ -83,7 +87,9 @@ public final class WebServer implements AutoCloseable {
                 .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxFormBufferedBytes(MAX_PART_HEADER)
-                .setMaxFormAttributeSize(MAX_PART_HEADER);
+                .setMaxFormAttributeSize(MAX_PART_HEADER)
+                // HTTP/1.1 only (no cleartext HTTP/2 upgrade): a connection's pipeline is complete before it reads
+                .setHttp2ClearTextEnabled(false);
     }
 
     public int port() {

@@ -167,4 +167,28 @@ class InputBoundsApiTest extends ConformingApiTest {
         assertThat(refused(page, "state").getString("messageEn")).contains("Q".repeat(40) + "…")
                 .doesNotContain("Q".repeat(41));
     }
+
+    @Test
+    @DisplayName("路径或查询中无法解码的百分号编码、带请求内容的GET：400并说明，不是500，连接不被占住")
+    void undecodableInputs() {
+        for (String path : new String[]{"/api/projects/%%/documents", "/api/projects/%zz", "/calendar/%%",
+                "/api/projects?year=%G0"}) {
+            HttpResponse<Buffer> r = await(client.get(path).basicAuthentication("bureau", PASSWORD).send());
+            assertThat(r.statusCode()).as(path + " " + r.bodyAsString()).isEqualTo(400);
+            assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
+        }
+        HttpResponse<Buffer> post = await(client.post("/api/projects/%%/actions/DECLARE")
+                .basicAuthentication("police", PASSWORD).putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{}")));
+        assertThat(post.statusCode()).isEqualTo(400);
+        for (String path : new String[]{"/api/session", "/login.html", "/health"}) {
+            HttpResponse<Buffer> get = await(client.get(path).basicAuthentication("police", PASSWORD)
+                    .putHeader("Content-Type", "multipart/form-data; boundary=x")
+                    .sendBuffer(Buffer.buffer("x".repeat(100_000))));
+            assertThat(get.statusCode()).as(path).isEqualTo(400);
+            assertThat(get.bodyAsJsonObject().getString("message")).isEqualTo("GET请求不能带请求内容");
+            assertThat(get.getHeader("Connection")).isEqualTo("close");
+        }
+        assertThat(await(client.get("/health").send()).statusCode()).isEqualTo(200);
+    }
 }

@@ -117,4 +117,22 @@ class WebServerTest {
         }
         assertThat(world.documents.listFor(cn.egov.projects.domain.project.ProjectId.parse(id[0]))).isEmpty();
     }
+
+    @Test
+    @DisplayName("不是HTTP/1.x的请求（未知版本、过长的请求行或请求头、乱码）得到400、414或431和中文说明，不是5xx")
+    void invalidRequests() throws Exception {
+        try (WebServer server = WebServer.start(api(), 0)) {
+            String[][] cases = {{"GET /health HTTP/9.9\r\nHost: x\r\n\r\n", "400"},
+                    {"GET /" + "a".repeat(9_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", "414"},
+                    {"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(10_000) + "\r\n\r\n", "431"},
+                    {"GARBAGE\r\n\r\n", "400"}};
+            for (String[] c : cases) {
+                try (RawHttp http = new RawHttp(server.port())) {
+                    RawHttp.Answer answer = http.send(c[0]).read();
+                    assertThat(answer.status()).as(c[0].substring(0, Math.min(20, c[0].length()))).isEqualTo(Integer.parseInt(c[1]));
+                    assertThat(answer.body()).contains("\"message\"").contains("\"messageEn\"");
+                }
+            }
+        }
+    }
 }

@@ -33,10 +33,21 @@ public final class ApiErrors implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String requestId = RequestIds.of(ctx);
-        Mdc.run(requestId, () -> answer(ctx, requestId));
+        Mdc.run(requestId, () -> answer(ctx, requestId, -1));
     }
 
-    private static void answer(RoutingContext ctx, String requestId) {
+    /**
+     * The handler of a status the router itself arrives at (its error handler for that status): Vert.x calls it
+     * without setting the status on the context when, e.g., a path's percent-encoding cannot be decoded (400).
+     */
+    public Handler<RoutingContext> forStatus(int status) {
+        return ctx -> {
+            String requestId = RequestIds.of(ctx);
+            Mdc.run(requestId, () -> answer(ctx, requestId, status));
+        };
+    }
+
+    private static void answer(RoutingContext ctx, String requestId, int routerStatus) {
         Throwable failure = ctx.failure();
         if (ctx.response().ended()) {
             LOG.warn("failure after the answer was sent", failure);
@@ -52,7 +63,11 @@ public final class ApiErrors implements Handler<RoutingContext> {
             ctx.response().reset();
             return;
         }
-        int status = ctx.statusCode();
+        int status = ctx.statusCode() < 0 ? routerStatus : ctx.statusCode();
+        if (status == 200 && failure != null) {
+            // the body handler reports a request it could not read (e.g. a malformed chunk) with status 200
+            status = 400;
+        }
         if (failure instanceof HttpException http) {
             status = http.getStatusCode();
             failure = null;

@@ -13,10 +13,13 @@ import cn.egov.projects.web.http.BadRequestException;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
 import cn.egov.projects.web.http.RequestIds;
+import cn.egov.projects.web.http.UnreadBodies;
 import cn.egov.projects.web.json.ProjectJson;
 import io.vertx.core.Handler;
+import io.netty.handler.codec.DecoderException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -36,7 +39,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A project's documents: {@code POST /api/projects/:id/documents} (multipart/form-data: {@code kind} and one
@@ -47,17 +49,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>An upload is admitted before a byte of its body is read or stored: the request is held ({@link #hold}) while
  * the caller is authenticated and the route's rule applied, then {@link #admission} asks the use case whether this
  * person may attach a document to this very project (a project outside their scope is 404, as everywhere); only then
- * does the body handler read the parts to disk. An upload answered before its body was read has the rest of its body
- * read and dropped (at most {@value #DRAIN_LIMIT} bytes, else the connection is closed), so that the connection
- * serves its next request.
+ * does the body handler read the parts to disk. An upload answered before its body was read is answered with
+ * {@code Connection: close}; the rest of its body is read and dropped (at most 1 MiB, {@link UnreadBodies}), so that
+ * the client reads the answer before the connection is closed.
  */
 public final class DocumentRoutes {
 
     /** The upload route's path, which takes multipart bodies instead of JSON. */
     public static final String UPLOAD_PATH = "/api/projects/:id/documents";
-
-    /** How much of an upload answered early is read and dropped before its connection is closed instead. */
-    static final long DRAIN_LIMIT = 1024 * 1024;
 
     /**
      * How long the parts of an upload whose bytes have all arrived may take to be complete: a body whose multipart
@@ -97,8 +96,10 @@ public final class DocumentRoutes {
     }
 
     /**
-     * Holds an upload's body unread (the request is paused) until it is admitted; an upload answered before its
-     * body was read has the rest dropped, or its connection closed. Must run before any asynchronous handler.
+     * Holds an upload's body unread (the request is paused) until it is admitted. An upload answered before its body
+     * was read completely (refused before it was read, or while it was being read) is answered with
+     * {@code Connection: close}; the rest of its body is read and dropped (at most 1 MiB, {@link UnreadBodies}), so
+     * that the client reads the answer, and the connection is closed. Must run before any asynchronous handler.
      */
     public static void hold(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
@@ -107,44 +108,47 @@ public final class DocumentRoutes {
         }
         ctx.put(HELD, Boolean.TRUE);
         request.pause();
-        // once the whole answer is written (not on a failure of the response: the body handler may be reporting one)
-        ctx.addBodyEndHandler(done -> {
-            if (request.isEnded()) {
+        ctx.addHeadersEndHandler(v -> {
+            if (request.isEnded() || ctx.get(READ) != null || UnreadBodies.closing(ctx)) {
                 return;
             }
             if (request.isExpectMultipart()) {
-                // the body handler was reading it (and refused it midway): nothing more of it is decoded or kept
-                ctx.cancelAndCleanupFileUploads();
-                HttpConnection connection = request.connection();
-                if (connection != null) {
-                    connection.close();
-                }
+                // the body handler was reading it (and it was refused midway): nothing more of it is decoded or
+                // kept, and the connection is closed once the answer is written
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.addBodyEndHandler(done -> {
+                    cleanUp(ctx);
+                    HttpConnection connection = request.connection();
+                    if (connection != null) {
+                        connection.close();
+                    }
+                });
             } else {
-                drain(request);
+                UnreadBodies.closeAfterAnswer(ctx);
             }
         });
     }
 
-    /** Reads and drops the rest of a body nobody will read; closes the connection beyond {@link #DRAIN_LIMIT}. */
-    private static void drain(HttpServerRequest request) {
-        HttpConnection connection = request.connection();
-        AtomicLong dropped = new AtomicLong();
-        request.exceptionHandler(e -> LOG.debug("upload dropped: {}", e.toString()));
-        request.endHandler(v -> LOG.debug("rest of an upload answered early dropped: {} bytes", dropped.get()));
-        request.handler(buffer -> {
-            if (dropped.addAndGet(buffer.length()) > DRAIN_LIMIT && connection != null) {
-                LOG.info("closing the connection of an upload answered early: more than {} bytes followed",
-                        DRAIN_LIMIT);
-                connection.close();
+    /**
+     * Cancels and deletes what the body handler stored of an upload. Cancelling an upload whose file the connection's
+     * closing already closed fails inside Vert.x; the files are then deleted one by one.
+     */
+    private static void cleanUp(RoutingContext ctx) {
+        try {
+            ctx.cancelAndCleanupFileUploads();
+        } catch (IllegalStateException alreadyClosed) {
+            for (FileUpload upload : ctx.fileUploads()) {
+                ctx.vertx().fileSystem().delete(upload.uploadedFileName())
+                        .onFailure(e -> LOG.debug("could not delete an upload's file: {}", e.toString()));
             }
-        });
-        request.resume();
+        }
     }
 
     /**
      * Reads an admitted upload's body with the body handler, watching that its parts complete: once every byte of
      * the request has arrived, its parts must be complete within {@link #COMPLETION_GRACE_MILLIS}, or the upload is
-     * refused (400: a multipart body without its closing boundary, whose last part would otherwise never end).
+     * refused (400: a multipart body without its closing boundary, whose last part would otherwise never end). A
+     * failure while reading (a malformed body: 400; the connection closed) cleans up what was stored.
      */
     public static Handler<RoutingContext> body(Handler<RoutingContext> bodyHandler) {
         return ctx -> {
@@ -164,13 +168,30 @@ public final class DocumentRoutes {
                 } else if (now - endedAt[0] >= COMPLETION_GRACE_MILLIS * 1_000_000) {
                     ctx.vertx().cancelTimer(id);
                     LOG.info("upload refused: its multipart body ended without its closing boundary");
-                    ctx.cancelAndCleanupFileUploads();
+                    UnreadBodies.closeAfterAnswer(ctx);
                     ctx.fail(new BadRequestException("file", "上传的内容不完整：multipart/form-data缺少结束分隔符",
                             "the upload's multipart/form-data body ended without its closing boundary"));
+                    cleanUp(ctx);
                 }
             });
             ctx.addBodyEndHandler(v -> ctx.vertx().cancelTimer(timer));
+            // told first when the connection closes under an upload: what was stored is cancelled while its file is
+            // still open (the body handler, told later, would cancel it after Vert.x closed the file, and fail)
+            ctx.response().exceptionHandler(failure -> cleanUp(ctx));
             bodyHandler.handle(ctx);
+            if (request.isExpectMultipart() && ctx.get(READ) == null) {
+                // in place of the body handler's own: the same answers, without failing on an upload already closed
+                request.exceptionHandler(failure -> {
+                    cleanUp(ctx);
+                    if (ctx.response().ended() || ctx.failed()) {
+                        LOG.debug("upload failed after its answer: {}", failure.toString());
+                    } else if (failure instanceof DecoderException) {
+                        ctx.fail(400, failure.getCause() != null ? failure.getCause() : failure);
+                    } else {
+                        ctx.fail(failure);
+                    }
+                });
+            }
         };
     }
 
