@@ -249,6 +249,78 @@ class ApiFuzzIT {
                         .isBetween(0L, WebServer.IDLE_TIMEOUT.toMillis() + 10_000));
     }
 
+    // ------------------------------------------------------------------------------------ the reported attacks
+
+    @Test
+    @DisplayName("问题报告中的每一种攻击在真实数据库上得到400或422并说明原因，不是500，也不挂起")
+    void theReportedAttacksAreRefused() throws Exception {
+        String gaj = basic("gaj");
+        String profile = new JsonObject().put("name", "上限项目").put("planYear", 2026).put("category", "BUSINESS_SYSTEM")
+                .put("nature", "NEW").put("softwareDevelopment", true).put("funding", "MUNICIPAL")
+                .put("classified", false).put("usesCryptography", false)
+                .put("budgetLines", new JsonArray().add(new JsonObject().put("item", "软件开发").put("amount", "A1"))
+                        .add(new JsonObject().put("item", "项目监理").put("amount", "A2").put("supervision", true)))
+                .encode();
+        long started = System.nanoTime();
+        JsonObject huge = json(send("POST", "/api/projects", gaj, "application/json",
+                profile.replace("\"A1\"", "1e999999999").replace("\"A2\"", "1")), 400);
+        assertThat(System.nanoTime() - started).as("refused at once").isLessThan(5_000_000_000L);
+        assertThat(huge.getString("field")).isEqualTo("budgetLines[0].amount");
+        assertThat(huge.encode().length()).isLessThan(1_000);
+
+        JsonObject total = json(send("POST", "/api/projects", gaj, "application/json",
+                profile.replace("A1", "99999999999999.99").replace("A2", "99999999999999.99")), 400);
+        assertThat(total.getString("field")).isEqualTo("budgetLines");
+        assertThat(total.getString("message")).isEqualTo("预算明细合计199,999,999,999,999.98元，超过系统可记录的最大金额"
+                + "99,999,999,999,999.99元");
+        // the largest total there is fits the column: kept and read back exactly from H2's NUMERIC(16,2)
+        String id = json(send("POST", "/api/projects", gaj, "application/json",
+                profile.replace("A1", "99999999999999.98").replace("A2", "0.01")), 201).getString("id");
+        assertThat(json(send("GET", "/api/projects/" + id, gaj, null, null), 200).getJsonObject("profile")
+                .getString("totalInvestment")).isEqualTo("99999999999999.99");
+
+        JsonObject signIn = json(send("POST", "/api/session", null, "application/json", new JsonObject()
+                .put("username", "u".repeat(300)).put("password", "whatever-password").encode()), 400);
+        assertThat(signIn.getString("field")).isEqualTo("username");
+
+        for (String query : new String[]{"from=-999999999-01-01", "to=%2B999999999-12-31"}) {
+            JsonObject audit = json(send("GET", "/api/audit-records?" + query, basic("audit"), null, null), 400);
+            assertThat(audit.getString("field")).isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+
+        String boundary = "attack";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n合同\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"";
+        String type = "multipart/form-data; boundary=" + boundary;
+        JsonObject longName = json(send("POST", "/api/projects/" + id + "/documents", gaj, type, head
+                + "长".repeat(3_000) + ".pdf\"\r\n\r\n%PDF-1.7\r\n--" + boundary + "--\r\n"), 400);
+        assertThat(longName.getString("field")).isEqualTo("fileName");
+        started = System.nanoTime();
+        JsonObject unclosed = json(send("POST", "/api/projects/" + id + "/documents", gaj, type, head
+                + "a.pdf\"\r\n\r\n%PDF-1.7 no closing boundary"), 400);
+        assertThat(unclosed.getString("message")).contains("缺少结束分隔符");
+        assertThat(System.nanoTime() - started).isLessThan(10_000_000_000L);
+
+        String first = head + "a.pdf\"\r\n\r\n%PDF-1.7 AAAA\r\n--" + boundary + "--\r\n";
+        String second = first.replace("AAAA", "BBBB");
+        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(base + "/api/projects/" + id + "/documents"))
+                .header("Authorization", gaj).header("Content-Type", type).header("Idempotency-Key", "attack-key-0001");
+        HttpResponse<String> created = http.send(upload.copy().POST(HttpRequest.BodyPublishers.ofString(first))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        HttpResponse<String> other = http.send(upload.copy().POST(HttpRequest.BodyPublishers.ofString(second))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+        assertThat(new JsonObject(other.body()).getString("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        HttpResponse<String> again = http.send(upload.copy().POST(HttpRequest.BodyPublishers.ofString(first))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(send("GET", "/api/projects/" + id + "/documents", gaj, null, null), 200)
+                .getJsonArray("items")).hasSize(1);
+        assertThat(send("GET", "/health", null, null, null).statusCode()).isEqualTo(200);
+    }
+
     /** A request every server must answer: sound framing, not an upload (an upload refused early may be cut off). */
     private static boolean wellFramed(Request q) {
         return (q.framing() == FuzzHttp.Framing.LENGTH || q.framing() == FuzzHttp.Framing.CHUNKED)

@@ -7,6 +7,7 @@ import cn.egov.projects.domain.project.ProjectProfile;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Validation of command fields, failing with the field and a Chinese reason. The bounds here are what the database
@@ -19,6 +20,17 @@ public final class Check {
 
     /** The longest item of a list field. */
     public static final int MAX_ITEM_LENGTH = 500;
+
+    /**
+     * An e-mail address reminders can be sent to: ASCII, one {@code @}, a domain with a dot (no '|', which separates
+     * a reminder message's key, no spaces or quotes).
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                    + "\\.[A-Za-z]{2,}");
+
+    /** A telephone number reminders can be sent to by SMS: digits, at most a leading '+' and hyphens. */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9-]{4,19}");
 
     private Check() {
     }
@@ -77,6 +89,11 @@ public final class Check {
         required(profile, "profile", "申报内容");
         items(profile.scopeItems(), "scopeItems", "建设内容", MAX_ITEMS);
         items(profile.performanceGoals(), "performanceGoals", "绩效目标", MAX_ITEMS);
+        if (profile.people() != null) {
+            // the people are reminded (Art. 19): their addresses must be ones a reminder can be sent to
+            email(profile.people().leader().email(), "people.leader.email", "分管领导的电子邮箱");
+            email(profile.people().responsible().email(), "people.responsible.email", "责任人的电子邮箱");
+        }
         if (profile.budgetLines().size() > MAX_ITEMS) {
             throw new InvalidCommandException("budgetLines", "预算明细不能超过" + MAX_ITEMS + "条");
         }
@@ -86,6 +103,24 @@ public final class Check {
                     + Money.MAX.toChinese());
         }
         return profile;
+    }
+
+    /** An optional e-mail address reminders can reach (at most 200 characters), or null when blank. */
+    public static String email(String value, String field, String nameZh) {
+        String t = optionalText(value, field, nameZh, 200);
+        if (t != null && !EMAIL.matcher(t).matches()) {
+            throw new InvalidCommandException(field, nameZh + "格式不正确（应为如 name@taicang.gov.cn 的地址）");
+        }
+        return t;
+    }
+
+    /** An optional telephone number reminders can reach by SMS, or null when blank. */
+    public static String phone(String value, String field, String nameZh) {
+        String t = optionalText(value, field, nameZh, 20);
+        if (t != null && !PHONE.matcher(t).matches()) {
+            throw new InvalidCommandException(field, nameZh + "格式不正确（应为数字，如 13900000000）");
+        }
+        return t;
     }
 
     public static Money money(Money value, String field, String nameZh) {

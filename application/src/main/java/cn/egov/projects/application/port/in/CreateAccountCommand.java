@@ -19,8 +19,8 @@ public record CreateAccountCommand(String username, String displayName, Role rol
         displayName = Check.text(displayName, "displayName", "姓名", 50);
         role = Check.required(role, "role", "角色");
         unit = Check.required(unit, "unit", "单位");
-        mobile = Check.optionalText(mobile, "mobile", "手机号码", 20);
-        email = Check.optionalText(email, "email", "电子邮箱", 200);
+        mobile = Check.phone(mobile, "mobile", "手机号码");
+        email = Check.email(email, "email", "电子邮箱");
         if (password == null || password.length < 12) {
             throw new InvalidCommandException("password", "密码至少12位");
         }

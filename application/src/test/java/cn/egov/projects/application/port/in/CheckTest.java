@@ -63,4 +63,25 @@ class CheckTest {
         assertThatThrownBy(() -> new CreateDraftCommand(profile))
                 .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
+
+    @Test
+    @DisplayName("提醒送达的地址：电子邮箱和手机号码须是能发送提醒的写法（不含'|'、空格、引号）")
+    void reachableAddresses() {
+        assertThat(Check.email("li.hua@taicang.gov.cn", "email", "电子邮箱")).isEqualTo("li.hua@taicang.gov.cn");
+        assertThat(Check.email(" ", "email", "电子邮箱")).isNull();
+        assertThat(Check.phone("13900000001", "mobile", "手机号码")).isEqualTo("13900000001");
+        assertThat(Check.phone("0512-53531234", "mobile", "手机号码")).isEqualTo("0512-53531234");
+        for (String bad : new String[]{"a|b@tc.gov.cn", "a b@tc.gov.cn", "a@b", "\"a\"@tc.gov.cn", "a@@tc.gov.cn",
+                "a@tc.gov.cn|x"}) {
+            assertThatThrownBy(() -> Check.email(bad, "email", "电子邮箱")).as(bad)
+                    .isInstanceOf(InvalidCommandException.class);
+        }
+        assertThatThrownBy(() -> Check.phone("139|0000", "mobile", "手机号码")).isInstanceOf(InvalidCommandException.class);
+        ProjectProfile withBar = new ProjectProfile(BASE.name(), BASE.planYear(), BASE.category(), BASE.nature(),
+                BASE.serviceKind(), BASE.supervisedProject(), BASE.softwareDevelopment(), BASE.funding(),
+                BASE.classified(), BASE.usesCryptography(), BASE.scopeItems(), BASE.performanceGoals(),
+                BASE.budgetLines(), new cn.egov.projects.domain.project.AccountablePeople(BASE.people().leader(),
+                new cn.egov.projects.domain.project.Person("李", "13900000002", "li|x@tc.gov.cn")));
+        assertField(withBar, "people.responsible.email");
+    }
 }
