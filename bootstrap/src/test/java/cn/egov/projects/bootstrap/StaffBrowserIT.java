@@ -16,8 +16,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +42,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,13 +162,41 @@ class StaffBrowserIT {
         return new CreateAccountCommand(username, name, role, new UnitId(unit), null, null, PASSWORD.toCharArray());
     }
 
+    /**
+     * Signs in on the sign-in page and returns on the person's home page. Signing in navigates twice (to index.html,
+     * which then replaces itself with the role's home), so the wait is for the home page itself: a test that went on
+     * from index.html would race its replacement.
+     */
     private void signIn(String username) {
         driver.manage().deleteAllCookies();
         driver.get(base + "/login.html");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        awaitPage(d -> d.findElement(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("login-button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+        awaitPage(d -> {
+            String path = URI.create(d.getCurrentUrl()).getPath();
+            return !path.endsWith("/login.html") && !path.endsWith("/index.html") && !path.endsWith("/") ? path : null;
+        });
+        awaitPage(d -> d.findElement(By.id("who")));
+    }
+
+    /**
+     * Waits for a condition of a page that may be navigating meanwhile: an element not there yet, gone stale, or a
+     * command cut off by a navigation ("aborted by navigation") means "not yet"; anything else fails the test.
+     */
+    private <T> T awaitPage(Function<WebDriver, T> condition) {
+        return wait.until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (NoSuchElementException | StaleElementReferenceException notYet) {
+                return null;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("navigat")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     private void openProject(String id) {
