@@ -201,7 +201,7 @@ class StaffBrowserIT {
 
     private void openProject(String id) {
         driver.get(base + "/project.html?id=" + id);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("state")));
+        awaitPage(d -> d.findElement(By.id("state")));
     }
 
     private WebElement openAction(String action) {
@@ -348,6 +348,8 @@ class StaffBrowserIT {
         form.findElement(By.id("pf-resp-email")).sendKeys("wang@tc.gov.cn");
         form.findElement(By.id("pf-submit")).click();
         wait.until(ExpectedConditions.urlContains("project.html?id="));
+        // the project page renders once its data has arrived: wait for it before reading it
+        awaitPage(d -> d.findElement(By.id("state")));
         return driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("id=") + 3);
     }
 
