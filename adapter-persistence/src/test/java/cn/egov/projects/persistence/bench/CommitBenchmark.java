@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * alternating rounds of the same length. A program in the test sources that no build phase runs:
  * {@code mvn -o -pl adapter-persistence test-compile exec:java
  * -Dexec.mainClass=cn.egov.projects.persistence.bench.CommitBenchmark} (options {@code -Dbench.seconds=5},
- * {@code -Dbench.rounds=3}, {@code -Dbench.threads=1,4,16}).
+ * {@code -Dbench.rounds=3}, {@code -Dbench.threads=1,4,16}, {@code -Dbench.dir=target}: a directory on the disk to
+ * measure, not a memory file system).
  */
 public final class CommitBenchmark {
 
@@ -48,7 +49,8 @@ public final class CommitBenchmark {
         for (String t : System.getProperty("bench.threads", "1,4,16").split(",")) {
             threads.add(Integer.parseInt(t.trim()));
         }
-        Path dir = Files.createTempDirectory(Path.of("target"), "commit-bench-");
+        Path parent = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target")));
+        Path dir = Files.createTempDirectory(parent, "commit-bench-");
         Map<String, DatabaseSettings> kinds = new LinkedHashMap<>();
         kinds.put("durable (as shipped)", DatabaseSettings.embeddedH2(dir.resolve("durable")));
         // H2's own default: the nio file system is left as it is, commits reach the file within WRITE_DELAY
