@@ -66,7 +66,9 @@ final class PackagedApp implements AutoCloseable {
     Run run(Map<String, String> env, String... args) throws IOException {
         Path log = workDir.resolve("run-" + (++runs) + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-Duser.timezone=Asia/Shanghai", "-jar", jar().toString()));
+                .toString(), "-Xmx256m", "-Duser.timezone=Asia/Shanghai",
+                // the tests start the application a dozen times: the quick compiler alone starts it sooner
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
