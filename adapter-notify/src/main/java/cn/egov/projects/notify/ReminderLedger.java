@@ -34,7 +34,7 @@ final class ReminderLedger {
     }
 
     private static final String COLUMNS = "id, deadline_id, offset_days, recipient, channel, remind_on, audience, "
-            + "recipient_name, project_id, project_name, classified, kind, due_date, article";
+            + "recipient_name, project_id, project_name, classified, kind, due_date, article, late";
 
     private final DataSource dataSource;
 
@@ -96,7 +96,7 @@ final class ReminderLedger {
                             Channel.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
                             Audience.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, UUID.class),
                             rs.getString(10), rs.getBoolean(11), DeadlineKind.valueOf(rs.getString(12)),
-                            rs.getObject(13, LocalDate.class), rs.getString(14)));
+                            rs.getObject(13, LocalDate.class), rs.getString(14), rs.getBoolean(15)));
                 }
             }
             return items;
