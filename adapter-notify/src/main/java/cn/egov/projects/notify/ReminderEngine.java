@@ -476,16 +476,12 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         DigestKey key = DigestKey.parse(encoded);
         Instant now = clock.now();
         LocalDate today = now.atZone(ClockPort.ZONE).toLocalDate();
-        if (key.day().isBefore(today)) {
+        boolean pastDay = key.day().isBefore(today);
+        if (pastDay) {
             Execution execution = context == null ? null : context.getExecution();
             if (execution != null && Duration.between(execution.executionTime, now).compareTo(MISSED_AFTER) > 0) {
                 // due on an earlier day and not run for so long: no instance was up, the system was down
                 ledger.markLate(encoded);
-            }
-            if (passPending(now)) {
-                // the pass that makes up missed days may supersede some of these: it goes first
-                Instant later = now.plus(settings.pollingInterval().multipliedBy(5));
-                return (complete, ops) -> ops.reschedule(complete, later);
             }
         }
         if (key.channel() == Channel.SMS && settings.quietHours().contains(now)) {
@@ -496,8 +492,15 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         if (items.isEmpty()) {
             return (complete, ops) -> ops.remove();
         }
+        boolean late = items.stream().anyMatch(LedgerItem::late);
+        if ((pastDay || late) && passPending(now)) {
+            // the pass making up missed days may still supersede some of these, or add more to the message: it
+            // goes first
+            Instant later = now.plus(settings.pollingInterval().multipliedBy(5));
+            return (complete, ops) -> ops.reschedule(complete, later);
+        }
         Instant sendingHour = today.atTime(settings.sendAt()).atZone(ClockPort.ZONE).toInstant();
-        if (now.isBefore(sendingHour) && items.stream().anyMatch(LedgerItem::late)) {
+        if (late && now.isBefore(sendingHour)) {
             // reminders late after downtime go out at the day's sending hour, not in the night
             return (complete, ops) -> ops.reschedule(complete, sendingHour);
         }
