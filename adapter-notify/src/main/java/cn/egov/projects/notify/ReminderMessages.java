@@ -139,7 +139,11 @@ public final class ReminderMessages {
         return new OutgoingEmail(to, subject, text.toString(), html.toString());
     }
 
-    /** The SMS of one digest: one reminder spelled out, several counted with the nearest named. */
+    /**
+     * The SMS of one digest: one reminder spelled out, several counted with the nearest named. Its template parameters
+     * are {@code name}, {@code count}, {@code project}, {@code action}, {@code due}, {@code article} and {@code late}
+     * (what the text says of reminders sent late after downtime; empty when on time).
+     */
     public OutgoingSms sms(String mobile, List<LedgerItem> items, LocalDate today) {
         List<LedgerItem> sorted = sorted(items);
         LedgerItem first = sorted.get(0);
