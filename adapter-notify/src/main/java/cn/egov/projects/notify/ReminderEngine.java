@@ -22,6 +22,7 @@ import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -101,6 +102,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     static final int SWEEP_DAYS = 14;
     /** A message running this long after it was due, on a later day, was missed while the system was down. */
     static final Duration MISSED_AFTER = Duration.ofHours(1);
+    /** When a failed daily pass is tried again. */
+    static final Duration PASS_RETRY = Duration.ofMinutes(10);
     /** Settled reminders forgotten per statement: each holds its locks briefly. */
     static final int PRUNE_BATCH = 1_000;
     /** At most this many batches per daily run; the rest waits for the next day. */
@@ -144,6 +147,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
                 .onDeadExecutionRevive()
                 .execute(this::executeDigest);
         this.planTask = Tasks.recurring(PLAN_TASK, Schedules.daily(ClockPort.ZONE, settings.planAt()))
+                // a pass that fails (the database away) is tried again soon, not the next day
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(PASS_RETRY))
                 .execute((instance, context) -> dailyPass(clock.today()));
         this.sweepTask = Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(settings.sweepEvery()))
                 .execute((instance, context) -> sweep(clock.today()));

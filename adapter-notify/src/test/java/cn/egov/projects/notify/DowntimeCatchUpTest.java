@@ -3,9 +3,11 @@ package cn.egov.projects.notify;
 import cn.egov.projects.application.fake.InMemoryAccounts;
 import cn.egov.projects.application.fake.InMemoryProjects;
 import cn.egov.projects.application.fake.InMemoryWindows;
+import cn.egov.projects.application.port.in.PlanRemindersUseCase;
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.service.ReminderPlanningService;
+import cn.egov.projects.application.view.PlannedReminder;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.calendar.WorkingDayCalendar;
 import cn.egov.projects.domain.catalog.Category;
@@ -43,6 +45,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -315,6 +319,49 @@ class DowntimeCatchUpTest {
         assertThat(sentTo(LI).get(1).text()).contains("已于2025年10月9日（星期四）到期（第十三条），请尽快办理。"
                 + "（本提醒原定于2025年10月9日发送，因系统停机延迟送达）");
         assertThat(sentTo(WANG)).extracting(Sent::at).containsExactly(LocalDateTime.of(2025, 10, 10, 9, 0));
+        assertThat(sentTo(WANG).get(0).text()).doesNotContain("延迟");
+    }
+
+    @Test
+    @DisplayName("当日提醒轮次失败（如数据库暂时不可用）：10分钟后重试，不等到次日")
+    void aFailedPassIsTriedAgainSoon() {
+        ReminderPlanningService real = planner;
+        AtomicInteger failures = new AtomicInteger(1);
+        schedulerClock.set(at("2025-09-20T10:00"));
+        EmailSender email = e -> sent.add(new Sent("EMAIL", e.to(), local(clock.now()), e.subject(), e.text()));
+        PlanRemindersUseCase flaky = new PlanRemindersUseCase() {
+            @Override
+            public List<PlannedReminder> forOpenedDeadlines(Project project, List<Deadline> opened, LocalDate today) {
+                return real.forOpenedDeadlines(project, opened, today);
+            }
+
+            @Override
+            public long planDay(LocalDate day, Consumer<List<PlannedReminder>> sink) {
+                if (day.equals(LocalDate.of(2025, 10, 10)) && failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("the database is away");
+                }
+                return real.planDay(day, sink);
+            }
+
+            @Override
+            public long planMissedDays(LocalDate from, LocalDate to, LocalDate today,
+                                       Consumer<List<PlannedReminder>> sink) {
+                return real.planMissedDays(from, to, today, sink);
+            }
+        };
+        engine = harness.engine(settings(), clock, flaky, email, null, harness.db);
+        scheduler = TestHelper.createManualScheduler(harness.db.dataSource(), engine.messageTasks())
+                .clock(schedulerClock).startTasks(engine.recurringTasks()).build();
+        scheduler.start();
+        Deadline plan = Deadline.open(UUID.randomUUID(), DeadlineKind.IMPL_PLAN, null, LocalDate.of(2025, 9, 20),
+                LocalDate.of(2025, 10, 9), false);
+        // escalated by the daily passes only: the first on Friday 10-10, whose pass fails once at 00:30
+        project("智慧公安数据平台", new Person("王分管", "13900000001", WANG), new Person("李责任", "13900000002", LI),
+                plan);
+        walk("2025-10-10T12:00");
+
+        assertThat(failures.get()).isNegative();
+        assertThat(sentTo(WANG)).extracting(Sent::at).containsExactly(LocalDateTime.of(2025, 10, 10, 8, 0));
         assertThat(sentTo(WANG).get(0).text()).doesNotContain("延迟");
     }
 
