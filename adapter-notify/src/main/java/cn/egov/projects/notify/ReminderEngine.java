@@ -433,13 +433,9 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         return byRetention.isBefore(floor) ? byRetention : floor;
     }
 
-    /**
-     * When a message of a day goes out: at the sending hour of its day (of today for a day past) or now if later,
-     * outside SMS quiet hours.
-     */
+    /** When a message of a day goes out: at the sending hour of its day or now if later, outside SMS quiet hours. */
     Instant sendTime(DigestKey key) {
-        LocalDate day = key.day().isBefore(clock.today()) ? clock.today() : key.day();
-        Instant planned = day.atTime(settings.sendAt()).atZone(ClockPort.ZONE).toInstant();
+        Instant planned = key.day().atTime(settings.sendAt()).atZone(ClockPort.ZONE).toInstant();
         Instant now = clock.now();
         Instant at = planned.isBefore(now) ? now : planned;
         return key.channel() == Channel.SMS ? settings.quietHours().nextAllowed(at) : at;
