@@ -58,6 +58,8 @@ public final class Settings {
         REMINDER_DIGEST("--reminder-digest", "EGOV_REMINDER_DIGEST"),
         REMINDER_MAX_ATTEMPTS("--reminder-max-attempts", "EGOV_REMINDER_MAX_ATTEMPTS"),
         REMINDER_THREADS("--reminder-threads", "EGOV_REMINDER_THREADS"),
+        REMINDER_CATCH_UP_DAYS("--reminder-catch-up-days", "EGOV_REMINDER_CATCH_UP_DAYS"),
+        REMINDER_RETENTION("--reminder-retention", "EGOV_REMINDER_RETENTION"),
         DOC_MAX_MB("--doc-max-mb", "EGOV_DOC_MAX_MB"),
         DOC_TYPES("--doc-types", "EGOV_DOC_TYPES"),
         SECURE_COOKIES("--secure-cookies", "EGOV_SECURE_COOKIES"),

@@ -153,6 +153,8 @@ class SettingsTest {
         assertThat(r.engine().quietHours().end()).isEqualTo(java.time.LocalTime.of(8, 0));
         assertThat(r.engine().maxAttempts()).isEqualTo(8);
         assertThat(r.engine().baseUrl()).isEqualTo("http://localhost:9000");
+        assertThat(r.engine().catchUpDays()).isEqualTo(31);
+        assertThat(r.engine().retention()).isEqualTo(java.time.Period.ofYears(2));
         assertThat(r.emailSender()).isInstanceOf(cn.egov.projects.notify.channel.LogEmailSender.class);
         assertThat(r.smsSender()).isInstanceOf(cn.egov.projects.notify.channel.LogSmsSender.class);
     }
@@ -210,5 +212,42 @@ class SettingsTest {
                 .hasMessageContaining("must start with http:// or https:// (EGOV_BASE_URL)");
         assertThatThrownBy(() -> parse(Map.of("EGOV_SMTP_HOST", "m", "EGOV_SMTP_PORT", "smtp")))
                 .hasMessage("'smtp' is not a number (EGOV_SMTP_PORT)");
+    }
+
+    @Test
+    @DisplayName("停机补发天数和提醒记录保留期：ISO写法（P2Y、P18M）或天、周、月、年（730d、104w、24m、2y）")
+    void reminderCatchUpAndRetention() {
+        ReminderConfig days = parse(Map.of("EGOV_REMINDER_RETENTION", "730d", "EGOV_REMINDER_CATCH_UP_DAYS", "7"))
+                .reminders();
+        assertThat(days.engine().retention()).isEqualTo(java.time.Period.ofDays(730));
+        assertThat(days.engine().catchUpDays()).isEqualTo(7);
+        assertThat(parse(Map.of("EGOV_REMINDER_RETENTION", "P18M")).reminders().engine().retention())
+                .isEqualTo(java.time.Period.ofMonths(18));
+        assertThat(parse(Map.of("EGOV_REMINDER_RETENTION", "p1y6m")).reminders().engine().retention())
+                .isEqualTo(java.time.Period.of(1, 6, 0));
+        assertThat(parse(Map.of(), "--reminder-retention=3y").reminders().engine().retention())
+                .isEqualTo(java.time.Period.ofYears(3));
+        assertThat(parse(Map.of("EGOV_REMINDER_RETENTION", "104W")).reminders().engine().retention())
+                .isEqualTo(java.time.Period.ofWeeks(104));
+        assertThat(parse(Map.of(), "--reminder-catch-up-days", "0").reminders().engine().catchUpDays()).isZero();
+        assertThat(parse(Map.of()).toString()).contains("catchUpDays=31", "retention=P2Y");
+    }
+
+    @Test
+    @DisplayName("补发天数或保留期有误时说明哪个值、从哪里来")
+    void badCatchUpAndRetention() {
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_RETENTION", "2 years")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("reminder retention '2 years' must look like P2Y, P18M, 730d or 2y (EGOV_REMINDER_RETENTION)");
+        assertThatThrownBy(() -> parse(Map.of(), "--reminder-retention", "30d"))
+                .hasMessage("reminder retention '30d' is shorter than 90 days (--reminder-retention)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_RETENTION", "P-2Y")))
+                .hasMessage("reminder retention 'P-2Y' is shorter than 90 days (EGOV_REMINDER_RETENTION)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_RETENTION", "P999999999Y")))
+                .hasMessage("reminder retention 'P999999999Y' is longer than 100 years (EGOV_REMINDER_RETENTION)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_CATCH_UP_DAYS", "-1")))
+                .hasMessage("-1 is out of range 0-366 (EGOV_REMINDER_CATCH_UP_DAYS)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_CATCH_UP_DAYS", "a month")))
+                .hasMessage("'a month' is not a number (EGOV_REMINDER_CATCH_UP_DAYS)");
     }
 }
