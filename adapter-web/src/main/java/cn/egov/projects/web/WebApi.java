@@ -43,12 +43,12 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * The application's router: the JSON API, the calendar feeds and the staff's pages. Every request gets its origin
- * (the client's address and scheme, believing forwarded headers only from trusted proxies: {@link ClientOrigin}), a
- * request id and the security headers. Under {@code /api}: JSON bodies only (multipart for uploads), the browser session (idle
+ * The application's router: the JSON API, the calendar feeds and the staff's pages. Every request gets a request id
+ * and the security headers. Under {@code /api}: JSON bodies only (multipart for uploads), the browser session (idle
  * timeout {@link #SESSION_TIMEOUT}) or HTTP Basic credentials, then the central access {@link Guard} (every route
  * is in the {@link RouteTable} with its rule; anything else is denied), the body (at most {@link #BODY_LIMIT} of
- * JSON), and {@code Idempotency-Key}s. One failure handler answers every error.
+ * JSON), and {@code Idempotency-Key}s. One failure handler answers every error. First of all, every request gets its
+ * origin: the client's address and scheme, forwarded headers believed only from trusted proxies ({@link ClientOrigin}).
  */
 public final class WebApi {
 
