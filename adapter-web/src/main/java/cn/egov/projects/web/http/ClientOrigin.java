@@ -4,10 +4,13 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where a request comes from: the client's address and whether it reached us over HTTPS, established once, first
@@ -21,7 +24,8 @@ import java.util.Objects;
  * RFC 7239 {@code Forwarded} is not read: a proxy that writes only the {@code X-Forwarded-*} headers passes a client's
  * own {@code Forwarded} header through untouched. {@code X-Forwarded-Host} is not read either: the application builds
  * no absolute link from the request (links in reminders use the configured base URL). Over HTTPS the answer carries
- * {@code Strict-Transport-Security}.
+ * {@code Strict-Transport-Security}. The first {@code X-Forwarded-For} from a peer that is not trusted is logged once,
+ * as a hint to the operator: behind a proxy not listed, every client has the proxy's address (and shares its limits).
  */
 public final class ClientOrigin implements PlatformHandler {
 
@@ -37,8 +41,10 @@ public final class ClientOrigin implements PlatformHandler {
     public static final String HSTS = "max-age=31536000";
 
     private static final String KEY = "egov.origin";
+    private static final Logger LOG = LoggerFactory.getLogger(ClientOrigin.class);
 
     private final TrustedProxies trusted;
+    private final AtomicBoolean hinted = new AtomicBoolean();
 
     public ClientOrigin(TrustedProxies trusted) {
         this.trusted = Objects.requireNonNull(trusted, "trusted");
@@ -66,7 +72,13 @@ public final class ClientOrigin implements PlatformHandler {
     }
 
     private Origin establish(HttpServerRequest request) {
-        return establish(request, trusted);
+        Origin origin = establish(request, trusted);
+        if (!origin.forwarded() && request.headers().contains("X-Forwarded-For") && !trusted.contains(
+                IpLiterals.parse(origin.peer())) && hinted.compareAndSet(false, true)) {
+            LOG.warn("X-Forwarded-For from {} ignored: it is not a trusted proxy (if it is your reverse proxy, list it "
+                    + "in EGOV_TRUSTED_PROXIES; logged once)", origin.peer());
+        }
+        return origin;
     }
 
     private static Origin establish(HttpServerRequest request, TrustedProxies trusted) {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * within 15 minutes lock the username for 15 minutes, whatever the password; unknown usernames too, so that the
  * answer does not tell which exist), then the password. Every success, failure, lock and refusal is audited with the
  * way it came, the request id and the client's address — except that of the attempts refused by a rate limit only
- * the first of each refusal period is recorded (the rest of the period are what the limit is there to absorb).
+ * the first within a minute per address or username is recorded (the rest are what the limit is there to absorb).
  */
 public final class SignInService implements SignInUseCase {
 
@@ -76,7 +76,7 @@ public final class SignInService implements SignInUseCase {
         if (admission instanceof SignInThrottle.Refused refused) {
             if (refused.first()) {
                 attempt.record(null, "登录尝试过于频繁（按" + refused.limit().zh() + "限制），暂停至"
-                        + TIME.format(now.plus(refused.retryAfter())) + "，期间的登录尝试一律拒绝且不再逐次记录");
+                        + TIME.format(now.plus(refused.retryAfter())) + "；1分钟内的其余被拒尝试不再逐次记录");
             }
             return new Throttled(refused.limit(), refused.retryAfter());
         }

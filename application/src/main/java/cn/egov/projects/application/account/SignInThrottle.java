@@ -42,7 +42,7 @@ public final class SignInThrottle {
 
         /** 10 unsuccessful attempts per address and 10 per username within a minute. */
         public static Limits standard() {
-            return new Limits(10, 10, Duration.ofMinutes(1), 100_000);
+            return new Limits(10, 10, Duration.ofMinutes(1), 20_000);
         }
     }
 
@@ -56,15 +56,16 @@ public final class SignInThrottle {
 
     /**
      * The attempt is refused by a limit until {@code retryAfter} from now; {@code first} when it is the first refusal
-     * of this period (the one the audit trail records; the others of the period are only counted).
+     * for this address or username within a window's length (the one the audit trail records; the others are only
+     * answered), so that an attacker who keeps knocking adds at most one record per window to the trail.
      */
     record Refused(Limit limit, Duration retryAfter, boolean first) implements Admission {
     }
 
-    /** The attempts of one address or username within the window, and the end of the refusal period told. */
+    /** The attempts of one address or username within the window, and until when a refusal was last told. */
     private static final class Window {
         final ArrayDeque<Instant> attempts = new ArrayDeque<>();
-        Instant refusedUntil;
+        Instant toldUntil;
 
         void prune(Instant now, Duration window) {
             Instant horizon = now.minus(window);
@@ -74,7 +75,7 @@ public final class SignInThrottle {
         }
 
         boolean idle(Instant now) {
-            return attempts.isEmpty() && (refusedUntil == null || !now.isBefore(refusedUntil));
+            return attempts.isEmpty() && (toldUntil == null || !now.isBefore(toldUntil));
         }
     }
 
@@ -129,9 +130,10 @@ public final class SignInThrottle {
             retryAfter = Duration.ofSeconds(1);
             until = now.plus(retryAfter);
         }
-        boolean first = window.refusedUntil == null || !now.isBefore(window.refusedUntil);
+        boolean first = window.toldUntil == null || !now.isBefore(window.toldUntil);
         if (first) {
-            window.refusedUntil = until;
+            Instant windowLater = now.plus(limits.window());
+            window.toldUntil = until.isAfter(windowLater) ? until : windowLater;
         }
         return new Refused(which, retryAfter, first);
     }

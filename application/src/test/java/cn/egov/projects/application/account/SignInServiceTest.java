@@ -158,6 +158,26 @@ class SignInServiceTest {
     }
 
     @Test
+    @DisplayName("持续试探时，空出的名额仍只放行一次尝试，限流记录每分钟至多一条")
+    void aPersistentAttackerAddsOneThrottleRecordPerMinute() {
+        for (int i = 0; i < 10; i++) {
+            attempt("user" + i, "guess", Channel.BASIC, "203.0.113.9");
+            secondsLater(6);
+        }
+        // t = 60 s: the first failure has left the window, one more attempt is let through
+        assertThat(attempt("user10", "guess", Channel.BASIC, "203.0.113.9")).isInstanceOf(SignInUseCase.Failed.class);
+        for (int s = 1; s <= 50; s++) {
+            secondsLater(1);
+            SignInUseCase.Result r = attempt("user" + (100 + s), "guess", Channel.BASIC, "203.0.113.9");
+            assertThat(r).isInstanceOfAny(SignInUseCase.Throttled.class, SignInUseCase.Failed.class);
+        }
+        long throttleRecords = signIns().stream().filter(r -> r.summary().contains("登录尝试过于频繁")).count();
+        assertThat(throttleRecords).isOne();
+        // one attempt let through each time a failure leaves the window (every 6 s), never more
+        assertThat(signIns().stream().filter(r -> r.summary().contains("登录失败"))).hasSize(11 + 8);
+    }
+
+    @Test
     @DisplayName("IPv6地址按/64前缀计数")
     void ipv6CountsByPrefix() {
         for (int i = 1; i <= 10; i++) {
