@@ -8,6 +8,7 @@ import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.http.ApiErrors;
+import cn.egov.projects.web.http.ClientOrigin;
 import cn.egov.projects.web.http.JsonOnly;
 import cn.egov.projects.web.http.RequestIds;
 import cn.egov.projects.web.http.SecurityHeaders;
@@ -46,7 +47,8 @@ import java.util.function.BooleanSupplier;
  * and the security headers. Under {@code /api}: JSON bodies only (multipart for uploads), the browser session (idle
  * timeout {@link #SESSION_TIMEOUT}) or HTTP Basic credentials, then the central access {@link Guard} (every route
  * is in the {@link RouteTable} with its rule; anything else is denied), the body (at most {@link #BODY_LIMIT} of
- * JSON), and {@code Idempotency-Key}s. One failure handler answers every error.
+ * JSON), and {@code Idempotency-Key}s. One failure handler answers every error. First of all, every request gets its
+ * origin: the client's address and scheme, forwarded headers believed only from trusted proxies ({@link ClientOrigin}).
  */
 public final class WebApi {
 
@@ -90,7 +92,8 @@ public final class WebApi {
         RouteTable table = new RouteTable();
         this.table = table;
         ApiErrors errors = new ApiErrors();
-        router.route().handler(new RequestIds()).handler(new SecurityHeaders()).failureHandler(errors);
+        router.route().handler(new ClientOrigin(settings.trustedProxies())).handler(new RequestIds())
+                .handler(new SecurityHeaders()).failureHandler(errors);
         for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
             router.errorHandler(status, errors);
         }
@@ -101,16 +104,13 @@ public final class WebApi {
         BodyHandler uploadBody = BodyHandler.create(settings.uploadsDir().toString())
                 .setBodyLimit(settings.documents().maxBytes() + 256 * 1024)
                 .setDeleteUploadedFilesOnEnd(true);
-        SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
-                .setSessionCookieName(SESSION_COOKIE)
-                .setSessionTimeout(SESSION_TIMEOUT.toMillis())
-                .setCookieHttpOnlyFlag(true)
-                .setCookieSameSite(CookieSameSite.STRICT)
-                .setCookieSecureFlag(settings.secureCookies())
-                .setNagHttps(false)
-                .setLazySession(true);
+        // one session store; the cookie is Secure when forced by the settings or when the client used HTTPS
+        LocalSessionStore store = LocalSessionStore.create(vertx);
+        SessionHandler plainSessions = sessions(store, settings.secureCookies());
+        SessionHandler secureSessions = sessions(store, true);
         // one handler per route: Vert.x orders handlers of a single route by kind, these must run in this order
-        router.route("/api/*").handler(sessions);
+        router.route("/api/*").handler(ctx -> (ClientOrigin.of(ctx).https() ? secureSessions : plainSessions)
+                .handle(ctx));
         router.route("/api/*").handler(ctx -> {
             if (DocumentRoutes.isUpload(ctx)) {
                 ctx.next();
@@ -120,7 +120,8 @@ public final class WebApi {
         });
         // the body is read before the (asynchronous) password check: uploads are bounded by the size limit
         router.route("/api/*").handler(ctx -> (DocumentRoutes.isUpload(ctx) ? uploadBody : jsonBody).handle(ctx));
-        router.route("/api/*").handler(new BasicAuthenticator(useCases.authenticate(), credentials, revisions));
+        router.route("/api/*").handler(new BasicAuthenticator(workplace.signIn(), useCases.authenticate(), credentials,
+                revisions));
         router.route("/api/*").handler(guard);
         router.route("/api/*").handler(new IdempotencyKeys(workplace.idempotency()));
         router.route().handler(guard);
@@ -145,6 +146,17 @@ public final class WebApi {
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;
+    }
+
+    private static SessionHandler sessions(LocalSessionStore store, boolean secure) {
+        return SessionHandler.create(store)
+                .setSessionCookieName(SESSION_COOKIE)
+                .setSessionTimeout(SESSION_TIMEOUT.toMillis())
+                .setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT)
+                .setCookieSecureFlag(secure)
+                .setNagHttps(false)
+                .setLazySession(true);
     }
 
     /** Every route of the router built last, with its access rule. */

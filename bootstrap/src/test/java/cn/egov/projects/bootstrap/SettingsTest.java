@@ -1,6 +1,8 @@
 package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.persistence.DatabaseSettings;
+import cn.egov.projects.web.http.IpLiterals;
+import cn.egov.projects.web.http.TrustedProxies;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +132,53 @@ class SettingsTest {
         assertThatThrownBy(() -> parse(Map.of(), "create-admin", "--username", "admin", "--name", "管理员",
                 "--unit", "TC-DSJ", "--role", "ADMIN"))
                 .hasMessageContaining("unknown option '--role'");
+    }
+
+    @Test
+    @DisplayName("受信任的代理：默认不信任任何代理；IPv4、IPv6地址和网段，逗号分隔，参数优先；写入启动日志")
+    void trustedProxies() {
+        assertThat(parse(Map.of()).web().web().trustedProxies().isEmpty()).isTrue();
+        assertThat(parse(Map.of()).toString()).contains("trustedProxies=none");
+
+        Settings s = parse(Map.of("EGOV_TRUSTED_PROXIES", " 10.0.0.5, 172.16.0.0/12 ,2001:DB8::/32,::1 "));
+        TrustedProxies proxies = s.web().web().trustedProxies();
+        assertThat(proxies.toString()).isEqualTo("10.0.0.5,172.16.0.0/12,2001:db8::/32,::1");
+        assertThat(proxies.contains(IpLiterals.parse("10.0.0.5"))).isTrue();
+        assertThat(proxies.contains(IpLiterals.parse("10.0.0.6"))).isFalse();
+        assertThat(proxies.contains(IpLiterals.parse("172.31.255.1"))).isTrue();
+        assertThat(proxies.contains(IpLiterals.parse("172.32.0.1"))).isFalse();
+        assertThat(proxies.contains(IpLiterals.parse("2001:db8:ffff::7"))).isTrue();
+        assertThat(proxies.contains(IpLiterals.parse("::ffff:10.0.0.5"))).isTrue();
+        assertThat(s.toString()).contains("trustedProxies=10.0.0.5,172.16.0.0/12,2001:db8::/32,::1");
+
+        Settings flag = parse(Map.of("EGOV_TRUSTED_PROXIES", "10.0.0.5"), "--trusted-proxies=192.168.1.0/24");
+        assertThat(flag.web().web().trustedProxies().toString()).isEqualTo("192.168.1.0/24");
+        assertThat(flag.source(Settings.Key.TRUSTED_PROXIES)).isEqualTo("--trusted-proxies");
+    }
+
+    @Test
+    @DisplayName("受信任的代理写错时一行说明哪个值、为什么、从哪里来；不接受主机名和信任所有地址")
+    void badTrustedProxies() {
+        assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", "10.0.0.5,proxy.tc.gov.cn")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("trusted proxies: 'proxy.tc.gov.cn' is not an IP address or CIDR block (e.g. 10.0.0.5, "
+                        + "10.0.0.0/8, fd00::/8); host names are not accepted (EGOV_TRUSTED_PROXIES)");
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxies", "10.0.0.0/33"))
+                .hasMessage("trusted proxies: '10.0.0.0/33' has a bad prefix length: it must be 0-32 "
+                        + "(--trusted-proxies)");
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxies", "192.168.1.10/24"))
+                .hasMessage("trusted proxies: '192.168.1.10/24' has host bits set; did you mean 192.168.1.0/24? "
+                        + "(--trusted-proxies)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", "0.0.0.0/0")))
+                .hasMessageContaining("would trust every address");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", "::/0")))
+                .hasMessageContaining("would trust every address");
+        for (String bad : List.of("256.1.1.1", "10.0.0", "010.0.0.1", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", "::1/",
+                "10.0.0.1/x", "2001:db8:::1")) {
+            assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", bad)))
+                    .as(bad).isInstanceOf(SettingsException.class).hasMessageStartingWith("trusted proxies: '" + bad)
+                    .hasMessageEndingWith("(EGOV_TRUSTED_PROXIES)").hasMessageNotContaining("\n");
+        }
     }
 
     @Test

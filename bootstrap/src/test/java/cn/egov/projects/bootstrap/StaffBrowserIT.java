@@ -382,6 +382,41 @@ class StaffBrowserIT {
         assertThat(driver.findElements(By.id("assign-form"))).isEmpty();
     }
 
+    @Test
+    @DisplayName("登录后只跳转到本站路径：反斜杠、制表符、双斜杠、站外地址的next一律改回首页，本站路径照常跳转")
+    void signInGoesOnlyToThisSite() {
+        for (String next : List.of("/%5Cevil.example", "/%5C%5Cevil.example/x", "/%09/evil.example", "//evil.example",
+                "https://evil.example/", "/%2E%2E//evil.example")) {
+            signInVia("/login.html?next=" + next);
+            // the unit's home page, or wherever the page was sent instead
+            wait.until(d -> d.getCurrentUrl().endsWith("/todo.html") || !d.getCurrentUrl().startsWith(base + "/"));
+            assertThat(driver.getCurrentUrl()).as(next).isEqualTo(base + "/todo.html");
+        }
+        signInVia("/login.html?next=" + "%2Fprojects.html%3Fyear%3D2025");
+        wait.until(d -> d.getCurrentUrl().contains("/projects.html") || !d.getCurrentUrl().startsWith(base + "/"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/projects.html?year=2025");
+
+        // the rule itself, as the page's script applies it
+        driver.get(base + "/login.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        ChromeDriver chrome = (ChromeDriver) driver;
+        for (String refused : List.of("/\\evil.example", "/\t/evil.example", "/ /evil.example", "/\u3000/x", "//x",
+                "/..//evil.example", "https://evil.example", "javascript:alert(1)", "todo.html", "")) {
+            assertThat(chrome.executeScript("return safeNext(arguments[0]);", refused)).as(refused).isNull();
+        }
+        assertThat(chrome.executeScript("return safeNext('/project.html?id=P-1#timeline');"))
+                .isEqualTo("/project.html?id=P-1#timeline");
+    }
+
+    /** Signs in as the unit's staff on the given login address. */
+    private void signInVia(String loginPath) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + loginPath);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("police");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-button")).click();
+    }
+
     /** Types a date into an {@code <input type=date>} whatever the browser's locale, through its value. */
     private void setDate(String id, String iso) {
         WebElement input = driver.findElement(By.id(id));
