@@ -31,6 +31,11 @@ public record DigestKey(Channel channel, String recipient, LocalDate day, UUID d
         return new DigestKey(channel, recipient, day, null, null);
     }
 
+    /** The same message on another day: where a reminder sent late goes, with the others of that day. */
+    public DigestKey onDay(LocalDate other) {
+        return new DigestKey(channel, recipient, other, deadline, offsetDays);
+    }
+
     public String encode() {
         String base = channel + SEP + recipient + SEP + day;
         return deadline == null ? base : base + SEP + deadline + SEP + offsetDays;

@@ -9,11 +9,14 @@ import java.util.UUID;
 /**
  * One reminder of the ledger waiting to go out: what a message says of it.
  *
+ * @param remindOn    the day it was due to go out
  * @param projectName null for a classified project (Art. 27)
+ * @param late        it goes out after its day because the system was down: the message says so
  */
 public record LedgerItem(long id, UUID deadlineId, int offsetDays, String recipient, Channel channel,
                          LocalDate remindOn, Audience audience, String recipientName, UUID projectId,
-                         String projectName, boolean classified, DeadlineKind kind, LocalDate due, String article) {
+                         String projectName, boolean classified, DeadlineKind kind, LocalDate due, String article,
+                         boolean late) {
 
     public boolean isOverdue() {
         return offsetDays < 0;

@@ -22,8 +22,10 @@ import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -38,12 +40,16 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The reminder engine: a transactional outbox on db-scheduler.
@@ -56,6 +62,27 @@ import java.util.Objects;
  * a sweep reschedules any message whose reminders are still pending. Rows already in the ledger are not written
  * again, so planning twice — by several instances, or after a restart — plans nothing twice.
  *
+ * <p><b>After downtime.</b> db-scheduler runs a recurring execution missed while no instance was up once, when one is
+ * back, and then goes on from the next day: the days in between would have no pass. So each pass records its day in
+ * {@code reminder_pass}, and the daily pass ({@link #dailyPass}) first makes up the days after the last one recorded,
+ * at most {@link ReminderSettings#catchUpDays()} back (older ones are skipped, with a warning naming them): what a
+ * Bureau user expects after an outage is to hear once of each deadline, as it stands now, that fell due or was
+ * escalated meanwhile — not the stale "due in 7 days" of a deadline now overdue, nor one escalation per week missed.
+ * So of each deadline still open, for each audience, only the latest reminder of the missed days goes out, and none
+ * when today has its own ({@link PlanRemindersUseCase#planMissedDays}); the reminders of those days planned before
+ * the downtime and made stale by a later one are superseded (cancelled, never sent). What goes out is marked late in
+ * the ledger, and its text says the day it was due to go out and that the system was down; it joins the person's
+ * message of today. A message whose execution was missed (its day's pass was done, the system went down before it
+ * went out) is marked late when it runs. Late messages wait for the sending hour, and for the pass that makes up the
+ * missed days (so that nothing stale goes out before it is superseded). The days made up are recorded only once
+ * their reminders are written: an instance dying midway leaves them to the next pass, which writes nothing twice.
+ *
+ * <p><b>Retention.</b> A daily task at a quiet hour forgets, in small batches, the reminders of days older than
+ * {@link ReminderSettings#retention()} that are settled (sent, cancelled, superseded or given up), the dead letters of
+ * those days and the old records of passes. Pending reminders are kept whatever their age, and never anything of the
+ * days a pass may still plan (the catch-up window and the sweep's): their rows are what keeps a reminder from going
+ * out twice.
+ *
  * <p><b>Sending.</b> The execution of a message, run by exactly one instance at a time, reads its pending reminders,
  * sends one e-mail or SMS and records them sent. An instance killed between the send and the record leaves that one
  * message to be sent again when another instance revives the execution: at most the messages in flight at the kill.
@@ -67,11 +94,20 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     public static final String DIGEST_TASK = "reminder-digest";
     public static final String PLAN_TASK = "reminder-daily-plan";
     public static final String SWEEP_TASK = "reminder-sweep";
+    public static final String PRUNE_TASK = "reminder-prune";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReminderEngine.class);
     private static final int SWEEP_LIMIT = 10_000;
     /** How far back the sweep looks: older reminders were sent, cancelled or given up long ago. */
     static final int SWEEP_DAYS = 14;
+    /** A message running this long after it was due, on a later day, was missed while the system was down. */
+    static final Duration MISSED_AFTER = Duration.ofHours(1);
+    /** When a failed daily pass is tried again. */
+    static final Duration PASS_RETRY = Duration.ofMinutes(10);
+    /** Settled reminders forgotten per statement: each holds its locks briefly. */
+    static final int PRUNE_BATCH = 1_000;
+    /** At most this many batches per daily run; the rest waits for the next day. */
+    static final int PRUNE_MAX_BATCHES = 2_000;
 
     private final ReminderSettings settings;
     private final DataSource dataSource;
@@ -85,6 +121,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     private final CustomTask<String> digestTask;
     private final RecurringTask<Void> planTask;
     private final RecurringTask<Void> sweepTask;
+    private final RecurringTask<Void> pruneTask;
     private final SchedulerClient txClient;
     private Scheduler scheduler;
 
@@ -110,15 +147,19 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
                 .onDeadExecutionRevive()
                 .execute(this::executeDigest);
         this.planTask = Tasks.recurring(PLAN_TASK, Schedules.daily(ClockPort.ZONE, settings.planAt()))
-                .execute((instance, context) -> planDay(clock.today()));
+                // a pass that fails (the database away) is tried again soon, not the next day
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(PASS_RETRY))
+                .execute((instance, context) -> dailyPass(clock.today()));
         this.sweepTask = Tasks.recurring(SWEEP_TASK, Schedules.fixedDelay(settings.sweepEvery()))
                 .execute((instance, context) -> sweep(clock.today()));
+        this.pruneTask = Tasks.recurring(PRUNE_TASK, Schedules.daily(ClockPort.ZONE, settings.pruneAt()))
+                .execute((instance, context) -> prune(clock.today()));
         this.txClient = SchedulerClient.Builder.create(txDataSource, tasks()).build();
     }
 
-    /** The engine's tasks: the digest (one-time) and the daily plan and sweep (recurring). */
+    /** The engine's tasks: the digest (one-time) and the daily plan, sweep and pruning (recurring). */
     public List<Task<?>> tasks() {
-        return List.of(digestTask, planTask, sweepTask);
+        return List.of(digestTask, planTask, sweepTask, pruneTask);
     }
 
     /** The one-time task of messages (a scheduler knows it, and is given the recurring ones as start tasks). */
@@ -128,7 +169,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
 
     /** The recurring tasks, to be scheduled on a scheduler's start. */
     public List<RecurringTask<Void>> recurringTasks() {
-        return List.of(planTask, sweepTask);
+        return List.of(planTask, sweepTask, pruneTask);
     }
 
     // ------------------------------------------------------------------------------------------------ lifecycle
@@ -203,17 +244,25 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
      * @return how many ledger rows were new
      */
     public int enqueue(List<PlannedReminder> planned) {
+        return enqueue(planned, null);
+    }
+
+    /**
+     * {@link #enqueue(List)}, of reminders of missed days when {@code lateOn} is given: marked late, in the messages
+     * of {@code lateOn} (today).
+     */
+    private int enqueue(List<PlannedReminder> planned, LocalDate lateOn) {
         List<ReminderLedger.Row> rows = new ArrayList<>();
         for (PlannedReminder p : planned) {
             ReminderRecipient to = p.recipient();
             if (to.email() != null && email != null) {
-                rows.add(row(p, Channel.EMAIL, to.email().toLowerCase(Locale.ROOT)));
+                rows.add(row(p, Channel.EMAIL, to.email().toLowerCase(Locale.ROOT), lateOn));
             }
             if (to.mobile() != null && sms != null) {
-                rows.add(row(p, Channel.SMS, to.mobile()));
+                rows.add(row(p, Channel.SMS, to.mobile(), lateOn));
             }
         }
-        boolean[] inserted = ledger.insert(rows, clock.now());
+        boolean[] inserted = ledger.insert(rows, clock.now(), lateOn != null);
         Map<String, DigestKey> keys = new LinkedHashMap<>();
         int count = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -228,19 +277,97 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         return count;
     }
 
-    private ReminderLedger.Row row(PlannedReminder p, Channel channel, String address) {
+    private ReminderLedger.Row row(PlannedReminder p, Channel channel, String address, LocalDate lateOn) {
+        LocalDate day = lateOn == null ? p.day() : lateOn;
         DigestKey key = settings.digest()
-                ? DigestKey.digest(channel, address, p.day())
-                : new DigestKey(channel, address, p.day(), p.deadlineId(), p.reminder().offsetDays());
+                ? DigestKey.digest(channel, address, day)
+                : new DigestKey(channel, address, day, p.deadlineId(), p.reminder().offsetDays());
         return new ReminderLedger.Row(p, channel, address, key);
     }
 
-    /** The daily pass: every reminder falling on {@code day}; what is planned already is not planned again. */
+    /** Every reminder falling on {@code day}; what is planned already is not planned again. */
     public long planDay(LocalDate day) {
         long[] rows = {0};
         long planned = planner.planDay(day, batch -> rows[0] += enqueue(batch));
         LOG.info("reminders of {}: {} planned, {} new", day, planned, rows[0]);
         return planned;
+    }
+
+    /**
+     * What one daily pass did.
+     *
+     * @param planned    the reminders of today
+     * @param madeUp     the days missed in downtime whose reminders were made up (late), or null
+     * @param skipped    the days missed longer ago than the catch-up window, not made up, or null
+     * @param late       the reminders of the missed days planned now (the latest of each deadline and audience)
+     * @param superseded the reminders of the missed days planned before, made stale by a later one: never sent
+     */
+    public record Pass(LocalDate day, long planned, DayRange madeUp, DayRange skipped, long late, int superseded) {
+    }
+
+    /** Days {@code first..last}, both included. */
+    public record DayRange(LocalDate first, LocalDate last) {
+        @Override
+        public String toString() {
+            return first.equals(last) ? first.toString() : first + ".." + last;
+        }
+    }
+
+    /**
+     * The daily pass of {@code today}: its reminders, and those of the days missed since the last pass recorded
+     * (see the class comment: the latest of each deadline and audience, marked late, within the catch-up window);
+     * then the days are recorded as done. Run again, it plans nothing twice.
+     */
+    public Pass dailyPass(LocalDate today) {
+        Optional<LocalDate> last = ledger.lastPass();
+        long planned = planDay(today);
+        List<ReminderLedger.Pass> done = new ArrayList<>();
+        DayRange madeUp = null;
+        DayRange skipped = null;
+        long late = 0;
+        int superseded = 0;
+        if (last.isPresent() && last.get().isBefore(today.minusDays(1))) {
+            LocalDate firstMissed = last.get().plusDays(1);
+            LocalDate lastMissed = today.minusDays(1);
+            LocalDate from = today.minusDays(settings.catchUpDays());
+            if (from.isBefore(firstMissed)) {
+                from = firstMissed;
+            }
+            if (from.isAfter(firstMissed)) {
+                skipped = new DayRange(firstMissed, from.minusDays(1));
+                LOG.warn("reminder passes of {} ({} days) were missed while the system was down and are not made up: "
+                        + "older than the catch-up window of {} days; their reminders are not sent", skipped,
+                        ChronoUnit.DAYS.between(firstMissed, from), settings.catchUpDays());
+                for (LocalDate d = firstMissed; d.isBefore(from); d = d.plusDays(1)) {
+                    done.add(new ReminderLedger.Pass(d, ReminderLedger.Outcome.SKIPPED, 0));
+                }
+            }
+            if (!from.isAfter(lastMissed)) {
+                madeUp = new DayRange(from, lastMissed);
+                Map<LocalDate, Long> byDay = new HashMap<>();
+                long[] rows = {0};
+                late = planner.planMissedDays(from, lastMissed, today, batch -> {
+                    batch.forEach(p -> byDay.merge(p.day(), 1L, Long::sum));
+                    rows[0] += enqueue(batch, today);
+                });
+                superseded = ledger.supersede(from, lastMissed, today, clock.now());
+                Set<String> keys = ledger.rekeyLate(from, lastMissed,
+                        key -> DigestKey.parse(key).onDay(today).encode());
+                for (String key : keys) {
+                    DigestKey parsed = DigestKey.parse(key);
+                    schedule(parsed, sendTime(parsed));
+                }
+                for (LocalDate d = from; !d.isAfter(lastMissed); d = d.plusDays(1)) {
+                    done.add(new ReminderLedger.Pass(d, ReminderLedger.Outcome.LATE, byDay.getOrDefault(d, 0L)));
+                }
+                LOG.warn("reminder passes of {} were missed while the system was down and are made up today: {} "
+                        + "reminders planned late ({} new), {} planned before superseded by a later one, {} messages "
+                        + "to send late", madeUp, late, rows[0], superseded, keys.size());
+            }
+        }
+        done.add(new ReminderLedger.Pass(today, ReminderLedger.Outcome.ON_TIME, planned));
+        ledger.recordPasses(done, clock.now());
+        return new Pass(today, planned, madeUp, skipped, late, superseded);
     }
 
     /**
@@ -254,6 +381,56 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             schedule(parsed, sendTime(parsed));
         }
         return keys.size();
+    }
+
+    /**
+     * What the ledger forgets today: settled reminders of the days before {@link #pruneBefore}, in batches of
+     * {@value #PRUNE_BATCH}, then the dead letters of those days and old records of passes.
+     *
+     * @return how many reminders were forgotten
+     */
+    public long prune(LocalDate today) {
+        return prune(today, PRUNE_BATCH);
+    }
+
+    long prune(LocalDate today, int batch) {
+        LocalDate before = pruneBefore(today);
+        long reminders = 0;
+        boolean all = false;
+        for (int i = 0; i < PRUNE_MAX_BATCHES && !Thread.currentThread().isInterrupted(); i++) {
+            int n = ledger.pruneSettled(before, batch);
+            reminders += n;
+            if (n < batch) {
+                all = true;
+                break;
+            }
+        }
+        long letters = 0;
+        if (all) {
+            // a dead letter's reminders are of its day or earlier: forgotten above
+            for (int i = 0; i < PRUNE_MAX_BATCHES && !Thread.currentThread().isInterrupted(); i++) {
+                int n = ledger.pruneDeadLetters(before, batch);
+                letters += n;
+                if (n < batch) {
+                    break;
+                }
+            }
+        }
+        int passes = ledger.prunePasses(before);
+        LOG.info("reminder ledger: {} settled reminders, {} dead letters and {} pass records of the days before {} "
+                + "forgotten (retention {}){}", reminders, letters, passes, before, settings.retention(),
+                all ? "" : "; more remain for the next run");
+        return reminders;
+    }
+
+    /**
+     * The first day the ledger keeps: {@link ReminderSettings#retention()} ago, but never within the days a pass may
+     * still plan (the catch-up window) or the sweep may still send ({@value #SWEEP_DAYS} days).
+     */
+    LocalDate pruneBefore(LocalDate today) {
+        LocalDate byRetention = today.minus(settings.retention());
+        LocalDate floor = today.minusDays(settings.catchUpDays() + SWEEP_DAYS + 1L);
+        return byRetention.isBefore(floor) ? byRetention : floor;
     }
 
     /** When a message of a day goes out: at the sending hour of its day or now if later, outside SMS quiet hours. */
@@ -299,6 +476,15 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         String encoded = instance.getData();
         DigestKey key = DigestKey.parse(encoded);
         Instant now = clock.now();
+        LocalDate today = now.atZone(ClockPort.ZONE).toLocalDate();
+        boolean pastDay = key.day().isBefore(today);
+        if (pastDay) {
+            Execution execution = context == null ? null : context.getExecution();
+            if (execution != null && Duration.between(execution.executionTime, now).compareTo(MISSED_AFTER) > 0) {
+                // due on an earlier day and not run for so long: no instance was up, the system was down
+                ledger.markLate(encoded);
+            }
+        }
         if (key.channel() == Channel.SMS && settings.quietHours().contains(now)) {
             Instant later = settings.quietHours().nextAllowed(now);
             return (complete, ops) -> ops.reschedule(complete, later);
@@ -307,7 +493,18 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         if (items.isEmpty()) {
             return (complete, ops) -> ops.remove();
         }
-        LocalDate today = now.atZone(ClockPort.ZONE).toLocalDate();
+        boolean late = items.stream().anyMatch(LedgerItem::late);
+        if ((pastDay || late) && passPending(now)) {
+            // the pass making up missed days may still supersede some of these, or add more to the message: it
+            // goes first
+            Instant later = now.plus(settings.pollingInterval().multipliedBy(5));
+            return (complete, ops) -> ops.reschedule(complete, later);
+        }
+        Instant sendingHour = today.atTime(settings.sendAt()).atZone(ClockPort.ZONE).toInstant();
+        if (late && now.isBefore(sendingHour)) {
+            // reminders late after downtime go out at the day's sending hour, not in the night
+            return (complete, ops) -> ops.reschedule(complete, sendingHour);
+        }
         switch (key.channel()) {
             case EMAIL -> channel(email, "e-mail").send(messages.email(key.recipient(), items, today));
             case SMS -> channel(sms, "SMS").send(messages.sms(key.recipient(), items, today));
@@ -316,6 +513,13 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         ledger.markSent(items.stream().map(LedgerItem::id).toList(), clock.now());
         // a reminder that joined the message while it was being sent is found by the next sweep
         return (complete, ops) -> ops.remove();
+    }
+
+    /** Whether the daily pass is due or running: it may make up missed days. */
+    private boolean passPending(Instant now) {
+        return txClient.getScheduledExecution(TaskInstanceId.of(PLAN_TASK, RecurringTask.INSTANCE))
+                .map(plan -> plan.isPicked() || !plan.getExecutionTime().isAfter(now))
+                .orElse(false);
     }
 
     private static <T> T channel(T sender, String name) {
@@ -374,6 +578,11 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     /** For tests and tools: the ledger's view of one message. */
     List<LedgerItem> pending(DigestKey key) {
         return ledger.pending(key.encode());
+    }
+
+    /** For tests and tools: the passes recorded from {@code from} on. */
+    List<ReminderLedger.Pass> passes(LocalDate from) {
+        return ledger.passes(from);
     }
 
 }

@@ -17,15 +17,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
- * The reminder ledger in the {@code reminder} and {@code reminder_dead_letter} tables (Flyway V6), over JDBC. Inside a
- * use case's transaction the transaction-aware data source hands out that transaction's connection, so what is
- * written here commits or rolls back with the change that made the reminders due.
+ * The reminder ledger in the {@code reminder} and {@code reminder_dead_letter} tables (Flyway V6, V13) and the record
+ * of daily passes in {@code reminder_pass} (V13), over JDBC. Inside a use case's transaction the transaction-aware
+ * data source hands out that transaction's connection, so what is written here commits or rolls back with the change
+ * that made the reminders due.
  */
 final class ReminderLedger {
 
@@ -33,8 +37,29 @@ final class ReminderLedger {
     record Row(PlannedReminder planned, Channel channel, String recipient, DigestKey key) {
     }
 
+    /** How a day's pass was done. */
+    enum Outcome {
+        /** On its day. */
+        ON_TIME,
+        /** Made up after downtime: its reminders went out late. */
+        LATE,
+        /** Missed in downtime longer ago than the catch-up window: its reminders were not made up. */
+        SKIPPED
+    }
+
+    /** A day's pass done: how, and how many reminders it planned. */
+    record Pass(LocalDate day, Outcome outcome, long reminders) {
+    }
+
+    /** Pending: neither sent, cancelled (nor superseded) nor given up. */
+    private static final String PENDING = "sent_at IS NULL AND cancelled_at IS NULL AND dead_letter_id IS NULL";
+    /** Settled: sent, cancelled (or superseded) or given up; the ledger may forget it once old enough. */
+    private static final String SETTLED = "(sent_at IS NOT NULL OR cancelled_at IS NOT NULL OR dead_letter_id IS NOT NULL)";
+
     private static final String COLUMNS = "id, deadline_id, offset_days, recipient, channel, remind_on, audience, "
-            + "recipient_name, project_id, project_name, classified, kind, due_date, article";
+            + "recipient_name, project_id, project_name, classified, kind, due_date, article, late";
+
+    private static final int REKEY_PAGE = 1_000;
 
     private final DataSource dataSource;
 
@@ -44,13 +69,21 @@ final class ReminderLedger {
 
     /** Inserts the rows whose unique key is new; returns for each row whether it was inserted. */
     boolean[] insert(List<Row> rows, Instant at) {
+        return insert(rows, at, false);
+    }
+
+    /**
+     * Inserts the rows whose unique key is new, marked late when they are made up after downtime; returns for each
+     * row whether it was inserted.
+     */
+    boolean[] insert(List<Row> rows, Instant at, boolean late) {
         boolean[] inserted = new boolean[rows.size()];
         if (rows.isEmpty()) {
             return inserted;
         }
         String sql = "INSERT INTO reminder (deadline_id, offset_days, recipient, channel, digest_key, remind_on, "
-                + "audience, recipient_name, project_id, project_name, classified, kind, due_date, article, planned_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+                + "audience, recipient_name, project_id, project_name, classified, kind, due_date, article, planned_at, "
+                + "late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             OffsetDateTime now = utc(at);
             for (Row row : rows) {
@@ -70,6 +103,7 @@ final class ReminderLedger {
                 ps.setObject(13, p.due());
                 ps.setString(14, p.article());
                 ps.setObject(15, now);
+                ps.setBoolean(16, late);
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -96,7 +130,7 @@ final class ReminderLedger {
                             Channel.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
                             Audience.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, UUID.class),
                             rs.getString(10), rs.getBoolean(11), DeadlineKind.valueOf(rs.getString(12)),
-                            rs.getObject(13, LocalDate.class), rs.getString(14)));
+                            rs.getObject(13, LocalDate.class), rs.getString(14), rs.getBoolean(15)));
                 }
             }
             return items;
@@ -161,6 +195,184 @@ final class ReminderLedger {
             throw new LedgerException("cannot read pending messages", e);
         }
     }
+
+    // ------------------------------------------------------------------------------------------------ downtime
+
+    /** The last day whose daily pass is done (on time, made up or skipped); empty before the first pass. */
+    Optional<LocalDate> lastPass() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(pass_day) FROM reminder_pass")) {
+            rs.next();
+            return Optional.ofNullable(rs.getObject(1, LocalDate.class));
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read the last reminder pass", e);
+        }
+    }
+
+    /** Records passes done, together; a day already recorded keeps its record. */
+    void recordPasses(List<Pass> passes, Instant at) {
+        if (passes.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO reminder_pass (pass_day, outcome, reminders, completed_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING";
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Pass pass : passes) {
+                    ps.setObject(1, pass.day());
+                    ps.setString(2, pass.outcome().name());
+                    ps.setLong(3, pass.reminders());
+                    ps.setObject(4, utc(at));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot record reminder passes", e);
+        }
+    }
+
+    /** The passes recorded from {@code from} on, by day (for tests and tools). */
+    List<Pass> passes(LocalDate from) {
+        String sql = "SELECT pass_day, outcome, reminders FROM reminder_pass WHERE pass_day >= ? ORDER BY pass_day";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, from);
+            List<Pass> passes = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    passes.add(new Pass(rs.getObject(1, LocalDate.class), Outcome.valueOf(rs.getString(2)),
+                            rs.getLong(3)));
+                }
+            }
+            return passes;
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read reminder passes", e);
+        }
+    }
+
+    /**
+     * Supersedes the pending reminders of the days {@code from..to} for which the same deadline has a later reminder
+     * for the same audience, recipient and channel, up to {@code upTo}: they are cancelled, never sent.
+     *
+     * @return how many
+     */
+    int supersede(LocalDate from, LocalDate to, LocalDate upTo, Instant at) {
+        String sql = "UPDATE reminder SET cancelled_at = ?, superseded = TRUE WHERE remind_on BETWEEN ? AND ? AND "
+                + PENDING + " AND EXISTS (SELECT 1 FROM reminder later WHERE later.deadline_id = reminder.deadline_id "
+                + "AND later.audience = reminder.audience AND later.recipient = reminder.recipient "
+                + "AND later.channel = reminder.channel AND later.remind_on > reminder.remind_on "
+                + "AND later.remind_on <= ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(at));
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            ps.setObject(4, upTo);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("cannot supersede reminders", e);
+        }
+    }
+
+    /**
+     * Marks the pending reminders of the days {@code from..to} late and moves them into the messages {@code rekey}
+     * names (today's); returns those messages.
+     */
+    Set<String> rekeyLate(LocalDate from, LocalDate to, UnaryOperator<String> rekey) {
+        String select = "SELECT id, digest_key, late FROM reminder WHERE remind_on BETWEEN ? AND ? AND " + PENDING
+                + " AND id > ? ORDER BY id FETCH FIRST " + REKEY_PAGE + " ROWS ONLY";
+        String update = "UPDATE reminder SET digest_key = ?, late = TRUE WHERE id = ? AND " + PENDING;
+        Set<String> keys = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement read = c.prepareStatement(select);
+             PreparedStatement write = c.prepareStatement(update)) {
+            long after = 0;
+            while (true) {
+                read.setObject(1, from);
+                read.setObject(2, to);
+                read.setLong(3, after);
+                int rows = 0;
+                int writes = 0;
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        rows++;
+                        after = rs.getLong(1);
+                        String key = rs.getString(2);
+                        String moved = rekey.apply(key);
+                        keys.add(moved);
+                        if (!moved.equals(key) || !rs.getBoolean(3)) {
+                            write.setString(1, moved);
+                            write.setLong(2, after);
+                            write.addBatch();
+                            writes++;
+                        }
+                    }
+                }
+                if (writes > 0) {
+                    write.executeBatch();
+                }
+                if (rows < REKEY_PAGE) {
+                    return keys;
+                }
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot move late reminders", e);
+        }
+    }
+
+    /** Marks the pending reminders of a message late (its execution was missed in downtime); returns how many. */
+    int markLate(String key) {
+        String sql = "UPDATE reminder SET late = TRUE WHERE digest_key = ? AND late = FALSE AND " + PENDING;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("cannot mark reminders late", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ retention
+
+    /**
+     * Forgets up to {@code limit} settled reminders (sent, cancelled, superseded or given up) of days before
+     * {@code before}; pending ones are kept whatever their age. Returns how many.
+     */
+    int pruneSettled(LocalDate before, int limit) {
+        String sql = "DELETE FROM reminder WHERE id IN (SELECT id FROM reminder WHERE remind_on < ? AND " + SETTLED
+                + " ORDER BY remind_on, id FETCH FIRST " + limit + " ROWS ONLY)";
+        return prune(sql, before, "reminders");
+    }
+
+    /** Forgets up to {@code limit} dead letters of days before {@code before}; returns how many. */
+    int pruneDeadLetters(LocalDate before, int limit) {
+        String sql = "DELETE FROM reminder_dead_letter WHERE id IN (SELECT id FROM reminder_dead_letter "
+                + "WHERE remind_on < ? ORDER BY remind_on, id FETCH FIRST " + limit + " ROWS ONLY)";
+        return prune(sql, before, "dead letters");
+    }
+
+    /** Forgets the records of passes before {@code before}, never the last one (where the next pass resumes). */
+    int prunePasses(LocalDate before) {
+        String sql = "DELETE FROM reminder_pass WHERE pass_day < ? "
+                + "AND pass_day < (SELECT MAX(pass_day) FROM reminder_pass)";
+        return prune(sql, before, "reminder passes");
+    }
+
+    private int prune(String sql, LocalDate before, String what) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, before);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("cannot prune old " + what, e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ dead letters
 
     /** Gives a message up: a dead letter with the last error, its pending reminders parked under it. */
     long deadLetter(DigestKey key, int attempts, String error, Instant at) {

@@ -55,11 +55,32 @@ public final class ReminderMessages {
         return item.classified() ? baseUrl + "/" : baseUrl + "/projects/" + item.projectId();
     }
 
-    /** One line of a message about one reminder. */
-    public String line(LedgerItem item, LocalDate today) {
+    /**
+     * What a reminder sent late says of it: the day it was due to go out and why it comes now. For a classified
+     * project (Art. 27) not even that day: only that it is late.
+     */
+    public static String lateNote(LedgerItem item) {
         if (item.classified()) {
-            return CLASSIFIED;
+            return "（本提醒因系统停机延迟送达）";
         }
+        return "（本提醒原定于" + plainDate(item.remindOn()) + "发送，因系统停机延迟送达）";
+    }
+
+    /** 2025年10月9日 */
+    static String plainDate(LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
+    /**
+     * One line of a message about one reminder. A reminder before the due day that goes out after it (sent late)
+     * says that the deadline has passed, not what it said on its day.
+     */
+    public String line(LedgerItem item, LocalDate today) {
+        String line = item.classified() ? CLASSIFIED : plainLine(item, today);
+        return item.late() ? line + lateNote(item) : line;
+    }
+
+    private static String plainLine(LedgerItem item, LocalDate today) {
         String project = "「" + item.projectName() + "」";
         String action = item.kind().actionZh();
         if (item.kind() == DeadlineKind.WINDOW_CLOSING) {
@@ -69,6 +90,10 @@ public final class ReminderMessages {
             long late = Math.max(1, ChronoUnit.DAYS.between(item.due(), today));
             return project + "「" + action + "」已于" + longDate(item.due()) + "到期，现已逾期" + late + "天（"
                     + item.article() + "），请督促尽快办理。";
+        }
+        if (item.due().isBefore(today)) {
+            return project + "「" + action + "」已于" + longDate(item.due()) + "到期（" + item.article()
+                    + "），请尽快办理。";
         }
         if (item.due().equals(today)) {
             return project + "须于今天，" + longDate(item.due()) + "，" + action + "（" + item.article() + "），今天到期。";
@@ -87,9 +112,13 @@ public final class ReminderMessages {
         } else if (sorted.size() == 1) {
             LedgerItem only = sorted.get(0);
             subject = (anyOverdue ? "【电子政务项目督办】" : "【电子政务项目提醒】") + only.kind().actionZh()
-                    + (only.isOverdue() ? "已逾期" : "：" + longDate(only.due()) + "到期");
+                    + (only.isOverdue() ? "已逾期" : only.due().isBefore(today) ? "：已于" + longDate(only.due()) + "到期"
+                    : "：" + longDate(only.due()) + "到期");
         } else {
             subject = (anyOverdue ? "【电子政务项目督办】" : "【电子政务项目提醒】") + "您有" + sorted.size() + "项待办事项";
+        }
+        if (sorted.stream().anyMatch(LedgerItem::late)) {
+            subject += "（延迟送达）";
         }
         String name = sorted.get(0).recipientName();
         String greeting = (name == null || name.isBlank() ? "您好：" : name + "，您好：");
@@ -110,7 +139,11 @@ public final class ReminderMessages {
         return new OutgoingEmail(to, subject, text.toString(), html.toString());
     }
 
-    /** The SMS of one digest: one reminder spelled out, several counted with the nearest named. */
+    /**
+     * The SMS of one digest: one reminder spelled out, several counted with the nearest named. Its template parameters
+     * are {@code name}, {@code count}, {@code project}, {@code action}, {@code due}, {@code article} and {@code late}
+     * (what the text says of reminders sent late after downtime; empty when on time).
+     */
     public OutgoingSms sms(String mobile, List<LedgerItem> items, LocalDate today) {
         List<LedgerItem> sorted = sorted(items);
         LedgerItem first = sorted.get(0);
@@ -127,8 +160,9 @@ public final class ReminderMessages {
             params.put("due", "");
             params.put("article", "");
         } else {
-            String what = "「" + first.projectName() + "」" + (first.isOverdue()
-                    ? first.kind().actionZh() + "已于" + shortDate(first.due()) + "到期，已逾期"
+            boolean pastDue = first.isOverdue() || first.due().isBefore(today);
+            String what = "「" + first.projectName() + "」" + (pastDue
+                    ? first.kind().actionZh() + "已于" + shortDate(first.due()) + "到期" + (first.isOverdue() ? "，已逾期" : "")
                     : "须于" + shortDate(first.due()) + "前" + first.kind().actionZh())
                     + "（" + first.article() + "）";
             body = (sorted.size() == 1 ? what : "您有" + sorted.size() + "项电子政务项目待办，最近一项：" + what)
@@ -138,6 +172,12 @@ public final class ReminderMessages {
             params.put("due", shortDate(first.due()));
             params.put("article", first.article());
         }
+        long late = sorted.stream().filter(LedgerItem::late).count();
+        String lateNote = late == 0 ? "" : sorted.size() == 1 ? lateNote(first)
+                : "（其中" + late + "项提醒因系统停机延迟送达）";
+        body += lateNote;
+        // a template may show it as ${late}; empty when the message is on time
+        params.put("late", lateNote);
         String text = smsSign + (name.isEmpty() ? "" : name + "您好，") + body;
         return new OutgoingSms(mobile, text, params);
     }

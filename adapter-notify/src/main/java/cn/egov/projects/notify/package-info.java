@@ -6,5 +6,7 @@
  * reminder of its key not yet sent nor cancelled, and records them sent. Failed sends retry with exponential backoff,
  * then become dead letters an administrator can send off again. SMS never go out in quiet hours. A daily pass plans
  * the day's repeated escalations and the declaration window's closing, and a sweep reschedules anything left behind.
+ * After downtime the daily pass makes up the days missed (once, marked late, the latest reminder of each deadline),
+ * and a daily task forgets settled reminders past the ledger's retention.
  */
 package cn.egov.projects.notify;

@@ -21,4 +21,9 @@ final class NoPlanner implements PlanRemindersUseCase {
     public long planDay(LocalDate day, Consumer<List<PlannedReminder>> sink) {
         return 0;
     }
+
+    @Override
+    public long planMissedDays(LocalDate from, LocalDate to, LocalDate today, Consumer<List<PlannedReminder>> sink) {
+        return 0;
+    }
 }

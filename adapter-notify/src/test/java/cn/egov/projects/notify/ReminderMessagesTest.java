@@ -19,9 +19,16 @@ class ReminderMessagesTest {
     private final ReminderMessages messages = new ReminderMessages("https://egov.tc.gov.cn/", "【太仓电子政务】");
 
     private static LedgerItem item(long id, DeadlineKind kind, LocalDate day, LocalDate due, boolean classified) {
-        return new LedgerItem(id, UUID.randomUUID(), (int) (due.toEpochDay() - day.toEpochDay()), "li@tc.gov.cn",
-                Channel.EMAIL, day, Audience.RESPONSIBLE, "李责任", PROJECT, classified ? null : "智慧公安数据平台",
-                classified, kind, due, "第" + (kind == DeadlineKind.CONTRACT_FILING ? "十四" : "十三") + "条");
+        return item(id, kind, day, due, classified, false);
+    }
+
+    private static LedgerItem item(long id, DeadlineKind kind, LocalDate day, LocalDate due, boolean classified,
+                                   boolean late) {
+        int offset = (int) (due.toEpochDay() - day.toEpochDay());
+        return new LedgerItem(id, UUID.randomUUID(), offset, "li@tc.gov.cn", Channel.EMAIL, day,
+                offset < 0 ? Audience.LEADER : Audience.RESPONSIBLE, "李责任", PROJECT,
+                classified ? null : "智慧公安数据平台", classified, kind, due,
+                "第" + (kind == DeadlineKind.CONTRACT_FILING ? "十四" : "十三") + "条", late);
     }
 
     @Test
@@ -72,5 +79,52 @@ class ReminderMessagesTest {
         assertThat(sms.text()).startsWith("【太仓电子政务】李责任您好，「智慧公安数据平台」须于10月9日（周四）前报送项目合同（第十四条）");
         assertThat(sms.templateParams()).containsEntry("due", "10月9日（周四）").containsEntry("article", "第十四条")
                 .containsEntry("action", "报送项目合同").containsEntry("count", "1");
+    }
+
+    @Test
+    @DisplayName("停机后补发：每项写明原定发送日期和延迟原因；到期日已过的事前提醒改说已到期")
+    void lateEmail() {
+        LocalDate today = LocalDate.of(2025, 10, 13);
+        OutgoingEmail mail = messages.email("li@tc.gov.cn", List.of(
+                item(1, DeadlineKind.IMPL_PLAN, LocalDate.of(2025, 10, 9), LocalDate.of(2025, 10, 9), false, true),
+                item(2, DeadlineKind.CONTRACT_FILING, today, LocalDate.of(2025, 10, 14), false, false)), today);
+        assertThat(mail.subject()).isEqualTo("【电子政务项目提醒】您有2项待办事项（延迟送达）");
+        assertThat(mail.text()).contains("1. 「智慧公安数据平台」「报送项目实施方案」已于2025年10月9日（星期四）到期（第十三条），请尽快办理。"
+                        + "（本提醒原定于2025年10月9日发送，因系统停机延迟送达）")
+                .contains("2. 「智慧公安数据平台」须于2025年10月14日（星期二）前报送项目合同（第十四条）。\n");
+        assertThat(mail.html()).contains("（本提醒原定于2025年10月9日发送，因系统停机延迟送达）");
+
+        OutgoingEmail escalation = messages.email("wang@tc.gov.cn", List.of(item(3, DeadlineKind.IMPL_PLAN,
+                LocalDate.of(2025, 10, 10), LocalDate.of(2025, 10, 9), false, true)), today);
+        assertThat(escalation.subject()).isEqualTo("【电子政务项目督办】报送项目实施方案已逾期（延迟送达）");
+        assertThat(escalation.text()).contains("已于2025年10月9日（星期四）到期，现已逾期4天（第十三条），请督促尽快办理。"
+                + "（本提醒原定于2025年10月10日发送，因系统停机延迟送达）");
+    }
+
+    @Test
+    @DisplayName("停机后补发的短信写明原定日期；涉密项目只说延迟送达，不写日期")
+    void lateSms() {
+        LocalDate today = LocalDate.of(2025, 10, 13);
+        OutgoingSms sms = messages.sms("13900000002", List.of(item(1, DeadlineKind.IMPL_PLAN,
+                LocalDate.of(2025, 10, 9), LocalDate.of(2025, 10, 9), false, true)), today);
+        assertThat(sms.text()).isEqualTo("【太仓电子政务】李责任您好，「智慧公安数据平台」报送项目实施方案已于10月9日（周四）到期（第十三条），"
+                + "请登录系统办理：https://egov.tc.gov.cn/projects/" + PROJECT + "（本提醒原定于2025年10月9日发送，因系统停机延迟送达）");
+        assertThat(sms.templateParams()).containsEntry("late", "（本提醒原定于2025年10月9日发送，因系统停机延迟送达）");
+
+        OutgoingSms secret = messages.sms("13900000002", List.of(item(1, DeadlineKind.IMPL_PLAN,
+                LocalDate.of(2025, 10, 9), LocalDate.of(2025, 10, 9), true, true)), today);
+        assertThat(secret.text()).isEqualTo("【太仓电子政务】李责任您好，您有一项待办事项，请登录系统查看（本提醒因系统停机延迟送达）");
+        OutgoingEmail secretMail = messages.email("li@tc.gov.cn", List.of(item(1, DeadlineKind.IMPL_PLAN,
+                LocalDate.of(2025, 10, 9), LocalDate.of(2025, 10, 9), true, true)), today);
+        assertThat(secretMail.subject() + secretMail.text() + secretMail.html()).doesNotContain("2025年10月9日", "10月9日");
+
+        OutgoingSms two = messages.sms("13900000002", List.of(
+                item(1, DeadlineKind.IMPL_PLAN, LocalDate.of(2025, 10, 9), LocalDate.of(2025, 10, 9), false, true),
+                item(2, DeadlineKind.CONTRACT_FILING, today, LocalDate.of(2025, 10, 14), false, false)), today);
+        assertThat(two.text()).endsWith("（其中1项提醒因系统停机延迟送达）");
+        OutgoingSms onTime = messages.sms("13900000002", List.of(item(2, DeadlineKind.CONTRACT_FILING, today,
+                LocalDate.of(2025, 10, 14), false, false)), today);
+        assertThat(onTime.text()).doesNotContain("延迟");
+        assertThat(onTime.templateParams()).containsEntry("late", "");
     }
 }

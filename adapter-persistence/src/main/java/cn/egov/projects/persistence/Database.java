@@ -3,6 +3,7 @@ package cn.egov.projects.persistence;
 import cn.egov.projects.persistence.account.AccountDao;
 import cn.egov.projects.persistence.audit.AuditDao;
 import cn.egov.projects.persistence.deadline.DueDeadlineDao;
+import cn.egov.projects.persistence.h2.H2Urls;
 import cn.egov.projects.persistence.document.DocumentDao;
 import cn.egov.projects.persistence.mybatis.InstantTypeHandler;
 import cn.egov.projects.persistence.mybatis.Sessions;
@@ -99,12 +100,13 @@ public final class Database implements AutoCloseable {
     static Database open(DatabaseSettings settings, List<Interceptor> plugins) {
         Objects.requireNonNull(settings, "settings");
         Vendor vendor = Vendor.of(settings);
-        PooledDataSource dataSource = pool(settings, vendor);
+        String url = vendor == Vendor.H2 ? durableH2(settings) : settings.url();
+        PooledDataSource dataSource = pool(settings, url, vendor);
         try {
             probe(dataSource, settings);
             // Flyway gets plain connections of its own: it inspects connections after closing them, which a pooled
             // connection (already handed back to the pool) refuses
-            String version = migrate(new UnpooledDataSource(vendor.driver, settings.url(), settings.user(),
+            String version = migrate(new UnpooledDataSource(vendor.driver, url, settings.user(),
                     settings.password()), settings, vendor);
             SqlSessionFactory factory = sessionFactory(dataSource, plugins, vendor);
             LOG.info("database ready at {} ({}), schema version {}", settings.safeUrl(), vendor.label, version);
@@ -262,10 +264,29 @@ public final class Database implements AutoCloseable {
      */
     static final String POSTGRESQL_SESSION_OPTIONS = "-c statement_timeout=" + STATEMENT_TIMEOUT_SECONDS * 1000;
 
-    private static PooledDataSource pool(DatabaseSettings settings, Vendor vendor) {
+    /**
+     * The URL an H2 database is opened with: one in files gets durable commits ({@link H2Urls#durable}); a write
+     * delay the operator set in the URL is kept, with a warning that commits within it can be lost.
+     */
+    private static String durableH2(DatabaseSettings settings) {
+        String url = H2Urls.durable(settings.url());
+        if (H2Urls.isFileDatabase(settings.url())) {
+            int delay = H2Urls.writeDelayMillis(url);
+            if (delay > 0) {
+                LOG.warn("the H2 URL sets WRITE_DELAY={}: writes acknowledged within {} ms before a crash or power "
+                        + "cut can be lost; leave it out to have every commit on disk", delay, delay);
+            }
+        } else if (!settings.url().startsWith("jdbc:h2:mem:")) {
+            LOG.warn("the H2 URL {} is not a plain file database: this application cannot make its commits durable",
+                    settings.safeUrl());
+        }
+        return url;
+    }
+
+    private static PooledDataSource pool(DatabaseSettings settings, String url, Vendor vendor) {
         PooledDataSource ds;
         if (vendor == Vendor.H2) {
-            ds = new PooledDataSource(vendor.driver, withH2SessionDefaults(settings.url()), settings.user(),
+            ds = new PooledDataSource(vendor.driver, withH2SessionDefaults(url), settings.user(),
                     settings.password());
         } else {
             Properties properties = new Properties();
@@ -276,7 +297,7 @@ public final class Database implements AutoCloseable {
                 properties.setProperty("password", settings.password());
             }
             properties.setProperty("options", POSTGRESQL_SESSION_OPTIONS);
-            ds = new PooledDataSource(vendor.driver, settings.url(), properties);
+            ds = new PooledDataSource(vendor.driver, url, properties);
         }
         // as many as the web server's worker threads (Vert.x: 20), so that no request waits for a connection: the
         // pool hands a returned connection to whichever waiting thread wakes first, not the one waiting longest

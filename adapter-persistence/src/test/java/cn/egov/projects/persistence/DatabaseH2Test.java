@@ -3,11 +3,17 @@ package cn.egov.projects.persistence;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +50,50 @@ class DatabaseH2Test extends DatabaseContractTest {
             Integer perStatement = db.sessions().call(s -> s.getConfiguration().getDefaultStatementTimeout());
             assertThat(perStatement).isNull();
         }
+    }
+
+    @Test
+    @DisplayName("文件数据库以同步写入（O_DSYNC）打开存储文件，写延迟为0：提交返回时已在磁盘上")
+    void theStoreFileIsWrittenSynchronously() throws Exception {
+        H2TestDatabase files = new H2TestDatabase();
+        try (files; Database db = Database.open(files.settings())) {
+            assertThat(new PersistenceAdapters(db).units().all()).isNotNull();
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                         + "WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("0");
+            }
+            List<Long> flags = openFlagsOf("egov.mv.db");
+            assertThat(flags).as("open descriptors of egov.mv.db").isNotEmpty();
+            assertThat(flags).allSatisfy(f -> assertThat(f & O_DSYNC).as("O_DSYNC in flags %o", f).isNotZero());
+        }
+    }
+
+    /** Linux's O_DSYNC (octal 010000 on x86-64 and arm64). */
+    private static final long O_DSYNC = 010000;
+
+    /** The open flags (from /proc/self/fdinfo) of this process's descriptors of files with this name. */
+    private static List<Long> openFlagsOf(String fileName) throws IOException {
+        List<Long> flags = new ArrayList<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                Path target;
+                try {
+                    target = Files.readSymbolicLink(fd);
+                } catch (IOException closedMeanwhile) {
+                    continue;
+                }
+                if (target.getFileName() != null && target.getFileName().toString().equals(fileName)) {
+                    for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo", fd.getFileName().toString()))) {
+                        if (line.startsWith("flags:")) {
+                            flags.add(Long.parseLong(line.substring(6).trim(), 8));
+                        }
+                    }
+                }
+            }
+        }
+        return flags;
     }
 
     @Test

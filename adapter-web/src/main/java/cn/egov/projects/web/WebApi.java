@@ -8,6 +8,7 @@ import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.http.ApiErrors;
+import cn.egov.projects.web.http.ClientOrigin;
 import cn.egov.projects.web.http.ExactJson;
 import cn.egov.projects.web.http.JsonOnly;
 import cn.egov.projects.web.http.RequestIds;
@@ -52,7 +53,9 @@ import java.util.function.BooleanSupplier;
  * is in the {@link RouteTable} with its rule; anything else is denied), the body (at most {@link #BODY_LIMIT} of
  * JSON, read off the event loop when large), and {@code Idempotency-Key}s. An upload's body is read only after the
  * caller is authenticated, the guard has admitted the route and the use case the project
- * ({@link DocumentRoutes#admission}); until then it is held unread. One failure handler answers every error.
+ * ({@link DocumentRoutes#admission}); until then it is held unread. One failure handler answers every error. First of
+ * all, every request gets its origin: the client's address and scheme, forwarded headers believed only from trusted
+ * proxies ({@link ClientOrigin}).
  */
 public final class WebApi {
 
@@ -96,7 +99,8 @@ public final class WebApi {
         RouteTable table = new RouteTable();
         this.table = table;
         ApiErrors errors = new ApiErrors();
-        router.route().handler(new RequestIds()).handler(new SecurityHeaders()).failureHandler(errors);
+        router.route().handler(new ClientOrigin(settings.trustedProxies())).handler(new RequestIds())
+                .handler(new SecurityHeaders()).failureHandler(errors);
         router.route().handler(new UnreadBodies());
         for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
             router.errorHandler(status, errors.forStatus(status));
@@ -111,20 +115,17 @@ public final class WebApi {
                 // the form's fields are read as form attributes: merging them into the query's parameters would
                 // decode the query at the end of the body, where a malformed one fails without an answer
                 .setMergeFormAttributes(false);
-        SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
-                .setSessionCookieName(SESSION_COOKIE)
-                .setSessionTimeout(SESSION_TIMEOUT.toMillis())
-                .setCookieHttpOnlyFlag(true)
-                .setCookieSameSite(CookieSameSite.STRICT)
-                .setCookieSecureFlag(settings.secureCookies())
-                .setNagHttps(false)
-                .setLazySession(true);
-        // one handler per route: Vert.x orders handlers of a single route by kind, these must run in this order
+        // one session store; the cookie is Secure when forced by the settings or when the client used HTTPS
+        LocalSessionStore store = LocalSessionStore.create(vertx);
+        SessionHandler plainSessions = sessions(store, settings.secureCookies());
+        SessionHandler secureSessions = sessions(store, true);
         DocumentRoutes documents = new DocumentRoutes(workplace.documents());
         Handler<RoutingContext> uploadAdmission = documents.admission();
         Handler<RoutingContext> uploadBodyWatched = DocumentRoutes.body(uploadBody);
         Handler<RoutingContext> largeJson = ExactJson.largeBodiesOffTheEventLoop();
-        router.route("/api/*").handler(sessions);
+        // one handler per route: Vert.x orders handlers of a single route by kind, these must run in this order
+        router.route("/api/*").handler(ctx -> (ClientOrigin.of(ctx).https() ? secureSessions : plainSessions)
+                .handle(ctx));
         router.route("/api/*").handler(ctx -> {
             if (DocumentRoutes.isUpload(ctx)) {
                 // held unread until admitted: nothing of an upload is stored before its caller may make it
@@ -137,7 +138,8 @@ public final class WebApi {
         // a JSON body (at most 1 MiB) is read before the (asynchronous) password check; GET, HEAD and OPTIONS have none
         // (one that carries a body was refused by UnreadBodies)
         router.route("/api/*").handler(ctx -> onlyFor(ctx, false, readsBody(ctx) ? jsonBody : RoutingContext::next));
-        router.route("/api/*").handler(new BasicAuthenticator(useCases.authenticate(), credentials, revisions));
+        router.route("/api/*").handler(new BasicAuthenticator(workplace.signIn(), useCases.authenticate(), credentials,
+                revisions));
         router.route("/api/*").handler(guard);
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadAdmission));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadBodyWatched));
@@ -181,6 +183,17 @@ public final class WebApi {
         } else {
             ctx.next();
         }
+    }
+
+    private static SessionHandler sessions(LocalSessionStore store, boolean secure) {
+        return SessionHandler.create(store)
+                .setSessionCookieName(SESSION_COOKIE)
+                .setSessionTimeout(SESSION_TIMEOUT.toMillis())
+                .setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT)
+                .setCookieSecureFlag(secure)
+                .setNagHttps(false)
+                .setLazySession(true);
     }
 
     /** Every route of the router built last, with its access rule. */

@@ -1,5 +1,7 @@
 package cn.egov.projects.web;
 
+import cn.egov.projects.application.account.SignInService;
+import cn.egov.projects.application.account.SignInThrottle;
 import cn.egov.projects.application.fake.FakeWorkplace;
 import cn.egov.projects.application.fake.FakeWorld;
 import cn.egov.projects.application.port.in.DocumentRules;
@@ -93,17 +95,28 @@ abstract class ApiTestSupport {
 
     /** The real router's API over the fakes of a working place. */
     static WebApi webApi(FakeWorkplace workplace, UseCases useCases, java.util.function.BooleanSupplier ready) {
+        return webApi(workplace, useCases, ready, new WebSettings(false,
+                new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")), Path.of("target", "uploads")));
+    }
+
+    /**
+     * The real router's API over the fakes of a working place, set up as given; sign-in checks passwords with the
+     * use cases' {@code authenticate} (so that a test may count the checks) under the standard rate limits.
+     */
+    static WebApi webApi(FakeWorkplace workplace, UseCases useCases, java.util.function.BooleanSupplier ready,
+                         WebSettings settings) {
         FakeWorld world = workplace.world;
         AccessRevisions revisions = new AccessRevisions();
         workplace.accessListener = revisions;
+        SignInService signIn = new SignInService(useCases.authenticate(), workplace.loginAttempts, world.audit,
+                world.clock, world.transactions, new SignInThrottle(SignInThrottle.Limits.standard()), revisions);
         return new WebApi(useCases,
                 LifecycleUseCases.of(world.declarations, world.approvals, world.implementation, world.oversight,
                         world.acceptance),
-                WorkplaceUseCases.of(workplace.signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
+                WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
                         workplace.documents, workplace.assignments),
-                new WebSettings(false, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")),
-                        Path.of("target", "uploads")), ready, revisions);
+                settings, ready, revisions);
     }
 
     /** The use cases behind the router; a test may replace one. */

@@ -73,11 +73,13 @@ class InputBoundsApiTest extends ConformingApiTest {
     }
 
     @Test
-    @DisplayName("会话登录的用户名超过64个字符：400指出username，不计入失败次数")
+    @DisplayName("会话登录的用户名超过64个字符：登录失败（401），不查找账号，不计入该用户名的失败次数，不是500")
     void overlongUsernameAtSignIn() {
         HttpResponse<Buffer> r = OpenApi.conforms("POST", "/api/session", post("/api/session", null,
                 new JsonObject().put("username", "u".repeat(300)).put("password", "whatever-password")));
-        assertThat(refused(r, "username").getString("message")).isEqualTo("用户名不能超过64个字符");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.bodyAsString().length()).isLessThan(1_000);
+        assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
         assertThat(workplace.loginAttempts.failuresSince("u".repeat(300), java.time.Instant.EPOCH)).isZero();
         // HTTP Basic with such a name is simply nobody
         assertThat(await(client.get("/api/session").basicAuthentication("u".repeat(300), "x").send()).statusCode())

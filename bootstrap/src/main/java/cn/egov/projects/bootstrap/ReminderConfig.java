@@ -16,16 +16,24 @@ import cn.egov.projects.notify.channel.VertxMailSender;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The reminder settings (RULES.md §5): the engine's behaviour and its channels. E-mail goes over SMTP when
  * {@code EGOV_SMTP_HOST} is set, else to the log; SMS go to the log ({@code EGOV_SMS_MODE=log}, the default), to an
- * SMS centre over SMPP ({@code smpp}) or to a template-SMS service over HTTP ({@code http}). Every value is checked
+ * SMS centre over SMPP ({@code smpp}) or to a template-SMS service over HTTP ({@code http}). Days missed in downtime
+ * are made up {@code EGOV_REMINDER_CATCH_UP_DAYS} back; the ledger keeps settled reminders for
+ * {@code EGOV_REMINDER_RETENTION}. Every value is checked
  * when the settings are read, and a bad one is named with where it came from.
  */
 public record ReminderConfig(ReminderSettings engine, Optional<MailSettings> mail, SmsMode smsMode,
@@ -36,6 +44,11 @@ public record ReminderConfig(ReminderSettings engine, Optional<MailSettings> mai
 
     /** SMTP connections kept open to the mail server (the benchmark's figure). */
     static final int MAIL_CONNECTIONS = 16;
+    /** The shortest retention of the reminder ledger: well beyond the default catch-up window and the sweep's. */
+    static final int MIN_RETENTION_DAYS = 90;
+    private static final int MAX_RETENTION_DAYS = 36_525;
+    private static final LocalDate RETENTION_REFERENCE = LocalDate.of(2001, 1, 1);
+    private static final Pattern SHORT_PERIOD = Pattern.compile("(\\d{1,5})\\s*([dwmyDWMY])");
 
     static ReminderConfig parse(Settings s) {
         String baseUrl = s.value(Settings.Key.BASE_URL).orElse("http://localhost:" + s.httpPort());
@@ -47,12 +60,16 @@ public record ReminderConfig(ReminderSettings engine, Optional<MailSettings> mai
         boolean digest = bool(s, Settings.Key.REMINDER_DIGEST, true);
         int attempts = number(s, Settings.Key.REMINDER_MAX_ATTEMPTS, 8, 1, 100);
         int threads = number(s, Settings.Key.REMINDER_THREADS, 32, 1, 256);
+        int catchUpDays = number(s, Settings.Key.REMINDER_CATCH_UP_DAYS, ReminderSettings.DEFAULT_CATCH_UP_DAYS, 0,
+                366);
+        Period retention = retention(s);
         String sign = s.value(Settings.Key.SMS_SIGN).orElse("");
         ReminderSettings defaults = ReminderSettings.defaults();
         ReminderSettings engine = defaults.withTimes(sendAt, quiet).withDigest(digest)
                 .withRetries(attempts, defaults.retryBase(), defaults.retryMax())
                 .withMessages(baseUrl, sign)
-                .withScheduler(threads, defaults.pollingInterval(), defaults.heartbeat(), null);
+                .withScheduler(threads, defaults.pollingInterval(), defaults.heartbeat(), null)
+                .withLedger(catchUpDays, retention);
 
         Optional<MailSettings> mail = s.value(Settings.Key.SMTP_HOST).map(host -> {
             MailSettings.Security security;
@@ -132,6 +149,50 @@ public record ReminderConfig(ReminderSettings engine, Optional<MailSettings> mai
         }
     }
 
+    /**
+     * How long the reminder ledger keeps settled reminders: an ISO-8601 period ({@code P2Y}, {@code P18M},
+     * {@code P1Y6M}, {@code P730D}) or a number of days, weeks, months or years ({@code 730d}, {@code 104w},
+     * {@code 24m}, {@code 2y}); at least {@value #MIN_RETENTION_DAYS} days.
+     */
+    private static Period retention(Settings s) {
+        Settings.Key key = Settings.Key.REMINDER_RETENTION;
+        Optional<String> given = s.value(key);
+        if (given.isEmpty()) {
+            return ReminderSettings.DEFAULT_RETENTION;
+        }
+        String text = given.get().trim();
+        Period period;
+        try {
+            Matcher m = SHORT_PERIOD.matcher(text);
+            if (m.matches()) {
+                int n = Integer.parseInt(m.group(1));
+                period = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                    case "d" -> Period.ofDays(n);
+                    case "w" -> Period.ofWeeks(n);
+                    case "m" -> Period.ofMonths(n);
+                    default -> Period.ofYears(n);
+                };
+            } else {
+                period = Period.parse(text.toUpperCase(Locale.ROOT));
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw bad(s, key, "reminder retention '" + text + "' must look like P2Y, P18M, 730d or 2y");
+        }
+        long days;
+        try {
+            days = ChronoUnit.DAYS.between(RETENTION_REFERENCE.minus(period), RETENTION_REFERENCE);
+        } catch (DateTimeException | ArithmeticException e) {
+            days = Long.MAX_VALUE;
+        }
+        if (days < MIN_RETENTION_DAYS) {
+            throw bad(s, key, "reminder retention '" + text + "' is shorter than " + MIN_RETENTION_DAYS + " days");
+        }
+        if (days > MAX_RETENTION_DAYS) {
+            throw bad(s, key, "reminder retention '" + text + "' is longer than 100 years");
+        }
+        return period;
+    }
+
     private static LocalTime time(Settings s, Settings.Key key, String fallback) {
         String text = s.value(key).orElse(fallback);
         try {
@@ -185,6 +246,6 @@ public record ReminderConfig(ReminderSettings engine, Optional<MailSettings> mai
             case HTTP -> http.map(HttpSmsSettings::toString).orElse("http");
         } + ", digest=" + engine.digest() + ", sendAt=" + engine.sendAt() + ", quiet=" + engine.quietHours().start()
                 + "-" + engine.quietHours().end() + ", maxAttempts=" + engine.maxAttempts() + ", baseUrl="
-                + engine.baseUrl() + "]";
+                + engine.baseUrl() + ", catchUpDays=" + engine.catchUpDays() + ", retention=" + engine.retention() + "]";
     }
 }

@@ -58,9 +58,12 @@ public final class Settings {
         REMINDER_DIGEST("--reminder-digest", "EGOV_REMINDER_DIGEST"),
         REMINDER_MAX_ATTEMPTS("--reminder-max-attempts", "EGOV_REMINDER_MAX_ATTEMPTS"),
         REMINDER_THREADS("--reminder-threads", "EGOV_REMINDER_THREADS"),
+        REMINDER_CATCH_UP_DAYS("--reminder-catch-up-days", "EGOV_REMINDER_CATCH_UP_DAYS"),
+        REMINDER_RETENTION("--reminder-retention", "EGOV_REMINDER_RETENTION"),
         DOC_MAX_MB("--doc-max-mb", "EGOV_DOC_MAX_MB"),
         DOC_TYPES("--doc-types", "EGOV_DOC_TYPES"),
         SECURE_COOKIES("--secure-cookies", "EGOV_SECURE_COOKIES"),
+        TRUSTED_PROXIES("--trusted-proxies", "EGOV_TRUSTED_PROXIES"),
         UPLOADS_DIR("--uploads-dir", "EGOV_UPLOADS_DIR"),
         DEMO("--demo", "EGOV_DEMO");
 
@@ -289,6 +292,7 @@ public final class Settings {
                 + ", database=" + (dbUrl().isPresent() ? "from " + source(Key.DB_URL) : "embedded H2 under ./data")
                 + ", policy=" + policyFile().map(Path::toString).orElse("Taicang (built in)")
                 + ", calendarDir=" + calendarDir().map(Path::toString).orElse("none")
+                + ", trustedProxies=" + web.web().trustedProxies()
                 + ", reminders=" + reminders + "]";
     }
 }

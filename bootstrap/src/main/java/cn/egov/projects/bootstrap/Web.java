@@ -3,6 +3,7 @@ package cn.egov.projects.bootstrap;
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.account.SignInService;
+import cn.egov.projects.application.account.SignInThrottle;
 import cn.egov.projects.application.account.UnitService;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.service.AcceptanceService;
@@ -49,7 +50,9 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports), new ApprovalService(ports),
                 new ImplementationService(ports), new OversightService(ports), new AcceptanceService(ports));
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
-                new SignInService(accounts, security, audit, clock, tx),
+                // the rate limits are kept in memory, per instance; the lockout is in the database
+                new SignInService(accounts, security, audit, clock, tx,
+                        new SignInThrottle(SignInThrottle.Limits.standard()), revisions),
                 new ProjectPageService(ports, persistence.documents()),
                 toDo,
                 new OversightReportService(ports, reads, reads),

@@ -3,6 +3,7 @@ package cn.egov.projects.bootstrap;
 import cn.egov.projects.application.port.in.DocumentRules;
 import cn.egov.projects.application.port.in.DocumentTypes;
 import cn.egov.projects.web.WebSettings;
+import cn.egov.projects.web.http.TrustedProxies;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
  * be a type whose content can be recognised, {@link DocumentTypes}), whether
  * the session cookie is {@code Secure} ({@code EGOV_SECURE_COOKIES=true} when users reach the server over TLS, e.g.
  * through a TLS-terminating proxy), where uploads wait while a request is handled ({@code EGOV_UPLOADS_DIR}, default
- * {@code ./data/uploads}), and whether to fill an empty database with demonstration data ({@code --demo}).
+ * {@code ./data/uploads}), the reverse proxies whose forwarded headers are believed ({@code EGOV_TRUSTED_PROXIES},
+ * addresses and CIDR blocks separated by commas, default none), and whether to fill an empty database with
+ * demonstration data ({@code --demo}).
  */
 public record WebConfig(WebSettings web, boolean demo) {
 
@@ -58,7 +61,14 @@ public record WebConfig(WebSettings web, boolean demo) {
         }
         boolean secure = flag(s, Settings.Key.SECURE_COOKIES);
         Path uploads = s.value(Settings.Key.UPLOADS_DIR).map(Path::of).orElse(Path.of("data", "uploads"));
-        return new WebConfig(new WebSettings(secure, new DocumentRules(maxBytes, types), uploads),
+        TrustedProxies proxies;
+        try {
+            proxies = TrustedProxies.parse(s.value(Settings.Key.TRUSTED_PROXIES).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("trusted proxies: " + e.getMessage() + " ("
+                    + s.source(Settings.Key.TRUSTED_PROXIES) + ")");
+        }
+        return new WebConfig(new WebSettings(secure, new DocumentRules(maxBytes, types), uploads, proxies),
                 flag(s, Settings.Key.DEMO));
     }
 

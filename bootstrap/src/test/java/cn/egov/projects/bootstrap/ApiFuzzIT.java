@@ -279,9 +279,12 @@ class ApiFuzzIT {
         assertThat(json(send("GET", "/api/projects/" + id, gaj, null, null), 200).getJsonObject("profile")
                 .getString("totalInvestment")).isEqualTo("99999999999999.99");
 
-        JsonObject signIn = json(send("POST", "/api/session", null, "application/json", new JsonObject()
-                .put("username", "u".repeat(300)).put("password", "whatever-password").encode()), 400);
-        assertThat(signIn.getString("field")).isEqualTo("username");
+        // the sign-in policy answers an impossible username as a failed sign-in (or, after many from one address, as
+        // too many attempts): a small answer, never 500
+        HttpResponse<String> signIn = send("POST", "/api/session", null, "application/json", new JsonObject()
+                .put("username", "u".repeat(300)).put("password", "whatever-password").encode());
+        assertThat(signIn.statusCode()).as(signIn.body()).isIn(401, 429);
+        assertThat(signIn.body().length()).isLessThan(1_000);
 
         for (String query : new String[]{"from=-999999999-01-01", "to=%2B999999999-12-31"}) {
             JsonObject audit = json(send("GET", "/api/audit-records?" + query, basic("audit"), null, null), 400);

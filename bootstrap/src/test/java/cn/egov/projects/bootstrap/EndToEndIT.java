@@ -1,5 +1,7 @@
 package cn.egov.projects.bootstrap;
 
+import cn.egov.projects.bootstrap.PackagedApp.Run;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -7,27 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The packaged application as operators run it: {@code java -jar egov-projects.jar} in a fresh working directory,
@@ -37,29 +29,22 @@ import static org.assertj.core.api.Assertions.fail;
 @DisplayName("打包后的应用端到端：启动、计算器、账号、项目、停止与重启、启动失败")
 class EndToEndIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String ADMIN_PASSWORD = "admin-password-e2e";
     private static final String STAFF_PASSWORD = "staff-password-e2e";
 
     @TempDir
     Path workDir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Process> started = new ArrayList<>();
-    private int runs;
+    private PackagedApp app;
 
     @BeforeEach
     void jarIsBuilt() {
-        assertThat(jar()).as("the packaged jar (system property egov.jar)").isRegularFile();
+        app = new PackagedApp(workDir);
     }
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-            }
-        }
+        app.close();
     }
 
     @Test
@@ -67,14 +52,14 @@ class EndToEndIT {
     void fullRun() throws Exception {
         Run admin = run(Map.of("EGOV_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 "create-admin", "--username", "admin", "--name", "管理员", "--unit", "TC-DSJ");
-        assertThat(admin.process.waitFor(60, TimeUnit.SECONDS)).as("create-admin finished").isTrue();
-        assertThat(admin.process.exitValue()).as(admin.output()).isZero();
+        assertThat(admin.process().waitFor(60, TimeUnit.SECONDS)).as("create-admin finished").isTrue();
+        assertThat(admin.process().exitValue()).as(admin.output()).isZero();
         assertThat(admin.output()).contains("administrator 'admin' created");
 
         Run again = run(Map.of("EGOV_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 "create-admin", "--username", "admin2", "--name", "管理员", "--unit", "TC-DSJ");
-        assertThat(again.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(again.process.exitValue()).as(again.output()).isEqualTo(ExitCode.ADMIN_REFUSED);
+        assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.process().exitValue()).as(again.output()).isEqualTo(ExitCode.ADMIN_REFUSED);
         assertThat(again.output()).contains("create-admin failed: accounts already exist");
 
         int port = freePort();
@@ -108,16 +93,16 @@ class EndToEndIT {
         assertThat(created.headers().firstValue("Location")).contains("/api/projects/" + id);
         assertListed(server, port, staff, id);
 
-        server.process.destroy();
-        assertThat(server.process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        server.process().destroy();
+        assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
         assertThat(server.output()).contains("HTTP server stopped").contains("egov-projects stopped");
 
         Run second = startServer(port);
         assertListed(second, port, staff, id);
         assertThat(get(port, "/api/projects/" + id, staff).body()).contains("\"totalInvestment\":\"1260000.10\"");
 
-        second.process.destroyForcibly();
-        assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).as("killed with SIGKILL").isTrue();
+        second.process().destroyForcibly();
+        assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).as("killed with SIGKILL").isTrue();
 
         Run third = startServer(port);
         assertListed(third, port, staff, id);
@@ -130,8 +115,8 @@ class EndToEndIT {
 
         Run run = run(Map.of("EGOV_POLICY", pack.toString(), "EGOV_HTTP_PORT", String.valueOf(freePort())));
 
-        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-        assertThat(run.process.exitValue()).as(run.output()).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
+        assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(run.process().exitValue()).as(run.output()).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
         assertThat(failureLines(run)).singleElement().asString()
                 .contains("start-up failed: malformed policy pack " + pack).contains("(EGOV_POLICY)");
     }
@@ -145,8 +130,8 @@ class EndToEndIT {
 
             Run run = run(Map.of("EGOV_HTTP_PORT", String.valueOf(port)));
 
-            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-            assertThat(run.process.exitValue()).as(run.output()).isEqualTo(ExitCode.HTTP_PORT);
+            assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+            assertThat(run.process().exitValue()).as(run.output()).isEqualTo(ExitCode.HTTP_PORT);
             assertThat(failureLines(run)).singleElement().asString()
                     .contains("start-up failed: HTTP port " + port + " is already in use (EGOV_HTTP_PORT)");
         }
@@ -157,66 +142,19 @@ class EndToEndIT {
     void unknownFlag() throws Exception {
         Run run = run(Map.of(), "--htp-port", "8080");
 
-        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-        assertThat(run.process.exitValue()).as(run.output()).isEqualTo(ExitCode.BAD_SETTING);
+        assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(run.process().exitValue()).as(run.output()).isEqualTo(ExitCode.BAD_SETTING);
         assertThat(failureLines(run)).singleElement().asString().contains("unknown option '--htp-port'");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private record Run(Process process, Path log) {
-
-        String output() {
-            try {
-                return Files.readString(log, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "(cannot read " + log + ": " + e + ")";
-            }
-        }
-    }
-
-    private static Path jar() {
-        String jar = System.getProperty("egov.jar");
-        assertThat(jar).as("system property egov.jar").isNotBlank();
-        return Path.of(jar);
-    }
-
     private Run run(Map<String, String> env, String... args) throws IOException {
-        Path log = workDir.resolve("run-" + (++runs) + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-Duser.timezone=Asia/Shanghai", "-jar", jar().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = new HashMap<>(builder.environment());
-        environment.keySet().removeIf(k -> k.startsWith("EGOV_"));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        started.add(process);
-        return new Run(process, log);
+        return app.run(env, args);
     }
 
     private Run startServer(int port) throws Exception {
-        Run run = run(Map.of("EGOV_HTTP_PORT", String.valueOf(port)));
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!run.process.isAlive()) {
-                fail("the application exited with " + run.process.exitValue() + " before it was healthy:\n"
-                        + run.output());
-            }
-            try {
-                if (get(port, "/health", null).statusCode() == 200) {
-                    return run;
-                }
-            } catch (ConnectException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        fail("the application was not healthy within " + START_TIMEOUT + ":\n" + run.output());
-        return run;
+        return app.startServer(port, Map.of());
     }
 
     private void assertListed(Run server, int port, String auth, String id) throws Exception {
@@ -231,32 +169,19 @@ class EndToEndIT {
     }
 
     private HttpResponse<String> get(int port, String path, String auth) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (auth != null) {
-            request.header("Authorization", auth);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return app.get(port, path, auth);
     }
 
     private HttpResponse<String> post(int port, String path, String auth, String json)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return app.post(port, path, auth, json);
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return PackagedApp.basic(user, password);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedApp.freePort();
     }
 }

@@ -1,6 +1,8 @@
 package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.persistence.DatabaseSettings;
+import cn.egov.projects.web.http.IpLiterals;
+import cn.egov.projects.web.http.TrustedProxies;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +135,53 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("受信任的代理：默认不信任任何代理；IPv4、IPv6地址和网段，逗号分隔，参数优先；写入启动日志")
+    void trustedProxies() {
+        assertThat(parse(Map.of()).web().web().trustedProxies().isEmpty()).isTrue();
+        assertThat(parse(Map.of()).toString()).contains("trustedProxies=none");
+
+        Settings s = parse(Map.of("EGOV_TRUSTED_PROXIES", " 10.0.0.5, 172.16.0.0/12 ,2001:DB8::/32,::1 "));
+        TrustedProxies proxies = s.web().web().trustedProxies();
+        assertThat(proxies.toString()).isEqualTo("10.0.0.5,172.16.0.0/12,2001:db8::/32,::1");
+        assertThat(proxies.contains(IpLiterals.parse("10.0.0.5"))).isTrue();
+        assertThat(proxies.contains(IpLiterals.parse("10.0.0.6"))).isFalse();
+        assertThat(proxies.contains(IpLiterals.parse("172.31.255.1"))).isTrue();
+        assertThat(proxies.contains(IpLiterals.parse("172.32.0.1"))).isFalse();
+        assertThat(proxies.contains(IpLiterals.parse("2001:db8:ffff::7"))).isTrue();
+        assertThat(proxies.contains(IpLiterals.parse("::ffff:10.0.0.5"))).isTrue();
+        assertThat(s.toString()).contains("trustedProxies=10.0.0.5,172.16.0.0/12,2001:db8::/32,::1");
+
+        Settings flag = parse(Map.of("EGOV_TRUSTED_PROXIES", "10.0.0.5"), "--trusted-proxies=192.168.1.0/24");
+        assertThat(flag.web().web().trustedProxies().toString()).isEqualTo("192.168.1.0/24");
+        assertThat(flag.source(Settings.Key.TRUSTED_PROXIES)).isEqualTo("--trusted-proxies");
+    }
+
+    @Test
+    @DisplayName("受信任的代理写错时一行说明哪个值、为什么、从哪里来；不接受主机名和信任所有地址")
+    void badTrustedProxies() {
+        assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", "10.0.0.5,proxy.tc.gov.cn")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("trusted proxies: 'proxy.tc.gov.cn' is not an IP address or CIDR block (e.g. 10.0.0.5, "
+                        + "10.0.0.0/8, fd00::/8); host names are not accepted (EGOV_TRUSTED_PROXIES)");
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxies", "10.0.0.0/33"))
+                .hasMessage("trusted proxies: '10.0.0.0/33' has a bad prefix length: it must be 0-32 "
+                        + "(--trusted-proxies)");
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxies", "192.168.1.10/24"))
+                .hasMessage("trusted proxies: '192.168.1.10/24' has host bits set; did you mean 192.168.1.0/24? "
+                        + "(--trusted-proxies)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", "0.0.0.0/0")))
+                .hasMessageContaining("would trust every address");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", "::/0")))
+                .hasMessageContaining("would trust every address");
+        for (String bad : List.of("256.1.1.1", "10.0.0", "010.0.0.1", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", "::1/",
+                "10.0.0.1/x", "2001:db8:::1")) {
+            assertThatThrownBy(() -> parse(Map.of("EGOV_TRUSTED_PROXIES", bad)))
+                    .as(bad).isInstanceOf(SettingsException.class).hasMessageStartingWith("trusted proxies: '" + bad)
+                    .hasMessageEndingWith("(EGOV_TRUSTED_PROXIES)").hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
     @DisplayName("配置的文字说明里没有数据库密码")
     void noPasswordInToString() {
         Settings s = parse(Map.of("EGOV_DB_URL", "jdbc:postgresql://db/egov", "EGOV_DB_PASSWORD", "s3cret"));
@@ -153,6 +202,8 @@ class SettingsTest {
         assertThat(r.engine().quietHours().end()).isEqualTo(java.time.LocalTime.of(8, 0));
         assertThat(r.engine().maxAttempts()).isEqualTo(8);
         assertThat(r.engine().baseUrl()).isEqualTo("http://localhost:9000");
+        assertThat(r.engine().catchUpDays()).isEqualTo(31);
+        assertThat(r.engine().retention()).isEqualTo(java.time.Period.ofYears(2));
         assertThat(r.emailSender()).isInstanceOf(cn.egov.projects.notify.channel.LogEmailSender.class);
         assertThat(r.smsSender()).isInstanceOf(cn.egov.projects.notify.channel.LogSmsSender.class);
     }
@@ -221,5 +272,42 @@ class SettingsTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("exe,html").hasMessageContaining("cannot be checked by their content")
                 .hasMessageContaining("EGOV_DOC_TYPES");
+    }
+
+    @Test
+    @DisplayName("停机补发天数和提醒记录保留期：ISO写法（P2Y、P18M）或天、周、月、年（730d、104w、24m、2y）")
+    void reminderCatchUpAndRetention() {
+        ReminderConfig days = parse(Map.of("EGOV_REMINDER_RETENTION", "730d", "EGOV_REMINDER_CATCH_UP_DAYS", "7"))
+                .reminders();
+        assertThat(days.engine().retention()).isEqualTo(java.time.Period.ofDays(730));
+        assertThat(days.engine().catchUpDays()).isEqualTo(7);
+        assertThat(parse(Map.of("EGOV_REMINDER_RETENTION", "P18M")).reminders().engine().retention())
+                .isEqualTo(java.time.Period.ofMonths(18));
+        assertThat(parse(Map.of("EGOV_REMINDER_RETENTION", "p1y6m")).reminders().engine().retention())
+                .isEqualTo(java.time.Period.of(1, 6, 0));
+        assertThat(parse(Map.of(), "--reminder-retention=3y").reminders().engine().retention())
+                .isEqualTo(java.time.Period.ofYears(3));
+        assertThat(parse(Map.of("EGOV_REMINDER_RETENTION", "104W")).reminders().engine().retention())
+                .isEqualTo(java.time.Period.ofWeeks(104));
+        assertThat(parse(Map.of(), "--reminder-catch-up-days", "0").reminders().engine().catchUpDays()).isZero();
+        assertThat(parse(Map.of()).toString()).contains("catchUpDays=31", "retention=P2Y");
+    }
+
+    @Test
+    @DisplayName("补发天数或保留期有误时说明哪个值、从哪里来")
+    void badCatchUpAndRetention() {
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_RETENTION", "2 years")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("reminder retention '2 years' must look like P2Y, P18M, 730d or 2y (EGOV_REMINDER_RETENTION)");
+        assertThatThrownBy(() -> parse(Map.of(), "--reminder-retention", "30d"))
+                .hasMessage("reminder retention '30d' is shorter than 90 days (--reminder-retention)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_RETENTION", "P-2Y")))
+                .hasMessage("reminder retention 'P-2Y' is shorter than 90 days (EGOV_REMINDER_RETENTION)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_RETENTION", "P999999999Y")))
+                .hasMessage("reminder retention 'P999999999Y' is longer than 100 years (EGOV_REMINDER_RETENTION)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_CATCH_UP_DAYS", "-1")))
+                .hasMessage("-1 is out of range 0-366 (EGOV_REMINDER_CATCH_UP_DAYS)");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_CATCH_UP_DAYS", "a month")))
+                .hasMessage("'a month' is not a number (EGOV_REMINDER_CATCH_UP_DAYS)");
     }
 }

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +42,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,18 +162,46 @@ class StaffBrowserIT {
         return new CreateAccountCommand(username, name, role, new UnitId(unit), null, null, PASSWORD.toCharArray());
     }
 
+    /**
+     * Signs in on the sign-in page and returns on the person's home page. Signing in navigates twice (to index.html,
+     * which then replaces itself with the role's home), so the wait is for the home page itself: a test that went on
+     * from index.html would race its replacement.
+     */
     private void signIn(String username) {
         driver.manage().deleteAllCookies();
         driver.get(base + "/login.html");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        awaitPage(d -> d.findElement(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("login-button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+        awaitPage(d -> {
+            String path = URI.create(d.getCurrentUrl()).getPath();
+            return !path.endsWith("/login.html") && !path.endsWith("/index.html") && !path.endsWith("/") ? path : null;
+        });
+        awaitPage(d -> d.findElement(By.id("who")));
+    }
+
+    /**
+     * Waits for a condition of a page that may be navigating meanwhile: an element not there yet, gone stale, or a
+     * command cut off by a navigation ("aborted by navigation") means "not yet"; anything else fails the test.
+     */
+    private <T> T awaitPage(Function<WebDriver, T> condition) {
+        return wait.until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (NoSuchElementException | StaleElementReferenceException notYet) {
+                return null;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("navigat")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     private void openProject(String id) {
         driver.get(base + "/project.html?id=" + id);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("state")));
+        awaitPage(d -> d.findElement(By.id("state")));
     }
 
     private WebElement openAction(String action) {
@@ -315,6 +348,8 @@ class StaffBrowserIT {
         form.findElement(By.id("pf-resp-email")).sendKeys("wang@tc.gov.cn");
         form.findElement(By.id("pf-submit")).click();
         wait.until(ExpectedConditions.urlContains("project.html?id="));
+        // the project page renders once its data has arrived: wait for it before reading it
+        awaitPage(d -> d.findElement(By.id("state")));
         return driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("id=") + 3);
     }
 
@@ -345,6 +380,41 @@ class StaffBrowserIT {
         assertThat(driver.findElement(By.id("facts")).getText()).contains("涉密项目");
         assertThat(driver.findElement(By.id("assignment-table")).getText()).contains("陈大数据");
         assertThat(driver.findElements(By.id("assign-form"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("登录后只跳转到本站路径：反斜杠、制表符、双斜杠、站外地址的next一律改回首页，本站路径照常跳转")
+    void signInGoesOnlyToThisSite() {
+        for (String next : List.of("/%5Cevil.example", "/%5C%5Cevil.example/x", "/%09/evil.example", "//evil.example",
+                "https://evil.example/", "/%2E%2E//evil.example")) {
+            signInVia("/login.html?next=" + next);
+            // the unit's home page, or wherever the page was sent instead
+            wait.until(d -> d.getCurrentUrl().endsWith("/todo.html") || !d.getCurrentUrl().startsWith(base + "/"));
+            assertThat(driver.getCurrentUrl()).as(next).isEqualTo(base + "/todo.html");
+        }
+        signInVia("/login.html?next=" + "%2Fprojects.html%3Fyear%3D2025");
+        wait.until(d -> d.getCurrentUrl().contains("/projects.html") || !d.getCurrentUrl().startsWith(base + "/"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/projects.html?year=2025");
+
+        // the rule itself, as the page's script applies it
+        driver.get(base + "/login.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        ChromeDriver chrome = (ChromeDriver) driver;
+        for (String refused : List.of("/\\evil.example", "/\t/evil.example", "/ /evil.example", "/\u3000/x", "//x",
+                "/..//evil.example", "https://evil.example", "javascript:alert(1)", "todo.html", "")) {
+            assertThat(chrome.executeScript("return safeNext(arguments[0]);", refused)).as(refused).isNull();
+        }
+        assertThat(chrome.executeScript("return safeNext('/project.html?id=P-1#timeline');"))
+                .isEqualTo("/project.html?id=P-1#timeline");
+    }
+
+    /** Signs in as the unit's staff on the given login address. */
+    private void signInVia(String loginPath) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + loginPath);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("police");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-button")).click();
     }
 
     /** Types a date into an {@code <input type=date>} whatever the browser's locale, through its value. */

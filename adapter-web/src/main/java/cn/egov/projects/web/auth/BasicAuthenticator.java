@@ -1,8 +1,10 @@
 package cn.egov.projects.web.auth;
 
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
+import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.ClientOrigin;
 import cn.egov.projects.web.http.Replies;
 import cn.egov.projects.web.http.RequestIds;
 import io.vertx.core.Future;
@@ -20,14 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is calling: the person signed in to the request's session, or else HTTP Basic credentials (RFC 7617, UTF-8,
- * for scripts) checked against {@link AuthenticateUseCase}. Wrong credentials are answered 401 with a challenge; no
- * credentials at all pass on anonymous, for the access guard to decide. Successful verifications are cached
- * ({@link CredentialCache}); the password itself lives only in a char array that is wiped after the check. A session
+ * for scripts) checked by the one sign-in policy ({@link SignInUseCase}: the same rate limits, lockout and audit trail
+ * as the sign-in form). Wrong credentials are answered 401 with a challenge, a locked username or too many attempts
+ * 429 ({@link SignInRefusals}); no credentials at all pass on anonymous, for the access guard to decide. Successful
+ * verifications are cached ({@link CredentialCache}) until the account's access changes or its username is locked;
+ * the password itself lives only in a char array that is wiped after the check. A session
  * whose account's access changed since it was loaded ({@link AccessRevisions}) gets the person as the account now
  * stands, or is ended when the account was disabled.
  */
@@ -37,16 +41,23 @@ public final class BasicAuthenticator implements AuthenticationHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticator.class);
 
+    private final SignInUseCase signIn;
     private final AuthenticateUseCase authenticate;
     private final CredentialCache cache;
     private final AccessRevisions revisions;
     private final Map<String, Future<Checked>> inFlight = new ConcurrentHashMap<>();
 
-    /** A password check's person, if the credentials matched, and the access revision noted before it ran. */
-    private record Checked(Optional<Actor> actor, long revision) {
+    /** A sign-in's answer and the access revision noted before it ran. */
+    private record Checked(SignInUseCase.Result result, long revision) {
     }
 
-    public BasicAuthenticator(AuthenticateUseCase authenticate, CredentialCache cache, AccessRevisions revisions) {
+    /**
+     * @param signIn       checks HTTP Basic credentials
+     * @param authenticate loads a session's person again after the account's access changed
+     */
+    public BasicAuthenticator(SignInUseCase signIn, AuthenticateUseCase authenticate, CredentialCache cache,
+                              AccessRevisions revisions) {
+        this.signIn = signIn;
         this.authenticate = authenticate;
         this.cache = cache;
         this.revisions = revisions;
@@ -99,17 +110,20 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         }
         Credentials credentials = Credentials.decode(header.substring(6).trim());
         if (credentials == null) {
+            LOG.info("malformed Basic credentials from {}", ClientOrigin.address(ctx));
             challenge(ctx, "登录信息格式不正确", "malformed Basic credentials");
             return;
         }
         // concurrent requests with the same header share one check of the (deliberately slow) password hash
         String key = CredentialCache.key(header);
+        String requestId = RequestIds.of(ctx);
+        String address = ClientOrigin.address(ctx);
         Future<Checked> check = inFlight.computeIfAbsent(key, k -> {
             long noted = revisions.current();
             return Blocking.call(ctx, () -> {
                 try {
-                    return new Checked(authenticate.authenticate(credentials.username(), credentials.password()),
-                            noted);
+                    return new Checked(signIn.signIn(credentials.username(), credentials.password(),
+                            SignInUseCase.Channel.BASIC, requestId, address), noted);
                 } finally {
                     credentials.wipe();
                 }
@@ -122,14 +136,15 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         check.onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());
-            } else if (result.result().actor().isEmpty()) {
-                LOG.info("authentication failed for a Basic credential");
-                challenge(ctx, "用户名或密码不正确，或账号已停用", "wrong username or password, or account disabled");
-            } else {
-                Actor actor = result.result().actor().get();
-                cache.remember(header, actor, result.result().revision());
+            } else if (result.result().result() instanceof SignInUseCase.SignedIn signedIn) {
+                Actor actor = signedIn.actor();
+                cache.remember(header, credentials.username().trim(), actor, result.result().revision());
                 ctx.put(Callers.ACTOR, actor);
                 ctx.next();
+            } else {
+                LOG.info("sign-in refused for a Basic credential from {}: {}", address,
+                        result.result().result().getClass().getSimpleName());
+                SignInRefusals.answer(ctx, result.result().result(), true);
             }
         });
     }

@@ -2,8 +2,8 @@ package cn.egov.projects.web.auth;
 
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.domain.access.Actor;
+import cn.egov.projects.web.http.ClientOrigin;
 import cn.egov.projects.web.http.RequestIds;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
@@ -21,13 +21,15 @@ public final class Callers {
         return Optional.ofNullable(ctx.get(ACTOR));
     }
 
-    /** The caller of a request that passed {@link BasicAuthenticator} and the access guard. */
+    /**
+     * The caller of a request that passed {@link BasicAuthenticator} and the access guard, with the client's address
+     * as {@link ClientOrigin} established it.
+     */
     public static Caller of(RoutingContext ctx) {
         Actor actor = ctx.get(ACTOR);
         if (actor == null) {
             throw new IllegalStateException("route reached without authentication: " + ctx.request().path());
         }
-        SocketAddress remote = ctx.request().remoteAddress();
-        return new Caller(actor, RequestIds.of(ctx), remote == null ? null : remote.hostAddress());
+        return new Caller(actor, RequestIds.of(ctx), ClientOrigin.address(ctx));
     }
 }

@@ -16,11 +16,12 @@ import java.util.function.LongSupplier;
  * Successful verifications of an {@code Authorization} header for a few minutes, so that the slow password hash
  * runs once per client and not once per request. Keyed by the SHA-256 of the header value: the clear password is
  * never kept. A changed password takes effect when the entry expires; an account whose access changed since it was
- * remembered ({@link AccessRevisions}) is not found, so the next request checks it again. Bounded in size.
+ * remembered, or whose username was locked since ({@link AccessRevisions}), is not found, so the next request goes
+ * through the sign-in policy again (and meets the lock). Bounded in size.
  */
 public final class CredentialCache {
 
-    private record Entry(Actor actor, long revision, long expiresAtNanos) {
+    private record Entry(String username, Actor actor, long revision, long expiresAtNanos) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -48,15 +49,19 @@ public final class CredentialCache {
             return Optional.empty();
         }
         if (nanoTime.getAsLong() - entry.expiresAtNanos() >= 0
-                || revisions.changedSince(entry.actor().userId(), entry.revision())) {
+                || revisions.changedSince(entry.actor().userId(), entry.revision())
+                || revisions.lockedSince(entry.username(), entry.revision())) {
             entries.remove(key, entry);
             return Optional.empty();
         }
         return Optional.of(entry.actor());
     }
 
-    /** @param revision the {@link AccessRevisions#current()} noted before the person was loaded */
-    public void remember(String authorizationHeader, Actor actor, long revision) {
+    /**
+     * @param username the username the header signed in with
+     * @param revision the {@link AccessRevisions#current()} noted before the password was checked
+     */
+    public void remember(String authorizationHeader, String username, Actor actor, long revision) {
         long now = nanoTime.getAsLong();
         if (entries.size() >= maxEntries) {
             entries.values().removeIf(e -> now - e.expiresAtNanos() >= 0);
@@ -64,7 +69,7 @@ public final class CredentialCache {
                 entries.clear();
             }
         }
-        entries.put(key(authorizationHeader), new Entry(actor, revision, now + ttlNanos));
+        entries.put(key(authorizationHeader), new Entry(username, actor, revision, now + ttlNanos));
     }
 
     int size() {

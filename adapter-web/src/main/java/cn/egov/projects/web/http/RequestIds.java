@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Gives every request an id: a sane incoming {@code X-Request-Id} is kept, anything else replaced by a random UUID.
  * The id is echoed in the response header, carried in the slf4j MDC of the request's log lines, and closes the
- * request with one access-log line (method, path without query, status, duration).
+ * request with one access-log line (method, path without query, status, duration, the client's address as
+ * {@link ClientOrigin} established it and, when a trusted proxy forwarded the request, the proxy's).
  */
 public final class RequestIds implements PlatformHandler {
 
@@ -43,10 +44,12 @@ public final class RequestIds implements PlatformHandler {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         String path = ctx.request().path();
         int status = ctx.response().getStatusCode();
+        ClientOrigin.Origin origin = ClientOrigin.of(ctx);
+        String client = origin.forwarded() ? origin.address() + " via " + origin.peer() : origin.address();
         if ("/health".equals(path) && status == 200) {
-            ACCESS.debug("{} {} {} {}ms", ctx.request().method(), path, status, millis);
+            ACCESS.debug("{} {} {} {}ms {}", ctx.request().method(), path, status, millis, client);
         } else {
-            ACCESS.info("{} {} {} {}ms", ctx.request().method(), path, status, millis);
+            ACCESS.info("{} {} {} {}ms {}", ctx.request().method(), path, status, millis, client);
         }
     }
 }

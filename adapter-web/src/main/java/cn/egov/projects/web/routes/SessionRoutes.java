@@ -7,24 +7,24 @@ import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.auth.Sessions;
+import cn.egov.projects.web.auth.SignInRefusals;
 import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.ClientOrigin;
 import cn.egov.projects.web.http.Replies;
 import cn.egov.projects.web.http.RequestIds;
 import cn.egov.projects.web.json.JsonFields;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 
 /**
  * Signing in and out of a browser session: {@code POST /api/session {username, password}} → 200 with the person and
  * the session's CSRF token (the cookie is HttpOnly, SameSite=Strict, Secure behind TLS); wrong credentials 401; a
- * locked username 429 with {@code Retry-After}. {@code GET /api/session} tells who is signed in (and the token again,
+ * locked username or too many attempts 429 with {@code Retry-After} ({@link SignInRefusals}, the same policy as HTTP
+ * Basic). {@code GET /api/session} tells who is signed in (and the token again,
  * for a reloaded page); {@code DELETE /api/session} ends the session on the server.
  */
 public final class SessionRoutes {
@@ -47,12 +47,12 @@ public final class SessionRoutes {
         JsonFields f = JsonFields.of(Bodies.requiredJson(ctx));
         String username = f.text("username");
         char[] password = f.text("password").toCharArray();
-        SocketAddress remote = ctx.request().remoteAddress();
+        String address = ClientOrigin.address(ctx);
         String requestId = RequestIds.of(ctx);
         long revision = revisions.current();
         Blocking.call(ctx, () -> {
             try {
-                return signIn.signIn(username, password, requestId, remote == null ? null : remote.hostAddress());
+                return signIn.signIn(username, password, SignInUseCase.Channel.SESSION, requestId, address);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -60,17 +60,8 @@ public final class SessionRoutes {
             if (result instanceof SignInUseCase.SignedIn signedIn) {
                 String csrf = Sessions.start(ctx, signedIn.actor(), revision);
                 Replies.json(ctx, 200, person(signedIn.actor()).put("csrfToken", csrf));
-            } else if (result instanceof SignInUseCase.Locked locked) {
-                long seconds = Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds());
-                ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-                Replies.json(ctx, 429, new JsonObject().put("code", "ACCOUNT_LOCKED")
-                        .put("message", "连续登录失败次数过多，账号已锁定15分钟，请稍后再试")
-                        .put("messageEn", "too many failed sign-ins: locked until " + locked.until())
-                        .put("lockedUntil", locked.until().toString()).put("requestId", requestId));
             } else {
-                Replies.json(ctx, 401, new JsonObject().put("code", "LOGIN_FAILED")
-                        .put("message", "用户名或密码不正确").put("messageEn", "wrong username or password")
-                        .put("requestId", requestId));
+                SignInRefusals.answer(ctx, result, false);
             }
         }).onFailure(ctx::fail);
     }

@@ -22,7 +22,7 @@ class CredentialCacheTest {
     @DisplayName("缓存的验证在有效期内有效，过期后失效")
     void expires() {
         CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), 10, revisions, nanos::get);
-        cache.remember("Basic abc", actor, revisions.current());
+        cache.remember("Basic abc", "police", actor, revisions.current());
 
         nanos.addAndGet(Duration.ofMinutes(5).toNanos() - 1);
         assertThat(cache.lookup("Basic abc")).contains(actor);
@@ -37,13 +37,13 @@ class CredentialCacheTest {
     @DisplayName("缓存有上限，满时先清掉过期的")
     void bounded() {
         CredentialCache cache = new CredentialCache(Duration.ofSeconds(10), 3, revisions, nanos::get);
-        cache.remember("a", actor, revisions.current());
-        cache.remember("b", actor, revisions.current());
+        cache.remember("a", "police", actor, revisions.current());
+        cache.remember("b", "police", actor, revisions.current());
         nanos.addAndGet(Duration.ofSeconds(5).toNanos());
-        cache.remember("c", actor, revisions.current());
+        cache.remember("c", "police", actor, revisions.current());
         nanos.addAndGet(Duration.ofSeconds(6).toNanos());
 
-        cache.remember("d", actor, revisions.current());
+        cache.remember("d", "police", actor, revisions.current());
 
         assertThat(cache.size()).isEqualTo(2);
         assertThat(cache.lookup("c")).contains(actor);
@@ -56,15 +56,51 @@ class CredentialCacheTest {
         CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), 10, revisions, nanos::get);
         Actor other = Actor.of("u2", Role.BDB_OFFICER, new UnitId("TC-DSJ"));
         long noted = revisions.current();
-        cache.remember("Basic u1", actor, noted);
-        cache.remember("Basic u2", other, noted);
+        cache.remember("Basic u1", "police", actor, noted);
+        cache.remember("Basic u2", "bureau", other, noted);
 
         revisions.accessChanged("u1");
 
         assertThat(cache.lookup("Basic u1")).isEmpty();
         assertThat(cache.lookup("Basic u2")).contains(other);
-        cache.remember("Basic u1", actor, revisions.current());
+        cache.remember("Basic u1", "police", actor, revisions.current());
         assertThat(cache.lookup("Basic u1")).contains(actor);
+    }
+
+    @Test
+    @DisplayName("用户名被锁定后，锁定前（或锁定时正在校验）记住的验证即失效；别的用户名不受影响；解锁后重新验证的可再缓存")
+    void aLockForgetsTheUsername() {
+        CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), 10, revisions, nanos::get);
+        Actor other = Actor.of("u2", Role.BDB_OFFICER, new UnitId("TC-DSJ"));
+        long noted = revisions.current();
+        cache.remember("Basic u1", "police", actor, noted);
+        cache.remember("Basic u2", "bureau", other, noted);
+        long checkBeganBeforeTheLock = revisions.current();
+
+        revisions.accountLocked("police");
+
+        assertThat(cache.lookup("Basic u1")).isEmpty();
+        assertThat(cache.lookup("Basic u2")).contains(other);
+        cache.remember("Basic u1", "police", actor, checkBeganBeforeTheLock);
+        assertThat(cache.lookup("Basic u1")).isEmpty();
+        cache.remember("Basic u1", "police", actor, revisions.current());
+        assertThat(cache.lookup("Basic u1")).contains(actor);
+    }
+
+    @Test
+    @DisplayName("记住的锁定用户名有上限：超出时此前记住的所有验证都须重新校验")
+    void tooManyLocksForgetEverything() {
+        CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), 10, revisions, nanos::get);
+        cache.remember("Basic u1", "police", actor, revisions.current());
+        for (int i = 0; i < AccessRevisions.MAX_LOCKS; i++) {
+            revisions.accountLocked("guess" + i);
+        }
+        assertThat(cache.lookup("Basic u1")).contains(actor);
+
+        revisions.accountLocked("one-more");
+
+        assertThat(cache.lookup("Basic u1")).isEmpty();
+        assertThat(revisions.lockedSince("guess1", revisions.current())).isFalse();
     }
 
     @Test

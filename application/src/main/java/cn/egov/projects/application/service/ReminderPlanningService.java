@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,51 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
             cursor = new DueCursor(last.deadline().due(), last.deadline().id());
         }
         return count + windowClosing(day, sink, recipients);
+    }
+
+    /**
+     * Walks the missed days from the last back to the first, after today's, and keeps a reminder only when no later
+     * day (nor today) has one for its deadline and audience: so each is the latest of its kind. Every day is planned
+     * as {@link #planDay} plans it, against the deadlines open now.
+     */
+    @Override
+    public long planMissedDays(LocalDate from, LocalDate to, LocalDate today, Consumer<List<PlannedReminder>> sink) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(today, "today");
+        Objects.requireNonNull(sink, "sink");
+        if (!to.isBefore(today)) {
+            throw new IllegalArgumentException("missed days end before today: " + to + " is not before " + today);
+        }
+        Set<String> later = new HashSet<>();
+        planDay(today, batch -> batch.forEach(p -> later.add(latestKey(p))));
+        long count = 0;
+        for (LocalDate day = to; !day.isBefore(from); day = day.minusDays(1)) {
+            Set<String> ofDay = new HashSet<>();
+            long[] kept = {0};
+            planDay(day, batch -> {
+                List<PlannedReminder> latest = new ArrayList<>();
+                for (PlannedReminder p : batch) {
+                    String key = latestKey(p);
+                    ofDay.add(key);
+                    if (!later.contains(key)) {
+                        latest.add(p);
+                    }
+                }
+                if (!latest.isEmpty()) {
+                    sink.accept(latest);
+                    kept[0] += latest.size();
+                }
+            });
+            later.addAll(ofDay);
+            count += kept[0];
+        }
+        return count;
+    }
+
+    /** A deadline and an audience: of the reminders after downtime, only the latest of each goes out. */
+    private static String latestKey(PlannedReminder p) {
+        return p.deadlineId() + "/" + p.reminder().audience();
     }
 
     /**

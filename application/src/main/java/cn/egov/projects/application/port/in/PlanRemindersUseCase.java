@@ -27,4 +27,19 @@ public interface PlanRemindersUseCase {
      * @return how many reminders were planned
      */
     long planDay(LocalDate day, Consumer<List<PlannedReminder>> sink);
+
+    /**
+     * The reminders of days the daily pass missed — the system was down over {@code from..to} — to be sent late on
+     * {@code today}: of each deadline still open, for each audience, only its latest reminder on those days, and
+     * none when {@code today} has one of its own for that audience. A person hears once, with what is true now, of
+     * each deadline that fell due or was escalated while the system was down, not once per day missed: the week's
+     * stale "due in 7 days" is dropped for the "due today" that followed it, an escalation repeated every 7 days is
+     * sent once. Met, waived and terminated deadlines have none.
+     *
+     * @param from  the first day missed
+     * @param to    the last day missed, before {@code today}
+     * @param today the day of the pass that makes them up
+     * @return how many reminders were planned (the day of each stays the day it was due on)
+     */
+    long planMissedDays(LocalDate from, LocalDate to, LocalDate today, Consumer<List<PlannedReminder>> sink);
 }

@@ -2,29 +2,85 @@ package cn.egov.projects.application.port.in;
 
 import cn.egov.projects.domain.access.Actor;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Signing in with a username and password: after 5 failures within 15 minutes the account is locked for 15
- * minutes; every sign-in, failure and lock is in the audit trail.
+ * Signing in with a username and password, by whichever way the credentials came (the browser's sign-in form or a
+ * script's HTTP Basic header): one policy for both. After 5 failures within 15 minutes the username is locked for 15
+ * minutes, whatever the password; too many unsuccessful attempts from one client address or for one username within
+ * a minute are refused for a while without checking the password. Every failure, lock and refusal is in the audit
+ * trail with the request id and the client's address, and so is every success.
  */
 public interface SignInUseCase {
 
+    /** The way the credentials came, as the audit trail names it. */
+    enum Channel {
+        /** The sign-in form of the staff's pages, starting a browser session. */
+        SESSION("会话登录"),
+        /** An HTTP Basic header of a script, checked whenever it is not remembered as verified. */
+        BASIC("HTTP Basic");
+
+        private final String zh;
+
+        Channel(String zh) {
+            this.zh = zh;
+        }
+
+        public String zh() {
+            return zh;
+        }
+    }
+
+    /** Which limit refused an attempt. */
+    enum Limit {
+        /** Too many unsuccessful attempts from the client's address (an IPv6 address counts by its /64). */
+        ADDRESS("来源地址"),
+        /** Too many unsuccessful attempts for the username, from wherever they came. */
+        USERNAME("用户名");
+
+        private final String zh;
+
+        Limit(String zh) {
+            this.zh = zh;
+        }
+
+        public String zh() {
+            return zh;
+        }
+    }
+
     /** The answer to a sign-in. */
-    sealed interface Result permits SignedIn, Failed, Locked {
+    sealed interface Result permits SignedIn, Failed, Locked, Throttled {
     }
 
     /** The person is signed in as this actor. */
     record SignedIn(Actor actor) implements Result {
     }
 
-    /** Wrong username or password (which of the two is not told). */
+    /** Wrong username or password, or a disabled account (which of them is not told). */
     record Failed() implements Result {
     }
 
-    /** Too many failures: no sign-in until then, whatever the password. */
-    record Locked(Instant until) implements Result {
+    /**
+     * Too many failures: no sign-in until then, whatever the password (also for a username that does not exist, so
+     * that the answer does not tell which names do).
+     *
+     * @param retryAfter how long from now until then
+     */
+    record Locked(Instant until, Duration retryAfter) implements Result {
     }
 
-    Result signIn(String username, char[] password, String requestId, String sourceAddress);
+    /**
+     * Too many unsuccessful attempts within a short time: the password was not checked; try again after
+     * {@code retryAfter}.
+     */
+    record Throttled(Limit limit, Duration retryAfter) implements Result {
+    }
+
+    /**
+     * @param sourceAddress the client's address as the adapter established it (behind a trusted proxy: the address
+     *                      the proxy reports), used for the audit trail and the per-address limit
+     */
+    Result signIn(String username, char[] password, Channel channel, String requestId, String sourceAddress);
 }

@@ -1,0 +1,5 @@
+/**
+ * The embedded H2 database made durable: every commit of a file database is on the disk (not only in the operating
+ * system's cache) before the commit returns, so that an acknowledged write survives a killed process and a power cut.
+ */
+package cn.egov.projects.persistence.h2;
