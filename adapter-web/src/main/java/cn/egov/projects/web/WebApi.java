@@ -9,9 +9,11 @@ import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.http.ApiErrors;
 import cn.egov.projects.web.http.ClientOrigin;
+import cn.egov.projects.web.http.ExactJson;
 import cn.egov.projects.web.http.JsonOnly;
 import cn.egov.projects.web.http.RequestIds;
 import cn.egov.projects.web.http.SecurityHeaders;
+import cn.egov.projects.web.http.UnreadBodies;
 import cn.egov.projects.web.idempotency.IdempotencyKeys;
 import cn.egov.projects.web.routes.AccountRoutes;
 import cn.egov.projects.web.routes.ActionRoutes;
@@ -29,10 +31,12 @@ import cn.egov.projects.web.routes.ProjectRoutes;
 import cn.egov.projects.web.routes.SessionRoutes;
 import cn.egov.projects.web.routes.WorkplaceRoutes;
 import cn.egov.projects.web.routes.WorkplaceUseCases;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -47,8 +51,11 @@ import java.util.function.BooleanSupplier;
  * and the security headers. Under {@code /api}: JSON bodies only (multipart for uploads), the browser session (idle
  * timeout {@link #SESSION_TIMEOUT}) or HTTP Basic credentials, then the central access {@link Guard} (every route
  * is in the {@link RouteTable} with its rule; anything else is denied), the body (at most {@link #BODY_LIMIT} of
- * JSON), and {@code Idempotency-Key}s. One failure handler answers every error. First of all, every request gets its
- * origin: the client's address and scheme, forwarded headers believed only from trusted proxies ({@link ClientOrigin}).
+ * JSON, read off the event loop when large), and {@code Idempotency-Key}s. An upload's body is read only after the
+ * caller is authenticated, the guard has admitted the route and the use case the project
+ * ({@link DocumentRoutes#admission}); until then it is held unread. One failure handler answers every error. First of
+ * all, every request gets its origin: the client's address and scheme, forwarded headers believed only from trusted
+ * proxies ({@link ClientOrigin}).
  */
 public final class WebApi {
 
@@ -94,8 +101,9 @@ public final class WebApi {
         ApiErrors errors = new ApiErrors();
         router.route().handler(new ClientOrigin(settings.trustedProxies())).handler(new RequestIds())
                 .handler(new SecurityHeaders()).failureHandler(errors);
+        router.route().handler(new UnreadBodies());
         for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
-            router.errorHandler(status, errors);
+            router.errorHandler(status, errors.forStatus(status));
         }
 
         Guard guard = new Guard(table);
@@ -103,26 +111,40 @@ public final class WebApi {
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(settings.uploadsDir().toString())
                 .setBodyLimit(settings.documents().maxBytes() + 256 * 1024)
-                .setDeleteUploadedFilesOnEnd(true);
+                .setDeleteUploadedFilesOnEnd(true)
+                // the form's fields are read as form attributes: merging them into the query's parameters would
+                // decode the query at the end of the body, where a malformed one fails without an answer
+                .setMergeFormAttributes(false);
         // one session store; the cookie is Secure when forced by the settings or when the client used HTTPS
         LocalSessionStore store = LocalSessionStore.create(vertx);
         SessionHandler plainSessions = sessions(store, settings.secureCookies());
         SessionHandler secureSessions = sessions(store, true);
+        DocumentRoutes documents = new DocumentRoutes(workplace.documents());
+        Handler<RoutingContext> uploadAdmission = documents.admission();
+        Handler<RoutingContext> uploadBodyWatched = DocumentRoutes.body(uploadBody);
+        Handler<RoutingContext> largeJson = ExactJson.largeBodiesOffTheEventLoop();
         // one handler per route: Vert.x orders handlers of a single route by kind, these must run in this order
         router.route("/api/*").handler(ctx -> (ClientOrigin.of(ctx).https() ? secureSessions : plainSessions)
                 .handle(ctx));
         router.route("/api/*").handler(ctx -> {
             if (DocumentRoutes.isUpload(ctx)) {
+                // held unread until admitted: nothing of an upload is stored before its caller may make it
+                DocumentRoutes.hold(ctx);
                 ctx.next();
             } else {
                 jsonOnly.handle(ctx);
             }
         });
-        // the body is read before the (asynchronous) password check: uploads are bounded by the size limit
-        router.route("/api/*").handler(ctx -> (DocumentRoutes.isUpload(ctx) ? uploadBody : jsonBody).handle(ctx));
+        // a JSON body (at most 1 MiB) is read before the (asynchronous) password check; GET, HEAD and OPTIONS have none
+        // (one that carries a body was refused by UnreadBodies)
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, false, readsBody(ctx) ? jsonBody : RoutingContext::next));
         router.route("/api/*").handler(new BasicAuthenticator(workplace.signIn(), useCases.authenticate(), credentials,
                 revisions));
         router.route("/api/*").handler(guard);
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadAdmission));
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadBodyWatched));
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, true, DocumentRoutes::bodyRead));
+        router.route("/api/*").handler(ctx -> onlyFor(ctx, false, largeJson));
         router.route("/api/*").handler(new IdempotencyKeys(workplace.idempotency()));
         router.route().handler(guard);
 
@@ -136,7 +158,7 @@ public final class WebApi {
         new ActionRoutes(lifecycle).mount(router, table);
         new AssignmentRoutes(workplace.assignments()).mount(router, table);
         new PlanRoutes(lifecycle.issuePlan()).mount(router, table);
-        new DocumentRoutes(workplace.documents()).mount(router, table);
+        documents.mount(router, table);
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch())
@@ -146,6 +168,21 @@ public final class WebApi {
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;
+    }
+
+    /** Whether the request's method carries a body the API reads (not GET, HEAD or OPTIONS: theirs is dropped). */
+    private static boolean readsBody(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        return !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);
+    }
+
+    /** Runs the handler for uploads only, or for every other request only; the rest pass on. */
+    private static void onlyFor(RoutingContext ctx, boolean uploads, Handler<RoutingContext> handler) {
+        if (DocumentRoutes.isUpload(ctx) == uploads) {
+            handler.handle(ctx);
+        } else {
+            ctx.next();
+        }
     }
 
     private static SessionHandler sessions(LocalSessionStore store, boolean secure) {

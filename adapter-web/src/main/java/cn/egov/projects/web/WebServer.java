@@ -1,5 +1,6 @@
 package cn.egov.projects.web;
 
+import cn.egov.projects.web.http.InvalidRequests;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -7,12 +8,25 @@ import io.vertx.core.http.HttpServerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The API served over HTTP on its own Vert.x instance; started and stopped from a plain thread. */
+/**
+ * The API served over HTTP on its own Vert.x instance; started and stopped from a plain thread. A connection on which
+ * nothing is received or sent for {@link #IDLE_TIMEOUT} is closed: a client that stops sending in the middle of a
+ * request (a body shorter than announced, a multipart upload without its closing boundary) holds its connection no
+ * longer than that, nor does an idle keep-alive connection. A request that is no HTTP/1.x at all is refused with a
+ * small JSON answer ({@link InvalidRequests}).
+ */
 public final class WebServer implements AutoCloseable {
+
+    /** The longest header of a multipart part that is decoded. */
+    public static final int MAX_PART_HEADER = 64 * 1024;
+
+    /** How long a connection may stay silent both ways before it is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final long TIMEOUT_SECONDS = 30;
@@ -32,10 +46,21 @@ public final class WebServer implements AutoCloseable {
      * @throws WebServerException when the server cannot listen (e.g. the port is in use)
      */
     public static WebServer start(WebApi api, int port) {
+        return start(api, port, IDLE_TIMEOUT);
+    }
+
+    /**
+     * Starts serving with another idle timeout (tests).
+     *
+     * @param idleTimeout how long a silent connection is kept; at least a millisecond
+     */
+    public static WebServer start(WebApi api, int port, Duration idleTimeout) {
         Vertx vertx = Vertx.vertx();
         try {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0"))
-                    .requestHandler(api.router(vertx));
+            HttpServerOptions options = options(idleTimeout).setPort(port).setHost("0.0.0.0");
+            HttpServer server = vertx.createHttpServer(options).requestHandler(api.router(vertx))
+                    .invalidRequestHandler(InvalidRequests::answer)
+                    .connectionHandler(InvalidRequests::markUnknownVersions);
             await(server.listen());
             LOG.info("HTTP server listening on port {}", server.actualPort());
             return new WebServer(vertx, server);
@@ -47,6 +72,24 @@ public final class WebServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The server's options: the idle timeout, and a multipart part's header (e.g. a file name) or form field of up
+     * to {@value #MAX_PART_HEADER} bytes decoded, so that an over-long file name or kind is refused by name (400
+     * naming {@code fileName} or {@code kind}), while a longer one is refused as malformed (400).
+     */
+    public static HttpServerOptions options(Duration idleTimeout) {
+        if (idleTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("the idle timeout must be at least 1 ms");
+        }
+        return new HttpServerOptions()
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxFormBufferedBytes(MAX_PART_HEADER)
+                .setMaxFormAttributeSize(MAX_PART_HEADER)
+                // HTTP/1.1 only (no cleartext HTTP/2 upgrade): a connection's pipeline is complete before it reads
+                .setHttp2ClearTextEnabled(false);
     }
 
     public int port() {

@@ -52,6 +52,8 @@ abstract class ApiTestSupport {
     protected FakeWorld world;
     protected WebApi api;
     protected WebClient client;
+    /** The port the test's server listens on. */
+    protected int port;
     protected final AtomicBoolean ready = new AtomicBoolean(true);
     protected final AtomicInteger passwordChecks = new AtomicInteger();
 
@@ -77,11 +79,12 @@ abstract class ApiTestSupport {
             }
         };
         api = webApi(workplace, useCases(counting), ready::get);
-        HttpServer server = await(vertx.createHttpServer()
+        HttpServer server = await(vertx.createHttpServer(WebServer.options(WebServer.IDLE_TIMEOUT))
                 .requestHandler(api.router(vertx))
                 .listen(0));
+        port = server.actualPort();
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
-                .setDefaultPort(server.actualPort()));
+                .setDefaultPort(port));
     }
 
     /** The administrator, signed in as the use cases take a caller. */

@@ -17,7 +17,7 @@ import java.util.Set;
  * The API's OpenAPI document and a small checker of real answers against it: the operation must be documented, the
  * status must be one of its responses, the content type the documented one, and a JSON body must match the schema
  * (types, required and — unless {@code additionalProperties} — no undocumented properties, enums, formats, nullable,
- * {@code $ref}, {@code allOf}).
+ * {@code $ref}, {@code allOf}, {@code anyOf}).
  */
 final class OpenApi {
 
@@ -93,6 +93,19 @@ final class OpenApi {
                 return;
             }
             check(target, value, at, problems);
+            return;
+        }
+        if (schema.containsKey("anyOf")) {
+            List<String> all = new ArrayList<>();
+            for (Object alternative : schema.getJsonArray("anyOf")) {
+                List<String> these = new ArrayList<>();
+                check((JsonObject) alternative, value, at, these);
+                if (these.isEmpty()) {
+                    return;
+                }
+                all.add(these.toString());
+            }
+            problems.add(at + ": matches none of anyOf: " + all);
             return;
         }
         if (schema.containsKey("allOf")) {

@@ -86,7 +86,7 @@ class WorkplaceApiTest extends ConformingApiTest {
     }
 
     @Test
-    @DisplayName("Idempotency-Key：重试同一请求只创建一次，返回首次的应答；同一键用于不同请求被拒绝")
+    @DisplayName("Idempotency-Key：重试同一请求只创建一次，返回首次的应答；同一键用于内容不同的请求得到422")
     void idempotency() {
         String key = "create-draft-0001";
         HttpResponse<Buffer> first = await(client.post("/api/projects").basicAuthentication("police", PASSWORD)
@@ -100,8 +100,10 @@ class WorkplaceApiTest extends ConformingApiTest {
         assertThat(world.projects.count()).isEqualTo(1);
         HttpResponse<Buffer> other = await(client.post("/api/projects").basicAuthentication("police", PASSWORD)
                 .putHeader("Idempotency-Key", key).sendJsonObject(profile("另一个项目", 2025)));
-        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.bodyAsJsonObject().getString("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(other.bodyAsJsonObject().getString("field")).isEqualTo("Idempotency-Key");
+        assertThat(other.bodyAsJsonObject().getString("message")).contains("内容不同");
         // another person's same key is theirs alone
         HttpResponse<Buffer> health = await(client.post("/api/projects").basicAuthentication("health", PASSWORD)
                 .putHeader("Idempotency-Key", key).sendJsonObject(profile("卫健项目", 2025)));

@@ -109,11 +109,15 @@ final class DemoData {
      * @return whether data were written
      */
     boolean fillIfEmpty(BooleanSupplier empty, LocalDate today) {
+        return fillIfEmpty(empty, today, password());
+    }
+
+    /** As {@link #fillIfEmpty(BooleanSupplier, LocalDate)}, with the accounts' password given (tests). */
+    boolean fillIfEmpty(BooleanSupplier empty, LocalDate today, String password) {
         if (!empty.getAsBoolean()) {
             LOG.info("--demo: the database already has accounts; no demonstration data written");
             return false;
         }
-        String password = password();
         try {
             Map<String, Caller> people = people(password);
             projects(people, today);

@@ -1,18 +1,21 @@
 package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.application.port.in.DocumentRules;
+import cn.egov.projects.application.port.in.DocumentTypes;
 import cn.egov.projects.web.WebSettings;
 import cn.egov.projects.web.http.TrustedProxies;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The web settings: the document upload limit ({@code EGOV_DOC_MAX_MB}, default 20) and allowed file types
- * ({@code EGOV_DOC_TYPES}, comma-separated extensions, default office documents, PDF, OFD, images and zip), whether
+ * ({@code EGOV_DOC_TYPES}, comma-separated extensions, default office documents, PDF, OFD, images and zip; each must
+ * be a type whose content can be recognised, {@link DocumentTypes}), whether
  * the session cookie is {@code Secure} ({@code EGOV_SECURE_COOKIES=true} when users reach the server over TLS, e.g.
  * through a TLS-terminating proxy), where uploads wait while a request is handled ({@code EGOV_UPLOADS_DIR}, default
  * {@code ./data/uploads}), the reverse proxies whose forwarded headers are believed ({@code EGOV_TRUSTED_PROXIES},
@@ -47,6 +50,13 @@ public record WebConfig(WebSettings web, boolean demo) {
             if (types.isEmpty() || types.stream().anyMatch(t -> !t.matches("[a-z0-9]{1,10}"))) {
                 throw new SettingsException("document types '" + typeList + "' must be file name extensions separated"
                         + " by commas, e.g. pdf,docx,xlsx (" + s.source(Settings.Key.DOC_TYPES) + ")");
+            }
+            // an upload's content is checked against its extension: only types whose content is known may be allowed
+            List<String> unknown = types.stream().filter(t -> !DocumentTypes.isKnown(t)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new SettingsException("document type(s) " + String.join(",", unknown) + " cannot be checked by"
+                        + " their content; allowed are " + String.join(",", DocumentTypes.known()) + " ("
+                        + s.source(Settings.Key.DOC_TYPES) + ")");
             }
         }
         boolean secure = flag(s, Settings.Key.SECURE_COOKIES);

@@ -264,6 +264,17 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("允许的文档类型须能按文件内容识别：不认识的扩展名在启动时被拒绝并列出可用的类型")
+    void documentTypesMustBeRecognisable() {
+        assertThat(parse(Map.of("EGOV_DOC_TYPES", "PDF, .ofd,txt")).web().web().documents().allowedExtensions())
+                .containsExactlyInAnyOrder("pdf", "ofd", "txt");
+        assertThatThrownBy(() -> parse(Map.of("EGOV_DOC_TYPES", "pdf,exe,html")).web())
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("exe,html").hasMessageContaining("cannot be checked by their content")
+                .hasMessageContaining("EGOV_DOC_TYPES");
+    }
+
+    @Test
     @DisplayName("停机补发天数和提醒记录保留期：ISO写法（P2Y、P18M）或天、周、月、年（730d、104w、24m、2y）")
     void reminderCatchUpAndRetention() {
         ReminderConfig days = parse(Map.of("EGOV_REMINDER_RETENTION", "730d", "EGOV_REMINDER_CATCH_UP_DAYS", "7"))

@@ -1,6 +1,7 @@
 package cn.egov.projects.web.http;
 
 import cn.egov.projects.application.error.ConcurrentChangeException;
+import cn.egov.projects.application.error.ContentMismatchException;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
@@ -20,8 +21,10 @@ import java.util.List;
 /**
  * The one failure handler: maps what went wrong to a JSON answer with the request id. Malformed input → 400,
  * a refusal of the measures → 422 citing its articles, an action outside one's role → 403, an object outside
- * one's scope → 404, a concurrent change → 409, a body too large → 413; anything unexpected → 500 with the stack
- * trace in the log only. Rule messages may carry project content (Art. 27), so the log records codes, not messages.
+ * one's scope → 404, a concurrent change → 409, a body too large → 413, an upload whose content is not what its
+ * name says → 415; anything unexpected → 500 with the stack trace in the log only. A failure after the client went
+ * away is logged, not answered. Rule messages may carry project content (Art. 27), so the log records codes, not
+ * messages.
  */
 public final class ApiErrors implements Handler<RoutingContext> {
 
@@ -30,13 +33,29 @@ public final class ApiErrors implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String requestId = RequestIds.of(ctx);
-        Mdc.run(requestId, () -> answer(ctx, requestId));
+        Mdc.run(requestId, () -> answer(ctx, requestId, -1));
     }
 
-    private static void answer(RoutingContext ctx, String requestId) {
+    /**
+     * The handler of a status the router itself arrives at (its error handler for that status): Vert.x calls it
+     * without setting the status on the context when, e.g., a path's percent-encoding cannot be decoded (400).
+     */
+    public Handler<RoutingContext> forStatus(int status) {
+        return ctx -> {
+            String requestId = RequestIds.of(ctx);
+            Mdc.run(requestId, () -> answer(ctx, requestId, status));
+        };
+    }
+
+    private static void answer(RoutingContext ctx, String requestId, int routerStatus) {
         Throwable failure = ctx.failure();
         if (ctx.response().ended()) {
             LOG.warn("failure after the answer was sent", failure);
+            return;
+        }
+        if (ctx.response().closed()) {
+            LOG.info("the client went away before the answer ({} {}): {}", ctx.request().method(),
+                    ctx.request().path(), failure == null ? ctx.statusCode() : failure.toString());
             return;
         }
         if (ctx.response().headWritten()) {
@@ -44,7 +63,11 @@ public final class ApiErrors implements Handler<RoutingContext> {
             ctx.response().reset();
             return;
         }
-        int status = ctx.statusCode();
+        int status = ctx.statusCode() < 0 ? routerStatus : ctx.statusCode();
+        if (status == 200 && failure != null) {
+            // the body handler reports a request it could not read (e.g. a malformed chunk) with status 200
+            status = 400;
+        }
         if (failure instanceof HttpException http) {
             status = http.getStatusCode();
             failure = null;
@@ -70,6 +93,13 @@ public final class ApiErrors implements Handler<RoutingContext> {
         } else if (failure instanceof NotFoundException e) {
             Replies.json(ctx, 404, new JsonObject().put("code", "NOT_FOUND").put("message", e.messageZh())
                     .put("messageEn", "not found, or outside your scope").put("requestId", requestId));
+        } else if (failure instanceof ContentMismatchException e) {
+            LOG.info("upload refused: its content is not a .{} file", e.extension());
+            Replies.json(ctx, 415, new JsonObject().put("code", "DOCUMENT_CONTENT_MISMATCH").put("field", e.field())
+                    .put("message", e.messageZh())
+                    .put("messageEn", "the content of the file is not what a ." + e.extension()
+                            + " file holds; the file name's extension and the content must agree")
+                    .put("requestId", requestId));
         } else if (failure instanceof PayloadTooLargeException e) {
             Replies.json(ctx, 413, plain("PAYLOAD_TOO_LARGE", e.messageZh(),
                     "the upload exceeds the limit of " + e.limitBytes() + " bytes", requestId));
@@ -78,6 +108,12 @@ public final class ApiErrors implements Handler<RoutingContext> {
             Replies.json(ctx, 409, new JsonObject().put("code", "CONFLICT").put("message", e.messageZh())
                     .put("messageEn", "the project was changed since you read it; reload and try again")
                     .put("requestId", requestId));
+        } else if (status >= 400 && status < 500) {
+            // a handler of the framework refused the request (e.g. a malformed multipart body: 400) and said why
+            String why = failure.toString();
+            LOG.info("{} {} refused with {}: {}", ctx.request().method(), ctx.request().path(), status,
+                    why.length() <= 200 ? why : why.substring(0, 200) + "…");
+            answerStatus(ctx, status, requestId);
         } else {
             LOG.error("unexpected failure of {} {}", ctx.request().method(), ctx.request().path(), failure);
             internal(ctx, requestId);
@@ -86,7 +122,11 @@ public final class ApiErrors implements Handler<RoutingContext> {
 
     private static void answerStatus(RoutingContext ctx, int status, String requestId) {
         switch (status) {
-            case 400 -> Replies.json(ctx, 400, badRequest(null, "请求格式不正确", "malformed request", requestId));
+            case 400 -> Replies.json(ctx, 400, isUpload(ctx)
+                    ? badRequest("file", "上传的内容不是有效的multipart/form-data，或文件名等某一部分的头过长",
+                    "the upload is not a well-formed multipart/form-data body, or a part's header is too long",
+                    requestId)
+                    : badRequest(null, "请求格式不正确", "malformed request", requestId));
             case 404 -> Replies.json(ctx, 404, plain("NOT_FOUND", "请求的地址不存在", "no such resource", requestId));
             case 405 -> Replies.json(ctx, 405, plain("METHOD_NOT_ALLOWED", "该地址不支持此请求方法",
                     "method not allowed on this resource", requestId));
@@ -104,6 +144,10 @@ public final class ApiErrors implements Handler<RoutingContext> {
                 }
             }
         }
+    }
+
+    private static boolean isUpload(RoutingContext ctx) {
+        return ctx.request().isExpectMultipart();
     }
 
     private static void internal(RoutingContext ctx, String requestId) {

@@ -3,10 +3,14 @@ package cn.egov.projects.web.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.RoutingContext;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,15 +22,77 @@ import java.util.Map;
 /**
  * Reads a request body into a {@link JsonObject} keeping every number exact: a decimal such as {@code 800000.10}
  * becomes a {@link BigDecimal} of its own text, never a {@code double}. Duplicate keys and trailing content are
- * refused.
+ * refused, and so are what no request of this API needs and what would only cost the server: a number written with
+ * more than {@value #MAX_NUMBER_LENGTH} characters, objects and arrays nested deeper than {@value #MAX_DEPTH}. A
+ * number's exponent is kept as written (a {@link BigDecimal} of {@code 1e999999999} is small); whoever reads it
+ * bounds it before expanding it (see {@code JsonFields#money}). A refusal quotes at most a line of the parser's
+ * report, never the body.
  */
 public final class ExactJson {
 
+    /** The longest number read: an amount has at most 14 + 2 digits, a version or a year far fewer. */
+    public static final int MAX_NUMBER_LENGTH = 64;
+
+    /** The deepest nesting read: a profile's people are three levels down. */
+    public static final int MAX_DEPTH = 32;
+
+    /** Bodies up to this size are read on the event loop (well under a millisecond); larger ones on a worker. */
+    public static final int INLINE_LIMIT = 64 * 1024;
+
+    private static final String PARSED = "egov.parsedJson";
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxNestingDepth(MAX_DEPTH)
+                    .build())
             .build();
 
     private ExactJson() {
+    }
+
+    /**
+     * A handler that reads a JSON body larger than {@value #INLINE_LIMIT} bytes on a worker thread, so that the event
+     * loop never parses a large body; {@link #object(RoutingContext)} then answers with what it read. Smaller bodies
+     * are left to be read where they are used.
+     */
+    public static Handler<RoutingContext> largeBodiesOffTheEventLoop() {
+        return ctx -> {
+            RequestBody body = ctx.body();
+            if (body == null || !body.available() || body.buffer() == null || body.length() <= INLINE_LIMIT) {
+                ctx.next();
+                return;
+            }
+            Buffer buffer = body.buffer();
+            Blocking.call(ctx, () -> {
+                try {
+                    return (Object) object(buffer);
+                } catch (BadRequestException e) {
+                    return e;
+                }
+            }).onSuccess(parsed -> {
+                ctx.put(PARSED, parsed);
+                ctx.next();
+            }).onFailure(ctx::fail);
+        };
+    }
+
+    /**
+     * The request's body as an object (an empty body is an empty object), read before on a worker when large.
+     *
+     * @throws BadRequestException when malformed
+     */
+    public static JsonObject object(RoutingContext ctx) {
+        Object parsed = ctx.get(PARSED);
+        if (parsed instanceof JsonObject json) {
+            return json;
+        }
+        if (parsed instanceof BadRequestException e) {
+            throw e;
+        }
+        RequestBody body = ctx.body();
+        return object(body == null || !body.available() ? null : body.buffer());
     }
 
     /** The body as an object; an empty body is an empty object. @throws BadRequestException when malformed */
@@ -98,11 +164,13 @@ public final class ExactJson {
         return new BadRequestException(null, "请求内容不是有效的JSON", "malformed JSON body: " + detail);
     }
 
+    /** The first line of the parser's report, at most 160 characters. */
     private static String firstLine(String text) {
         if (text == null) {
             return "unreadable";
         }
         int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+        String line = nl < 0 ? text : text.substring(0, nl);
+        return line.length() <= 160 ? line : line.substring(0, 160) + "…";
     }
 }

@@ -16,9 +16,23 @@ import java.util.stream.Collectors;
 
 /**
  * Typed reads of a JSON object's fields. Each failure names the field's path (e.g. {@code budgetLines[0].amount})
- * and says what was expected, in Chinese and in English. A JSON {@code null} counts as absent.
+ * and says what was expected, in Chinese and in English, quoting at most a few dozen characters of the input. A JSON
+ * {@code null} counts as absent. Every read is bounded before the value is used: a text has at most
+ * {@value #MAX_TEXT} characters (each command bounds its fields further, by their columns), a list at most
+ * {@value #MAX_LIST} items, a day lies in the years {@value #MIN_YEAR}–{@value #MAX_YEAR}, and an amount has at most
+ * 14 integer digits and 2 decimals before it is expanded (a written {@code 1e999999999} is refused as it is).
  */
 public final class JsonFields {
+
+    /** The longest text of any field (the longest a command keeps: a feasibility study of 20,000 characters). */
+    public static final int MAX_TEXT = 20_000;
+
+    /** The most items of a list field. */
+    public static final int MAX_LIST = 1_000;
+
+    /** The years of a day a person states (as the public calculator and the plan year). */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
 
     private final JsonObject object;
     private final String prefix;
@@ -60,6 +74,10 @@ public final class JsonFields {
         }
         if (!(value instanceof String s)) {
             throw wrongType(field, "文本", "a string");
+        }
+        if (s.length() > MAX_TEXT) {
+            throw new BadRequestException(path(field), "「" + path(field) + "」不能超过" + MAX_TEXT + "字",
+                    "'" + path(field) + "' must have at most " + MAX_TEXT + " characters");
         }
         return s;
     }
@@ -128,22 +146,36 @@ public final class JsonFields {
                 "unknown value '" + Texts.clip(text) + "' of '" + path + "'; one of " + names(type));
     }
 
+    /** A day in the years {@value #MIN_YEAR}–{@value #MAX_YEAR}, written YYYY-MM-DD. */
     public LocalDate date(String field) {
         String text = optionalText(field);
         if (text == null) {
             throw missing(field);
         }
-        return parseDate(path(field), text);
+        return parseDate(path(field), text, MIN_YEAR, MAX_YEAR);
     }
 
-    /** A calendar day written YYYY-MM-DD. */
-    public static LocalDate parseDate(String path, String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(path, "「" + path + "」应为YYYY-MM-DD格式的有效日期",
-                    "'" + path + "' must be a valid date written YYYY-MM-DD, got '" + Texts.clip(text) + "'");
+    /**
+     * A calendar day written YYYY-MM-DD in the years {@code minYear}–{@code maxYear}.
+     *
+     * @throws BadRequestException naming the field, when malformed or outside those years
+     */
+    public static LocalDate parseDate(String path, String text, int minYear, int maxYear) {
+        String t = text.trim();
+        LocalDate day = null;
+        if (t.length() == 10) {
+            try {
+                day = LocalDate.parse(t);
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
         }
+        if (day == null || day.getYear() < minYear || day.getYear() > maxYear) {
+            throw new BadRequestException(path, "「" + path + "」应为" + minYear + "年至" + maxYear
+                    + "年之间的有效日期，格式为YYYY-MM-DD", "'" + path + "' must be a valid date from " + minYear + " to "
+                    + maxYear + " written YYYY-MM-DD, got '" + Texts.clip(text) + "'");
+        }
+        return day;
     }
 
     /** Text items of an array field; absent means none. */
@@ -153,11 +185,20 @@ public final class JsonFields {
         if (array == null) {
             return list;
         }
+        if (array.size() > MAX_LIST) {
+            throw new BadRequestException(path(field), "「" + path(field) + "」不能超过" + MAX_LIST + "项",
+                    "'" + path(field) + "' must have at most " + MAX_LIST + " items");
+        }
         for (int i = 0; i < array.size(); i++) {
             Object item = array.getValue(i);
             if (!(item instanceof String s)) {
                 throw new BadRequestException(path(field) + "[" + i + "]", "「" + path(field) + "」的每一项应为文本",
                         "every item of '" + path(field) + "' must be a string");
+            }
+            if (s.length() > MAX_TEXT) {
+                throw new BadRequestException(path(field) + "[" + i + "]", "「" + path(field) + "」的每一项不能超过"
+                        + MAX_TEXT + "字", "every item of '" + path(field) + "' must have at most " + MAX_TEXT
+                        + " characters");
             }
             list.add(s);
         }
@@ -187,30 +228,36 @@ public final class JsonFields {
     }
 
     /**
-     * An amount in yuan written as a string ("800000.00") or a JSON number, read exactly from its decimal text
-     * with {@link Money#yuan(String)} — never through a {@code double}.
+     * An amount in yuan written as a string ("800000.00") or a JSON number, read exactly from its decimal text —
+     * never through a {@code double} — and bounded by its digits before it is expanded: at most 14 integer digits
+     * and 2 decimals ({@link Money#MAX}).
      */
     public Money money(String field) {
         Object value = object.getValue(field);
         if (value == null) {
             throw missing(field);
         }
-        String text;
-        if (value instanceof String s) {
-            text = s;
-        } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-            text = value.toString();
-        } else if (value instanceof BigDecimal d) {
-            text = d.toPlainString();
-        } else {
-            throw wrongType(field, "以元为单位的金额（如\"800000.00\"）", "an amount in yuan such as \"800000.00\"");
-        }
         try {
-            return Money.yuan(text);
+            if (value instanceof String s) {
+                return Money.yuan(s);
+            }
+            if (value instanceof Integer || value instanceof Long) {
+                return Money.of(BigDecimal.valueOf(((Number) value).longValue()));
+            }
+            if (value instanceof BigInteger i) {
+                return Money.of(new BigDecimal(i));
+            }
+            if (value instanceof BigDecimal d) {
+                // Money.of looks at the digits and the exponent only; nothing is expanded before it is bounded
+                return Money.of(d);
+            }
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(path(field), e.getMessage(),
-                    "'" + path(field) + "' must be a non-negative amount in yuan with at most two decimals");
+            throw new BadRequestException(path(field), "「" + path(field) + "」" + e.getMessage(),
+                    "'" + path(field) + "' must be a non-negative amount in yuan with at most 14 integer digits and"
+                            + " two decimals, got '" + Texts.clip(String.valueOf(value instanceof BigDecimal d
+                            ? d.toString() : value)) + "'");
         }
+        throw wrongType(field, "以元为单位的金额（如\"800000.00\"）", "an amount in yuan such as \"800000.00\"");
     }
 
     private BadRequestException missing(String field) {

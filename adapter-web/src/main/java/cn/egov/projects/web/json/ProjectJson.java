@@ -1,5 +1,6 @@
 package cn.egov.projects.web.json;
 
+import cn.egov.projects.application.port.in.Check;
 import cn.egov.projects.application.port.in.ProjectDetails;
 import cn.egov.projects.application.port.in.ProjectPage;
 import cn.egov.projects.application.port.in.TransitionResult;
@@ -117,6 +118,10 @@ public final class ProjectJson {
         JsonArray array = f.optionalArray("budgetLines");
         if (array == null || array.isEmpty()) {
             throw new BadRequestException("budgetLines", "至少需要一条预算明细", "at least one budget line is required");
+        }
+        if (array.size() > Check.MAX_ITEMS) {
+            throw new BadRequestException("budgetLines", "预算明细不能超过" + Check.MAX_ITEMS + "条",
+                    "at most " + Check.MAX_ITEMS + " budget lines");
         }
         List<BudgetLine> lines = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {

@@ -10,7 +10,10 @@ public final class Texts {
         if (text == null) {
             return "";
         }
-        String clean = text.replaceAll("\\p{Cntrl}", "");
-        return clean.length() <= 40 ? clean : clean.substring(0, 40) + "…";
+        // look at the head only: an echo never costs more than a few dozen characters, whatever the input's size
+        String head = text.length() <= 200 ? text : text.substring(0, 200);
+        String clean = head.replaceAll("\\p{Cntrl}", "");
+        return clean.length() <= 40 && head.length() == text.length() ? clean
+                : clean.substring(0, Math.min(40, clean.length())) + "…";
     }
 }

@@ -4,7 +4,6 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.web.http.BadRequestException;
 import cn.egov.projects.web.http.ExactJson;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
 
 /** What the routes read from a request: its JSON body and its path parameters. */
@@ -13,10 +12,9 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** The JSON object of the body; an empty body is an empty object. */
+    /** The JSON object of the body; an empty body is an empty object (a large body was read off the event loop). */
     static JsonObject json(RoutingContext ctx) {
-        RequestBody body = ctx.body();
-        return ExactJson.object(body == null || !body.available() ? null : body.buffer());
+        return ExactJson.object(ctx);
     }
 
     /** The JSON object of a body that must not be empty. */

@@ -41,9 +41,10 @@ public final class CalculatorRoutes {
     }
 
     private void compute(RoutingContext ctx) {
-        String kind = ctx.request().getParam("kind");
-        String start = ctx.request().getParam("start");
-        String software = ctx.request().getParam("software");
+        // the router's query parameters: a malformed query is a 400 (the request's own would throw)
+        String kind = ctx.queryParams().get("kind");
+        String start = ctx.queryParams().get("start");
+        String software = ctx.queryParams().get("software");
         ComputeDeadlineQuery query;
         try {
             query = ComputeDeadlineQuery.parse(kind, start, software);

@@ -54,7 +54,7 @@ public final class ExportRoutes {
 
     private void plan(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
-        Integer year = QueryParams.integer(ctx.queryParams(), "year");
+        Integer year = QueryParams.planYear(ctx.queryParams(), "year");
         if (year == null) {
             throw new BadRequestException("year", "请选择计划年度", "'year' is required");
         }

@@ -133,7 +133,7 @@ public final class ProjectRoutes {
     }
 
     static ListProjectsQuery query(MultiMap params) {
-        Optional<Integer> year = Optional.ofNullable(QueryParams.integer(params, "year"));
+        Optional<Integer> year = Optional.ofNullable(QueryParams.planYear(params, "year"));
         Optional<UnitId> unit = Optional.ofNullable(QueryParams.text(params, "unit")).map(text -> {
             try {
                 return new UnitId(text);
@@ -146,8 +146,8 @@ public final class ProjectRoutes {
                 .map(text -> JsonFields.parseEnum("state", text, ProjectState.class));
         Optional<Category> category = Optional.ofNullable(QueryParams.text(params, "category"))
                 .map(text -> JsonFields.parseEnum("category", text, Category.class));
-        Integer page = QueryParams.integer(params, "page");
-        Integer size = QueryParams.integer(params, "size");
+        Integer page = QueryParams.page(params);
+        Integer size = QueryParams.integer(params, "size", 1, 200);
         return new ListProjectsQuery(new ProjectListFilter(year, unit, state, category),
                 page == null ? 1 : page, size == null ? 20 : size);
     }

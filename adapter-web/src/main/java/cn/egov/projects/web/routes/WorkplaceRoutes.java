@@ -64,7 +64,7 @@ public final class WorkplaceRoutes {
 
     private void mine(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
-        Integer days = QueryParams.integer(ctx.queryParams(), "days");
+        Integer days = QueryParams.integer(ctx.queryParams(), "days", 1, 400);
         int horizon = days == null ? 30 : days;
         Blocking.call(ctx, () -> myDeadlines.myDeadlines(caller, horizon))
                 .onSuccess(items -> Replies.json(ctx, 200, toDos(items).put("days", horizon)))
@@ -130,11 +130,12 @@ public final class WorkplaceRoutes {
                 .map(d -> d.atStartOfDay(ZONE).toInstant());
         Optional<Instant> to = Optional.ofNullable(QueryParams.date(q, "to"))
                 .map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant());
-        AuditFilter filter = new AuditFilter(Optional.ofNullable(QueryParams.text(q, "user")),
-                Optional.ofNullable(QueryParams.text(q, "action")), Optional.ofNullable(QueryParams.text(q, "project")),
+        AuditFilter filter = new AuditFilter(Optional.ofNullable(QueryParams.boundedText(q, "user")),
+                Optional.ofNullable(QueryParams.boundedText(q, "action")),
+                Optional.ofNullable(QueryParams.boundedText(q, "project")),
                 from, to);
-        Integer page = QueryParams.integer(q, "page");
-        Integer size = QueryParams.integer(q, "size");
+        Integer page = QueryParams.page(q);
+        Integer size = QueryParams.integer(q, "size", 1, 200);
         AuditQuery query = new AuditQuery(filter, page == null ? 1 : page, size == null ? 50 : size);
         Blocking.call(ctx, () -> auditSearch.search(caller, query)).onSuccess(result -> {
             JsonArray items = new JsonArray();

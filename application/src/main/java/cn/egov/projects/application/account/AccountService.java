@@ -48,7 +48,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
 
     @Override
     public Optional<Actor> authenticate(String username, char[] password) {
-        if (username == null || password == null) {
+        if (username == null || password == null || username.length() > CreateAccountCommand.MAX_USERNAME) {
             return Optional.empty();
         }
         Optional<Account> account = accounts.findByUsername(username);

@@ -1,11 +1,13 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.application.error.ContentMismatchException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
 import cn.egov.projects.application.error.PayloadTooLargeException;
 import cn.egov.projects.application.port.in.AttachDocumentCommand;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.DocumentRules;
+import cn.egov.projects.application.port.in.DocumentTypes;
 import cn.egov.projects.application.port.in.DocumentUseCase;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.view.StoredDocument;
@@ -20,8 +22,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The documents of a project's life. An upload is checked against the configured size limit and type allow-list,
- * stored with its SHA-256 checksum in the same transaction as its audit record, and verified on every download.
+ * The documents of a project's life. Whether a person may attach a document to a project is decided before the
+ * upload is read ({@link #mayAttach}); an upload is checked against the configured size limit and type allow-list,
+ * its content against its extension ({@link DocumentTypes}: a file is what its first bytes say, not what its name
+ * or declared content type claims), stored with its SHA-256 checksum and the media type of its recognised type in
+ * the same transaction as its audit record, and verified on every download.
  */
 public final class DocumentService implements DocumentUseCase {
 
@@ -36,6 +41,11 @@ public final class DocumentService implements DocumentUseCase {
     }
 
     @Override
+    public void mayAttach(Caller caller, ProjectId project) {
+        lifecycle.loadFor(caller, project, Action.ATTACH_DOCUMENT);
+    }
+
+    @Override
     public StoredDocument attach(Caller caller, AttachDocumentCommand command) {
         if (command.content().length > rules.maxBytes()) {
             throw new PayloadTooLargeException(rules.maxBytes());
@@ -44,10 +54,16 @@ public final class DocumentService implements DocumentUseCase {
             throw new InvalidCommandException("fileName", "不支持的文件类型，允许："
                     + String.join("、", rules.allowedExtensions().stream().sorted().toList()));
         }
+        String extension = DocumentTypes.extension(command.fileName()).orElseThrow();
+        if (!DocumentTypes.matches(extension, command.content())) {
+            throw new ContentMismatchException("file", extension, "文件内容与扩展名不符：「." + extension + "」文件应为"
+                    + DocumentTypes.nameZh(extension) + "，上传的内容不是");
+        }
+        String sha256 = sha256(command.content());
         return lifecycle.ports().tx().inTransaction(() -> {
             Project project = lifecycle.loadFor(caller, command.projectId(), Action.ATTACH_DOCUMENT);
             StoredDocument document = new StoredDocument(UUID.randomUUID(), project.id(), command.fileName(),
-                    command.contentType(), command.content().length, sha256(command.content()), command.kind(),
+                    DocumentTypes.mediaType(extension), command.content().length, sha256, command.kind(),
                     caller.actor().userId(), lifecycle.ports().clock().now(), command.content().clone());
             documents.store(document);
             lifecycle.audit(caller, Action.ATTACH_DOCUMENT, project.id(), project.state(), project.state(),

@@ -23,6 +23,9 @@ public final class IdempotencyService implements IdempotencyUseCase {
     static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final int PURGE_EVERY = 500;
 
+    /** The longest request fingerprint kept (its column holds 200 characters). */
+    static final int MAX_FINGERPRINT = 200;
+
     private final IdempotencyPort store;
     private final ClockPort clock;
     private final AtomicLong claims = new AtomicLong();
@@ -37,6 +40,10 @@ public final class IdempotencyService implements IdempotencyUseCase {
         if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
             throw new InvalidCommandException("Idempotency-Key",
                     "Idempotency-Key应为8至100位字母、数字、点、下划线、冒号或连字符");
+        }
+        if (fingerprint == null || fingerprint.isEmpty() || fingerprint.length() > MAX_FINGERPRINT) {
+            throw new IllegalArgumentException("a request fingerprint must have 1 to " + MAX_FINGERPRINT
+                    + " characters");
         }
         Instant now = clock.now();
         if (claims.incrementAndGet() % PURGE_EVERY == 0) {
@@ -59,7 +66,7 @@ public final class IdempotencyService implements IdempotencyUseCase {
                 continue;
             }
             if (!s.fingerprint().equals(fingerprint)) {
-                return new Reused();
+                return new Reused(s.fingerprint());
             }
             return s.completed() ? new Replay(s.status(), s.body()) : new InProgress();
         }

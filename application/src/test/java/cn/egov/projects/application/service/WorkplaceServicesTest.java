@@ -216,7 +216,7 @@ class WorkplaceServicesTest {
         assertThat(w.idempotency.claim(police, "key-00000001", "POST /a #1"))
                 .isEqualTo(new IdempotencyUseCase.Replay(201, "{\"id\":1}"));
         assertThat(w.idempotency.claim(police, "key-00000001", "POST /b #2"))
-                .isInstanceOf(IdempotencyUseCase.Reused.class);
+                .isEqualTo(new IdempotencyUseCase.Reused("POST /a #1"));
         assertThat(w.idempotency.claim(healthStaff(), "key-00000001", "POST /a #1"))
                 .isInstanceOf(IdempotencyUseCase.Fresh.class);
         w.idempotency.release(healthStaff(), "key-00000001");

@@ -19,7 +19,7 @@ public record ProjectId(UUID value) {
         try {
             return new ProjectId(UUID.fromString(text));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("项目编号格式不正确: " + text, e);
+            throw new IllegalArgumentException("项目编号格式不正确", e);
         }
     }
 

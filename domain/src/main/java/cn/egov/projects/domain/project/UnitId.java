@@ -5,7 +5,7 @@ public record UnitId(String code) {
 
     public UnitId {
         if (code == null || !code.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,39}")) {
-            throw new IllegalArgumentException("单位代码应为1至40位字母、数字、连字符或下划线: " + code);
+            throw new IllegalArgumentException("单位代码应为1至40位字母、数字、连字符或下划线");
         }
     }
 

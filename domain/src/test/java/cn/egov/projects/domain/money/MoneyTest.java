@@ -113,4 +113,45 @@ class MoneyTest {
             Locale.setDefault(Locale.Category.FORMAT, beforeFormat);
         }
     }
+
+    @Test
+    @DisplayName("最大金额为99,999,999,999,999.99元（NUMERIC(16,2)），再大一分或整数部分超过14位被拒绝")
+    void largestAmount() {
+        assertThat(Money.yuan("99999999999999.99")).isEqualTo(Money.MAX);
+        assertThat(Money.of(new BigDecimal("99999999999999.99"))).isEqualTo(Money.MAX);
+        assertThatThrownBy(() -> Money.yuan("100000000000000")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("不能超过99,999,999,999,999.99元");
+        assertThatThrownBy(() -> Money.of(new BigDecimal("100000000000000.00")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能超过");
+        assertThat(Money.yuan("000000000000000000000001.10")).isEqualTo(Money.yuan("1.1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1E+999999999", "1e999999999", "9.9E+2147483647", "1E-999999999", "-1E+999999999"})
+    @DisplayName("指数极大或极小的金额立即被拒绝，不展开数字，提示不复述输入")
+    void hugeExponentsAreRefusedAtOnce(String text) {
+        BigDecimal value = new BigDecimal(text);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> Money.of(value)).isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(60).doesNotContain("999999999"));
+        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    @DisplayName("过长的金额文字被拒绝，提示不复述输入")
+    void longTextIsRefusedWithoutEcho() {
+        String text = "1" + "0".repeat(100_000);
+        assertThatThrownBy(() -> Money.yuan(text)).isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(60));
+        assertThatThrownBy(() -> Money.yuan("1." + "0".repeat(100))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("过长");
+    }
+
+    @Test
+    @DisplayName("零总是0.00元，末尾的零不影响")
+    void zero() {
+        assertThat(Money.of(new BigDecimal("0E-999999999"))).isEqualTo(Money.ZERO);
+        assertThat(Money.yuan("-0").toString()).isEqualTo("0.00");
+        assertThat(Money.of(new BigDecimal("1E+5")).toString()).isEqualTo("100000.00");
+    }
 }

@@ -3,12 +3,34 @@ package cn.egov.projects.application.port.in;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectProfile;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Validation of command fields, failing with the field and a Chinese reason. */
+/**
+ * Validation of command fields, failing with the field and a Chinese reason. The bounds here are what the database
+ * columns hold (texts, amounts and their sums in NUMERIC(16,2)) and what a person can sensibly write.
+ */
 public final class Check {
+
+    /** The most items of a list field (construction content, performance goals, budget lines). */
+    public static final int MAX_ITEMS = 200;
+
+    /** The longest item of a list field. */
+    public static final int MAX_ITEM_LENGTH = 500;
+
+    /**
+     * An e-mail address reminders can be sent to: ASCII, one {@code @}, a domain with a dot (no '|', which separates
+     * a reminder message's key, no spaces or quotes).
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                    + "\\.[A-Za-z]{2,}");
+
+    /** A telephone number reminders can be sent to by SMS: digits, at most a leading '+' and hyphens. */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9-]{4,19}");
 
     private Check() {
     }
@@ -51,11 +73,54 @@ public final class Check {
             throw new InvalidCommandException(field, nameZh + "不能超过" + maxItems + "项");
         }
         for (String s : list) {
-            if (s.length() > 500) {
-                throw new InvalidCommandException(field, nameZh + "每项不能超过500字");
+            if (s.length() > MAX_ITEM_LENGTH) {
+                throw new InvalidCommandException(field, nameZh + "每项不能超过" + MAX_ITEM_LENGTH + "字");
             }
         }
         return list;
+    }
+
+    /**
+     * A declared profile within what can be kept: at most {@value #MAX_ITEMS} items of construction content,
+     * performance goals and budget lines, each item at most {@value #MAX_ITEM_LENGTH} characters, and a total
+     * investment (the sum of the budget lines) no larger than {@link Money#MAX}, what NUMERIC(16,2) holds.
+     */
+    public static ProjectProfile profile(ProjectProfile profile) {
+        required(profile, "profile", "申报内容");
+        items(profile.scopeItems(), "scopeItems", "建设内容", MAX_ITEMS);
+        items(profile.performanceGoals(), "performanceGoals", "绩效目标", MAX_ITEMS);
+        if (profile.people() != null) {
+            // the people are reminded (Art. 19): their addresses must be ones a reminder can be sent to
+            email(profile.people().leader().email(), "people.leader.email", "分管领导的电子邮箱");
+            email(profile.people().responsible().email(), "people.responsible.email", "责任人的电子邮箱");
+        }
+        if (profile.budgetLines().size() > MAX_ITEMS) {
+            throw new InvalidCommandException("budgetLines", "预算明细不能超过" + MAX_ITEMS + "条");
+        }
+        Money total = profile.totalInvestment();
+        if (total.exceeds(Money.MAX)) {
+            throw new InvalidCommandException("budgetLines", "预算明细合计" + total.toChinese() + "，超过系统可记录的最大金额"
+                    + Money.MAX.toChinese());
+        }
+        return profile;
+    }
+
+    /** An optional e-mail address reminders can reach (at most 200 characters), or null when blank. */
+    public static String email(String value, String field, String nameZh) {
+        String t = optionalText(value, field, nameZh, 200);
+        if (t != null && !EMAIL.matcher(t).matches()) {
+            throw new InvalidCommandException(field, nameZh + "格式不正确（应为如 name@taicang.gov.cn 的地址）");
+        }
+        return t;
+    }
+
+    /** An optional telephone number reminders can reach by SMS, or null when blank. */
+    public static String phone(String value, String field, String nameZh) {
+        String t = optionalText(value, field, nameZh, 20);
+        if (t != null && !PHONE.matcher(t).matches()) {
+            throw new InvalidCommandException(field, nameZh + "格式不正确（应为数字，如 13900000000）");
+        }
+        return t;
     }
 
     public static Money money(Money value, String field, String nameZh) {

@@ -6,6 +6,6 @@ import cn.egov.projects.domain.project.ProjectProfile;
 public record CreateDraftCommand(ProjectProfile profile) {
 
     public CreateDraftCommand {
-        profile = Check.required(profile, "profile", "申报内容");
+        profile = Check.profile(profile);
     }
 }

@@ -9,6 +9,6 @@ public record EditDraftCommand(ProjectId projectId, Long expectedVersion, Projec
     public EditDraftCommand {
         projectId = Check.project(projectId);
         expectedVersion = Check.version(expectedVersion);
-        profile = Check.required(profile, "profile", "申报内容");
+        profile = Check.profile(profile);
     }
 }

@@ -22,8 +22,12 @@ public interface IdempotencyUseCase {
     record InProgress() implements Claim {
     }
 
-    /** The key was used for a different request. */
-    record Reused() implements Claim {
+    /**
+     * The key was used for a different request: another method or address, or other content.
+     *
+     * @param firstFingerprint the fingerprint of the request the key was first used for
+     */
+    record Reused(String firstFingerprint) implements Claim {
     }
 
     /**
