@@ -19,12 +19,17 @@ public record DigestKey(Channel channel, String recipient, LocalDate day, UUID d
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(day, "day");
-        if (recipient.contains(SEP)) {
+        if (!keyable(recipient)) {
             throw new IllegalArgumentException("a recipient address cannot contain " + SEP);
         }
         if ((deadline == null) != (offsetDays == null)) {
             throw new IllegalArgumentException("a single reminder needs its deadline and offset");
         }
+    }
+
+    /** Whether a message can be keyed to this address (no e-mail address or mobile number contains the separator). */
+    public static boolean keyable(String recipient) {
+        return !recipient.contains(SEP);
     }
 
     public static DigestKey digest(Channel channel, String recipient, LocalDate day) {

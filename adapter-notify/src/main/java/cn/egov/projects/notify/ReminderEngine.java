@@ -255,10 +255,10 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         List<ReminderLedger.Row> rows = new ArrayList<>();
         for (PlannedReminder p : planned) {
             ReminderRecipient to = p.recipient();
-            if (to.email() != null && email != null) {
+            if (to.email() != null && email != null && reachable(to.email(), p)) {
                 rows.add(row(p, Channel.EMAIL, to.email().toLowerCase(Locale.ROOT), lateOn));
             }
-            if (to.mobile() != null && sms != null) {
+            if (to.mobile() != null && sms != null && reachable(to.mobile(), p)) {
                 rows.add(row(p, Channel.SMS, to.mobile(), lateOn));
             }
         }
@@ -275,6 +275,20 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             schedule(key, sendTime(key));
         }
         return count;
+    }
+
+    /**
+     * Whether a message can go to this address. An address stored before addresses were checked may hold what no
+     * e-mail address or mobile number does; it is skipped with a warning (the deadline's other recipients and
+     * channels still get theirs) rather than failing the change that made the reminder due.
+     */
+    private static boolean reachable(String address, PlannedReminder p) {
+        if (DigestKey.keyable(address)) {
+            return true;
+        }
+        LOG.warn("reminder of deadline {} not planned for an address no message can be sent to (project {})",
+                p.deadlineId(), p.projectId());
+        return false;
     }
 
     private ReminderLedger.Row row(PlannedReminder p, Channel channel, String address, LocalDate lateOn) {

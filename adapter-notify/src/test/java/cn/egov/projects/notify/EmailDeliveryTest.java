@@ -54,6 +54,20 @@ class EmailDeliveryTest {
     }
 
     @Test
+    @DisplayName("库中早先存下的无法送达的地址（含“|”）被跳过并记录警告，不使引起提醒的办理失败，其他人照常收到")
+    void anUnreachableStoredAddressIsSkipped() {
+        ReminderEngine engine = engine(true);
+        List<PlannedReminder> plan = List.of(
+                Reminders.planned("坏地址", "bad|li@tc.gov.cn", null, "智慧公安数据平台", DeadlineKind.CONTRACT_FILING,
+                        today, today.plusDays(3)),
+                Reminders.planned("王分管", "wang@tc.gov.cn", null, "智慧公安数据平台", DeadlineKind.CONTRACT_FILING,
+                        today, today.plusDays(3)));
+        assertThat(harness.tx.inTransaction(() -> engine.enqueue(plan))).isEqualTo(1);
+        assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE recipient LIKE '%|%'")).isZero();
+        assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE recipient = 'wang@tc.gov.cn'")).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("同一人同日的多项提醒合并为一封邮件：收件人、主题、正文（纯文本和HTML）和封数都正确")
     void oneDigestPerPersonAndDay() throws Exception {
         ReminderEngine engine = engine(true);
