@@ -216,9 +216,7 @@ final class ReminderLedger {
         }
         String sql = "INSERT INTO reminder_pass (pass_day, outcome, reminders, completed_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING";
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        inLocalTransaction("cannot record reminder passes", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Pass pass : passes) {
                     ps.setObject(1, pass.day());
@@ -228,16 +226,9 @@ final class ReminderLedger {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
-        } catch (SQLException e) {
-            throw new LedgerException("cannot record reminder passes", e);
-        }
+            return null;
+        });
     }
 
     /** The passes recorded from {@code from} on, by day (for tests and tools). */
@@ -372,49 +363,23 @@ final class ReminderLedger {
         }
     }
 
-    // ------------------------------------------------------------------------------------------------ dead letters
+    /** Work on one connection that commits or rolls back as a whole. */
+    private interface LocalWork<T> {
+        T run(Connection c) throws SQLException;
+    }
 
-    /** Gives a message up: a dead letter with the last error, its pending reminders parked under it. */
-    long deadLetter(DigestKey key, int attempts, String error, Instant at) {
+    /**
+     * Runs the work in a transaction of its own — or, inside a use case's transaction (whose connection the
+     * transaction-aware data source hands out, ignoring commit and rollback), as part of that one.
+     */
+    private <T> T inLocalTransaction(String failure, LocalWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                long id;
-                int count;
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM reminder WHERE digest_key = ? "
-                        + "AND sent_at IS NULL AND cancelled_at IS NULL AND dead_letter_id IS NULL")) {
-                    ps.setString(1, key.encode());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        count = rs.getInt(1);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_dead_letter (digest_key, channel, "
-                        + "recipient, remind_on, reminders, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        new String[]{"id"})) {
-                    ps.setString(1, key.encode());
-                    ps.setString(2, key.channel().name());
-                    ps.setString(3, key.recipient());
-                    ps.setObject(4, key.day());
-                    ps.setInt(5, count);
-                    ps.setInt(6, attempts);
-                    ps.setString(7, cut(error, 1000));
-                    ps.setObject(8, utc(at));
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE reminder SET dead_letter_id = ? WHERE "
-                        + "digest_key = ? AND sent_at IS NULL AND cancelled_at IS NULL AND dead_letter_id IS NULL")) {
-                    ps.setLong(1, id);
-                    ps.setString(2, key.encode());
-                    ps.executeUpdate();
-                }
+                T result = work.run(c);
                 c.commit();
-                return id;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -422,8 +387,50 @@ final class ReminderLedger {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new LedgerException("cannot record a dead letter", e);
+            throw new LedgerException(failure, e);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ dead letters
+
+    /** Gives a message up: a dead letter with the last error, its pending reminders parked under it. */
+    long deadLetter(DigestKey key, int attempts, String error, Instant at) {
+        return inLocalTransaction("cannot record a dead letter", c -> {
+            long id;
+            int count;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM reminder WHERE digest_key = ? "
+                    + "AND sent_at IS NULL AND cancelled_at IS NULL AND dead_letter_id IS NULL")) {
+                ps.setString(1, key.encode());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_dead_letter (digest_key, channel, "
+                    + "recipient, remind_on, reminders, attempts, last_error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[]{"id"})) {
+                ps.setString(1, key.encode());
+                ps.setString(2, key.channel().name());
+                ps.setString(3, key.recipient());
+                ps.setObject(4, key.day());
+                ps.setInt(5, count);
+                ps.setInt(6, attempts);
+                ps.setString(7, cut(error, 1000));
+                ps.setObject(8, utc(at));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reminder SET dead_letter_id = ? WHERE "
+                    + "digest_key = ? AND sent_at IS NULL AND cancelled_at IS NULL AND dead_letter_id IS NULL")) {
+                ps.setLong(1, id);
+                ps.setString(2, key.encode());
+                ps.executeUpdate();
+            }
+            return id;
+        });
     }
 
     List<DeadLetter> deadLetters(int limit) {
