@@ -277,11 +277,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         return count;
     }
 
-    /**
-     * Whether a message can go to this address. An address stored before addresses were checked may hold what no
-     * e-mail address or mobile number does; it is skipped with a warning (the deadline's other recipients and
-     * channels still get theirs) rather than failing the change that made the reminder due.
-     */
+    /** False (with a warning) for an address stored before addresses were checked that no message can be keyed to. */
     private static boolean reachable(String address, PlannedReminder p) {
         if (DigestKey.keyable(address)) {
             return true;
