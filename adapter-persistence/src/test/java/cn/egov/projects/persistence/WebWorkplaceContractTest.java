@@ -171,6 +171,42 @@ abstract class WebWorkplaceContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("同一人同时多次申领日历令牌（两个标签页）：不冲突，最后只有其中一个令牌有效")
+    void concurrentTokenIssuesDoNotCollide() throws Exception {
+        var port = adapters.webSecurity();
+        String userId = "c-" + tag;
+        adapters.accounts().insert(new Account(userId, "cal-" + tag, "日历用户", Role.UNIT_STAFF, unitA, null, null,
+                "pbkdf2-sha256$1000$x$y", true, Set.of()));
+        Instant t = Instant.parse("2031-03-01T00:00:00Z");
+        int threads = 6;
+        for (int round = 0; round < 10; round++) {
+            List<String> digests = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                digests.add(String.format("%064x", round * 100 + i));
+            }
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<?>> issued = new java.util.ArrayList<>();
+                for (String digest : digests) {
+                    issued.add(pool.submit(() -> {
+                        start.await();
+                        port.put(userId, digest, t);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<?> f : issued) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(digests.stream().filter(d -> port.userFor(d).isPresent()).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     @DisplayName("日历令牌、幂等键与账号目录")
     void tokensKeysAndDirectory() {
         var port = adapters.webSecurity();

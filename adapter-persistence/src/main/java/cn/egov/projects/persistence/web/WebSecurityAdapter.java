@@ -79,9 +79,12 @@ public final class WebSecurityAdapter implements LoginAttemptsPort, CalendarToke
 
     @Override
     public void put(String userId, String tokenDigest, Instant at) {
+        // a new token replaces the user's old one; two issued at once (two tabs) must not collide on the key, so
+        // the insert gives way to an existing row, which is then updated: the later of the two wins
         dao(d -> {
-            d.deleteToken(userId);
-            d.insertToken(userId, tokenDigest, at);
+            if (d.insertToken(userId, tokenDigest, at) == 0) {
+                d.updateToken(userId, tokenDigest, at);
+            }
             return null;
         });
     }

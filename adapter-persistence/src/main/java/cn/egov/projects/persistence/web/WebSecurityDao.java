@@ -24,7 +24,10 @@ public interface WebSecurityDao {
 
     int deleteToken(@Param("userId") String userId);
 
-    void insertToken(@Param("userId") String userId, @Param("digest") String digest, @Param("at") Instant at);
+    /** Inserts the user's token unless the user has one; returns how many rows were inserted (0 or 1). */
+    int insertToken(@Param("userId") String userId, @Param("digest") String digest, @Param("at") Instant at);
+
+    int updateToken(@Param("userId") String userId, @Param("digest") String digest, @Param("at") Instant at);
 
     String userForToken(@Param("digest") String digest);
 
