@@ -15,6 +15,9 @@ import cn.egov.projects.notify.channel.SmsSender;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -123,6 +126,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     private final RecurringTask<Void> sweepTask;
     private final RecurringTask<Void> pruneTask;
     private final SchedulerClient txClient;
+    /** Whether the database is PostgreSQL (otherwise H2). */
+    private final boolean postgreSql;
     private Scheduler scheduler;
 
     /**
@@ -154,7 +159,19 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
                 .execute((instance, context) -> sweep(clock.today()));
         this.pruneTask = Tasks.recurring(PRUNE_TASK, Schedules.daily(ClockPort.ZONE, settings.pruneAt()))
                 .execute((instance, context) -> prune(clock.today()));
-        this.txClient = SchedulerClient.Builder.create(txDataSource, tasks()).build();
+        this.postgreSql = isPostgreSql(dataSource);
+        this.txClient = SchedulerClient.Builder.create(txDataSource, tasks())
+                .jdbcCustomization(jdbcCustomization())
+                .build();
+    }
+
+    /**
+     * The scheduler's SQL for this database, named rather than detected (detection asks the database again for
+     * every client and scheduler, and warns about H2's time columns, which hold the zone): PostgreSQL's own, the
+     * generic one for H2. Both as db-scheduler's detection would choose.
+     */
+    private JdbcCustomization jdbcCustomization() {
+        return postgreSql ? new PostgreSqlJdbcCustomization(false, false) : new DefaultJdbcCustomization(false);
     }
 
     /** The engine's tasks: the digest (one-time) and the daily plan, sweep and pruning (recurring). */
@@ -191,7 +208,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         if (settings.instanceName() != null) {
             builder.schedulerName(new SchedulerName.Fixed(settings.instanceName()));
         }
-        if (isPostgreSql()) {
+        builder.jdbcCustomization(jdbcCustomization());
+        if (postgreSql) {
             // one statement picks a batch with FOR UPDATE SKIP LOCKED: instances never contend for an execution
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
@@ -217,7 +235,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         }
     }
 
-    private boolean isPostgreSql() {
+    private static boolean isPostgreSql(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException e) {

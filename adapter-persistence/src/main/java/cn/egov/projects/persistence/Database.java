@@ -33,6 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 
 /**
  * An open database: a pooled connection to H2 or PostgreSQL whose schema Flyway has brought to this release's
@@ -59,6 +65,12 @@ import java.util.concurrent.TimeUnit;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /**
+     * The highest migration version this release carries (under {@code db/migration}); a test holds it to the
+     * migrations Flyway finds, so a new migration without raising it fails the build.
+     */
+    static final String LATEST_SCHEMA_VERSION = "13";
 
     /** Longest wait of a health check, in seconds. */
     private static final int HEALTH_TIMEOUT_SECONDS = 3;
@@ -106,8 +118,10 @@ public final class Database implements AutoCloseable {
             probe(dataSource, settings);
             // Flyway gets plain connections of its own: it inspects connections after closing them, which a pooled
             // connection (already handed back to the pool) refuses
-            String version = migrate(new UnpooledDataSource(vendor.driver, url, settings.user(),
-                    settings.password()), settings, vendor);
+            String version = isCurrent(dataSource, vendor.location)
+                    ? LATEST_SCHEMA_VERSION
+                    : migrate(new UnpooledDataSource(vendor.driver, url, settings.user(), settings.password()),
+                            settings, vendor);
             SqlSessionFactory factory = sessionFactory(dataSource, plugins, vendor);
             LOG.info("database ready at {} ({}), schema version {}", settings.safeUrl(), vendor.label, version);
             return new Database(settings, dataSource, factory, version);
@@ -321,6 +335,92 @@ public final class Database implements AutoCloseable {
             throw new DatabaseStartupException("cannot reach the database at " + settings.safeUrl() + ": "
                     + SqlErrors.rootMessage(e), e);
         }
+    }
+
+    /**
+     * Whether the schema is already at {@link #LATEST_SCHEMA_VERSION}, with no failed migration and every applied SQL
+     * migration unchanged since (its checksum, computed as Flyway does, is the one recorded): then starting needs no
+     * migration and Flyway is not loaded at all — loading it and resolving every migration costs most of a second on
+     * each start. Read from Flyway's history table in one query. Any other state (a new database, an older schema, a
+     * newer one, a failed or edited migration, a history that cannot be read) goes the whole way through Flyway,
+     * which migrates, or refuses with its reason.
+     */
+    static boolean isCurrent(DataSource dataSource, String vendorLocation) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT version, success, type, script, checksum FROM flyway_schema_history")) {
+            List<Integer> latest = null;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                if ("SQL".equals(rs.getString(3))) {
+                    int checksum = rs.getInt(5);
+                    if (rs.wasNull() || !sqlChecksum(rs.getString(4), vendorLocation).equals(Optional.of(checksum))) {
+                        return false;
+                    }
+                }
+                String version = rs.getString(1);
+                if (version == null) {
+                    // the row Flyway writes when it creates its table, or a repeatable migration
+                    continue;
+                }
+                List<Integer> parts = versionParts(version);
+                if (latest == null || compareVersions(parts, latest) > 0) {
+                    latest = parts;
+                }
+            }
+            return latest != null && compareVersions(latest, versionParts(LATEST_SCHEMA_VERSION)) == 0;
+        } catch (SQLException | RuntimeException e) {
+            // no history table yet (a new database), or one this release cannot read: Flyway decides
+            return false;
+        }
+    }
+
+    /**
+     * The checksum Flyway records for a SQL migration of this release: CRC-32 over its lines' UTF-8 bytes without
+     * their line breaks, a byte-order mark dropped; empty when this release has no such script.
+     */
+    static Optional<Integer> sqlChecksum(String script, String vendorLocation) {
+        if (script == null || script.contains("/") || script.contains("\\")) {
+            return Optional.empty();
+        }
+        for (String location : List.of("db/migration/common", vendorLocation.substring("classpath:".length()))) {
+            InputStream in = Database.class.getClassLoader().getResourceAsStream(location + "/" + script);
+            if (in == null) {
+                continue;
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                CRC32 crc = new CRC32();
+                String line = reader.readLine();
+                if (line != null && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                for (; line != null; line = reader.readLine()) {
+                    crc.update(line.getBytes(StandardCharsets.UTF_8));
+                }
+                return Optional.of((int) crc.getValue());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A Flyway version ({@code "13"}, {@code "14.1"}) as its numbers; a part that is not a number fails. */
+    static List<Integer> versionParts(String version) {
+        return Arrays.stream(version.trim().split("[._]")).map(Integer::valueOf).toList();
+    }
+
+    static int compareVersions(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            int c = Integer.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static String migrate(DataSource dataSource, DatabaseSettings settings, Vendor vendor) {

@@ -7,6 +7,7 @@ import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.declaration.DeclarationWindow;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.UnitId;
+import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,40 @@ abstract class DatabaseContractTest {
         }
         assertThat(count(database, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
                 .isEqualTo(Migrations.versions(db.isPostgreSql()).size());
+        // the quick start reads the same version and the same checksums Flyway wrote
+        assertThat(Database.LATEST_SCHEMA_VERSION).isEqualTo(latest(db));
+        assertThat(Database.isCurrent(database.dataSource(), location(db))).isTrue();
+    }
+
+    private static String location(TestDatabase db) {
+        return "classpath:db/migration/" + (db.isPostgreSql() ? "postgresql" : "h2");
+    }
+
+    @Test
+    @DisplayName("数据库已是本版本结构时不再经过迁移工具；缺少、失败或更新的迁移记录都走完整迁移")
+    void onlyACurrentSchemaSkipsTheMigrationTool() throws SQLException {
+        TestDatabase db = fresh();
+        Database database = open(db);
+        assertThat(Database.isCurrent(database.dataSource(), location(db))).isTrue();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.executeUpdate("UPDATE flyway_schema_history SET success = FALSE WHERE version = '"
+                    + Database.LATEST_SCHEMA_VERSION + "'");
+            assertThat(Database.isCurrent(database.dataSource(), location(db))).as("a failed migration").isFalse();
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '" + Database.LATEST_SCHEMA_VERSION + "'");
+            assertThat(Database.isCurrent(database.dataSource(), location(db))).as("an older schema").isFalse();
+        }
+        database.close();
+
+        // the missing migration is applied again on the next start (its tables exist, so Flyway fails on it and
+        // says so): the quick path never hides it
+        assertThatThrownBy(() -> open(db)).isInstanceOf(DatabaseStartupException.class)
+                .hasMessageStartingWith("cannot migrate the database at " + db.settings().url());
+
+        TestDatabase empty = fresh();
+        assertThat(Database.isCurrent(new UnpooledDataSource(empty.isPostgreSql() ? "org.postgresql.Driver"
+                : "org.h2.Driver", empty.settings().url(), empty.settings().user(), empty.settings().password()),
+                location(empty))).as("a new database").isFalse();
     }
 
     @Test
@@ -136,6 +171,7 @@ abstract class DatabaseContractTest {
             c.setAutoCommit(true);
             s.executeUpdate("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'");
         }
+        assertThat(Database.isCurrent(database.dataSource(), location(db))).isFalse();
         database.close();
 
         assertThatThrownBy(() -> open(db))

@@ -5,10 +5,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +58,48 @@ public final class WebServer implements AutoCloseable {
      * @param idleTimeout how long a silent connection is kept; at least a millisecond
      */
     public static WebServer start(WebApi api, int port, Duration idleTimeout) {
-        Vertx vertx = Vertx.vertx();
+        return start(api, port, idleTimeout, Vertx.vertx());
+    }
+
+    /**
+     * Starts serving on a Vert.x started earlier ({@link #vertxInBackground}), which the server then owns and
+     * closes.
+     */
+    public static WebServer start(WebApi api, int port, CompletableFuture<Vertx> vertx) {
+        Vertx started;
+        try {
+            started = vertx.join();
+        } catch (CompletionException e) {
+            throw new WebServerException("Vert.x did not start: " + e.getCause().getMessage(), false, e.getCause());
+        }
+        return start(api, port, IDLE_TIMEOUT, started);
+    }
+
+    /**
+     * Starts Vert.x, and loads the classes of its HTTP server and router, on a thread of its own: started this way
+     * while the database opens, the two overlap on a machine with more than one core, and the application answers
+     * sooner after a start. Whoever calls this passes the result to {@link #start(WebApi, int, CompletableFuture)}
+     * or closes it.
+     */
+    public static CompletableFuture<Vertx> vertxInBackground() {
+        CompletableFuture<Vertx> result = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                Vertx vertx = Vertx.vertx();
+                // what the first request would otherwise load
+                Router.router(vertx);
+                vertx.createHttpServer(options(IDLE_TIMEOUT));
+                result.complete(vertx);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "vertx-start");
+        starter.setDaemon(true);
+        starter.start();
+        return result;
+    }
+
+    private static WebServer start(WebApi api, int port, Duration idleTimeout, Vertx vertx) {
         try {
             HttpServerOptions options = options(idleTimeout).setPort(port).setHost("0.0.0.0");
             HttpServer server = vertx.createHttpServer(options).requestHandler(api.router(vertx))

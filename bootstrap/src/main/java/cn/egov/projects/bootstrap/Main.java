@@ -2,6 +2,7 @@ package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.web.WebServer;
 import cn.egov.projects.web.WebServerException;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -75,16 +77,31 @@ public final class Main {
     private static int serve(Settings settings) {
         // fail fast, before the database is opened and migrated; the bind below stays the real test
         ensurePortFree(settings);
-        Application application = Application.open(settings);
+        // Vert.x starts beside the database's opening
+        CompletableFuture<Vertx> vertx = WebServer.vertxInBackground();
+        Application application;
+        try {
+            application = Application.open(settings);
+        } catch (RuntimeException e) {
+            vertx.thenAccept(Vertx::close);
+            throw e;
+        }
         application.demoData().ifPresent(demo -> demo.fillIfEmpty(application::hasNoAccounts,
                 java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
-        application.startReminders();
         WebServer server;
         try {
-            server = WebServer.start(application.webApi(), settings.httpPort());
+            server = WebServer.start(application.webApi(), settings.httpPort(), vertx);
         } catch (WebServerException e) {
             application.close();
             throw portFailure(settings, e.portInUse(), e.getMessage(), e);
+        }
+        // the staff can work while the reminder scheduler joins the others; nothing it sends waits on the minute
+        try {
+            application.startReminders();
+        } catch (RuntimeException e) {
+            server.close();
+            application.close();
+            throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
