@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real databases for the engine's tests, migrated by the application's own Flyway migrations: a fresh embedded H2
@@ -23,6 +24,7 @@ import java.util.UUID;
  */
 final class TestDatabases {
 
+    private static final AtomicInteger H2_DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
@@ -36,12 +38,16 @@ final class TestDatabases {
         }
     }
 
+    /**
+     * A fresh H2 database in this JVM's memory, in the application's PostgreSQL mode, kept until the JVM ends (also
+     * across a close and a second opening, as a restart would find it). These tests are about what the engine sends
+     * and when, not about the disk: like the PostgreSQL server below (fsync off), the database does not wait for the
+     * disk, which makes a clock walked through weeks of scheduler passes many times faster. That the embedded file
+     * database has every commit on disk is tested apart (the persistence adapter's and the packaged jar's tests).
+     */
     static DatabaseSettings h2() {
-        try {
-            return DatabaseSettings.embeddedH2(Files.createTempDirectory(tmp(), "h2-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DatabaseSettings("jdbc:h2:mem:reminders-" + H2_DATABASES.incrementAndGet()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
     }
 
     static synchronized DatabaseSettings postgres() {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,18 @@ import static org.assertj.core.api.Assertions.fail;
 final class PackagedApp implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    /**
+     * The classes of the application as a class-data archive, written by the first run of this test JVM that ends
+     * normally (SIGTERM included) and mapped by every later run, which then starts about a third sooner: the tests
+     * start the jar a dozen times. The JVM checks the archive against the jar and runs without it when it does not
+     * match; a run killed before it wrote the archive leaves the next run to write it.
+     */
+    private static final Path CLASS_ARCHIVE = jar().resolveSibling("cds")
+            .resolve("egov-" + ProcessHandle.current().pid() + ".jsa");
+    private static final Path CLASS_ARCHIVE_PART = CLASS_ARCHIVE.resolveSibling(CLASS_ARCHIVE.getFileName() + ".part");
+    /** The run writing {@link #CLASS_ARCHIVE_PART} at its exit, if any. */
+    private static Process archiving;
 
     private final Path workDir;
     private final List<Process> started = new ArrayList<>();
@@ -68,7 +81,9 @@ final class PackagedApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-Duser.timezone=Asia/Shanghai",
                 // the tests start the application a dozen times: the quick compiler alone starts it sooner
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        boolean writesArchive = classArchiveOption(command);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -79,7 +94,34 @@ final class PackagedApp implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         started.add(process);
+        if (writesArchive) {
+            archiving = process;
+        }
         return new Run(process, log);
+    }
+
+    /**
+     * Adds the class-archive option for the next run: use the archive once it is written, else have this run write
+     * it unless another still may. True when this run is to write it.
+     */
+    private static synchronized boolean classArchiveOption(List<String> command) throws IOException {
+        if (archiving != null && !archiving.isAlive()) {
+            archiving = null;
+            if (Files.isRegularFile(CLASS_ARCHIVE_PART)) {
+                Files.move(CLASS_ARCHIVE_PART, CLASS_ARCHIVE, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        if (Files.isRegularFile(CLASS_ARCHIVE)) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
+            return false;
+        }
+        if (archiving != null) {
+            return false;
+        }
+        Files.createDirectories(CLASS_ARCHIVE.getParent());
+        Files.deleteIfExists(CLASS_ARCHIVE_PART);
+        command.add("-XX:ArchiveClassesAtExit=" + CLASS_ARCHIVE_PART);
+        return true;
     }
 
     /** {@code create-admin}, expected to succeed. */
