@@ -169,18 +169,16 @@ class ReminderBenchmark {
             long loading = System.nanoTime();
             try (java.sql.Connection c = harness.db.dataSource().getConnection();
                  java.sql.Statement s = c.createStatement()) {
+                // only the row's columns the due-deadline query reads; the document is a stand-in the benchmark
+                // never loads (a project is one JSON document since schema version 14)
                 s.execute("INSERT INTO project (id, unit, policy_id, version, name, plan_year, category, nature, "
-                        + "software_development, funding_source, classified, uses_cryptography, total_investment, "
-                        + "state, created_on, supplementary) "
+                        + "classified, total_investment, state, created_on, leader_name, leader_mobile, leader_email, "
+                        + "responsible_name, responsible_mobile, responsible_email, document) "
                         + "SELECT md5('p' || i)::uuid, 'U' || (i % 200), 'taicang-2021', 1, '项目' || i, 2025, "
-                        + "'BUSINESS_SYSTEM', 'NEW', FALSE, 'MUNICIPAL', i % 50 = 0, FALSE, 100000, 'CONTRACTED', "
-                        + "DATE '2024-01-01', FALSE FROM generate_series(1, 1000000) AS i");
-                s.execute("INSERT INTO project_person (project_id, duty, name, mobile, email) "
-                        + "SELECT md5('p' || i)::uuid, 'LEADER', '分管' || i, '139' || lpad(i::text, 8, '0'), "
-                        + "'l' || i || '@tc.gov.cn' FROM generate_series(1, 1000000) AS i");
-                s.execute("INSERT INTO project_person (project_id, duty, name, mobile, email) "
-                        + "SELECT md5('p' || i)::uuid, 'RESPONSIBLE', '责任' || i, '138' || lpad(i::text, 8, '0'), "
-                        + "'r' || i || '@tc.gov.cn' FROM generate_series(1, 1000000) AS i");
+                        + "'BUSINESS_SYSTEM', 'NEW', i % 50 = 0, 100000, 'CONTRACTED', DATE '2024-01-01', "
+                        + "'分管' || i, '139' || lpad(i::text, 8, '0'), 'l' || i || '@tc.gov.cn', "
+                        + "'责任' || i, '138' || lpad(i::text, 8, '0'), 'r' || i || '@tc.gov.cn', "
+                        + "'{\"format\": 1}'::jsonb FROM generate_series(1, 1000000) AS i");
                 s.execute("INSERT INTO deadline (id, project_id, seq, kind, ref, start_date, due_date, provisional, "
                         + "is_open) SELECT md5('d' || i)::uuid, md5('p' || i)::uuid, 0, "
                         + "(ARRAY['IMPL_PLAN','CONTRACT_FILING','PROGRESS_REPORT','SUBSTANTIVE_START',"
@@ -190,7 +188,7 @@ class ReminderBenchmark {
                         + "FROM generate_series(1, 1000000) AS i) AS g");
                 s.execute("ANALYZE");
             }
-            LOG.info("loaded 1,000,000 projects with their people and an open deadline each ({}% overdue) into "
+            LOG.info("loaded 1,000,000 projects with their contacts and an open deadline each ({}% overdue) into "
                     + "PostgreSQL in {} ms", overdue, Duration.ofNanos(System.nanoTime() - loading).toMillis());
             if (Boolean.getBoolean("bench.explain")) {
                 for (int run = 0; run < 2; run++) {
@@ -211,10 +209,8 @@ class ReminderBenchmark {
                 }
                 try (java.sql.Connection c = harness.db.dataSource().getConnection();
                      java.sql.Statement st = c.createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("EXPLAIN ANALYZE SELECT d.id, p.name, l.name, r.name "
-                             + "FROM deadline d JOIN project p ON p.id = d.project_id "
-                             + "LEFT JOIN project_person l ON l.project_id = d.project_id AND l.duty = 'LEADER' "
-                             + "LEFT JOIN project_person r ON r.project_id = d.project_id AND r.duty = 'RESPONSIBLE' "
+                     java.sql.ResultSet rs = st.executeQuery("EXPLAIN ANALYZE SELECT d.id, p.name, p.leader_name, "
+                             + "p.responsible_name FROM deadline d JOIN project p ON p.id = d.project_id "
                              + "WHERE d.is_open = TRUE AND d.due_date <= DATE '2025-10-31' "
                              + "ORDER BY d.is_open, d.due_date, d.id LIMIT 10000")) {
                     while (rs.next()) {

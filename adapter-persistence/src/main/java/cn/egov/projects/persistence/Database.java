@@ -10,7 +10,6 @@ import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.mybatis.TransactionAwareDataSource;
 import cn.egov.projects.persistence.mybatis.UuidTypeHandler;
-import cn.egov.projects.persistence.mybatis.WriteBatch;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.unit.UnitDao;
 import cn.egov.projects.persistence.window.WindowDao;
@@ -480,6 +479,8 @@ public final class Database implements AutoCloseable {
         // POSTGRESQL_SESSION_OPTIONS)
         // the SQL goes as written: shrinking whitespace costs a scan of every dynamic statement on every call
         configuration.setShrinkWhitespacesInSql(false);
+        // statements that differ by database test _databaseId (the JSON of a project's document)
+        configuration.setDatabaseId(vendor == Vendor.H2 ? "h2" : "postgresql");
         configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
         configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
         configuration.addMapper(ProjectDao.class);
@@ -489,9 +490,6 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(AccountDao.class);
         configuration.addMapper(UnitDao.class);
         configuration.addMapper(DueDeadlineDao.class);
-        if (vendor == Vendor.POSTGRESQL) {
-            WriteBatch.register(configuration);
-        }
         plugins.forEach(configuration::addInterceptor);
         return new SqlSessionFactoryBuilder().build(configuration);
     }

@@ -33,15 +33,10 @@ public final class PersistenceAdapters {
     private final WebSecurityAdapter webSecurity;
 
     public PersistenceAdapters(Database database) {
-        this(database, ProjectPersistenceAdapter.Strategy.INCREMENTAL);
-    }
-
-    /** With projects read and written as {@code strategy} says (tests and benchmarks compare the two). */
-    PersistenceAdapters(Database database, ProjectPersistenceAdapter.Strategy strategy) {
         Objects.requireNonNull(database, "database");
         var sessions = database.sessions();
         this.transactions = new MyBatisTransactionAdapter(sessions);
-        this.projects = new ProjectPersistenceAdapter(sessions, strategy, database.settings().isH2());
+        this.projects = new ProjectPersistenceAdapter(sessions);
         this.windows = new DeclarationWindowAdapter(sessions);
         this.auditTrail = new AuditTrailAdapter(sessions);
         this.documents = new DocumentAdapter(sessions);

@@ -1,13 +1,17 @@
 package cn.egov.projects.persistence;
 
+import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.session.Configuration;
 
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
  * What the benchmarks ({@code cn.egov.projects.persistence.bench}, test sources) need of this package beyond its
- * public API: the database with a statement counter, the adapters with the per-table baseline, the mapped SQL.
+ * public API: the database with a statement counter, the mapped SQL.
  */
 public final class BenchmarkSupport {
 
@@ -20,13 +24,19 @@ public final class BenchmarkSupport {
     }
 
     /**
-     * The adapters over the database, reading and writing projects incrementally (the default) or — with
-     * {@code perTable} — one statement per child table on load and every child table rewritten on update, as
-     * before issue 3's optimisation.
+     * Migrates the database only up to {@code version} (an older schema, for data written as an older release
+     * wrote it) and returns plain connections to it.
      */
-    public static PersistenceAdapters adapters(Database database, boolean perTable) {
-        return new PersistenceAdapters(database, perTable ? ProjectPersistenceAdapter.Strategy.PER_TABLE
-                : ProjectPersistenceAdapter.Strategy.INCREMENTAL);
+    public static DataSource migratedTo(DatabaseSettings settings, String version) {
+        String vendor = settings.isPostgreSql() ? "postgresql" : "h2";
+        Flyway.configure(BenchmarkSupport.class.getClassLoader())
+                .dataSource(settings.url(), settings.user(), settings.password())
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .target(version)
+                .load()
+                .migrate();
+        return new UnpooledDataSource(settings.isPostgreSql() ? "org.postgresql.Driver" : "org.h2.Driver",
+                settings.url(), settings.user(), settings.password());
     }
 
     /** The MyBatis configuration of the database: its mapped statements and their SQL. */

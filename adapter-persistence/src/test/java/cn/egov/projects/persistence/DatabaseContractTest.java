@@ -35,14 +35,8 @@ abstract class DatabaseContractTest {
 
     /** A version no release has reached yet. */
     private static final String FAR_AHEAD = "9999";
-    private static final List<String> TABLES = List.of("project", "project_budget_line", "project_scope_item",
-            "project_performance_goal", "project_person", "project_review", "project_review_expert",
-            "project_funding_opinion", "project_government_approval", "project_plan_inclusion",
-            "project_implementation_plan", "project_implementation_scope_item", "project_pre_procurement_review",
-            "project_contract", "project_progress_report", "project_change_request", "project_change_scope_item",
-            "project_situation_report", "project_security_review", "project_self_inspection", "project_acceptance",
-            "project_acceptance_expert", "project_acceptance_document", "project_termination", "deadline",
-            "declaration_window", "audit_record", "document", "account", "account_project", "unit");
+    private static final List<String> TABLES = List.of("project", "deadline", "declaration_window", "audit_record",
+            "document", "account", "account_project", "unit");
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 

@@ -1,5 +1,7 @@
 package cn.egov.projects.persistence;
 
+import org.flywaydb.core.api.MigrationVersion;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -7,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,14 +21,15 @@ import java.util.stream.Stream;
  */
 final class Migrations {
 
-    private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.*\\.sql");
+    /** A versioned migration: SQL, or a Java migration's class (version parts separated by "_": V14_1 is 14.1). */
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:_\\d+)*)__[^$]*\\.(?:sql|class)");
 
     private Migrations() {
     }
 
-    /** The version numbers, in ascending order. */
-    static List<Integer> versions(boolean postgreSql) {
-        List<Integer> versions = new ArrayList<>();
+    /** The versions as Flyway writes them ("14.1"), in ascending order. */
+    static List<String> versions(boolean postgreSql) {
+        List<String> versions = new ArrayList<>();
         for (String location : List.of("db/migration/common", postgreSql ? "db/migration/postgresql" : "db/migration/h2")) {
             URL url = Migrations.class.getClassLoader().getResource(location);
             if (url == null) {
@@ -34,7 +38,7 @@ final class Migrations {
             try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
                 files.map(f -> VERSIONED.matcher(f.getFileName().toString()))
                         .filter(Matcher::matches)
-                        .map(m -> Integer.parseInt(m.group(1)))
+                        .map(m -> m.group(1).replace('_', '.'))
                         .forEach(versions::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -42,12 +46,12 @@ final class Migrations {
                 throw new IllegalStateException(e);
             }
         }
-        versions.sort(Integer::compareTo);
+        versions.sort(Comparator.comparing(MigrationVersion::fromVersion));
         return versions;
     }
 
     static String latest(boolean postgreSql) {
-        List<Integer> versions = versions(postgreSql);
-        return String.valueOf(versions.get(versions.size() - 1));
+        List<String> versions = versions(postgreSql);
+        return versions.get(versions.size() - 1);
     }
 }

@@ -1,6 +1,5 @@
 package cn.egov.projects.persistence;
 
-import cn.egov.projects.persistence.mybatis.WriteBatch;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
@@ -24,17 +23,10 @@ import java.util.List;
 public final class StatementCounter implements Interceptor {
 
     private final ThreadLocal<List<String>> recorded = new ThreadLocal<>();
-    private final ThreadLocal<List<List<String>>> batches = ThreadLocal.withInitial(ArrayList::new);
 
     /** Starts recording on this thread, forgetting what was recorded before. */
     public void start() {
         recorded.set(new ArrayList<>());
-        batches.set(new ArrayList<>());
-    }
-
-    /** The write batches this thread ran since {@link #start}, each as its statements' short names. */
-    public List<List<String>> batches() {
-        return List.copyOf(batches.get());
     }
 
     /** What this thread ran since {@link #start}: the statements' short names, e.g. {@code insertDeadlines}. */
@@ -47,14 +39,8 @@ public final class StatementCounter implements Interceptor {
     public Object intercept(Invocation invocation) throws Throwable {
         List<String> list = recorded.get();
         if (list != null) {
-            if (invocation.getArgs()[1] instanceof WriteBatch batch) {
-                // the statements of one round trip (PostgreSQL)
-                list.addAll(batch.statements());
-                batches.get().add(batch.statements());
-            } else {
-                String id = ((MappedStatement) invocation.getArgs()[0]).getId();
-                list.add(id.substring(id.lastIndexOf('.') + 1));
-            }
+            String id = ((MappedStatement) invocation.getArgs()[0]).getId();
+            list.add(id.substring(id.lastIndexOf('.') + 1));
         }
         return invocation.proceed();
     }

@@ -13,8 +13,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An open {@code deadline} row with the columns of its project and of its two {@code project_person} rows (null
- * where the project has no accountable people yet).
+ * An open {@code deadline} row with the columns of its project, among them the contacts of its two accountable
+ * people (null where the project has none yet).
  */
 public record DueDeadlineRow(UUID id, UUID projectId, DeadlineKind kind, String ref, LocalDate startDate,
                              LocalDate dueDate, boolean provisional, String unit, String projectName,

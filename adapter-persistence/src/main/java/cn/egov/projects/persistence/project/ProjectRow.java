@@ -1,9 +1,10 @@
 package cn.egov.projects.persistence.project;
 
 import cn.egov.projects.domain.catalog.Category;
-import cn.egov.projects.domain.catalog.FundingSource;
 import cn.egov.projects.domain.catalog.Nature;
-import cn.egov.projects.domain.catalog.ServiceKind;
+import cn.egov.projects.domain.project.AccountablePeople;
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectState;
 
 import java.math.BigDecimal;
@@ -11,40 +12,55 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The {@code project} row: the profile's scalars (which lists filter and sort on) and the lifecycle's, and
- * {@code childParts}, the bits of the child tables that hold rows of the project (see {@link ChildRows#partsOf}).
+ * What a save writes into the {@code project} row: the {@link ProjectDocuments document}, and beside it the columns
+ * that SQL filters, sorts, joins or shows without reading the document — lists ({@code ProjectDao.list}), the
+ * workplace and open deadlines (unit, name, classification, state, policy pack) and the contacts a reminder goes to
+ * (the accountable people, null when the project names none). Every one of them is derived from the snapshot by
+ * {@link #of}, so the columns can never say anything the document does not.
  */
 public record ProjectRow(
         UUID id,
         String unit,
         String policyId,
-        long version,
         String name,
         int planYear,
         Category category,
         Nature nature,
-        ServiceKind serviceKind,
-        UUID supervisedProject,
-        boolean softwareDevelopment,
-        FundingSource fundingSource,
         boolean classified,
-        boolean usesCryptography,
         BigDecimal totalInvestment,
         ProjectState state,
-        ProjectState suspendedFrom,
         LocalDate createdOn,
-        LocalDate declaredOn,
-        boolean supplementary,
-        String supplementaryRequirement,
-        String supplementaryFeasibilityStudy,
-        LocalDate higherLevelReportedOn,
-        String noProcurementReason,
-        LocalDate substantiveStartOn,
-        LocalDate trialStartOn,
-        LocalDate operatingFrom,
-        LocalDate acceptanceReportOn,
-        LocalDate finalAccountsOn,
-        BigDecimal finalAccountsAmount,
-        String maintenanceArrangement,
-        int childParts) {
+        String leaderName,
+        String leaderMobile,
+        String leaderEmail,
+        String responsibleName,
+        String responsibleMobile,
+        String responsibleEmail,
+        String document) {
+
+    /** The row of a snapshot. */
+    public static ProjectRow of(Project.Snapshot s) {
+        AccountablePeople people = s.profile().people();
+        Person leader = people == null ? null : people.leader();
+        Person responsible = people == null ? null : people.responsible();
+        return new ProjectRow(
+                s.id().value(),
+                s.unit().code(),
+                s.policyId(),
+                s.profile().name(),
+                s.profile().planYear(),
+                s.profile().category(),
+                s.profile().nature(),
+                s.profile().classified(),
+                s.profile().totalInvestment().toBigDecimal(),
+                s.state(),
+                s.createdOn(),
+                leader == null ? null : leader.name(),
+                leader == null ? null : leader.mobile(),
+                leader == null ? null : leader.email(),
+                responsible == null ? null : responsible.name(),
+                responsible == null ? null : responsible.mobile(),
+                responsible == null ? null : responsible.email(),
+                ProjectDocuments.write(s));
+    }
 }

@@ -102,11 +102,17 @@ public final class PersistenceBenchmark {
                 database.close();
                 LOG.info("{}: seeding {} projects anew (found {})", db.label(), projects, seeded);
                 db.recreate();
-                database = Database.open(db.settings());
+                // the seeder writes the child tables of schema version 13; opening the database then carries the
+                // projects over into documents (V14), as an upgrade of a database in use does
                 long t0 = System.nanoTime();
-                new Seeder(db.isPostgreSql(), PolicyPacks.taicang().id()).seed(database.dataSource(), projects);
+                new Seeder(db.isPostgreSql(), PolicyPacks.taicang().id())
+                        .seed(BenchmarkSupport.migratedTo(db.settings(), "13"), projects);
+                long seeded13 = System.nanoTime();
+                database = Database.open(db.settings());
                 report.line("");
-                report.line("Seeded %,d projects set-based in %d s.", projects, (System.nanoTime() - t0) / 1_000_000_000L);
+                report.line("Seeded %,d projects set-based in %d s (schema version 13); carried over into documents by "
+                        + "the V14 migration in %d s.", projects, (seeded13 - t0) / 1_000_000_000L,
+                        (System.nanoTime() - seeded13) / 1_000_000_000L);
             } else {
                 report.line("");
                 report.line("Seeded data of an earlier run reused (%,d projects, seed version %d).", projects,
@@ -117,7 +123,7 @@ public final class PersistenceBenchmark {
                     CpuClock.calibrationMillis());
             checkSeededProjectsLoad(database);
             if (PARTS.contains("due")) {
-                new DueQueryBenchmark(database, BenchmarkSupport.adapters(database, false).dueDeadlines(),
+                new DueQueryBenchmark(database, new PersistenceAdapters(database).dueDeadlines(),
                         db.isPostgreSql(), report).run(300, 15);
             }
             if (PARTS.contains("transitions")) {
@@ -133,27 +139,18 @@ public final class PersistenceBenchmark {
         }
     }
 
-    /**
-     * Seeded rows are written by SQL, not by the adapter: a sample of every state must load through the incremental
-     * adapter (which reads only the tables {@code child_parts} names) exactly as through the per-table baseline.
-     */
+    /** Seeded rows are written by SQL and carried over by the migration: a sample of every state must load. */
     private static void checkSeededProjectsLoad(Database database) throws SQLException {
-        PersistenceAdapters incremental = BenchmarkSupport.adapters(database, false);
-        PersistenceAdapters perTable = BenchmarkSupport.adapters(database, true);
+        PersistenceAdapters adapters = new PersistenceAdapters(database);
         int checked = 0;
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id FROM project ORDER BY id LIMIT 400")) {
             while (rs.next()) {
-                ProjectId id = new ProjectId(rs.getObject(1, UUID.class));
-                Project.Snapshot a = incremental.projects().load(id).orElseThrow().snapshot();
-                Project.Snapshot b = perTable.projects().load(id).orElseThrow().snapshot();
-                if (!a.equals(b)) {
-                    throw new IllegalStateException("seeded project " + id + " loads differently: " + a + " / " + b);
-                }
+                adapters.projects().load(new ProjectId(rs.getObject(1, UUID.class))).orElseThrow();
                 checked++;
             }
         }
-        LOG.info("{} seeded projects load alike through both adapters", checked);
+        LOG.info("{} seeded projects load", checked);
     }
 
     /** The server, its settings and the size of the data. */

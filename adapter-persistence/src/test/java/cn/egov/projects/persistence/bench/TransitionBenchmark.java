@@ -83,17 +83,11 @@ final class TransitionBenchmark {
         WorkingDayCalendar calendar = WorkingDayCalendar.official();
         PolicyHistory policies = PolicyHistory.of(PolicyPacks.taicang());
         Map<String, ImplementationService> byLabel = new LinkedHashMap<>();
-        String adapterNames = System.getProperty("bench.adapters", "per-table,incremental");
-        for (boolean perTable : new boolean[] {true, false}) {
-            if (!adapterNames.contains(perTable ? "per-table" : "incremental")) {
-                continue;
-            }
-            PersistenceAdapters adapters = BenchmarkSupport.adapters(db, perTable);
-            Ports ports = new Ports(adapters.projects(), adapters.projects(), adapters.projects(), adapters.windows(),
-                    adapters.auditTrail(), reminders, clock, () -> calendar, () -> policies,
-                    adapters.transactions());
-            byLabel.put(perTable ? "before (per table)" : "after (incremental)", new ImplementationService(ports));
-        }
+        // one adapter since issue "Persistence that is simple to change": each project one document
+        PersistenceAdapters adapters = new PersistenceAdapters(db);
+        Ports ports = new Ports(adapters.projects(), adapters.projects(), adapters.projects(), adapters.windows(),
+                adapters.auditTrail(), reminders, clock, () -> calendar, () -> policies, adapters.transactions());
+        byLabel.put("document", new ImplementationService(ports));
         return byLabel;
     }
 
@@ -107,7 +101,6 @@ final class TransitionBenchmark {
 
     void run(int[] threadCounts, int warmupSeconds, int seconds, int rounds) throws Exception {
         loadProjects();
-        fillSnapshots();
         report.line("");
         report.line("Transition: `ReportProgressUseCase` on %,d seeded contracted projects chosen at random; each run"
                 + " %d s after a %d s warm-up per thread count and adapter; %d alternating rounds.", ids.length,
@@ -182,19 +175,6 @@ final class TransitionBenchmark {
         }
         ids = idList.toArray(new UUID[0]);
         units = unitList.toArray(new UnitId[0]);
-    }
-
-    /**
-     * The seeded rows are written by SQL, without the children's snapshot that every save writes: give the projects
-     * the runs choose from theirs first, as a database in use has them, so that the runs measure the steady state.
-     */
-    private void fillSnapshots() {
-        long t0 = System.nanoTime();
-        List<ProjectId> all = Arrays.stream(ids).map(ProjectId::new).toList();
-        int filled = BenchmarkSupport.adapters(database, false).projects().fillChildrenSnapshots(all);
-        report.line("");
-        report.line("Children's snapshots written for %,d of the %,d projects in %d s (the others had a usable one).",
-                filled, all.size(), (System.nanoTime() - t0) / 1_000_000_000L);
     }
 
     /** Statements (round trips) and, on PostgreSQL, WAL bytes per transition, single-threaded. */

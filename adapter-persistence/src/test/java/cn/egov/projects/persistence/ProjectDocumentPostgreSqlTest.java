@@ -2,8 +2,8 @@ package cn.egov.projects.persistence;
 
 import org.junit.jupiter.api.DisplayName;
 
-@DisplayName("只写变化的部分（PostgreSQL）")
-class ProjectIncrementalPostgreSqlTest extends ProjectIncrementalContractTest {
+@DisplayName("项目文档与期限投影（PostgreSQL）")
+class ProjectDocumentPostgreSqlTest extends ProjectDocumentContractTest {
 
     @Override
     protected TestDatabase newTestDatabase() {

@@ -2,8 +2,8 @@ package cn.egov.projects.persistence;
 
 import org.junit.jupiter.api.DisplayName;
 
-@DisplayName("只写变化的部分（H2）")
-class ProjectIncrementalH2Test extends ProjectIncrementalContractTest {
+@DisplayName("项目文档与期限投影（H2）")
+class ProjectDocumentH2Test extends ProjectDocumentContractTest {
 
     @Override
     protected TestDatabase newTestDatabase() {

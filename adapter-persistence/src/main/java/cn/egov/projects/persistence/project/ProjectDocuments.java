@@ -1,0 +1,153 @@
+package cn.egov.projects.persistence.project;
+
+import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.UnitId;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A project's document: {@link Project.Snapshot} as JSON, the one place a project's state is stored (see the
+ * package description for why the domain's records are written as they are).
+ *
+ * <p>The document is the snapshot's record components by name, nested as the records nest, with
+ * <ul>
+ *   <li>{@code "format"} first: the number of the layout, {@link #FORMAT}; a document of an older layout is brought
+ *       up to date by {@link #upgrade} before it is read, one of a newer layout (written by a later release) is
+ *       refused;</li>
+ *   <li>amounts ({@link Money}) as JSON strings of the exact yuan, e.g. {@code "1234.50"} — no binary floating point
+ *       anywhere between the database and {@code BigDecimal};</li>
+ *   <li>days as ISO strings ({@code "2025-01-31"}), ids as their UUID text, the unit as its code, enums by name;</li>
+ *   <li>no {@code "version"}: the version is the {@code project} row's column, which the save's
+ *       {@code WHERE version = ?} checks; reading puts it back;</li>
+ *   <li>absent members for nulls; Chinese text as it is (UTF-8, not escaped).</li>
+ * </ul>
+ * Only the record components are written: derived accessors of the domain such as {@code Deadline.isOpen()} are
+ * not part of the state and are not looked at.
+ */
+public final class ProjectDocuments {
+
+    /**
+     * The layout this release writes. Raise it, and add a step to {@link #upgrade}, when a stored document of the
+     * current layout would no longer read as the project it was (a component renamed, removed, or a new one that
+     * must not be null); a new optional component needs neither (it reads as null, false or 0 from older
+     * documents).
+     */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(valueTypes())
+            // record components only: "isOpen()" and the like are derived, not state
+            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private ProjectDocuments() {
+    }
+
+    /** The document of a snapshot (its version left out). */
+    public static String write(Project.Snapshot snapshot) {
+        ObjectNode state = JSON.valueToTree(snapshot);
+        state.remove("version");
+        ObjectNode document = JSON.createObjectNode();
+        document.put("format", FORMAT);
+        document.setAll(state);
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("project " + snapshot.id() + " cannot be written as a document", e);
+        }
+    }
+
+    /**
+     * The snapshot a stored document holds, at the row's {@code version}.
+     *
+     * @throws IllegalStateException when the document is not one this release can read (malformed, of a later
+     *                               format, or naming what the domain no longer has)
+     */
+    public static Project.Snapshot read(UUID id, long version, String text) {
+        try {
+            JsonNode parsed = JSON.readTree(text);
+            if (!(parsed instanceof ObjectNode document)) {
+                throw new IllegalStateException("the document of project " + id + " is not a JSON object");
+            }
+            int format = document.path("format").asInt(0);
+            if (format < 1 || format > FORMAT) {
+                throw new IllegalStateException("the document of project " + id + " has format " + format
+                        + "; this release reads formats 1 to " + FORMAT);
+            }
+            upgrade(document, format);
+            document.remove("format");
+            document.put("version", version);
+            return JSON.treeToValue(document, Project.Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the document of project " + id + " cannot be read: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Brings a document of layout {@code from} to {@link #FORMAT}, step by step, as a JSON tree: renaming or
+     * moving members, filling new required ones. There is one layout so far, so nothing to do yet; a later
+     * release adds {@code if (from < 2) { … }} and so on, and never changes a step once released.
+     */
+    static void upgrade(ObjectNode document, int from) {
+        // format 1 is the first layout
+    }
+
+    // ---------------------------------------------------------------- the domain's value types as JSON scalars
+
+    private static SimpleModule valueTypes() {
+        SimpleModule module = new SimpleModule("egov-project-values");
+        scalar(module, Money.class, m -> m.toBigDecimal().toPlainString(), t -> Money.of(new BigDecimal(t)));
+        scalar(module, LocalDate.class, LocalDate::toString, LocalDate::parse);
+        scalar(module, ProjectId.class, id -> id.value().toString(), t -> new ProjectId(UUID.fromString(t)));
+        scalar(module, UnitId.class, UnitId::code, UnitId::new);
+        return module;
+    }
+
+    /** Writes values of {@code type} as JSON strings and reads them back from strings (or, for amounts, numbers). */
+    private static <T> void scalar(SimpleModule module, Class<T> type, Function<T, String> toText,
+                                   Function<String, T> fromText) {
+        module.addSerializer(type, new StdScalarSerializer<T>(type) {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(toText.apply(value));
+            }
+        });
+        module.addDeserializer(type, new StdScalarDeserializer<T>(type) {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                if (text == null) {
+                    return type.cast(ctxt.handleUnexpectedToken(type, p));
+                }
+                try {
+                    return fromText.apply(text);
+                } catch (RuntimeException e) {
+                    return type.cast(ctxt.handleWeirdStringValue(type, text, e.getMessage()));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,365 @@
+package cn.egov.projects.persistence;
+
+import cn.egov.projects.application.error.ConcurrentChangeException;
+import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.persistence.project.ProjectDocuments;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.ibatis.plugin.Interceptor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A project as one document in its row: loaded in one statement, saved with one versioned {@code UPDATE} and only
+ * the deadline rows that changed; the row's columns and the deadline rows always say what the document says; the
+ * document's layout (format number, exact amounts, ISO days, no version) as later releases will find it.
+ */
+abstract class ProjectDocumentContractTest extends PersistenceContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StatementCounter counter = new StatementCounter();
+
+    @Override
+    protected List<Interceptor> plugins() {
+        return List.of(counter);
+    }
+
+    private static UnitId newUnit() {
+        return new UnitId("I-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** What one step cost: the statements of the load and of the update in its transaction. */
+    private record StepCost(List<String> load, List<String> update) {
+    }
+
+    /**
+     * Saves each step as a use case does (load in a transaction, then update there), records the statements, and
+     * checks that the project loads back exactly and that its row's columns and deadline rows match it.
+     */
+    private Consumer<Project> saveAsAUseCase(List<StepCost> costs) {
+        return project -> {
+            long before = project.version();
+            if (before == 0) {
+                adapters.projects().insert(project);
+            } else {
+                adapters.transactions().inTransaction(() -> {
+                    counter.start();
+                    Project stored = adapters.projects().load(project.id()).orElseThrow();
+                    List<String> load = counter.statements();
+                    assertThat(stored.version()).isEqualTo(before);
+                    counter.start();
+                    adapters.projects().update(project);
+                    costs.add(new StepCost(load, counter.statements()));
+                    return null;
+                });
+            }
+            assertThat(project.version()).isEqualTo(before + 1);
+            assertThat(adapters.projects().load(project.id()).orElseThrow().snapshot()).isEqualTo(project.snapshot());
+            assertProjectionsMatch(project);
+        };
+    }
+
+    /**
+     * The row's columns and the deadline rows, read with plain JDBC (in the transaction when one is open), are what
+     * the project says.
+     */
+    private void assertProjectionsMatch(Project project) {
+        Project.Snapshot s = project.snapshot();
+        try (Connection c = database.transactionAwareDataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, unit, policy_id, name, plan_year, category,"
+                    + " nature, classified, total_investment, state, created_on, leader_name, leader_mobile,"
+                    + " leader_email, responsible_name, responsible_mobile, responsible_email FROM project WHERE id = ?")) {
+                ps.setObject(1, s.id().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    Person leader = s.profile().people() == null ? null : s.profile().people().leader();
+                    Person responsible = s.profile().people() == null ? null : s.profile().people().responsible();
+                    assertThat(List.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBigDecimal(9), rs.getString(10),
+                            rs.getObject(11, LocalDate.class))).isEqualTo(List.of(s.version(), s.unit().code(),
+                            s.policyId(), s.profile().name(), s.profile().planYear(), s.profile().category().name(),
+                            s.profile().nature().name(), s.profile().classified(),
+                            s.profile().totalInvestment().toBigDecimal(), s.state().name(), s.createdOn()));
+                    assertThat(new String[] {rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                            rs.getString(16), rs.getString(17)}).containsExactly(
+                            leader == null ? null : leader.name(), leader == null ? null : leader.mobile(),
+                            leader == null ? null : leader.email(), responsible == null ? null : responsible.name(),
+                            responsible == null ? null : responsible.mobile(),
+                            responsible == null ? null : responsible.email());
+                }
+            }
+            List<String> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, id, kind, ref, start_date, due_date,"
+                    + " provisional, met_on, waived_reason, is_open FROM deadline WHERE project_id = ? ORDER BY seq")) {
+                ps.setObject(1, s.id().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getInt(1) + " " + rs.getObject(2, UUID.class) + " " + rs.getString(3) + " "
+                                + rs.getString(4) + " " + rs.getObject(5, LocalDate.class) + " "
+                                + rs.getObject(6, LocalDate.class) + " " + rs.getBoolean(7) + " "
+                                + rs.getObject(8, LocalDate.class) + " " + rs.getString(9) + " " + rs.getBoolean(10));
+                    }
+                }
+            }
+            List<String> expected = new ArrayList<>();
+            for (int seq = 0; seq < s.deadlines().size(); seq++) {
+                Deadline d = s.deadlines().get(seq);
+                expected.add(seq + " " + d.id() + " " + d.kind() + " " + d.ref() + " " + d.start() + " " + d.due() + " "
+                        + d.provisional() + " " + d.metOn() + " " + d.waivedReason() + " " + d.isOpen());
+            }
+            assertThat(rows).as("deadline rows").isEqualTo(expected);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("每条生命周期的每一步在事务中读取（一条语句）并保存（一条带版本的更新加变化的期限行），读回完全相同")
+    void everyJourneyRoundTripsInFewStatements() {
+        List<StepCost> costs = new ArrayList<>();
+        Lifecycles.fullLife(newUnit(), saveAsAUseCase(costs));
+        Lifecycles.supplementaryTerminated(newUnit(), saveAsAUseCase(costs));
+        Lifecycles.plannedWithExceptions(newUnit(), saveAsAUseCase(costs));
+        Lifecycles.rejected(newUnit(), saveAsAUseCase(costs));
+
+        assertThat(costs).hasSizeGreaterThan(50);
+        assertThat(costs).allSatisfy(c -> {
+            assertThat(c.load()).containsExactly("findProject");
+            assertThat(c.update()).startsWith("updateProject", "findDeadlines");
+            assertThat(c.update()).hasSizeLessThanOrEqualTo(6);
+        });
+        // most steps change no deadline or a few: nothing but the row and the deadline rows that changed is written
+        assertThat(costs).anySatisfy(c -> assertThat(c.update()).containsExactly("updateProject", "findDeadlines"));
+        assertThat(costs).anySatisfy(c -> assertThat(c.update()).contains("updateDeadline"));
+        assertThat(costs).anySatisfy(c -> assertThat(c.update()).contains("insertDeadlines"));
+    }
+
+    @Test
+    @DisplayName("同一事务中连续保存：改一个期限只改写它那一行，删去期限只删除那些行，调换顺序时整体重写")
+    void onlyTheDeadlineRowsThatChangeAreWritten() {
+        Project p = Lifecycles.fullLife(newUnit(), this::saved);
+        assertThat(p.deadlines()).hasSizeGreaterThan(2);
+        Project last = adapters.transactions().inTransaction(() -> {
+            Project loaded = adapters.projects().load(p.id()).orElseThrow();
+            List<Deadline> deadlines = new ArrayList<>(loaded.deadlines());
+            deadlines.set(1, deadlines.get(1).isOpen() ? deadlines.get(1).metOn(LocalDate.of(2025, 2, 1))
+                    : Deadline.open(deadlines.get(1).id(), deadlines.get(1).kind(), null, deadlines.get(1).start(),
+                    deadlines.get(1).due(), false));
+            Project first = Snapshots.with(loaded, loaded.state(), deadlines);
+            counter.start();
+            adapters.projects().update(first);
+            assertThat(counter.statements()).containsExactly("updateProject", "findDeadlines", "updateDeadline");
+            assertProjectionsMatch(first);
+
+            List<Deadline> reversed = new ArrayList<>(first.deadlines());
+            Collections.reverse(reversed);
+            Project second = Snapshots.with(first, first.state(), reversed);
+            counter.start();
+            adapters.projects().update(second);
+            assertThat(counter.statements())
+                    .containsExactly("updateProject", "findDeadlines", "deleteAllDeadlines", "insertDeadlines");
+            assertProjectionsMatch(second);
+
+            Project third = Snapshots.with(second, second.state(), second.deadlines().subList(0, 1));
+            counter.start();
+            adapters.projects().update(third);
+            assertThat(counter.statements()).containsExactly("updateProject", "findDeadlines", "deleteDeadlines");
+            assertProjectionsMatch(third);
+            return third;
+        });
+        assertThat(adapters.projects().load(p.id()).orElseThrow().snapshot()).isEqualTo(last.snapshot());
+        assertThat(last.version()).isEqualTo(p.version() + 3);
+        assertThat(last.deadlines()).hasSize(1);
+        assertProjectionsMatch(last);
+    }
+
+    @Test
+    @DisplayName("文档带格式号、不含版本号；金额为精确的字符串，日期为ISO格式，中文不转义")
+    void theDocumentLayout() throws Exception {
+        Project p = Lifecycles.fullLife(newUnit(), this::saved);
+        String text = document(p.id());
+        JsonNode doc = JSON.readTree(text);
+        assertThat(doc.get("format").asInt()).isEqualTo(ProjectDocuments.FORMAT);
+        assertThat(doc.has("version")).isFalse();
+        assertThat(doc.get("id").asText()).isEqualTo(p.id().toString());
+        assertThat(doc.get("unit").asText()).isEqualTo(p.unit().code());
+        JsonNode line = doc.get("profile").get("budgetLines").get(0);
+        assertThat(line.get("amount").isTextual()).isTrue();
+        assertThat(line.get("amount").asText())
+                .isEqualTo(p.profile().budgetLines().get(0).amount().toBigDecimal().toPlainString());
+        assertThat(doc.get("createdOn").asText()).isEqualTo(p.snapshot().createdOn().toString());
+        assertThat(doc.get("deadlines").get(0).get("due").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(doc.get("deadlines").get(0).has("open")).as("derived accessors are not state").isFalse();
+        assertThat(text).contains(p.profile().name()).doesNotContain("\\u");
+    }
+
+    @Test
+    @DisplayName("后续版本写入的文档格式不能读取时明确报错，不会读出残缺的项目")
+    void aDocumentOfALaterFormatIsRefused() throws Exception {
+        Project p = Lifecycles.plannedWithExceptions(newUnit(), this::saved);
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(document(p.id()));
+        doc.put("format", ProjectDocuments.FORMAT + 1);
+        setDocument(p.id(), JSON.writeValueAsString(doc));
+        assertThatThrownBy(() -> adapters.projects().load(p.id()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("format " + (ProjectDocuments.FORMAT + 1));
+    }
+
+    /** The stored document's text, read with plain JDBC. */
+    private String document(ProjectId id) {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT document FROM project WHERE id = ?")) {
+            ps.setObject(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces the stored document with plain JDBC, bypassing the adapters (a later release's, say). */
+    private void setDocument(ProjectId id, String text) {
+        String value = database.settings().isPostgreSql() ? "CAST(? AS JSONB)" : "? FORMAT JSON";
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE project SET document = " + value + " WHERE id = ?")) {
+            ps.setString(1, text);
+            ps.setObject(2, id.value());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void saved(Project project) {
+        if (project.version() == 0) {
+            adapters.projects().insert(project);
+        } else {
+            adapters.projects().update(project);
+        }
+    }
+
+    @Test
+    @DisplayName("事务回滚后文档和期限行保持原样，下一个事务读取并保存的结果仍然准确")
+    void aRolledBackSaveLeavesNothing() {
+        Project p = Lifecycles.plannedWithExceptions(newUnit(), this::saved);
+        Project.Snapshot before = p.snapshot();
+        IllegalStateException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> adapters.transactions().inTransaction(() -> {
+            Project loaded = adapters.projects().load(p.id()).orElseThrow();
+            List<Deadline> deadlines = new ArrayList<>(loaded.deadlines());
+            deadlines.set(0, deadlines.get(0).waived("回滚的豁免"));
+            Project changed = Snapshots.with(loaded, loaded.state(), deadlines.subList(0, 2));
+            adapters.projects().update(changed);
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(adapters.projects().load(p.id()).orElseThrow().snapshot()).isEqualTo(before);
+        assertProjectionsMatch(p);
+
+        Project saved = adapters.transactions().inTransaction(() -> {
+            Project loaded = adapters.projects().load(p.id()).orElseThrow();
+            assertThat(loaded.version()).isEqualTo(p.version());
+            Project changed = renamed(loaded, "提交的名称");
+            adapters.projects().update(changed);
+            return changed;
+        });
+        assertThat(adapters.projects().load(p.id()).orElseThrow().snapshot()).isEqualTo(saved.snapshot());
+        assertThat(saved.profile().name()).isEqualTo("提交的名称");
+        assertProjectionsMatch(saved);
+    }
+
+    @Test
+    @DisplayName("两个事务各自读取后同时保存：只有一个成功，存储的正是它的结果，没有丢失更新")
+    void twoTransactionsThatLoadedTheSameVersionOneWins() throws Exception {
+        Project planned = Lifecycles.plannedWithExceptions(newUnit(), project -> {
+            if (project.version() == 0) {
+                adapters.projects().insert(project);
+            } else {
+                adapters.projects().update(project);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                long version = adapters.projects().load(planned.id()).orElseThrow().version();
+                CyclicBarrier bothLoaded = new CyclicBarrier(2);
+                List<Future<Project>> results = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    String name = "第" + round + "轮线程" + t;
+                    results.add(pool.submit(() -> {
+                        try {
+                            return adapters.transactions().inTransaction(() -> {
+                                Project loaded = adapters.projects().load(planned.id()).orElseThrow();
+                                Project changed = renamed(loaded, name);
+                                await(bothLoaded);
+                                adapters.projects().update(changed);
+                                return changed;
+                            });
+                        } catch (ConcurrentChangeException e) {
+                            return null;
+                        }
+                    }));
+                }
+                List<Project> winners = new ArrayList<>();
+                for (Future<Project> f : results) {
+                    Project r = f.get(30, TimeUnit.SECONDS);
+                    if (r != null) {
+                        winners.add(r);
+                    }
+                }
+                assertThat(winners).as("round %d", round).hasSize(1);
+                Project stored = adapters.projects().load(planned.id()).orElseThrow();
+                assertThat(stored.version()).isEqualTo(version + 1);
+                assertThat(stored.snapshot()).isEqualTo(winners.get(0).snapshot());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Project renamed(Project p, String name) {
+        Project.Snapshot s = p.snapshot();
+        return Project.restore(new Project.Snapshot(s.id(), s.unit(), s.policyId(), s.version(),
+                ProjectStoreContractTest.withName(s.profile(), name), s.state(), s.suspendedFrom(), s.createdOn(),
+                s.declaredOn(), s.supplementary(), s.higherLevelReportedOn(), s.reviews(), s.funding(), s.approval(),
+                s.plan(), s.implementationPlan(), s.preProcurementReviews(), s.noProcurementReason(),
+                s.substantiveStartOn(), s.contracts(), s.progressReports(), s.changes(), s.situationReports(),
+                s.securityReviews(), s.trialStartOn(), s.selfInspection(), s.acceptances(), s.operatingFrom(),
+                s.acceptanceReportOn(), s.finalAccountsOn(), s.finalAccountsAmount(), s.termination(),
+                s.maintenanceArrangement(), s.deadlines()));
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
