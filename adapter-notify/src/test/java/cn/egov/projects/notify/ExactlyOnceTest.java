@@ -40,6 +40,7 @@ class ExactlyOnceTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceTest.class);
     private static final int DEFAULT_REMINDERS = 2_000;
+    private static final Duration ALIVE_HEARTBEAT = Duration.ofSeconds(5);
     private static final int REMINDERS = Integer.getInteger("egov.exactlyOnce.reminders", DEFAULT_REMINDERS);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -101,11 +102,13 @@ class ExactlyOnceTest {
             Database second = harness.another();
             VertxMailSender mailA = new VertxMailSender(Harness.mail(smtpPort));
             VertxMailSender mailB = new VertxMailSender(Harness.mail(smtpPort));
+            // both instances live throughout: a heartbeat of 5 s (dead after four missed, 20 s) keeps a busy
+            // machine's pauses from passing for a dead instance, whose executions the other would run again
             ReminderEngine a = harness.engine(Harness.fast("instance-a")
-                    .withScheduler(20, Duration.ofMillis(100), Duration.ofSeconds(1), "instance-a"),
+                    .withScheduler(20, Duration.ofMillis(100), ALIVE_HEARTBEAT, "instance-a"),
                     new SystemClock(), new NoPlanner(), mailA, null, harness.db);
             ReminderEngine b = harness.engine(Harness.fast("instance-b")
-                    .withScheduler(20, Duration.ofMillis(100), Duration.ofSeconds(1), "instance-b"),
+                    .withScheduler(20, Duration.ofMillis(100), ALIVE_HEARTBEAT, "instance-b"),
                     new SystemClock(), new NoPlanner(), mailB, null, second);
             List<PlannedReminder> plan = reminders("twice");
             enqueue(harness, a, plan);
@@ -139,7 +142,7 @@ class ExactlyOnceTest {
     void killedInstanceLosesNothing() throws Exception {
         try (Harness harness = Harness.postgres()) {
             ReminderEngine survivor = harness.engine(Harness.fast("survivor")
-                    .withScheduler(20, Duration.ofMillis(100), Duration.ofSeconds(1), "survivor"),
+                    .withScheduler(20, Duration.ofMillis(100), ReminderWorkerMain.HEARTBEAT, "survivor"),
                     new SystemClock(), new NoPlanner(), new VertxMailSender(Harness.mail(smtpPort)), null, harness.db);
             enqueue(harness, survivor, reminders("kill"));
 

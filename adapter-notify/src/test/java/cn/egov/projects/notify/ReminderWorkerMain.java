@@ -12,13 +12,19 @@ import java.time.Duration;
  */
 public final class ReminderWorkerMain {
 
+    /**
+     * The heartbeat of the worker and of the instance that outlives it: the worker's executions are run again once
+     * it missed four (8 s), which a busy machine's pause of the living worker does not reach.
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(2);
+
     private ReminderWorkerMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         Database db = Database.open(new DatabaseSettings(args[0], args[1], args[2]));
         ReminderEngine engine = new ReminderEngine(Harness.fast(args[4])
-                .withScheduler(20, Duration.ofMillis(100), Duration.ofSeconds(1), args[4]),
+                .withScheduler(20, Duration.ofMillis(100), HEARTBEAT, args[4]),
                 db.dataSource(), db.transactionAwareDataSource(), new NoPlanner(), new SystemClock(),
                 new VertxMailSender(Harness.mail(Integer.parseInt(args[3]))), null);
         engine.start();
