@@ -2,7 +2,7 @@
 # The web benchmark of BENCHMARKS.md ("Web"): the packaged jar on an embedded H2 database with 100,000 projects,
 # loaded with wrk (apt-get install -y wrk). Run from the repository root after `mvn -B -DskipTests install`:
 #   bash bootstrap/bench/web-benchmark.sh
-# Seeding takes about a minute and is kept under target/web-bench/seeded for later runs.
+# Seeding takes a few minutes and is kept under target/web-bench/seeded for later runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -18,7 +18,7 @@ if [ ! -f "$WORK/seeded/ids.txt" ]; then
   mkdir -p "$WORK/seeded"
   (cd bootstrap && mvn -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test)
   java -cp "$ROOT/bootstrap/target/test-classes:$ROOT/bootstrap/target/classes:$(cat "$WORK/cp.txt")" \
-    cn.egov.projects.bootstrap.WebBenchmarkSeed "$WORK/seeded/egov" 4000 "$WORK/seeded/ids.txt" 24
+    cn.egov.projects.bootstrap.WebBenchmarkSeed "$WORK/seeded/egov" 100000 "$WORK/seeded/ids.txt"
 fi
 rm -rf "$WORK/run" && cp -r "$WORK/seeded" "$WORK/run"
 

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,13 +42,14 @@ import java.util.concurrent.Future;
  * created and declared by twelve units, each in one transaction per step, as the staff would. Writes the ids of the
  * declared projects, one per line, for the transition benchmark.
  *
- * <p>{@code java -cp … cn.egov.projects.bootstrap.WebBenchmarkSeed <h2 file base> <projects> <ids file> [copies]}: with
- * copies, every table's rows of those projects are then copied that many times under derived ids (set-based SQL), so
- * that 4,000 projects made by the use cases become 100,000.
+ * <p>{@code java -cp … cn.egov.projects.bootstrap.WebBenchmarkSeed <h2 file base> <projects> <ids file>}, by
+ * {@value #THREADS} threads side by side (each commit waits for the disk, so many at once share its writes): 100,000
+ * projects take a few minutes. (Projects are documents whose ids are inside them, so rows are no longer copied in SQL.)
  */
 public final class WebBenchmarkSeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebBenchmarkSeed.class);
+    private static final int THREADS = 16;
 
     private WebBenchmarkSeed() {
     }
@@ -58,7 +58,6 @@ public final class WebBenchmarkSeed {
         Path db = Path.of(args[0]).toAbsolutePath();
         int projects = Integer.parseInt(args[1]);
         Path idsFile = Path.of(args[2]);
-        int copies = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         String password = System.getenv().getOrDefault("EGOV_BENCH_PASSWORD", "bench-password-123");
         StaffBrowserIT.TestClock clock = new StaffBrowserIT.TestClock(LocalDate.of(2024, 8, 20));
         Settings settings = Settings.parse(List.of("--db-url", "jdbc:h2:file:" + db
@@ -78,13 +77,13 @@ public final class WebBenchmarkSeed {
             app.useCases().openDeclarationWindow().openWindow(bdb, new OpenDeclarationWindowCommand(2025,
                     LocalDate.of(2024, 7, 1), LocalDate.of(2024, 9, 30)));
             List<String> ids = Collections.synchronizedList(new ArrayList<>(projects));
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             long started = System.nanoTime();
             List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < THREADS; t++) {
                 int part = t;
                 parts.add(pool.submit(() -> {
-                    for (int n = part; n < projects; n += 4) {
+                    for (int n = part; n < projects; n += THREADS) {
                         UnitId unit = new UnitId(String.format("TC-U%02d", n % 12));
                         Caller staff = new Caller(new cn.egov.projects.domain.access.Actor("seed-" + unit.code(),
                                 "经办", Role.UNIT_STAFF, unit, java.util.Set.of()), "seed", "-");
@@ -107,7 +106,6 @@ public final class WebBenchmarkSeed {
         String url = "jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         List<String> ids = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "", "")) {
-            copy(c, copies);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM project")) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
@@ -121,71 +119,6 @@ public final class WebBenchmarkSeed {
             throw new UncheckedIOException(e);
         }
         LOG.info("{} declared projects in the database, ids in {}", ids.size(), idsFile);
-    }
-
-    /**
-     * Multiplies the projects written through the use cases: {@code copies} copies of each, in every table that
-     * holds project rows, under ids derived from the original's (SHA-256 of id and copy number).
-     */
-    private static void copy(Connection c, int copies) throws SQLException {
-        if (copies == 0) {
-            return;
-        }
-        long started = System.nanoTime();
-        List<String> tables = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getColumns(null, "public", "%", "project_id")) {
-            while (rs.next()) {
-                String table = rs.getString("TABLE_NAME");
-                if (!table.equals("audit_record") && !table.equals("document") && !tables.contains(table)) {
-                    tables.add(table);
-                }
-            }
-        }
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE bench_original AS SELECT id FROM project");
-            for (int k = 1; k <= copies; k++) {
-                copyTable(c, s, "project", "id", k);
-                for (String table : tables) {
-                    copyTable(c, s, table, "project_id", k);
-                }
-                c.commit();
-                LOG.info("copy {} of {} written ({} s)", k, copies, (System.nanoTime() - started) / 1_000_000_000);
-            }
-            s.execute("DROP TABLE bench_original");
-            s.execute("ANALYZE");
-            c.commit();
-        }
-    }
-
-    private static void copyTable(Connection c, Statement s, String table, String key, int k) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        List<String> uuids = new ArrayList<>();
-        try (ResultSet rs = c.getMetaData().getColumns(null, "public", table, "%")) {
-            while (rs.next()) {
-                columns.add(rs.getString("COLUMN_NAME"));
-                if ("UUID".equalsIgnoreCase(rs.getString("TYPE_NAME"))) {
-                    uuids.add(rs.getString("COLUMN_NAME"));
-                }
-            }
-        }
-        StringBuilder select = new StringBuilder();
-        for (String col : columns) {
-            if (select.length() > 0) {
-                select.append(", ");
-            }
-            boolean derive = col.equals(key) || col.equals("id") && uuids.contains("id");
-            // a copy's child rows have ids of their own: the original's snapshot of them does not describe it
-            select.append(col.equals("children_snapshot") ? "NULL" : derive ? derived(col, k) : col);
-        }
-        s.executeUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM "
-                + table + " WHERE " + key + " IN (SELECT id FROM bench_original)");
-    }
-
-    private static String derived(String column, int k) {
-        String h = "RAWTOHEX(HASH('SHA-256', CAST(" + column + " AS VARCHAR) || ':" + k + "'))";
-        return "CAST(SUBSTRING(" + h + ", 1, 8) || '-' || SUBSTRING(" + h + ", 9, 4) || '-' || SUBSTRING(" + h
-                + ", 13, 4) || '-' || SUBSTRING(" + h + ", 17, 4) || '-' || SUBSTRING(" + h + ", 21, 12) AS UUID)";
     }
 
     private static ProjectProfile profile(int n) {
