@@ -80,8 +80,9 @@ public final class Main {
                 java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         application.startReminders();
         WebServer server;
+        cn.egov.projects.web.WebApi api = application.webApi();
         try {
-            server = WebServer.start(application.webApi(), settings.httpPort());
+            server = WebServer.start(api, settings.httpPort());
         } catch (WebServerException e) {
             application.close();
             throw portFailure(settings, e.portInUse(), e.getMessage(), e);
@@ -89,6 +90,7 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
+            api.drain();
             try {
                 server.close();
             } catch (RuntimeException e) {
