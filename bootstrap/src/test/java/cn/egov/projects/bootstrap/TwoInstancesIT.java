@@ -50,7 +50,7 @@ class TwoInstancesIT {
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
 
     /** A browser session: its cookie and CSRF token. */
-    private record Session(String cookie, String csrf) {
+    private record Session(String cookie, String csrf, String userId) {
     }
 
     @Test
@@ -74,7 +74,8 @@ class TwoInstancesIT {
             Session session = signIn(a);
             HttpResponse<String> who = send(request(b, "/api/session", session).GET().build());
             assertThat(who.statusCode()).as(who::body).isEqualTo(200);
-            assertThat(new JsonObject(who.body()).getString("userId")).isEqualTo("clerk");
+            assertThat(new JsonObject(who.body()).getString("userId")).isEqualTo(session.userId());
+            assertThat(new JsonObject(who.body()).getString("unit")).isEqualTo("TC-GAJ");
             HttpResponse<String> created = send(json(b, "/api/projects", session, draft("两实例-B上创建")));
             assertThat(created.statusCode()).as(created::body).isEqualTo(201);
             acknowledged.put(new JsonObject(created.body()).getString("id"), "两实例-B上创建");
@@ -156,7 +157,8 @@ class TwoInstancesIT {
         String cookie = response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("EGOV_SESSION=")).map(c -> c.substring(0, c.indexOf(';')))
                 .findFirst().orElseThrow();
-        return new Session(cookie, new JsonObject(response.body()).getString("csrfToken"));
+        JsonObject body = new JsonObject(response.body());
+        return new Session(cookie, body.getString("csrfToken"), body.getString("userId"));
     }
 
     /** A client's stream of new drafts until told to stop; only those answered 201 count. */
