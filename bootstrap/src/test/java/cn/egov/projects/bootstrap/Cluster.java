@@ -37,8 +37,7 @@ final class Cluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<PackagedApp.Run> instances = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
-    private Process nginx;
-    private int nginxPort;
+    private final List<Process> nginxes = new ArrayList<>();
 
     Cluster(Path workDir) throws IOException {
         this.workDir = workDir;
@@ -134,8 +133,8 @@ final class Cluster implements AutoCloseable {
      * tried on the next instance, a request already sent is not) and returns its port once it answers.
      */
     int startNginx(List<Integer> upstreams) throws Exception {
-        nginxPort = PackagedApp.freePort();
-        Path prefix = Files.createDirectories(workDir.resolve("nginx"));
+        int nginxPort = PackagedApp.freePort();
+        Path prefix = Files.createDirectories(workDir.resolve(nginxes.isEmpty() ? "nginx" : "nginx-" + nginxPort));
         Files.createDirectories(prefix.resolve("logs"));
         StringBuilder servers = new StringBuilder();
         for (int port : upstreams) {
@@ -175,8 +174,9 @@ final class Cluster implements AutoCloseable {
                 """.formatted(prefix, servers, nginxPort);
         Path file = prefix.resolve("nginx.conf");
         Files.writeString(file, conf, StandardCharsets.UTF_8);
-        nginx = new ProcessBuilder(NGINX, "-c", file.toString(), "-p", prefix.toString(), "-g", "daemon off;")
+        Process nginx = new ProcessBuilder(NGINX, "-c", file.toString(), "-p", prefix.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+        nginxes.add(nginx);
         Instant deadline = Instant.now().plusSeconds(30);
         while (!ready(nginxPort)) {
             if (!nginx.isAlive()) {
@@ -206,10 +206,12 @@ final class Cluster implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            if (nginx != null && nginx.isAlive()) {
-                nginx.destroy();
-                if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-                    nginx.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (Process nginx : nginxes) {
+                if (nginx.isAlive()) {
+                    nginx.destroy();
+                    if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
+                        nginx.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
                 }
             }
             app.close();
