@@ -39,8 +39,9 @@ class TwoInstancesIT {
     private static final String ADMIN_PASSWORD = "admin-password-two";
     private static final String STAFF_PASSWORD = "staff-password-two";
     private static final int CLIENTS = 4;
-    private static final int WRITES_BEFORE_KILL = 60;
-    private static final int WRITES_AFTER_KILL = 60;
+    private static final int WRITES_BEFORE_KILL = 40;
+    private static final int WRITES_AFTER_KILL = 40;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TwoInstancesIT.class);
 
     @TempDir
     Path workDir;
@@ -62,6 +63,7 @@ class TwoInstancesIT {
             int b = ports.get(1);
             cluster.createAdmin("admin", ADMIN_PASSWORD);
             int nginx = cluster.startNginx(ports);
+            LOG.info("two instances ready on {} and {}, nginx on {}", a, b, nginx);
 
             HttpResponse<String> account = cluster.app().post(a, "/api/accounts", PackagedApp.basic("admin",
                     ADMIN_PASSWORD), """
@@ -87,6 +89,7 @@ class TwoInstancesIT {
             assertThat(out.statusCode()).as(out::body).isEqualTo(200);
             assertThat(send(request(a, "/api/session", other).GET().build()).statusCode()).isEqualTo(401);
 
+            LOG.info("sessions shared between the instances");
             // writes through nginx with the session signed in through nginx; A is killed mid-stream
             Session shared = signIn(nginx);
             AtomicInteger count = new AtomicInteger();
@@ -103,6 +106,7 @@ class TwoInstancesIT {
             killed.process().destroyForcibly();
             assertThat(killed.exited(30)).as("killed with SIGKILL").isTrue();
             int atKill = count.get();
+            LOG.info("instance on {} killed after {} acknowledged writes", a, atKill);
             awaitAtLeast(count, atKill + WRITES_AFTER_KILL, cluster);
             stop.set(true);
             for (Thread client : clients) {
@@ -138,6 +142,13 @@ class TwoInstancesIT {
                 assertThat(count(st, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '15'"))
                         .as("V15 applied once, by one of the two instances").isEqualTo(1);
             }
+            LOG.info("{} acknowledged writes all there", acknowledged.size());
+
+            // SIGTERM: the survivor stops gracefully
+            PackagedApp.Run survivor = cluster.instance(1);
+            survivor.process().destroy();
+            assertThat(survivor.exited(30)).as("stopped on SIGTERM").isTrue();
+            assertThat(survivor.output()).contains("shutting down").contains("egov-projects stopped");
         }
     }
 
