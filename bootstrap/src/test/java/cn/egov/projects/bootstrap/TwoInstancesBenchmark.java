@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One instance against two, each behind nginx on one embedded PostgreSQL: client threads signed in with one browser
  * session each create a draft and read it back, as fast as answered, for a fixed time; the figure is such pairs per
- * second. Not picked by {@code mvn verify} (no IT suffix); run with
+ * second. One and two instances alternate for a few rounds (nginx in front either way: one nginx with one upstream,
+ * another with both), so that JIT warm-up and the neighbours' load fall on both alike. Not picked by {@code mvn verify} (no IT suffix); run with
  * {@code mvn -B -o -pl bootstrap -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=TwoInstancesBenchmark} (figures in the log lines of {@code cn.egov.projects.bootstrap.Benchmark}).
  */
@@ -32,9 +33,10 @@ class TwoInstancesBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger("cn.egov.projects.bootstrap.Benchmark");
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 10));
-    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 5));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
     private static final String PASSWORD = "bench-password-0";
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
     @TempDir
     Path workDir;
@@ -55,11 +57,16 @@ class TwoInstancesBenchmark {
             assertThat(account.statusCode()).as(account::body).isEqualTo(201);
             int one = cluster.startNginx(List.of(ports.get(0)));
             int two = cluster.startNginx(ports);
-            double first = run(one, "one instance");
-            double second = run(two, "two instances");
-            double again = run(one, "one instance, again");
-            LOG.info("write+read pairs per second through nginx, {} clients: one instance {} / {}, two instances {}",
-                    CLIENTS, Math.round(first), Math.round(again), Math.round(second));
+            // alternated, so that warming up and the neighbours' load fall on both alike
+            double[] single = new double[ROUNDS];
+            double[] pair = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                single[round] = run(one, "one instance, round " + (round + 1));
+                pair[round] = run(two, "two instances, round " + (round + 1));
+            }
+            LOG.info("write+read pairs per second through nginx, {} clients: one instance {}, two instances {}",
+                    CLIENTS, java.util.Arrays.stream(single).mapToLong(Math::round).boxed().toList(),
+                    java.util.Arrays.stream(pair).mapToLong(Math::round).boxed().toList());
         }
     }
 
