@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two packaged instances on one PostgreSQL behind nginx, as {@code docs/OPERATIONS.md} describes: both start at once
  * on the empty database (one migrates, the other waits for Flyway's lock); a person signs in through one instance and
- * acts through the other with the same session cookie; a sign-out through one ends the session on both; then
+ * acts through the other with the same session cookie; a sign-out through one ends the session on both; the sign-in
+ * limit per client address counts through both instances together, by the address a trusted proxy forwards; then
  * several clients write through nginx with one session while one instance is killed with SIGKILL, and every write
  * answered 2xx is there afterwards, read back through nginx, and no reminder is planned or sent twice.
  */
@@ -39,8 +40,8 @@ class TwoInstancesIT {
     private static final String ADMIN_PASSWORD = "admin-password-two";
     private static final String STAFF_PASSWORD = "staff-password-two";
     private static final int CLIENTS = 4;
-    private static final int WRITES_BEFORE_KILL = 40;
-    private static final int WRITES_AFTER_KILL = 40;
+    private static final int WRITES_BEFORE_KILL = 30;
+    private static final int WRITES_AFTER_KILL = 30;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TwoInstancesIT.class);
 
     @TempDir
@@ -90,6 +91,18 @@ class TwoInstancesIT {
             assertThat(send(request(a, "/api/session", other).GET().build()).statusCode()).isEqualTo(401);
 
             LOG.info("sessions shared between the instances");
+
+            // the sign-in limit per client address counts through both instances together (the address named by
+            // X-Forwarded-For, believed from the trusted proxy 127.0.0.1)
+            assertSharedAddressLimit(a, b);
+            // through nginx the client's address is the one nginx forwards, and it is what the limits count
+            HttpResponse<String> forged = send(signInRequest(nginx, "nobody-via-nginx", "wrong")
+                    .header("X-Forwarded-For", "203.0.113.77").build());
+            assertThat(forged.statusCode()).as(forged::body).isEqualTo(401);
+            try (Connection db = cluster.jdbc(); Statement st = db.createStatement()) {
+                assertThat(count(st, "SELECT COUNT(*) FROM sign_in_window WHERE throttle_key = 'a:203.0.113.77'"))
+                        .as("the forwarded client address counted").isEqualTo(1);
+            }
             // writes through nginx with the session signed in through nginx; A is killed mid-stream
             Session shared = signIn(nginx);
             AtomicInteger count = new AtomicInteger();
@@ -150,6 +163,39 @@ class TwoInstancesIT {
             assertThat(survivor.exited(30)).as("stopped on SIGTERM").isTrue();
             assertThat(survivor.output()).contains("shutting down").contains("egov-projects stopped");
         }
+    }
+
+    /**
+     * Ten unsuccessful sign-ins from one address, alternately through A and B, then an eleventh is refused 429
+     * whichever instance it reaches. The limit counts per minute window: when the attempts straddled the turn of a
+     * minute, the check is repeated from another address.
+     */
+    private void assertSharedAddressLimit(int a, int b) throws Exception {
+        for (int tries = 1; ; tries++) {
+            String address = "198.51.100." + tries;
+            long minute = System.currentTimeMillis() / 60_000;
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<String> failed = send(signInRequest(i % 2 == 0 ? a : b, "nobody-" + i, "wrong")
+                        .header("X-Forwarded-For", address).build());
+                assertThat(failed.statusCode()).as(failed::body).isEqualTo(401);
+            }
+            HttpResponse<String> eleventh = send(signInRequest(b, "nobody-11", "wrong")
+                    .header("X-Forwarded-For", address).build());
+            if (System.currentTimeMillis() / 60_000 != minute && tries < 3) {
+                continue;
+            }
+            assertThat(eleventh.statusCode()).as(eleventh::body).isEqualTo(429);
+            assertThat(new JsonObject(eleventh.body()).getString("code")).isEqualTo("TOO_MANY_ATTEMPTS");
+            assertThat(eleventh.headers().firstValue("Retry-After")).isPresent();
+            return;
+        }
+    }
+
+    private static HttpRequest.Builder signInRequest(int port, String username, String password) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
+                        .put("password", password).encode(), StandardCharsets.UTF_8));
     }
 
     private static long count(Statement st, String sql) throws java.sql.SQLException {
