@@ -44,7 +44,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         var reads = persistence.workplaceReads();
         WebSettings web = settings.web().web();
         // the services tell the web adapter's sessions when an account's access changes; the revisions are shared
-        // with every other instance on this database
+        // with every other instance on this database. On the embedded H2 (one instance) the same database-backed
+        // revisions, sessions and sign-in limits are used: one code path, and sessions outlive a restart
         AccessRevisions revisions = AccessRevisions.shared(persistence.sharedWebState());
         ToDoService toDo = new ToDoService(ports, reads);
         UnitService units = new UnitService(persistence.units(), audit, clock, tx, pack);
