@@ -153,6 +153,10 @@ class SharedInstancesApiTest extends ApiTestSupport {
     @Test
     @DisplayName("经A登录，经B查看和提交；经B退出后A上的会话也结束；会话存在共享存储中")
     void aSessionStartedThroughOneInstanceServesThroughTheOther() {
+        HttpResponse<Buffer> unknown = await(to(portA, HttpMethod.GET, "/api/session",
+                WebApi.SESSION_COOKIE + "=no-such-session", null).send());
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(sessions.rows).as("an unknown cookie stores nothing").isEmpty();
         String[] session = signIn(portA, "police");
         assertThat(sessions.rows).hasSize(1);
         HttpResponse<Buffer> who = await(to(portB, HttpMethod.GET, "/api/session", session[0], null).send());

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  *
  * <p>A session's data (the signed-in person, the access revision at which the person was loaded, the CSRF token) are
  * stored as JSON. A request that changes nothing writes the session again only when its last write is
- * {@link #TOUCH_EVERY} old, to push its idle expiry on: the idle timeout is thus kept to within that much. The
+ * {@link #TOUCH_EVERY} old, to push its idle expiry on: the idle timeout is thus kept to within that much. An empty
+ * session never stored (a request with an unknown or expired cookie) is not written at all. The
  * database work runs on worker threads, never on the event loop; expired sessions are deleted every
  * {@link #PURGE_EVERY} by whichever instance comes first (each does it; the delete is idempotent).
  */
@@ -113,6 +114,10 @@ public final class DatabaseSessionStore implements SessionStore {
     public Future<Void> put(Session session) {
         if (!(session instanceof StoredWebSession stored)) {
             return Future.failedFuture(new IllegalArgumentException("not a session of this store"));
+        }
+        if (stored.writtenId == null && stored.isEmpty()) {
+            // a session nobody signed in to (an unknown or expired cookie): nothing worth a row
+            return Future.succeededFuture();
         }
         String data = encode(stored.data()).encode();
         long now = System.currentTimeMillis();
