@@ -174,7 +174,9 @@ final class Cluster implements AutoCloseable {
                 """.formatted(prefix, servers, nginxPort);
         Path file = prefix.resolve("nginx.conf");
         Files.writeString(file, conf, StandardCharsets.UTF_8);
-        Process nginx = new ProcessBuilder(NGINX, "-c", file.toString(), "-p", prefix.toString(), "-g", "daemon off;")
+        // -e: the error log from the very start (before the configuration is read) in the prefix, not /var/log
+        Process nginx = new ProcessBuilder(NGINX, "-e", prefix.resolve("logs/error.log").toString(), "-c",
+                file.toString(), "-p", prefix.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
         nginxes.add(nginx);
         Instant deadline = Instant.now().plusSeconds(30);
