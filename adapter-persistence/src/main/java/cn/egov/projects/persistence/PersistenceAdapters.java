@@ -10,6 +10,7 @@ import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.port.out.UnitPort;
 
+import cn.egov.projects.persistence.shared.SharedWebStateAdapter;
 import cn.egov.projects.persistence.web.WebSecurityAdapter;
 import cn.egov.projects.persistence.web.WorkplaceReadAdapter;
 
@@ -31,6 +32,7 @@ public final class PersistenceAdapters {
     private final DueDeadlinesAdapter dueDeadlines;
     private final WorkplaceReadAdapter workplaceReads;
     private final WebSecurityAdapter webSecurity;
+    private final SharedWebStateAdapter sharedWebState;
 
     public PersistenceAdapters(Database database) {
         Objects.requireNonNull(database, "database");
@@ -45,6 +47,7 @@ public final class PersistenceAdapters {
         this.dueDeadlines = new DueDeadlinesAdapter(sessions);
         this.workplaceReads = new WorkplaceReadAdapter(sessions);
         this.webSecurity = new WebSecurityAdapter(sessions);
+        this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
     }
 
     public TransactionPort transactions() {
@@ -99,5 +102,13 @@ public final class PersistenceAdapters {
     /** Sign-in failures and locks, calendar tokens, idempotency keys and the account directory. */
     public WebSecurityAdapter webSecurity() {
         return webSecurity;
+    }
+
+    /**
+     * What the web tier of every instance on this database shares: browser sessions, the access revision log and the
+     * sign-in rate limits' counters (each call its own connection, outside any use case's transaction).
+     */
+    public SharedWebStateAdapter sharedWebState() {
+        return sharedWebState;
     }
 }

@@ -6,6 +6,7 @@ import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
+import cn.egov.projects.web.auth.DatabaseSessionStore;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.http.ApiErrors;
 import cn.egov.projects.web.http.ClientOrigin;
@@ -41,9 +42,14 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
+import io.vertx.ext.web.sstore.SessionStore;
+import cn.egov.projects.application.port.out.WebSessionPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -56,6 +62,11 @@ import java.util.function.BooleanSupplier;
  * ({@link DocumentRoutes#admission}); until then it is held unread. One failure handler answers every error. First of
  * all, every request gets its origin: the client's address and scheme, forwarded headers believed only from trusted
  * proxies ({@link ClientOrigin}).
+ *
+ * <p>Given a {@link WebSessionPort}, the sessions are kept in the database ({@link DatabaseSessionStore}) and, with
+ * shared {@link AccessRevisions}, the revisions are read from it every {@link AccessRevisions#SYNC_EVERY}: then any
+ * number of instances behind a load balancer serve the same people. {@code GET /ready} tells the balancer whether to
+ * send requests here; it answers 503 from the moment {@link #drain()} is called (the start of a graceful shutdown).
  */
 public final class WebApi {
 
@@ -77,7 +88,11 @@ public final class WebApi {
     private final BooleanSupplier ready;
     private final CredentialCache credentials;
     private final AccessRevisions revisions;
+    private final WebSessionPort sessionPort;
+    private final AtomicBoolean draining = new AtomicBoolean();
     private RouteTable table = new RouteTable();
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
     /**
      * @param ready     whether the application can serve (e.g. its database answers); asked on a worker thread
@@ -85,6 +100,15 @@ public final class WebApi {
      */
     public WebApi(UseCases useCases, LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings,
                   BooleanSupplier ready, AccessRevisions revisions) {
+        this(useCases, lifecycle, workplace, settings, ready, revisions, null);
+    }
+
+    /**
+     * @param sessions where the browser sessions are kept, shared by every instance; null: in this process's memory
+     */
+    public WebApi(UseCases useCases, LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings,
+                  BooleanSupplier ready, AccessRevisions revisions, WebSessionPort sessions) {
+        this.sessionPort = sessions;
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.workplace = Objects.requireNonNull(workplace, "workplace");
@@ -116,7 +140,11 @@ public final class WebApi {
                 // decode the query at the end of the body, where a malformed one fails without an answer
                 .setMergeFormAttributes(false);
         // one session store; the cookie is Secure when forced by the settings or when the client used HTTPS
-        LocalSessionStore store = LocalSessionStore.create(vertx);
+        SessionStore store = sessionPort == null ? LocalSessionStore.create(vertx)
+                : DatabaseSessionStore.create(vertx, sessionPort);
+        if (revisions.isShared()) {
+            syncRevisions(vertx);
+        }
         SessionHandler plainSessions = sessions(store, settings.secureCookies());
         SessionHandler secureSessions = sessions(store, true);
         DocumentRoutes documents = new DocumentRoutes(workplace.documents());
@@ -124,8 +152,11 @@ public final class WebApi {
         Handler<RoutingContext> uploadBodyWatched = DocumentRoutes.body(uploadBody);
         Handler<RoutingContext> largeJson = ExactJson.largeBodiesOffTheEventLoop();
         // one handler per route: Vert.x orders handlers of a single route by kind, these must run in this order
-        router.route("/api/*").handler(ctx -> (ClientOrigin.of(ctx).https() ? secureSessions : plainSessions)
-                .handle(ctx));
+        router.route("/api/*").handler(ctx -> {
+            SessionHandler handler = ClientOrigin.of(ctx).https() ? secureSessions : plainSessions;
+            Sessions.servedBy(ctx, handler);
+            handler.handle(ctx);
+        });
         router.route("/api/*").handler(ctx -> {
             if (DocumentRoutes.isUpload(ctx)) {
                 // held unread until admitted: nothing of an upload is stored before its caller may make it
@@ -148,7 +179,7 @@ public final class WebApi {
         router.route("/api/*").handler(new IdempotencyKeys(workplace.idempotency()));
         router.route().handler(guard);
 
-        new HealthRoutes(ready).mount(router, table);
+        new HealthRoutes(ready, draining::get).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
         new SessionRoutes(workplace.signIn(), revisions).mount(router, table);
@@ -185,7 +216,31 @@ public final class WebApi {
         }
     }
 
-    private static SessionHandler sessions(LocalSessionStore store, boolean secure) {
+    /** Reads the access changes made through other instances, one read at a time, on a worker thread. */
+    private void syncRevisions(Vertx vertx) {
+        AtomicBoolean running = new AtomicBoolean();
+        vertx.setPeriodic(AccessRevisions.SYNC_EVERY.toMillis(), id -> {
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.executeBlocking(() -> {
+                revisions.sync();
+                return null;
+            }, false).onComplete(done -> {
+                running.set(false);
+                if (done.failed()) {
+                    LOG.warn("reading the access changes of other instances failed: {}", done.cause().getMessage());
+                }
+            });
+        });
+    }
+
+    /** From now on {@code GET /ready} answers 503, so that the load balancer sends no more requests here. */
+    public void drain() {
+        draining.set(true);
+    }
+
+    private static SessionHandler sessions(SessionStore store, boolean secure) {
         return SessionHandler.create(store)
                 .setSessionCookieName(SESSION_COOKIE)
                 .setSessionTimeout(SESSION_TIMEOUT.toMillis())

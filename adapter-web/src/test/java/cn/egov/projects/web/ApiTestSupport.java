@@ -105,8 +105,14 @@ abstract class ApiTestSupport {
      */
     static WebApi webApi(FakeWorkplace workplace, UseCases useCases, java.util.function.BooleanSupplier ready,
                          WebSettings settings) {
+        return webApi(workplace, useCases, ready, settings, new AccessRevisions(), null);
+    }
+
+    /** As above, with these revisions and sessions kept through this port (null: in memory). */
+    static WebApi webApi(FakeWorkplace workplace, UseCases useCases, java.util.function.BooleanSupplier ready,
+                         WebSettings settings, AccessRevisions revisions,
+                         cn.egov.projects.application.port.out.WebSessionPort sessions) {
         FakeWorld world = workplace.world;
-        AccessRevisions revisions = new AccessRevisions();
         workplace.accessListener = revisions;
         SignInService signIn = new SignInService(useCases.authenticate(), workplace.loginAttempts, world.audit,
                 world.clock, world.transactions, new SignInThrottle(SignInThrottle.Limits.standard()), revisions);
@@ -116,7 +122,7 @@ abstract class ApiTestSupport {
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
                         workplace.documents, workplace.assignments),
-                settings, ready, revisions);
+                settings, ready, revisions, sessions);
     }
 
     /** The use cases behind the router; a test may replace one. */

@@ -46,6 +46,7 @@ final class Application implements AutoCloseable {
     private final DemoClock demoClock;
     private final java.util.function.LongSupplier accountCount;
     private final UseCases useCases;
+    private final cn.egov.projects.application.port.out.WebSessionPort webSessions;
     private final RecomputeProvisionalDeadlinesUseCase calendarMaintenance;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "calendar-maintenance");
@@ -55,7 +56,9 @@ final class Application implements AutoCloseable {
 
     private Application(Database database, ReminderEngine reminders, AccountService accounts, UseCases useCases,
                         Web web, DemoClock demoClock, java.util.function.LongSupplier accountCount,
-                        RecomputeProvisionalDeadlinesUseCase calendarMaintenance) {
+                        RecomputeProvisionalDeadlinesUseCase calendarMaintenance,
+                        cn.egov.projects.application.port.out.WebSessionPort webSessions) {
+        this.webSessions = webSessions;
         this.calendarMaintenance = calendarMaintenance;
         this.web = web;
         this.demoClock = demoClock;
@@ -109,7 +112,8 @@ final class Application implements AutoCloseable {
             Web web = Web.wire(settings, persistence, ports, accounts, clock, policies);
             return new Application(database, reminders, accounts, useCases, web, demoClock,
                     persistence.accounts()::count,
-                    new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()));
+                    new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()),
+                    persistence.sharedWebState());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -146,10 +150,13 @@ final class Application implements AutoCloseable {
         return accounts;
     }
 
-    /** The staff's web application (JSON API and pages) over this application's use cases. */
+    /**
+     * The staff's web application (JSON API and pages) over this application's use cases; its sessions and access
+     * revisions are in the database, shared by every instance on it.
+     */
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
-                web.revisions());
+                web.revisions(), webSessions);
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */

@@ -89,8 +89,9 @@ public final class Main {
         application.demoData().ifPresent(demo -> demo.fillIfEmpty(application::hasNoAccounts,
                 java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         WebServer server;
+        cn.egov.projects.web.WebApi api = application.webApi();
         try {
-            server = WebServer.start(application.webApi(), settings.httpPort(), vertx);
+            server = WebServer.start(api, settings.httpPort(), vertx);
         } catch (WebServerException e) {
             application.close();
             throw portFailure(settings, e.portInUse(), e.getMessage(), e);
@@ -106,6 +107,7 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
+            api.drain();
             try {
                 server.close();
             } catch (RuntimeException e) {

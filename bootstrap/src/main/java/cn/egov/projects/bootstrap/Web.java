@@ -43,16 +43,19 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         var security = persistence.webSecurity();
         var reads = persistence.workplaceReads();
         WebSettings web = settings.web().web();
-        // the services tell the web adapter's sessions when an account's access changes
-        AccessRevisions revisions = new AccessRevisions();
+        // the services tell the web adapter's sessions when an account's access changes; the revisions are shared
+        // with every other instance on this database. On the embedded H2 (one instance) the same database-backed
+        // revisions, sessions and sign-in limits are used: one code path, and sessions outlive a restart
+        AccessRevisions revisions = AccessRevisions.shared(persistence.sharedWebState());
         ToDoService toDo = new ToDoService(ports, reads);
         UnitService units = new UnitService(persistence.units(), audit, clock, tx, pack);
         LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports), new ApprovalService(ports),
                 new ImplementationService(ports), new OversightService(ports), new AcceptanceService(ports));
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
-                // the rate limits are kept in memory, per instance; the lockout is in the database
+                // the rate limits and the lockout are in the database, shared by every instance
                 new SignInService(accounts, security, audit, clock, tx,
-                        new SignInThrottle(SignInThrottle.Limits.standard()), revisions),
+                        SignInThrottle.shared(SignInThrottle.Limits.standard(), persistence.sharedWebState()),
+                        revisions),
                 new ProjectPageService(ports, persistence.documents()),
                 toDo,
                 new OversightReportService(ports, reads, reads),

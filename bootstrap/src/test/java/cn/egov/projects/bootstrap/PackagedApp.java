@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.fail;
 final class PackagedApp implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Set (true) by a benchmark: the application runs with the JVM's default compilers and collector. */
+    static final String FULL_JIT = "egov.packaged.fullJit";
 
     /**
      * The classes of the application as a class-data archive, written by the first run of this test JVM that ends
@@ -79,10 +81,13 @@ final class PackagedApp implements AutoCloseable {
     Run run(Map<String, String> env, String... args) throws IOException {
         Path log = workDir.resolve("run-" + (++runs) + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-Duser.timezone=Asia/Shanghai",
-                // the tests start the application a dozen times: the quick compiler alone starts it sooner
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        boolean writesArchive = classArchiveOption(command);
+                .toString(), "-Xmx256m", "-Duser.timezone=Asia/Shanghai"));
+        boolean writesArchive = false;
+        if (!Boolean.getBoolean(FULL_JIT)) {
+            // the tests start the application a dozen times: the quick compiler alone starts it sooner
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            writesArchive = classArchiveOption(command);
+        }
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())

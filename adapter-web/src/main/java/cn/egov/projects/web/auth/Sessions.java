@@ -1,8 +1,10 @@
 package cn.egov.projects.web.auth;
 
 import cn.egov.projects.domain.access.Actor;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
+import io.vertx.ext.web.handler.SessionHandler;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -11,9 +13,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The signed-in person of a browser session (Vert.x {@code SessionHandler}, kept server-side in a local store, idle
- * timeout 30 minutes) and the session's CSRF token, which every state-changing request of the session must echo in
- * the {@value #CSRF_HEADER} header.
+ * The signed-in person of a browser session (Vert.x {@code SessionHandler}, kept server-side — in the database, shared
+ * by every instance, {@link DatabaseSessionStore} — idle timeout 30 minutes) and the session's CSRF token, which every
+ * state-changing request of the session must echo in the {@value #CSRF_HEADER} header.
  */
 public final class Sessions {
 
@@ -25,6 +27,7 @@ public final class Sessions {
     private static final String REVISION = "egov.revision";
     private static final String CSRF = "egov.csrf";
     private static final String VIA_SESSION = "egov.viaSession";
+    private static final String HANDLER = "egov.sessionHandler";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,6 +50,21 @@ public final class Sessions {
         session.put(REVISION, revision);
         session.put(CSRF, csrf);
         return csrf;
+    }
+
+    /** Notes the session handler that serves the request, for {@link #saved}. */
+    public static void servedBy(RoutingContext ctx, SessionHandler handler) {
+        ctx.put(HANDLER, handler);
+    }
+
+    /**
+     * Writes the request's session to its store now. The session handler writes it only as the answer's headers go
+     * out, without waiting: a sign-in answered before its session is stored could be followed by a request through
+     * another instance that does not find it yet. So a sign-in and a sign-out wait for this before they answer.
+     */
+    public static Future<Void> saved(RoutingContext ctx) {
+        SessionHandler handler = ctx.get(HANDLER);
+        return handler == null || ctx.session() == null ? Future.succeededFuture() : handler.flush(ctx);
     }
 
     /** The person a session was signed in as, and the access revision at which it was loaded. */

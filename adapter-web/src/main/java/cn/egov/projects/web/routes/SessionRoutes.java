@@ -59,7 +59,9 @@ public final class SessionRoutes {
         }).onSuccess(result -> {
             if (result instanceof SignInUseCase.SignedIn signedIn) {
                 String csrf = Sessions.start(ctx, signedIn.actor(), revision);
-                Replies.json(ctx, 200, person(signedIn.actor()).put("csrfToken", csrf));
+                // stored before the answer, so that the next request finds it through any instance
+                Sessions.saved(ctx).onSuccess(v -> Replies.json(ctx, 200, person(signedIn.actor())
+                        .put("csrfToken", csrf))).onFailure(ctx::fail);
             } else {
                 SignInRefusals.answer(ctx, result, false);
             }
@@ -75,7 +77,8 @@ public final class SessionRoutes {
 
     private void signOut(RoutingContext ctx) {
         Sessions.end(ctx);
-        Replies.json(ctx, 200, new JsonObject().put("signedOut", true));
+        Sessions.saved(ctx).onSuccess(v -> Replies.json(ctx, 200, new JsonObject().put("signedOut", true)))
+                .onFailure(ctx::fail);
     }
 
     static JsonObject person(Actor actor) {

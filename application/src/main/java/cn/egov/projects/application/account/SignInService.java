@@ -51,7 +51,7 @@ public final class SignInService implements SignInUseCase {
     }
 
     /**
-     * @param throttle  the rate limits (in memory: one per application instance)
+     * @param throttle  the rate limits (shared through the database, or in memory per instance)
      * @param lockedOut told whenever a username is locked, or found locked
      */
     public SignInService(AuthenticateUseCase authenticate, LoginAttemptsPort attempts, AuditTrailPort audit,

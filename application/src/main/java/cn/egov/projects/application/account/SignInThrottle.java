@@ -1,6 +1,7 @@
 package cn.egov.projects.application.account;
 
 import cn.egov.projects.application.port.in.SignInUseCase.Limit;
+import cn.egov.projects.application.port.out.SignInWindowsPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +16,14 @@ import java.util.Objects;
  * is checked (so that concurrent attempts cannot all slip under a limit) and gives it back once it succeeded; a
  * refused attempt takes none. An IPv6 address counts by its /64 prefix, which one client usually holds whole.
  *
- * <p>The windows are kept in memory, <b>per application instance</b>: several instances behind a load balancer each
- * allow the limit. The lockout, which is what stops password guessing for good, is in the database and shared
- * ({@code LoginAttemptsPort}). At most {@link Limits#maxTracked()} addresses and as many usernames are tracked; when
- * more are active at once (a distributed attack), the windows start afresh rather than grow without bound.
+ * <p>Made with {@link #shared}, the counters are those of a {@link SignInWindowsPort} (the database), common to
+ * every application instance behind a load balancer: then each limit counts in <b>fixed</b> windows of
+ * {@link Limits#window()} (at most the limit per window; a client that spreads its attempts over a window's end can
+ * make up to twice the limit within one window's length), and a refusal lasts until its window ends. Made with the
+ * plain constructor, the sliding windows are kept in memory, per application instance (tests, tools). Either way the
+ * lockout, which is what stops password guessing for good, is in the database and shared ({@code LoginAttemptsPort}).
+ * In memory, at most {@link Limits#maxTracked()} addresses and as many usernames are tracked; when more are active at
+ * once (a distributed attack), the windows start afresh rather than grow without bound.
  */
 public final class SignInThrottle {
 
@@ -79,12 +84,28 @@ public final class SignInThrottle {
         }
     }
 
+    /** How often the shared windows of the past are deleted. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
+
     private final Limits limits;
+    private final SignInWindowsPort shared;
     private final Map<String, Window> addresses = new HashMap<>();
     private final Map<String, Window> usernames = new HashMap<>();
+    private Instant purgedAt = Instant.EPOCH;
 
+    /** Sliding windows in this process's memory. */
     public SignInThrottle(Limits limits) {
+        this(limits, null);
+    }
+
+    private SignInThrottle(Limits limits, SignInWindowsPort shared) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.shared = shared;
+    }
+
+    /** Fixed windows counted in {@code windows}, shared by every instance that counts there. */
+    public static SignInThrottle shared(Limits limits, SignInWindowsPort windows) {
+        return new SignInThrottle(limits, Objects.requireNonNull(windows, "windows"));
     }
 
     public Limits limits() {
@@ -92,7 +113,14 @@ public final class SignInThrottle {
     }
 
     /** Admits an attempt (taking its place in both windows) or tells which limit refuses it and for how long. */
-    synchronized Admission admit(String username, String sourceAddress, Instant now) {
+    Admission admit(String username, String sourceAddress, Instant now) {
+        if (shared != null) {
+            return admitShared(username, sourceAddress, now);
+        }
+        return admitLocal(username, sourceAddress, now);
+    }
+
+    private synchronized Admission admitLocal(String username, String sourceAddress, Instant now) {
         String addressKey = addressKey(sourceAddress);
         Window address = window(addresses, addressKey, now);
         Window user = window(usernames, username, now);
@@ -108,8 +136,46 @@ public final class SignInThrottle {
         return new Admitted(addressKey, username, now);
     }
 
+    /** The fixed window {@code now} falls in, and the attempt counted in it by the shared counters. */
+    private Admission admitShared(String username, String sourceAddress, Instant now) {
+        long length = limits.window().toMillis();
+        Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
+        purgeShared(now);
+        String addressKey = addressKey(sourceAddress);
+        SignInWindowsPort.Taken taken = shared.take("a:" + addressKey, limits.perAddress(), "u:" + username,
+                limits.perUsername(), windowStart);
+        if (taken.outcome() == SignInWindowsPort.Outcome.TAKEN) {
+            return new Admitted(addressKey, username, windowStart);
+        }
+        Duration retryAfter = Duration.between(now, windowStart.plus(limits.window()));
+        if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            retryAfter = Duration.ofSeconds(1);
+        }
+        Limit which = taken.outcome() == SignInWindowsPort.Outcome.ADDRESS_FULL ? Limit.ADDRESS : Limit.USERNAME;
+        return new Refused(which, retryAfter, taken.firstRefusal());
+    }
+
+    /** Deletes shared windows long past, at most every few minutes (whichever instance comes first). */
+    private void purgeShared(Instant now) {
+        synchronized (this) {
+            if (Duration.between(purgedAt, now).compareTo(PURGE_EVERY) < 0) {
+                return;
+            }
+            purgedAt = now;
+        }
+        shared.purgeBefore(now.minus(limits.window()).minus(limits.window()));
+    }
+
     /** The admitted attempt succeeded: it no longer counts against its address or username. */
-    synchronized void succeeded(Admitted attempt) {
+    void succeeded(Admitted attempt) {
+        if (shared != null) {
+            shared.giveBack("a:" + attempt.addressKey(), "u:" + attempt.username(), attempt.at());
+            return;
+        }
+        succeededLocal(attempt);
+    }
+
+    private synchronized void succeededLocal(Admitted attempt) {
         giveBack(addresses.get(attempt.addressKey()), attempt.at());
         giveBack(usernames.get(attempt.username()), attempt.at());
     }

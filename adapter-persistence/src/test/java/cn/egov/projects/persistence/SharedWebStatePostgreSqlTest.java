@@ -1,0 +1,12 @@
+package cn.egov.projects.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("多实例共享的Web状态（PostgreSQL）")
+class SharedWebStatePostgreSqlTest extends SharedWebStateContractTest {
+
+    @Override
+    protected TestDatabase newTestDatabase() {
+        return postgreSql();
+    }
+}
