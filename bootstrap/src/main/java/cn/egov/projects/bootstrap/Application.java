@@ -146,6 +146,11 @@ final class Application implements AutoCloseable {
         return accounts;
     }
 
+    /** The services behind the web application (the lifecycle benchmarks drive them without a web server). */
+    Web web() {
+        return web;
+    }
+
     /** The staff's web application (JSON API and pages) over this application's use cases. */
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
