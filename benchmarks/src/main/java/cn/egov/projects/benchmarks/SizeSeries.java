@@ -68,9 +68,9 @@ final class SizeSeries {
         SaveProjectPort save = persistence.projects();
         TransactionPort tx = persistence.transactions();
         List<ProjectId> ids = new ArrayList<>();
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%n### %s%n%n| projects | preload (cumulative) "
+        Bench.report(report, String.format(Locale.ROOT, "%n### %s%n%n| projects | preload (cumulative) "
                 + "| transitions/s (median) | rounds | CPU per transition: JVM + PostgreSQL | against the first size "
-                + "|%n|---:|---|---:|---|---|---:|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)"));
+                + "|%n|---:|---|---:|---|---|---:|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)")));
         double first = -1;
         double preloadSeconds = 0;
         for (int size : sizes) {
@@ -103,16 +103,13 @@ final class SizeSeries {
             if (first < 0) {
                 first = m.cpuMsPerUnit();
             }
-            out.append(String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% |%n", size, preloadSeconds,
+            Bench.report(report, String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% |%n", size, preloadSeconds,
                     m.perSecond(), String.join(" / ", results.stream()
                             .map(x -> String.format(Locale.ROOT, "%.0f", x.perSecond())).toList()),
                     m.pgMsPerUnit() < 0 ? String.format(Locale.ROOT, "%.3f ms", m.jvmMsPerUnit())
                             : String.format(Locale.ROOT, "%.3f + %.3f = %.3f ms", m.jvmMsPerUnit(), m.pgMsPerUnit(),
                             m.cpuMsPerUnit()),
                     100 * (m.cpuMsPerUnit() / first - 1)));
-            System.out.printf(Locale.ROOT, "  %,d projects: %.0f transitions/s, %.3f ms CPU each%n", size,
-                    m.perSecond(), m.cpuMsPerUnit());
         }
-        Bench.report(report, out.toString());
     }
 }
