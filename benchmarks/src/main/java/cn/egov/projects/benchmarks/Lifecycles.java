@@ -162,9 +162,10 @@ final class Lifecycles {
         double cpuMs = m.cpuMsPerUnit();
         double cpuBound = Math.min(threads, cores) * 1000 / cpuMs;
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "- %s: CPU bound %.0f lifecycles/s (%d core%s / %.2f ms): measured at %.0f%% of it",
+                "- %s: CPU bound %.0f lifecycles/s (%d core%s / %.2f ms): measured at %.0f%% of it, with %.2f of the "
+                        + "machine's %d cores busy for it",
                 m.engine(), cpuBound, Math.min(threads, cores), Math.min(threads, cores) == 1 ? "" : "s", cpuMs,
-                100 * m.perSecond() / cpuBound));
+                100 * m.perSecond() / cpuBound, m.coresBusy(), cores));
         if (m.walSyncs() >= 0) {
             double flushMs = m.walSyncMs() / m.units();
             double flushes = m.walSyncs() / m.units();

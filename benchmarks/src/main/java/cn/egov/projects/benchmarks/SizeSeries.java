@@ -93,7 +93,9 @@ final class SizeSeries {
                     ids.size(), preloadSeconds, ids.size() / preloadSeconds);
             Runnable transition = () -> egov.reportProgress(ids.get(ThreadLocalRandom.current().nextInt(ids.size())),
                     ThreadLocalRandom.current().nextInt(1, 100));
-            Measure.run("egov", threads, warmup, pg, transition);
+            // the first size also warms the JIT: longer
+            Measure.run("egov", threads, first < 0 ? Bench.seconds("bench.sizes.warmup.first", 4 * warmup) : warmup,
+                    pg, transition);
             List<Measure.Result> results = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
                 results.add(Measure.run("egov", threads, seconds, pg, transition));
