@@ -70,7 +70,7 @@ final class SizeSeries {
         List<ProjectId> ids = new ArrayList<>();
         Bench.report(report, String.format(Locale.ROOT, "%n### %s%n%n| projects | preload (cumulative) "
                 + "| transitions/s (median) | rounds | CPU per transition: JVM + PostgreSQL | against the first size "
-                + "|%n|---:|---|---:|---|---|---:|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)")));
+                + "|%n|---:|---|---:|---|---|---:|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)"));
         double first = -1;
         double preloadSeconds = 0;
         for (int size : sizes) {
