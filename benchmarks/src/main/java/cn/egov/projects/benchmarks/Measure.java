@@ -138,7 +138,10 @@ final class Measure {
                 firstError.get());
     }
 
-    /** Looks at PostgreSQL's client backends every 20 ms until the run ends (the sampler's own CPU is counted). */
+    /** Milliseconds between two looks at PostgreSQL's backends: few enough to cost little CPU per unit. */
+    private static final long SAMPLE_MILLIS = Long.getLong("bench.sample.ms", 100);
+
+    /** Looks at PostgreSQL's client backends every 100 ms until the run ends (the sampler's own CPU is counted). */
     private static void sample(PgServer pg, long end, long[] totals) {
         try (Connection c = pg.newAdminConnection(); Statement s = c.createStatement()) {
             while (System.nanoTime() < end) {
@@ -147,7 +150,7 @@ final class Measure {
                     totals[i] += counts[i];
                 }
                 totals[4]++;
-                Thread.sleep(20);
+                Thread.sleep(SAMPLE_MILLIS);
             }
         } catch (SQLException e) {
             System.err.println("pg_stat_activity sampling stopped: " + e.getMessage());

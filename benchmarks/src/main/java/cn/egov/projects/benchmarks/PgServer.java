@@ -147,6 +147,20 @@ final class PgServer implements AutoCloseable {
         return counts;
     }
 
+    /**
+     * After a bulk load: {@code VACUUM (ANALYZE)} of the database and a {@code CHECKPOINT}, so that neither the
+     * autovacuum of the new rows nor the checkpoint of their pages lands in the measurement that follows.
+     */
+    void settle(String database) {
+        try (Connection c = DriverManager.getConnection(url(database), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE)");
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not settle " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     Connection newAdminConnection() throws SQLException {
         return DriverManager.getConnection(url("postgres"), "postgres", "postgres");
     }

@@ -88,6 +88,9 @@ final class SizeSeries {
                     return made;
                 }));
             }
+            if (pg != null) {
+                pg.settle("egov_bench");
+            }
             preloadSeconds += (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "%s: %,d projects stored (%.0f s so far, %.0f per second)%n", database,
                     ids.size(), preloadSeconds, ids.size() / preloadSeconds);
