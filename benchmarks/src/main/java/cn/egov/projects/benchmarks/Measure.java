@@ -22,7 +22,7 @@ final class Measure {
     /** The figures of one run. */
     record Result(String engine, int threads, long units, double seconds, double jvmCpuMs, double pgCpuMs,
                   double walSyncs, double walSyncMs, double workerCpuShare, double workerBlockedShare,
-                  double[] pgBackends, long errors, String firstError) {
+                  double[] pgBackends, long errors, String firstError, double gcMs) {
 
         double perSecond() {
             return units / seconds;
@@ -68,6 +68,7 @@ final class Measure {
         AtomicLong workerBlocked = new AtomicLong();
         long[] pgSamples = new long[5];
         List<Thread> workers = new ArrayList<>();
+        long gc0 = gcMillis();
         long jvm0 = OS.getProcessCpuTime();
         long pg0 = pg == null ? 0 : pg.cpuNanos();
         double[] wal0 = pg == null ? null : pg.walSyncs();
@@ -135,7 +136,13 @@ final class Measure {
                 pg == null ? -1 : (pg1 - pg0) / 1e6,
                 pg == null ? -1 : wal1[0] - wal0[0], pg == null ? -1 : wal1[1] - wal0[1],
                 workerCpu.get() / workerWall, workerBlocked.get() / workerWall, backends, errors.get(),
-                firstError.get());
+                firstError.get(), gcMillis() - gc0);
+    }
+
+    /** Time the JVM's collectors have taken so far (their pauses and cycles, as the JVM counts them), in ms. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     /** Milliseconds between two looks at PostgreSQL's backends: few enough to cost little CPU per unit. */

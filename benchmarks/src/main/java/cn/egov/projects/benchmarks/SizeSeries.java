@@ -70,7 +70,7 @@ final class SizeSeries {
         List<ProjectId> ids = new ArrayList<>();
         Bench.report(report, String.format(Locale.ROOT, "%n### %s%n%n| projects | preload (cumulative) "
                 + "| transitions/s (median) | rounds | CPU per transition: JVM + PostgreSQL | against the first size "
-                + "|%n|---:|---|---:|---|---|---:|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)"));
+                + "| GC time per transition |%n|---:|---|---:|---|---|---:|---:|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)"));
         double first = -1;
         double preloadSeconds = 0;
         for (int size : sizes) {
@@ -108,13 +108,13 @@ final class SizeSeries {
             if (first < 0) {
                 first = m.cpuMsPerUnit();
             }
-            Bench.report(report, String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% |%n", size, preloadSeconds,
+            Bench.report(report, String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% | %.3f ms |%n", size, preloadSeconds,
                     m.perSecond(), String.join(" / ", results.stream()
                             .map(x -> String.format(Locale.ROOT, "%.0f", x.perSecond())).toList()),
                     m.pgMsPerUnit() < 0 ? String.format(Locale.ROOT, "%.3f ms", m.jvmMsPerUnit())
                             : String.format(Locale.ROOT, "%.3f + %.3f = %.3f ms", m.jvmMsPerUnit(), m.pgMsPerUnit(),
                             m.cpuMsPerUnit()),
-                    100 * (m.cpuMsPerUnit() / first - 1)));
+                    100 * (m.cpuMsPerUnit() / first - 1), m.gcMs() / m.units()));
         }
     }
 }
