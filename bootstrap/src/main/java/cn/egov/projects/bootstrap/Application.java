@@ -150,6 +150,11 @@ final class Application implements AutoCloseable {
         return accounts;
     }
 
+    /** The services behind the web application (the lifecycle benchmarks drive them without a web server). */
+    Web web() {
+        return web;
+    }
+
     /**
      * The staff's web application (JSON API and pages) over this application's use cases; its sessions and access
      * revisions are in the database, shared by every instance on it.

@@ -1,0 +1,202 @@
+package cn.egov.projects.benchmarks;
+
+import com.sun.management.OperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a piece of work flat out on N threads for a while and tells what it cost: completed units per second, CPU
+ * of the JVM and of PostgreSQL per unit, WAL flushes per unit, and where the time of the worker threads went.
+ */
+final class Measure {
+
+    /** The figures of one run. */
+    record Result(String engine, int threads, long units, double seconds, double jvmCpuMs, double pgCpuMs,
+                  double walSyncs, double walSyncMs, double workerCpuShare, double workerBlockedShare,
+                  double[] pgBackends, long errors, String firstError, double gcMs) {
+
+        double perSecond() {
+            return units / seconds;
+        }
+
+        /** CPU per unit in milliseconds: JVM + PostgreSQL (when there is one). */
+        double cpuMsPerUnit() {
+            return (jvmCpuMs + Math.max(0, pgCpuMs)) / units;
+        }
+
+        double jvmMsPerUnit() {
+            return jvmCpuMs / units;
+        }
+
+        double pgMsPerUnit() {
+            return pgCpuMs < 0 ? -1 : pgCpuMs / units;
+        }
+
+        /** Share of the machine's cores the run kept busy (JVM + PostgreSQL). */
+        double coresBusy() {
+            return (jvmCpuMs + Math.max(0, pgCpuMs)) / 1000 / seconds;
+        }
+    }
+
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    static {
+        if (THREADS.isThreadContentionMonitoringSupported()) {
+            THREADS.setThreadContentionMonitoringEnabled(true);
+        }
+    }
+
+    private Measure() {
+    }
+
+    static Result run(String engine, int threads, double seconds, PgServer pg, Runnable unit) {
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicLong workerCpu = new AtomicLong();
+        AtomicLong workerBlocked = new AtomicLong();
+        long[] pgSamples = new long[5];
+        List<Thread> workers = new ArrayList<>();
+        long gc0 = gcMillis();
+        long jvm0 = OS.getProcessCpuTime();
+        long pg0 = pg == null ? 0 : pg.cpuNanos();
+        double[] wal0 = pg == null ? null : pg.walSyncs();
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                ThreadInfo i0 = THREADS.getThreadInfo(Thread.currentThread().getId());
+                while (System.nanoTime() < end) {
+                    try {
+                        unit.run();
+                        done.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        if (errors.incrementAndGet() == 1) {
+                            firstError.set(e.toString());
+                            e.printStackTrace();
+                        }
+                        if (errors.get() > 100) {
+                            break;
+                        }
+                    }
+                }
+                ThreadInfo i1 = THREADS.getThreadInfo(Thread.currentThread().getId());
+                workerCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
+                if (i0 != null && i1 != null && i1.getBlockedTime() >= 0) {
+                    workerBlocked.addAndGet((i1.getBlockedTime() - i0.getBlockedTime()
+                            + i1.getWaitedTime() - i0.getWaitedTime()) * 1_000_000L);
+                }
+            }, engine + "-" + t);
+            workers.add(worker);
+        }
+        Thread sampler = pg == null ? null : new Thread(() -> sample(pg, end, pgSamples), "pg-sampler");
+        workers.forEach(Thread::start);
+        if (sampler != null) {
+            sampler.start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        if (sampler != null) {
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long jvm1 = OS.getProcessCpuTime();
+        long pg1 = pg == null ? 0 : pg.cpuNanos();
+        double[] wal1 = pg == null ? null : pg.walSyncs();
+        double[] backends = new double[4];
+        if (pgSamples[4] > 0) {
+            for (int i = 0; i < 4; i++) {
+                backends[i] = (double) pgSamples[i] / pgSamples[4];
+            }
+        }
+        double workerWall = (double) elapsed * threads;
+        return new Result(engine, threads, done.get(), elapsed / 1e9, (jvm1 - jvm0) / 1e6,
+                pg == null ? -1 : (pg1 - pg0) / 1e6,
+                pg == null ? -1 : wal1[0] - wal0[0], pg == null ? -1 : wal1[1] - wal0[1],
+                workerCpu.get() / workerWall, workerBlocked.get() / workerWall, backends, errors.get(),
+                firstError.get(), gcMillis() - gc0);
+    }
+
+    /** Time the JVM's collectors have taken so far (their pauses and cycles, as the JVM counts them), in ms. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    /** Milliseconds between two looks at PostgreSQL's backends: few enough to cost little CPU per unit. */
+    private static final long SAMPLE_MILLIS = Long.getLong("bench.sample.ms", 100);
+
+    /** Looks at PostgreSQL's client backends every 100 ms until the run ends (the sampler's own CPU is counted). */
+    private static void sample(PgServer pg, long end, long[] totals) {
+        try (Connection c = pg.newAdminConnection(); Statement s = c.createStatement()) {
+            while (System.nanoTime() < end) {
+                int[] counts = pg.sample(s);
+                for (int i = 0; i < 4; i++) {
+                    totals[i] += counts[i];
+                }
+                totals[4]++;
+                Thread.sleep(SAMPLE_MILLIS);
+            }
+        } catch (SQLException e) {
+            System.err.println("pg_stat_activity sampling stopped: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Milliseconds one thread takes for SHA-256 over 64 MiB, best of three: how fast a core is just now. */
+    static long calibrationMillis() {
+        byte[] block = new byte[1 << 20];
+        long best = Long.MAX_VALUE;
+        try {
+            for (int round = 0; round < 3; round++) {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 64; i++) {
+                    sha.update(block);
+                }
+                sha.digest();
+                best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return best;
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
