@@ -5,7 +5,7 @@
 #   bash bootstrap/bench/startup.sh            # RUNS=7 by default; JAVA_OPTS adds JVM options (none by default)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=${JAR:-bootstrap/target/egov-projects.jar}
+JAR=$(realpath "${JAR:-bootstrap/target/egov-projects.jar}")
 RUNS=${RUNS:-7}
 PORT=${EGOV_BENCH_PORT:-18082}
 WORK=$(mktemp -d)
@@ -16,7 +16,7 @@ start_once() {
   local dir=$1 started now pid
   mkdir -p "$dir"
   started=$(date +%s%N)
-  (cd "$dir" && exec env EGOV_HTTP_PORT=$PORT java ${JAVA_OPTS:-} -jar "$OLDPWD/$JAR" > server.log 2>&1) &
+  (cd "$dir" && exec env EGOV_HTTP_PORT=$PORT java ${JAVA_OPTS:-} -jar "$JAR" > server.log 2>&1) &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
     kill -0 $pid 2>/dev/null || { echo "the server exited: $(tail -5 "$dir/server.log")" >&2; exit 1; }

@@ -43,7 +43,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
         this.tx = tx;
         this.hasher = hasher;
         this.pack = pack;
-        this.decoyHash = hasher.hash("decoy-password-never-used".toCharArray());
+        this.decoyHash = hasher.decoy();
     }
 
     @Override

@@ -39,6 +39,21 @@ public final class PasswordHasher {
         return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
+    /**
+     * A stored hash that no password matches, at this hasher's strength, for verifying against when a username is
+     * unknown: verifying against it costs what verifying against a real account's hash costs, so timing does not
+     * tell which names exist. Made of random bytes rather than derived, so that making one costs nothing (a
+     * derivation at start-up took most of a second).
+     */
+    public String decoy() {
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
     public boolean verify(char[] password, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {

@@ -81,4 +81,22 @@ class AccountServiceTest {
         assertThat(hasher.verify("secret-passwore".toCharArray(), a)).isFalse();
         assertThat(hasher.verify("secret-password".toCharArray(), "garbage")).isFalse();
     }
+
+    @Test
+    @DisplayName("未知用户名所比对的哈希与真实哈希格式、强度相同，任何密码都不匹配")
+    void theDecoyLooksLikeARealHashAndMatchesNothing() {
+        PasswordHasher hasher = new PasswordHasher(1000);
+        String decoy = hasher.decoy();
+        String real = hasher.hash("secret-password".toCharArray());
+        String[] d = decoy.split("\\$");
+        String[] r = real.split("\\$");
+        assertThat(d).hasSize(4);
+        assertThat(d[0]).isEqualTo(r[0]);
+        assertThat(d[1]).as("the same iterations, so the same time to verify").isEqualTo(r[1]);
+        assertThat(d[2]).hasSameSizeAs(r[2]);
+        assertThat(d[3]).hasSameSizeAs(r[3]);
+        assertThat(hasher.decoy()).isNotEqualTo(decoy);
+        assertThat(hasher.verify("secret-password".toCharArray(), decoy)).isFalse();
+        assertThat(hasher.verify("".toCharArray(), decoy)).isFalse();
+    }
 }
