@@ -292,7 +292,7 @@ abstract class DueDeadlinesContractTest extends PersistenceContractTest {
     @Test
     @DisplayName("升级到第4版时已有期限的“未完成”标记按完成日期和豁免理由补齐，查询使用新索引")
     void theMigrationBackfillsTheOpenFlag() throws SQLException {
-        try (TestDatabase db = newTestDatabase()) {
+        try (TestDatabase db = newEmptyTestDatabase()) {
             String vendor = db.isPostgreSql() ? "postgresql" : "h2";
             Flyway.configure(getClass().getClassLoader())
                     .dataSource(db.settings().url(), db.settings().user(), db.settings().password())

@@ -48,12 +48,29 @@ abstract class PersistenceContractTest {
         }
     }
 
+    /** A new H2 database already at this release's schema (copied from one migrated once per test JVM). */
     protected static TestDatabase h2() {
+        return H2TestDatabase.migrated();
+    }
+
+    /** A new, empty H2 database (for the tests of the migrations). */
+    protected static TestDatabase emptyH2() {
         return new H2TestDatabase();
     }
 
-    protected static TestDatabase postgreSql() {
+    /** A new, empty PostgreSQL database (for the tests of the migrations). */
+    protected static TestDatabase emptyPostgreSql() {
         return PostgresServer.get().newDatabase();
+    }
+
+    /** A new, empty database of the kind under test (for the tests of the migrations). */
+    protected TestDatabase newEmptyTestDatabase() {
+        return testDatabase.isPostgreSql() ? emptyPostgreSql() : emptyH2();
+    }
+
+    /** A new PostgreSQL database already at this release's schema (made from a migrated template database). */
+    protected static TestDatabase postgreSql() {
+        return PostgresServer.get().newMigratedDatabase();
     }
 
     /** A number read with plain JDBC, bypassing the adapters. */

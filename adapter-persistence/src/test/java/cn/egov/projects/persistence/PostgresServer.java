@@ -24,6 +24,8 @@ final class PostgresServer {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
 
     private static PostgresServer instance;
+    private boolean templateReady;
+    private String templateName;
 
     /** e.g. {@code jdbc:postgresql://127.0.0.1:5432/} (ending before the database name). */
     private final String urlPrefix;
@@ -99,9 +101,29 @@ final class PostgresServer {
 
     /** A new, empty database on the server. */
     TestDatabase newDatabase() {
+        return create("");
+    }
+
+    /**
+     * A new database at this release's schema: a copy (PostgreSQL's {@code CREATE DATABASE … TEMPLATE}) of one
+     * migrated once per test JVM, so that the tests of what is stored do not run every migration again. The
+     * migrations themselves are tested on empty databases.
+     */
+    synchronized TestDatabase newMigratedDatabase() {
+        if (!templateReady) {
+            TestDatabase template = create("");
+            Database.open(template.settings()).close();
+            templateName = template.settings().url().substring(urlPrefix.length(),
+                    template.settings().url().length() - urlSuffix.length());
+            templateReady = true;
+        }
+        return create(" TEMPLATE " + templateName);
+    }
+
+    private TestDatabase create(String template) {
         String name = "egov_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
-        admin("CREATE DATABASE " + name);
+        admin("CREATE DATABASE " + name + template);
         DatabaseSettings settings = new DatabaseSettings(urlPrefix + name + urlSuffix, user, password);
         return new TestDatabase() {
             @Override

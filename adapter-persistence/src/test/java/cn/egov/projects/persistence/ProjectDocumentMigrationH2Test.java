@@ -7,6 +7,6 @@ class ProjectDocumentMigrationH2Test extends ProjectDocumentMigrationContractTes
 
     @Override
     protected TestDatabase newTestDatabase() {
-        return PersistenceContractTest.h2();
+        return PersistenceContractTest.emptyH2();
     }
 }

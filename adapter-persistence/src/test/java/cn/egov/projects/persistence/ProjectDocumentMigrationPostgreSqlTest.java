@@ -7,6 +7,6 @@ class ProjectDocumentMigrationPostgreSqlTest extends ProjectDocumentMigrationCon
 
     @Override
     protected TestDatabase newTestDatabase() {
-        return PersistenceContractTest.postgreSql();
+        return PersistenceContractTest.emptyPostgreSql();
     }
 }
