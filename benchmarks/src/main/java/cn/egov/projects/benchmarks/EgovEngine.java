@@ -128,25 +128,8 @@ final class EgovEngine implements Engine {
 
     @Override
     public void lifecycle() {
-        ProjectId id = draftAndDeclare();
-        on(Days.REVIEW);
-        l.startReview().startReview(bdb, new StartReviewCommand(id, null));
-        l.recordReview().recordReview(bdb, new RecordReviewCommand(id, null, true, EXPERTS, "建设必要，方案可行"));
-        on(Days.FUNDING);
-        l.proposeFunding().proposeFunding(finance, new ProposeFundingCommand(id, null, BUDGET, "同意安排"));
-        on(Days.APPROVAL);
-        l.recordApproval().recordApproval(bdb, new RecordApprovalCommand(id, null, BUDGET, "太政复〔2024〕88号"));
-        on(Days.PLAN);
-        l.issuePlan().issuePlan(bdb, new IssueAnnualPlanCommand(Days.PLAN_YEAR, "太政办〔2025〕5号", List.of(id)));
-        on(Days.IMPLEMENTATION_PLAN);
-        l.submitImplementationPlan().submitImplementationPlan(unit, new SubmitImplementationPlanCommand(id, null,
-                List.of("数据汇聚平台", "警情分析系统"), BUDGET, "2025年4月招标，9月上线试运行"));
-        on(Days.PRE_PROCUREMENT);
-        l.preProcurementReview().reviewBeforeProcurement(bdb, new PreProcurementReviewCommand(id, null, true, "同意采购"));
-        on(Days.CONTRACT_ENTERED);
-        String contract = "HT-2025-" + id.toString().substring(0, 8);
-        l.signContract().signContract(unit, new SignContractCommand(id, null, contract, "苏州某信息技术有限公司",
-                Money.yuan("480000"), Days.CONTRACT_SIGNED, Days.WARRANTY_END));
+        ProjectId id = contracted();
+        String contract = contractNumber(id);
         on(Days.CONTRACT_FILED);
         l.fileContract().fileContract(unit, new FileContractCommand(id, null, contract));
         on(Days.TRIAL);
@@ -197,9 +180,13 @@ final class EgovEngine implements Engine {
         on(Days.PRE_PROCUREMENT);
         l.preProcurementReview().reviewBeforeProcurement(bdb, new PreProcurementReviewCommand(id, null, true, "同意采购"));
         on(Days.CONTRACT_ENTERED);
-        l.signContract().signContract(unit, new SignContractCommand(id, null, "HT-2025-" + id.toString().substring(0, 8),
+        l.signContract().signContract(unit, new SignContractCommand(id, null, contractNumber(id),
                 "苏州某信息技术有限公司", Money.yuan("480000"), Days.CONTRACT_SIGNED, Days.WARRANTY_END));
         return id;
+    }
+
+    private static String contractNumber(ProjectId id) {
+        return "HT-2025-" + id.toString().substring(0, 8);
     }
 
     /** One progress report on a contracted project: a transition that can be repeated on the same project. */
