@@ -1,6 +1,5 @@
 package cn.egov.projects.web;
 
-import cn.egov.projects.application.port.out.AccessRevisionLogPort;
 import cn.egov.projects.application.port.out.WebSessionPort;
 import cn.egov.projects.application.port.in.DocumentRules;
 import cn.egov.projects.web.auth.AccessRevisions;
@@ -17,15 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,34 +70,8 @@ class SharedInstancesApiTest extends ApiTestSupport {
         }
     }
 
-    /** The access revision log, in memory. */
-    static final class Log implements AccessRevisionLogPort {
-        final AtomicLong counter = new AtomicLong();
-        final Map<String, Change> latest = new ConcurrentHashMap<>();
-
-        @Override
-        public synchronized long record(Kind kind, String subject, Instant at) {
-            long revision = counter.incrementAndGet();
-            latest.put(kind + ":" + subject, new Change(kind, subject, revision));
-            return revision;
-        }
-
-        @Override
-        public synchronized List<Change> since(long revision) {
-            List<Change> changes = new ArrayList<>(latest.values().stream().filter(c -> c.revision() > revision)
-                    .toList());
-            changes.sort(Comparator.comparingLong(Change::revision));
-            return changes;
-        }
-
-        @Override
-        public int purgeLocksBefore(Instant before) {
-            return 0;
-        }
-    }
-
     private final Sessions sessions = new Sessions();
-    private final Log log = new Log();
+    private final InMemoryAccessRevisionLog log = new InMemoryAccessRevisionLog();
     private WebApi apiA;
     private WebApi apiB;
     private int portA;

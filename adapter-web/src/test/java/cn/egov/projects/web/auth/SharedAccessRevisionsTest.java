@@ -1,18 +1,14 @@
 package cn.egov.projects.web.auth;
 
-import cn.egov.projects.application.port.out.AccessRevisionLogPort;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.web.InMemoryAccessRevisionLog;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,32 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("多实例共享的权限变更编号；会话数据的JSON往返")
 class SharedAccessRevisionsTest {
 
-    /** The log, as the database keeps it. */
-    static final class Log implements AccessRevisionLogPort {
-        long counter;
-        final Map<String, Change> latest = new HashMap<>();
-
-        @Override
-        public synchronized long record(Kind kind, String subject, Instant at) {
-            latest.put(kind + subject, new Change(kind, subject, ++counter));
-            return counter;
-        }
-
-        @Override
-        public synchronized List<Change> since(long revision) {
-            List<Change> changes = new ArrayList<>(latest.values().stream().filter(c -> c.revision() > revision)
-                    .toList());
-            changes.sort(Comparator.comparingLong(Change::revision));
-            return changes;
-        }
-
-        @Override
-        public int purgeLocksBefore(Instant before) {
-            return 0;
-        }
-    }
-
-    private final Log log = new Log();
+    private final InMemoryAccessRevisionLog log = new InMemoryAccessRevisionLog();
 
     @Test
     @DisplayName("A记录的权限变更，B在同步后据此判定会话过期；B先前记下的编号在A上同样有效")
