@@ -1,6 +1,8 @@
 package cn.egov.projects.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * of the JVM and of PostgreSQL per unit, WAL flushes per unit, and where the time of the worker threads went.
  */
 final class Measure {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Measure.class);
 
     /** The figures of one run. */
     record Result(String engine, int threads, long units, double seconds, double jvmCpuMs, double pgCpuMs,
@@ -85,7 +89,7 @@ final class Measure {
                     } catch (RuntimeException e) {
                         if (errors.incrementAndGet() == 1) {
                             firstError.set(e.toString());
-                            e.printStackTrace();
+                            LOG.warn("the first failed unit of work", e);
                         }
                         if (errors.get() > 100) {
                             break;
