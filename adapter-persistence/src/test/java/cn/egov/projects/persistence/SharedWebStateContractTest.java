@@ -61,6 +61,20 @@ abstract class SharedWebStateContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("会话表中不保存会话号本身（只存其SHA-256），读到表内容的人无法冒用会话")
+    void theTableHoldsNoSessionId() {
+        String id = unique("secret-session-");
+        shared().save(new StoredSession(id, "{}", 1_800_000, NOW, NOW.plus(Duration.ofMinutes(30))));
+        assertThat(queryLong("SELECT COUNT(*) FROM web_session WHERE session_id = ?", id)).isZero();
+        assertThat(queryLong("SELECT COUNT(*) FROM web_session WHERE session_id = ?",
+                SharedWebStateAdapter.storedKey(id))).isEqualTo(1);
+        assertThat(shared().load(id, NOW.plusSeconds(1))).isPresent();
+        shared().delete(id);
+        assertThat(queryLong("SELECT COUNT(*) FROM web_session WHERE session_id = ?",
+                SharedWebStateAdapter.storedKey(id))).isZero();
+    }
+
+    @Test
     @DisplayName("权限变更编号单调递增，同一主体只保留最新一次，锁定记录可按时间清理")
     void accessRevisionsAreNumberedInOrder() {
         String user = unique("u-");

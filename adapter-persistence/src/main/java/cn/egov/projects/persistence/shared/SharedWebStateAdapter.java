@@ -6,6 +6,9 @@ import cn.egov.projects.application.port.out.WebSessionPort;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,12 +95,25 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
 
     // ------------------------------------------------------------------------------------------------ sessions
 
+    /**
+     * The key a session is stored under: the SHA-256 of its id (the cookie's value), Base64url. Whoever reads the
+     * table (a backup, an operator) cannot take over a session with what is in it; the cookie alone finds its row.
+     */
+    public static String storedKey(String sessionId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+        }
+    }
+
     @Override
     public Optional<StoredSession> load(String id, Instant now) {
         return autocommit(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT data, timeout_ms, last_accessed, expires_at "
                     + "FROM web_session WHERE session_id = ? AND expires_at > ?")) {
-                s.setString(1, id);
+                s.setString(1, storedKey(id));
                 s.setObject(2, at(now));
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next()
@@ -114,7 +131,7 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
             if (updateSession(c, session) == 0) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO web_session (session_id, data, "
                         + "timeout_ms, last_accessed, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                    s.setString(1, session.id());
+                    s.setString(1, storedKey(session.id()));
                     s.setString(2, session.data());
                     s.setLong(3, session.timeoutMillis());
                     s.setObject(4, at(session.lastAccessed()));
@@ -139,7 +156,7 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
             s.setLong(2, session.timeoutMillis());
             s.setObject(3, at(session.lastAccessed()));
             s.setObject(4, at(session.expiresAt()));
-            s.setString(5, session.id());
+            s.setString(5, storedKey(session.id()));
             return s.executeUpdate();
         }
     }
@@ -148,7 +165,7 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
     public void delete(String id) {
         autocommit(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM web_session WHERE session_id = ?")) {
-                s.setString(1, id);
+                s.setString(1, storedKey(id));
                 return s.executeUpdate();
             }
         });
