@@ -15,9 +15,6 @@ import cn.egov.projects.notify.channel.SmsSender;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -126,8 +123,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     private final RecurringTask<Void> sweepTask;
     private final RecurringTask<Void> pruneTask;
     private final SchedulerClient txClient;
-    /** Whether the database is PostgreSQL (otherwise H2). */
-    private final boolean postgreSql;
+    /** The scheduler's SQL for this database (PostgreSQL or H2). */
+    private final SchedulerDialect dialect;
     private Scheduler scheduler;
 
     /**
@@ -159,19 +156,10 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
                 .execute((instance, context) -> sweep(clock.today()));
         this.pruneTask = Tasks.recurring(PRUNE_TASK, Schedules.daily(ClockPort.ZONE, settings.pruneAt()))
                 .execute((instance, context) -> prune(clock.today()));
-        this.postgreSql = isPostgreSql(dataSource);
+        this.dialect = SchedulerDialect.of(dataSource);
         this.txClient = SchedulerClient.Builder.create(txDataSource, tasks())
-                .jdbcCustomization(jdbcCustomization())
+                .jdbcCustomization(dialect.jdbcCustomization())
                 .build();
-    }
-
-    /**
-     * The scheduler's SQL for this database, named rather than detected (detection asks the database again for
-     * every client and scheduler, and warns about H2's time columns, which hold the zone): PostgreSQL's own, the
-     * generic one for H2. Both as db-scheduler's detection would choose.
-     */
-    private JdbcCustomization jdbcCustomization() {
-        return postgreSql ? new PostgreSqlJdbcCustomization(false, false) : new DefaultJdbcCustomization(false);
     }
 
     /** The engine's tasks: the digest (one-time) and the daily plan, sweep and pruning (recurring). */
@@ -208,8 +196,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         if (settings.instanceName() != null) {
             builder.schedulerName(new SchedulerName.Fixed(settings.instanceName()));
         }
-        builder.jdbcCustomization(jdbcCustomization());
-        if (postgreSql) {
+        builder.jdbcCustomization(dialect.jdbcCustomization());
+        if (dialect.postgreSql()) {
             // one statement picks a batch with FOR UPDATE SKIP LOCKED: instances never contend for an execution
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
@@ -232,14 +220,6 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         }
         if (sms != null) {
             sms.close();
-        }
-    }
-
-    private static boolean isPostgreSql(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            return false;
         }
     }
 

@@ -164,7 +164,7 @@ final class Measure {
                 Thread.sleep(SAMPLE_MILLIS);
             }
         } catch (SQLException e) {
-            System.err.println("pg_stat_activity sampling stopped: " + e.getMessage());
+            LOG.warn("pg_stat_activity sampling stopped: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
