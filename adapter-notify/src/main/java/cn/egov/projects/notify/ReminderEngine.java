@@ -54,12 +54,14 @@ import java.util.Set;
 /**
  * The reminder engine: a transactional outbox on db-scheduler.
  *
- * <p><b>Planning.</b> {@link #deadlinesChanged} runs inside the use case's transaction: it cancels what is not sent
- * of the deadlines closed, asks the planner for the reminders of those opened, and writes them — ledger rows with the
- * unique key (deadline, offset, recipient, channel), and one db-scheduler execution per message
- * ({@link DigestKey}: recipient, channel, day) — through the transaction-aware data source, so that they commit or
- * roll back with the change. A daily recurring task plans the day's repeated escalations and the window's closing;
- * a sweep reschedules any message whose reminders are still pending. Rows already in the ledger are not written
+ * <p><b>Planning.</b> Reminders are derived from the open deadlines on the day they fall due, not written ahead: a
+ * daily recurring task plans every reminder of its day — before and on each due day, the escalations once overdue,
+ * the window's closing — from the deadlines open then, and writes them as ledger rows with the unique key (deadline,
+ * offset, recipient, channel) and one db-scheduler execution per message ({@link DigestKey}: recipient, channel,
+ * day). {@link #deadlinesChanged} runs inside the use case's transaction: it cancels what is not sent of the
+ * deadlines closed and writes the reminders of those opened that fall on today (whose pass may have run already),
+ * through the transaction-aware data source, so that they commit or roll back with the change. A sweep reschedules
+ * any message whose reminders are still pending. Rows already in the ledger are not written
  * again, so planning twice — by several instances, or after a restart — plans nothing twice.
  *
  * <p><b>After downtime.</b> db-scheduler runs a recurring execution missed while no instance was up once, when one is
@@ -70,7 +72,8 @@ import java.util.Set;
  * escalated meanwhile — not the stale "due in 7 days" of a deadline now overdue, nor one escalation per week missed.
  * So of each deadline still open, for each audience, only the latest reminder of the missed days goes out, and none
  * when today has its own ({@link PlanRemindersUseCase#planMissedDays}); the reminders of those days planned before
- * the downtime and made stale by a later one are superseded (cancelled, never sent). What goes out is marked late in
+ * the downtime (by a pass, or by a change, on their day) and made stale by a later one are superseded (cancelled,
+ * never sent). What goes out is marked late in
  * the ledger, and its text says the day it was due to go out and that the system was down; it joins the person's
  * message of today. A message whose execution was missed (its day's pass was done, the system went down before it
  * went out) is marked late when it runs. Late messages wait for the sending hour, and for the pass that makes up the

@@ -99,10 +99,7 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
             if (!d.isOpen()) {
                 continue;
             }
-            LocalDate until = schedule.firstEscalationDay(d.due());
-            List<Reminder> reminders = schedule.between(today, until.isBefore(today) ? today : until, d.kind(),
-                    d.start(), d.due());
-            for (Reminder r : reminders) {
+            for (Reminder r : schedule.on(today, d.kind(), d.start(), d.due())) {
                 addAll(planned, d.id(), d.kind(), d.due(), r, target, recipients);
             }
         }

@@ -80,18 +80,28 @@ class ReminderPlanningServiceTest {
         return all;
     }
 
+    private List<PlannedReminder> planDays(LocalDate from, LocalDate to, DeadlineKind kind) {
+        List<PlannedReminder> all = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            planDay(day).stream().filter(p -> p.kind() == kind).forEach(all::add);
+        }
+        return all;
+    }
+
     @Test
-    @DisplayName("期限开启时排定到期前提醒（节假日前移、同日合并）和首次逾期督办")
-    void openedDeadlinesGetTheirWholePlan() {
+    @DisplayName("到期前提醒（节假日前移、同日合并）和首次逾期督办由各日的每日任务从未结期限推出，不提前生成")
+    void eachDayDerivesItsRemindersFromTheOpenDeadlines() {
         ProjectId id = planned(smartPolicePlatform(2025));
         Project project = world.projects.load(id).orElseThrow();
-        List<PlannedReminder> plan = planner.forOpenedDeadlines(project, world.reminders.opened(),
-                LocalDate.of(2025, 1, 24));
+        // nothing is planned ahead when the deadlines open (no reminder falls on the day of the plan)
+        assertThat(planner.forOpenedDeadlines(project, world.reminders.opened(), LocalDate.of(2025, 1, 24)))
+                .isEmpty();
 
         // IMPL_PLAN due Mon 02-24: 7 before = Mon 02-17; 3 before = Fri 02-21; 1 before = Sun 02-23 → Fri 02-21
         // (merged); on the day; first escalation Tue 02-25 to the leader and the Bureau's enabled officer
-        assertThat(plan.stream().filter(p -> p.kind() == DeadlineKind.IMPL_PLAN))
-                .extracting(PlannedReminder::day, p -> p.reminder().audience(), p -> p.recipient().name())
+        List<PlannedReminder> plan = planDays(LocalDate.of(2025, 1, 24), LocalDate.of(2025, 3, 3),
+                DeadlineKind.IMPL_PLAN);
+        assertThat(plan).extracting(PlannedReminder::day, p -> p.reminder().audience(), p -> p.recipient().name())
                 .containsExactly(
                         tuple(LocalDate.of(2025, 2, 17), Audience.RESPONSIBLE, "李责任"),
                         tuple(LocalDate.of(2025, 2, 21), Audience.RESPONSIBLE, "李责任"),
@@ -104,9 +114,22 @@ class ReminderPlanningServiceTest {
         assertThat(first.recipient().email()).isEqualTo("li@tc.gov.cn");
         assertThat(first.recipient().mobile()).isEqualTo("13900000002");
         // SUBSTANTIVE_START due Mon 2026-01-26: 01-19, 01-23 (3 before), Sun 01-25 → Fri 01-23 merged, 01-26, 01-27
-        assertThat(plan.stream().filter(p -> p.kind() == DeadlineKind.SUBSTANTIVE_START).map(PlannedReminder::day)
-                .distinct()).containsExactly(LocalDate.of(2026, 1, 19), LocalDate.of(2026, 1, 23),
-                LocalDate.of(2026, 1, 26), LocalDate.of(2026, 1, 27));
+        assertThat(planDays(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 2), DeadlineKind.SUBSTANTIVE_START)
+                .stream().map(PlannedReminder::day).distinct()).containsExactly(LocalDate.of(2026, 1, 19),
+                LocalDate.of(2026, 1, 23), LocalDate.of(2026, 1, 26), LocalDate.of(2026, 1, 27));
+    }
+
+    @Test
+    @DisplayName("期限在某个提醒日当天才开启：当天的提醒即刻排定（当日的每日任务可能已运行）")
+    void aDeadlineOpenedOnAReminderDayHasThatDaysReminderAtOnce() {
+        ProjectId id = planned(smartPolicePlatform(2025));
+        Project project = world.projects.load(id).orElseThrow();
+        assertThat(planner.forOpenedDeadlines(project, world.reminders.opened(), LocalDate.of(2025, 2, 21)))
+                .filteredOn(p -> p.kind() == DeadlineKind.IMPL_PLAN)
+                .extracting(PlannedReminder::day, p -> p.reminder().audience(), p -> p.reminder().offsetDays())
+                .containsExactly(tuple(LocalDate.of(2025, 2, 21), Audience.RESPONSIBLE, 3));
+        assertThat(planner.forOpenedDeadlines(project, world.reminders.opened(), LocalDate.of(2025, 2, 22)))
+                .isEmpty();
     }
 
     @Test

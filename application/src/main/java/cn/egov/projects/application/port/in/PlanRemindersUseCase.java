@@ -15,8 +15,10 @@ import java.util.function.Consumer;
 public interface PlanRemindersUseCase {
 
     /**
-     * The reminders of deadlines a change has just opened, from {@code today} on: every reminder before and on the
-     * due day and the first overdue escalation (the repeats are planned day by day by {@link #planDay}).
+     * The reminders of deadlines a change has just opened that fall on {@code today}: today's daily pass may have run
+     * before they were open. Nothing is planned ahead: the reminders of every later day — before and on the due day,
+     * the escalations once overdue — are derived on that day by its {@link #planDay} from the deadlines open then, so
+     * a deadline met, waived or moved in between leaves nothing behind to cancel.
      */
     List<PlannedReminder> forOpenedDeadlines(Project project, List<Deadline> opened, LocalDate today);
 
