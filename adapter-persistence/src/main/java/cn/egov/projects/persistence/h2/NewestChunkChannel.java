@@ -55,16 +55,23 @@ final class NewestChunkChannel extends FileBase {
         this.file = file;
     }
 
+    /** Reads as the file does (pages are read concurrently); the store header read at opening is kept. */
     @Override
-    public synchronized int read(ByteBuffer dst, long position) throws IOException {
+    public int read(ByteBuffer dst, long position) throws IOException {
         int start = dst.position();
         int read = file.read(dst, position);
-        if (position == 0 && read > 0 && header == null) {
+        if (position == 0 && read > 0) {
             byte[] bytes = new byte[Math.min(read, BLOCK_SIZE)];
             dst.duplicate().position(start).get(bytes);
-            header = parseHeader(bytes);
+            keepHeaderRead(bytes);
         }
         return read;
+    }
+
+    private synchronized void keepHeaderRead(byte[] bytes) {
+        if (header == null) {
+            header = parseHeader(bytes);
+        }
     }
 
     @Override

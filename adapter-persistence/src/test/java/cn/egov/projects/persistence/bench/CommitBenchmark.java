@@ -3,9 +3,13 @@ package cn.egov.projects.persistence.bench;
 import cn.egov.projects.persistence.Database;
 import cn.egov.projects.persistence.DatabaseSettings;
 import cn.egov.projects.persistence.TestDirs;
+import org.h2.store.fs.FilePath;
+import org.h2.store.fs.FilePathWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What durable commits cost on the embedded H2 database: small write transactions (one row of about 1 KB, as an
  * audit record is) committed by 1, 4 and 16 threads, on a file database opened as the application opens it (every
- * commit on disk before it returns) and on one opened with H2's own default (commits written within 500 ms), in
- * alternating rounds of the same length. A program in the test sources that no build phase runs:
+ * commit on disk before it returns, the store header kept on the newest chunk), on one with synchronous writes but
+ * H2's own store header (as the application opened it before: a commit could be lost to a crash) and on one opened
+ * with H2's own default (commits written within 500 ms), in alternating rounds of the same length. A program in the test sources that no build phase runs:
  * {@code mvn -o -pl adapter-persistence test-compile exec:java
  * -Dexec.mainClass=cn.egov.projects.persistence.bench.CommitBenchmark} (options {@code -Dbench.seconds=5},
  * {@code -Dbench.rounds=3}, {@code -Dbench.threads=1,4,16}, {@code -Dbench.dir=target}: a directory on the disk to
@@ -38,6 +43,22 @@ public final class CommitBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitBenchmark.class);
     private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final String SHIPPED = "durable (as shipped)";
+    private static final String BEFORE = "synchronous writes, H2's header";
+    private static final String DEFAULT = "H2 default (WRITE_DELAY=500)";
+
+    /** Synchronous writes to the store file and nothing else: what the application opened before its header channel. */
+    static final class SynchronousWritesOnly extends FilePathWrapper {
+        @Override
+        public String getScheme() {
+            return "syncwrites";
+        }
+
+        @Override
+        public FileChannel open(String mode) throws IOException {
+            return getBase().open(name.endsWith(".mv.db") && "rw".equals(mode) ? "rwd" : mode);
+        }
+    }
 
     private CommitBenchmark() {
     }
@@ -52,9 +73,12 @@ public final class CommitBenchmark {
         Path parent = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target")));
         Path dir = Files.createTempDirectory(parent, "commit-bench-");
         Map<String, DatabaseSettings> kinds = new LinkedHashMap<>();
-        kinds.put("durable (as shipped)", DatabaseSettings.embeddedH2(dir.resolve("durable")));
+        kinds.put(SHIPPED, DatabaseSettings.embeddedH2(dir.resolve("durable")));
+        FilePath.register(new SynchronousWritesOnly());
+        kinds.put(BEFORE, new DatabaseSettings("jdbc:h2:syncwrites:" + dir.resolve("before").resolve("egov")
+                .toAbsolutePath() + OPTIONS + ";WRITE_DELAY=0", "sa", ""));
         // H2's own default: the nio file system is left as it is, commits reach the file within WRITE_DELAY
-        kinds.put("H2 default (WRITE_DELAY=500)", new DatabaseSettings("jdbc:h2:nio:"
+        kinds.put(DEFAULT, new DatabaseSettings("jdbc:h2:nio:"
                 + dir.resolve("plain").resolve("egov").toAbsolutePath() + OPTIONS, "sa", ""));
         Map<String, Database> open = new LinkedHashMap<>();
         try {
@@ -76,13 +100,14 @@ public final class CommitBenchmark {
                     }
                 }
             }
-            StringBuilder report = new StringBuilder("\n| threads | durable (as shipped) | H2 default | ratio |\n"
-                    + "|---:|---:|---:|---:|\n");
+            StringBuilder report = new StringBuilder("\n| threads | " + SHIPPED + " | " + BEFORE + " | " + DEFAULT
+                    + " | shipped / before | shipped / default |\n|---:|---:|---:|---:|---:|---:|\n");
             for (int n : threads) {
-                double durable = median(perSecond.get("durable (as shipped) @" + n));
-                double plain = median(perSecond.get("H2 default (WRITE_DELAY=500) @" + n));
-                report.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f |%n", n, durable, plain,
-                        durable / plain));
+                double shipped = median(perSecond.get(SHIPPED + " @" + n));
+                double before = median(perSecond.get(BEFORE + " @" + n));
+                double plain = median(perSecond.get(DEFAULT + " @" + n));
+                report.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.2f | %.2f |%n", n, shipped,
+                        before, plain, shipped / before, shipped / plain));
             }
             LOG.info("median commits per second over {} rounds of {} s:{}", rounds, seconds, report);
         } finally {
