@@ -48,7 +48,11 @@ public final class CommitBenchmark {
     private static final String DEFAULT = "H2 default (WRITE_DELAY=500)";
 
     /** Synchronous writes to the store file and nothing else: what the application opened before its header channel. */
-    static final class SynchronousWritesOnly extends FilePathWrapper {
+    public static final class SynchronousWritesOnly extends FilePathWrapper {
+        /** H2 makes one per path it opens, by reflection. */
+        public SynchronousWritesOnly() {
+        }
+
         @Override
         public String getScheme() {
             return "syncwrites";
