@@ -1,12 +1,59 @@
 package cn.egov.projects.persistence;
 
+import cn.egov.projects.domain.project.ProjectState;
+import cn.egov.projects.persistence.project.ListCriteria;
+import org.apache.ibatis.session.Configuration;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("项目列表（H2）")
 class ProjectListH2Test extends ProjectListContractTest {
 
+    private static final String DAO = "cn.egov.projects.persistence.project.ProjectDao.";
+
     @Override
     protected TestDatabase newTestDatabase() {
         return h2();
+    }
+
+    @Test
+    @DisplayName("大数据局人员的列表：一页按(created_on, id)索引顺序只读该页，总数只读索引，都不读项目文档")
+    void aPageAndItsTotalAreReadFromIndexes() throws SQLException {
+        Configuration mapped = database.sessions().configuration();
+        ListCriteria all = new ListCriteria(null, false, List.of(), null, null, null, null, null, 20, 0);
+        String page = mapped.getMappedStatement(DAO + "list").getBoundSql(all).getSql();
+        assertThat(plan(page, 20, 0)).contains("project_created_on_idx").contains("index sorted");
+        assertThat(plan(mapped.getMappedStatement(DAO + "count").getBoundSql(all).getSql()))
+                .contains("project_classified_state_idx");
+
+        ListCriteria declared = new ListCriteria(null, false, List.of(), null, null, null, ProjectState.DECLARED,
+                null, 20, 0);
+        assertThat(plan(mapped.getMappedStatement(DAO + "count").getBoundSql(declared).getSql(), "DECLARED"))
+                .contains("project_classified_state_idx");
+    }
+
+    /** H2's plan of a statement with its parameters, as text. */
+    private String plan(String sql, Object... parameters) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                StringBuilder plan = new StringBuilder();
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+                return plan.toString();
+            }
+        }
     }
 }
