@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,12 @@ class ProjectListH2Test extends ProjectListContractTest {
                 null, 20, 0);
         assertThat(plan(mapped.getMappedStatement(DAO + "count").getBoundSql(declared).getSql(), "DECLARED"))
                 .contains("project_classified_state_idx");
+
+        // the projects one was assigned (an expert, say): read by their primary key, not in a walk of every row
+        UUID assigned = UUID.randomUUID();
+        ListCriteria only = new ListCriteria(null, false, List.of(), List.of(assigned), null, null, null, null, 20, 0);
+        assertThat(plan(mapped.getMappedStatement(DAO + "list").getBoundSql(only).getSql(), assigned, 20, 0))
+                .containsIgnoringCase("primary_key").doesNotContain("project_created_on_idx");
     }
 
     /** H2's plan of a statement with its parameters, as text. */
