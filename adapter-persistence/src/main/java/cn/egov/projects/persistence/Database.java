@@ -479,7 +479,7 @@ public final class Database implements AutoCloseable {
         // POSTGRESQL_SESSION_OPTIONS)
         // the SQL goes as written: shrinking whitespace costs a scan of every dynamic statement on every call
         configuration.setShrinkWhitespacesInSql(false);
-        // statements that differ by database test _databaseId (the JSON of a project's document)
+        // what differs by database (the JSON of a project's document) is chosen by databaseId, h2 or postgresql
         configuration.setDatabaseId(vendor == Vendor.H2 ? "h2" : "postgresql");
         configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
         configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());

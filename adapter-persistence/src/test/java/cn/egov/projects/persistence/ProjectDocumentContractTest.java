@@ -215,6 +215,40 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
         assertThat(doc.get("deadlines").get(0).get("due").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(doc.get("deadlines").get(0).has("open")).as("derived accessors are not state").isFalse();
         assertThat(text).contains(p.profile().name()).doesNotContain("\\u");
+        assertThat(storedAsJsonObject(p.id())).as("the database holds a JSON object, not a JSON string").isTrue();
+    }
+
+    @Test
+    @DisplayName("项目名称含引号、反斜杠、换行与非常用汉字时，文档仍是数据库中的合法JSON对象，读回一字不差")
+    void textThatNeedsEscapingSurvives() throws Exception {
+        String name = "“智慧\"城市\"”\\平台\n二期\t𠀀工程</script>";
+        Project p = Project.draft(ProjectId.random(), newUnit(),
+                Lifecycles.profile(name, 2025, false, cn.egov.projects.domain.catalog.Category.BUSINESS_SYSTEM),
+                Lifecycles.PACK.id(), Lifecycles.d("2024-07-10"));
+        saved(p);
+        assertThat(p.editDraft(Lifecycles.profile(name + "（修改）", 2025, false,
+                cn.egov.projects.domain.catalog.Category.BUSINESS_SYSTEM), Lifecycles.PACK).isRefused()).isFalse();
+        saved(p);
+        name = name + "（修改）";
+        assertThat(storedAsJsonObject(p.id())).isTrue();
+        assertThat(JSON.readTree(document(p.id())).get("profile").get("name").asText()).isEqualTo(name);
+        assertThat(adapters.projects().load(p.id()).orElseThrow().profile().name()).isEqualTo(name);
+    }
+
+    /** Whether the database itself takes the stored document for a JSON object. */
+    private boolean storedAsJsonObject(ProjectId id) {
+        String sql = database.settings().isPostgreSql()
+                ? "SELECT jsonb_typeof(document) = 'object' FROM project WHERE id = ?"
+                : "SELECT document IS JSON OBJECT FROM project WHERE id = ?";
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -5,14 +5,16 @@ import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -55,28 +58,49 @@ public final class ProjectDocuments {
      */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(valueTypes())
-            // record components only: "isOpen()" and the like are derived, not state
-            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+    /** Reads documents and trees; the snapshot's {@code version} is the row's, given beside the document. */
+    private static final ObjectMapper JSON = mapper();
+
+    /** Writes snapshots without their {@code version}, which the row holds. */
+    private static final ObjectMapper WRITER = mapper();
+
+    /** Binds a document of the current layout, in which {@code "format"} names no component of the snapshot. */
+    private static final ObjectReader CURRENT;
+
+    static {
+        WRITER.configOverride(Project.Snapshot.class)
+                .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("version"));
+        ObjectMapper current = mapper();
+        current.configOverride(Project.Snapshot.class)
+                .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("format"));
+        CURRENT = current.readerFor(Project.Snapshot.class);
+    }
+
+    private static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .addModule(valueTypes())
+                // record components only: "isOpen()" and the like are derived, not state
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
 
     private ProjectDocuments() {
     }
 
-    /** The document of a snapshot (its version left out). */
+    /**
+     * The document of a snapshot (its version left out), {@code "format"} first. Written straight from the record,
+     * not through a JSON tree: a save writes the whole document, so this is on every transition's path.
+     */
     public static String write(Project.Snapshot snapshot) {
-        ObjectNode state = JSON.valueToTree(snapshot);
-        state.remove("version");
-        ObjectNode document = JSON.createObjectNode();
-        document.put("format", FORMAT);
-        document.setAll(state);
+        String state;
         try {
-            return JSON.writeValueAsString(document);
+            state = WRITER.writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("project " + snapshot.id() + " cannot be written as a document", e);
         }
+        // a snapshot always has members (its id at least), so the object is "{" member, …
+        return "{\"format\":" + FORMAT + "," + state.substring(1);
     }
 
     /**
@@ -87,15 +111,18 @@ public final class ProjectDocuments {
      */
     public static Project.Snapshot read(UUID id, long version, String text) {
         try {
-            JsonNode parsed = JSON.readTree(text);
-            if (!(parsed instanceof ObjectNode document)) {
-                throw new IllegalStateException("the document of project " + id + " is not a JSON object");
-            }
-            int format = document.path("format").asInt(0);
+            int format = formatOf(id, text);
             if (format < 1 || format > FORMAT) {
                 throw new IllegalStateException("the document of project " + id + " has format " + format
                         + "; this release reads formats 1 to " + FORMAT);
             }
+            if (format == FORMAT) {
+                // bound straight from the text, with the row's version put in front of the members (a document
+                // never holds one): no JSON tree on a load of a current document
+                int open = text.indexOf('{');
+                return CURRENT.readValue("{\"version\":" + version + "," + text.substring(open + 1));
+            }
+            ObjectNode document = (ObjectNode) JSON.readTree(text);
             upgrade(document, format);
             document.remove("format");
             document.put("version", version);
@@ -103,6 +130,33 @@ public final class ProjectDocuments {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the document of project " + id + " cannot be read: "
                     + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code "format"} member of a document, found by reading its top-level members' names only (skipping
+     * their values); 0 when it has none.
+     *
+     * @throws IllegalStateException when the text is not a JSON object
+     */
+    private static int formatOf(UUID id, String text) throws JsonProcessingException {
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("the document of project " + id + " is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("format".equals(name)) {
+                    return value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : 0;
+                }
+                parser.skipChildren();
+            }
+            return 0;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
