@@ -43,9 +43,11 @@ import java.util.UUID;
  * <p>{@link #load} reads the row's document in one statement. {@link #insert} stores a new project at version 1.
  * {@link #update} is optimistic: one {@code UPDATE … SET document = ?, version = version + 1, … WHERE id = ? AND
  * version = ?}; when it matches no row it throws {@link ConcurrentChangeException} before anything else is written.
- * Otherwise the deadline rows are brought in line with the document in the same transaction: the stored rows are
- * read and only those that differ are written (most saves change one deadline or none). Both call
- * {@link Project#markSaved} with the new version.
+ * Otherwise the deadline rows are brought in line with the document in the same transaction: only those that
+ * differ from the stored rows are written (most saves change one deadline or none). The stored rows are those of
+ * the document as this transaction loaded or saved it at the version the update found (the rows are always
+ * derived from the document in the transaction that writes it), and are read only when this transaction did
+ * neither. Both call {@link Project#markSaved} with the new version.
  *
  * <p>Whatever else writes a project's row or deadline rows must keep them derived from its document, as
  * {@link ProjectRow#of} and {@link DeadlineRow#of} derive them.
@@ -65,7 +67,24 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         if (stored == null) {
             return Optional.empty();
         }
-        return Optional.of(Project.restore(ProjectDocuments.read(id.value(), stored.version(), stored.document())));
+        Project.Snapshot snapshot = ProjectDocuments.read(id.value(), stored.version(), stored.document());
+        remember(snapshot.id().value(), stored.version(), snapshot);
+        return Optional.of(Project.restore(snapshot));
+    }
+
+    /** The deadline rows stored with each project this transaction loaded or saved, by project. */
+    private record Stored(long version, List<DeadlineRow> deadlines) {
+    }
+
+    private static final Object STORED_DEADLINES = new Object();
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<UUID, Stored>> storedInThisTransaction() {
+        return sessions.transactionResource(STORED_DEADLINES, Map.class, HashMap::new).map(m -> (Map<UUID, Stored>) m);
+    }
+
+    private void remember(UUID id, long version, Project.Snapshot snapshot) {
+        storedInThisTransaction().ifPresent(m -> m.put(id, new Stored(version, deadlineRows(snapshot))));
     }
 
     @Override
@@ -82,6 +101,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 }
                 return null;
             });
+            storedInThisTransaction().ifPresent(m -> m.put(row.id(), new Stored(1, deadlines)));
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " already exists");
@@ -97,16 +117,21 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         Project.Snapshot snapshot = project.snapshot();
         ProjectRow row = ProjectRow.of(snapshot);
         List<DeadlineRow> deadlines = deadlineRows(snapshot);
+        Optional<Map<UUID, Stored>> known = storedInThisTransaction();
+        // taken out while the rows are written: put back only once they are
+        Stored before = known.map(m -> m.remove(row.id())).orElse(null);
+        List<DeadlineRow> stored = before != null && before.version() == expected ? before.deadlines() : null;
         try {
             sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
-                if (dao.updateProject(row, expected) != 1) {
+                if (dao.updateProject(row) != 1) {
                     throw new ConcurrentChangeException("project " + project.id() + " is no longer at version "
                             + expected);
                 }
-                writeDeadlines(dao, row.id(), deadlines);
+                writeDeadlines(dao, row.id(), stored != null ? stored : dao.findDeadlines(row.id()), deadlines);
                 return null;
             });
+            known.ifPresent(m -> m.put(row.id(), new Stored(expected + 1, deadlines)));
         } catch (PersistenceException e) {
             if (SqlErrors.isConcurrencyConflict(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " is being changed by another request");
@@ -155,14 +180,15 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     }
 
     /**
-     * Makes the project's deadline rows equal {@code wanted}: deletes the rows of deadlines the project no longer
+     * Makes the project's deadline rows, {@code storedRows}, equal {@code wanted}: deletes the rows of deadlines the project no longer
      * has, rewrites those that changed and inserts the new ones. When a row would take a place ({@code seq}) that
      * another kept row still holds (deadlines reordered), every row is deleted and inserted again instead, as the
      * places are unique per project.
      */
-    private static void writeDeadlines(ProjectDao dao, UUID projectId, List<DeadlineRow> wanted) {
+    private static void writeDeadlines(ProjectDao dao, UUID projectId, List<DeadlineRow> storedRows,
+                                       List<DeadlineRow> wanted) {
         Map<UUID, DeadlineRow> stored = new HashMap<>();
-        for (DeadlineRow row : dao.findDeadlines(projectId)) {
+        for (DeadlineRow row : storedRows) {
             stored.put(row.id(), row);
         }
         Set<UUID> wantedIds = new HashSet<>();

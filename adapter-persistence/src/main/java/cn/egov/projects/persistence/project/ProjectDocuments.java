@@ -174,10 +174,39 @@ public final class ProjectDocuments {
     private static SimpleModule valueTypes() {
         SimpleModule module = new SimpleModule("egov-project-values");
         scalar(module, Money.class, m -> m.toBigDecimal().toPlainString(), t -> Money.of(new BigDecimal(t)));
-        scalar(module, LocalDate.class, LocalDate::toString, LocalDate::parse);
+        scalar(module, LocalDate.class, LocalDate::toString, ProjectDocuments::day);
         scalar(module, ProjectId.class, id -> id.value().toString(), t -> new ProjectId(UUID.fromString(t)));
         scalar(module, UnitId.class, UnitId::code, UnitId::new);
         return module;
+    }
+
+    /**
+     * A day as the document writes it, {@code yyyy-MM-dd}, read without the general formatter (a document holds
+     * dozens of days); anything else goes to {@link LocalDate#parse}, which also says what is wrong with it.
+     */
+    static LocalDate day(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** The number written in {@code text[from, to)}, or -1 unless every one of them is an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Writes values of {@code type} as JSON strings and reads them back from strings (or, for amounts, numbers). */

@@ -16,10 +16,12 @@ import java.util.UUID;
  * that SQL filters, sorts, joins or shows without reading the document — lists ({@code ProjectDao.list}), the
  * workplace and open deadlines (unit, name, classification, state, policy pack) and the contacts a reminder goes to
  * (the accountable people, null when the project names none). Every one of them is derived from the snapshot by
- * {@link #of}, so the columns can never say anything the document does not.
+ * {@link #of}, so the columns can never say anything the document does not. {@code version} is the version the
+ * snapshot was loaded at, which an update expects to find (an insert writes version 1).
  */
 public record ProjectRow(
         UUID id,
+        long version,
         String unit,
         String policyId,
         String name,
@@ -45,6 +47,7 @@ public record ProjectRow(
         Person responsible = people == null ? null : people.responsible();
         return new ProjectRow(
                 s.id().value(),
+                s.version(),
                 s.unit().code(),
                 s.policyId(),
                 s.profile().name(),
