@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -147,6 +148,49 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
         Page<ProjectSummary> page = adapters.projects().list(everything(), drafts2026, 1, 20);
         assertThat(ids(page)).containsExactly(y2026.id());
         assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("按年度、状态、单位及其组合筛选时，分页同样最新创建的在前、同一天的按编号排序")
+    void filteredListsKeepTheOrderAcrossPages() {
+        UnitId a = newUnit();
+        UnitId b = newUnit();
+        int year = 2043; // no other test lists projects of this plan year
+        List<Project> all = new ArrayList<>();
+        int[] days = {3, 1, 3, 2, 5, 3, 4};
+        for (int i = 0; i < days.length; i++) {
+            all.add(stored(i % 2 == 0 ? a : b, "筛选" + i, year, false, Category.BUSINESS_SYSTEM,
+                    LocalDate.of(2042, 7, days[i])));
+        }
+        Comparator<Project> newestFirst = Comparator.comparing((Project p) -> p.snapshot().createdOn())
+                .thenComparing(p -> p.id().toString()).reversed();
+        List<ProjectId> everyOne = all.stream().sorted(newestFirst).map(Project::id).toList();
+        List<ProjectId> ofA = all.stream().filter(p -> p.unit().equals(a)).sorted(newestFirst).map(Project::id)
+                .toList();
+        var yearAndState = new ProjectListFilter(Optional.of(year), Optional.empty(), Optional.of(ProjectState.DRAFT),
+                Optional.empty());
+        var yearOnly = new ProjectListFilter(Optional.of(year), Optional.empty(), Optional.empty(), Optional.empty());
+        var unitAndState = new ProjectListFilter(Optional.empty(), Optional.of(a), Optional.of(ProjectState.DRAFT),
+                Optional.empty());
+        assertThat(allPages(everything(), yearAndState)).containsExactlyElementsOf(everyOne);
+        assertThat(allPages(everything(), yearOnly)).containsExactlyElementsOf(everyOne);
+        assertThat(allPages(everything(), unitAndState)).containsExactlyElementsOf(ofA);
+        var stateInScope = new ProjectListFilter(Optional.empty(), Optional.empty(), Optional.of(ProjectState.DRAFT),
+                Optional.empty());
+        assertThat(allPages(unitScope(a), stateInScope)).containsExactlyElementsOf(ofA);
+        assertThat(adapters.projects().list(everything(), yearAndState, 1, 2).total()).isEqualTo(days.length);
+    }
+
+    /** Every page of a list of two, in turn, until an empty one. */
+    private List<ProjectId> allPages(ProjectListScope scope, ProjectListFilter filter) {
+        List<ProjectId> ids = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<ProjectId> items = ids(adapters.projects().list(scope, filter, page, 2));
+            if (items.isEmpty()) {
+                return ids;
+            }
+            ids.addAll(items);
+        }
     }
 
     @Test

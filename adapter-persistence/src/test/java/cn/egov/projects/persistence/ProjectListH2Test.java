@@ -47,6 +47,33 @@ class ProjectListH2Test extends ProjectListContractTest {
                 .containsIgnoringCase("primary_key").doesNotContain("project_created_on_idx");
     }
 
+    @Test
+    @DisplayName("按状态、单位、年度及其组合筛选的列表：一页按对应索引的顺序读取，不读出全部匹配项目再排序")
+    void aFilteredPageIsReadInTheOrderOfItsFiltersIndex() throws SQLException {
+        Configuration mapped = database.sessions().configuration();
+        record Case(ListCriteria criteria, String index, Object... parameters) {
+        }
+        List<Case> cases = List.of(
+                new Case(new ListCriteria(null, false, List.of(), null, null, null, ProjectState.DECLARED, null, 50,
+                        0), "project_state_list_idx", "DECLARED", 50, 0),
+                new Case(new ListCriteria(null, false, List.of(), null, null, "TC-GAJ", null, null, 20, 40),
+                        "project_unit_list_idx", "TC-GAJ", 20, 40),
+                new Case(new ListCriteria("TC-GAJ", true, List.of(), null, null, null, ProjectState.DECLARED, null,
+                        20, 0), "project_unit_state_list_idx", "TC-GAJ", "DECLARED", 20, 0),
+                new Case(new ListCriteria(null, false, List.of(), null, 2026, null, null, null, 20, 0),
+                        "project_year_list_idx", 2026, 20, 0),
+                new Case(new ListCriteria(null, false, List.of(), null, 2026, null, ProjectState.DECLARED, null, 20,
+                        0), "project_year_state_list_idx", 2026, "DECLARED", 20, 0),
+                new Case(new ListCriteria(null, false, List.of(), null, null, null, null,
+                        cn.egov.projects.domain.catalog.Category.BUSINESS_SYSTEM, 20, 0), "project_created_on_idx",
+                        "BUSINESS_SYSTEM", 20, 0));
+        for (Case c : cases) {
+            String sql = mapped.getMappedStatement(DAO + "list").getBoundSql(c.criteria()).getSql();
+            assertThat(plan(sql, c.parameters())).as(c.criteria().lead())
+                    .contains(c.index()).contains("index sorted");
+        }
+    }
+
     /** H2's plan of a statement with its parameters, as text. */
     private String plan(String sql, Object... parameters) throws SQLException {
         try (Connection c = database.dataSource().getConnection();

@@ -17,4 +17,26 @@ import java.util.UUID;
 public record ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed,
                            List<UUID> onlyThese, Integer planYear, String unit, ProjectState state,
                            Category category, int limit, long offset) {
+
+    /**
+     * The filter whose index a page is read from, in the list's order ({@code ProjectDao.xml}, V17): a unit (the
+     * filter's or the scope's) with a state, a plan year with a state, a state, a unit, a plan year; "none" for the
+     * order of every project.
+     */
+    public String lead() {
+        boolean byUnit = unit != null || scopeUnit != null;
+        if (byUnit && state != null) {
+            return "unit_state";
+        }
+        if (planYear != null && state != null) {
+            return "year_state";
+        }
+        if (state != null) {
+            return "state";
+        }
+        if (byUnit) {
+            return "unit";
+        }
+        return planYear != null ? "year" : "none";
+    }
 }
