@@ -30,24 +30,34 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://localhost:$PORT/health" >/dev/null && break; sleep 1; done
 
-# one client: its share of list pages, project pages and transitions; prints the HTTP status of each answer
+# one client: its share of list pages, project pages and transitions; prints each answer's kind, HTTP status and
+# seconds
 client() {
   local n=$1
   for i in $(seq "$n" 8 "$REQUESTS"); do
     local id
     id=$(sed -n "$((i * 37 % 100000 + 1))p" "$WORK/heap/ids.txt")
-    curl -s -o /dev/null -w '%{http_code}\n' -u "$AUTH" "http://localhost:$PORT/api/projects?page=$((i % 500 + 1))&size=20"
-    curl -s -o /dev/null -w '%{http_code}\n' -u "$AUTH" "http://localhost:$PORT/api/projects?state=DECLARED&page=$((i % 50 + 1))&size=50"
-    curl -s -o /dev/null -w '%{http_code}\n' -u "$AUTH" "http://localhost:$PORT/api/projects/$id"
-    curl -s -o /dev/null -w '%{http_code}\n' -u "$AUTH" -H 'Content-Type: application/json' \
+    curl -s -o /dev/null -w 'list %{http_code} %{time_total}\n' -u "$AUTH" \
+      "http://localhost:$PORT/api/projects?page=$((i % 500 + 1))&size=20"
+    curl -s -o /dev/null -w 'list-by-state %{http_code} %{time_total}\n' -u "$AUTH" \
+      "http://localhost:$PORT/api/projects?state=DECLARED&page=$((i % 50 + 1))&size=50"
+    curl -s -o /dev/null -w 'project %{http_code} %{time_total}\n' -u "$AUTH" "http://localhost:$PORT/api/projects/$id"
+    curl -s -o /dev/null -w 'transition %{http_code} %{time_total}\n' -u "$AUTH" -H 'Content-Type: application/json' \
       -d '{}' "http://localhost:$PORT/api/projects/$id/actions/START_REVIEW"
   done
 }
 started=$(date +%s)
 for n in 1 2 3 4 5 6 7 8; do client "$n" > "$WORK/heap-client-$n.txt" & done
 wait $(jobs -p | grep -v "^$SERVER$") 2>/dev/null || true
-echo "requests answered in $(( $(date +%s) - started )) s (status: count):"
-cat "$WORK"/heap-client-*.txt | sort | uniq -c
+echo "requests answered in $(( $(date +%s) - started )) s (kind, status: count):"
+cat "$WORK"/heap-client-*.txt | awk '{print $1, $2}' | sort | uniq -c
+echo "== seconds per answer by kind (median, 90th percentile, max):"
+for kind in list list-by-state project transition; do
+  awk -v k="$kind" '$1 == k {print $3}' "$WORK"/heap-client-*.txt | sort -n |
+    awk -v k="$kind" '{v[NR]=$1} END {printf "%-14s %d answers: median %.3f, p90 %.3f, max %.3f\n", k, NR, v[int((NR+1)/2)], v[int(NR*0.9)], v[NR]}'
+done
+echo "== collections during the run (jstat: young count, young seconds, full count, full seconds):"
+jstat -gc "$SERVER" | awk 'NR == 2 {print $(NF-6), $(NF-5), $(NF-4), $(NF-3)}'
 
 jcmd "$SERVER" GC.run >/dev/null
 echo "== heap after a full collection (-Xmx$HEAP, 100,000 projects):"
