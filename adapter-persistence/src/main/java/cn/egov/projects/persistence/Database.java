@@ -4,6 +4,7 @@ import cn.egov.projects.persistence.account.AccountDao;
 import cn.egov.projects.persistence.audit.AuditDao;
 import cn.egov.projects.persistence.deadline.DueDeadlineDao;
 import cn.egov.projects.persistence.h2.H2Urls;
+import cn.egov.projects.persistence.h2.NewDatabaseFile;
 import cn.egov.projects.persistence.document.DocumentDao;
 import cn.egov.projects.persistence.mybatis.InstantTypeHandler;
 import cn.egov.projects.persistence.mybatis.Sessions;
@@ -36,6 +37,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,9 +53,11 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
@@ -109,24 +114,87 @@ public final class Database implements AutoCloseable {
 
     /** {@link #open(DatabaseSettings)} with MyBatis plugins (tests count the statements a use case runs). */
     static Database open(DatabaseSettings settings, List<Interceptor> plugins) {
+        return open(settings, plugins, true);
+    }
+
+    /** {@link #open(DatabaseSettings)} that migrates a new embedded database rather than copy the template. */
+    static Database openMigrating(DatabaseSettings settings) {
+        return open(settings, List.of(), false);
+    }
+
+    private static Database open(DatabaseSettings settings, List<Interceptor> plugins, boolean fromTemplate) {
         Objects.requireNonNull(settings, "settings");
         Vendor vendor = Vendor.of(settings);
         String url = vendor == Vendor.H2 ? durableH2(settings) : settings.url();
+        // the mappers (XML read and parsed, a few hundred classes loaded) are made beside the connecting and the
+        // schema check, which do not need them
+        FutureTask<Configuration> mappers = new FutureTask<>(() -> mappers(plugins, vendor));
+        Thread mapping = new Thread(mappers, "egov-mappers");
+        mapping.setDaemon(true);
+        mapping.start();
         PooledDataSource dataSource = pool(settings, url, vendor);
         try {
+            Optional<String> built = vendor == Vendor.H2 ? buildNewH2File(settings, vendor, fromTemplate)
+                    : Optional.empty();
             probe(dataSource, settings);
             // Flyway gets plain connections of its own: it inspects connections after closing them, which a pooled
             // connection (already handed back to the pool) refuses
-            String version = isCurrent(dataSource, vendor.location)
-                    ? LATEST_SCHEMA_VERSION
+            String version = built.isPresent() ? built.get()
+                    : isCurrent(dataSource, vendor.location) ? LATEST_SCHEMA_VERSION
                     : migrate(new UnpooledDataSource(vendor.driver, url, settings.user(), settings.password()),
                             settings, vendor);
-            SqlSessionFactory factory = sessionFactory(dataSource, plugins, vendor);
+            SqlSessionFactory factory = sessionFactory(dataSource, made(mappers));
             LOG.info("database ready at {} ({}), schema version {}", settings.safeUrl(), vendor.label, version);
             return new Database(settings, dataSource, factory, version);
         } catch (RuntimeException e) {
             dataSource.forceCloseAll();
             throw e;
+        }
+    }
+
+    /**
+     * A new embedded database (its file not there yet) built with its schema beside where it belongs and moved into
+     * place ({@link NewDatabaseFile}): a copy of the build's template of the current schema ({@link #TEMPLATE}) when
+     * the database is the standard embedded one, otherwise migrated there. The schema version, or empty when the
+     * database exists or is not a file.
+     */
+    private static Optional<String> buildNewH2File(DatabaseSettings settings, Vendor vendor, boolean fromTemplate) {
+        try {
+            URL template = fromTemplate ? Database.class.getClassLoader().getResource(TEMPLATE) : null;
+            return NewDatabaseFile.buildIfAbsent(settings.url(), template != null && fitsTemplate(settings)
+                    ? NewDatabaseFile.copying(() -> open(template), LATEST_SCHEMA_VERSION)
+                    : NewDatabaseFile.migrating(settings.user(), settings.password(),
+                    buildingUrl -> migrate(new UnpooledDataSource(vendor.driver, buildingUrl, settings.user(),
+                            settings.password()), settings, vendor)));
+        } catch (SQLException | IOException | UncheckedIOException e) {
+            throw new DatabaseStartupException("cannot reach the database at " + settings.safeUrl() + ": "
+                    + SqlErrors.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Where the build puts an empty embedded database of the current schema ({@code EmptyDatabaseTemplate}, run by
+     * the build of this module): a new standard embedded database is a copy of it, without loading Flyway and
+     * running every migration at the first start. Absent when the classes were not built by Maven (then migrated).
+     */
+    static final String TEMPLATE = "db/h2-template/egov.mv.db";
+
+    /**
+     * Whether a new database of these settings is the template: the standard embedded settings after the path
+     * (some are kept in the file when it is created) and its user and empty password.
+     */
+    static boolean fitsTemplate(DatabaseSettings settings) {
+        String url = settings.url();
+        int options = url.indexOf(';');
+        return options > 0 && url.substring(options).equals(DatabaseSettings.EMBEDDED_H2_OPTIONS)
+                && settings.user().equals(DatabaseSettings.EMBEDDED_H2_USER) && settings.password().isEmpty();
+    }
+
+    private static InputStream open(URL resource) {
+        try {
+            return resource.openStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -467,9 +535,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SqlSessionFactory sessionFactory(DataSource dataSource, List<Interceptor> plugins, Vendor vendor) {
-        Configuration configuration = new Configuration(
-                new Environment("egov", new JdbcTransactionFactory(), dataSource));
+    private static SqlSessionFactory sessionFactory(DataSource dataSource, Configuration configuration) {
+        configuration.setEnvironment(new Environment("egov", new JdbcTransactionFactory(), dataSource));
+        return new SqlSessionFactoryBuilder().build(configuration);
+    }
+
+    /** The MyBatis configuration with every mapper read, for a data source set later. */
+    private static Configuration mappers(List<Interceptor> plugins, Vendor vendor) {
+        Configuration configuration = new Configuration();
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setArgNameBasedConstructorAutoMapping(true);
         // each statement reads the database afresh, also inside a long transaction
@@ -491,6 +564,24 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(UnitDao.class);
         configuration.addMapper(DueDeadlineDao.class);
         plugins.forEach(configuration::addInterceptor);
-        return new SqlSessionFactoryBuilder().build(configuration);
+        return configuration;
+    }
+
+    /** What the mapping thread made; its failure (a mapper that does not parse: a defect) as it was thrown. */
+    private static Configuration made(FutureTask<Configuration> mappers) {
+        try {
+            return mappers.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the database mappers were read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the database mappers cannot be read", e.getCause());
+        }
     }
 }

@@ -15,11 +15,16 @@ public record DatabaseSettings(String url, String user, String password) {
         password = password == null ? "" : password;
     }
 
+    /** The settings of the embedded H2 database after its path: PostgreSQL's mode, names and ordering of nulls. */
+    public static final String EMBEDDED_H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** The embedded H2 database's user (H2's administrator of its own file; there is no server to log in to). */
+    public static final String EMBEDDED_H2_USER = "sa";
+
     /** The embedded H2 database in files under {@code dataDir} (created when missing). */
     public static DatabaseSettings embeddedH2(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        return new DatabaseSettings("jdbc:h2:file:" + dir.resolve("egov")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        return new DatabaseSettings("jdbc:h2:file:" + dir.resolve("egov") + EMBEDDED_H2_OPTIONS, EMBEDDED_H2_USER, "");
     }
 
     public boolean isPostgreSql() {
