@@ -25,7 +25,9 @@ import cn.egov.projects.web.WebApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -80,15 +82,27 @@ final class Application implements AutoCloseable {
 
     /** With the clock a test gives (null: the system clock, or the demonstration clock of {@code --demo}). */
     static Application open(Settings settings, ClockPort testClock) {
-        PolicyHistory policies = policies(settings);
-        CalendarPort calendar = calendar(settings);
+        // the policy packs and the calendar are read beside the database's opening; a fault in them is reported
+        // before one of the database, as when they were read first
+        FutureTask<PolicyHistory> policiesRead = new FutureTask<>(() -> policies(settings));
+        FutureTask<CalendarPort> calendarRead = new FutureTask<>(() -> calendar(settings));
+        Thread reading = new Thread(() -> {
+            policiesRead.run();
+            calendarRead.run();
+        }, "egov-configuration");
+        reading.setDaemon(true);
+        reading.start();
         Database database;
         try {
             database = Database.open(settings.database());
         } catch (DatabaseStartupException e) {
+            read(policiesRead);
+            read(calendarRead);
             throw new StartupException(ExitCode.DATABASE, e.getMessage() + " (" + settings.databaseSource() + ")", e);
         }
         try {
+            PolicyHistory policies = read(policiesRead);
+            CalendarPort calendar = read(calendarRead);
             DemoClock demoClock = settings.web().demo() ? new DemoClock(new SystemClock()) : null;
             ClockPort clock = testClock != null ? testClock : demoClock != null ? demoClock : new SystemClock();
             PersistenceAdapters persistence = new PersistenceAdapters(database);
@@ -117,6 +131,24 @@ final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** What a start-up reading thread read, or the failure it met, as it was thrown. */
+    private static <T> T read(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during start-up", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

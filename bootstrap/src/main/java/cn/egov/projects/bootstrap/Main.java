@@ -26,10 +26,17 @@ public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // Netty's allocator would otherwise define its flight-recorder events, and with them load the JDK's event
+        // machinery, on the first request; an operator who records can set it to true
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
         int status = run(List.of(args), System.getenv());
         LogFlush.flush();
         if (status != ExitCode.OK) {
