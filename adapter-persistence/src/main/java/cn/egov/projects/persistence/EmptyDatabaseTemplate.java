@@ -13,6 +13,12 @@ import java.nio.file.StandardCopyOption;
  */
 public final class EmptyDatabaseTemplate {
 
+    /**
+     * Flyway reports each migration through java.util.logging here (no logging library on the build's class path):
+     * the build's output needs only its warnings. Held, so that the level stays.
+     */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
     private EmptyDatabaseTemplate() {
     }
 
@@ -20,6 +26,7 @@ public final class EmptyDatabaseTemplate {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: EmptyDatabaseTemplate <work directory> <output file>");
         }
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         Path work = Path.of(args[0]).toAbsolutePath();
         Path output = Path.of(args[1]).toAbsolutePath();
         deleteTree(work);

@@ -83,8 +83,20 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         return sessions.transactionResource(STORED_DEADLINES, Map.class, HashMap::new).map(m -> (Map<UUID, Stored>) m);
     }
 
+    /**
+     * How many projects' rows a transaction keeps: a use case loads one or a few; a transaction that reads many
+     * (a report, a pass over every project) keeps the first ones only, and a save of another reads its rows.
+     */
+    static final int REMEMBERED_PER_TRANSACTION = 32;
+
     private void remember(UUID id, long version, Project.Snapshot snapshot) {
-        storedInThisTransaction().ifPresent(m -> m.put(id, new Stored(version, deadlineRows(snapshot))));
+        storedInThisTransaction().ifPresent(m -> remember(m, id, version, deadlineRows(snapshot)));
+    }
+
+    private static void remember(Map<UUID, Stored> known, UUID id, long version, List<DeadlineRow> rows) {
+        if (known.size() < REMEMBERED_PER_TRANSACTION || known.containsKey(id)) {
+            known.put(id, new Stored(version, rows));
+        }
     }
 
     @Override
@@ -101,7 +113,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 }
                 return null;
             });
-            storedInThisTransaction().ifPresent(m -> m.put(row.id(), new Stored(1, deadlines)));
+            storedInThisTransaction().ifPresent(m -> remember(m, row.id(), 1, deadlines));
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " already exists");
@@ -131,7 +143,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 writeDeadlines(dao, row.id(), stored != null ? stored : dao.findDeadlines(row.id()), deadlines);
                 return null;
             });
-            known.ifPresent(m -> m.put(row.id(), new Stored(expected + 1, deadlines)));
+            known.ifPresent(m -> remember(m, row.id(), expected + 1, deadlines));
         } catch (PersistenceException e) {
             if (SqlErrors.isConcurrencyConflict(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " is being changed by another request");
@@ -180,10 +192,10 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     }
 
     /**
-     * Makes the project's deadline rows, {@code storedRows}, equal {@code wanted}: deletes the rows of deadlines the project no longer
-     * has, rewrites those that changed and inserts the new ones. When a row would take a place ({@code seq}) that
-     * another kept row still holds (deadlines reordered), every row is deleted and inserted again instead, as the
-     * places are unique per project.
+     * Makes the project's deadline rows, {@code storedRows}, equal {@code wanted}: deletes the rows of deadlines the
+     * project no longer has, rewrites those that changed and inserts the new ones. When a row would take a place
+     * ({@code seq}) that another kept row still holds (deadlines reordered), every row is deleted and inserted again
+     * instead, as the places are unique per project.
      */
     private static void writeDeadlines(ProjectDao dao, UUID projectId, List<DeadlineRow> storedRows,
                                        List<DeadlineRow> wanted) {

@@ -112,10 +112,26 @@ abstract class DatabaseContractTest {
         }
         database.close();
 
-        // the missing migration is applied again on the next start (its tables exist, so Flyway fails on it and
-        // says so): the quick path never hides it
-        assertThatThrownBy(() -> open(db)).isInstanceOf(DatabaseStartupException.class)
-                .hasMessageStartingWith("cannot migrate the database at " + db.settings().url());
+        // the missing migration goes through Flyway again on the next start: applied anew where it can be (its
+        // history row is back), or refused with Flyway's reason where its objects exist already (H2's indexes);
+        // the quick path never hides it
+        Database again;
+        try {
+            again = open(db);
+        } catch (DatabaseStartupException refused) {
+            assertThat(refused).hasMessageStartingWith("cannot migrate the database at " + db.settings().url());
+            again = null;
+        }
+        if (again != null) {
+            try (Connection c = again.dataSource().getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT success FROM flyway_schema_history WHERE version = '"
+                         + Database.LATEST_SCHEMA_VERSION + "'")) {
+                assertThat(rs.next()).as("the migration applied again").isTrue();
+                assertThat(rs.getBoolean(1)).isTrue();
+            } finally {
+                again.close();
+            }
+        }
 
         TestDatabase empty = fresh();
         assertThat(Database.isCurrent(new UnpooledDataSource(empty.isPostgreSql() ? "org.postgresql.Driver"

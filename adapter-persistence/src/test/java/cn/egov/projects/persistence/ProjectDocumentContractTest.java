@@ -210,6 +210,31 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("一个事务读取很多项目时只记住前面一些的期限行；保存后面的项目时读取其期限行，结果同样准确")
+    void aTransactionOfManyProjectsKeepsTheRowsOfTheFirstOnly() {
+        int many = ProjectPersistenceAdapter.REMEMBERED_PER_TRANSACTION + 3;
+        List<Project> projects = new ArrayList<>();
+        for (int i = 0; i < many; i++) {
+            projects.add(Lifecycles.plannedWithExceptions(newUnit(), this::saved));
+        }
+        adapters.transactions().inTransaction(() -> {
+            List<Project> loaded = projects.stream()
+                    .map(p -> adapters.projects().load(p.id()).orElseThrow()).toList();
+            Project first = loaded.get(0);
+            Project last = loaded.get(many - 1);
+            counter.start();
+            adapters.projects().update(Snapshots.with(first, first.state(), first.deadlines().subList(0, 1)));
+            assertThat(counter.statements()).doesNotContain("findDeadlines");
+            counter.start();
+            Project lastChanged = Snapshots.with(last, last.state(), last.deadlines().subList(0, 1));
+            adapters.projects().update(lastChanged);
+            assertThat(counter.statements()).startsWith("updateProject", "findDeadlines");
+            assertProjectionsMatch(lastChanged);
+            return null;
+        });
+    }
+
+    @Test
     @DisplayName("读取后被另一事务保存的项目，本事务再保存时被拒绝，期限行保持另一事务写入的样子")
     void aSaveOverAnotherTransactionsSaveIsRefusedAndLeavesItsRows() throws Exception {
         Project p = Lifecycles.fullLife(newUnit(), this::saved);
