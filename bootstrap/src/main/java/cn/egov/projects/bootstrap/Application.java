@@ -25,9 +25,9 @@ import cn.egov.projects.web.WebApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -83,15 +83,12 @@ final class Application implements AutoCloseable {
     /** With the clock a test gives (null: the system clock, or the demonstration clock of {@code --demo}). */
     static Application open(Settings settings, ClockPort testClock) {
         // the policy packs and the calendar are read beside the database's opening; a fault in them is reported
-        // before one of the database, as when they were read first
-        FutureTask<PolicyHistory> policiesRead = new FutureTask<>(() -> policies(settings));
-        FutureTask<CalendarPort> calendarRead = new FutureTask<>(() -> calendar(settings));
-        Thread reading = new Thread(() -> {
-            policiesRead.run();
-            calendarRead.run();
-        }, "egov-configuration");
-        reading.setDaemon(true);
-        reading.start();
+        // before one of the database, as when they were read first (a new database is made all the same: the next
+        // start would make it)
+        CompletableFuture<PolicyHistory> policiesRead = CompletableFuture.supplyAsync(() -> policies(settings),
+                Application::startupThread);
+        CompletableFuture<CalendarPort> calendarRead = CompletableFuture.supplyAsync(() -> calendar(settings),
+                Application::startupThread);
         Database database;
         try {
             database = Database.open(settings.database());
@@ -134,21 +131,18 @@ final class Application implements AutoCloseable {
         }
     }
 
-    /** What a start-up reading thread read, or the failure it met, as it was thrown. */
-    private static <T> T read(FutureTask<T> task) {
+    private static void startupThread(Runnable work) {
+        Thread thread = new Thread(work, "egov-configuration");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** What a start-up reading thread read, or the exception it met (a {@link StartupException}) as it was thrown. */
+    private static <T> T read(CompletableFuture<T> reading) {
         try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during start-up", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            return reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -29,10 +29,13 @@ class MainTest {
     void badConfigurationFiles(@TempDir Path dir) throws IOException {
         Path pack = Files.writeString(dir.resolve("pack.json"), "{not json");
 
-        assertThat(Main.run(List.of("--policy", pack.toString(), "--http-port", String.valueOf(freePort())),
-                Map.of())).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
+        // the files are read while the database opens: a database of its own, not ./data of the working directory
+        String db = "jdbc:h2:file:" + dir.resolve("data").resolve("egov") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        assertThat(Main.run(List.of("--policy", pack.toString(), "--http-port", String.valueOf(freePort()),
+                "--db-url", db), Map.of())).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
         assertThat(Main.run(List.of("--calendar-dir", dir.resolve("missing").toString(),
-                "--http-port", String.valueOf(freePort())), Map.of())).isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
+                "--http-port", String.valueOf(freePort()), "--db-url", db), Map.of()))
+                .isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
     }
 
     @Test
