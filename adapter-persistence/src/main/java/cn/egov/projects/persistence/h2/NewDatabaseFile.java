@@ -3,6 +3,8 @@ package cn.egov.projects.persistence.h2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,6 +38,9 @@ public final class NewDatabaseFile {
     /** Appended to the database's path for the file it is built in. */
     static final String BUILDING = ".building";
 
+    /** Appended to that for the file locked while it is built. */
+    static final String LOCK = ".lock";
+
     private NewDatabaseFile() {
     }
 
@@ -64,18 +69,48 @@ public final class NewDatabaseFile {
         String buildingBase = base.get() + BUILDING;
         Path building = Path.of(buildingBase + STORE);
         Files.createDirectories(building.toAbsolutePath().getParent());
-        Files.deleteIfExists(building);
-        Files.deleteIfExists(Path.of(buildingBase + ".trace.db"));
-        T result = builder.build("jdbc:h2:file:" + buildingBase + options(url), building);
-        try (FileChannel file = FileChannel.open(building, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            file.force(true);
+        // one process makes it: another one started on the same directory at the same time is refused, as H2
+        // refuses a second process on a database in use (a move into place would replace a database in use)
+        Path lockFile = Path.of(buildingBase + LOCK);
+        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(lockChannel, store)) {
+            if (Files.exists(store)) {
+                return Optional.empty(); // made by another process meanwhile
+            }
+            Files.deleteIfExists(building);
+            Files.deleteIfExists(Path.of(buildingBase + ".trace.db"));
+            T result;
+            try {
+                result = builder.build("jdbc:h2:file:" + buildingBase + options(url), building);
+            } catch (SQLException | IOException | RuntimeException | Error e) {
+                Files.deleteIfExists(lockFile);
+                throw e;
+            }
+            try (FileChannel file = FileChannel.open(building, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                file.force(true);
+            }
+            Files.move(building, store, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(Path.of(buildingBase + ".trace.db"));
+            Files.deleteIfExists(lockFile);
+            try (FileChannel directory = FileChannel.open(store.toAbsolutePath().getParent(),
+                    StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+            return Optional.of(result);
         }
-        Files.move(building, store, StandardCopyOption.ATOMIC_MOVE);
-        Files.deleteIfExists(Path.of(buildingBase + ".trace.db"));
-        try (FileChannel directory = FileChannel.open(store.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            directory.force(true);
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path store) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
         }
-        return Optional.of(result);
+        if (lock == null) {
+            throw new IOException("another process is making the database " + store + " now");
+        }
+        return lock;
     }
 
     /**

@@ -119,6 +119,23 @@ class NewDatabaseFileTest {
     }
 
     @Test
+    @DisplayName("另一个进程正在建同一个库时拒绝启动并说明原因，不会把两个库先后改名覆盖")
+    void aSecondProcessMakingTheSameDatabaseIsRefused() throws Exception {
+        Path lockFile = dir.resolve("egov" + NewDatabaseFile.BUILDING + NewDatabaseFile.LOCK);
+        try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = other.lock()) {
+            assertThat(held.isValid()).isTrue();
+            assertThatThrownBy(() -> NewDatabaseFile.buildIfAbsent(url(), migrating(u -> {
+                throw new AssertionError("nothing is made while another process makes it");
+            }))).isInstanceOf(java.io.IOException.class).hasMessageContaining("another process is making");
+        }
+        assertThat(dir.resolve("egov.mv.db")).doesNotExist();
+        assertThat(NewDatabaseFile.buildIfAbsent(url(), migrating(this::createTable))).contains("1");
+        assertThat(lockFile).doesNotExist();
+    }
+
+    @Test
     @DisplayName("内存库、服务器库和要求已存在（IFEXISTS=TRUE）的地址不在这里新建")
     void otherUrlsAreLeftToH2() throws Exception {
         for (String other : List.of("jdbc:h2:mem:x", "jdbc:h2:tcp://localhost/egov", url() + ";IFEXISTS=TRUE",
