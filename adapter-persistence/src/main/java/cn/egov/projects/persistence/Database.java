@@ -13,6 +13,8 @@ import cn.egov.projects.persistence.mybatis.TransactionAwareDataSource;
 import cn.egov.projects.persistence.mybatis.UuidTypeHandler;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.unit.UnitDao;
+import cn.egov.projects.persistence.web.WebSecurityDao;
+import cn.egov.projects.persistence.web.WorkplaceDao;
 import cn.egov.projects.persistence.window.WindowDao;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
@@ -563,6 +565,8 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(AccountDao.class);
         configuration.addMapper(UnitDao.class);
         configuration.addMapper(DueDeadlineDao.class);
+        configuration.addMapper(WorkplaceDao.class);
+        configuration.addMapper(WebSecurityDao.class);
         plugins.forEach(configuration::addInterceptor);
         return configuration;
     }

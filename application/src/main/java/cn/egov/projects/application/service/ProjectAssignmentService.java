@@ -144,8 +144,17 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
     }
 
     /** By display name as a Chinese reader orders names (pinyin), then by username. */
-    private static final Comparator<Account> BY_NAME = Comparator.comparing(Account::displayName,
-            Collator.getInstance(Locale.SIMPLIFIED_CHINESE)).thenComparing(Account::username);
+    private static final Comparator<Account> BY_NAME = Comparator.comparing(Account::displayName, ByName.COLLATOR)
+            .thenComparing(Account::username);
+
+    /** The Chinese collator, made when a list is first sorted: its tables take a tenth of a second to build. */
+    private static final class ByName {
+        static final Comparator<Object> COLLATOR = (a, b) -> Holder.INSTANCE.compare(a, b);
+
+        private static final class Holder {
+            static final Collator INSTANCE = Collator.getInstance(Locale.SIMPLIFIED_CHINESE);
+        }
+    }
 
     private static ProjectAssignments.Person person(Account a) {
         return new ProjectAssignments.Person(a.userId(), a.username(), a.displayName(), a.role(), a.unit());
