@@ -25,7 +25,12 @@ public final class Settings {
         /** Serve the API until stopped (no sub-command). */
         SERVE,
         /** Create the first administrator and exit. */
-        CREATE_ADMIN
+        CREATE_ADMIN,
+        /**
+         * Start and stop the server on a throwaway embedded database, to record the classes a start loads into a
+         * class-data archive ({@code -XX:ArchiveClassesAtExit}), and exit.
+         */
+        WARM_UP
     }
 
     /** A setting shared by every command: its flag and its environment variable. */
@@ -90,6 +95,7 @@ public final class Settings {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String CREATE_ADMIN = "create-admin";
+    public static final String WARM_UP = "warm-up";
     private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email");
 
     private final Command command;
@@ -122,6 +128,9 @@ public final class Settings {
         Command command = Command.SERVE;
         if (!rest.isEmpty() && rest.get(0).equals(CREATE_ADMIN)) {
             command = Command.CREATE_ADMIN;
+            rest.remove(0);
+        } else if (!rest.isEmpty() && rest.get(0).equals(WARM_UP)) {
+            command = Command.WARM_UP;
             rest.remove(0);
         }
         Map<String, String> flags = flags(rest, command);
@@ -161,7 +170,7 @@ public final class Settings {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 throw new SettingsException("unexpected argument '" + arg + "' on the command line; "
-                        + "the only sub-command is " + CREATE_ADMIN + " and it comes first");
+                        + "the sub-commands are " + CREATE_ADMIN + " and " + WARM_UP + ", and one comes first");
             }
             String name = arg;
             String value;
@@ -259,6 +268,25 @@ public final class Settings {
                 .orElseGet(() -> DatabaseSettings.embeddedH2(Path.of("data")));
         return new DatabaseSettings(base.url(), values.getOrDefault(Key.DB_USER, base.user()),
                 values.getOrDefault(Key.DB_PASSWORD, base.password()));
+    }
+
+    /**
+     * These settings for one start of the warm-up: the standard embedded database in {@code dataDir}, the given HTTP
+     * port, no demonstration data; the rest as given.
+     */
+    Settings throwaway(Path dataDir, int port) {
+        Map<Key, String> throwawayValues = new EnumMap<>(values);
+        Map<Key, String> throwawaySources = new EnumMap<>(sources);
+        throwawayValues.put(Key.DB_URL, DatabaseSettings.embeddedH2(dataDir).url());
+        throwawayValues.put(Key.HTTP_PORT, String.valueOf(port));
+        for (Key key : List.of(Key.DB_URL, Key.HTTP_PORT)) {
+            throwawaySources.put(key, WARM_UP);
+        }
+        for (Key key : List.of(Key.DB_USER, Key.DB_PASSWORD, Key.DEMO)) {
+            throwawayValues.remove(key);
+            throwawaySources.put(key, "default");
+        }
+        return new Settings(Command.WARM_UP, throwawayValues, throwawaySources, port, null);
     }
 
     /** A setting's value as given (trimmed when from the environment), or empty when not given. */

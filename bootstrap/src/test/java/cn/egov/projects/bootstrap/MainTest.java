@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +58,37 @@ class MainTest {
 
         assertThat(Main.run(List.of("--db-url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/egov",
                 "--http-port", String.valueOf(freePort())), Map.of())).isEqualTo(ExitCode.DATABASE);
+    }
+
+    @Test
+    @DisplayName("warm-up：在临时数据库上启动两次并自检，不碰配置的数据库，结束后不留临时目录")
+    void warmUpStartsTwiceOnAThrowawayDatabase() throws IOException {
+        Set<Path> before = warmUpDirectories();
+        int closedPort = freePort();
+
+        // the configured database cannot be reached: the warm-up does not use it
+        assertThat(Main.run(List.of("warm-up"), Map.of("EGOV_DB_URL",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/egov", "EGOV_HTTP_PORT", String.valueOf(closedPort))))
+                .isEqualTo(ExitCode.OK);
+        assertThat(warmUpDirectories()).isSubsetOf(before);
+    }
+
+    @Test
+    @DisplayName("warm-up：政策包有误时同样以退出码3失败，并删除临时目录")
+    void warmUpFailsOnABadPolicyPack(@TempDir Path dir) throws IOException {
+        Set<Path> before = warmUpDirectories();
+        Path pack = Files.writeString(dir.resolve("pack.json"), "{not json");
+
+        assertThat(Main.run(List.of("warm-up", "--policy", pack.toString()), Map.of()))
+                .isEqualTo(ExitCode.BAD_CONFIGURATION_FILE);
+        assertThat(warmUpDirectories()).isSubsetOf(before);
+    }
+
+    private static Set<Path> warmUpDirectories() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("egov-warm-up"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     private static int freePort() throws IOException {
