@@ -3,6 +3,8 @@ package cn.egov.projects.benchmarks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -49,6 +51,7 @@ final class Lifecycles {
                         pg.setting("full_page_writes"), pg.setting("wal_sync_method"), pg.setting("shared_buffers")));
                 commitMs = commitLatency(pg);
                 egov = new EgovEngine("egov", pg.url("egov_bench"), "postgres", "postgres");
+                trySettings(pg, report);
                 flowable = new FlowableEngine("flowable", pg.url("flowable_bench"), "postgres", "postgres");
             } else {
                 throw new IllegalArgumentException("bench.databases: h2 or postgresql, not " + database);
@@ -62,6 +65,9 @@ final class Lifecycles {
                     summary.add(cell(report, database, t, egov, flowable, pg, w, seconds, rounds, cores,
                             commitMs));
                 }
+                if (pg != null) {
+                    storageFacts(pg, report);
+                }
             } finally {
                 egov.close();
                 flowable.close();
@@ -73,6 +79,48 @@ final class Lifecycles {
         Bench.report(report, "\n### Summary (medians)\n\n| database | threads | egov lifecycles/s | Flowable lifecycles/s "
                 + "| ratio | egov CPU per lifecycle (JVM + PostgreSQL) | Flowable CPU per lifecycle |\n"
                 + "|---|---:|---:|---:|---:|---|---|\n" + String.join("", summary) + "\n");
+    }
+
+    /**
+     * {@code bench.pg.sql}: statements (separated by ";") run on egov's migrated database before the cells, to try a
+     * storage setting (say {@code ALTER TABLE project SET (fillfactor = 70)}) before writing it as a migration.
+     */
+    private static void trySettings(PgServer pg, Path report) {
+        String sql = System.getProperty("bench.pg.sql", "").trim();
+        if (sql.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(pg.url("egov_bench"), "postgres", "postgres");
+             Statement statement = c.createStatement()) {
+            for (String one : sql.split(";")) {
+                if (!one.isBlank()) {
+                    statement.execute(one);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bench.pg.sql failed: " + e.getMessage(), e);
+        }
+        Bench.report(report, "egov's database before the cells: `" + sql + "`\n\n");
+    }
+
+    /** How egov's projects are stored after the cells: document sizes, HOT updates, TOAST use. */
+    private static void storageFacts(PgServer pg, Path report) {
+        try (Connection c = DriverManager.getConnection(pg.url("egov_bench"), "postgres", "postgres");
+             Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*), avg(pg_column_size(document))::int, "
+                     + "max(pg_column_size(document)), avg(octet_length(document::text))::int, "
+                     + "(SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'project'), "
+                     + "(SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'project'), "
+                     + "pg_relation_size('project'), pg_total_relation_size('project') FROM project")) {
+            rs.next();
+            Bench.report(report, String.format(Locale.ROOT, "egov's project table after the cells: %d projects; "
+                            + "a document stored in %d bytes on average (at most %d), %d as text; %d updates, %d "
+                            + "of them HOT; table %d kB, with TOAST and indexes %d kB%n%n", rs.getLong(1),
+                    rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getLong(7) / 1024,
+                    rs.getLong(8) / 1024));
+        } catch (SQLException e) {
+            Bench.report(report, "egov's project table: cannot read its storage facts: " + e.getMessage() + "\n\n");
+        }
     }
 
     /** Milliseconds of one lone durable commit (a one-row insert, 1 thread, 2 s): what fsync costs here. */

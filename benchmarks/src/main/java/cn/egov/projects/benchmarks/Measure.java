@@ -26,7 +26,8 @@ final class Measure {
     /** The figures of one run. */
     record Result(String engine, int threads, long units, double seconds, double jvmCpuMs, double pgCpuMs,
                   double walSyncs, double walSyncMs, double workerCpuShare, double workerBlockedShare,
-                  double[] pgBackends, long errors, String firstError, double gcMs) {
+                  double[] pgBackends, long errors, String firstError, double gcMs, double walFpi,
+                  double walBytes) {
 
         double perSecond() {
             return units / seconds;
@@ -65,6 +66,12 @@ final class Measure {
     }
 
     static Result run(String engine, int threads, double seconds, PgServer pg, Runnable unit) {
+        return run(engine, threads, seconds, Long.MAX_VALUE, pg, unit);
+    }
+
+    /** {@link #run(String, int, double, PgServer, Runnable)} that also stops after {@code maxUnits} units. */
+    static Result run(String engine, int threads, double seconds, long maxUnits, PgServer pg, Runnable unit) {
+        AtomicLong claimed = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -82,7 +89,7 @@ final class Measure {
             Thread worker = new Thread(() -> {
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 ThreadInfo i0 = THREADS.getThreadInfo(Thread.currentThread().getId());
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && claimed.getAndIncrement() < maxUnits) {
                     try {
                         unit.run();
                         done.incrementAndGet();
@@ -140,7 +147,8 @@ final class Measure {
                 pg == null ? -1 : (pg1 - pg0) / 1e6,
                 pg == null ? -1 : wal1[0] - wal0[0], pg == null ? -1 : wal1[1] - wal0[1],
                 workerCpu.get() / workerWall, workerBlocked.get() / workerWall, backends, errors.get(),
-                firstError.get(), gcMillis() - gc0);
+                firstError.get(), gcMillis() - gc0, pg == null ? -1 : wal1[2] - wal0[2],
+                pg == null ? -1 : wal1[3] - wal0[3]);
     }
 
     /** Time the JVM's collectors have taken so far (their pauses and cycles, as the JVM counts them), in ms. */

@@ -42,7 +42,7 @@ final class PgServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("track_wal_io_timing", "on")
-                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("shared_buffers", System.getProperty("bench.pg.shared_buffers", "512MB"))
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("max_connections", "100")
                     .start();
@@ -111,11 +111,11 @@ final class PgServer implements AutoCloseable {
     /** WAL flushes so far and the milliseconds they took: {@code {wal_sync, wal_sync_time}}. */
     double[] walSyncs() {
         try (Statement s = admin.createStatement();
-             ResultSet rs = s.executeQuery("SELECT wal_sync, wal_sync_time FROM pg_stat_wal")) {
+             ResultSet rs = s.executeQuery("SELECT wal_sync, wal_sync_time, wal_fpi, wal_bytes FROM pg_stat_wal")) {
             rs.next();
-            return new double[]{rs.getLong(1), rs.getDouble(2)};
+            return new double[]{rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getDouble(4)};
         } catch (SQLException e) {
-            return new double[]{-1, -1};
+            return new double[]{-1, -1, -1, -1};
         }
     }
 

@@ -13,16 +13,32 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Cost per transition against the number of projects: the database is filled with contracted projects (built by the
  * domain and stored through the application's own save port, {@code SaveProjectPort.insert}, a thousand per
  * transaction), and at each size ({@code bench.sizes}, cumulative) progress reports — a transition that can be
  * repeated on the same project: load, check, decide, save, audit — go to projects picked at random among all.
+ *
+ * <p>A progress report adds to its project's document, so the transitions at one size are spread evenly: each
+ * project gets at most {@code bench.sizes.touches} (2) of them, in a random order, and a size's warm-up and rounds
+ * each take an equal share of that budget ({@code bench.sizes.seconds} bounds a round as well). Otherwise a
+ * thousand projects would each take dozens of reports in a few seconds, and the smaller sizes would measure larger
+ * documents. Before the first size the same application is warmed for {@code bench.sizes.warmup.first} seconds on
+ * {@value #WARM_UP_PROJECTS} projects of its own, which stay in the table (so a size of N projects is a table of N +
+ * {@value #WARM_UP_PROJECTS}) but take no measured transition: a fresh application takes some ten seconds of work to
+ * reach its steady cost (the JIT, its pooled connections' prepared statements), more than a thousand projects' budget.
+ * The preload's garbage is collected before each size is measured (a server does not bulk-load while it serves).
  */
 final class SizeSeries {
+
+    private static final int WARM_UP_PROJECTS = 500;
+    /** The warm-up projects' numbers (their names and contract numbers) start here, away from the measured ones. */
+    private static final long WARM_UP_NUMBERS = 900_000_000L;
 
     private SizeSeries() {
     }
@@ -34,12 +50,15 @@ final class SizeSeries {
         double warmup = Bench.seconds("bench.sizes.warmup", 5);
         double seconds = Bench.seconds("bench.sizes.seconds", 5);
         int rounds = Bench.integer("bench.sizes.rounds", 3);
+        int touches = Bench.integer("bench.sizes.touches", 2);
         Path report = Bench.dir().resolve("lifecycles.md");
         Bench.report(report, String.format(Locale.ROOT, "%n## Cost per transition against the number of projects — %s%n%n"
-                        + "Progress reports on random contracted projects, %d thread(s), warm-up %.0f s, %d rounds of "
-                        + "%.0f s at each size; SHA-256 over 64 MiB in %d ms; load average %s%n",
-                LocalDateTime.now().withNano(0), threads, warmup, rounds, seconds, Measure.calibrationMillis(),
-                Measure.loadAverage()));
+                        + "Progress reports on random contracted projects, %d thread(s); the application warmed for %.0f "
+                        + "s on %,d projects of its own beside them; at each size a warm-up and %d rounds of at most %.0f "
+                        + "s, each project taking at most %d reports per size; SHA-256 over 64 MiB in %d ms; load average "
+                        + "%s%n", LocalDateTime.now().withNano(0), threads,
+                Bench.seconds("bench.sizes.warmup.first", 4 * warmup), WARM_UP_PROJECTS, rounds, seconds, touches,
+                Measure.calibrationMillis(), Measure.loadAverage()));
         for (String database : databases) {
             PgServer pg = null;
             DatabaseSettings settings;
@@ -48,11 +67,17 @@ final class SizeSeries {
             } else {
                 pg = new PgServer(Bench.dir().resolve("pg-sizes"));
                 settings = new DatabaseSettings(pg.url("egov_bench"), "postgres", "postgres");
+                Bench.report(report, String.format(Locale.ROOT, "%nPostgreSQL shared_buffers=%s%n",
+                        pg.setting("shared_buffers")));
             }
             try (EgovEngine egov = new EgovEngine("egov", settings.url(), settings.user(), settings.password());
                  Database db = Database.open(settings)) {
-                series(report, database, threads, warmup, seconds, rounds, sizes, egov, new PersistenceAdapters(db),
-                        pg);
+                PersistenceAdapters persistence = new PersistenceAdapters(db);
+                List<ProjectId> warmUp = preload(persistence, new ArrayList<>(), WARM_UP_PROJECTS, WARM_UP_NUMBERS);
+                Measure.run("egov-warm-up", threads, Bench.seconds("bench.sizes.warmup.first", 4 * warmup), pg,
+                        () -> egov.reportProgress(warmUp.get(ThreadLocalRandom.current().nextInt(warmUp.size())),
+                                ThreadLocalRandom.current().nextInt(1, 100)));
+                series(report, database, threads, warmup, seconds, rounds, touches, sizes, egov, persistence, pg);
             } finally {
                 if (pg != null) {
                     pg.close();
@@ -61,60 +86,85 @@ final class SizeSeries {
         }
     }
 
-    private static void series(Path report, String database, int threads, double warmup, double seconds, int rounds,
-                               List<Integer> sizes, EgovEngine egov, PersistenceAdapters persistence, PgServer pg) {
+    /**
+     * Stores contracted projects, numbered from {@code firstNumber}, until {@code ids} holds {@code size}, a thousand
+     * per transaction; returns {@code ids}.
+     */
+    private static List<ProjectId> preload(PersistenceAdapters persistence, List<ProjectId> ids, int size,
+                                           long firstNumber) {
         PolicyPack pack = PolicyPackFile.defaultHistory().inForceOn(Days.DRAFT);
         DomainLifecycle domain = new DomainLifecycle(pack);
         SaveProjectPort save = persistence.projects();
         TransactionPort tx = persistence.transactions();
+        while (ids.size() < size) {
+            int batch = Math.min(1000, size - ids.size());
+            int base = ids.size();
+            ids.addAll(tx.inTransaction(() -> {
+                List<ProjectId> made = new ArrayList<>(batch);
+                for (int i = 0; i < batch; i++) {
+                    var p = domain.contracted(firstNumber + base + i);
+                    save.insert(p);
+                    made.add(p.id());
+                }
+                return made;
+            }));
+        }
+        return ids;
+    }
+
+    private static void series(Path report, String database, int threads, double warmup, double seconds, int rounds,
+                               int touches, List<Integer> sizes, EgovEngine egov, PersistenceAdapters persistence,
+                               PgServer pg) {
         List<ProjectId> ids = new ArrayList<>();
-        Bench.report(report, String.format(Locale.ROOT, "%n### %s%n%n| projects | preload (cumulative) "
+        Bench.report(report, String.format(Locale.ROOT, "%n### %s%n%n| projects (and the %d warm-up ones) | preload (cumulative) "
                 + "| transitions/s (median) | rounds | CPU per transition: JVM + PostgreSQL | against the first size "
-                + "| GC time per transition |%n|---:|---|---:|---|---|---:|---:|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)"));
+                + "| of the JVM's, the worker threads' | GC time per transition "
+                + "| WAL per transition: full-page images, bytes |%n|---:|---|---:|---|---|---:|---:|---:|---|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)", WARM_UP_PROJECTS));
         double first = -1;
         double preloadSeconds = 0;
         for (int size : sizes) {
             long t0 = System.nanoTime();
-            while (ids.size() < size) {
-                int batch = Math.min(1000, size - ids.size());
-                int base = ids.size();
-                ids.addAll(tx.inTransaction(() -> {
-                    List<ProjectId> made = new ArrayList<>(batch);
-                    for (int i = 0; i < batch; i++) {
-                        var p = domain.contracted(base + i);
-                        save.insert(p);
-                        made.add(p.id());
-                    }
-                    return made;
-                }));
-            }
+            preload(persistence, ids, size, 0);
             if (pg != null) {
                 pg.settle("egov_bench");
             }
             preloadSeconds += (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "%s: %,d projects stored (%.0f s so far, %.0f per second)%n", database,
                     ids.size(), preloadSeconds, ids.size() / preloadSeconds);
-            Runnable transition = () -> egov.reportProgress(ids.get(ThreadLocalRandom.current().nextInt(ids.size())),
+            // the preload's garbage is not the transitions' cost
+            System.gc();
+            // each project at most `touches` times at this size, in a random order, shared by warm-up and rounds
+            List<ProjectId> order = new ArrayList<>(ids.size() * touches);
+            for (int t = 0; t < touches; t++) {
+                List<ProjectId> once = new ArrayList<>(ids);
+                Collections.shuffle(once);
+                order.addAll(once);
+            }
+            long share = order.size() / (rounds + 1L);
+            AtomicInteger next = new AtomicInteger();
+            Runnable transition = () -> egov.reportProgress(order.get(next.getAndIncrement()),
                     ThreadLocalRandom.current().nextInt(1, 100));
-            // the first size also warms the JIT: longer
-            Measure.run("egov", threads, first < 0 ? Bench.seconds("bench.sizes.warmup.first", 4 * warmup) : warmup,
-                    pg, transition);
+            Measure.run("egov", threads, warmup, share, pg, transition);
             List<Measure.Result> results = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                results.add(Measure.run("egov", threads, seconds, pg, transition));
+                next.set((int) ((r + 1) * share));
+                results.add(Measure.run("egov", threads, seconds, share, pg, transition));
             }
             Measure.Result m = results.stream().sorted((a, b) -> Double.compare(a.perSecond(), b.perSecond()))
                     .toList().get(results.size() / 2);
             if (first < 0) {
                 first = m.cpuMsPerUnit();
             }
-            Bench.report(report, String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% | %.3f ms |%n", size, preloadSeconds,
+            Bench.report(report, String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% | %.3f ms | %.3f ms | %s |%n", size, preloadSeconds,
                     m.perSecond(), String.join(" / ", results.stream()
-                            .map(x -> String.format(Locale.ROOT, "%.0f", x.perSecond())).toList()),
+                            .map(x -> String.format(Locale.ROOT, "%.0f (%,d)", x.perSecond(), x.units())).toList()),
                     m.pgMsPerUnit() < 0 ? String.format(Locale.ROOT, "%.3f ms", m.jvmMsPerUnit())
                             : String.format(Locale.ROOT, "%.3f + %.3f = %.3f ms", m.jvmMsPerUnit(), m.pgMsPerUnit(),
                             m.cpuMsPerUnit()),
-                    100 * (m.cpuMsPerUnit() / first - 1), m.gcMs() / m.units()));
+                    100 * (m.cpuMsPerUnit() / first - 1),
+                    m.workerCpuShare() * m.seconds() * m.threads() * 1000 / m.units(), m.gcMs() / m.units(),
+                    m.walFpi() < 0 ? "–" : String.format(Locale.ROOT, "%.1f, %,.0f", m.walFpi() / m.units(),
+                            m.walBytes() / m.units())));
         }
     }
 }
