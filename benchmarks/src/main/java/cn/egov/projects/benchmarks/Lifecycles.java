@@ -82,10 +82,10 @@ final class Lifecycles {
     }
 
     /**
-     * {@code bench.pg.sql}: statements (separated by ";") run on egov's migrated database before the cells, to try a
-     * storage setting (say {@code ALTER TABLE project SET (fillfactor = 70)}) before writing it as a migration.
+     * {@code bench.pg.sql}: statements (separated by ";") run on egov's migrated database before the cells (or before
+     * the size series' preload), to try a storage setting (say {@code ALTER TABLE project SET (fillfactor = 70)}) before writing it as a migration.
      */
-    private static void trySettings(PgServer pg, Path report) {
+    static void trySettings(PgServer pg, Path report) {
         String sql = System.getProperty("bench.pg.sql", "").trim();
         if (sql.isEmpty()) {
             return;

@@ -72,6 +72,9 @@ final class SizeSeries {
             }
             try (EgovEngine egov = new EgovEngine("egov", settings.url(), settings.user(), settings.password());
                  Database db = Database.open(settings)) {
+                if (pg != null) {
+                    Lifecycles.trySettings(pg, report);
+                }
                 PersistenceAdapters persistence = new PersistenceAdapters(db);
                 List<ProjectId> warmUp = preload(persistence, new ArrayList<>(), WARM_UP_PROJECTS, WARM_UP_NUMBERS);
                 Measure.run("egov-warm-up", threads, Bench.seconds("bench.sizes.warmup.first", 4 * warmup), pg,
