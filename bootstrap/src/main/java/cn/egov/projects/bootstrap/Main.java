@@ -32,9 +32,9 @@ import java.util.stream.Stream;
 /**
  * The entry point: {@code java -jar egov-projects.jar [flags]} serves the API until stopped (SIGTERM closes the
  * HTTP server, Vert.x and the database in order); {@code java -jar egov-projects.jar create-admin --username …
- * --name … --unit …} creates the first administrator and exits; {@code java -jar egov-projects.jar warm-up} starts and
- * stops the server on a throwaway database (to make a class-data archive) and exits. A start-up failure is one log line saying what
- * and where, and a non-zero exit code ({@link ExitCode}).
+ * --name … --unit …} creates the first administrator and exits; {@code java -jar egov-projects.jar warm-up} starts
+ * and stops the server on a throwaway database (to make a class-data archive) and exits. A start-up failure is one
+ * log line saying what and where, and a non-zero exit code ({@link ExitCode}).
  */
 public final class Main {
 
@@ -170,7 +170,7 @@ public final class Main {
      * Starts the server on a new embedded database in a temporary directory, on a free port, asks its /health and
      * stops it; then again on the database the first start made. Run under {@code -XX:ArchiveClassesAtExit}, the
      * JVM writes the classes of both ways of starting into a class-data archive, with which the server starts in
-     * about two thirds of the time (OPERATIONS.md, "Start-up").
+     * about two thirds of the time (OPERATIONS.md, "Logs and start-up").
      */
     private static int warmUp(Settings settings) {
         Path dir;
