@@ -5,20 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The class-data archive the build writes beside the jar (README's start command): the JVM that ran the build maps it
@@ -40,7 +33,7 @@ class ClassDataArchiveIT {
                 "--http-port", String.valueOf(port)))
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            awaitHealthy(server, port, log);
+            PackagedApp.awaitHealthy(server, port, () -> read(log));
         } finally {
             server.destroy();
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
@@ -53,24 +46,11 @@ class ClassDataArchiveIT {
                 .contains("org.h2.engine.Database source: shared objects file (top)");
     }
 
-    private static void awaitHealthy(Process server, int port, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        Instant deadline = Instant.now().plus(PackagedApp.START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                fail("the server exited with " + server.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // refused, reset or closed while the server starts, or no answer in time
-            }
-            server.waitFor(100, TimeUnit.MILLISECONDS);
+    private static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
         }
-        fail("not healthy within " + PackagedApp.START_TIMEOUT + ":\n" + Files.readString(log));
     }
 }

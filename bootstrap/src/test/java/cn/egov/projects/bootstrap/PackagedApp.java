@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -145,31 +146,35 @@ final class PackagedApp implements AutoCloseable {
         Map<String, String> all = new HashMap<>(env);
         all.put("EGOV_HTTP_PORT", String.valueOf(port));
         Run run = run(all);
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!run.process().isAlive()) {
-                fail("the application exited with " + run.process().exitValue() + " before it was healthy:\n"
-                        + run.output());
-            }
-            if (healthy(port)) {
-                return run;
-            }
-            // polls the condition above; the process gets on with starting meanwhile
-            run.process().waitFor(100, TimeUnit.MILLISECONDS);
-        }
-        fail("the application was not healthy within " + START_TIMEOUT + ":\n" + run.output());
+        awaitHealthy(run.process(), port, run::output);
         return run;
     }
 
-    private boolean healthy(int port) throws InterruptedException {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            // refused, reset or closed while the server starts, or no answer in time
-            return false;
+    /**
+     * Returns once the server process answers {@code /health} on this port with 200. Until then any way the server
+     * can fail to answer (refused, reset, closed, timed out) means "not yet"; the process ending means it failed.
+     */
+    static void awaitHealthy(Process process, int port, Supplier<String> output) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("the application exited with " + process.exitValue() + " before it was healthy:\n"
+                        + output.get());
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // refused, reset or closed while the server starts, or no answer in time
+            }
+            // polls the condition above; the process gets on with starting meanwhile
+            process.waitFor(100, TimeUnit.MILLISECONDS);
         }
+        fail("the application was not healthy within " + START_TIMEOUT + ":\n" + output.get());
     }
 
     HttpResponse<String> get(int port, String path, String auth) throws IOException, InterruptedException {
