@@ -6,9 +6,22 @@ const ProfileForm = (() => {
   function select(id, values) { const s = el('select', { id }); values.forEach(v => s.append(el('option', { value: v, text: App.zh(v) }))); return s; }
   function yesNo(id) { const s = el('select', { id }); s.append(el('option', { value: 'false', text: '否' }), el('option', { value: 'true', text: '是' })); return s; }
 
+  /* What a budget line buys (Art. 2): written after the amount by its Chinese name. */
+  const KINDS = { SOFTWARE_DEVELOPMENT: '软件开发', IT_SERVICE: '信息技术服务', SOFTWARE_PRODUCT: '软件产品', HARDWARE: '硬件设备',
+    CONSTRUCTION: '工程施工', CONSUMABLES: '耗材', OTHER: '其他' };
+  function lineText(b) { return [b.item, b.amount].concat(b.kind ? [KINDS[b.kind]] : [], b.supervision ? ['监理'] : []).join('；'); }
+  function lineJson(text) {
+    const parts = text.split(/[；;]/).map(s => s.trim());
+    const extra = parts.slice(2);
+    const kind = Object.keys(KINDS).find(k => extra.includes(KINDS[k]));
+    const json = { item: parts[0], amount: parts[1] || '', supervision: extra.includes('监理') };
+    if (kind) json.kind = kind;
+    return json;
+  }
+
   function render(form, profile, submit, buttonText) {
     const p = profile || {};
-    const budget = (p.budgetLines || [{ item: '', amount: '', supervision: false }]).map(b => b.item + '；' + b.amount + (b.supervision ? '；监理' : '')).join('\n');
+    const budget = (p.budgetLines || []).map(lineText).join('\n');
     const people = p.people || {};
     const leader = people.leader || {}; const resp = people.responsible || {};
     form.replaceChildren(
@@ -23,7 +36,7 @@ const ProfileForm = (() => {
         field('pf-crypto', '使用密码技术', yesNo('pf-crypto'))),
       field('pf-scope', '建设内容（每行一项）', el('textarea', { id: 'pf-scope' }, (p.scopeItems || []).join('\n'))),
       field('pf-goals', '绩效目标（每行一项）', el('textarea', { id: 'pf-goals' }, (p.performanceGoals || []).join('\n'))),
-      field('pf-budget', '预算明细（每行：事项；金额（元）[；监理]）', el('textarea', { id: 'pf-budget' }, budget)),
+      field('pf-budget', '预算明细（每行：事项；金额（元）[；采购类别：软件开发、信息技术服务、软件产品、硬件设备、工程施工、耗材、其他][；监理]）', el('textarea', { id: 'pf-budget' }, budget)),
       el('div', { class: 'row' },
         field('pf-leader-name', '分管领导（第十九条）', el('input', { type: 'text', id: 'pf-leader-name', value: leader.name || '' })),
         field('pf-leader-mobile', '分管领导手机', el('input', { type: 'text', id: 'pf-leader-mobile', value: leader.mobile || '' })),
@@ -49,7 +62,7 @@ const ProfileForm = (() => {
         name: v('pf-name'), planYear: parseInt(v('pf-year'), 10), category: v('pf-category'), nature: v('pf-nature'),
         funding: v('pf-funding'), softwareDevelopment: v('pf-software') === 'true', classified: v('pf-classified') === 'true',
         usesCryptography: v('pf-crypto') === 'true', scopeItems: lines('pf-scope'), performanceGoals: lines('pf-goals'),
-        budgetLines: lines('pf-budget').map(l => { const parts = l.split(/[；;]/).map(s => s.trim()); return { item: parts[0], amount: parts[1] || '', supervision: parts[2] === '监理' }; })
+        budgetLines: lines('pf-budget').map(lineJson)
       };
       const leaderP = person('pf-leader-name', 'pf-leader-mobile', 'pf-leader-email');
       const respP = person('pf-resp-name', 'pf-resp-mobile', 'pf-resp-email');

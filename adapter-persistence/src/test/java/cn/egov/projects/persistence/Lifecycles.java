@@ -5,6 +5,7 @@ import cn.egov.projects.domain.calendar.WorkingDayCalendar;
 import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.catalog.FundingSource;
 import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.catalog.PurchaseKind;
 import cn.egov.projects.domain.catalog.ServiceKind;
 import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.deadline.DeadlineCalculator;
@@ -49,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Projects driven through their life by the real domain under Taicang's pack, each step asserted allowed and
  * handed to {@code afterEachStep} (a test saves and reloads there). Between them the journeys give every field of
- * {@link Project.Snapshot} a value: the full life to CLOSED, an off-window classified supervision service that is
+ * {@link Project.Snapshot} a value: the full life to CLOSED, an off-window classified evaluation service that is
  * suspended and terminated, a planned project with a start exception and a waived deadline, a rejected one, and a
  * draft without its accountable people.
  */
@@ -123,7 +124,7 @@ final class Lifecycles {
         ProjectProfile first = new ProjectProfile("太仓市一网通办平台（二期）🏛", 2025, Category.BUSINESS_SYSTEM,
                 Nature.NEW, null, null, true, FundingSource.MUNICIPAL, false, true,
                 List.of("平台软件开发", "数据治理", "等保测评"), List.of("办件时间缩短30%"),
-                List.of(new BudgetLine("平台软件开发", yuan("600000.00"), false),
+                List.of(new BudgetLine("平台软件开发", yuan("600000.00"), false, PurchaseKind.SOFTWARE_DEVELOPMENT),
                         new BudgetLine("数据治理", yuan("250000.50"), false),
                         new BudgetLine("项目监理", yuan("49999.50"), true)),
                 people());
@@ -134,7 +135,7 @@ final class Lifecycles {
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, first, PACK.id(), d("2024-07-10")),
                 afterEachStep);
         p.step("编辑草稿", x -> x.editDraft(edited, PACK))
-                .step("申报", x -> x.declare(d("2024-09-15"), Optional.of(window(2025)), false, PACK))
+                .step("申报", x -> x.declare(d("2024-09-15"), Optional.of(window(2025)), PACK))
                 .step("组织评审", x -> x.startReview(d("2024-10-10"), PACK))
                 .step("评审意见", x -> x.recordReview(new ReviewOpinion(d("2024-10-20"), true, THREE_EXPERTS,
                         "同意立项"), PACK))
@@ -191,18 +192,18 @@ final class Lifecycles {
     }
 
     /**
-     * An off-window (Art. 10), classified supervision service funded by a higher level (Art. 11), started without
+     * An off-window (Art. 10), classified evaluation service (测评) of another project funded by a higher level (Art. 11), started without
      * procurement, suspended, terminated and its funds recovered.
      */
     static Project supplementaryTerminated(UnitId unit, Consumer<Project> afterEachStep) {
         ProjectProfile profile = new ProjectProfile("一网通办平台监理服务", 2025, Category.STANDARDS_SUPPORT,
-                Nature.IT_SERVICE, ServiceKind.SUPERVISION, ProjectId.random(), false, FundingSource.HIGHER_LEVEL,
+                Nature.IT_SERVICE, ServiceKind.EVALUATION, ProjectId.random(), false, FundingSource.HIGHER_LEVEL,
                 true, false, List.of("监理服务"), List.of(),
-                List.of(new BudgetLine("监理服务", yuan("120000.00"), false)), people());
+                List.of(new BudgetLine("等级保护测评服务", yuan("120000.00"), false)), people());
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, profile, PACK.id(), d("2025-03-01")),
                 afterEachStep);
         p.step("追加申报", x -> x.declareSupplementary(d("2025-03-05"),
-                        new Supplementary("苏政办发〔2025〕8号明确要求", "可行性研究报告（2025年3月）"), false, PACK))
+                        new Supplementary("苏政办发〔2025〕8号明确要求", "可行性研究报告（2025年3月）"), PACK))
                 .step("可行性评审", x -> x.startReview(d("2025-03-10"), PACK))
                 .step("评审意见", x -> x.recordReview(new ReviewOpinion(d("2025-03-15"), true, List.of("张明", "李华"),
                         "可行"), PACK))
@@ -230,7 +231,7 @@ final class Lifecycles {
                 List.of(new BudgetLine("网络运维", yuan("200000.00"), false)), people());
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, profile, PACK.id(), d("2024-08-01")),
                 afterEachStep);
-        p.step("申报", x -> x.declare(d("2024-09-10"), Optional.of(window(2025)), false, PACK))
+        p.step("申报", x -> x.declare(d("2024-09-10"), Optional.of(window(2025)), PACK))
                 .step("组织评审", x -> x.startReview(d("2024-10-10"), PACK))
                 .step("评审意见", x -> x.recordReview(new ReviewOpinion(d("2024-10-20"), true, THREE_EXPERTS, "同意"),
                         PACK))
@@ -256,7 +257,7 @@ final class Lifecycles {
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, withoutPeople, PACK.id(), d("2024-08-02")),
                 afterEachStep);
         p.step("补充责任人", x -> x.editDraft(withPeople, PACK))
-                .step("申报", x -> x.declare(d("2024-09-11"), Optional.of(window(2025)), false, PACK))
+                .step("申报", x -> x.declare(d("2024-09-11"), Optional.of(window(2025)), PACK))
                 .step("组织评审", x -> x.startReview(d("2024-10-11"), PACK))
                 .step("评审不通过", x -> x.recordReview(new ReviewOpinion(d("2024-10-21"), false, THREE_EXPERTS,
                         "建设必要性不足"), PACK));

@@ -72,7 +72,11 @@ abstract class ProjectDocumentMigrationContractTest {
                 assertThat(upgraded.schemaVersion()).isEqualTo(Migrations.latest(db.isPostgreSql()));
                 PersistenceAdapters adapters = new PersistenceAdapters(upgraded);
                 for (Project p : projects) {
-                    assertThat(adapters.projects().load(p.id()).orElseThrow().snapshot()).isEqualTo(p.snapshot());
+                    // version 13 had no kind of purchase for a budget line: it reads as not stated
+                    Project.Snapshot loaded = adapters.projects().load(p.id()).orElseThrow().snapshot();
+                    assertThat(loaded.profile().budgetLines()).allSatisfy(l -> assertThat(l.kind()).isNull());
+                    assertThat(loaded).usingRecursiveComparison().ignoringFields("profile.budgetLines.kind")
+                            .isEqualTo(p.snapshot());
                 }
                 try (Connection c = upgraded.dataSource().getConnection()) {
                     for (Project p : projects) {

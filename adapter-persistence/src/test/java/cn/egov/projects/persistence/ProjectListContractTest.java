@@ -44,7 +44,7 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
         Project p = Project.draft(ProjectId.random(), unit,
                 Lifecycles.profile(name, 2026, false, Category.BUSINESS_SYSTEM), Lifecycles.PACK.id(),
                 LocalDate.of(2025, 8, 1));
-        assertThat(p.declare(LocalDate.of(2025, 9, 10), Optional.of(Lifecycles.window(2026)), false,
+        assertThat(p.declare(LocalDate.of(2025, 9, 10), Optional.of(Lifecycles.window(2026)),
                 Lifecycles.PACK).isRefused()).isFalse();
         adapters.projects().insert(p);
         return p;

@@ -52,7 +52,7 @@ abstract class ConformingApiTest extends ApiTestSupport {
     /** The police bureau's project, declared in the 2025 window and taken into the plan issued on 2025-01-24. */
     String planned(String name) {
         HttpResponse<Buffer> window = call("POST", "/api/declaration-windows", "bureau", new JsonObject()
-                .put("planYear", 2025).put("opensOn", "2024-07-01").put("closesOn", "2024-09-30"));
+                .put("planYear", 2025).put("opensOn", "2024-08-15").put("closesOn", "2024-09-30"));
         if (window.statusCode() != 201) {
             throw new AssertionError(window.bodyAsString());
         }

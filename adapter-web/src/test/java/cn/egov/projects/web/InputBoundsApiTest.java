@@ -193,4 +193,23 @@ class InputBoundsApiTest extends ConformingApiTest {
         }
         assertThat(await(client.get("/health").send()).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    @DisplayName("预算明细的采购类别：注明的类别存取不变，未知的类别400指出budgetLines[0].kind，不新建草稿")
+    void purchaseKindOfABudgetLine() {
+        JsonObject body = profile("视频会议对接", 2025);
+        body.getJsonArray("budgetLines").getJsonObject(0).put("item", "视频会议系统对接接口开发")
+                .put("kind", "SOFTWARE_DEVELOPMENT");
+        HttpResponse<Buffer> created = post("/api/projects", "police", body);
+        assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+        JsonObject line = call("GET", "/api/projects/" + created.bodyAsJsonObject().getString("id"), "police", null)
+                .bodyAsJsonObject().getJsonObject("profile").getJsonArray("budgetLines").getJsonObject(0);
+        assertThat(line.getString("kind")).isEqualTo("SOFTWARE_DEVELOPMENT");
+        assertThat(line.getString("kindZh")).isEqualTo("软件开发");
+
+        long before = world.projects.count();
+        body.getJsonArray("budgetLines").getJsonObject(0).put("kind", "SPACESHIP");
+        refused(post("/api/projects", "police", body), "budgetLines[0].kind");
+        assertThat(world.projects.count()).isEqualTo(before);
+    }
 }

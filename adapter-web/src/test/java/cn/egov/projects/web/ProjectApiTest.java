@@ -175,7 +175,7 @@ class ProjectApiTest extends ApiTestSupport {
     void bureauOpensWindowThenUnitDeclares() {
         String id = createDraft("police", "智慧公安数据平台");
         long version = get("/api/projects/" + id, "police").bodyAsJsonObject().getLong("version");
-        JsonObject window = new JsonObject().put("planYear", 2025).put("opensOn", "2024-07-01")
+        JsonObject window = new JsonObject().put("planYear", 2025).put("opensOn", "2024-08-15")
                 .put("closesOn", "2024-09-30");
 
         HttpResponse<Buffer> opened = post("/api/declaration-windows", "bureau", window);

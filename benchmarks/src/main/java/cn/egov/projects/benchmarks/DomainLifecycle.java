@@ -58,7 +58,7 @@ final class DomainLifecycle {
     Project contracted(long n) {
         Project p = Project.draft(ProjectId.random(), UNIT, EgovEngine.profile(n), pack.id(), Days.DRAFT);
         Money budget = p.profile().totalInvestment();
-        ok(p.declare(Days.DRAFT, Optional.of(window), false, pack));
+        ok(p.declare(Days.DRAFT, Optional.of(window), pack));
         ok(p.startReview(Days.REVIEW, pack));
         ok(p.recordReview(new ReviewOpinion(Days.REVIEW, true, EXPERTS, "建设必要，方案可行"), pack));
         ok(p.proposeFunding(new FundingOpinion(Days.FUNDING, budget, "同意安排"), pack));

@@ -254,7 +254,7 @@ class StaffBrowserIT {
         WebElement year = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("w-year")));
         year.clear();
         year.sendKeys("2025");
-        setDate("w-opens", "2024-07-01");
+        setDate("w-opens", "2024-08-20");
         setDate("w-closes", "2024-09-30");
         driver.findElement(By.id("open-window")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "2025年度集中申报期"));

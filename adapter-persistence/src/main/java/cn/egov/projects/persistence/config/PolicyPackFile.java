@@ -8,6 +8,7 @@ import cn.egov.projects.domain.policy.Gate;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.policy.ScopeExclusion;
 import cn.egov.projects.domain.policy.RuleText;
 import cn.egov.projects.domain.rule.RuleCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,7 +52,8 @@ public final class PolicyPackFile {
             "implementationPlan", "contractFiling", "progressInterval", "substantiveStart", "trialMinimum",
             "softwareTrialMinimum", "acceptanceLimit", "acceptanceReport", "finalAccounts", "supervisionThreshold",
             "supervisionNatures", "expertPanelMinimum", "acceptanceDocuments", "cybersecReviewGate",
-            "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "rules");
+            "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "scopeExclusions",
+            "contractAdditionPercent", "rules");
 
     private PolicyPackFile() {
     }
@@ -144,13 +146,57 @@ public final class PolicyPackFile {
                             : base.reminderOffsetsDays(),
                     node.has("overdueRepeatDays") ? integer(node.get("overdueRepeatDays"), where + ".overdueRepeatDays")
                             : base.overdueRepeatDays(),
-                    node.has("excludedScopeItems") ? texts(node.get("excludedScopeItems"), where + ".excludedScopeItems")
-                            : base.excludedScopeItems(),
+                    scopeExclusions(node, base.scopeExclusions(), where),
+                    node.has("contractAdditionPercent")
+                            ? integer(node.get("contractAdditionPercent"), where + ".contractAdditionPercent")
+                            : base.contractAdditionPercent(),
                     rules(node.get("rules"), base.rules(), where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
                     : where + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Art. 2 para. 3 as {@code "scopeExclusions": [{"kind": "会议系统", "words": [...], "inScopeWords": [...]}]}, or — as
+     * packs written before kinds of purchase were known — {@code "excludedScopeItems": ["会议系统", …]}, each a kind
+     * named by its own word with the default in-scope work.
+     */
+    private static List<ScopeExclusion> scopeExclusions(JsonNode node, List<ScopeExclusion> fallback, String where) {
+        if (node.has("scopeExclusions") && node.has("excludedScopeItems")) {
+            throw new IllegalArgumentException(where + " has both \"scopeExclusions\" and \"excludedScopeItems\": keep one");
+        }
+        if (node.has("excludedScopeItems")) {
+            return texts(node.get("excludedScopeItems"), where + ".excludedScopeItems").stream()
+                    .map(ScopeExclusion::of).toList();
+        }
+        JsonNode list = node.get("scopeExclusions");
+        if (list == null) {
+            return fallback;
+        }
+        String at = where + ".scopeExclusions";
+        if (!list.isArray()) {
+            throw new IllegalArgumentException(at + " must be an array");
+        }
+        List<ScopeExclusion> exclusions = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : list) {
+            String here = at + "[" + i++ + "]";
+            if (!e.isObject()) {
+                throw new IllegalArgumentException(here + " must be an object {\"kind\", \"words\", \"inScopeWords\"}");
+            }
+            for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!Set.of("kind", "words", "inScopeWords").contains(name)) {
+                    throw new IllegalArgumentException(here + " has an unknown field \"" + name + "\"");
+                }
+            }
+            exclusions.add(new ScopeExclusion(requiredText(e, "kind", here),
+                    e.has("words") ? texts(e.get("words"), here + ".words") : List.of(),
+                    e.has("inScopeWords") ? texts(e.get("inScopeWords"), here + ".inScopeWords")
+                            : ScopeExclusion.DEFAULT_IN_SCOPE_WORDS));
+        }
+        return exclusions;
     }
 
     private static String requiredText(JsonNode node, String field, String where) {
@@ -305,7 +351,14 @@ public final class PolicyPackFile {
         o.put("cryptoReviewGate", pack.cryptoReviewGate().name());
         pack.reminderOffsetsDays().forEach(o.putArray("reminderOffsetsDays")::add);
         o.put("overdueRepeatDays", pack.overdueRepeatDays());
-        pack.excludedScopeItems().forEach(o.putArray("excludedScopeItems")::add);
+        ArrayNode exclusions = o.putArray("scopeExclusions");
+        for (ScopeExclusion e : pack.scopeExclusions()) {
+            ObjectNode x = exclusions.addObject();
+            x.put("kind", e.kindZh());
+            e.words().stream().filter(w -> !w.equals(e.kindZh())).forEach(x.putArray("words")::add);
+            e.inScopeWords().forEach(x.putArray("inScopeWords")::add);
+        }
+        o.put("contractAdditionPercent", pack.contractAdditionPercent());
         ObjectNode rules = o.putObject("rules");
         pack.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             ObjectNode r = rules.putObject(e.getKey().name());

@@ -64,6 +64,37 @@ class PolicyPackFileTest {
     }
 
     @Test
+    @DisplayName("第二条的排除类别可写用词和属于本办法的工作内容；旧式的排除项清单仍可读入")
+    void scopeExclusionsAreReadInBothShapes() {
+        PolicyPack kinds = PolicyPackFile.parse("""
+                {"id": "k", "nameZh": "某市办法", "effectiveFrom": "2025-01-01", "contractAdditionPercent": 5,
+                 "scopeExclusions": [{"kind": "会议系统", "words": ["会议话筒"], "inScopeWords": ["接口"]}]}
+                """).packs().get(0);
+        assertThat(kinds.contractAdditionPercent()).isEqualTo(5);
+        assertThat(kinds.scopeExclusions()).singleElement().satisfies(e -> {
+            assertThat(e.kindZh()).isEqualTo("会议系统");
+            assertThat(e.words()).containsExactly("会议系统", "会议话筒");
+            assertThat(e.inScopeWords()).containsExactly("接口");
+        });
+        PolicyPack items = PolicyPackFile.parse("""
+                {"id": "i", "nameZh": "某市办法", "effectiveFrom": "2025-01-01", "excludedScopeItems": ["打印机"]}
+                """).packs().get(0);
+        assertThat(items.scopeExclusions()).singleElement().satisfies(e -> {
+            assertThat(e.words()).containsExactly("打印机");
+            assertThat(e.inScopeWords()).isEqualTo(cn.egov.projects.domain.policy.ScopeExclusion.DEFAULT_IN_SCOPE_WORDS);
+        });
+        assertThat(items.contractAdditionPercent()).isEqualTo(10);
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "b", "nameZh": "某市办法", "effectiveFrom": "2025-01-01", "excludedScopeItems": ["打印机"],
+                 "scopeExclusions": []}
+                """)).hasMessageContaining("keep one");
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "b", "nameZh": "某市办法", "effectiveFrom": "2025-01-01",
+                 "scopeExclusions": [{"kind": "打印机", "word": ["x"]}]}
+                """)).hasMessageContaining("pack.scopeExclusions[0] has an unknown field \"word\"");
+    }
+
+    @Test
     @DisplayName("一个文件可以包含同一城市先后施行的多个政策包，按申报日期选用")
     void aFileMayHoldPacksOverTime() {
         PolicyHistory h = PolicyPackFile.parse("""

@@ -15,6 +15,7 @@ import cn.egov.projects.domain.catalog.ServiceKind;
 import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.AccountablePeople;
+import cn.egov.projects.domain.catalog.PurchaseKind;
 import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.project.ChangeRequest;
 import cn.egov.projects.domain.project.Contract;
@@ -133,8 +134,9 @@ public final class ProjectJson {
             String item = lf.text("item");
             Money amount = lf.money("amount");
             boolean supervision = lf.bool("supervision", false);
+            PurchaseKind kind = lf.optionalEnum("kind", PurchaseKind.class);
             try {
-                lines.add(new BudgetLine(item, amount, supervision));
+                lines.add(new BudgetLine(item, amount, supervision, kind));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException(lf.path("item"), e.getMessage(),
                         "invalid budget line item '" + lf.path("item") + "'");
@@ -297,7 +299,9 @@ public final class ProjectJson {
     public static JsonObject profile(ProjectProfile p) {
         JsonArray budget = new JsonArray();
         p.budgetLines().forEach(b -> budget.add(new JsonObject().put("item", b.item()).put("amount", money(b.amount()))
-                .put("supervision", b.supervision())));
+                .put("supervision", b.supervision())
+                .put("kind", b.kind() == null ? null : b.kind().name())
+                .put("kindZh", b.kind() == null ? null : b.kind().zh())));
         JsonObject people = null;
         if (p.people() != null) {
             people = new JsonObject().put("leader", person(p.people().leader()))

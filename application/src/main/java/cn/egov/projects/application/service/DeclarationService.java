@@ -19,7 +19,6 @@ import cn.egov.projects.domain.declaration.DeclarationWindow;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
-import cn.egov.projects.domain.project.ProjectProfile;
 import cn.egov.projects.domain.project.Supplementary;
 import cn.egov.projects.domain.rule.Outcome;
 
@@ -62,8 +61,7 @@ public final class DeclarationService implements CreateDraftUseCase, EditDraftUs
             // a project declared today is judged by the pack in force today (Art. 28)
             project.adoptPolicy(lifecycle.packInForce().id());
             Lifecycle.Context judged = lifecycle.context(project.policyId());
-            return project.declare(judged.today(), ports.windows().find(project.profile().planYear()),
-                    supervisedNeedsOwnSupervision(project.profile(), judged.pack()), judged.pack());
+            return project.declare(judged.today(), ports.windows().find(project.profile().planYear()), judged.pack());
         });
     }
 
@@ -73,31 +71,20 @@ public final class DeclarationService implements CreateDraftUseCase, EditDraftUs
         return lifecycle.run(caller, command, Action.DECLARE_SUPPLEMENTARY, "追加申报项目", (project, ctx) -> {
             project.adoptPolicy(lifecycle.packInForce().id());
             Lifecycle.Context judged = lifecycle.context(project.policyId());
-            return project.declareSupplementary(judged.today(), request,
-                    supervisedNeedsOwnSupervision(project.profile(), judged.pack()), judged.pack());
+            return project.declareSupplementary(judged.today(), request, judged.pack());
         });
-    }
-
-    /** Art. 15: a separate supervision declaration is refused when the supervised project must budget it itself. */
-    private boolean supervisedNeedsOwnSupervision(ProjectProfile profile, PolicyPack pack) {
-        if (!profile.isSupervisionService() || profile.supervisedProject() == null) {
-            return false;
-        }
-        return ports.load().load(profile.supervisedProject())
-                .map(supervised -> pack.requiresSupervision(supervised.profile().nature(),
-                        supervised.profile().totalInvestment()))
-                .orElse(false);
     }
 
     @Override
     public void openWindow(Caller caller, OpenDeclarationWindowCommand command) {
         lifecycle.requireRole(caller, Action.OPEN_WINDOW);
         DeclarationWindow window = new DeclarationWindow(command.planYear(), command.opensOn(), command.closesOn());
-        Outcome outcome = window.checkAgainst(lifecycle.packInForce());
-        if (outcome.isRefused()) {
-            throw new RefusedException(outcome.refusals());
-        }
         ports.tx().inTransaction(() -> {
+            Outcome outcome = window.checkOpening(lifecycle.packInForce(), lifecycle.today(),
+                    ports.windows().find(command.planYear()));
+            if (outcome.isRefused()) {
+                throw new RefusedException(outcome.refusals());
+            }
             ports.windows().save(window);
             lifecycle.audit(caller, Action.OPEN_WINDOW, null, null, null,
                     command.planYear() + "年度集中申报期：" + command.opensOn() + "至" + command.closesOn());

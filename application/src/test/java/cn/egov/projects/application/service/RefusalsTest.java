@@ -78,9 +78,13 @@ class RefusalsTest {
         throw new AssertionError("the action was not refused");
     }
 
+    /** The Bureau opens the 2025 window on its first day (a window is never backdated), then the day is set back. */
     private void openWindow2025() {
+        LocalDate today = world.clock.today();
+        world.clock.set(LocalDate.of(2024, 8, 1));
         world.declarations.openWindow(bureau(), new OpenDeclarationWindowCommand(2025,
                 LocalDate.of(2024, 8, 1), LocalDate.of(2024, 9, 30)));
+        world.clock.set(today);
     }
 
     @Nested
@@ -127,6 +131,23 @@ class RefusalsTest {
                     LocalDate.of(2024, 6, 1), LocalDate.of(2024, 9, 30))))
                     .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.violations())
                             .extracting(Violation::code).containsExactly(RuleCode.ART7_WINDOW_CLOSED));
+        }
+
+        @Test
+        @DisplayName("申报期不能倒签：开始日期早于今天的不予设置，已有的申报期不变（第七条）")
+        void aWindowIsNeverBackdated() {
+            openWindow2025();
+            world.clock.set(LocalDate.of(2024, 9, 20));
+
+            assertThatThrownBy(() -> world.declarations.openWindow(bureau(), new OpenDeclarationWindowCommand(2025,
+                    LocalDate.of(2024, 9, 1), LocalDate.of(2024, 9, 30))))
+                    .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.violations())
+                            .singleElement().satisfies(v -> {
+                                assertThat(v.code()).isEqualTo(RuleCode.ART7_WINDOW_CLOSED);
+                                assertThat(v.messageZh()).startsWith("第七条").contains("不能倒签");
+                            }));
+            assertThat(world.windows.find(2025)).hasValueSatisfying(w ->
+                    assertThat(w.opensOn()).isEqualTo(LocalDate.of(2024, 8, 1)));
         }
 
         @Test

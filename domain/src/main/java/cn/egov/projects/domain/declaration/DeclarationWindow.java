@@ -6,6 +6,7 @@ import cn.egov.projects.domain.rule.RuleCode;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The yearly declaration window (Art. 7): opened by the Bureau in the third quarter (the pack's months) of the
@@ -36,6 +37,28 @@ public record DeclarationWindow(int planYear, LocalDate opensOn, LocalDate close
         if (closesOn.getYear() > planYear - 1) {
             return Outcome.refused(pack.violation(RuleCode.ART7_WINDOW_CLOSED,
                     "申报期应在" + (planYear - 1) + "年内截止"));
+        }
+        return Outcome.allowed();
+    }
+
+    /**
+     * Whether the Bureau may open (or re-set) the window so today (Art. 7, 10): besides {@link #checkAgainst}, a window
+     * is never backdated — a start or close day before today would let in declarations made outside any open window.
+     * Days already in force in the window as saved ({@code existing}) may stay as they are.
+     */
+    public Outcome checkOpening(PolicyPack pack, LocalDate today, Optional<DeclarationWindow> existing) {
+        Outcome rule = checkAgainst(pack);
+        if (rule.isRefused()) {
+            return rule;
+        }
+        Optional<DeclarationWindow> saved = existing.filter(w -> w.planYear() == planYear);
+        if (opensOn.isBefore(today) && saved.map(w -> !w.opensOn().equals(opensOn)).orElse(true)) {
+            return Outcome.refused(pack.violation(RuleCode.ART7_WINDOW_CLOSED, "申报开始日期" + opensOn + "早于今天（"
+                    + today + "），申报期不能倒签；集中申报期外确需当年实施的项目按第十条追加申报"));
+        }
+        if (closesOn.isBefore(today) && saved.map(w -> !w.closesOn().equals(closesOn)).orElse(true)) {
+            return Outcome.refused(pack.violation(RuleCode.ART7_WINDOW_CLOSED, "申报截止日期" + closesOn + "早于今天（"
+                    + today + "），不能设置已过去的申报期"));
         }
         return Outcome.allowed();
     }

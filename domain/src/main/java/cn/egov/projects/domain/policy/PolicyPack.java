@@ -42,7 +42,9 @@ import java.util.Set;
  * @param cryptoReviewGate      Art. 4: the crypto review (projects using cryptography) is on record before this gate
  * @param reminderOffsetsDays   days before the due day on which reminders go out (0 = on the day)
  * @param overdueRepeatDays     interval of repeated escalations while a deadline stays overdue
- * @param excludedScopeItems    Art. 2 para. 3: items that are not e-government projects
+ * @param scopeExclusions       Art. 2 para. 3: the kinds of purchase that are not e-government projects
+ * @param contractAdditionPercent Art. 18: after the tender, the most a change may add to the contracts, in percent of
+ *                              their amount (政府采购法第四十九条: 10)
  * @param rules                 each rule's article and wording
  */
 public record PolicyPack(
@@ -67,7 +69,8 @@ public record PolicyPack(
         Gate cryptoReviewGate,
         List<Integer> reminderOffsetsDays,
         int overdueRepeatDays,
-        List<String> excludedScopeItems,
+        List<ScopeExclusion> scopeExclusions,
+        int contractAdditionPercent,
         Map<RuleCode, RuleText> rules) {
 
     public PolicyPack {
@@ -99,11 +102,14 @@ public record PolicyPack(
         if (overdueRepeatDays < 1) {
             throw new IllegalArgumentException("overdueRepeatDays must be at least 1: " + overdueRepeatDays);
         }
-        excludedScopeItems = List.copyOf(excludedScopeItems);
+        scopeExclusions = List.copyOf(scopeExclusions);
+        if (contractAdditionPercent < 0 || contractAdditionPercent > 100) {
+            throw new IllegalArgumentException("contractAdditionPercent must be 0..100: " + contractAdditionPercent);
+        }
         EnumMap<RuleCode, RuleText> copy = new EnumMap<>(RuleCode.class);
         copy.putAll(rules);
         for (RuleCode code : RuleCode.values()) {
-            if (code != RuleCode.LIFECYCLE_ORDER && !copy.containsKey(code)) {
+            if (!code.citesAction() && !copy.containsKey(code)) {
                 throw new IllegalArgumentException("the pack words no rule " + code);
             }
         }
@@ -126,6 +132,17 @@ public record PolicyPack(
         return supervisionNatures.contains(nature) && totalInvestment.isAtLeast(supervisionThreshold);
     }
 
+    /** The kinds of purchase outside the measures that a budget line is (Art. 2), in the pack's order. */
+    public List<ScopeExclusion> exclusionsOf(String item, cn.egov.projects.domain.catalog.PurchaseKind kind) {
+        return scopeExclusions.stream().filter(e -> e.excludes(item, kind)).toList();
+    }
+
+    /** The most that changes after the tender may add to contracts of this amount (Art. 18), rounded down to the fen. */
+    public Money contractAdditionLimit(Money contracted) {
+        return Money.of(contracted.toBigDecimal().multiply(java.math.BigDecimal.valueOf(contractAdditionPercent))
+                .divide(java.math.BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN));
+    }
+
     /** The article a rule cites in this pack, as "第十五条". */
     public String articleOf(RuleCode code) {
         return Articles.chinese(rules.get(code).article());
@@ -141,8 +158,8 @@ public record PolicyPack(
      * "第十五条：总投资在80万元(含)以上的新建项目应实行项目监理制（本项目总投资800,000.00元，未列监理费用）".
      */
     public Violation violation(RuleCode code, String detail) {
-        if (code == RuleCode.LIFECYCLE_ORDER) {
-            throw new IllegalArgumentException("LIFECYCLE_ORDER cites the article of the action: use orderViolation");
+        if (code.citesAction()) {
+            throw new IllegalArgumentException(code + " cites the article of the action: use orderViolation");
         }
         RuleText text = rules.get(code);
         String article = Articles.chinese(text.article());
@@ -153,6 +170,12 @@ public record PolicyPack(
     public static Violation orderViolation(int article, String detail) {
         String articleZh = Articles.chinese(article);
         return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
+    }
+
+    /** A refusal because a stated day precedes a step that must come before it; cites the action's article. */
+    public static Violation dateOrderViolation(int article, String detail) {
+        String articleZh = Articles.chinese(article);
+        return new Violation(RuleCode.DATES_OUT_OF_ORDER, articleZh, articleZh + "：" + detail);
     }
 
     private static String compose(String article, String wording, String detail) {

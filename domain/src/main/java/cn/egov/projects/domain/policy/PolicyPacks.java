@@ -42,8 +42,8 @@ public final class PolicyPacks {
                 Gate.ACCEPTANCE,
                 List.of(7, 3, 1, 0),
                 7,
-                List.of("个人电脑", "照相机", "打印机", "复印机", "扫描仪", "投影仪", "移动存储设备", "耗材",
-                        "专业领域设备", "建筑弱电工程", "室内监控", "会议系统", "门禁系统"),
+                taicangExclusions(),
+                10,
                 taicangWording());
     }
 
@@ -84,8 +84,30 @@ public final class PolicyPacks {
                 Gate.ACCEPTANCE,
                 List.of(10, 5, 1, 0),
                 3,
-                List.of("个人电脑", "打印机", "复印机", "耗材", "会议系统", "门禁系统"),
+                taicangExclusions().stream().filter(e -> List.of("个人电脑及所需软件", "打印机", "复印机", "耗材",
+                        "会议系统", "门禁系统").contains(e.kindZh())).toList(),
+                10,
                 wording);
+    }
+
+    /** Art. 2 para. 3 of Taicang's measures: what it names, with the words a budget line uses for each. */
+    private static List<ScopeExclusion> taicangExclusions() {
+        List<String> work = ScopeExclusion.DEFAULT_IN_SCOPE_WORDS;
+        return List.of(
+                new ScopeExclusion("个人电脑及所需软件", List.of("个人电脑", "台式电脑", "台式机", "笔记本电脑", "办公电脑",
+                        "一体机电脑", "办公软件", "正版化软件"), work),
+                new ScopeExclusion("照相机", List.of("相机", "摄像机"), work),
+                new ScopeExclusion("打印机", List.of("打印机", "多功能一体机"), work),
+                new ScopeExclusion("复印机", List.of("复印机"), work),
+                new ScopeExclusion("扫描仪", List.of("扫描仪", "高拍仪"), work),
+                new ScopeExclusion("投影仪", List.of("投影仪", "投影机"), work),
+                new ScopeExclusion("移动存储设备", List.of("移动硬盘", "U盘", "优盘"), work),
+                new ScopeExclusion("耗材", List.of("硒鼓", "墨盒", "碳粉", "打印纸"), work),
+                new ScopeExclusion("专业领域设备", List.of("专业设备"), work),
+                new ScopeExclusion("建筑弱电工程", List.of("弱电工程", "弱电改造"), work),
+                new ScopeExclusion("室内监控", List.of("监控摄像头", "室内摄像头"), work),
+                new ScopeExclusion("会议系统", List.of("视频会议终端", "会议室音视频", "会议话筒", "会议大屏"), work),
+                new ScopeExclusion("门禁系统", List.of("门禁"), work));
     }
 
     private static Map<RuleCode, RuleText> taicangWording() {
@@ -111,6 +133,8 @@ public final class PolicyPacks {
         w.put(RuleCode.ART17_NO_SUBSTANTIVE_START, new RuleText(17, "列入市级电子政务项目实施计划后一年内未能实质性启动的项目，原则上终止项目实施，收回项目资金，并予以通报"));
         w.put(RuleCode.ART17_DELAY_REPORT, new RuleText(17, "不能按期完成或中止、终止项目实施的，应及时向市大数据管理局、市财政局报送书面报告，说明理由"));
         w.put(RuleCode.ART18_CHANGE_BEFORE_TENDER, new RuleText(18, "项目招标前变更实施目标、实施内容但不涉及资金预算追加的，须经市大数据管理局同意；追加预算须重新申报"));
+        w.put(RuleCode.ART18_CHANGE_AFTER_TENDER, new RuleText(18, "项目招标后，涉及项目变更的应按照《中华人民共和国政府采购法》等相关规定执行："
+                + "所有补充合同的采购金额不得超过原合同采购金额的百分之十"));
         w.put(RuleCode.ART19_RESPONSIBLE_PEOPLE, new RuleText(19, "实施单位应明确项目的分管领导、责任人"));
         w.put(RuleCode.ART21_NOT_ACCEPTED, new RuleText(21, "未经验收或验收不合格的项目不得投入使用，也不得以延长试运行期等方式变相投入使用"));
         w.put(RuleCode.ART22_TRIAL_TOO_SHORT, new RuleText(22, "项目的验收应在上线试运行不少于一个月后进行，其中软件开发项目的验收应在上线试运行不少于两个月后进行"));

@@ -8,6 +8,8 @@ import cn.egov.projects.domain.declaration.DeclarationWindow;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.policy.Gate;
 import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.ScopeExclusion;
+import cn.egov.projects.domain.project.StateTable.Step;
 import cn.egov.projects.domain.rule.Outcome;
 import cn.egov.projects.domain.rule.RuleCode;
 import cn.egov.projects.domain.rule.Violation;
@@ -15,7 +17,9 @@ import cn.egov.projects.domain.rule.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -176,7 +180,7 @@ public final class Project {
 
     /** Replaces the content of a draft. */
     public Outcome editDraft(ProjectProfile newProfile, PolicyPack pack) {
-        Outcome order = requireState(7, "修改申报内容", ProjectState.DRAFT);
+        Outcome order = requireStep(Step.EDIT_DRAFT);
         if (order.isRefused()) {
             return order;
         }
@@ -187,19 +191,17 @@ public final class Project {
     /**
      * Declares the draft in the yearly window (Art. 7). Refused when the window for its plan year is not open
      * today, when the accountable people are missing (Art. 19), when budget lines fall outside the measures
-     * (Art. 2), or when a new project at or above the threshold budgets no supervision (Art. 15).
+     * (Art. 2), when a new project at or above the threshold budgets no supervision with real money in it, or when
+     * it is a supervision service declared on its own (Art. 15).
      *
-     * @param window                  the Bureau's window for the project's plan year, if any was opened
-     * @param supervisedNeedsOwnSupervision for a supervision service: the supervised project must itself carry its
-     *                                supervision (Art. 15 forbids declaring it separately)
+     * @param window the Bureau's window for the project's plan year, if any was opened
      */
-    public Outcome declare(LocalDate today, Optional<DeclarationWindow> window, boolean supervisedNeedsOwnSupervision,
-                           PolicyPack pack) {
-        Outcome order = requireState(7, "申报项目", ProjectState.DRAFT);
+    public Outcome declare(LocalDate today, Optional<DeclarationWindow> window, PolicyPack pack) {
+        Outcome order = requireStep(Step.DECLARE);
         if (order.isRefused()) {
             return order;
         }
-        List<Violation> found = declarationChecks(pack, supervisedNeedsOwnSupervision);
+        List<Violation> found = declarationChecks(pack);
         Optional<DeclarationWindow> ownYear = window.filter(w -> w.planYear() == profile.planYear());
         if (ownYear.isEmpty() || !ownYear.get().isOpenOn(today)) {
             found.add(pack.violation(RuleCode.ART7_WINDOW_CLOSED, ownYear
@@ -207,7 +209,7 @@ public final class Project {
                             + "，不在申报期内；确需当年实施的项目请按第十条追加申报")
                     .orElse(profile.planYear() + "年度集中申报尚未启动；确需当年实施的项目请按第十条追加申报")));
         }
-        return apply(Outcome.of(found), () -> {
+        return apply(Step.DECLARE, Outcome.of(found), () -> {
             state = ProjectState.DECLARED;
             declaredOn = today;
         });
@@ -217,13 +219,12 @@ public final class Project {
      * Declares an off-window project that must be carried out this year (Art. 10): it needs the requirement that
      * makes it necessary and a feasibility study; the Bureau then reviews its feasibility.
      */
-    public Outcome declareSupplementary(LocalDate today, Supplementary request, boolean supervisedNeedsOwnSupervision,
-                                        PolicyPack pack) {
-        Outcome order = requireState(10, "追加申报项目", ProjectState.DRAFT);
+    public Outcome declareSupplementary(LocalDate today, Supplementary request, PolicyPack pack) {
+        Outcome order = requireStep(Step.DECLARE_SUPPLEMENTARY);
         if (order.isRefused()) {
             return order;
         }
-        List<Violation> found = declarationChecks(pack, supervisedNeedsOwnSupervision);
+        List<Violation> found = declarationChecks(pack);
         if (request == null || blank(request.requirement())) {
             found.add(pack.violation(RuleCode.ART10_SUPPLEMENTARY, "须注明国家、省、市的明确建设要求"));
         }
@@ -234,32 +235,43 @@ public final class Project {
             found.add(pack.violation(RuleCode.ART10_SUPPLEMENTARY,
                     "追加项目须在当年实施，计划年度应为" + today.getYear() + "年"));
         }
-        return apply(Outcome.of(found), () -> {
+        return apply(Step.DECLARE_SUPPLEMENTARY, Outcome.of(found), () -> {
             state = ProjectState.DECLARED;
             declaredOn = today;
             supplementary = request;
         });
     }
 
-    private List<Violation> declarationChecks(PolicyPack pack, boolean supervisedNeedsOwnSupervision) {
+    private List<Violation> declarationChecks(PolicyPack pack) {
         List<Violation> found = new ArrayList<>();
         if (profile.people() == null) {
             found.add(pack.violation(RuleCode.ART19_RESPONSIBLE_PEOPLE, "申报前须填写分管领导和责任人及其联系方式"));
         }
-        List<String> outOfScope = profile.budgetLines().stream()
-                .map(BudgetLine::item)
-                .filter(item -> pack.excludedScopeItems().stream().anyMatch(item::contains))
-                .toList();
+        List<String> outOfScope = new ArrayList<>();
+        for (BudgetLine line : profile.budgetLines()) {
+            List<ScopeExclusion> kinds = pack.exclusionsOf(line.item(), line.kind());
+            if (!kinds.isEmpty()) {
+                outOfScope.add(line.item() + "（属" + kinds.get(0).kindZh() + "）");
+            }
+        }
         if (!outOfScope.isEmpty()) {
             found.add(pack.violation(RuleCode.ART2_OUT_OF_SCOPE, "不属于本办法项目的预算明细：" + String.join("、", outOfScope)));
+        }
+        List<String> emptySupervision = profile.budgetLines().stream()
+                .filter(l -> l.supervision() && !l.isFundedSupervision()).map(BudgetLine::item).toList();
+        if (!emptySupervision.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART15_SUPERVISION_REQUIRED,
+                    "监理费用须列明实际金额，以下监理明细金额为零：" + String.join("、", emptySupervision)));
         }
         Money total = profile.totalInvestment();
         if (pack.requiresSupervision(profile.nature(), total) && !profile.budgetsSupervision()) {
             found.add(pack.violation(RuleCode.ART15_SUPERVISION_REQUIRED,
                     "本项目为" + profile.nature().zh() + "项目，总投资" + total.toChinese() + "，预算中未列监理费用"));
         }
-        if (profile.isSupervisionService() && supervisedNeedsOwnSupervision) {
-            found.add(pack.violation(RuleCode.ART15_SUPERVISION_REQUIRED, "被监理项目的监理费用应包含在该项目资金中，不得单独申报监理项目"));
+        if (profile.isSupervisionService()) {
+            // the same answer whatever project it names: one under the threshold, another unit's, or none at all
+            found.add(pack.violation(RuleCode.ART15_SUPERVISION_REQUIRED,
+                    "监理费用应包含在被监理项目的资金中，不得单独申报监理项目"));
         }
         return found;
     }
@@ -268,19 +280,19 @@ public final class Project {
 
     /** The Bureau starts the expert review of a declaration (Art. 8) or the feasibility review (Art. 10). */
     public Outcome startReview(LocalDate today, PolicyPack pack) {
-        return transition(requireState(8, "组织专家评审", ProjectState.DECLARED), ProjectState.UNDER_REVIEW);
+        return transition(Step.START_REVIEW, requireStep(Step.START_REVIEW), ProjectState.UNDER_REVIEW);
     }
 
     /** The Bureau records the experts' opinion (Art. 8); a negative opinion ends the project as rejected. */
     public Outcome recordReview(ReviewOpinion opinion, PolicyPack pack) {
-        Outcome order = requireState(8, "录入评审意见", ProjectState.UNDER_REVIEW);
+        Outcome order = requireStep(Step.RECORD_REVIEW);
         if (order.isRefused()) {
             return order;
         }
         if (opinion.experts().isEmpty()) {
             return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED, "评审意见须由专家作出，请填写评审专家"));
         }
-        return apply(order, () -> {
+        return apply(Step.RECORD_REVIEW, order, () -> {
             reviews.add(opinion);
             state = opinion.approved() ? ProjectState.REVIEWED : ProjectState.REJECTED;
         });
@@ -296,7 +308,7 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED,
                     "项目当前状态为「" + state.zh() + "」，尚无专家评审意见"));
         }
-        return transition(requireState(8, "提出资金安排意见", ProjectState.REVIEWED), ProjectState.FUNDING_PROPOSED,
+        return transition(Step.PROPOSE_FUNDING, requireStep(Step.PROPOSE_FUNDING), ProjectState.FUNDING_PROPOSED,
                 () -> funding = opinion);
     }
 
@@ -317,7 +329,7 @@ public final class Project {
             }
             return Outcome.refused(PolicyPack.orderViolation(8, "项目当前状态为「" + state.zh() + "」，不能录入市政府审定意见"));
         }
-        return transition(Outcome.allowed(), ProjectState.APPROVED, () -> approval = decision);
+        return transition(Step.RECORD_APPROVAL, Outcome.allowed(), ProjectState.APPROVED, () -> approval = decision);
     }
 
     // ---------------------------------------------------------------- the plan (Art. 9, 10, 17, 13)
@@ -332,12 +344,12 @@ public final class Project {
         if (state != ProjectState.APPROVED) {
             if (state.ordinal() < ProjectState.APPROVED.ordinal() || state == ProjectState.REJECTED) {
                 return Outcome.refused(pack.violation(RuleCode.ART9_NOT_FUNDED,
-                        "「" + profile.name() + "」当前状态为「" + state.zh() + "」，财政预算尚未落实"));
+                        label() + "当前状态为「" + state.zh() + "」，财政预算尚未落实"));
             }
-            return Outcome.refused(PolicyPack.orderViolation(9, "「" + profile.name() + "」已列入实施计划"));
+            return Outcome.refused(PolicyPack.orderViolation(9, label() + "已列入实施计划"));
         }
         if (!inclusion.addition() && inclusion.planYear() != profile.planYear()) {
-            return Outcome.refused(PolicyPack.orderViolation(9, "「" + profile.name() + "」申报的计划年度为"
+            return Outcome.refused(PolicyPack.orderViolation(9, label() + "申报的计划年度为"
                     + profile.planYear() + "年，不能列入" + inclusion.planYear() + "年度实施计划"));
         }
         if (inclusion.addition() != (supplementary != null)) {
@@ -345,7 +357,7 @@ public final class Project {
                     ? "追加项目应追加列入年度实施计划"
                     : "集中申报的项目应随年度实施计划下达，不作追加"));
         }
-        return transition(Outcome.allowed(), ProjectState.PLANNED, () -> {
+        return transition((supplementary != null ? Step.ADD_TO_PLAN : Step.ISSUE_PLAN), Outcome.allowed(), ProjectState.PLANNED, () -> {
             plan = inclusion;
             deadlines.add(calc.open(DeadlineKind.IMPL_PLAN, null, inclusion.on()));
             deadlines.add(calc.open(DeadlineKind.SUBSTANTIVE_START, null, inclusion.on()));
@@ -357,10 +369,14 @@ public final class Project {
         if (profile.funding() != FundingSource.HIGHER_LEVEL) {
             return Outcome.refused(PolicyPack.orderViolation(11, "本项目为市级财政性资金项目，无需按第十一条报送"));
         }
-        if (state.isFinal() || (state.isInPlan() && state != ProjectState.PLANNED)) {
-            return Outcome.refused(PolicyPack.orderViolation(11, "应在项目实施前报送，项目当前状态为「" + state.zh() + "」"));
+        if (higherLevelReportedOn != null) {
+            return Outcome.refused(PolicyPack.orderViolation(11, "已于" + higherLevelReportedOn + "报送"));
         }
-        return apply(Outcome.allowed(), () -> higherLevelReportedOn = today);
+        Outcome order = requireStep(Step.REPORT_HIGHER_LEVEL_FUNDING);
+        if (order.isRefused()) {
+            return order;
+        }
+        return apply(Step.REPORT_HIGHER_LEVEL_FUNDING, Outcome.allowed(), () -> higherLevelReportedOn = today);
     }
 
     /**
@@ -373,7 +389,7 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
                     "项目当前状态为「" + state.zh() + "」，尚未列入已下达的实施计划"));
         }
-        Outcome order = requireState(13, "报送实施方案", ProjectState.PLANNED);
+        Outcome order = requireStep(Step.SUBMIT_IMPLEMENTATION_PLAN);
         if (order.isRefused()) {
             return order;
         }
@@ -400,7 +416,7 @@ public final class Project {
             found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
                     "实施方案预算" + plan.budget().toChinese() + "超出批复预算" + budget.toChinese()));
         }
-        return transition(Outcome.of(found), ProjectState.IMPLEMENTING, () -> {
+        return transition(Step.SUBMIT_IMPLEMENTATION_PLAN, Outcome.of(found), ProjectState.IMPLEMENTING, () -> {
             implementationPlan = plan;
             meet(DeadlineKind.IMPL_PLAN, null, plan.submittedOn());
         });
@@ -417,8 +433,23 @@ public final class Project {
         return scope;
     }
 
-    /** The budget agreed: the government's approved budget, or a lower one from an approved change. */
+    /**
+     * The budget agreed: the government's approved budget, or a lower one from an approved change, or — after the
+     * tender — the budget a change recorded under the Government Procurement Law within its limit set (Art. 18).
+     */
     public Money agreedBudget() {
+        Money budget = approval == null ? profile.totalInvestment() : approval.approvedBudget();
+        for (ChangeRequest c : changes) {
+            if (c.newBudget() != null && (c.status() == ChangeRequest.Status.APPROVED
+                    || c.status() == ChangeRequest.Status.UNDER_PROCUREMENT_LAW)) {
+                budget = c.newBudget();
+            }
+        }
+        return budget;
+    }
+
+    /** The budget as it stood when the tender ended: changes after it do not count (Art. 18). */
+    private Money budgetAtTender() {
         Money budget = approval == null ? profile.totalInvestment() : approval.approvedBudget();
         for (ChangeRequest c : changes) {
             if (c.status() == ChangeRequest.Status.APPROVED && c.newBudget() != null) {
@@ -432,7 +463,7 @@ public final class Project {
 
     /** The Bureau's review before procurement (Art. 13); when it passes the project enters procurement. */
     public Outcome recordPreProcurementReview(PreProcurementReview review, PolicyPack pack) {
-        Outcome order = requireState(13, "实施前评审", ProjectState.IMPLEMENTING);
+        Outcome order = requireStep(Step.PRE_PROCUREMENT_REVIEW);
         if (order.isRefused()) {
             return order;
         }
@@ -440,7 +471,7 @@ public final class Project {
             return Outcome.refused(PolicyPack.orderViolation(13, "本项目已记录为无需政府采购"));
         }
         Outcome gates = review.passed() ? reviewGates(Gate.PROCUREMENT, pack) : Outcome.allowed();
-        return apply(gates, () -> {
+        return apply(Step.PRE_PROCUREMENT_REVIEW, gates, () -> {
             preProcurementReviews.add(review);
             if (review.passed()) {
                 state = ProjectState.PROCUREMENT;
@@ -453,7 +484,7 @@ public final class Project {
      * start (Art. 17).
      */
     public Outcome recordStartWithoutProcurement(String reason, LocalDate startedOn, DeadlineCalculator calc) {
-        Outcome order = requireState(17, "记录无需采购的开工", ProjectState.IMPLEMENTING);
+        Outcome order = requireStep(Step.RECORD_START_WITHOUT_PROCUREMENT);
         if (order.isRefused()) {
             return order;
         }
@@ -463,7 +494,11 @@ public final class Project {
         if (noProcurementReason != null) {
             return Outcome.refused(PolicyPack.orderViolation(17, "已记录开工"));
         }
-        return apply(order, () -> {
+        Outcome dates = notBefore(17, "开工日期", startedOn, stepsBeforeStart());
+        if (dates.isRefused()) {
+            return dates;
+        }
+        return apply(Step.RECORD_START_WITHOUT_PROCUREMENT, order, () -> {
             noProcurementReason = reason.trim();
             startSubstantively(startedOn, calc);
         });
@@ -487,13 +522,17 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART13_PRE_PROCUREMENT,
                     state == ProjectState.PLANNED ? "请先报送实施方案" : "尚无市大数据管理局实施前评审通过的意见"));
         }
-        Outcome order = requireState(14, "录入合同", ProjectState.PROCUREMENT, ProjectState.CONTRACTED);
+        Outcome order = requireStep(Step.SIGN_CONTRACT);
         if (order.isRefused()) {
             return order;
         }
         if (plan != null && contract.signedOn().isBefore(plan.on())) {
             return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
                     "合同签订日期" + contract.signedOn() + "早于列入实施计划日期" + plan.on()));
+        }
+        Outcome dates = notBefore(14, "合同签订日期", contract.signedOn(), stepsBeforeStart());
+        if (dates.isRefused()) {
+            return dates;
         }
         if (contracts.stream().anyMatch(c -> c.number().equals(contract.number()))) {
             return Outcome.refused(PolicyPack.orderViolation(14, "合同编号" + contract.number() + "已录入"));
@@ -504,7 +543,7 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART14_CONTRACT_OVER_BUDGET,
                     "合同金额合计" + signed.toChinese() + "超出批复预算" + budget.toChinese()));
         }
-        return apply(order, () -> {
+        return apply(Step.SIGN_CONTRACT, order, () -> {
             boolean first = contracts.isEmpty();
             contracts.add(contract.filed(null));
             state = ProjectState.CONTRACTED;
@@ -537,7 +576,7 @@ public final class Project {
         if (found.get().filedOn() != null) {
             return Outcome.refused(PolicyPack.orderViolation(14, "合同" + number + "已于" + found.get().filedOn() + "报送"));
         }
-        return apply(Outcome.allowed(), () -> {
+        return apply(Step.FILE_CONTRACT, Outcome.allowed(), () -> {
             contracts.replaceAll(c -> c.number().equals(number) ? c.filed(today) : c);
             meet(DeadlineKind.CONTRACT_FILING, number, today);
         });
@@ -555,7 +594,7 @@ public final class Project {
         if (report.percentComplete() < 0 || report.percentComplete() > 100 || blank(report.summary())) {
             return Outcome.refused(PolicyPack.orderViolation(16, "进度报告须说明实施情况，完成比例为0至100"));
         }
-        return apply(Outcome.allowed(), () -> {
+        return apply(Step.REPORT_PROGRESS, Outcome.allowed(), () -> {
             progressReports.add(report);
             meet(DeadlineKind.PROGRESS_REPORT, null, report.on());
             deadlines.add(calc.open(DeadlineKind.PROGRESS_REPORT, null, report.on()));
@@ -564,7 +603,8 @@ public final class Project {
 
     /**
      * A change of goals or content (Art. 18). Before tender it needs the Bureau's approval and may not raise the
-     * budget (declare anew instead); after tender it is recorded as handled under the Government Procurement Law.
+     * budget (declare anew instead); after tender it is recorded as handled under the Government Procurement Law,
+     * and may raise the budget by no more than the pack's share of the contracts (政府采购法第四十九条: 10 %).
      */
     public Outcome requestChange(ChangeRequest request, PolicyPack pack) {
         if (!state.isInPlan() || state.isFinal()) {
@@ -582,10 +622,21 @@ public final class Project {
                     "变更后预算" + request.newBudget().toChinese() + "超出批复预算" + agreedBudget().toChinese()
                             + "，涉及资金预算追加的应重新申报"));
         }
+        if (!beforeTender && request.newBudget() != null) {
+            Money atTender = budgetAtTender();
+            Money contracted = contracts.stream().map(Contract::amount).reduce(Money.ZERO, Money::plus);
+            Money limit = pack.contractAdditionLimit(contracted);
+            if (request.newBudget().exceeds(atTender.plus(limit))) {
+                return Outcome.refused(pack.violation(RuleCode.ART18_CHANGE_AFTER_TENDER,
+                        "变更后预算" + request.newBudget().toChinese() + "，比招标时的批复预算" + atTender.toChinese()
+                                + "追加超过合同金额合计" + contracted.toChinese() + "的"
+                                + pack.contractAdditionPercent() + "%（" + limit.toChinese() + "），应重新申报"));
+            }
+        }
         ChangeRequest recorded = new ChangeRequest(request.id(), request.requestedOn(), request.description().trim(),
                 request.newScopeItems(), request.newBudget(),
                 beforeTender ? ChangeRequest.Status.PENDING : ChangeRequest.Status.UNDER_PROCUREMENT_LAW, null, null);
-        return apply(Outcome.allowed(), () -> changes.add(recorded));
+        return apply(Step.REQUEST_CHANGE, Outcome.allowed(), () -> changes.add(recorded));
     }
 
     /** The Bureau approves or refuses a pending change (Art. 18). */
@@ -595,7 +646,7 @@ public final class Project {
         if (pending.isEmpty()) {
             return Outcome.refused(PolicyPack.orderViolation(18, "没有待审批的该项变更申请"));
         }
-        return apply(Outcome.allowed(), () -> changes.replaceAll(
+        return apply(Step.DECIDE_CHANGE, Outcome.allowed(), () -> changes.replaceAll(
                 c -> c.id().equals(changeId) ? c.decided(approved, today, opinion) : c));
     }
 
@@ -618,7 +669,7 @@ public final class Project {
         if (!report.toBureau() || !report.toFinance()) {
             found.add(pack.violation(RuleCode.ART17_DELAY_REPORT, "书面报告须同时报送市大数据管理局和市财政局"));
         }
-        return apply(Outcome.of(found), () -> {
+        return apply(Step.REPORT_SITUATION, Outcome.of(found), () -> {
             situationReports.add(report);
             if (report.kind() == SituationReport.Kind.SUSPENSION) {
                 suspendedFrom = state;
@@ -629,8 +680,8 @@ public final class Project {
 
     /** A suspended project resumes where it was (Art. 17). */
     public Outcome resume(LocalDate today, PolicyPack pack) {
-        Outcome order = requireState(17, "恢复实施", ProjectState.SUSPENDED);
-        return transition(order, suspendedFrom, () -> suspendedFrom = null);
+        Outcome order = requireStep(Step.RESUME);
+        return transition(Step.RESUME, order, suspendedFrom, () -> suspendedFrom = null);
     }
 
     /**
@@ -646,7 +697,7 @@ public final class Project {
         if (blank(reason)) {
             return Outcome.refused(PolicyPack.orderViolation(17, "终止项目须说明理由"));
         }
-        return transition(Outcome.allowed(), ProjectState.TERMINATED, () -> {
+        return transition(Step.TERMINATE, Outcome.allowed(), ProjectState.TERMINATED, () -> {
             termination = new Termination(today, reason.trim(), blank(notice) ? null : notice.trim(), null, null);
             suspendedFrom = null;
             waiveOpen("项目已终止");
@@ -661,7 +712,7 @@ public final class Project {
         if (termination.fundsRecoveredOn() != null) {
             return Outcome.refused(PolicyPack.orderViolation(17, "已于" + termination.fundsRecoveredOn() + "记录资金收回"));
         }
-        return apply(Outcome.allowed(), () -> termination = termination.recovered(today, amount));
+        return apply(Step.RECORD_FUND_RECOVERY, Outcome.allowed(), () -> termination = termination.recovered(today, amount));
     }
 
     /**
@@ -675,7 +726,7 @@ public final class Project {
         if (openDeadline(DeadlineKind.SUBSTANTIVE_START, null).isEmpty()) {
             return Outcome.refused(PolicyPack.orderViolation(17, "本项目没有未完成的实质性启动期限"));
         }
-        return apply(Outcome.allowed(), () -> replaceDeadline(DeadlineKind.SUBSTANTIVE_START, null,
+        return apply(Step.RECORD_START_EXCEPTION, Outcome.allowed(), () -> replaceDeadline(DeadlineKind.SUBSTANTIVE_START, null,
                 d -> d.waived("例外：" + reason.trim())));
     }
 
@@ -686,7 +737,7 @@ public final class Project {
             return Outcome.refused(PolicyPack.orderViolation(d.map(x -> x.kind().article()).orElse(16),
                     d.isEmpty() ? "没有未完成的该项期限" : "豁免期限须说明理由"));
         }
-        return apply(Outcome.allowed(), () -> deadlines.replaceAll(x -> x.id().equals(deadlineId) ? x.waived(reason.trim()) : x));
+        return apply(Step.WAIVE_DEADLINE, Outcome.allowed(), () -> deadlines.replaceAll(x -> x.id().equals(deadlineId) ? x.waived(reason.trim()) : x));
     }
 
     // ---------------------------------------------------------------- reviews of Art. 4
@@ -699,7 +750,7 @@ public final class Project {
         if (review.kind() == SecurityReview.Kind.CRYPTOGRAPHY && !profile.usesCryptography()) {
             return Outcome.refused(PolicyPack.orderViolation(4, "本项目未申报密码应用"));
         }
-        return apply(Outcome.allowed(), () -> securityReviews.add(review));
+        return apply((review.kind() == SecurityReview.Kind.CRYPTOGRAPHY ? Step.RECORD_CRYPTO_REVIEW : Step.RECORD_CYBERSEC_REVIEW), Outcome.allowed(), () -> securityReviews.add(review));
     }
 
     private Outcome reviewGates(Gate gate, PolicyPack pack) {
@@ -746,7 +797,17 @@ public final class Project {
             }
             return Outcome.refused(PolicyPack.orderViolation(22, "项目当前状态为「" + state.zh() + "」，须先签订合同或记录无需采购的开工"));
         }
-        return transition(reviewGates(Gate.TRIAL_RUN, pack), ProjectState.TRIAL_RUN, () -> {
+        Map<String, LocalDate> before = stepsBeforeStart();
+        before.put(noProcurementReason != null ? "开工" : "首份合同签订", substantiveStartOn);
+        for (Contract c : contracts) {
+            before.put("合同" + c.number() + "签订", c.signedOn());
+            before.put("合同" + c.number() + "报送", c.filedOn());
+        }
+        Outcome dates = notBefore(22, "试运行开始日期", startedOn, before);
+        if (dates.isRefused()) {
+            return dates;
+        }
+        return transition(Step.START_TRIAL_RUN, reviewGates(Gate.TRIAL_RUN, pack), ProjectState.TRIAL_RUN, () -> {
             trialStartOn = startedOn;
             deadlines.add(calc.open(DeadlineKind.ACCEPTANCE_LIMIT, null, startedOn));
         });
@@ -754,7 +815,7 @@ public final class Project {
 
     /** The unit's self-inspection report (Art. 23): content completion, resource catalogue, performance goals. */
     public Outcome fileSelfInspection(SelfInspection report, PolicyPack pack) {
-        Outcome order = requireState(23, "报送项目自查报告", ProjectState.TRIAL_RUN);
+        Outcome order = requireStep(Step.FILE_SELF_INSPECTION);
         if (order.isRefused()) {
             return order;
         }
@@ -771,7 +832,7 @@ public final class Project {
         if (!missing.isEmpty()) {
             return Outcome.refused(pack.violation(RuleCode.ART23_SELF_INSPECTION, "自查报告缺少：" + String.join("、", missing)));
         }
-        return transition(order, ProjectState.ACCEPTANCE_PENDING, () -> selfInspection = report);
+        return transition(Step.FILE_SELF_INSPECTION, order, ProjectState.ACCEPTANCE_PENDING, () -> selfInspection = report);
     }
 
     /**
@@ -788,6 +849,14 @@ public final class Project {
         }
         if (state != ProjectState.ACCEPTANCE_PENDING) {
             return Outcome.refused(PolicyPack.orderViolation(24, "项目当前状态为「" + state.zh() + "」，不能组织验收"));
+        }
+        Map<String, LocalDate> before = new LinkedHashMap<>();
+        before.put("试运行开始", trialStartOn);
+        before.put("报送项目自查报告", selfInspection == null ? null : selfInspection.on());
+        acceptances.stream().reduce((a, b) -> b).ifPresent(a -> before.put("上次验收", a.heldOn()));
+        Outcome dates = notBefore(24, "验收日期", acceptance.heldOn(), before);
+        if (dates.isRefused()) {
+            return dates;
         }
         List<Violation> found = new ArrayList<>();
         LocalDate earliest = calc.earliestAcceptance(trialStartOn, profile.softwareDevelopment());
@@ -816,7 +885,7 @@ public final class Project {
         }
         Acceptance recorded = new Acceptance(acceptance.heldOn(), acceptance.passed(), acceptance.experts(),
                 acceptance.documents(), acceptance.conclusion(), late);
-        return apply(outcome, () -> {
+        return apply(Step.RECORD_ACCEPTANCE, outcome, () -> {
             acceptances.add(recorded);
             if (recorded.passed()) {
                 state = ProjectState.ACCEPTED;
@@ -839,7 +908,7 @@ public final class Project {
             }
             return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "项目当前状态为「" + state.zh() + "」，尚未通过竣工验收"));
         }
-        return apply(Outcome.allowed(), () -> {
+        return apply(Step.PUT_INTO_OPERATION, Outcome.allowed(), () -> {
             operatingFrom = today;
             state = ProjectState.OPERATING;
             closeIfComplete();
@@ -848,14 +917,14 @@ public final class Project {
 
     /** The acceptance report to the Bureau (Art. 25); a late one is recorded as late. */
     public Outcome fileAcceptanceReport(LocalDate today, PolicyPack pack) {
-        Outcome order = requireState(25, "报送验收报告", ProjectState.ACCEPTED, ProjectState.OPERATING);
+        Outcome order = requireStep(Step.FILE_ACCEPTANCE_REPORT);
         if (order.isRefused()) {
             return order;
         }
         if (acceptanceReportOn != null) {
             return Outcome.refused(PolicyPack.orderViolation(25, "验收报告已于" + acceptanceReportOn + "报送"));
         }
-        return apply(order, () -> {
+        return apply(Step.FILE_ACCEPTANCE_REPORT, order, () -> {
             acceptanceReportOn = today;
             meet(DeadlineKind.ACCEPTANCE_REPORT, null, today);
             closeIfComplete();
@@ -864,14 +933,14 @@ public final class Project {
 
     /** The final accounts filed with Finance (Art. 26); a late filing is recorded as late. */
     public Outcome fileFinalAccounts(LocalDate today, Money amount, PolicyPack pack) {
-        Outcome order = requireState(26, "竣工决算备案", ProjectState.ACCEPTED, ProjectState.OPERATING);
+        Outcome order = requireStep(Step.FILE_FINAL_ACCOUNTS);
         if (order.isRefused()) {
             return order;
         }
         if (finalAccountsOn != null) {
             return Outcome.refused(PolicyPack.orderViolation(26, "竣工决算已于" + finalAccountsOn + "备案"));
         }
-        return apply(order, () -> {
+        return apply(Step.FILE_FINAL_ACCOUNTS, order, () -> {
             finalAccountsOn = today;
             finalAccountsAmount = amount;
             meet(DeadlineKind.FINAL_ACCOUNTS, null, today);
@@ -900,7 +969,7 @@ public final class Project {
         if (deadlines.stream().noneMatch(d -> d.kind() == DeadlineKind.WARRANTY_END && d.isOpen())) {
             return Outcome.refused(PolicyPack.orderViolation(20, "本项目没有待安排的免费维保期届满事项"));
         }
-        return apply(Outcome.allowed(), () -> {
+        return apply(Step.RECORD_MAINTENANCE, Outcome.allowed(), () -> {
             maintenanceArrangement = arrangement.trim();
             replaceAllOpen(DeadlineKind.WARRANTY_END, d -> d.metOn(today));
         });
@@ -949,35 +1018,75 @@ public final class Project {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * Refuses a stated day that lies before a step already recorded that must come first (a trial run before its
+     * contract was signed or filed, an acceptance before the trial run …), naming the latest such step.
+     */
+    private static Outcome notBefore(int article, String statedZh, LocalDate stated, Map<String, LocalDate> steps) {
+        Map.Entry<String, LocalDate> latest = null;
+        for (Map.Entry<String, LocalDate> step : steps.entrySet()) {
+            if (step.getValue() != null && step.getValue().isAfter(stated)
+                    && (latest == null || step.getValue().isAfter(latest.getValue()))) {
+                latest = step;
+            }
+        }
+        if (latest == null) {
+            return Outcome.allowed();
+        }
+        return Outcome.refused(PolicyPack.dateOrderViolation(article, statedZh + stated + "早于" + latest.getKey()
+                + "日期" + latest.getValue() + "，各环节日期须按办理顺序"));
+    }
+
+    private Map<String, LocalDate> stepsBeforeStart() {
+        Map<String, LocalDate> steps = new LinkedHashMap<>();
+        steps.put("列入实施计划", plan == null ? null : plan.on());
+        steps.put("报送实施方案", implementationPlan == null ? null : implementationPlan.submittedOn());
+        preProcurementReviews.stream().filter(PreProcurementReview::passed).reduce((a, b) -> b)
+                .ifPresent(r -> steps.put("实施前评审通过", r.on()));
+        return steps;
+    }
+
     private static Outcome suspendedRefusal(int article) {
         return Outcome.refused(PolicyPack.orderViolation(article, "项目已中止实施，请先恢复实施"));
     }
 
-    private Outcome requireState(int article, String actionZh, ProjectState... allowed) {
-        Set<ProjectState> set = EnumSet.noneOf(ProjectState.class);
-        set.addAll(List.of(allowed));
-        if (set.contains(state)) {
+    /**
+     * Refuses the step when the state table does not open it on this project now, citing the step's article; the
+     * one check of state that every step makes (see {@link StateTable}).
+     */
+    private Outcome requireStep(Step step) {
+        StateTable.Row row = StateTable.row(step);
+        if (row.opens(snapshot())) {
             return Outcome.allowed();
         }
-        return Outcome.refused(PolicyPack.orderViolation(article,
-                "项目当前状态为「" + state.zh() + "」，不能" + actionZh));
+        return Outcome.refused(PolicyPack.orderViolation(row.article(),
+                "项目当前状态为「" + state.zh() + "」，不能" + row.zh()));
     }
 
-    private Outcome transition(Outcome checks, ProjectState next) {
-        return transition(checks, next, () -> { });
+    private Outcome transition(Step step, Outcome checks, ProjectState next) {
+        return transition(step, checks, next, () -> { });
     }
 
-    private Outcome transition(Outcome checks, ProjectState next, Runnable effect) {
-        return apply(checks, () -> {
+    private Outcome transition(Step step, Outcome checks, ProjectState next, Runnable effect) {
+        return apply(step, checks, () -> {
             effect.run();
             state = next;
         });
     }
 
-    private Outcome apply(Outcome checks, Runnable effect) {
-        if (!checks.isRefused()) {
-            effect.run();
+    /**
+     * Takes the step when the checks allow it and the state table opens it: whatever a step found first, nothing
+     * changes unless the table says the step may be taken now.
+     */
+    private Outcome apply(Step step, Outcome checks, Runnable effect) {
+        if (checks.isRefused()) {
+            return checks;
         }
+        Outcome order = requireStep(step);
+        if (order.isRefused()) {
+            return order;
+        }
+        effect.run();
         return checks;
     }
 
@@ -1000,6 +1109,14 @@ public final class Project {
 
     private void waiveOpen(String reason) {
         deadlines.replaceAll(d -> d.isOpen() ? d.waived(reason) : d);
+    }
+
+    /**
+     * How a message names the project among others (an annual plan's list): by its name, or — for a classified
+     * project, whose name never goes into a message (Art. 27) — by the start of its number.
+     */
+    private String label() {
+        return profile.classified() ? "涉密项目（编号" + id.toString().substring(0, 8) + "）" : "「" + profile.name() + "」";
     }
 
     private static boolean blank(String s) {

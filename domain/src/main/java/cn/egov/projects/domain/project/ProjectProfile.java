@@ -14,7 +14,8 @@ import java.util.Objects;
  * The people may be missing in a draft; a declaration without them is refused (Art. 19).
  *
  * @param scopeItems       the construction content (建设内容), item by item; an implementation plan must match it (Art. 13)
- * @param supervisedProject for a supervision service (Art. 15): the project it supervises, or null
+ * @param supervisedProject for a professional service to another project (an evaluation, say): that project, or null.
+ *                         A supervision service is never declared on its own (Art. 15); its drafts keep the field
  */
 public record ProjectProfile(
         String name,
@@ -69,8 +70,9 @@ public record ProjectProfile(
         return budgetLines.stream().map(BudgetLine::amount).reduce(Money.ZERO, Money::plus);
     }
 
+    /** Whether a supervision line with real money is in the budget (Art. 15): a line of 0.00 is no supervision. */
     public boolean budgetsSupervision() {
-        return budgetLines.stream().anyMatch(BudgetLine::supervision);
+        return budgetLines.stream().anyMatch(BudgetLine::isFundedSupervision);
     }
 
     public boolean isSupervisionService() {

@@ -24,6 +24,8 @@ public enum RuleCode {
     ART17_NO_SUBSTANTIVE_START(17, Severity.FLAG),
     ART17_DELAY_REPORT(17, Severity.REFUSAL),
     ART18_CHANGE_BEFORE_TENDER(18, Severity.REFUSAL),
+    /** After the tender: additions within the pack's share of the contracts (政府采购法第四十九条). */
+    ART18_CHANGE_AFTER_TENDER(18, Severity.REFUSAL),
     ART19_RESPONSIBLE_PEOPLE(19, Severity.REFUSAL),
     ART21_NOT_ACCEPTED(21, Severity.REFUSAL),
     ART22_TRIAL_TOO_SHORT(22, Severity.REFUSAL),
@@ -33,7 +35,9 @@ public enum RuleCode {
     ART24_EXPERTS(24, Severity.REFUSAL),
     ART27_CLASSIFIED(27, Severity.REFUSAL),
     /** The action is not open in the project's present state; cites the article of the action tried. */
-    LIFECYCLE_ORDER(0, Severity.REFUSAL);
+    LIFECYCLE_ORDER(0, Severity.REFUSAL),
+    /** A stated day lies before a step already recorded that must come first; cites the article of the action. */
+    DATES_OUT_OF_ORDER(0, Severity.REFUSAL);
 
     /** Whether a rule refuses the action or only flags it for the Bureau. */
     public enum Severity { REFUSAL, FLAG }
@@ -46,7 +50,12 @@ public enum RuleCode {
         this.severity = severity;
     }
 
-    /** The article number, or 0 for {@link #LIFECYCLE_ORDER}, whose article is that of the action tried. */
+    /** Whether the rule cites the article of the action tried rather than one of its own (no pack wording). */
+    public boolean citesAction() {
+        return this == LIFECYCLE_ORDER || this == DATES_OUT_OF_ORDER;
+    }
+
+    /** The article number, or 0 for the codes that cite the action tried ({@link #citesAction()}). */
     public int article() {
         return article;
     }

@@ -38,7 +38,7 @@ class DeclarationWindowTest {
         void closingDayIsInside() {
             Journey j = journey();
 
-            assertClean(j.project.declare(LocalDate.of(2024, 9, 30), Optional.of(WINDOW_2025), false, j.pack));
+            assertClean(j.project.declare(LocalDate.of(2024, 9, 30), Optional.of(WINDOW_2025), j.pack));
             assertThat(j.project.state()).isEqualTo(ProjectState.DECLARED);
             assertThat(j.project.declaredOn()).isEqualTo(LocalDate.of(2024, 9, 30));
         }
@@ -48,7 +48,7 @@ class DeclarationWindowTest {
         void dayAfterClosingIsRefused() {
             Journey j = journey();
 
-            Outcome outcome = j.project.declare(LocalDate.of(2024, 10, 1), Optional.of(WINDOW_2025), false, j.pack);
+            Outcome outcome = j.project.declare(LocalDate.of(2024, 10, 1), Optional.of(WINDOW_2025), j.pack);
 
             assertRefused(outcome, RuleCode.ART7_WINDOW_CLOSED, "第七条", "电子政务建设项目实行年度计划管理",
                     "2025年度集中申报期为2024-07-01至2024-09-30", "不在申报期内", "请按第十条追加申报");
@@ -60,10 +60,10 @@ class DeclarationWindowTest {
         @DisplayName("申报期首日2024-07-01申报的予以受理，前一天不予受理")
         void openingDayIsInside() {
             Journey j = journey();
-            assertRefused(j.project.declare(LocalDate.of(2024, 6, 30), Optional.of(WINDOW_2025), false, j.pack),
+            assertRefused(j.project.declare(LocalDate.of(2024, 6, 30), Optional.of(WINDOW_2025), j.pack),
                     RuleCode.ART7_WINDOW_CLOSED, "第七条");
 
-            assertClean(j.project.declare(LocalDate.of(2024, 7, 1), Optional.of(WINDOW_2025), false, j.pack));
+            assertClean(j.project.declare(LocalDate.of(2024, 7, 1), Optional.of(WINDOW_2025), j.pack));
         }
 
         @Test
@@ -71,7 +71,7 @@ class DeclarationWindowTest {
         void noWindowIsRefused() {
             Journey j = journey();
 
-            assertRefused(j.project.declare(LocalDate.of(2024, 8, 1), Optional.empty(), false, j.pack),
+            assertRefused(j.project.declare(LocalDate.of(2024, 8, 1), Optional.empty(), j.pack),
                     RuleCode.ART7_WINDOW_CLOSED, "第七条", "2025年度集中申报尚未启动");
         }
 
@@ -80,7 +80,7 @@ class DeclarationWindowTest {
         void windowOfAnotherPlanYearIsRefused() {
             Journey j = Journey.of(profile().planYear(2026).build(), PolicyPacks.taicang());
 
-            Outcome outcome = j.project.declare(LocalDate.of(2024, 8, 1), Optional.of(WINDOW_2025), false, j.pack);
+            Outcome outcome = j.project.declare(LocalDate.of(2024, 8, 1), Optional.of(WINDOW_2025), j.pack);
 
             assertRefused(outcome, RuleCode.ART7_WINDOW_CLOSED, "第七条", "2026年度");
             assertThat(j.project.state()).isEqualTo(ProjectState.DRAFT);
@@ -153,6 +153,34 @@ class DeclarationWindowTest {
             assertThat(WINDOW_2025.isOpenOn(LocalDate.of(2024, 7, 1))).isTrue();
             assertThat(WINDOW_2025.isOpenOn(LocalDate.of(2024, 9, 30))).isTrue();
             assertThat(WINDOW_2025.isOpenOn(LocalDate.of(2024, 10, 1))).isFalse();
+        }
+
+        @Test
+        @DisplayName("开始日期早于今天的申报期不能设置（不能倒签），今天开始的可以")
+        void aWindowIsNeverBackdated() {
+            LocalDate today = LocalDate.of(2024, 8, 15);
+
+            assertRefused(new DeclarationWindow(2025, LocalDate.of(2024, 8, 14), LocalDate.of(2024, 9, 30))
+                            .checkOpening(PolicyPacks.taicang(), today, Optional.empty()),
+                    RuleCode.ART7_WINDOW_CLOSED, "第七条", "申报开始日期2024-08-14早于今天（2024-08-15）", "不能倒签");
+            assertClean(new DeclarationWindow(2025, today, LocalDate.of(2024, 9, 30))
+                    .checkOpening(PolicyPacks.taicang(), today, Optional.empty()));
+        }
+
+        @Test
+        @DisplayName("已开始的申报期可以延长截止日期，但不能把开始日期提前或把截止日期改到过去")
+        void anOpenWindowMayBeExtendedButNotMovedIntoThePast() {
+            LocalDate today = LocalDate.of(2024, 9, 10);
+            Optional<DeclarationWindow> saved = Optional.of(WINDOW_2025);
+
+            assertClean(new DeclarationWindow(2025, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 10, 31))
+                    .checkOpening(PolicyPacks.taicang(), today, saved));
+            assertRefused(new DeclarationWindow(2025, LocalDate.of(2024, 8, 1), LocalDate.of(2024, 9, 30))
+                            .checkOpening(PolicyPacks.taicang(), today, saved),
+                    RuleCode.ART7_WINDOW_CLOSED, "第七条", "申报开始日期2024-08-01早于今天");
+            assertRefused(new DeclarationWindow(2025, LocalDate.of(2024, 7, 1), LocalDate.of(2024, 9, 9))
+                            .checkOpening(PolicyPacks.taicang(), today, saved),
+                    RuleCode.ART7_WINDOW_CLOSED, "第七条", "申报截止日期2024-09-09早于今天");
         }
     }
 }

@@ -31,7 +31,7 @@ class PolicyPackTest {
                 t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(), t.finalAccounts(),
                 t.supervisionThreshold(), t.supervisionNatures(), t.expertPanelMinimum(), t.acceptanceDocuments(),
                 t.cybersecReviewGate(), t.cryptoReviewGate(), t.reminderOffsetsDays(), t.overdueRepeatDays(),
-                t.excludedScopeItems(), rules);
+                t.scopeExclusions(), t.contractAdditionPercent(), rules);
     }
 
     @Test
@@ -50,8 +50,8 @@ class PolicyPackTest {
     void lifecycleOrderNeedsNoWording() {
         Map<RuleCode, RuleText> rules = new EnumMap<>(PolicyPacks.taicang().rules());
 
-        assertThat(rules).doesNotContainKey(RuleCode.LIFECYCLE_ORDER);
-        assertThat(taicangWith(rules).rules()).hasSize(RuleCode.values().length - 1);
+        assertThat(rules).doesNotContainKeys(RuleCode.LIFECYCLE_ORDER, RuleCode.DATES_OUT_OF_ORDER);
+        assertThat(taicangWith(rules).rules()).hasSize(RuleCode.values().length - 2);
     }
 
     @Test
@@ -154,19 +154,19 @@ class PolicyPackTest {
                 t.contractFiling(), t.progressInterval(), t.substantiveStart(), t.trialMinimum(),
                 t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(), t.finalAccounts(),
                 t.supervisionThreshold(), t.supervisionNatures(), 3, t.acceptanceDocuments(), t.cybersecReviewGate(),
-                t.cryptoReviewGate(), t.reminderOffsetsDays(), 7, t.excludedScopeItems(), t.rules()))
+                t.cryptoReviewGate(), t.reminderOffsetsDays(), 7, t.scopeExclusions(), t.contractAdditionPercent(), t.rules()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PolicyPack(t.id(), t.nameZh(), t.effectiveFrom(), t.windowOpenMonths(),
                 t.implementationPlan(), t.contractFiling(), t.progressInterval(), t.substantiveStart(),
                 t.trialMinimum(), t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(),
                 t.finalAccounts(), t.supervisionThreshold(), t.supervisionNatures(), 0, t.acceptanceDocuments(),
-                t.cybersecReviewGate(), t.cryptoReviewGate(), t.reminderOffsetsDays(), 7, t.excludedScopeItems(),
+                t.cybersecReviewGate(), t.cryptoReviewGate(), t.reminderOffsetsDays(), 7, t.scopeExclusions(), t.contractAdditionPercent(),
                 t.rules())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PolicyPack(t.id(), t.nameZh(), t.effectiveFrom(), t.windowOpenMonths(),
                 t.implementationPlan(), t.contractFiling(), t.progressInterval(), t.substantiveStart(),
                 t.trialMinimum(), t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(),
                 t.finalAccounts(), t.supervisionThreshold(), t.supervisionNatures(), 3, t.acceptanceDocuments(),
-                t.cybersecReviewGate(), t.cryptoReviewGate(), List.of(7, -1), 7, t.excludedScopeItems(),
+                t.cybersecReviewGate(), t.cryptoReviewGate(), List.of(7, -1), 7, t.scopeExclusions(), t.contractAdditionPercent(),
                 t.rules())).isInstanceOf(IllegalArgumentException.class);
     }
 

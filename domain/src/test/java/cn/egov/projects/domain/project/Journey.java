@@ -64,7 +64,7 @@ public final class Journey {
         if (!before(ProjectState.DECLARED)) {
             return this;
         }
-        ok(project.declare(LocalDate.of(planYear - 1, 9, 15), Optional.of(window()), false, pack));
+        ok(project.declare(LocalDate.of(planYear - 1, 9, 15), Optional.of(window()), pack));
         return this;
     }
 

@@ -57,7 +57,7 @@ class ProjectLifecycleTest {
         // Art. 7: the window for 2025 opened in Q3 2024
         DeclarationWindow window = new DeclarationWindow(2025, d("2024-07-01"), d("2024-09-30"));
         allowed(window.checkAgainst(pack));
-        allowed(p.declare(d("2024-08-15"), Optional.of(window), false, pack));
+        allowed(p.declare(d("2024-08-15"), Optional.of(window), pack));
         assertThat(p.state()).isEqualTo(ProjectState.DECLARED);
 
         // Art. 8

@@ -36,7 +36,7 @@ class RefusalLeavesProjectUnchangedTest {
         Journey j = Journey.of(profile().build(), PolicyPacks.taicang());
 
         assertRefusedWithoutChange(j, RuleCode.ART7_WINDOW_CLOSED,
-                p -> p.declare(LocalDate.of(2024, 10, 1), Optional.of(j.window()), false, j.pack));
+                p -> p.declare(LocalDate.of(2024, 10, 1), Optional.of(j.window()), j.pack));
     }
 
     @Test

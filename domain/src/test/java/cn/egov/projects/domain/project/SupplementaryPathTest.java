@@ -22,7 +22,7 @@ class SupplementaryPathTest {
         Project p = j.project;
 
         Journey.ok(p.declareSupplementary(d("2025-05-10"), new Supplementary("省政府办公厅要求2025年底前建成",
-                "项目可行性研究方案（2025年4月）"), false, j.pack));
+                "项目可行性研究方案（2025年4月）"), j.pack));
         assertThat(p.isSupplementary()).isTrue();
         Journey.ok(p.startReview(d("2025-05-12"), j.pack));
         Journey.ok(p.recordReview(new ReviewOpinion(d("2025-05-16"), true, THREE_EXPERTS, "可行"), j.pack));
@@ -52,7 +52,7 @@ class SupplementaryPathTest {
     @DisplayName("可行性评审不通过的追加项目成为评审未通过，不能列入计划")
     void failedFeasibilityReview() {
         Journey j = Journey.of(profile().planYear(2025).build(), PolicyPacks.taicang());
-        j.project.declareSupplementary(d("2025-05-10"), new Supplementary("省级要求", "可研方案"), false, j.pack);
+        j.project.declareSupplementary(d("2025-05-10"), new Supplementary("省级要求", "可研方案"), j.pack);
         j.project.startReview(d("2025-05-12"), j.pack);
 
         Journey.ok(j.project.recordReview(new ReviewOpinion(d("2025-05-16"), false, THREE_EXPERTS, "不可行"), j.pack));

@@ -35,7 +35,7 @@ class Art10SupplementaryTest {
     void withoutRequirementIsRefused() {
         Journey j = journey2025();
 
-        Outcome outcome = j.project.declareSupplementary(TODAY, new Supplementary(" ", FEASIBILITY), false, j.pack);
+        Outcome outcome = j.project.declareSupplementary(TODAY, new Supplementary(" ", FEASIBILITY), j.pack);
 
         assertRefused(outcome, RuleCode.ART10_SUPPLEMENTARY, "第十条", "须注明国家、省、市的明确建设要求");
         assertThat(j.project.state()).isEqualTo(ProjectState.DRAFT);
@@ -47,7 +47,7 @@ class Art10SupplementaryTest {
     void withoutFeasibilityStudyIsRefused() {
         Journey j = journey2025();
 
-        Outcome outcome = j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, null), false, j.pack);
+        Outcome outcome = j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, null), j.pack);
 
         assertRefused(outcome, RuleCode.ART10_SUPPLEMENTARY, "第十条", "须报送项目可行性研究方案");
     }
@@ -57,7 +57,7 @@ class Art10SupplementaryTest {
     void nextYearsProjectIsRefused() {
         Journey j = Journey.of(profile().planYear(2026).build(), PolicyPacks.taicang());
 
-        Outcome outcome = j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY), false,
+        Outcome outcome = j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY),
                 j.pack);
 
         assertRefused(outcome, RuleCode.ART10_SUPPLEMENTARY, "第十条", "追加项目须在当年实施", "计划年度应为2025年");
@@ -68,7 +68,7 @@ class Art10SupplementaryTest {
     void completeSupplementaryDeclarationPasses() {
         Journey j = journey2025();
 
-        assertClean(j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY), false, j.pack));
+        assertClean(j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY), j.pack));
         assertThat(j.project.state()).isEqualTo(ProjectState.DECLARED);
         assertThat(j.project.isSupplementary()).isTrue();
         assertThat(j.project.declaredOn()).isEqualTo(TODAY);
@@ -78,7 +78,7 @@ class Art10SupplementaryTest {
     @DisplayName("可行性评审通过前不能录入市政府对追加项目的同意意见")
     void consentBeforeFeasibilityReviewIsRefused() {
         Journey j = journey2025();
-        j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY), false, j.pack);
+        j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY), j.pack);
         Journey.ok(j.project.startReview(LocalDate.of(2025, 5, 12), j.pack));
 
         Outcome outcome = j.project.recordApproval(new GovernmentApproval(LocalDate.of(2025, 5, 20),
@@ -91,7 +91,7 @@ class Art10SupplementaryTest {
     @DisplayName("追加项目应追加列入计划，不能随年度计划下达")
     void supplementaryProjectMustBeAnAddition() {
         Journey j = journey2025();
-        j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY), false, j.pack);
+        j.project.declareSupplementary(TODAY, new Supplementary(REQUIREMENT, FEASIBILITY), j.pack);
         Journey.ok(j.project.startReview(LocalDate.of(2025, 5, 12), j.pack));
         Journey.ok(j.project.recordReview(new ReviewOpinion(LocalDate.of(2025, 5, 16), true, THREE_EXPERTS, "可行"), j.pack));
         Journey.ok(j.project.recordApproval(new GovernmentApproval(LocalDate.of(2025, 5, 20), Money.yuan("600000.00"),

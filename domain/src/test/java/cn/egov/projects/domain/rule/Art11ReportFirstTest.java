@@ -2,7 +2,10 @@ package cn.egov.projects.domain.rule;
 
 import cn.egov.projects.domain.catalog.FundingSource;
 import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.access.AvailableActions;
 import cn.egov.projects.domain.project.Journey;
+import cn.egov.projects.domain.project.SituationReport;
 import cn.egov.projects.domain.project.ProjectState;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,32 @@ class Art11ReportFirstTest {
         Journey.ok(j.project.submitImplementationPlan(j.matchingPlan(LocalDate.of(2025, 1, 20)), j.pack));
 
         assertRefused(j.project.reportHigherLevelFunding(LocalDate.of(2025, 2, 1), j.pack), RuleCode.LIFECYCLE_ORDER,
-                "第十一条", "应在项目实施前报送");
+                "第十一条", "已于2025-01-10报送");
+    }
+
+    @Test
+    @DisplayName("草稿和已中止的项目不能报送上级统筹资金情况，状态表与可办事项一致")
+    void draftAndSuspendedProjectsCannotReport() {
+        Journey draft = Journey.of(profile().funding(FundingSource.HIGHER_LEVEL).build(), PolicyPacks.taicang());
+        assertRefused(draft.project.reportHigherLevelFunding(LocalDate.of(2024, 9, 1), draft.pack),
+                RuleCode.LIFECYCLE_ORDER, "第十一条", "项目当前状态为「草稿」");
+
+        Journey suspended = higherLevel();
+        Journey.ok(suspended.project.reportSituation(new SituationReport(LocalDate.of(2025, 1, 8),
+                SituationReport.Kind.SUSPENSION, "机构调整", true, true), suspended.pack));
+        assertRefused(suspended.project.reportHigherLevelFunding(LocalDate.of(2025, 1, 10), suspended.pack),
+                RuleCode.LIFECYCLE_ORDER, "第十一条", "项目当前状态为「已中止」");
+        assertThat(AvailableActions.openedByState(suspended.project)).doesNotContain(Action.REPORT_HIGHER_LEVEL_FUNDING);
+        assertThat(suspended.project.snapshot().higherLevelReportedOn()).isNull();
+    }
+
+    @Test
+    @DisplayName("同一项目不能重复报送上级统筹资金情况")
+    void reportingTwiceIsRefused() {
+        Journey j = higherLevel();
+        assertClean(j.project.reportHigherLevelFunding(LocalDate.of(2025, 1, 10), j.pack));
+
+        assertRefused(j.project.reportHigherLevelFunding(LocalDate.of(2025, 1, 11), j.pack), RuleCode.LIFECYCLE_ORDER,
+                "第十一条", "已于2025-01-10报送");
     }
 }

@@ -27,7 +27,7 @@ class Art15SupervisionTest {
 
     private static Outcome declare(ProjectProfile profile, PolicyPack pack, boolean supervisedNeedsOwn) {
         Journey j = Journey.of(profile, pack);
-        return j.project.declare(DECLARED_ON, Optional.of(j.window()), supervisedNeedsOwn, pack);
+        return j.project.declare(DECLARED_ON, Optional.of(j.window()), pack);
     }
 
     private static Outcome declare(ProjectProfile profile, PolicyPack pack) {
@@ -47,7 +47,7 @@ class Art15SupervisionTest {
     void newProjectAtThresholdWithoutSupervisionIsRefused() {
         Journey j = Journey.of(profile().lines(line("平台软件开发", "800000.00")).build(), PolicyPacks.taicang());
 
-        Outcome outcome = j.project.declare(DECLARED_ON, Optional.of(j.window()), false, j.pack);
+        Outcome outcome = j.project.declare(DECLARED_ON, Optional.of(j.window()), j.pack);
 
         assertRefused(outcome, RuleCode.ART15_SUPERVISION_REQUIRED, "第十五条",
                 "总投资在80万元(含)以上的新建项目应实行项目监理制", "新建项目", "总投资800,000.00元", "未列监理费用");
@@ -128,22 +128,44 @@ class Art15SupervisionTest {
     }
 
     @Test
-    @DisplayName("为应自行实行监理的项目单独申报监理服务项目的不予受理")
-    void separateSupervisionDeclarationIsRefused() {
-        ProjectProfile p = profile().supervisionServiceFor(ProjectId.random())
+    @DisplayName("单独申报监理服务项目一律不予受理，无论所指项目是否达到80万元、是否存在、是否本单位")
+    void separateSupervisionDeclarationIsAlwaysRefused() {
+        ProjectProfile forSomeProject = profile().supervisionServiceFor(ProjectId.random())
+                .scope("项目监理").lines(line("监理服务", "40000.00")).build();
+        ProjectProfile forNone = profile().supervisionServiceFor(null)
                 .scope("项目监理").lines(line("监理服务", "40000.00")).build();
 
-        Outcome outcome = declare(p, PolicyPacks.taicang(), true);
-
-        assertRefused(outcome, RuleCode.ART15_SUPERVISION_REQUIRED, "第十五条", "不得单独申报监理项目");
+        Violation some = assertRefused(declare(forSomeProject, PolicyPacks.taicang()),
+                RuleCode.ART15_SUPERVISION_REQUIRED, "第十五条", "不得单独申报监理项目");
+        Violation none = assertRefused(declare(forNone, PolicyPacks.taicang()),
+                RuleCode.ART15_SUPERVISION_REQUIRED, "第十五条", "不得单独申报监理项目");
+        assertThat(some.messageZh()).isEqualTo(none.messageZh());
     }
 
     @Test
-    @DisplayName("被监理项目无需自行监理时，可以单独申报监理服务项目")
-    void supervisionServiceForAProjectThatNeedsNoOwnSupervisionPasses() {
-        ProjectProfile p = profile().supervisionServiceFor(ProjectId.random())
-                .scope("项目监理").lines(line("监理服务", "40000.00")).build();
+    @DisplayName("金额为零的监理明细不算实行监理，且单独提示须列明实际金额")
+    void aSupervisionLineOfZeroIsNoSupervision() {
+        Outcome outcome = declare(profile().lines(line("平台软件开发", "900000.00"), supervisionLine("0.00"))
+                .build(), PolicyPacks.taicang());
 
-        assertClean(declare(p, PolicyPacks.taicang(), false));
+        assertThat(outcome.refusals()).extracting(Violation::messageZh)
+                .anySatisfy(m -> assertThat(m).contains("第十五条", "监理费用须列明实际金额"))
+                .anySatisfy(m -> assertThat(m).contains("第十五条", "总投资900,000.00元", "未列监理费用"));
+    }
+
+    @Test
+    @DisplayName("80万元以下的项目列了零元监理明细同样不予受理")
+    void aZeroSupervisionLineIsRefusedBelowTheThresholdToo() {
+        Outcome outcome = declare(profile().lines(line("平台软件开发", "500000.00"), supervisionLine("0.00"))
+                .build(), PolicyPacks.taicang());
+
+        assertRefused(outcome, RuleCode.ART15_SUPERVISION_REQUIRED, "第十五条", "监理费用须列明实际金额");
+    }
+
+    @Test
+    @DisplayName("一分钱以上的监理明细即满足监理要求")
+    void anyRealSupervisionMoneyCounts() {
+        assertClean(declare(profile().lines(line("平台软件开发", "900000.00"), supervisionLine("0.01"))
+                .build(), PolicyPacks.taicang()));
     }
 }

@@ -96,4 +96,39 @@ class Art18ChangeBeforeTenderTest {
         assertThat(j.project.decideChange(request.id(), true, LocalDate.of(2025, 2, 6), "同意", j.pack).isRefused())
                 .as("a decided change cannot be decided again").isTrue();
     }
+
+    @Test
+    @DisplayName("招标后追加预算不超过合同金额10%的按政府采购法记录，可据此签订补充合同")
+    void additionWithinTenPercentAfterTenderIsRecorded() {
+        Journey j = Journey.of(profile().build(), PolicyPacks.taicang()).contracted();
+
+        assertClean(j.project.requestChange(change("增加移动端", "660000.00"), j.pack));
+
+        assertThat(j.project.changes()).singleElement()
+                .extracting(ChangeRequest::status).isEqualTo(ChangeRequest.Status.UNDER_PROCUREMENT_LAW);
+        assertThat(j.project.agreedBudget()).isEqualTo(Money.yuan("660000.00"));
+    }
+
+    @Test
+    @DisplayName("招标后追加预算超过合同金额10%一分钱的不予受理，并说明上限")
+    void additionBeyondTenPercentAfterTenderIsRefused() {
+        Journey j = Journey.of(profile().build(), PolicyPacks.taicang()).contracted();
+
+        Outcome outcome = j.project.requestChange(change("增加移动端", "660000.01"), j.pack);
+
+        assertRefused(outcome, RuleCode.ART18_CHANGE_AFTER_TENDER, "第十八条", "政府采购法",
+                "合同金额合计600,000.00元的10%（60,000.00元）", "变更后预算660,000.01元");
+        assertThat(j.project.changes()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("招标后的多次追加合计计算：第二次变更使追加总额超过10%的不予受理")
+    void additionsAfterTenderAddUp() {
+        Journey j = Journey.of(profile().build(), PolicyPacks.taicang()).contracted();
+        assertClean(j.project.requestChange(change("增加移动端", "640000.00"), j.pack));
+
+        assertRefused(j.project.requestChange(change("再增加大屏展示", "660000.01"), j.pack),
+                RuleCode.ART18_CHANGE_AFTER_TENDER, "第十八条", "招标时的批复预算600,000.00元");
+        assertClean(j.project.requestChange(change("再增加大屏展示", "660000.00"), j.pack));
+    }
 }

@@ -26,7 +26,7 @@ class Art19ResponsiblePeopleTest {
     void declarationWithoutPeopleIsRefused() {
         Journey j = Journey.of(profile().people(null).build(), PolicyPacks.taicang());
 
-        Outcome outcome = j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), false, j.pack);
+        Outcome outcome = j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), j.pack);
 
         assertRefused(outcome, RuleCode.ART19_RESPONSIBLE_PEOPLE, "第十九条", "实施单位应明确项目的分管领导、责任人",
                 "申报前须填写分管领导和责任人");
@@ -40,7 +40,7 @@ class Art19ResponsiblePeopleTest {
                 null);
         Journey j = Journey.of(profile().people(leaderOnly).build(), PolicyPacks.taicang());
 
-        Outcome outcome = j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), false, j.pack);
+        Outcome outcome = j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), j.pack);
 
         assertRefused(outcome, RuleCode.ART19_RESPONSIBLE_PEOPLE, "第十九条");
     }
@@ -50,7 +50,7 @@ class Art19ResponsiblePeopleTest {
     void declarationWithPeoplePasses() {
         Journey j = Journey.of(profile().build(), PolicyPacks.taicang());
 
-        assertClean(j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), false, j.pack));
+        assertClean(j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), j.pack));
     }
 
     @Test
@@ -59,7 +59,7 @@ class Art19ResponsiblePeopleTest {
         Journey j = Journey.of(profile().people(null).build(), PolicyPacks.taicang());
 
         Outcome outcome = j.project.declareSupplementary(LocalDate.of(2025, 5, 10),
-                new Supplementary("省政府办公厅文件要求年内建成", "可行性研究方案（2025年4月）"), false, j.pack);
+                new Supplementary("省政府办公厅文件要求年内建成", "可行性研究方案（2025年4月）"), j.pack);
 
         assertRefused(outcome, RuleCode.ART19_RESPONSIBLE_PEOPLE, "第十九条");
     }

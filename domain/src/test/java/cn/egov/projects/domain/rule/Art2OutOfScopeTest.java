@@ -1,6 +1,9 @@
 package cn.egov.projects.domain.rule;
 
+import cn.egov.projects.domain.catalog.PurchaseKind;
+import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.Journey;
 import cn.egov.projects.domain.project.ProjectProfile;
@@ -25,7 +28,7 @@ class Art2OutOfScopeTest {
     }
 
     private static Outcome declare(Journey j) {
-        return j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), false, j.pack);
+        return j.project.declare(LocalDate.of(2024, 9, 15), Optional.of(j.window()), j.pack);
     }
 
     @Test
@@ -37,7 +40,7 @@ class Art2OutOfScopeTest {
         Outcome outcome = declare(j);
 
         Violation v = assertRefused(outcome, RuleCode.ART2_OUT_OF_SCOPE, "第二条",
-                "不属于本办法项目的预算明细：采购打印机10台");
+                "不属于本办法项目的预算明细：采购打印机10台（属打印机）");
         assertThat(v.messageZh()).doesNotContain("平台软件开发");
         assertThat(j.project.state()).isEqualTo(ProjectState.DRAFT);
     }
@@ -48,7 +51,7 @@ class Art2OutOfScopeTest {
         Journey j = journey(profile().lines(line("政务数据共享平台", "300000.00"), line("会议系统改造", "80000.00"),
                 line("门禁系统更新", "50000.00")).build(), PolicyPacks.taicang());
 
-        assertRefused(declare(j), RuleCode.ART2_OUT_OF_SCOPE, "第二条", "预算明细：会议系统改造、门禁系统更新");
+        assertRefused(declare(j), RuleCode.ART2_OUT_OF_SCOPE, "第二条", "预算明细：会议系统改造（属会议系统）、门禁系统更新（属门禁系统）");
     }
 
     @Test
@@ -70,5 +73,48 @@ class Art2OutOfScopeTest {
 
         assertRefused(declare(journey(p, PolicyPacks.taicang())), RuleCode.ART2_OUT_OF_SCOPE, "第二条", "采购照相机2台");
         assertClean(declare(journey(p, PolicyPacks.example())));
+    }
+
+    @Test
+    @DisplayName("视频会议系统对接接口开发是软件开发工作，不因含“会议系统”而被拒")
+    void softwareWorkThatTouchesAnExcludedKindIsInScope() {
+        Journey j = journey(profile().lines(line("视频会议系统对接接口开发", "120000.00")).build(),
+                PolicyPacks.taicang());
+
+        assertClean(declare(j));
+    }
+
+    @Test
+    @DisplayName("明细注明为软件开发的门禁数据对接开发属于本办法项目；注明为硬件设备的同名明细不属于")
+    void theStatedKindDecidesWithTheWords() {
+        ProjectProfile work = profile().lines(new BudgetLine("门禁数据对接开发", Money.yuan("60000.00"), false,
+                PurchaseKind.SOFTWARE_DEVELOPMENT)).build();
+        ProjectProfile goods = profile().lines(new BudgetLine("门禁数据对接开发", Money.yuan("60000.00"), false,
+                PurchaseKind.HARDWARE)).build();
+
+        assertClean(declare(journey(work, PolicyPacks.taicang())));
+        assertRefused(declare(journey(goods, PolicyPacks.taicang())), RuleCode.ART2_OUT_OF_SCOPE, "第二条",
+                "门禁数据对接开发（属门禁系统）");
+    }
+
+    @Test
+    @DisplayName("按用词识别同类采购：笔记本电脑属个人电脑，硒鼓属耗材，不必与办法原文字面相同")
+    void kindsAreRecognisedByTheirWordsNotOnlyTheirNames() {
+        Journey j = journey(profile().lines(line("笔记本电脑20台", "120000.00"), line("硒鼓", "5000.00"),
+                line("政务服务平台开发", "300000.00")).build(), PolicyPacks.taicang());
+
+        Violation v = assertRefused(declare(j), RuleCode.ART2_OUT_OF_SCOPE, "第二条",
+                "笔记本电脑20台（属个人电脑及所需软件）", "硒鼓（属耗材）");
+        assertThat(v.messageZh()).doesNotContain("政务服务平台开发");
+    }
+
+    @Test
+    @DisplayName("标为软件开发但用词不含开发、接口等工作内容的打印机明细仍不属于本办法项目")
+    void aLabelAloneDoesNotBringGoodsIntoScope() {
+        ProjectProfile p = profile().lines(new BudgetLine("彩色激光打印机", Money.yuan("8000.00"), false,
+                PurchaseKind.SOFTWARE_DEVELOPMENT)).build();
+
+        assertRefused(declare(journey(p, PolicyPacks.taicang())), RuleCode.ART2_OUT_OF_SCOPE, "第二条",
+                "彩色激光打印机（属打印机）");
     }
 }

@@ -65,4 +65,14 @@ class Art9NotFundedTest {
 
         assertRefused(j.project.includeInPlan(PLAN_2025, j.calc), RuleCode.LIFECYCLE_ORDER, "第九条", "已列入实施计划");
     }
+
+    @Test
+    @DisplayName("涉密项目的拒绝提示不出现项目名称，只以编号开头指明（第二十七条）")
+    void aClassifiedProjectIsNeverNamedInARefusal() {
+        Journey j = Journey.of(profile().classified(true).build(), PolicyPacks.taicang()).fundingProposed();
+
+        Violation v = assertRefused(j.project.includeInPlan(PLAN_2025, j.calc), RuleCode.ART9_NOT_FUNDED, "第九条",
+                "涉密项目（编号" + j.project.id().toString().substring(0, 8) + "）");
+        assertThat(v.messageZh()).doesNotContain(j.project.profile().name());
+    }
 }

@@ -35,7 +35,7 @@ class LifecycleOrderTest {
     void declaringTwiceCitesArticle7() {
         Journey j = Journey.of(profile().build(), PolicyPacks.taicang()).declared();
 
-        assertRefused(j.project.declare(LocalDate.of(2024, 9, 16), Optional.of(j.window()), false, j.pack),
+        assertRefused(j.project.declare(LocalDate.of(2024, 9, 16), Optional.of(j.window()), j.pack),
                 RuleCode.LIFECYCLE_ORDER, "第七条", "已申报");
     }
 
