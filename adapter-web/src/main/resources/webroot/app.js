@@ -43,6 +43,40 @@ const App = (() => {
     return e;
   }
 
+  /*
+   * The server's clock: /health says whether it is a simulated one (EGOV_CLOCK) and then its time. Every page shows a
+   * banner while it is, and reads "now" and "today" from it (App.now, App.today, App.year) rather than from the
+   * browser. Asked once, as the page loads; the banner is a live region that is in the page before its text.
+   */
+  let clockOffset = 0;
+  const clockBanner = el('div', { id: 'clock-banner', class: 'clock-banner', role: 'status' });
+  document.body.prepend(clockBanner);
+  const clock = fetch('/health', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+    .then(r => r.json())
+    .then(h => {
+      const at = h && h.clockSet === true && typeof h.clock === 'string' ? Date.parse(h.clock) : NaN;
+      if (Number.isNaN(at)) return { set: false };
+      clockOffset = at - Date.now();
+      clockBanner.replaceChildren(el('strong', { text: '模拟时钟：' }), el('time', { datetime: h.clock, text: shanghai(new Date(at)) }),
+        '（本系统时间为模拟时间，仅用于培训、演示和验收测试）');
+      return { set: true, at: h.clock };
+    })
+    .catch(() => ({ set: false }));
+
+  /** "2025-03-04 09:00" in Asia/Shanghai. */
+  function shanghai(date) {
+    const p = {};
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date).forEach(x => { p[x.type] = x.value; });
+    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+  }
+  /** The server's time now (a simulated clock's when set, once /health has answered). */
+  function now() { return new Date(Date.now() + clockOffset); }
+  /** Today in Asia/Shanghai by the server's clock, "2025-03-04". */
+  function today() { return shanghai(now()).substring(0, 10); }
+  /** This year in Asia/Shanghai by the server's clock. */
+  function year() { return Number(today().substring(0, 4)); }
+
   class ApiError extends Error {
     constructor(status, body) {
       super(body && body.message ? body.message : '请求失败（' + status + '）');
@@ -85,6 +119,7 @@ const App = (() => {
 
   async function start(page, roles) {
     try { me = await api('GET', '/api/session'); } catch (e) { return null; }
+    await clock;
     const nav = el('nav', { 'aria-label': '主导航' });
     for (const [href, label, allowed] of NAV) {
       if (allowed && !allowed.includes(me.role)) continue;
@@ -124,5 +159,5 @@ const App = (() => {
   function yuan(text) { if (text === null || text === undefined) return '—'; const [i, f] = String(text).split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '') + ' 元'; }
   function when(iso) { if (!iso) return '—'; const d = new Date(iso); return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }); }
 
-  return { el, api, start, showError, showOk, table, projectLink, badge, zh, param, yuan, when, STATES, ENUM_ZH, get me() { return me; } };
+  return { el, api, start, clock, now, today, year, showError, showOk, table, projectLink, badge, zh, param, yuan, when, STATES, ENUM_ZH, get me() { return me; } };
 })();

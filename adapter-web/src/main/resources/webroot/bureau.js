@@ -3,9 +3,9 @@
   const me = await App.start('bureau', ['BDB_OFFICER']);
   if (!me) return;
   const { el } = App;
-  const next = new Date().getFullYear() + 1;
+  const next = App.year() + 1;
   document.getElementById('w-year').value = next;
-  document.getElementById('p-year').value = new Date().getFullYear();
+  document.getElementById('p-year').value = App.year();
 
   document.getElementById('window-form').addEventListener('submit', async (event) => {
     event.preventDefault();

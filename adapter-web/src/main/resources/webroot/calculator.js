@@ -4,7 +4,8 @@
   // public page: the navigation shows when somebody is signed in
   fetch('/api/session', { headers: { 'X-Requested-With': 'fetch' }, credentials: 'same-origin' })
     .then(r => { if (r.ok) App.start('calculator'); });
-  document.getElementById('c-start').value = new Date().toISOString().substring(0, 10);
+  await App.clock;
+  document.getElementById('c-start').value = App.today();
   document.getElementById('calc-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const box = document.getElementById('calc-error');

@@ -26,7 +26,7 @@ const Oversight = (() => {
     } catch (e) { box.append(el('div', { class: 'refusal', text: e.message })); }
   }
   function planExport(link) {
-    const year = new Date().getFullYear();
+    const year = App.year();
     link.href = '/api/exports/annual-plan.xlsx?year=' + year;
     link.textContent = '导出' + year + '年度实施计划（Excel）';
   }

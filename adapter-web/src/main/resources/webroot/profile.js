@@ -27,7 +27,7 @@ const ProfileForm = (() => {
     form.replaceChildren(
       el('div', { class: 'row' },
         field('pf-name', '项目名称', el('input', { type: 'text', id: 'pf-name', value: p.name || '', required: true })),
-        field('pf-year', '计划年度', el('input', { type: 'number', id: 'pf-year', value: p.planYear || (new Date().getFullYear() + 1), required: true })),
+        field('pf-year', '计划年度', el('input', { type: 'number', id: 'pf-year', value: p.planYear || (App.year() + 1), required: true })),
         field('pf-category', '项目类别（第二条）', select('pf-category', ['BUSINESS_SYSTEM', 'RESOURCE_CATALOGUE', 'SECURITY_SYSTEM', 'STANDARDS_SUPPORT', 'NETWORK_DATA_CENTRE'])),
         field('pf-nature', '建设性质', select('pf-nature', ['NEW', 'CONTINUATION', 'OPERATIONS', 'IT_SERVICE'])),
         field('pf-funding', '资金来源', select('pf-funding', ['MUNICIPAL', 'HIGHER_LEVEL'])),

@@ -43,6 +43,7 @@ import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
+import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.port.out.WebSessionPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,9 @@ public final class WebApi {
 
     public static final String SESSION_COOKIE = Sessions.COOKIE;
 
+    /** The real time, for a web API made without the application's clock. */
+    private static final ClockPort REAL_TIME = java.time.Instant::now;
+
     private final UseCases useCases;
     private final LifecycleUseCases lifecycle;
     private final WorkplaceUseCases workplace;
@@ -89,6 +93,7 @@ public final class WebApi {
     private final CredentialCache credentials;
     private final AccessRevisions revisions;
     private final WebSessionPort sessionPort;
+    private final ClockPort clock;
     private final AtomicBoolean draining = new AtomicBoolean();
     private RouteTable table = new RouteTable();
 
@@ -108,6 +113,16 @@ public final class WebApi {
      */
     public WebApi(UseCases useCases, LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings,
                   BooleanSupplier ready, AccessRevisions revisions, WebSessionPort sessions) {
+        this(useCases, lifecycle, workplace, settings, ready, revisions, sessions, REAL_TIME);
+    }
+
+    /**
+     * @param clock the application's clock (the use cases' own): the exports' "today" and the calendar feeds' stamp
+     *              follow it, and {@code /health} and the pages say when it is a simulated one ({@code EGOV_CLOCK})
+     */
+    public WebApi(UseCases useCases, LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings,
+                  BooleanSupplier ready, AccessRevisions revisions, WebSessionPort sessions, ClockPort clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.sessionPort = sessions;
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -179,7 +194,7 @@ public final class WebApi {
         router.route("/api/*").handler(new IdempotencyKeys(workplace.idempotency()));
         router.route().handler(guard);
 
-        new HealthRoutes(ready, draining::get).mount(router, table);
+        new HealthRoutes(ready, draining::get, clock).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
         new SessionRoutes(workplace.signIn(), revisions).mount(router, table);
@@ -194,8 +209,8 @@ public final class WebApi {
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch())
                 .mount(router, table);
-        new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed())
-                .mount(router, table);
+        new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
+                clock).mount(router, table);
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;

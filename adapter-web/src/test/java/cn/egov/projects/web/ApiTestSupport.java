@@ -122,7 +122,7 @@ abstract class ApiTestSupport {
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
                         workplace.documents, workplace.assignments),
-                settings, ready, revisions, sessions);
+                settings, ready, revisions, sessions, world.clock);
     }
 
     /** The use cases behind the router; a test may replace one. */

@@ -140,16 +140,16 @@ class HttpConventionsTest extends ApiTestSupport {
     }
 
     @Test
-    @DisplayName("健康检查：就绪时200 UP，否则503 DOWN")
+    @DisplayName("健康检查：就绪时200 UP，否则503 DOWN；未设模拟时钟时clockSet为false")
     void health() {
         HttpResponse<Buffer> up = get("/health", null);
         ready.set(false);
         HttpResponse<Buffer> down = get("/health", null);
 
         assertThat(up.statusCode()).isEqualTo(200);
-        assertThat(up.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP"));
+        assertThat(up.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "UP").put("clockSet", false));
         assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(down.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "DOWN"));
+        assertThat(down.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "DOWN").put("clockSet", false));
     }
 
     @Test

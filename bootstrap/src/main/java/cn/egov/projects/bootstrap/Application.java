@@ -45,6 +45,7 @@ final class Application implements AutoCloseable {
     private final ReminderEngine reminders;
     private final AccountService accounts;
     private final Web web;
+    private final ClockPort clock;
     private final DemoClock demoClock;
     private final java.util.function.LongSupplier accountCount;
     private final UseCases useCases;
@@ -57,12 +58,13 @@ final class Application implements AutoCloseable {
     });
 
     private Application(Database database, ReminderEngine reminders, AccountService accounts, UseCases useCases,
-                        Web web, DemoClock demoClock, java.util.function.LongSupplier accountCount,
+                        Web web, ClockPort clock, DemoClock demoClock, java.util.function.LongSupplier accountCount,
                         RecomputeProvisionalDeadlinesUseCase calendarMaintenance,
                         cn.egov.projects.application.port.out.WebSessionPort webSessions) {
         this.webSessions = webSessions;
         this.calendarMaintenance = calendarMaintenance;
         this.web = web;
+        this.clock = clock;
         this.demoClock = demoClock;
         this.accountCount = accountCount;
         this.database = database;
@@ -80,7 +82,10 @@ final class Application implements AutoCloseable {
         return open(settings, null);
     }
 
-    /** With the clock a test gives (null: the system clock, or the demonstration clock of {@code --demo}). */
+    /**
+     * With the clock a test gives (null: the system clock, or the simulated clock of {@code EGOV_CLOCK}; under
+     * {@code --demo} wrapped by the demonstration clock).
+     */
     static Application open(Settings settings, ClockPort testClock) {
         // the policy packs and the calendar are read beside the database's opening; a fault in them is reported
         // before one of the database, as when they were read first (a new database is made all the same: the next
@@ -100,8 +105,10 @@ final class Application implements AutoCloseable {
         try {
             PolicyHistory policies = read(policiesRead);
             CalendarPort calendar = read(calendarRead);
-            DemoClock demoClock = settings.web().demo() ? new DemoClock(new SystemClock()) : null;
-            ClockPort clock = testClock != null ? testClock : demoClock != null ? demoClock : new SystemClock();
+            ClockPort base = testClock != null ? testClock : settings.simulatedClock()
+                    .map(start -> simulatedClock(settings, start)).orElseGet(SystemClock::new);
+            DemoClock demoClock = settings.web().demo() ? new DemoClock(base) : null;
+            ClockPort clock = demoClock != null ? demoClock : base;
             PersistenceAdapters persistence = new PersistenceAdapters(database);
             ReminderPlanningService planner = new ReminderPlanningService(persistence.dueDeadlines(),
                     persistence.projects(), persistence.projects(), persistence.windows(), persistence.accounts(),
@@ -121,7 +128,7 @@ final class Application implements AutoCloseable {
             UseCases useCases = new UseCases(new DeadlineCalculatorService(() -> policies, calendar, clock),
                     accounts, accounts, declarations, queries, queries, declarations, declarations, deadLetters);
             Web web = Web.wire(settings, persistence, ports, accounts, clock, policies);
-            return new Application(database, reminders, accounts, useCases, web, demoClock,
+            return new Application(database, reminders, accounts, useCases, web, clock, demoClock,
                     persistence.accounts()::count,
                     new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()),
                     persistence.sharedWebState());
@@ -129,6 +136,19 @@ final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The simulated clock of {@code EGOV_CLOCK}, started now, with a warning: no real deadline must ever be judged by
+     * it.
+     */
+    private static ClockPort simulatedClock(Settings settings, java.time.Instant start) {
+        SimulatedClock clock = new SimulatedClock(start);
+        LOG.warn("SIMULATED CLOCK ({}): the application's time starts at {} (Asia/Shanghai) instead of the real time"
+                        + " and runs on from there; every deadline, reminder, to-do list and audit record follows it."
+                        + " For training, demonstrations and acceptance trials only, never in production",
+                settings.source(Settings.Key.CLOCK), start.atZone(ClockPort.ZONE).toOffsetDateTime());
+        return clock;
     }
 
     private static void startupThread(Runnable work) {
@@ -187,12 +207,17 @@ final class Application implements AutoCloseable {
      */
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
-                web.revisions(), webSessions);
+                web.revisions(), webSessions, clock);
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */
     java.util.Optional<DemoData> demoData() {
         return java.util.Optional.ofNullable(demoClock).map(c -> new DemoData(c, useCases, web, accounts));
+    }
+
+    /** The clock every use case, the reminder engine and the web application read. */
+    ClockPort clock() {
+        return clock;
     }
 
     boolean hasNoAccounts() {

@@ -8,9 +8,9 @@ import java.time.LocalTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The clock of a {@code --demo} start: the real time, except while the demonstration data are written, when it reads
- * 10:00 on the past day set, so that the sample projects live their lives through the real use cases on the dates
- * their stories need.
+ * The clock of a {@code --demo} start: the clock it wraps (the real time, or a simulated clock set by
+ * {@code EGOV_CLOCK}), except while the demonstration data are written, when it reads 10:00 on the past day set, so
+ * that the sample projects live their lives through the real use cases on the dates their stories need.
  */
 final class DemoClock implements ClockPort {
 
@@ -33,5 +33,10 @@ final class DemoClock implements ClockPort {
     public Instant now() {
         LocalDate d = day.get();
         return d == null ? real.now() : d.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
+    }
+
+    @Override
+    public boolean simulated() {
+        return real.simulated();
     }
 }

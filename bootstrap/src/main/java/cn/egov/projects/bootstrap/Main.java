@@ -19,8 +19,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -146,7 +144,7 @@ public final class Main {
             throw e;
         }
         application.demoData().ifPresent(demo -> demo.fillIfEmpty(application::hasNoAccounts,
-                LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+                application.clock().today()));
         WebServer server;
         WebApi api = application.webApi();
         try {

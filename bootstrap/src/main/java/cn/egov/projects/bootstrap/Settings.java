@@ -1,8 +1,10 @@
 package cn.egov.projects.bootstrap;
 
+import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.persistence.DatabaseSettings;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -70,7 +72,8 @@ public final class Settings {
         SECURE_COOKIES("--secure-cookies", "EGOV_SECURE_COOKIES"),
         TRUSTED_PROXIES("--trusted-proxies", "EGOV_TRUSTED_PROXIES"),
         UPLOADS_DIR("--uploads-dir", "EGOV_UPLOADS_DIR"),
-        DEMO("--demo", "EGOV_DEMO");
+        DEMO("--demo", "EGOV_DEMO"),
+        CLOCK("--clock", "EGOV_CLOCK");
 
         private final String flag;
         private final String variable;
@@ -105,6 +108,7 @@ public final class Settings {
     private final Admin admin;
     private final ReminderConfig reminders;
     private final WebConfig web;
+    private final Instant simulatedClock;
 
     private Settings(Command command, Map<Key, String> values, Map<Key, String> sources, int httpPort, Admin admin) {
         this.command = command;
@@ -114,6 +118,7 @@ public final class Settings {
         this.admin = admin;
         this.reminders = ReminderConfig.parse(this);
         this.web = WebConfig.parse(this);
+        this.simulatedClock = value(Key.CLOCK).map(v -> SimulatedClock.parseStart(v, source(Key.CLOCK))).orElse(null);
     }
 
     /**
@@ -304,6 +309,14 @@ public final class Settings {
         return web;
     }
 
+    /**
+     * The moment a simulated clock starts at ({@code EGOV_CLOCK}, {@code --clock}: training, demonstrations and
+     * acceptance trials only); empty: the real time.
+     */
+    public Optional<Instant> simulatedClock() {
+        return Optional.ofNullable(simulatedClock);
+    }
+
     /** Where a setting came from: its flag, its environment variable, or "default". */
     public String source(Key key) {
         return sources.get(key);
@@ -321,6 +334,9 @@ public final class Settings {
                 + ", policy=" + policyFile().map(Path::toString).orElse("Taicang (built in)")
                 + ", calendarDir=" + calendarDir().map(Path::toString).orElse("none")
                 + ", trustedProxies=" + web.web().trustedProxies()
-                + ", reminders=" + reminders + "]";
+                + ", reminders=" + reminders
+                + simulatedClock().map(start -> ", clock=simulated from " + start.atZone(ClockPort.ZONE)
+                        .toOffsetDateTime() + " (" + source(Key.CLOCK) + ")").orElse("")
+                + "]";
     }
 }

@@ -25,6 +25,7 @@ class MainTest {
     void badSettings() {
         assertThat(Main.run(List.of("--bogus", "1"), Map.of())).isEqualTo(ExitCode.BAD_SETTING);
         assertThat(Main.run(List.of(), Map.of("EGOV_HTTP_PORT", "eighty"))).isEqualTo(ExitCode.BAD_SETTING);
+        assertThat(Main.run(List.of(), Map.of("EGOV_CLOCK", "2025-03-04T9:00"))).isEqualTo(ExitCode.BAD_SETTING);
     }
 
     @Test

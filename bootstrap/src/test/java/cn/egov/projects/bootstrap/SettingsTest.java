@@ -310,4 +310,32 @@ class SettingsTest {
         assertThatThrownBy(() -> parse(Map.of("EGOV_REMINDER_CATCH_UP_DAYS", "a month")))
                 .hasMessage("'a month' is not a number (EGOV_REMINDER_CATCH_UP_DAYS)");
     }
+
+    @Test
+    @DisplayName("模拟时钟：默认不设；EGOV_CLOCK或--clock（参数优先）设定起始时刻，写入启动日志")
+    void simulatedClock() {
+        assertThat(parse(Map.of()).simulatedClock()).isEmpty();
+        assertThat(parse(Map.of()).toString()).doesNotContain("clock=");
+        assertThat(parse(Map.of("EGOV_CLOCK", " ")).simulatedClock()).isEmpty();
+
+        Settings env = parse(Map.of("EGOV_CLOCK", "2025-03-04T09:00"));
+        assertThat(env.simulatedClock()).contains(java.time.Instant.parse("2025-03-04T01:00:00Z"));
+        assertThat(env.source(Settings.Key.CLOCK)).isEqualTo("EGOV_CLOCK");
+        assertThat(env.toString()).contains("clock=simulated from 2025-03-04T09:00+08:00 (EGOV_CLOCK)");
+
+        Settings flag = parse(Map.of("EGOV_CLOCK", "2025-03-04T09:00"), "--clock", "2026-01-02");
+        assertThat(flag.simulatedClock()).contains(java.time.Instant.parse("2026-01-01T16:00:00Z"));
+        assertThat(flag.toString()).contains("clock=simulated from 2026-01-02T00:00+08:00 (--clock)");
+    }
+
+    @Test
+    @DisplayName("模拟时钟写错时中英文说明可用格式，启动失败")
+    void badSimulatedClock() {
+        assertThatThrownBy(() -> parse(Map.of("EGOV_CLOCK", "next monday")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("EGOV_CLOCK：“next monday”不是可用的时间；可用格式：")
+                .hasMessageContaining("EGOV_CLOCK: 'next monday' is not a usable time; accepted forms: ");
+        assertThatThrownBy(() -> parse(Map.of(), "--clock=2025-02-29"))
+                .hasMessageStartingWith("EGOV_CLOCK (--clock)：");
+    }
 }

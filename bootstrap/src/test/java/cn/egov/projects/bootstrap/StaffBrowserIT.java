@@ -408,6 +408,71 @@ class StaffBrowserIT {
                 .isEqualTo("/project.html?id=P-1#timeline");
     }
 
+    @Test
+    @DisplayName("模拟时钟（EGOV_CLOCK）：登录页和各办理页面显示“模拟时钟”横幅，页面的默认年度随模拟时间；未设时不显示")
+    void simulatedClockBanner() throws IOException {
+        // this class's application runs on a clock of the test's, not a simulated one: no banner once /health answered
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login.html");
+        awaitPage(d -> d.findElement(By.id("username")));
+        assertThat(clockSet()).isFalse();
+        assertThat(driver.findElement(By.id("clock-banner")).getText()).isEmpty();
+        assertThat(driver.findElement(By.id("clock-banner")).isDisplayed()).isFalse();
+
+        Path dir = Files.createTempDirectory(home, "clock-");
+        Settings settings = Settings.parse(List.of("--db-url", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("egov")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--uploads-dir", dir.resolve("uploads").toString()), Map.of("EGOV_CLOCK", "2025-03-04T09:00"));
+        try (Application simulated = Application.open(settings)) {
+            var accounts = simulated.accounts();
+            accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
+            accounts.createAccount(new Caller(accounts.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
+                    "it", "-"), account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
+            WebServer other = WebServer.start(simulated.webApi(), 0);
+            try {
+                String otherBase = "http://localhost:" + other.port();
+                driver.manage().deleteAllCookies();
+                driver.get(otherBase + "/login.html");
+                WebElement banner = awaitBanner();
+                assertThat(banner.getAttribute("role")).isEqualTo("status");
+                assertThat(banner.isDisplayed()).isTrue();
+                assertThat(banner.getText()).startsWith("模拟时钟：2025-03-04 09:0")
+                        .contains("本系统时间为模拟时间，仅用于培训、演示和验收测试");
+
+                driver.findElement(By.id("username")).sendKeys("police");
+                driver.findElement(By.id("password")).sendKeys(PASSWORD);
+                driver.findElement(By.id("login-button")).click();
+                wait.until(ExpectedConditions.urlContains("/todo.html"));
+                awaitPage(d -> d.findElement(By.id("who")));
+                assertThat(awaitBanner().getText()).startsWith("模拟时钟：2025-03-04 09:0");
+
+                // the pages' defaults follow the server's clock, not the browser's
+                driver.get(otherBase + "/projects.html");
+                WebElement year = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pf-year")));
+                assertThat(year.getAttribute("value")).isEqualTo("2026");
+                assertThat(((ChromeDriver) driver).executeScript("return App.today();")).isEqualTo("2025-03-04");
+                assertThat(awaitBanner().getText()).startsWith("模拟时钟：2025-03-04");
+            } finally {
+                other.close();
+            }
+        }
+    }
+
+    /** The simulated-clock banner once it has its text. */
+    private WebElement awaitBanner() {
+        return awaitPage(d -> {
+            WebElement banner = d.findElement(By.id("clock-banner"));
+            return banner.getText().startsWith("模拟时钟") ? banner : null;
+        });
+    }
+
+    /** Whether the page, once /health has answered, found the server's clock simulated. */
+    private boolean clockSet() {
+        Object set = ((ChromeDriver) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; App.clock.then(c => done(c.set));");
+        return Boolean.TRUE.equals(set);
+    }
+
     /** Signs in as the unit's staff on the given login address. */
     private void signInVia(String loginPath) {
         driver.manage().deleteAllCookies();

@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * are told by the sign-in policy (shared: of any instance, within {@link #SYNC_EVERY}; otherwise a lock made by another
  * instance reaches this one's remembered credentials when they expire, {@code WebApi.CREDENTIAL_TTL}). At most {@value #MAX_LOCKS} locked usernames are
  * kept; beyond that, every credential remembered so far is treated as predating a lock and is checked again.
+ *
+ * <p>The times recorded in the log only serve to forget old lock changes ({@link #KEEP_LOCKS}): technical timing on
+ * the real time ({@link Instant#now()}), not the application's clock, which may be a simulated one
+ * ({@code EGOV_CLOCK}).
  */
 public final class AccessRevisions implements AccessChangesPort, AccountLockedPort {
 

@@ -39,6 +39,10 @@ import java.util.stream.Collectors;
  * session never stored (a request with an unknown or expired cookie) is not written at all. The
  * database work runs on worker threads, never on the event loop; expired sessions are deleted every
  * {@link #PURGE_EVERY} by whichever instance comes first (each does it; the delete is idempotent).
+ *
+ * <p>The idle expiry is technical timing, not business time: it is measured on the real time
+ * ({@link Instant#now()}), not on the application's clock, so that a simulated clock ({@code EGOV_CLOCK}) set on one
+ * instance neither ends nor prolongs the sessions of the others.
  */
 public final class DatabaseSessionStore implements SessionStore {
 

@@ -4,6 +4,7 @@ import cn.egov.projects.application.port.in.AnnualPlanUseCase;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
@@ -20,9 +21,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Exports: {@code GET /api/exports/annual-plan.xlsx?year=} and {@code GET /api/exports/overdue.xlsx}; the private
@@ -31,16 +30,18 @@ import java.time.ZoneId;
  */
 public final class ExportRoutes {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final AnnualPlanUseCase annualPlan;
     private final MyDeadlinesUseCase deadlines;
     private final CalendarFeedUseCase calendars;
+    private final ClockPort clock;
 
-    public ExportRoutes(AnnualPlanUseCase annualPlan, MyDeadlinesUseCase deadlines, CalendarFeedUseCase calendars) {
+    /** @param clock the application's clock: the exports' date and the feeds' stamp follow it (also a simulated one) */
+    public ExportRoutes(AnnualPlanUseCase annualPlan, MyDeadlinesUseCase deadlines, CalendarFeedUseCase calendars,
+                        ClockPort clock) {
         this.annualPlan = annualPlan;
         this.deadlines = deadlines;
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     public void mount(Router router, RouteTable table) {
@@ -87,7 +88,7 @@ public final class ExportRoutes {
     private void feed(RoutingContext ctx) {
         String file = ctx.pathParam("file");
         String token = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
-        Blocking.call(ctx, () -> calendars.feed(token).map(f -> Calendars.feed(f, Instant.now()))).onSuccess(ics -> {
+        Blocking.call(ctx, () -> calendars.feed(token).map(f -> Calendars.feed(f, clock.now()))).onSuccess(ics -> {
             if (ics.isEmpty()) {
                 Replies.json(ctx, 404, new JsonObject().put("code", "NOT_FOUND").put("message", "订阅地址无效或已撤销")
                         .put("messageEn", "unknown or revoked calendar token").put("requestId", RequestIds.of(ctx)));
@@ -105,7 +106,7 @@ public final class ExportRoutes {
                 .end(Buffer.buffer(bytes));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZONE);
+    private LocalDate today() {
+        return clock.today();
     }
 }

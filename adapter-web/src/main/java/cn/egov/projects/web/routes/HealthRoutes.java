@@ -1,5 +1,6 @@
 package cn.egov.projects.web.routes;
 
+import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
 import io.vertx.core.json.JsonObject;
@@ -11,10 +12,13 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.format.DateTimeFormatter;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code GET /health}: 200 UP when the application can serve (its database answers), 503 DOWN otherwise.
+ * {@code GET /health}: 200 UP when the application can serve (its database answers), 503 DOWN otherwise; either way
+ * with {@code clockSet}, whether the application's clock is a simulated one ({@code EGOV_CLOCK}), and then with
+ * {@code clock}, its time now ({@code 2025-03-04T09:00:12+08:00}): the pages show a banner from it.
  * {@code GET /ready}, for a load balancer's checks: 200 READY when the database answers and the instance is not
  * shutting down; 503 DRAINING from the start of a graceful shutdown (requests already here are still finished), 503
  * DOWN when the database does not answer.
@@ -22,18 +26,26 @@ import java.util.function.BooleanSupplier;
 public final class HealthRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthRoutes.class);
+    /** ISO 8601 with the offset, always with seconds. */
+    private static final DateTimeFormatter CLOCK_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final BooleanSupplier ready;
     private final BooleanSupplier draining;
+    private final ClockPort clock;
 
+    /** With the real time. */
     public HealthRoutes(BooleanSupplier ready) {
-        this(ready, () -> false);
+        this(ready, () -> false, null);
     }
 
-    /** @param draining whether the instance is shutting down */
-    public HealthRoutes(BooleanSupplier ready, BooleanSupplier draining) {
+    /**
+     * @param draining whether the instance is shutting down
+     * @param clock    the application's clock; null: the real time (not simulated)
+     */
+    public HealthRoutes(BooleanSupplier ready, BooleanSupplier draining, ClockPort clock) {
         this.ready = ready;
         this.draining = draining;
+        this.clock = clock;
     }
 
     public void mount(Router router, RouteTable table) {
@@ -63,7 +75,17 @@ public final class HealthRoutes {
                 LOG.warn("readiness check failed", result.cause());
             }
             boolean up = result.succeeded() && Boolean.TRUE.equals(result.result());
-            Replies.json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN"));
+            Replies.json(ctx, up ? 200 : 503, clock(new JsonObject().put("status", up ? "UP" : "DOWN")));
         });
+    }
+
+    /** Adds whether the clock is simulated and, when it is, its time now to the second. */
+    private JsonObject clock(JsonObject health) {
+        boolean simulated = clock != null && clock.simulated();
+        health.put("clockSet", simulated);
+        if (simulated) {
+            health.put("clock", CLOCK_TEXT.format(clock.now().atZone(ClockPort.ZONE)));
+        }
+        return health;
     }
 }

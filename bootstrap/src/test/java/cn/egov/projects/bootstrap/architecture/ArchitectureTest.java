@@ -155,6 +155,27 @@ class ArchitectureTest {
             .orShould().callMethod(System.class, "currentTimeMillis")
             .because("time comes in through the ClockPort (9)");
 
+    /**
+     * The adapters read business time through the application's clock too, so that a simulated clock
+     * ({@code EGOV_CLOCK}) moves everything; the session expiry and the access log's purge are technical timing and
+     * stay on the real time.
+     */
+    @ArchTest
+    static final ArchRule noBusinessClockReadsInTheAdapters = noClasses()
+            .that().resideInAnyPackage(WEB, PERSISTENCE, NOTIFY)
+            .and().doNotHaveFullyQualifiedName("cn.egov.projects.web.auth.DatabaseSessionStore")
+            .and().doNotHaveFullyQualifiedName("cn.egov.projects.web.auth.AccessRevisions")
+            .should().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+            .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+            .orShould().callMethod(java.time.LocalTime.class, "now")
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .because("business time follows the ClockPort, a simulated one too (9)");
+
     @ArchTest
     static final ArchRule noConsolePrinting = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("log through the logger (10)");

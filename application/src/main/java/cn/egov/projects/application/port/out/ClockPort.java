@@ -15,4 +15,12 @@ public interface ClockPort {
     default LocalDate today() {
         return now().atZone(ZONE).toLocalDate();
     }
+
+    /**
+     * Whether this is a simulated clock ({@code EGOV_CLOCK}: set to a chosen moment for training, demonstrations and
+     * acceptance trials) rather than the real time; the pages and {@code /health} say so.
+     */
+    default boolean simulated() {
+        return false;
+    }
 }
