@@ -2,33 +2,79 @@ package cn.egov.projects.persistence;
 
 import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.application.port.out.AuditTrailPort;
+import cn.egov.projects.persistence.audit.AuditChain;
 import cn.egov.projects.persistence.audit.AuditDao;
+import cn.egov.projects.persistence.audit.AuditRow;
 import cn.egov.projects.persistence.audit.AuditMapper;
 import cn.egov.projects.persistence.mybatis.Sessions;
+import cn.egov.projects.persistence.mybatis.SqlErrors;
 
+import org.apache.ibatis.exceptions.PersistenceException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The append-only audit trail in the {@code audit_record} table ({@link AuditTrailPort}). There is no code path that
- * updates or deletes a record; on PostgreSQL a trigger refuses both whoever asks. Instants are kept to the
- * microsecond.
+ * The append-only audit trail in the {@code audit_record} table ({@link AuditTrailPort}), each record sealed into the
+ * {@link AuditChain} as it is written. There is no code path that updates or deletes a record; on PostgreSQL a
+ * trigger refuses both whoever asks. Instants are kept to the microsecond.
  */
 public final class AuditTrailAdapter implements AuditTrailPort {
 
-    private final Sessions sessions;
+    private static final String INSERT = "INSERT INTO audit_record (at, user_id, role, unit, action, article, "
+            + "project_id, from_state, to_state, request_id, source_address, summary) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    AuditTrailAdapter(Sessions sessions) {
+    private final Sessions sessions;
+    private final AuditChain chain;
+
+    AuditTrailAdapter(Sessions sessions, AuditChain chain) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.chain = Objects.requireNonNull(chain, "chain");
     }
 
+    /** Appends the record and its seal in the caller's transaction, the chain's head locked meanwhile. */
     @Override
     public void append(AuditRecord record) {
         var row = AuditMapper.INSTANCE.toRow(Objects.requireNonNull(record, "record"));
         sessions.call(s -> {
-            s.getMapper(AuditDao.class).insert(row);
-            return null;
+            try {
+                return chain.append(s.getConnection(), c -> insert(c, row));
+            } catch (SQLException e) {
+                throw new PersistenceException("cannot append to the audit trail: " + SqlErrors.rootMessage(e), e);
+            }
         });
+    }
+
+    private static long insert(Connection c, AuditRow row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[]{"id"})) {
+            ps.setObject(1, OffsetDateTime.ofInstant(row.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            ps.setString(2, row.userId());
+            ps.setString(3, row.role() == null ? null : row.role().name());
+            ps.setString(4, row.unit());
+            ps.setString(5, row.action());
+            ps.setString(6, row.article());
+            ps.setString(7, row.projectId());
+            ps.setString(8, row.fromState() == null ? null : row.fromState().name());
+            ps.setString(9, row.toState() == null ? null : row.toState().name());
+            ps.setString(10, row.requestId());
+            ps.setString(11, row.sourceAddress());
+            ps.setString(12, row.summary());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned no number for the audit record");
+                }
+                return keys.getLong(1);
+            }
+        }
     }
 
     @Override

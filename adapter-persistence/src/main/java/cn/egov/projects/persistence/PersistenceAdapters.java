@@ -14,6 +14,12 @@ import cn.egov.projects.persistence.shared.SharedWebStateAdapter;
 import cn.egov.projects.persistence.web.WebSecurityAdapter;
 import cn.egov.projects.persistence.web.WorkplaceReadAdapter;
 
+import cn.egov.projects.persistence.audit.AuditChain;
+import cn.egov.projects.persistence.audit.AuditKey;
+import cn.egov.projects.persistence.mybatis.SqlErrors;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 
 /**
@@ -34,13 +40,32 @@ public final class PersistenceAdapters {
     private final WebSecurityAdapter webSecurity;
     private final SharedWebStateAdapter sharedWebState;
 
+    private final Database database;
+    private final AuditChain auditChain;
+
+    /**
+     * Over a database whose audit trail is sealed with a key of this process only: for tests and throwaway
+     * databases, whose chain no later process checks.
+     */
     public PersistenceAdapters(Database database) {
-        Objects.requireNonNull(database, "database");
+        this(database, AuditKey.ephemeral());
+    }
+
+    /**
+     * Over a database whose audit trail is sealed with {@code auditKey}; seals, the first time, the records written
+     * before the trail was a chain.
+     *
+     * @throws DatabaseStartupException when the chain's head cannot be read or sealed
+     */
+    public PersistenceAdapters(Database database, AuditKey auditKey) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.auditChain = new AuditChain(auditKey);
+        sealLegacy();
         var sessions = database.sessions();
         this.transactions = new MyBatisTransactionAdapter(sessions);
         this.projects = new ProjectPersistenceAdapter(sessions);
         this.windows = new DeclarationWindowAdapter(sessions);
-        this.auditTrail = new AuditTrailAdapter(sessions);
+        this.auditTrail = new AuditTrailAdapter(sessions, auditChain);
         this.documents = new DocumentAdapter(sessions);
         this.accounts = new AccountAdapter(sessions);
         this.units = new UnitAdapter(sessions);
@@ -48,6 +73,43 @@ public final class PersistenceAdapters {
         this.workplaceReads = new WorkplaceReadAdapter(sessions);
         this.webSecurity = new WebSecurityAdapter(sessions);
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
+    }
+
+    private void sealLegacy() {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                auditChain.sealLegacy(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseStartupException("cannot seal the audit trail: " + SqlErrors.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Recomputes the audit trail's chain ({@code verify-audit}, and the security auditor's page): whether every record
+     * is as the application wrote it, and if not the first that is not.
+     */
+    public AuditChain.Verdict verifyAuditTrail() {
+        return verifyAuditTrail(database, auditChain);
+    }
+
+    /** {@link #verifyAuditTrail()} without adapters: reads only, seals nothing ({@code verify-audit}). */
+    public static AuditChain.Verdict verifyAuditTrail(Database database, AuditKey key) {
+        return verifyAuditTrail(database, new AuditChain(key));
+    }
+
+    private static AuditChain.Verdict verifyAuditTrail(Database database, AuditChain chain) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return chain.verify(c);
+        } catch (SQLException e) {
+            throw new org.apache.ibatis.exceptions.PersistenceException("cannot read the audit trail: "
+                    + SqlErrors.rootMessage(e), e);
+        }
     }
 
     public TransactionPort transactions() {

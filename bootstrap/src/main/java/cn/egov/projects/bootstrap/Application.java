@@ -17,6 +17,7 @@ import cn.egov.projects.notify.ReminderEngine;
 import cn.egov.projects.persistence.Database;
 import cn.egov.projects.persistence.DatabaseStartupException;
 import cn.egov.projects.persistence.PersistenceAdapters;
+import cn.egov.projects.persistence.audit.AuditKey;
 import cn.egov.projects.persistence.config.CalendarDirectory;
 import cn.egov.projects.persistence.config.ConfigurationException;
 import cn.egov.projects.persistence.config.PolicyPackFile;
@@ -86,6 +87,19 @@ final class Application implements AutoCloseable {
      * With the clock a test gives (null: the system clock, or the simulated clock of {@code EGOV_CLOCK}; under
      * {@code --demo} wrapped by the demonstration clock).
      */
+    /**
+     * The key that seals the audit trail, from {@code EGOV_AUDIT_KEY_FILE}; the server makes the file when it does not
+     * exist ({@code create}), {@code verify-audit} never does.
+     */
+    static AuditKey auditKey(Settings settings, boolean create) {
+        try {
+            return AuditKey.fromFile(settings.auditKeyFile(), create);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(ExitCode.BAD_CONFIGURATION_FILE, e.getMessage() + " ("
+                    + settings.source(Settings.Key.AUDIT_KEY_FILE) + ")", e);
+        }
+    }
+
     static Application open(Settings settings, ClockPort testClock) {
         // the policy packs and the calendar are read beside the database's opening; a fault in them is reported
         // before one of the database, as when they were read first (a new database is made all the same: the next
@@ -109,7 +123,7 @@ final class Application implements AutoCloseable {
                     .map(start -> simulatedClock(settings, start)).orElseGet(SystemClock::new);
             DemoClock demoClock = settings.web().demo() ? new DemoClock(base) : null;
             ClockPort clock = demoClock != null ? demoClock : base;
-            PersistenceAdapters persistence = new PersistenceAdapters(database);
+            PersistenceAdapters persistence = new PersistenceAdapters(database, auditKey(settings, true));
             ReminderPlanningService planner = new ReminderPlanningService(persistence.dueDeadlines(),
                     persistence.projects(), persistence.projects(), persistence.windows(), persistence.accounts(),
                     () -> policies, calendar);

@@ -5,10 +5,12 @@ package cn.egov.projects.bootstrap;
  *
  * <ul>
  *   <li>0 — success (create-admin done; the server stopped normally)</li>
- *   <li>1 — unexpected internal error (a bug: the stack trace is in the log)</li>
+ *   <li>1 — unexpected internal error (a bug: the stack trace is in the log); for verify-audit: the audit trail's
+ *       chain is broken (the first broken record is printed)</li>
  *   <li>2 — bad setting or command line: unknown flag, missing value, port not a number, missing or invalid
  *       administrator details</li>
- *   <li>3 — unusable configuration file: malformed policy pack, bad calendar directory or file</li>
+ *   <li>3 — unusable configuration file: malformed policy pack, bad calendar directory or file, unreadable or
+ *       missing audit key file</li>
  *   <li>4 — database unreachable, refused, or with a schema this release cannot use</li>
  *   <li>5 — the HTTP server cannot listen (port in use or not permitted)</li>
  *   <li>6 — create-admin refused: accounts already exist</li>
@@ -24,6 +26,8 @@ public final class ExitCode {
     public static final int DATABASE = 4;
     public static final int HTTP_PORT = 5;
     public static final int ADMIN_REFUSED = 6;
+    /** verify-audit: the chain is broken. */
+    public static final int AUDIT_CHAIN_BROKEN = 1;
 
     private ExitCode() {
     }

@@ -1,5 +1,10 @@
 package cn.egov.projects.bootstrap;
 
+import cn.egov.projects.persistence.Database;
+import cn.egov.projects.persistence.DatabaseStartupException;
+import cn.egov.projects.persistence.PersistenceAdapters;
+import cn.egov.projects.persistence.audit.AuditChain;
+import cn.egov.projects.persistence.audit.AuditKey;
 import cn.egov.projects.web.WebApi;
 import cn.egov.projects.web.WebServer;
 import cn.egov.projects.web.WebServerException;
@@ -69,6 +74,10 @@ public final class Main {
                 what = Settings.WARM_UP;
                 return warmUp(settings);
             }
+            if (settings.command() == Settings.Command.VERIFY_AUDIT) {
+                what = Settings.VERIFY_AUDIT;
+                return verifyAudit(settings);
+            }
             return serve(settings);
         } catch (SettingsException e) {
             return failed(what, ExitCode.BAD_SETTING, e.getMessage());
@@ -95,6 +104,37 @@ public final class Main {
             Arrays.fill(password, '\0');
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * {@code verify-audit}: recomputes the audit trail's sealed chain with the server's settings and key, and prints
+     * how many records it checked (exit 0) or the first broken record (exit 1). Reads only: runs beside a serving
+     * application and never makes a key.
+     */
+    private static int verifyAudit(Settings settings) {
+        AuditKey key = Application.auditKey(settings, false);
+        Database database;
+        try {
+            database = Database.open(settings.database());
+        } catch (DatabaseStartupException e) {
+            throw new StartupException(ExitCode.DATABASE, e.getMessage() + " (" + settings.databaseSource() + ")", e);
+        }
+        try (database) {
+            AuditChain.Verdict verdict = PersistenceAdapters.verifyAuditTrail(database, key);
+            if (verdict.intact()) {
+                System.out.println("审计记录链完整：已核验 " + verdict.checked() + " 条记录。 / audit trail intact: "
+                        + verdict.checked() + " records checked");
+                LOG.info("audit trail intact: {} records checked", verdict.checked());
+                return ExitCode.OK;
+            }
+            String at = verdict.brokenAt().map(id -> "第 " + id + " 号记录").orElse("链头");
+            System.out.println("审计记录链被破坏，首个问题在" + at + "（此前已核验 " + verdict.checked() + " 条）。 / audit trail "
+                    + "BROKEN" + verdict.brokenAt().map(id -> " at record " + id).orElse(" at its head") + ": "
+                    + verdict.reason());
+            LOG.error("audit trail broken{}: {}", verdict.brokenAt().map(id -> " at record " + id).orElse(""),
+                    verdict.reason());
+            return ExitCode.AUDIT_CHAIN_BROKEN;
+        }
     }
 
     private static int serve(Settings settings) {

@@ -32,7 +32,9 @@ public final class Settings {
          * Start and stop the server on a throwaway embedded database, to record the classes a start loads into a
          * class-data archive ({@code -XX:ArchiveClassesAtExit}), and exit.
          */
-        WARM_UP
+        WARM_UP,
+        /** Recompute the audit trail's sealed chain and exit: 0 intact, 1 broken (the first broken record named). */
+        VERIFY_AUDIT
     }
 
     /** A setting shared by every command: its flag and its environment variable. */
@@ -73,7 +75,8 @@ public final class Settings {
         TRUSTED_PROXIES("--trusted-proxies", "EGOV_TRUSTED_PROXIES"),
         UPLOADS_DIR("--uploads-dir", "EGOV_UPLOADS_DIR"),
         DEMO("--demo", "EGOV_DEMO"),
-        CLOCK("--clock", "EGOV_CLOCK");
+        CLOCK("--clock", "EGOV_CLOCK"),
+        AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE");
 
         private final String flag;
         private final String variable;
@@ -99,6 +102,7 @@ public final class Settings {
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String CREATE_ADMIN = "create-admin";
     public static final String WARM_UP = "warm-up";
+    public static final String VERIFY_AUDIT = "verify-audit";
     private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email");
 
     private final Command command;
@@ -136,6 +140,9 @@ public final class Settings {
             rest.remove(0);
         } else if (!rest.isEmpty() && rest.get(0).equals(WARM_UP)) {
             command = Command.WARM_UP;
+            rest.remove(0);
+        } else if (!rest.isEmpty() && rest.get(0).equals(VERIFY_AUDIT)) {
+            command = Command.VERIFY_AUDIT;
             rest.remove(0);
         }
         Map<String, String> flags = flags(rest, command);
@@ -175,7 +182,8 @@ public final class Settings {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 throw new SettingsException("unexpected argument '" + arg + "' on the command line; "
-                        + "the sub-commands are " + CREATE_ADMIN + " and " + WARM_UP + ", and one comes first");
+                        + "the sub-commands are " + CREATE_ADMIN + ", " + WARM_UP + " and " + VERIFY_AUDIT
+                        + ", and one comes first");
             }
             String name = arg;
             String value;
@@ -284,7 +292,8 @@ public final class Settings {
         Map<Key, String> throwawaySources = new EnumMap<>(sources);
         throwawayValues.put(Key.DB_URL, DatabaseSettings.embeddedH2(dataDir).url());
         throwawayValues.put(Key.HTTP_PORT, String.valueOf(port));
-        for (Key key : List.of(Key.DB_URL, Key.HTTP_PORT)) {
+        throwawayValues.put(Key.AUDIT_KEY_FILE, dataDir.resolve("audit.key").toString());
+        for (Key key : List.of(Key.DB_URL, Key.HTTP_PORT, Key.AUDIT_KEY_FILE)) {
             throwawaySources.put(key, WARM_UP);
         }
         for (Key key : List.of(Key.DB_USER, Key.DB_PASSWORD, Key.DEMO)) {
@@ -292,6 +301,14 @@ public final class Settings {
             throwawaySources.put(key, "default");
         }
         return new Settings(Command.WARM_UP, throwawayValues, throwawaySources, port, null);
+    }
+
+    /**
+     * The file of the key that seals the audit trail ({@code EGOV_AUDIT_KEY_FILE}; default {@code data/audit.key}
+     * in the working directory), kept outside the database.
+     */
+    public Path auditKeyFile() {
+        return value(Key.AUDIT_KEY_FILE).map(Path::of).orElse(Path.of("data", "audit.key"));
     }
 
     /** A setting's value as given (trimmed when from the environment), or empty when not given. */

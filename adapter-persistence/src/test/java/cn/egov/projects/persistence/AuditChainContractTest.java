@@ -1,0 +1,197 @@
+package cn.egov.projects.persistence;
+
+import cn.egov.projects.application.port.out.AuditRecord;
+import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.ProjectState;
+import cn.egov.projects.persistence.audit.AuditChain;
+import cn.egov.projects.persistence.audit.AuditKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit trail as a sealed chain: intact as the application writes it; broken, at the first record touched, when
+ * records are changed, deleted, inserted or reordered behind the application's back (here as a database owner would,
+ * the append-only triggers set aside), or cut off at the end; not to be checked with another key.
+ */
+abstract class AuditChainContractTest {
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final AuditKey key = AuditKey.ephemeral();
+    private Database database;
+    private PersistenceAdapters adapters;
+
+    protected abstract TestDatabase newTestDatabase();
+
+    /** Lets this session change the audit tables as a database owner could (PostgreSQL: triggers off). */
+    protected abstract void bypassTriggers(Statement s) throws SQLException;
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private void openWith(AuditKey auditKey) {
+        TestDatabase db = newTestDatabase();
+        open.add(db::close);
+        database = Database.open(db.settings());
+        open.add(database::close);
+        adapters = new PersistenceAdapters(database, auditKey);
+    }
+
+    private void appendFive() {
+        for (int i = 1; i <= 5; i++) {
+            AuditRecord r = new AuditRecord(Instant.parse("2025-03-0" + i + "T08:00:00.123456Z"), "u" + i,
+                    Role.BDB_OFFICER, "TC-DSJ", "RECORD_REVIEW", "第八条", "p-" + i, ProjectState.UNDER_REVIEW,
+                    ProjectState.REVIEWED, "req-" + i, "10.0.0." + i, "第" + i + "条记录");
+            adapters.transactions().inTransaction(() -> {
+                adapters.auditTrail().append(r);
+                return null;
+            });
+        }
+    }
+
+    private long firstId() {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT MIN(id) FROM audit_record")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void tamper(String... sql) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            bypassTriggers(s);
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @DisplayName("应用写入的审计记录链完整，核验报告检查的条数")
+    void theChainAsWrittenIsIntact() {
+        openWith(key);
+        appendFive();
+
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.checked()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("改动一条记录：核验指出该条")
+    void aChangedRecordIsNamed() {
+        openWith(key);
+        appendFive();
+        long third = firstId() + 2;
+
+        tamper("UPDATE audit_record SET summary = '改过的' WHERE id = " + third);
+
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.brokenAt()).contains(third);
+        assertThat(v.checked()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("删除中间一条记录（连同其封记）：核验指出其后一条")
+    void aDeletedRecordBreaksTheNext() {
+        openWith(key);
+        appendFive();
+        long second = firstId() + 1;
+
+        tamper("DELETE FROM audit_seal WHERE record_id = " + second, "DELETE FROM audit_record WHERE id = " + second);
+
+        assertThat(adapters.verifyAuditTrail().brokenAt()).contains(second + 1);
+    }
+
+    @Test
+    @DisplayName("插入一条没有封记的记录：核验指出它；之后应用继续写入也不会替它补上封记")
+    void anInsertedRecordIsNamed() {
+        openWith(key);
+        appendFive();
+        tamper("INSERT INTO audit_record (at, user_id, action, summary) VALUES (CURRENT_TIMESTAMP, 'x', 'X', '伪造')");
+        long forged = firstId() + 5;
+        appendFive();
+
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.brokenAt()).contains(forged);
+        assertThat(v.reason()).contains("no seal");
+    }
+
+    @Test
+    @DisplayName("交换两条记录的内容（改变顺序）：核验指出前一条")
+    void reorderedRecordsAreNamed() {
+        openWith(key);
+        appendFive();
+        long a = firstId() + 1;
+        long b = firstId() + 3;
+
+        tamper("UPDATE audit_record SET summary = CASE WHEN id = " + a + " THEN '第4条记录' ELSE '第2条记录' END "
+                + "WHERE id IN (" + a + ", " + b + ")");
+
+        assertThat(adapters.verifyAuditTrail().brokenAt()).contains(a);
+    }
+
+    @Test
+    @DisplayName("删去末尾的记录：核验发现链头与记录不符")
+    void recordsCutFromTheEndAreFound() {
+        openWith(key);
+        appendFive();
+        long last = firstId() + 4;
+
+        tamper("DELETE FROM audit_seal WHERE record_id = " + last, "DELETE FROM audit_record WHERE id = " + last);
+
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.reason()).contains("removed from its end");
+    }
+
+    @Test
+    @DisplayName("用另一把密钥核验：不通过")
+    void anotherKeyDoesNotVerify() {
+        openWith(key);
+        appendFive();
+
+        AuditChain.Verdict v = new PersistenceAdapters(database, AuditKey.ephemeral()).verifyAuditTrail();
+
+        assertThat(v.intact()).isFalse();
+        assertThat(v.reason()).contains("key");
+    }
+
+    @Test
+    @DisplayName("升级前已有的审计记录在首次带密钥启动时补上封记，之后链完整")
+    void recordsFromBeforeTheChainAreSealedOnce() {
+        openWith(key);
+        tamper("INSERT INTO audit_record (at, user_id, action, summary) VALUES (CURRENT_TIMESTAMP, 'old', 'X', '旧1')",
+                "INSERT INTO audit_record (at, user_id, action, summary) VALUES (CURRENT_TIMESTAMP, 'old', 'X', '旧2')",
+                "UPDATE audit_chain SET legacy_upto = (SELECT MAX(id) FROM audit_record), head_seal = ''");
+
+        PersistenceAdapters reopened = new PersistenceAdapters(database, key);
+        adapters = reopened;
+        appendFive();
+
+        AuditChain.Verdict v = reopened.verifyAuditTrail();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.checked()).isEqualTo(7);
+    }
+}
