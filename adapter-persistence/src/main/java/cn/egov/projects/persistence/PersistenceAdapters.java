@@ -77,6 +77,7 @@ public final class PersistenceAdapters {
 
     private void sealLegacy() {
         try (Connection c = database.dataSource().getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 auditChain.sealLegacy(c);
@@ -84,6 +85,8 @@ public final class PersistenceAdapters {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(autoCommit); // the connection goes back to the pool as it came
             }
         } catch (SQLException e) {
             throw new DatabaseStartupException("cannot seal the audit trail: " + SqlErrors.rootMessage(e), e);

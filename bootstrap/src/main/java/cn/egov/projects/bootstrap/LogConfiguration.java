@@ -9,15 +9,19 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The application's logging, set up in code rather than from an XML file (whose parser and configuration model
- * are some 500 classes to load at every start): one line per event on the console ({@link LogLine}), written by a background thread
- * so that a request never waits for the console (one access line per request); nothing is dropped, and {@link Main}
+ * are some 500 classes to load at every start): one line per event on the console ({@link LogLine}) and in a daily
+ * rolling file kept at least 183 days ({@code EGOV_LOG_DIR}), written by a background thread so that a request never
+ * waits for the console or the disk (one access line per request); nothing is dropped, and {@link Main}
  * flushes what is queued before the process ends ({@link LogFlush}). The request id (X-Request-Id) is printed where
  * a request set it. The root level is {@code EGOV_LOG_LEVEL} (system property or environment), INFO by default;
  * the libraries' chatter is kept to warnings.
@@ -60,13 +64,79 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         async.addAppender(console);
         async.start();
 
+        // an asynchronous appender holds one appender: the file has a queue of its own
+        AsyncAppender asyncFile = new AsyncAppender();
+        asyncFile.setContext(context);
+        asyncFile.setName("ASYNC_FILE");
+        asyncFile.setQueueSize(8192);
+        asyncFile.setDiscardingThreshold(0);
+        asyncFile.addAppender(file(context));
+        asyncFile.start();
+
         for (String quiet : QUIET) {
             context.getLogger(quiet).setLevel(Level.WARN);
         }
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(rootLevel());
         root.addAppender(async);
+        root.addAppender(asyncFile);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * The same lines in a file ({@code EGOV_LOG_DIR}, default {@code logs} in the working directory), rolled over at
+     * midnight into {@code egov-projects.yyyy-MM-dd.log.gz} and kept {@link #retentionDays()} days (等保 2.0: audit
+     * and log records kept at least six months). No size cap: a cap would remove younger files.
+     */
+    private static RollingFileAppender<ILoggingEvent> file(LoggerContext context) {
+        Path dir = logDir();
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(dir.resolve(FILE_NAME + ".log").toString());
+        TimeBasedRollingPolicy<ILoggingEvent> rolling = new TimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(dir.resolve(FILE_NAME + ".%d{yyyy-MM-dd}.log.gz").toString());
+        rolling.setMaxHistory(retentionDays());
+        rolling.start();
+        file.setRollingPolicy(rolling);
+        LogLine layout = new LogLine();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.setLayout(layout);
+        encoder.start();
+        file.setEncoder(encoder);
+        file.start();
+        return file;
+    }
+
+    static final String FILE_NAME = "egov-projects";
+    /** The least number of days log files are kept, whatever is set: six months (183 days). */
+    static final int MIN_RETENTION_DAYS = 183;
+
+    /** {@code EGOV_LOG_DIR} as a system property or in the environment; {@code logs} when unset. */
+    static Path logDir() {
+        String dir = setting("EGOV_LOG_DIR");
+        return Path.of(dir == null || dir.isBlank() ? "logs" : dir.trim());
+    }
+
+    /** {@code EGOV_LOG_RETENTION_DAYS}, never fewer than {@value #MIN_RETENTION_DAYS}, at most ten years. */
+    static int retentionDays() {
+        String days = setting("EGOV_LOG_RETENTION_DAYS");
+        try {
+            int n = days == null ? MIN_RETENTION_DAYS : Integer.parseInt(days.trim());
+            return Math.max(MIN_RETENTION_DAYS, Math.min(n, 3_660));
+        } catch (NumberFormatException e) {
+            return MIN_RETENTION_DAYS;
+        }
+    }
+
+    private static String setting(String name) {
+        return System.getProperty(name, System.getenv(name));
     }
 
     /** {@code EGOV_LOG_LEVEL} as a system property or in the environment; INFO when unset or not a level. */

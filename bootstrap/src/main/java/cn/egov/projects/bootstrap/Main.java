@@ -122,13 +122,13 @@ public final class Main {
         try (database) {
             AuditChain.Verdict verdict = PersistenceAdapters.verifyAuditTrail(database, key);
             if (verdict.intact()) {
-                System.out.println("审计记录链完整：已核验 " + verdict.checked() + " 条记录。 / audit trail intact: "
+                CommandOutput.println("审计记录链完整：已核验 " + verdict.checked() + " 条记录。 / audit trail intact: "
                         + verdict.checked() + " records checked");
                 LOG.info("audit trail intact: {} records checked", verdict.checked());
                 return ExitCode.OK;
             }
             String at = verdict.brokenAt().map(id -> "第 " + id + " 号记录").orElse("链头");
-            System.out.println("审计记录链被破坏，首个问题在" + at + "（此前已核验 " + verdict.checked() + " 条）。 / audit trail "
+            CommandOutput.println("审计记录链被破坏，首个问题在" + at + "（此前已核验 " + verdict.checked() + " 条）。 / audit trail "
                     + "BROKEN" + verdict.brokenAt().map(id -> " at record " + id).orElse(" at its head") + ": "
                     + verdict.reason());
             LOG.error("audit trail broken{}: {}", verdict.brokenAt().map(id -> " at record " + id).orElse(""),

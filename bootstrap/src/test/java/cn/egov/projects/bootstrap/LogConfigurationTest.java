@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import org.slf4j.MDC;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +38,15 @@ class LogConfigurationTest {
         assertThat(async.getQueueSize()).isEqualTo(8192);
         assertThat(async.getDiscardingThreshold()).isZero();
         ConsoleAppender<?> console = (ConsoleAppender<?>) async.getAppender("CONSOLE");
+        AsyncAppender asyncFile = (AsyncAppender) root.getAppender("ASYNC_FILE");
+        assertThat(asyncFile.isStarted()).isTrue();
+        assertThat(asyncFile.getDiscardingThreshold()).isZero();
+        RollingFileAppender<?> file = (RollingFileAppender<?>) asyncFile.getAppender("FILE");
+        assertThat(file.isStarted()).isTrue();
+        assertThat(Path.of(file.getFile())).isEqualTo(LogConfiguration.logDir().resolve("egov-projects.log"));
+        TimeBasedRollingPolicy<?> rolling = (TimeBasedRollingPolicy<?>) file.getRollingPolicy();
+        assertThat(rolling.getMaxHistory()).isGreaterThanOrEqualTo(183);
+        assertThat(rolling.getFileNamePattern()).endsWith("egov-projects.%d{yyyy-MM-dd}.log.gz");
         assertThat(((LayoutWrappingEncoder<?>) console.getEncoder()).getLayout()).isInstanceOf(LogLine.class);
         assertThat(root.getLevel()).isEqualTo(LogConfiguration.rootLevel());
         for (String quiet : LogConfiguration.QUIET) {
@@ -118,6 +130,41 @@ class LogConfigurationTest {
             } else {
                 System.setProperty("logback.configurationFile", before);
             }
+        }
+    }
+
+    @Test
+    @DisplayName("日志同时写入按日滚动的文件，保留不少于183天，设置更短也按183天")
+    void linesGoToADailyFileKeptAtLeastHalfAYear(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String before = System.getProperty("EGOV_LOG_DIR");
+        String retention = System.getProperty("EGOV_LOG_RETENTION_DAYS");
+        System.setProperty("EGOV_LOG_DIR", dir.toString());
+        System.setProperty("EGOV_LOG_RETENTION_DAYS", "30");
+        try {
+            assertThat(LogConfiguration.retentionDays()).isEqualTo(183);
+            LoggerContext context = new LoggerContext();
+            LogConfiguration configuration = new LogConfiguration();
+            configuration.setContext(context);
+            context.setMDCAdapter(MDC.getMDCAdapter());
+            context.start();
+            configuration.configure(context);
+            context.getLogger("cn.egov.projects.test").info("写入日志文件的一行");
+            context.stop(); // drains the queue, closes the file
+            assertThat(java.nio.file.Files.readString(dir.resolve("egov-projects.log"), StandardCharsets.UTF_8))
+                    .contains("cn.egov.projects.test - 写入日志文件的一行");
+            System.setProperty("EGOV_LOG_RETENTION_DAYS", "400");
+            assertThat(LogConfiguration.retentionDays()).isEqualTo(400);
+        } finally {
+            restore("EGOV_LOG_DIR", before);
+            restore("EGOV_LOG_RETENTION_DAYS", retention);
+        }
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
         }
     }
 }

@@ -150,7 +150,8 @@ public final class AuditChain {
         String last = "";
         long checked = 0;
         long previousId = 0;
-        c.setAutoCommit(false);
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false); // PostgreSQL streams a result set (fetch size) only inside a transaction
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", s.seal FROM audit_record r "
                 + "LEFT JOIN audit_seal s ON s.record_id = r.id WHERE r.id <= ? ORDER BY r.id")) {
             ps.setFetchSize(1_000);
@@ -176,6 +177,7 @@ public final class AuditChain {
             }
         } finally {
             c.rollback();
+            c.setAutoCommit(autoCommit);
         }
         if (checked != head.count() || previousId != head.lastId() || !last.equals(head.lastSeal())) {
             return Verdict.broken(checked, previousId == 0 ? null : previousId, "the chain ends at record " + previousId

@@ -43,7 +43,7 @@ public final class Calendars {
             VEvent event = new VEvent(due, summary);
             event.add(new Uid(d.deadline().id() + "@egov-projects"));
             event.add(new DtStamp(stamp));
-            event.add(new Description(d.deadline().kind().descriptionZh() + "。到期日：" + due
+            event.add(new Description(t.descriptionZh() + "。到期日：" + due
                     + (d.deadline().provisional() ? "（暂定：该年度官方工作日安排尚未公布）" : "")
                     + (t.action() == null ? "" : "。办理：" + t.action().zh())));
             calendar.add(event);

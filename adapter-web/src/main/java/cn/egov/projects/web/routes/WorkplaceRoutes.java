@@ -91,7 +91,7 @@ public final class WorkplaceRoutes {
                 .put("deadlineId", d.deadline().id().toString())
                 .put("kind", d.deadline().kind().name())
                 .put("kindZh", d.deadline().kind().actionZh())
-                .put("descriptionZh", d.deadline().kind().descriptionZh())
+                .put("descriptionZh", t.descriptionZh())
                 .put("article", t.article())
                 .put("start", d.deadline().start().toString())
                 .put("due", d.deadline().due().toString())

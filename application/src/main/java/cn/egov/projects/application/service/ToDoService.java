@@ -10,6 +10,7 @@ import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.deadline.DeadlineKind;
+import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.Articles;
 
 import java.time.LocalDate;
@@ -66,12 +67,15 @@ public final class ToDoService implements MyDeadlinesUseCase {
         return ProjectQueryService.scopeOf(actor);
     }
 
-    static ToDo toDo(DueDeadline d, LocalDate today) {
+    private ToDo toDo(DueDeadline d, LocalDate today) {
         LocalDate due = d.deadline().due();
         ToDo.Urgency urgency = due.isBefore(today) ? ToDo.Urgency.OVERDUE
                 : due.isEqual(today) ? ToDo.Urgency.DUE_TODAY
                 : !due.isAfter(today.plusDays(SOON_DAYS)) ? ToDo.Urgency.DUE_SOON : ToDo.Urgency.LATER;
-        return new ToDo(d, urgency, Articles.chinese(d.deadline().kind().article()), meetingAction(d.deadline().kind()));
+        // the project's own pack words the period: 5 working days where it says 5
+        PolicyPack pack = lifecycle.ports().policies().policies().forProject(d.policyId(), today);
+        return new ToDo(d, urgency, Articles.chinese(d.deadline().kind().article()),
+                d.deadline().kind().descriptionZh(pack), meetingAction(d.deadline().kind()));
     }
 
     /** The action in the system that meets a deadline of the kind. */

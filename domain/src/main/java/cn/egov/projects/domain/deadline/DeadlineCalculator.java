@@ -31,17 +31,8 @@ public final class DeadlineCalculator {
 
     /** The period a deadline runs under this pack. */
     public Term termOf(DeadlineKind kind) {
-        return switch (kind) {
-            case IMPL_PLAN -> pack.implementationPlan();
-            case CONTRACT_FILING -> pack.contractFiling();
-            case PROGRESS_REPORT -> pack.progressInterval();
-            case SUBSTANTIVE_START -> pack.substantiveStart();
-            case ACCEPTANCE_LIMIT -> pack.acceptanceLimit();
-            case ACCEPTANCE_REPORT -> pack.acceptanceReport();
-            case FINAL_ACCOUNTS -> pack.finalAccounts();
-            case WARRANTY_END, WINDOW_CLOSING ->
-                    throw new IllegalArgumentException(kind + " falls on a date of its own, not after a period");
-        };
+        return kind.termIn(pack).orElseThrow(() ->
+                new IllegalArgumentException(kind + " falls on a date of its own, not after a period"));
     }
 
     public Due due(DeadlineKind kind, LocalDate start) {

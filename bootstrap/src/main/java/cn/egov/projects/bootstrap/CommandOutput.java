@@ -1,0 +1,19 @@
+package cn.egov.projects.bootstrap;
+
+import java.io.PrintStream;
+
+/**
+ * What a command prints as its result for the operator or a script ({@code verify-audit}'s verdict): on standard
+ * output, apart from the log, whose lines carry times and levels. The one class that writes to a standard stream.
+ */
+final class CommandOutput {
+
+    private CommandOutput() {
+    }
+
+    static void println(String line) {
+        PrintStream out = System.out;
+        out.println(line);
+        out.flush();
+    }
+}
