@@ -4,6 +4,7 @@ import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
 import cn.egov.projects.application.fake.FakeWorkplace;
+import cn.egov.projects.application.fake.People;
 import cn.egov.projects.application.port.in.AuditQuery;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.CreateDraftCommand;
@@ -165,12 +166,15 @@ class WorkplaceServicesTest {
             assertThat(e.classified()).isTrue();
             assertThat(e.summary()).contains("新建项目草稿");
         });
+        var auditNamed = w.oversightReports.search(People.namedTo(audit(), secret),
+                new AuditQuery(bySecret, 1, 50));
+        assertThat(auditNamed.total()).isEqualTo(1);
         assertThatThrownBy(() -> w.oversightReports.search(policeStaff(), new AuditQuery(null, 1, 20)))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    @DisplayName("合规统计不计知悉范围外的涉密项目：未被指定时只数到非涉密项目，被指定后才计入")
+    @DisplayName("合规统计不计知悉范围外的涉密项目：市审计局未被指定时只数到非涉密项目，被指定后才计入")
     void complianceLeavesClassifiedProjectsOutsideTheScopeOut() {
         planned(smartPolicePlatform(2025));
         ProjectId secret = w.world.declarations.createDraft(policeStaff(), new CreateDraftCommand(classifiedProfile(2025)));
@@ -180,7 +184,7 @@ class WorkplaceServicesTest {
                 .satisfies(u -> assertThat(u.projects()).isEqualTo(1));
         assertThat(w.oversightReports.compliance(bureau())).singleElement()
                 .satisfies(u -> assertThat(u.projects()).isEqualTo(1));
-        assertThat(w.oversightReports.compliance(bureauAssigned(secret))).singleElement()
+        assertThat(w.oversightReports.compliance(People.namedTo(audit(), secret))).singleElement()
                 .satisfies(u -> assertThat(u.projects()).isEqualTo(2));
     }
 
