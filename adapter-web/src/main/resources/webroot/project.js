@@ -143,12 +143,12 @@
     return wrap;
   }
 
-  /** The people named to the project; who may, names or removes them here (RULES §1, Art. 8, 24, 27). */
+  /** The people named to the project, and what for; who may, names or removes them here (RULES §1, Art. 8, 24, 27). */
   function assignments(a) {
     const wrap = el('section', { id: 'assignments', class: 'card' });
     wrap.append(el('p', { class: 'muted', text: a.classified
-      ? '第二十七条：涉密项目仅限本单位、保密部门和保密部门指定的市大数据管理局经办人员查看。'
-      : '第八条、第二十四条：评审、验收专家经指定后可查看本项目。' }));
+      ? '第二十七条：涉密项目仅限本单位、保密部门和保密部门指定进入知悉范围的人员（市大数据管理局、市财政局、市委网信办、市审计局人员和专家）查看。'
+      : '第八条、第二十四条：评审专家由市大数据管理局从专家库抽取，评审结束前不向项目单位显示；验收专家由实施单位在试运行后指定。专家经指定后可查看本项目。' }));
     const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'assignment-error' });
     const path = (userId) => '/api/projects/' + encodeURIComponent(id) + '/assignments/' + encodeURIComponent(userId);
     async function change(method, userId, done) {
@@ -159,14 +159,15 @@
         location.reload();
       } catch (e) { App.showError(box, e); }
     }
-    wrap.append(App.table(['姓名', '角色', '单位', ''], a.assigned.map(x => [x.displayName + '（' + x.username + '）', x.roleZh, x.unit,
-      a.mayManage ? el('button', { type: 'button', class: 'secondary', id: 'unassign-' + x.username, text: '取消指定',
+    wrap.append(App.table(['姓名', '角色', '单位', '指定用途', ''], a.assigned.map(x => [x.displayName + '（' + x.username + '）', x.roleZh, x.unit,
+      x.purposeZh, x.removable ? el('button', { type: 'button', class: 'secondary', id: 'unassign-' + x.username, text: '取消指定',
         onclick: () => change('DELETE', x.userId, '已取消指定：' + x.displayName) }) : null]), 'assignment-table'));
     if (a.mayManage) {
       const select = el('select', { id: 'assign-who', name: 'userId', required: true });
       a.candidates.forEach(c => select.append(el('option', { value: c.userId, text: c.displayName + '（' + c.username + '，' + c.roleZh + '）' })));
       const form = el('form', { id: 'assign-form', class: 'row' },
-        el('div', {}, el('label', { for: 'assign-who', text: a.classified ? '指定市大数据管理局经办人员' : '指定评审专家' }), select),
+        el('div', {}, el('label', { for: 'assign-who', text: '指定' + (a.candidates.length ? a.candidates[0].purposeZh
+          : a.classified ? '涉密项目知悉范围人员' : '专家') }), select),
         el('div', {}, el('button', { type: 'submit', id: 'assign', text: '指定', disabled: !a.candidates.length })));
       form.addEventListener('submit', (event) => {
         event.preventDefault();

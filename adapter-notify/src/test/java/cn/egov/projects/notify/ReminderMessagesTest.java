@@ -127,4 +127,32 @@ class ReminderMessagesTest {
         assertThat(onTime.text()).doesNotContain("延迟");
         assertThat(onTime.templateParams()).containsEntry("late", "");
     }
+
+    @Test
+    @DisplayName("第二十七条：涉密项目的提醒即使带着项目名称，邮件和短信中也不出现名称、内容、项目编号；与普通项目合并时只写普通项目")
+    void aClassifiedProjectIsNeverNamedEvenInADigest() {
+        LocalDate today = LocalDate.of(2025, 10, 13);
+        UUID secretId = UUID.fromString("0b7e1f3a-2c4d-4e5f-8a9b-0c1d2e3f4a5b");
+        LedgerItem secret = new LedgerItem(7, UUID.randomUUID(), -4, "li@tc.gov.cn", Channel.EMAIL, today,
+                Audience.BUREAU, "李责任", secretId, "涉密专网密码改造", true, DeadlineKind.CONTRACT_FILING,
+                LocalDate.of(2025, 10, 9), "第十四条", false);
+        LedgerItem plain = item(8, DeadlineKind.IMPL_PLAN, today, LocalDate.of(2025, 10, 20), false);
+
+        OutgoingEmail alone = messages.email("li@tc.gov.cn", List.of(secret), today);
+        OutgoingEmail digest = messages.email("li@tc.gov.cn", List.of(secret, plain), today);
+        OutgoingSms smsAlone = messages.sms("13900000002", List.of(secret), today);
+        OutgoingSms smsDigest = messages.sms("13900000002", List.of(plain, secret), today);
+
+        for (String text : List.of(alone.subject() + alone.text() + alone.html(),
+                digest.subject() + digest.text() + digest.html(), smsAlone.text(), smsDigest.text(),
+                String.join("|", smsAlone.templateParams().values()),
+                String.join("|", smsDigest.templateParams().values()))) {
+            assertThat(text).doesNotContain("涉密专网", "密码改造", secretId.toString(), "报送项目合同", "第十四条",
+                    "10月9日");
+        }
+        assertThat(digest.text()).contains("1. " + ReminderMessages.CLASSIFIED + "\n   办理入口：https://egov.tc.gov.cn/\n",
+                "2. 「智慧公安数据平台」须于2025年10月20日（星期一）前报送项目实施方案（第十三条）");
+        assertThat(smsDigest.text()).isEqualTo("【太仓电子政务】李责任您好，您有2项待办事项，请登录系统查看");
+        assertThat(messages.link(secret)).isEqualTo("https://egov.tc.gov.cn/");
+    }
 }

@@ -13,6 +13,7 @@ import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import org.apache.ibatis.exceptions.PersistenceException;
 
+import cn.egov.projects.domain.access.AssignmentPurpose;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.project.UnitId;
 
@@ -24,8 +25,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Accounts in the {@code account} table with their assigned projects in {@code account_project}
- * ({@link AccountPort}, {@link ProjectAssignmentPort}). A username or user id already taken is refused by the
+ * Accounts in the {@code account} table with their assigned projects in {@code account_project}, each with what it
+ * is assigned for ({@link AccountPort}, {@link ProjectAssignmentPort}). A username or user id already taken is refused by the
  * database's unique keys and reported as {@link IllegalStateException}; the same person named to the same project by
  * two people at once is reported to the later one as {@link ConcurrentChangeException}.
  */
@@ -66,25 +67,30 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
     }
 
     @Override
-    public List<Account> assignedTo(ProjectId project) {
+    public List<Assignment> assignedTo(ProjectId project) {
         Objects.requireNonNull(project, "project");
         return sessions.call(s -> {
             AccountDao dao = s.getMapper(AccountDao.class);
-            return withAssigned(dao, dao.findAssignedTo(project.value()));
+            Map<String, AssignmentPurpose> purposes = dao.findAssignmentsOf(project.value()).stream()
+                    .collect(Collectors.toMap(AssignedProjectRow::userId, AssignedProjectRow::purpose));
+            return withAssigned(dao, dao.findAssignedTo(project.value())).stream()
+                    .filter(a -> purposes.containsKey(a.userId()))
+                    .map(a -> new Assignment(a, purposes.get(a.userId()))).toList();
         });
     }
 
     @Override
-    public boolean assign(String userId, ProjectId project) {
+    public boolean assign(String userId, ProjectId project, AssignmentPurpose purpose) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(purpose, "purpose");
         try {
             return sessions.call(s -> {
                 AccountDao dao = s.getMapper(AccountDao.class);
                 if (dao.isAssigned(userId, project.value())) {
                     return false;
                 }
-                dao.insertAssigned(List.of(new AssignedProjectRow(userId, project.value())));
+                dao.insertAssigned(List.of(new AssignedProjectRow(userId, project.value(), purpose)));
                 return true;
             });
         } catch (PersistenceException e) {
@@ -106,8 +112,11 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
     public void insert(Account account) {
         Objects.requireNonNull(account, "account");
         AccountRow row = AccountMapper.INSTANCE.toRow(account);
+        // an account made with projects already named to it (a seed) is named as the Bureau names: an expert for
+        // review, anyone else into the scope of a classified project
+        AssignmentPurpose purpose = account.role() == Role.EXPERT ? AssignmentPurpose.REVIEW : AssignmentPurpose.SCOPE;
         List<AssignedProjectRow> assigned = account.assigned().stream()
-                .map(p -> new AssignedProjectRow(account.userId(), p.value()))
+                .map(p -> new AssignedProjectRow(account.userId(), p.value(), purpose))
                 .toList();
         try {
             sessions.call(s -> {

@@ -1,6 +1,7 @@
 package cn.egov.projects.persistence;
 
 import cn.egov.projects.application.port.out.Account;
+import cn.egov.projects.domain.access.AssignmentPurpose;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
@@ -94,7 +95,7 @@ abstract class AccountContractTest extends PersistenceContractTest {
     }
 
     @Test
-    @DisplayName("指定人员：按项目读出被指定的账号，重复指定或取消未指定的不改变任何内容，按编号读账号带上指定的项目")
+    @DisplayName("指定人员：按项目读出被指定的账号及指定用途，重复指定或取消未指定的不改变任何内容，按编号读账号带上指定的项目")
     void projectAssignments() {
         ProjectId project = ProjectId.random();
         ProjectId other = ProjectId.random();
@@ -102,25 +103,32 @@ abstract class AccountContractTest extends PersistenceContractTest {
                 new UnitId("TC-DSJ"), null, null, "hash", true, Set.of(other));
         Account qian = new Account("q-" + UUID.randomUUID(), username(), "钱专家", Role.EXPERT,
                 new UnitId("EXPERTS"), null, null, "hash", false, Set.of());
+        Account li = new Account("l-" + UUID.randomUUID(), username(), "李专家", Role.EXPERT,
+                new UnitId("EXPERTS"), null, null, "hash", true, Set.of(other));
         adapters.accounts().insert(sun);
         adapters.accounts().insert(qian);
+        adapters.accounts().insert(li);
         var assignments = adapters.projectAssignments();
 
         assertThat(assignments.assignedTo(project)).isEmpty();
-        assertThat(assignments.assign(sun.userId(), project)).isTrue();
-        assertThat(assignments.assign(sun.userId(), project)).isFalse();
-        assertThat(assignments.assign(qian.userId(), project)).isTrue();
+        assertThat(assignments.assign(sun.userId(), project, AssignmentPurpose.SCOPE)).isTrue();
+        assertThat(assignments.assign(sun.userId(), project, AssignmentPurpose.REVIEW)).isFalse();
+        assertThat(assignments.assign(qian.userId(), project, AssignmentPurpose.ACCEPTANCE)).isTrue();
 
-        assertThat(assignments.assignedTo(project)).extracting(Account::userId)
-                .containsExactlyInAnyOrder(sun.userId(), qian.userId());
-        assertThat(assignments.assignedTo(project)).filteredOn(a -> a.userId().equals(qian.userId()))
-                .singleElement().satisfies(a -> assertThat(a.enabled()).isFalse());
+        assertThat(assignments.assignedTo(project)).extracting(a -> a.account().userId() + ":" + a.purpose())
+                .containsExactlyInAnyOrder(sun.userId() + ":SCOPE", qian.userId() + ":ACCEPTANCE");
+        assertThat(assignments.assignedTo(project)).filteredOn(a -> a.account().userId().equals(qian.userId()))
+                .singleElement().satisfies(a -> assertThat(a.account().enabled()).isFalse());
         assertThat(adapters.accounts().findById(sun.userId()).orElseThrow().assigned())
                 .containsExactlyInAnyOrder(project, other);
+        // named with the account itself: an expert for review, anyone else into the scope
+        assertThat(assignments.assignedTo(other)).extracting(a -> a.account().userId() + ":" + a.purpose())
+                .containsExactlyInAnyOrder(sun.userId() + ":SCOPE", li.userId() + ":REVIEW");
 
         assertThat(assignments.unassign(sun.userId(), project)).isTrue();
         assertThat(assignments.unassign(sun.userId(), project)).isFalse();
-        assertThat(assignments.assignedTo(project)).extracting(Account::userId).containsExactly(qian.userId());
+        assertThat(assignments.assignedTo(project)).extracting(a -> a.account().userId())
+                .containsExactly(qian.userId());
         assertThat(adapters.accounts().findById(sun.userId()).orElseThrow().assigned()).containsExactly(other);
         assertThat(adapters.accounts().findById("nobody-" + UUID.randomUUID())).isEmpty();
     }

@@ -111,10 +111,15 @@ abstract class WebWorkplaceContractTest extends PersistenceContractTest {
         assertThat(adapters.workplaceReads().openDeadlines(only, Set.of(), LocalDate.of(2031, 3, 31), 10)).isEmpty();
     }
 
+    private static final ProjectListScope CITY = new ProjectListScope(Optional.empty(), false, Set.of(),
+            Optional.empty());
+    private static final ProjectListScope EVERYTHING = new ProjectListScope(Optional.empty(), true, Set.of(),
+            Optional.empty());
+
     @Test
     @DisplayName("合规统计：按期、逾期完成、逾期未完成和第十七条标记按单位计数，豁免的不计")
     void complianceCountsPerUnit() {
-        List<UnitCompliance> all = adapters.workplaceReads().byUnit(DAY);
+        List<UnitCompliance> all = adapters.workplaceReads().byUnit(DAY, EVERYTHING);
         UnitCompliance a = all.stream().filter(u -> u.unit().equals(unitA)).findFirst().orElseThrow();
         assertThat(a.projects()).isEqualTo(2);
         assertThat(a.metOnTime()).isEqualTo(1);
@@ -124,6 +129,19 @@ abstract class WebWorkplaceContractTest extends PersistenceContractTest {
         UnitCompliance b = all.stream().filter(u -> u.unit().equals(unitB)).findFirst().orElseThrow();
         assertThat(b.overdue()).isZero();
         assertThat(b.onTimeShare()).isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("合规统计只计范围内的项目：知悉范围外的涉密项目不计，逐个允许后才计；限于本单位时只有本单位")
+    void complianceCountsOnlyTheScope() {
+        UnitCompliance city = adapters.workplaceReads().byUnit(DAY, CITY).stream()
+                .filter(u -> u.unit().equals(unitA)).findFirst().orElseThrow();
+        assertThat(city.projects()).isEqualTo(1);
+        ProjectListScope named = new ProjectListScope(Optional.empty(), false, Set.of(secret.id()), Optional.empty());
+        assertThat(adapters.workplaceReads().byUnit(DAY, named)).filteredOn(u -> u.unit().equals(unitA))
+                .singleElement().satisfies(u -> assertThat(u.projects()).isEqualTo(2));
+        assertThat(adapters.workplaceReads().byUnit(DAY, unitScope(unitB))).extracting(UnitCompliance::unit)
+                .containsExactly(unitB);
     }
 
     @Test
@@ -138,18 +156,49 @@ abstract class WebWorkplaceContractTest extends PersistenceContractTest {
                     "摘要" + i));
         }
         Page<AuditEntry> page = adapters.workplaceReads().search(new AuditFilter(Optional.of(user), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), 1, 2);
+                Optional.empty(), Optional.empty(), Optional.empty()), EVERYTHING, 1, 2);
         assertThat(page.total()).isEqualTo(5);
         assertThat(page.items()).extracting(AuditEntry::summary).containsExactly("摘要4", "摘要3");
         assertThat(page.items().get(0).classified()).isTrue();
         assertThat(page.items().get(1).classified()).isFalse();
         assertThat(adapters.workplaceReads().search(new AuditFilter(Optional.of(user), Optional.of("DECLARE"),
                 Optional.of(open.id().toString()), Optional.of(t0.plusSeconds(60)), Optional.of(t0.plusSeconds(240))),
-                1, 10).items()).extracting(AuditEntry::summary).containsExactly("摘要2");
+                EVERYTHING, 1, 10).items()).extracting(AuditEntry::summary).containsExactly("摘要2");
         assertThat(adapters.workplaceReads().search(new AuditFilter(Optional.of(user), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), 9, 2).items()).isEmpty();
+                Optional.empty(), Optional.empty(), Optional.empty()), EVERYTHING, 9, 2).items()).isEmpty();
         assertThat(adapters.workplaceReads().forProject(open.id().toString(), 100))
                 .extracting(AuditEntry::summary).containsExactly("摘要0", "摘要1", "摘要2", "摘要3");
+    }
+
+    @Test
+    @DisplayName("操作记录查询只含范围内项目的记录：知悉范围外的涉密项目的记录不列也不计数，与不存在的项目一样；无项目的记录照常列出")
+    void auditSearchLeavesProjectsOutsideTheScopeOut() {
+        String user = "scope-" + tag;
+        Instant t0 = Instant.parse("2031-03-02T02:00:00Z");
+        String nothing = ProjectId.random().toString();
+        for (String project : new String[]{other.id().toString(), secret.id().toString(), null, nothing}) {
+            adapters.auditTrail().append(new AuditRecord(t0, user, Role.UNIT_STAFF, unitA.code(), "DECLARE",
+                    "第七条", project, null, null, "r", "-", "记录" + project));
+        }
+        AuditFilter byUser = new AuditFilter(Optional.of(user), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        Page<AuditEntry> city = adapters.workplaceReads().search(byUser, CITY, 1, 10);
+        assertThat(city.total()).isEqualTo(3);
+        assertThat(city.items()).extracting(AuditEntry::projectId).containsExactlyInAnyOrder(other.id().toString(),
+                null, nothing).doesNotContain(secret.id().toString());
+        AuditFilter bySecret = new AuditFilter(Optional.of(user), Optional.empty(),
+                Optional.of(secret.id().toString()), Optional.empty(), Optional.empty());
+        AuditFilter byAbsent = new AuditFilter(Optional.of(user), Optional.empty(),
+                Optional.of(ProjectId.random().toString()), Optional.empty(), Optional.empty());
+        Page<AuditEntry> hidden = adapters.workplaceReads().search(bySecret, CITY, 1, 10);
+        Page<AuditEntry> absent = adapters.workplaceReads().search(byAbsent, CITY, 1, 10);
+        assertThat(hidden.items()).isEqualTo(absent.items()).isEmpty();
+        assertThat(hidden.total()).isEqualTo(absent.total()).isZero();
+        ProjectListScope named = new ProjectListScope(Optional.empty(), false, Set.of(secret.id()), Optional.empty());
+        assertThat(adapters.workplaceReads().search(bySecret, named, 1, 10).items()).singleElement()
+                .satisfies(e -> assertThat(e.classified()).isTrue());
+        assertThat(adapters.workplaceReads().search(byUser, EVERYTHING, 1, 10).total()).isEqualTo(4);
     }
 
     @Test

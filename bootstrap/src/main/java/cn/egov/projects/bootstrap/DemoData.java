@@ -163,6 +163,12 @@ final class DemoData {
                 a[0] + "@demo.taicang.gov.cn", password.toCharArray());
     }
 
+    /** The person as their account stands now: named to projects since they signed in, say. */
+    private Caller current(Caller caller) {
+        return new Caller(accounts.current(caller.actor().userId()).orElseThrow(), caller.requestId(),
+                caller.sourceAddress());
+    }
+
     private Caller signIn(String username, String password) {
         Actor actor = accounts.authenticate(username, password.toCharArray()).orElseThrow();
         return new Caller(actor, "demo", "-");
@@ -223,20 +229,33 @@ final class DemoData {
                 new DeclareProjectCommand(p.id(), null)));
         run("declare classified", () -> useCases.declareProject().declare(people.get("gaj"),
                 new DeclareProjectCommand(secret, null)));
-        // the secrecy office names one Bureau officer to the classified project (Art. 4, 27)
-        run("name the classified project's officer", () -> web.workplace().assignments().assign(
-                people.get("secrecy"), secret, people.get("bdb-secret").actor().userId()));
+        // the secrecy office names into the classified project's 知悉范围 one Bureau officer, Finance, the Cyberspace
+        // office and Audit (Art. 4, 27); the others of their roles (bdb) keep finding nothing
+        for (String named : List.of("bdb-secret", "finance", "cybersec", "audit")) {
+            run("name " + named + " into the classified project's scope", () -> web.workplace().assignments().assign(
+                    people.get("secrecy"), secret, people.get(named).actor().userId()));
+        }
         step(2, demos, LocalDate.of(d, 10, 9), p -> {
             l.startReview().startReview(bdb, new StartReviewCommand(p.id(), null));
-            // the Bureau names the expert who reviews it (Art. 8)
+            // the Bureau draws the expert who reviews it (Art. 8)
             web.workplace().assignments().assign(bdb, p.id(), people.get("expert").actor().userId());
         });
+        // the classified project is reviewed by the Bureau officer named into its scope, as the account stands now
+        // (the callers above signed in before they were named)
+        Caller secretBureau = current(people.get("bdb-secret"));
+        run("classified review", () -> l.startReview().startReview(secretBureau, new StartReviewCommand(secret,
+                null)));
         step(3, demos, LocalDate.of(d, 10, 20), p -> l.recordReview().recordReview(bdb, new RecordReviewCommand(
                 p.id(), null, p.target() != ProjectState.REJECTED, List.of("张明", "李华", "王芳"),
                 p.target() == ProjectState.REJECTED ? "建设内容与已有系统重复，不予通过" : "建设必要，方案可行")));
+        run("classified review opinion", () -> l.recordReview().recordReview(secretBureau, new RecordReviewCommand(
+                secret, null, true, List.of("张明", "李华", "王芳"), "建设必要，方案可行")));
         Money budget = Money.yuan("500000");
         step(4, demos, LocalDate.of(d, 11, 14), p -> l.proposeFunding().proposeFunding(finance,
                 new ProposeFundingCommand(p.id(), null, budget, "同意安排市级财政资金")));
+        // Finance, named into its scope, gives the classified project its funding opinion too
+        run("classified funding opinion", () -> l.proposeFunding().proposeFunding(current(finance),
+                new ProposeFundingCommand(secret, null, budget, "同意安排市级财政资金")));
         step(5, demos, LocalDate.of(d, 12, 18), p -> l.recordApproval().recordApproval(bdb,
                 new RecordApprovalCommand(p.id(), null, budget, "太政复〔" + d + "〕88号")));
         on(LocalDate.of(d + 1, 1, 23));
@@ -292,7 +311,8 @@ final class DemoData {
                 new FileAcceptanceReportCommand(p.id(), null)));
         step(14, demos, LocalDate.of(d + 1, 7, 10), p -> l.fileFinalAccounts().fileFinalAccounts(finance,
                 new FileFinalAccountsCommand(p.id(), null, Money.yuan("478000"))));
-        LOG.info("--demo: {} sample projects written, one in each state, and a classified one", demos.size());
+        LOG.info("--demo: {} sample projects written, one in each state, and a classified one with its funding opinion",
+                demos.size());
     }
 
     private interface Step {

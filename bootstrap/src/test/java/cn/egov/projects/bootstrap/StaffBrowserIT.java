@@ -373,7 +373,7 @@ class StaffBrowserIT {
         driver.findElement(By.id("assign")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "已指定"));
         assertThat(driver.findElement(By.id("assignment-table")).getText()).contains("陈大数据（bureau）");
-        assertThat(driver.findElement(By.id("timeline")).getText()).contains("指定涉密项目经办人员", "第二十七条");
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("指定涉密项目知悉范围人员", "第二十七条");
 
         signIn("bureau");
         openProject(id);

@@ -15,6 +15,9 @@ public interface AccountDao {
     /** The accounts named to a project, by user id. */
     List<AccountRow> findAssignedTo(@Param("projectId") UUID projectId);
 
+    /** What each account named to a project is named for, by user id. */
+    List<AssignedProjectRow> findAssignmentsOf(@Param("projectId") UUID projectId);
+
     boolean isAssigned(@Param("userId") String userId, @Param("projectId") UUID projectId);
 
     int deleteAssigned(@Param("userId") String userId, @Param("projectId") UUID projectId);

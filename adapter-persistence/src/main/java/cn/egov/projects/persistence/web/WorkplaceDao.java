@@ -20,14 +20,24 @@ public interface WorkplaceDao {
                                           @Param("dueOnOrBefore") LocalDate dueOnOrBefore,
                                           @Param("limit") int limit);
 
-    List<ComplianceRow> compliance(@Param("today") LocalDate today);
+    List<ComplianceRow> compliance(@Param("today") LocalDate today, @Param("scopeUnit") String scopeUnit,
+                                   @Param("allClassified") boolean allClassified,
+                                   @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
+                                   @Param("onlyThese") Collection<UUID> onlyThese);
 
     List<AuditEntryRow> searchAudit(@Param("userId") String userId, @Param("action") String action,
                                     @Param("projectId") String projectId, @Param("from") Instant from,
-                                    @Param("to") Instant to, @Param("limit") int limit, @Param("offset") long offset);
+                                    @Param("to") Instant to, @Param("scopeUnit") String scopeUnit,
+                                    @Param("allClassified") boolean allClassified,
+                                    @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
+                                    @Param("onlyThese") Collection<UUID> onlyThese, @Param("limit") int limit,
+                                    @Param("offset") long offset);
 
     long countAudit(@Param("userId") String userId, @Param("action") String action,
-                    @Param("projectId") String projectId, @Param("from") Instant from, @Param("to") Instant to);
+                    @Param("projectId") String projectId, @Param("from") Instant from, @Param("to") Instant to,
+                    @Param("scopeUnit") String scopeUnit, @Param("allClassified") boolean allClassified,
+                    @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
+                    @Param("onlyThese") Collection<UUID> onlyThese);
 
     List<AuditEntryRow> auditForProject(@Param("projectId") String projectId, @Param("limit") int limit);
 }

@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The working place's reads in SQL: open deadlines within a person's scope (the same scope rules as the project
- * list), each unit's compliance counts, and the audit search with whether each record's project is classified.
+ * The working place's reads in SQL, each within a person's scope (the same scope rules as the project list): open
+ * deadlines, each unit's compliance counts, and the audit search with whether each record's project is classified.
  */
 public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort {
 
@@ -42,19 +42,27 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
         }
-        List<UUID> allowed = scope.classifiedAllowed().stream().map(ProjectId::value).sorted().toList();
-        List<UUID> only = scope.onlyThese().map(ids -> ids.stream().map(ProjectId::value).sorted().toList())
-                .orElse(null);
+        Scope sql = Scope.of(scope);
         List<String> kindNames = kinds.stream().map(Enum::name).sorted().toList();
         List<DueDeadlineRow> rows = sessions.call(s -> s.getMapper(WorkplaceDao.class).openDeadlines(
-                scope.unit().map(UnitId::code).orElse(null), scope.allClassified(), allowed, only, kindNames,
-                dueOnOrBefore, limit));
+                sql.unit(), sql.allClassified(), sql.allowed(), sql.only(), kindNames, dueOnOrBefore, limit));
         return rows.stream().map(DueDeadlineRow::toDueDeadline).toList();
     }
 
+    /** A person's scope as the mapper's parameters ({@code WorkplaceDao.xml}, {@code scope}). */
+    private record Scope(String unit, boolean allClassified, List<UUID> allowed, List<UUID> only) {
+        static Scope of(ProjectListScope scope) {
+            return new Scope(scope.unit().map(UnitId::code).orElse(null), scope.allClassified(),
+                    scope.classifiedAllowed().stream().map(ProjectId::value).sorted().toList(),
+                    scope.onlyThese().map(ids -> ids.stream().map(ProjectId::value).sorted().toList()).orElse(null));
+        }
+    }
+
     @Override
-    public List<UnitCompliance> byUnit(LocalDate today) {
-        return sessions.call(s -> s.getMapper(WorkplaceDao.class).compliance(today)).stream()
+    public List<UnitCompliance> byUnit(LocalDate today, ProjectListScope scope) {
+        Scope sql = Scope.of(scope);
+        return sessions.call(s -> s.getMapper(WorkplaceDao.class).compliance(today, sql.unit(), sql.allClassified(),
+                        sql.allowed(), sql.only())).stream()
                 .map(r -> new UnitCompliance(new UnitId(r.unit()), r.projects(), zero(r.metOnTime()),
                         zero(r.metLate()), zero(r.overdue()), r.art17Flagged()))
                 .toList();
@@ -65,7 +73,8 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
     }
 
     @Override
-    public Page<AuditEntry> search(AuditFilter filter, int page, int size) {
+    public Page<AuditEntry> search(AuditFilter filter, ProjectListScope scope, int page, int size) {
+        Scope sql = Scope.of(scope);
         String user = filter.userId().orElse(null);
         String action = filter.action().orElse(null);
         String project = filter.projectId().orElse(null);
@@ -74,9 +83,11 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
         long offset = (long) (page - 1) * size;
         return sessions.call(s -> {
             WorkplaceDao dao = s.getMapper(WorkplaceDao.class);
-            long total = dao.countAudit(user, action, project, from, to);
+            long total = dao.countAudit(user, action, project, from, to, sql.unit(), sql.allClassified(),
+                    sql.allowed(), sql.only());
             List<AuditEntry> items = offset >= total ? List.of()
-                    : dao.searchAudit(user, action, project, from, to, size, offset).stream()
+                    : dao.searchAudit(user, action, project, from, to, sql.unit(), sql.allClassified(), sql.allowed(),
+                    sql.only(), size, offset).stream()
                     .map(WorkplaceReadAdapter::entry).toList();
             return new Page<>(items, page, size, total);
         });

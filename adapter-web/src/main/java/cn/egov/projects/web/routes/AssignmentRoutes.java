@@ -4,6 +4,7 @@ import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.view.ProjectAssignments;
 import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.access.AssignmentPurpose;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.web.access.RouteTable;
@@ -22,9 +23,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The people named to a project (RULES.md §1): {@code GET /api/projects/:id/assignments} → who is named and, for a
+ * The people named to a project (RULES.md §1): {@code GET /api/projects/:id/assignments} → who is named (as far as the
+ * caller may know: a unit does not see its project's reviewers before the review ends, Art. 8), what for, and for a
  * caller who may name people, whom they may name; {@code PUT /api/projects/:id/assignments/:userId} names an account
- * and {@code DELETE} the same removes it, each answering the assignments as they now stand. Naming twice or removing
+ * and {@code DELETE} the same removes it, each answering the assignments as they now stand. What the account is named
+ * for follows from the project and the caller: into a classified project's scope by the secrecy office (Art. 27), a
+ * review expert by the Bureau (Art. 8), an acceptance expert by the project's unit (Art. 24). Naming twice or removing
  * someone not named changes nothing (200).
  */
 public final class AssignmentRoutes {
@@ -36,8 +40,10 @@ public final class AssignmentRoutes {
     }
 
     public void mount(Router router, RouteTable table) {
-        Set<Role> naming = EnumSet.copyOf(Action.ASSIGN_OFFICER.roles());
-        naming.addAll(Action.ASSIGN_EXPERT.roles());
+        Set<Role> naming = EnumSet.noneOf(Role.class);
+        for (AssignmentPurpose purpose : AssignmentPurpose.values()) {
+            naming.addAll(purpose.action().roles());
+        }
         Rule change = new Rule(Rule.Kind.ROLES, naming, "指定项目人员");
         table.add(router, HttpMethod.GET, "/api/projects/:id/assignments", Rule.of(Action.VIEW_PROJECT), this::list);
         table.add(router, HttpMethod.PUT, "/api/projects/:id/assignments/:userId", change,
@@ -73,7 +79,8 @@ public final class AssignmentRoutes {
         for (ProjectAssignments.Person p : people) {
             items.add(new JsonObject().put("userId", p.userId()).put("username", p.username())
                     .put("displayName", p.displayName()).put("role", p.role().name()).put("roleZh", p.role().zh())
-                    .put("unit", p.unit() == null ? null : p.unit().code()));
+                    .put("unit", p.unit() == null ? null : p.unit().code()).put("purpose", p.purpose().name())
+                    .put("purposeZh", p.purpose().zh()).put("removable", p.removable()));
         }
         return items;
     }

@@ -22,6 +22,7 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.rule.Articles;
 import cn.egov.projects.domain.rule.Outcome;
+import cn.egov.projects.domain.rule.Violation;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -34,7 +35,8 @@ import java.util.UUID;
  * The one way every lifecycle action runs, in one transaction: load the project, decide access (RULES.md §1),
  * check the version the person saw, let the domain decide under the project's policy pack, and — only when it
  * allows — save the project, append the audit record and tell the reminders which deadlines opened and closed.
- * A refusal throws and leaves no trace.
+ * A refusal throws and leaves no trace. A project outside the caller's scope is not found, exactly as one that does
+ * not exist; the refusals and flags of a classified project never carry its name.
  */
 final class Lifecycle {
 
@@ -104,12 +106,28 @@ final class Lifecycle {
         List<Deadline> deadlinesBefore = project.deadlines();
         Outcome outcome = decision.decide(project, context);
         if (outcome.isRefused()) {
-            throw new RefusedException(outcome.refusals());
+            throw new RefusedException(unnamed(project, outcome.refusals()));
         }
         ports.save().update(project);
         audit(caller, action, project.id(), before, project.state(), summary);
         announceDeadlines(project, deadlinesBefore);
-        return new TransitionResult(project.id(), project.state(), project.version(), outcome.flags());
+        return new TransitionResult(project.id(), project.state(), project.version(), unnamed(project,
+                outcome.flags()));
+    }
+
+    /**
+     * The decisions of the measures as they may be told about the project: a classified project's name (Art. 27) is
+     * never carried by a message — the measures quote it as 「name」 — but replaced by 「涉密项目（its number's first
+     * eight characters）」, which tells the person which of the projects they acted on is meant.
+     */
+    static List<Violation> unnamed(Project project, List<Violation> violations) {
+        if (!project.isClassified() || violations.isEmpty()) {
+            return violations;
+        }
+        String quoted = "「" + project.profile().name() + "」";
+        String alias = "「涉密项目（" + project.id().toString().substring(0, 8) + "）」";
+        return violations.stream().map(v -> v.messageZh().contains(quoted)
+                ? new Violation(v.code(), v.article(), v.messageZh().replace(quoted, alias)) : v).toList();
     }
 
     /** Loads a project and decides the caller's access; a project outside their scope does not exist for them. */

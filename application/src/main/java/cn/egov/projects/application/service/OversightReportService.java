@@ -13,9 +13,6 @@ import cn.egov.projects.application.view.ProjectListFilter;
 import cn.egov.projects.application.view.ProjectSummary;
 import cn.egov.projects.application.view.UnitCompliance;
 import cn.egov.projects.domain.access.Action;
-import cn.egov.projects.domain.access.Actor;
-import cn.egov.projects.domain.access.Role;
-import cn.egov.projects.domain.project.ProjectId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +20,9 @@ import java.util.Optional;
 
 /**
  * What the Bureau and Audit read across units: the compliance dashboard, the audit trail (Art. 4) and the annual
- * plan for export. The audit trail of a classified project keeps its content from whoever is not entitled to the
- * project (Art. 27), and exports leave classified projects out.
+ * plan for export, each within the person's scope: a classified project outside their 知悉范围 (Art. 27) is neither
+ * counted on the dashboard nor found in the audit trail, as if it did not exist; exports leave classified projects
+ * out.
  */
 public final class OversightReportService implements ComplianceUseCase, AuditSearchUseCase, AnnualPlanUseCase {
 
@@ -45,28 +43,14 @@ public final class OversightReportService implements ComplianceUseCase, AuditSea
     @Override
     public List<UnitCompliance> compliance(Caller caller) {
         lifecycle.requireRole(caller, Action.VIEW_AUDIT_TRAIL);
-        return compliance.byUnit(lifecycle.today());
+        return compliance.byUnit(lifecycle.today(), ProjectQueryService.scopeOf(caller.actor()));
     }
 
     @Override
     public Page<AuditEntry> search(Caller caller, AuditQuery query) {
         lifecycle.requireRole(caller, Action.VIEW_AUDIT_TRAIL);
-        Page<AuditEntry> page = auditSearch.search(query.filter(), query.page(), query.size());
-        Actor actor = caller.actor();
-        List<AuditEntry> shown = page.items().stream()
-                .map(e -> e.classified() && !entitled(actor, e.projectId()) ? e.redacted() : e).toList();
-        return new Page<>(shown, page.page(), page.size(), page.total());
-    }
-
-    private static boolean entitled(Actor actor, String projectId) {
-        if (projectId == null) {
-            return true;
-        }
-        try {
-            return actor.role() == Role.BDB_OFFICER && actor.assigned().contains(ProjectId.parse(projectId));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return auditSearch.search(query.filter(), ProjectQueryService.scopeOf(caller.actor()), query.page(),
+                query.size());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.RefusedException;
 import cn.egov.projects.application.port.in.Caller;
@@ -8,9 +9,12 @@ import cn.egov.projects.application.port.out.AccessChangesPort;
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.AccountPort;
 import cn.egov.projects.application.port.out.ProjectAssignmentPort;
+import cn.egov.projects.application.port.out.ProjectAssignmentPort.Assignment;
 import cn.egov.projects.application.view.ProjectAssignments;
 import cn.egov.projects.domain.access.AccessPolicy;
 import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.access.Actor;
+import cn.egov.projects.domain.access.AssignmentPurpose;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
@@ -18,22 +22,36 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.rule.RuleCode;
 
 import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Naming people to a project (RULES.md §1). A classified project (Art. 27) is seen only by its unit, the secrecy
- * office and the Bureau's officers the secrecy office names to it (Art. 4: it guides and supervises classified
- * projects); experts see the projects they review or accept, named by the Bureau (Art. 8) or by the project's own
- * unit (Art. 24), and never a classified one. Each change is audited in the same transaction and, once committed, the
- * person's open sessions are told to look again ({@link AccessChangesPort}).
+ * Naming people to a project (RULES.md §1):
+ * <ul>
+ *     <li>a classified project (Art. 27) is known only inside its 知悉范围: its unit, the secrecy office, and the
+ *     Bureau's officers, Finance, the Cyberspace office, Audit and experts the secrecy office names into it
+ *     ({@link AssignmentPurpose#SCOPE}); nobody else names anyone to it;</li>
+ *     <li>on any other project the Bureau draws the review experts (Art. 8, {@link AssignmentPurpose#REVIEW}) and the
+ *     implementing unit names its acceptance experts once the project runs on trial (Art. 24,
+ *     {@link AssignmentPurpose#ACCEPTANCE}). The unit never names or removes a review expert, and does not learn who
+ *     reviews its project before the review ends: while it runs, any change of experts it tries is refused the same
+ *     way whoever the expert is, and its view leaves the reviewers out.</li>
+ * </ul>
+ * A project the caller may not see does not exist for them, whoever they name. Each change is audited in the same
+ * transaction and, once committed, the person's open sessions are told to look again ({@link AccessChangesPort}).
  */
 public final class ProjectAssignmentService implements ProjectAssignmentUseCase {
+
+    /** The roles the secrecy office names into a classified project's scope, in the order a page lists them. */
+    private static final List<Role> SCOPE_ROLES = Arrays.stream(Role.values())
+            .filter(Role::isNamedIntoClassifiedScope).toList();
 
     private final Lifecycle lifecycle;
     private final AccountPort accounts;
@@ -64,60 +82,91 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
         return change(caller, id, userId, false);
     }
 
-    private record Changed(ProjectAssignments view, boolean changed) {
+    private record Changed(ProjectAssignments view, String userId, boolean changed) {
     }
 
     private ProjectAssignments change(Caller caller, ProjectId id, String userId, boolean assign) {
         Changed result = lifecycle.ports().tx().inTransaction(() -> {
             // the project first: one the caller may not see does not exist for them, whoever they name
-            Project seen = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
+            Project project = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
             Account target = (userId == null || userId.isBlank() ? Optional.<Account>empty()
                     : accounts.findById(userId.trim()))
                     .orElseThrow(() -> new InvalidCommandException("userId", "账号不存在"));
-            Action action = actionFor(target);
-            Project project = lifecycle.require(caller, seen, action);
+            AssignmentPurpose purpose;
             boolean changed;
             if (assign) {
-                requireAssignable(project, target, action);
-                changed = assignments.assign(target.userId(), project.id());
+                purpose = toName(caller, project, target);
+                changed = assignments.assign(target.userId(), project.id(), purpose);
             } else {
+                purpose = toRemove(caller, project, target);
                 changed = assignments.unassign(target.userId(), project.id());
             }
             if (changed) {
-                lifecycle.audit(caller, action, project.id(), project.state(), project.state(),
+                lifecycle.audit(caller, purpose.action(), project.id(), project.state(), project.state(),
                         (assign ? "指定" : "取消指定") + target.displayName() + "（" + target.role().zh() + "，"
-                                + target.username() + "）" + (action == Action.ASSIGN_OFFICER
-                                ? "为涉密项目经办人员" : "为项目评审专家"));
+                                + target.username() + "）为" + purpose.zh());
             }
-            return new Changed(view(caller, project), changed);
+            return new Changed(view(caller, project), target.userId(), changed);
         });
         if (result.changed()) {
-            changes.accessChanged(userId.trim());
+            changes.accessChanged(result.userId());
         }
         return result.view();
     }
 
-    private static Action actionFor(Account target) {
-        return switch (target.role()) {
-            case BDB_OFFICER -> Action.ASSIGN_OFFICER;
-            case EXPERT -> Action.ASSIGN_EXPERT;
-            default -> throw new InvalidCommandException("userId", "只能指定" + Role.BDB_OFFICER.zh() + "（涉密项目）或"
-                    + Role.EXPERT.zh() + "，「" + target.displayName() + "」是" + target.role().zh());
-        };
-    }
-
-    private void requireAssignable(Project project, Account target, Action action) {
+    /** What naming the account would make it, once the caller's right to it, the account and the stage are checked. */
+    private AssignmentPurpose toName(Caller caller, Project project, Account target) {
+        AssignmentPurpose purpose = purposeFor(caller.actor(), project, target);
+        lifecycle.require(caller, project, purpose.action());
         if (!target.enabled()) {
             throw new InvalidCommandException("userId", "账号「" + target.displayName() + "」已停用，不能指定");
         }
-        if (action == Action.ASSIGN_OFFICER && !project.isClassified()) {
-            throw new InvalidCommandException("userId",
-                    "非涉密项目" + Role.BDB_OFFICER.zh() + "均可查看，无需指定");
+        if (!purpose.isOpenIn(project.state())) {
+            throw new RefusedException(List.of(purpose.notOpenIn(project.state())));
         }
-        if (action == Action.ASSIGN_EXPERT && project.isClassified()) {
-            throw new RefusedException(List.of(pack(project).violation(RuleCode.ART27_CLASSIFIED,
-                    "涉密项目不向评审专家开放，其评审和验收按保密规定组织")));
+        return purpose;
+    }
+
+    /**
+     * What the account is named for, once the caller's right to remove it is checked; for an account not named, what
+     * naming it would be (removing it then changes nothing).
+     */
+    private AssignmentPurpose toRemove(Caller caller, Project project, Account target) {
+        Actor actor = caller.actor();
+        if (actor.role().isUnitRole() && !project.isClassified() && AccessPolicy.reviewRunning(project.state())) {
+            // refused before anything about the expert is read: the unit learns nothing of who reviews (Art. 8)
+            throw new ForbiddenException(pack(project).violation(RuleCode.ART8_REVIEW_EXPERTS,
+                    "评审结束前，本单位不得变动或查看本项目的专家"));
         }
+        Optional<AssignmentPurpose> current = assignments.assignedTo(project.id()).stream()
+                .filter(a -> a.account().userId().equals(target.userId())).map(Assignment::purpose).findFirst();
+        AssignmentPurpose purpose = current.orElseGet(() -> purposeFor(actor, project, target));
+        lifecycle.require(caller, project, actionFor(project, purpose));
+        return purpose;
+    }
+
+    /** The purpose the caller names the account for: the project's scope, a review or an acceptance. */
+    private static AssignmentPurpose purposeFor(Actor caller, Project project, Account target) {
+        Role role = target.role();
+        if (project.isClassified()) {
+            if (!role.isNamedIntoClassifiedScope()) {
+                throw new InvalidCommandException("userId", "涉密项目的知悉范围只能指定"
+                        + SCOPE_ROLES.stream().map(Role::zh).collect(Collectors.joining("、")) + "，「"
+                        + target.displayName() + "」是" + role.zh());
+            }
+            return AssignmentPurpose.SCOPE;
+        }
+        if (role != Role.EXPERT) {
+            throw new InvalidCommandException("userId", "非涉密项目只能指定评审专家或验收专家，「" + target.displayName()
+                    + "」是" + role.zh() + (role.isNamedIntoClassifiedScope() || role == Role.SECRECY
+                    ? "，本就可以查看非涉密项目，无需指定" : ""));
+        }
+        return caller.role().isUnitRole() ? AssignmentPurpose.ACCEPTANCE : AssignmentPurpose.REVIEW;
+    }
+
+    /** Who may name or remove people for the purpose on the project: only the secrecy office on a classified one. */
+    private static Action actionFor(Project project, AssignmentPurpose purpose) {
+        return project.isClassified() ? Action.ASSIGN_TO_SCOPE : purpose.action();
     }
 
     private PolicyPack pack(Project project) {
@@ -125,27 +174,42 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
     }
 
     private ProjectAssignments view(Caller caller, Project project) {
+        Actor actor = caller.actor();
         AccessPolicy policy = new AccessPolicy(pack(project));
-        List<Account> named = assignments.assignedTo(project.id());
-        Action manageable = project.isClassified() ? Action.ASSIGN_OFFICER : Action.ASSIGN_EXPERT;
-        boolean mayManage = policy.decide(caller.actor(), manageable, project).isAllowed();
+        List<Assignment> named = assignments.assignedTo(project.id());
+        boolean seesReviewers = policy.maySeeReviewers(actor, project);
+        AssignmentPurpose naming = project.isClassified() ? AssignmentPurpose.SCOPE
+                : actor.role().isUnitRole() ? AssignmentPurpose.ACCEPTANCE : AssignmentPurpose.REVIEW;
+        boolean mayManage = policy.decide(actor, naming.action(), project).isAllowed()
+                && naming.isOpenIn(project.state());
         List<ProjectAssignments.Person> candidates = List.of();
         if (mayManage) {
-            Set<String> already = named.stream().map(Account::userId).collect(Collectors.toSet());
-            Role role = manageable == Action.ASSIGN_OFFICER ? Role.BDB_OFFICER : Role.EXPERT;
-            candidates = accounts.findEnabledByRole(role, Optional.empty()).stream()
-                    .filter(a -> !already.contains(a.userId()))
-                    .sorted(BY_NAME).map(ProjectAssignmentService::person).toList();
+            Set<String> already = named.stream().map(a -> a.account().userId()).collect(Collectors.toSet());
+            List<Account> eligible = new ArrayList<>();
+            for (Role role : naming == AssignmentPurpose.SCOPE ? SCOPE_ROLES : List.of(Role.EXPERT)) {
+                eligible.addAll(accounts.findEnabledByRole(role, Optional.empty()));
+            }
+            candidates = eligible.stream().filter(a -> !already.contains(a.userId())).sorted(IN_LIST)
+                    .map(a -> person(a, naming, false)).toList();
         }
         List<ProjectAssignments.Person> people = named.stream()
-                .sorted(Comparator.comparing((Account a) -> a.role() == Role.BDB_OFFICER ? 0 : 1).thenComparing(BY_NAME))
-                .map(ProjectAssignmentService::person).toList();
+                .filter(a -> seesReviewers || !mayReview(a))
+                .sorted(Comparator.comparing(Assignment::account, IN_LIST))
+                .map(a -> person(a.account(), a.purpose(),
+                        policy.decide(actor, actionFor(project, a.purpose()), project).isAllowed()))
+                .toList();
         return new ProjectAssignments(project.id(), project.isClassified(), people, candidates, mayManage);
     }
 
-    /** By display name as a Chinese reader orders names (pinyin), then by username. */
-    private static final Comparator<Account> BY_NAME = Comparator.comparing(Account::displayName, ByName.COLLATOR)
-            .thenComparing(Account::username);
+    /** Whether the person may be one of the project's reviewers, whom its unit does not learn of during review. */
+    private static boolean mayReview(Assignment a) {
+        return a.purpose() == AssignmentPurpose.REVIEW
+                || a.purpose() == AssignmentPurpose.SCOPE && a.account().role() == Role.EXPERT;
+    }
+
+    /** By role (the Bureau first, experts last), then by display name as a Chinese reader orders names (pinyin). */
+    private static final Comparator<Account> IN_LIST = Comparator.comparing(Account::role)
+            .thenComparing(Account::displayName, ByName.COLLATOR).thenComparing(Account::username);
 
     /** The Chinese collator, made when a list is first sorted: its tables take a tenth of a second to build. */
     private static final class ByName {
@@ -156,7 +220,8 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
         }
     }
 
-    private static ProjectAssignments.Person person(Account a) {
-        return new ProjectAssignments.Person(a.userId(), a.username(), a.displayName(), a.role(), a.unit());
+    private static ProjectAssignments.Person person(Account a, AssignmentPurpose purpose, boolean removable) {
+        return new ProjectAssignments.Person(a.userId(), a.username(), a.displayName(), a.role(), a.unit(), purpose,
+                removable);
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * A project's page: the project as {@link ProjectQueryService} shows it, the actions the caller may take now
- * ({@link AvailableActions}), its timeline from the audit trail and its documents, read in one go.
+ * ({@link AvailableActions}), its timeline from the audit trail and its documents, read in one go. While the review
+ * runs, the project's own unit reads the timeline without the names of the experts named to it (Art. 8).
  */
 public final class ProjectPageService implements ProjectPageUseCase {
 
@@ -45,13 +46,28 @@ public final class ProjectPageService implements ProjectPageUseCase {
         List<Action> actions = new AvailableActions(new AccessPolicy(pack)).of(project, caller.actor());
         List<AuditRecord> records = ports.audit().forProject(id.toString());
         boolean classified = project.isClassified();
+        boolean seesReviewers = new AccessPolicy(pack).maySeeReviewers(caller.actor(), project);
         List<AuditEntry> timeline = new ArrayList<>(records.size());
         long seq = 0;
         for (AuditRecord r : records) {
+            String summary = !seesReviewers && mayNameAReviewer(r.action()) ? REVIEWERS_WITHHELD : r.summary();
             timeline.add(new AuditEntry(++seq, r.at(), r.userId(), r.role(), r.unit(), r.action(), r.article(),
-                    r.projectId(), r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(),
+                    r.projectId(), r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), summary,
                     classified));
         }
         return new ProjectPage(details, actions, timeline, documents.listFor(id));
+    }
+
+    /** What the project's unit reads of an expert's naming while the review runs (Art. 8). */
+    static final String REVIEWERS_WITHHELD = "（评审结束前不向项目单位显示）";
+
+    /**
+     * Whether an audited action may have named or removed one of the project's reviewers: the Bureau's naming of
+     * review experts (also under its former code), or the secrecy office's naming of anyone into a classified project's
+     * scope, experts among them.
+     */
+    private static boolean mayNameAReviewer(String action) {
+        return Action.ASSIGN_REVIEW_EXPERT.name().equals(action) || Action.ASSIGN_TO_SCOPE.name().equals(action)
+                || "ASSIGN_EXPERT".equals(action);
     }
 }

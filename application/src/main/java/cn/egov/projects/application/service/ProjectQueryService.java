@@ -40,11 +40,13 @@ public final class ProjectQueryService implements ListProjectsUseCase, GetProjec
         return switch (actor.role()) {
             case UNIT_STAFF, UNIT_LEADER -> new ProjectListScope(Optional.of(actor.unit()), true, Set.of(),
                     Optional.empty());
-            case BDB_OFFICER -> new ProjectListScope(Optional.empty(), false, actor.assigned(), Optional.empty());
-            case FINANCE, AUDIT, CYBERSEC -> new ProjectListScope(Optional.empty(), false, Set.of(),
-                    Optional.empty());
+            // every project that is not classified, and the classified ones the secrecy office named them into
+            case BDB_OFFICER, FINANCE, AUDIT, CYBERSEC -> new ProjectListScope(Optional.empty(), false,
+                    actor.assigned(), Optional.empty());
             case SECRECY -> new ProjectListScope(Optional.empty(), true, Set.of(), Optional.empty());
-            case EXPERT -> new ProjectListScope(Optional.empty(), false, Set.of(), Optional.of(actor.assigned()));
+            // only the projects named to them, classified ones included
+            case EXPERT -> new ProjectListScope(Optional.empty(), false, actor.assigned(),
+                    Optional.of(actor.assigned()));
             case ADMIN -> throw new IllegalStateException("the administrator sees no project");
         };
     }

@@ -10,15 +10,9 @@ import java.time.Instant;
  * the state before and after, the request it came from and what changed.
  *
  * @param projectId  the project concerned, or null for an act on no single project
- * @param classified the project is classified (Art. 27): its summary is shown only to those entitled to see it
+ * @param classified the project is classified (Art. 27): only those inside its 知悉范围 find its records
  */
 public record AuditEntry(long id, Instant at, String userId, Role role, String unit, String action, String article,
                          String projectId, ProjectState fromState, ProjectState toState, String requestId,
                          String sourceAddress, String summary, boolean classified) {
-
-    /** The same entry with its summary withheld (a classified project seen by someone not entitled to it). */
-    public AuditEntry redacted() {
-        return new AuditEntry(id, at, userId, role, unit, action, article, projectId, fromState, toState, requestId,
-                sourceAddress, "（涉密项目，内容不予显示）", classified);
-    }
 }

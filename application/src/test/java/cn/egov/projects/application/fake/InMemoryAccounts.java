@@ -3,12 +3,13 @@ package cn.egov.projects.application.fake;
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.AccountPort;
 import cn.egov.projects.application.port.out.ProjectAssignmentPort;
-import cn.egov.projects.domain.project.ProjectId;
-
+import cn.egov.projects.domain.access.AssignmentPurpose;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** Accounts kept in memory, with the projects named to them. */
+/**
+ * Accounts kept in memory, with the projects named to them and what for. An account inserted with projects already
+ * named to it is named as the persistence adapter names it: an expert for review, anyone else into the scope.
+ */
 public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPort, Rollback {
 
     private final Map<String, Account> byUsername = new LinkedHashMap<>();
+    /** What each account is named to each project for, by user id. */
+    private final Map<String, Map<ProjectId, AssignmentPurpose>> purposes = new HashMap<>();
 
     @Override
     public synchronized Optional<Account> findByUsername(String username) {
@@ -54,19 +60,35 @@ public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPor
     }
 
     @Override
-    public synchronized List<Account> assignedTo(ProjectId project) {
+    public synchronized List<Assignment> assignedTo(ProjectId project) {
         return byUsername.values().stream().filter(a -> a.assigned().contains(project))
-                .sorted(Comparator.comparing(Account::userId)).toList();
+                .sorted(Comparator.comparing(Account::userId))
+                .map(a -> new Assignment(a, purposeOf(a, project))).toList();
+    }
+
+    /** What the account is named to the project for (an account inserted with it: by its role). */
+    public synchronized AssignmentPurpose purposeOf(Account account, ProjectId project) {
+        AssignmentPurpose purpose = purposes.getOrDefault(account.userId(), Map.of()).get(project);
+        return purpose != null ? purpose
+                : account.role() == Role.EXPERT ? AssignmentPurpose.REVIEW : AssignmentPurpose.SCOPE;
     }
 
     @Override
-    public synchronized boolean assign(String userId, ProjectId project) {
-        return change(userId, a -> a.assigned().contains(project) ? a : withAssigned(a, project, true));
+    public synchronized boolean assign(String userId, ProjectId project, AssignmentPurpose purpose) {
+        boolean changed = change(userId, a -> a.assigned().contains(project) ? a : withAssigned(a, project, true));
+        if (changed) {
+            purposes.computeIfAbsent(userId, u -> new HashMap<>()).put(project, purpose);
+        }
+        return changed;
     }
 
     @Override
     public synchronized boolean unassign(String userId, ProjectId project) {
-        return change(userId, a -> a.assigned().contains(project) ? withAssigned(a, project, false) : a);
+        boolean changed = change(userId, a -> a.assigned().contains(project) ? withAssigned(a, project, false) : a);
+        if (changed) {
+            purposes.getOrDefault(userId, new HashMap<>()).remove(project);
+        }
+        return changed;
     }
 
     /** Every account, enabled or not. */
@@ -107,10 +129,14 @@ public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPor
     @Override
     public synchronized Runnable checkpoint() {
         var saved = new LinkedHashMap<>(byUsername);
+        Map<String, Map<ProjectId, AssignmentPurpose>> savedPurposes = new HashMap<>();
+        purposes.forEach((user, named) -> savedPurposes.put(user, new HashMap<>(named)));
         return () -> {
             synchronized (this) {
                 byUsername.clear();
                 byUsername.putAll(saved);
+                purposes.clear();
+                purposes.putAll(savedPurposes);
             }
         };
     }

@@ -21,21 +21,19 @@ import cn.egov.projects.domain.project.UnitId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The read models of the staff's working place (to-do lists, the compliance dashboard, the audit search) computed
- * from the in-memory projects and audit trail, as the persistence adapter computes them in SQL.
+ * from the in-memory projects and audit trail within a person's scope, as the persistence adapter computes them in
+ * SQL.
  */
 public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort {
-
-    private static final ProjectListScope EVERYTHING = new ProjectListScope(Optional.empty(), true, Set.of(),
-            Optional.empty());
 
     private final InMemoryProjects projects;
     private final InMemoryAuditTrail audit;
@@ -69,9 +67,9 @@ public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, Compli
     }
 
     @Override
-    public List<UnitCompliance> byUnit(LocalDate today) {
+    public List<UnitCompliance> byUnit(LocalDate today, ProjectListScope scope) {
         Map<UnitId, long[]> counts = new TreeMap<>(Comparator.comparing(UnitId::code));
-        for (Project.Snapshot s : snapshots(EVERYTHING)) {
+        for (Project.Snapshot s : snapshots(scope)) {
             long[] c = counts.computeIfAbsent(s.unit(), u -> new long[5]);
             c[0]++;
             boolean flagged = false;
@@ -96,7 +94,9 @@ public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, Compli
     }
 
     @Override
-    public Page<AuditEntry> search(AuditFilter filter, int page, int size) {
+    public Page<AuditEntry> search(AuditFilter filter, ProjectListScope scope, int page, int size) {
+        Set<String> inScope = new HashSet<>();
+        snapshots(scope).forEach(s -> inScope.add(s.id().toString()));
         List<AuditRecord> records = audit.all();
         List<AuditEntry> matching = new ArrayList<>();
         for (int i = records.size() - 1; i >= 0; i--) {
@@ -105,7 +105,9 @@ public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, Compli
                     && filter.action().map(a -> a.equals(r.action())).orElse(true)
                     && filter.projectId().map(p -> p.equals(r.projectId())).orElse(true)
                     && filter.from().map(f -> !r.at().isBefore(f)).orElse(true)
-                    && filter.to().map(t -> r.at().isBefore(t)).orElse(true)) {
+                    && filter.to().map(t -> r.at().isBefore(t)).orElse(true)
+                    && (r.projectId() == null || inScope.contains(r.projectId())
+                    || projects.load(ProjectId.parse(r.projectId())).isEmpty())) {
                 matching.add(entry(i + 1, r));
             }
         }

@@ -48,6 +48,13 @@ public final class People {
         return new Caller(new Actor("bdb-assigned", "指定人员", Role.BDB_OFFICER, BUREAU, Set.of(classified)), "r", "-");
     }
 
+    /** The same person as named by the secrecy office into classified projects' scope (Art. 27). */
+    public static Caller namedTo(Caller caller, ProjectId... projects) {
+        Actor a = caller.actor();
+        return new Caller(new Actor(a.userId(), a.name(), a.role(), a.unit(), Set.of(projects)), caller.requestId(),
+                caller.sourceAddress());
+    }
+
     public static Caller finance() {
         return caller("finance", Role.FINANCE, FINANCE_BUREAU);
     }

@@ -4,6 +4,7 @@ import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
 import cn.egov.projects.application.fake.FakeWorkplace;
+import cn.egov.projects.application.fake.People;
 import cn.egov.projects.application.port.in.AuditQuery;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.CreateDraftCommand;
@@ -137,7 +138,7 @@ class WorkplaceServicesTest {
     }
 
     @Test
-    @DisplayName("操作记录查询：按用户和操作筛选；涉密项目的摘要对未指定人员隐藏；实施单位无权查询")
+    @DisplayName("操作记录查询：按用户和操作筛选；涉密项目的记录对知悉范围外的人既不列出也不计数，与不存在的项目一样；实施单位无权查询")
     void auditSearch() {
         ProjectId open = planned(smartPolicePlatform(2025));
         ProjectId secret = w.world.declarations.createDraft(policeStaff(), new CreateDraftCommand(classifiedProfile(2025)));
@@ -145,17 +146,46 @@ class WorkplaceServicesTest {
         var page = w.oversightReports.search(audit(), new AuditQuery(new AuditFilter(Optional.of("police-staff"),
                 Optional.of("CREATE_DRAFT"), Optional.empty(), Optional.empty(), Optional.empty()), 1, 50));
 
-        assertThat(page.total()).isEqualTo(2);
-        assertThat(page.items()).filteredOn(e -> e.projectId().equals(secret.toString())).singleElement()
-                .satisfies(e -> assertThat(e.summary()).contains("涉密"));
-        assertThat(page.items()).filteredOn(e -> e.projectId().equals(open.toString())).singleElement()
-                .satisfies(e -> assertThat(e.summary()).contains("2025年度"));
-        var assigned = w.oversightReports.search(bureauAssigned(secret), new AuditQuery(new AuditFilter(
-                Optional.empty(), Optional.empty(), Optional.of(secret.toString()), Optional.empty(),
-                Optional.empty()), 1, 50));
-        assertThat(assigned.items()).isNotEmpty().noneMatch(e -> e.summary().contains("不予显示"));
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.items()).singleElement().satisfies(e -> {
+            assertThat(e.projectId()).isEqualTo(open.toString());
+            assertThat(e.summary()).contains("2025年度");
+        });
+        AuditFilter bySecret = new AuditFilter(Optional.empty(), Optional.empty(), Optional.of(secret.toString()),
+                Optional.empty(), Optional.empty());
+        AuditFilter byNothing = new AuditFilter(Optional.empty(), Optional.empty(),
+                Optional.of(ProjectId.random().toString()), Optional.empty(), Optional.empty());
+        for (var outside : List.of(audit(), bureau())) {
+            var found = w.oversightReports.search(outside, new AuditQuery(bySecret, 1, 50));
+            var none = w.oversightReports.search(outside, new AuditQuery(byNothing, 1, 50));
+            assertThat(found.items()).isEmpty();
+            assertThat(found.total()).isZero().isEqualTo(none.total());
+        }
+        var assigned = w.oversightReports.search(bureauAssigned(secret), new AuditQuery(bySecret, 1, 50));
+        assertThat(assigned.items()).singleElement().satisfies(e -> {
+            assertThat(e.classified()).isTrue();
+            assertThat(e.summary()).contains("新建项目草稿");
+        });
+        var auditNamed = w.oversightReports.search(People.namedTo(audit(), secret),
+                new AuditQuery(bySecret, 1, 50));
+        assertThat(auditNamed.total()).isEqualTo(1);
         assertThatThrownBy(() -> w.oversightReports.search(policeStaff(), new AuditQuery(null, 1, 20)))
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    @DisplayName("合规统计不计知悉范围外的涉密项目：市审计局未被指定时只数到非涉密项目，被指定后才计入")
+    void complianceLeavesClassifiedProjectsOutsideTheScopeOut() {
+        planned(smartPolicePlatform(2025));
+        ProjectId secret = w.world.declarations.createDraft(policeStaff(), new CreateDraftCommand(classifiedProfile(2025)));
+        w.world.clock.set(LocalDate.of(2026, 3, 1));
+
+        assertThat(w.oversightReports.compliance(audit())).singleElement()
+                .satisfies(u -> assertThat(u.projects()).isEqualTo(1));
+        assertThat(w.oversightReports.compliance(bureau())).singleElement()
+                .satisfies(u -> assertThat(u.projects()).isEqualTo(1));
+        assertThat(w.oversightReports.compliance(People.namedTo(audit(), secret))).singleElement()
+                .satisfies(u -> assertThat(u.projects()).isEqualTo(2));
     }
 
     @Test

@@ -2,12 +2,16 @@ package cn.egov.projects.domain.access;
 
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.rule.RuleCode;
 
 /**
  * Who may see and do what (RULES.md §1), denied by default: a unit's staff see and act on their own unit's
- * projects only; Audit reads everything and changes nothing; classified projects (Art. 27) are visible only to
- * their unit, the Secrecy office and explicitly assigned Bureau officers; the administrator sees no project.
+ * projects only; Audit reads everything and changes nothing; a classified project (Art. 27) is visible only inside
+ * its 知悉范围 — its unit, the Secrecy office and the people the Secrecy office names into it (the Bureau's officers,
+ * Finance, the Cyberspace office, Audit, experts) — and inside it every step can be taken as on any other project;
+ * the administrator sees no project. A project outside one's scope is {@link AccessDecision.Kind#HIDDEN}, which the
+ * application answers exactly as a project that does not exist.
  */
 public final class AccessPolicy {
 
@@ -22,10 +26,23 @@ public final class AccessPolicy {
         return visibility(actor, project) == null;
     }
 
+    /**
+     * Whether the person may learn who reviews the project (Art. 8): whoever sees it, except its own unit while the
+     * review runs ({@link #reviewRunning}).
+     */
+    public boolean maySeeReviewers(Actor actor, Project project) {
+        return canSee(actor, project) && !(actor.role().isUnitRole() && reviewRunning(project.state()));
+    }
+
+    /** Whether the expert review of Art. 8 has not ended: the project is a draft, declared or under review. */
+    public static boolean reviewRunning(ProjectState state) {
+        return state == ProjectState.DRAFT || state == ProjectState.DECLARED || state == ProjectState.UNDER_REVIEW;
+    }
+
     /** A decision on an action that concerns no single project (opening a window, creating a draft …). */
     public AccessDecision decide(Actor actor, Action action) {
         if (!action.roles().contains(actor.role())) {
-            return forbidden(action);
+            return forbidden(actor, action);
         }
         return AccessDecision.allowed();
     }
@@ -44,9 +61,9 @@ public final class AccessPolicy {
         boolean ownUnit = role.isUnitRole() && actor.unit().equals(project.unit());
         if (project.isClassified()) {
             boolean entitled = ownUnit || role == Role.SECRECY
-                    || role == Role.BDB_OFFICER && actor.assigned().contains(project.id());
+                    || role.isNamedIntoClassifiedScope() && actor.assigned().contains(project.id());
             return entitled ? null : new AccessDecision(AccessDecision.Kind.HIDDEN,
-                    pack.violation(RuleCode.ART27_CLASSIFIED, "涉密项目仅限本单位、保密部门和指定人员查看"));
+                    pack.violation(RuleCode.ART27_CLASSIFIED, "涉密项目仅限本单位、保密部门和保密部门指定的人员知悉"));
         }
         boolean sees = switch (role) {
             case UNIT_STAFF, UNIT_LEADER -> ownUnit;
@@ -58,7 +75,11 @@ public final class AccessPolicy {
                 pack.violation(RuleCode.ART3_OWN_UNIT, "该项目不在您的办理范围内"));
     }
 
-    private AccessDecision forbidden(Action action) {
+    private AccessDecision forbidden(Actor actor, Action action) {
+        if (action == Action.ASSIGN_REVIEW_EXPERT && actor.role().isUnitRole()) {
+            return new AccessDecision(AccessDecision.Kind.FORBIDDEN, pack.violation(RuleCode.ART8_REVIEW_EXPERTS,
+                    "「" + action.zh() + "」由" + Role.BDB_OFFICER.zh() + "办理"));
+        }
         String by = action.roles().stream().map(Role::zh).sorted().reduce((a, b) -> a + "、" + b).orElse("");
         return new AccessDecision(AccessDecision.Kind.FORBIDDEN,
                 pack.violation(RuleCode.ART4_ROLE, "「" + action.zh() + "」由" + by + "办理"));

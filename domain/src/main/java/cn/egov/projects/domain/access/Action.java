@@ -54,10 +54,18 @@ public enum Action {
     FILE_FINAL_ACCOUNTS(26, "竣工决算备案", UNIT_STAFF, UNIT_LEADER, FINANCE),
     RECORD_MAINTENANCE(20, "记录运维安排", UNIT_STAFF, UNIT_LEADER),
     ATTACH_DOCUMENT(24, "上传项目文档", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, FINANCE, CYBERSEC, SECRECY, EXPERT),
-    /** Art. 4, 27: the secrecy office names the Bureau's officers who may see a classified project. */
-    ASSIGN_OFFICER(27, "指定涉密项目经办人员", SECRECY),
-    /** Art. 8, 24: the Bureau (review) or the unit (acceptance) names the experts who may see a project. */
-    ASSIGN_EXPERT(8, "指定评审专家", BDB_OFFICER, UNIT_STAFF, UNIT_LEADER),
+    /**
+     * Art. 4, 27: the secrecy office names the people of a classified project's 知悉范围 besides its unit — the
+     * Bureau's officers, Finance, the Cyberspace office, Audit, experts — and removes them.
+     */
+    ASSIGN_TO_SCOPE(27, "指定涉密项目知悉范围人员", SECRECY),
+    /**
+     * Art. 8: the Bureau draws the experts who review a project (from the expert pool, with avoidance); the project's
+     * unit never names, removes or, before the review ends, sees them.
+     */
+    ASSIGN_REVIEW_EXPERT(8, "指定评审专家", BDB_OFFICER),
+    /** Art. 24: the implementing unit organises the experts who accept its project, once it runs on trial. */
+    ASSIGN_ACCEPTANCE_EXPERT(24, "指定验收专家", UNIT_STAFF, UNIT_LEADER),
     VIEW_AUDIT_TRAIL(4, "查看操作记录", AUDIT, BDB_OFFICER),
     MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN),
     MANAGE_DEAD_LETTERS(4, "处理发送失败的提醒", Role.ADMIN);

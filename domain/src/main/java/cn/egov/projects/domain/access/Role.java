@@ -25,4 +25,13 @@ public enum Role {
     public boolean isUnitRole() {
         return this == UNIT_STAFF || this == UNIT_LEADER;
     }
+
+    /**
+     * Whether the secrecy office may name people of this role into a classified project's 知悉范围 (Art. 27): the
+     * Bureau's officers, Finance, the Cyberspace office, Audit and experts. The project's own unit and the secrecy
+     * office are in it anyway; the administrator never is.
+     */
+    public boolean isNamedIntoClassifiedScope() {
+        return this == BDB_OFFICER || this == FINANCE || this == CYBERSEC || this == AUDIT || this == EXPERT;
+    }
 }

@@ -121,6 +121,8 @@ public final class PolicyPacks {
         w.put(RuleCode.ART4_CRYPTO_REVIEW, new RuleText(4, "项目中的密码应用须经市国家密码管理局指导、检查，须先取得密码应用审查意见"));
         w.put(RuleCode.ART7_WINDOW_CLOSED, new RuleText(7, "电子政务建设项目实行年度计划管理，项目应在市大数据管理局启动的年度集中申报期内申报"));
         w.put(RuleCode.ART8_REVIEW_REQUIRED, new RuleText(8, "市财政局根据专家评审形成的审核意见提出资金安排意见，报市政府审定"));
+        w.put(RuleCode.ART8_REVIEW_EXPERTS, new RuleText(8,
+                "评审专家由市大数据管理局从专家库中抽取，实行回避制度；项目单位不得指定、更换评审专家，评审结束前不得知悉评审专家名单"));
         w.put(RuleCode.ART9_NOT_FUNDED, new RuleText(9, "只有已落实财政预算的项目方可列入年度市级电子政务项目实施计划"));
         w.put(RuleCode.ART10_SUPPLEMENTARY, new RuleText(10,
                 "集中申报期外原则上不再受理项目申报；追加项目须有国家、省、市明确建设要求并报送可行性研究方案，经评审和市政府同意后追加列入计划"));

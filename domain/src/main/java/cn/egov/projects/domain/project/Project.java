@@ -1116,7 +1116,7 @@ public final class Project {
      * project, whose name never goes into a message (Art. 27) — by the start of its number.
      */
     private String label() {
-        return profile.classified() ? "涉密项目（编号" + id.toString().substring(0, 8) + "）" : "「" + profile.name() + "」";
+        return profile.classified() ? "「涉密项目（" + id.toString().substring(0, 8) + "）」" : "「" + profile.name() + "」";
     }
 
     private static boolean blank(String s) {

@@ -12,6 +12,8 @@ public enum RuleCode {
     ART4_CRYPTO_REVIEW(4, Severity.REFUSAL),
     ART7_WINDOW_CLOSED(7, Severity.REFUSAL),
     ART8_REVIEW_REQUIRED(8, Severity.REFUSAL),
+    /** The Bureau draws the review experts; the project's unit neither names, removes nor, during review, sees them. */
+    ART8_REVIEW_EXPERTS(8, Severity.REFUSAL),
     ART9_NOT_FUNDED(9, Severity.REFUSAL),
     ART10_SUPPLEMENTARY(10, Severity.REFUSAL),
     ART11_REPORT_FIRST(11, Severity.REFUSAL),

@@ -4,18 +4,22 @@ import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.Fixtures;
 import cn.egov.projects.domain.project.Journey;
 import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.domain.rule.RuleCode;
+import cn.egov.projects.domain.rule.Violation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static cn.egov.projects.domain.project.Fixtures.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("第三条、第四条、第二十七条 谁能看、谁能办")
+@DisplayName("第三条、第四条、第八条、第二十四条、第二十七条 谁能看、谁能办")
 class AccessPolicyTest {
 
     private static final UnitId BUREAU = new UnitId("TC-DSJ");
@@ -189,7 +193,7 @@ class AccessPolicyTest {
         }
 
         @Test
-        @DisplayName("涉密项目只有指定的市大数据管理局人员可以查看")
+        @DisplayName("涉密项目只有保密部门指定的市大数据管理局人员可以查看")
         void onlyAssignedBureauOfficerSeesClassified() {
             Project p = project(true);
             Actor assigned = new Actor("bdb1", "刘洋", Role.BDB_OFFICER, BUREAU, Set.of(p.id()));
@@ -197,25 +201,149 @@ class AccessPolicyTest {
 
             assertThat(POLICY.decide(assigned, Action.START_REVIEW, p).isAllowed()).isTrue();
             assertHidden(POLICY.decide(unassigned, Action.VIEW_PROJECT, p), RuleCode.ART27_CLASSIFIED, "第二十七条",
-                    "涉密项目仅限本单位、保密部门和指定人员查看");
+                    "涉密项目仅限本单位、保密部门和保密部门指定的人员知悉");
         }
 
         @Test
-        @DisplayName("涉密项目市审计局、市财政局、市委网信办和其他单位都看不到")
+        @DisplayName("未被指定进入知悉范围的市审计局、市财政局、市委网信办、大数据局、专家、管理员和其他单位都看不到，任何操作都只显示为不可见")
         void everyoneElseIsKeptOut() {
             Project p = project(true);
 
             for (Actor a : new Actor[]{actor(Role.AUDIT, new UnitId("TC-SJJ")), actor(Role.FINANCE, new UnitId("TC-CZJ")),
-                    actor(Role.CYBERSEC, new UnitId("TC-WXB")), actor(Role.UNIT_STAFF, Fixtures.OTHER_UNIT),
-                    actor(Role.EXPERT, new UnitId("EXPERTS"))}) {
+                    actor(Role.CYBERSEC, new UnitId("TC-WXB")), actor(Role.BDB_OFFICER, BUREAU),
+                    actor(Role.UNIT_STAFF, Fixtures.OTHER_UNIT), actor(Role.UNIT_LEADER, Fixtures.OTHER_UNIT),
+                    actor(Role.EXPERT, new UnitId("EXPERTS")), actor(Role.ADMIN, BUREAU)}) {
+                assertThat(POLICY.canSee(a, p)).as(a.role().name()).isFalse();
+                for (Action action : Action.values()) {
+                    assertThat(POLICY.decide(a, action, p).kind()).as(a.role() + " " + action)
+                            .isEqualTo(AccessDecision.Kind.HIDDEN);
+                }
                 assertHidden(POLICY.decide(a, Action.VIEW_PROJECT, p), RuleCode.ART27_CLASSIFIED, "第二十七条", "涉密项目");
             }
+        }
+
+        @Test
+        @DisplayName("保密部门指定进入知悉范围后，市财政局、市委网信办、市审计局、大数据局和专家都能看到并办理各自的事项")
+        void namedPeopleSeeAndActWithinTheirRoles() {
+            Project p = project(true);
+            Set<ProjectId> named = Set.of(p.id());
+            Actor finance = new Actor("fin", "周财政", Role.FINANCE, new UnitId("TC-CZJ"), named);
+            Actor cyber = new Actor("cyb", "郑网信", Role.CYBERSEC, new UnitId("TC-WXB"), named);
+            Actor audit = new Actor("aud", "吴审计", Role.AUDIT, new UnitId("TC-SJJ"), named);
+            Actor bureau = new Actor("bdb", "陈大数据", Role.BDB_OFFICER, BUREAU, named);
+            Actor expert = new Actor("exp", "钱专家", Role.EXPERT, new UnitId("EXPERTS"), named);
+
+            for (Actor a : List.of(finance, cyber, audit, bureau, expert)) {
+                assertThat(POLICY.canSee(a, p)).as(a.role().name()).isTrue();
+                assertThat(POLICY.decide(a, Action.VIEW_PROJECT, p).isAllowed()).as(a.role().name()).isTrue();
+            }
+            assertThat(POLICY.decide(finance, Action.PROPOSE_FUNDING, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(finance, Action.FILE_FINAL_ACCOUNTS, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(cyber, Action.RECORD_CYBERSEC_REVIEW, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(bureau, Action.RECORD_REVIEW, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(expert, Action.ATTACH_DOCUMENT, p).isAllowed()).isTrue();
+            // inside the scope a role still does only its own work, and Audit still changes nothing
+            assertThat(POLICY.decide(audit, Action.SIGN_CONTRACT, p).kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+            assertThat(POLICY.decide(finance, Action.ASSIGN_TO_SCOPE, p).kind())
+                    .isEqualTo(AccessDecision.Kind.FORBIDDEN);
+            // named to another classified project only: still out of this one
+            Actor elsewhere = new Actor("fin2", "财政", Role.FINANCE, new UnitId("TC-CZJ"), Set.of(ProjectId.random()));
+            assertThat(POLICY.canSee(elsewhere, p)).isFalse();
+        }
+
+        @Test
+        @DisplayName("其他单位人员和管理员即使被错误地记为指定人员，也看不到涉密项目")
+        void onlyScopeRolesCountWhenNamed() {
+            Project p = project(true);
+            Actor otherUnit = new Actor("o", "别单位", Role.UNIT_STAFF, Fixtures.OTHER_UNIT, Set.of(p.id()));
+            Actor admin = new Actor("a", "管理员", Role.ADMIN, BUREAU, Set.of(p.id()));
+
+            assertThat(POLICY.canSee(otherUnit, p)).isFalse();
+            assertThat(POLICY.canSee(admin, p)).isFalse();
         }
 
         @Test
         @DisplayName("同一项目不涉密时市审计局可以查看")
         void auditSeesTheSameProjectWhenNotClassified() {
             assertThat(POLICY.canSee(actor(Role.AUDIT, new UnitId("TC-SJJ")), project(false))).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("第八条、第二十四条 评审专家和验收专家")
+    class Experts {
+
+        private final Actor staff = actor(Role.UNIT_STAFF, Fixtures.UNIT);
+        private final Actor leader = actor(Role.UNIT_LEADER, Fixtures.UNIT);
+        private final Actor bureau = actor(Role.BDB_OFFICER, BUREAU);
+
+        @Test
+        @DisplayName("评审专家只由市大数据管理局指定；本单位经办人员和分管领导被拒绝并引用第八条")
+        void reviewExpertsAreTheBureaus() {
+            Project p = project(false);
+
+            assertThat(POLICY.decide(bureau, Action.ASSIGN_REVIEW_EXPERT, p).isAllowed()).isTrue();
+            for (Actor unit : List.of(staff, leader)) {
+                AccessDecision d = POLICY.decide(unit, Action.ASSIGN_REVIEW_EXPERT, p);
+                assertThat(d.kind()).isEqualTo(AccessDecision.Kind.FORBIDDEN);
+                assertThat(d.violation().code()).isEqualTo(RuleCode.ART8_REVIEW_EXPERTS);
+                assertThat(d.violation().article()).isEqualTo("第八条");
+                assertThat(d.violation().messageZh()).startsWith("第八条：评审专家由市大数据管理局从专家库中抽取")
+                        .contains("「指定评审专家」由市大数据管理局办理");
+            }
+            AccessDecision finance = POLICY.decide(actor(Role.FINANCE, new UnitId("TC-CZJ")), Action.ASSIGN_REVIEW_EXPERT, p);
+            assertThat(finance.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+        }
+
+        @Test
+        @DisplayName("验收专家由实施单位指定，大数据管理局不指定；涉密项目的知悉范围只由保密部门指定")
+        void acceptanceExpertsAreTheUnitsAndScopeIsSecrecys() {
+            Project p = project(true);
+
+            assertThat(POLICY.decide(staff, Action.ASSIGN_ACCEPTANCE_EXPERT, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(leader, Action.ASSIGN_ACCEPTANCE_EXPERT, p).isAllowed()).isTrue();
+            assertThat(POLICY.decide(actor(Role.SECRECY, new UnitId("TC-BMJ")), Action.ASSIGN_TO_SCOPE, p).isAllowed())
+                    .isTrue();
+            assertThat(POLICY.decide(staff, Action.ASSIGN_TO_SCOPE, p).violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+            assertThat(Action.ASSIGN_ACCEPTANCE_EXPERT.roles()).containsExactlyInAnyOrder(Role.UNIT_STAFF,
+                    Role.UNIT_LEADER);
+            assertThat(Action.ASSIGN_REVIEW_EXPERT.roles()).containsExactly(Role.BDB_OFFICER);
+            assertThat(Action.ASSIGN_TO_SCOPE.roles()).containsExactly(Role.SECRECY);
+        }
+
+        @Test
+        @DisplayName("评审结束前本单位不得知悉评审专家，评审意见录入后可以；大数据管理局和审计局一直可以")
+        void theUnitLearnsTheReviewersWhenTheReviewEnds() {
+            Journey j = Journey.of(profile().build(), PolicyPacks.taicang(), Fixtures.UNIT).declared();
+            Actor audit = actor(Role.AUDIT, new UnitId("TC-SJJ"));
+
+            assertThat(POLICY.maySeeReviewers(staff, j.project)).isFalse();
+            j.underReview();
+            assertThat(POLICY.maySeeReviewers(staff, j.project)).isFalse();
+            assertThat(POLICY.maySeeReviewers(leader, j.project)).isFalse();
+            assertThat(POLICY.maySeeReviewers(bureau, j.project)).isTrue();
+            assertThat(POLICY.maySeeReviewers(audit, j.project)).isTrue();
+            assertThat(POLICY.maySeeReviewers(actor(Role.UNIT_STAFF, Fixtures.OTHER_UNIT), j.project)).isFalse();
+            j.reviewed();
+            assertThat(POLICY.maySeeReviewers(staff, j.project)).isTrue();
+        }
+
+        @Test
+        @DisplayName("评审专家在申报后指定；验收专家在试运行和待验收时指定，其他阶段按第二十四条拒绝；知悉范围随时可定")
+        void purposesOpenInTheirStages() {
+            for (ProjectState state : ProjectState.values()) {
+                assertThat(AssignmentPurpose.REVIEW.isOpenIn(state)).as("review in " + state)
+                        .isEqualTo(state != ProjectState.DRAFT && !state.isFinal());
+                assertThat(AssignmentPurpose.ACCEPTANCE.isOpenIn(state)).as("acceptance in " + state)
+                        .isEqualTo(state == ProjectState.TRIAL_RUN || state == ProjectState.ACCEPTANCE_PENDING);
+                assertThat(AssignmentPurpose.SCOPE.isOpenIn(state)).isTrue();
+            }
+            Violation early = AssignmentPurpose.ACCEPTANCE.notOpenIn(ProjectState.UNDER_REVIEW);
+            assertThat(early.code()).isEqualTo(RuleCode.LIFECYCLE_ORDER);
+            assertThat(early.article()).isEqualTo("第二十四条");
+            assertThat(early.messageZh()).isEqualTo("第二十四条：项目上线试运行后、竣工验收前方可指定验收专家（项目当前状态：专家评审中）");
+            assertThat(AssignmentPurpose.REVIEW.notOpenIn(ProjectState.DRAFT).messageZh())
+                    .isEqualTo("第八条：项目申报后方可指定评审专家");
         }
     }
 }
