@@ -1,10 +1,13 @@
 'use strict';
 (async () => {
-  const me = await App.start('admin', ['ADMIN']);
+  const me = await App.start('admin', ['ADMIN', 'SECURITY_ADMIN']);
   if (!me) return;
   const { el } = App;
   const roleSel = document.getElementById('n-role');
-  ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE', 'AUDIT', 'CYBERSEC', 'SECRECY', 'EXPERT', 'ADMIN']
+  // 三员分立: the system administrator grants the ordinary roles; the security administrator every role
+  const ORDINARY = ['UNIT_STAFF', 'UNIT_LEADER', 'FINANCE', 'CYBERSEC', 'SECRECY', 'EXPERT'];
+  const PRIVILEGED = ['BDB_OFFICER', 'AUDIT', 'ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'];
+  (me.role === 'SECURITY_ADMIN' ? ORDINARY.concat(PRIVILEGED) : ORDINARY)
     .forEach(r => roleSel.append(el('option', { value: r, text: App.zh(r) })));
   async function accounts() {
     const data = await App.api('GET', '/api/accounts');

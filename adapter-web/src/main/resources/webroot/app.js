@@ -8,7 +8,8 @@ const App = (() => {
     ['bureau.html', '大数据局工作台', ['BDB_OFFICER']],
     ['finance.html', '财政局工作台', ['FINANCE']],
     ['audit.html', '审计与操作记录', ['AUDIT', 'BDB_OFFICER']],
-    ['admin.html', '系统管理', ['ADMIN']],
+    ['admin.html', '系统管理', ['ADMIN', 'SECURITY_ADMIN']],
+    ['security.html', '安全审计', ['AUDIT_ADMIN']],
     ['calculator.html', '期限计算器', null]
   ];
   const ENUM_ZH = {
@@ -19,6 +20,7 @@ const App = (() => {
     MUNICIPAL: '市级财政性资金', HIGHER_LEVEL: '国家、省、市统筹安排并全额拨付',
     UNIT_STAFF: '实施单位经办人员', UNIT_LEADER: '实施单位分管领导', BDB_OFFICER: '市大数据管理局', FINANCE: '市财政局',
     AUDIT: '市审计局', CYBERSEC: '市委网信办', SECRECY: '市委办公室（保密、密码）', EXPERT: '评审专家', ADMIN: '系统管理员',
+    SECURITY_ADMIN: '安全保密管理员', AUDIT_ADMIN: '安全审计员',
     IMPLEMENTING: '实施单位', AUTHORITY: '主管部门'
   };
   const STATES = [['DRAFT', '草稿'], ['DECLARED', '已申报'], ['UNDER_REVIEW', '专家评审中'], ['REVIEWED', '评审通过'],

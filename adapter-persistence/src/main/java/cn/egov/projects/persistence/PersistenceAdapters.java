@@ -1,8 +1,10 @@
 package cn.egov.projects.persistence;
 
+import cn.egov.projects.application.view.AuditVerdict;
 import cn.egov.projects.application.port.out.AccountPort;
 import cn.egov.projects.application.port.out.ProjectAssignmentPort;
 import cn.egov.projects.application.port.out.AuditTrailPort;
+import cn.egov.projects.application.port.out.AuditVerificationPort;
 import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
@@ -113,6 +115,14 @@ public final class PersistenceAdapters {
             throw new org.apache.ibatis.exceptions.PersistenceException("cannot read the audit trail: "
                     + SqlErrors.rootMessage(e), e);
         }
+    }
+
+    /** {@link #verifyAuditTrail()} as the application's port. */
+    public AuditVerificationPort auditVerification() {
+        return () -> {
+            AuditChain.Verdict v = verifyAuditTrail();
+            return new AuditVerdict(v.intact(), v.checked(), v.brokenAt(), v.reason());
+        };
     }
 
     public TransactionPort transactions() {

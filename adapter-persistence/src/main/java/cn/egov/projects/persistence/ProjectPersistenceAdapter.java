@@ -170,7 +170,8 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 filter.state().orElse(null),
                 filter.category().orElse(null),
                 size,
-                (long) (page - 1) * size);
+                (long) (page - 1) * size,
+                scope.drafts());
         return sessions.call(session -> {
             ProjectDao dao = session.getMapper(ProjectDao.class);
             long total = dao.count(criteria);

@@ -55,7 +55,7 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
     }
 
     private static ProjectListScope everything() {
-        return new ProjectListScope(Optional.empty(), true, Set.of(), Optional.empty());
+        return new ProjectListScope(Optional.empty(), true, Set.of(), Optional.empty(), true);
     }
 
     private static ProjectListFilter ofUnit(UnitId unit) {
@@ -90,10 +90,10 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
         Project secretB = stored(unit, "涉密项目乙", 2025, true, Category.SECURITY_SYSTEM, LocalDate.of(2024, 7, 3));
         ProjectListFilter filter = ofUnit(unit);
 
-        var withoutClassified = new ProjectListScope(Optional.empty(), false, Set.of(), Optional.empty());
+        var withoutClassified = new ProjectListScope(Optional.empty(), false, Set.of(), Optional.empty(), true);
         assertThat(ids(adapters.projects().list(withoutClassified, filter, 1, 20))).containsExactly(open.id());
 
-        var oneAssigned = new ProjectListScope(Optional.empty(), false, Set.of(secretA.id()), Optional.empty());
+        var oneAssigned = new ProjectListScope(Optional.empty(), false, Set.of(secretA.id()), Optional.empty(), true);
         assertThat(ids(adapters.projects().list(oneAssigned, filter, 1, 20)))
                 .containsExactly(secretA.id(), open.id());
 
@@ -113,12 +113,12 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
         Project secret = stored(unit, "涉密项目", 2025, true, Category.BUSINESS_SYSTEM, LocalDate.of(2024, 7, 4));
 
         var assigned = new ProjectListScope(Optional.empty(), false, Set.of(),
-                Optional.of(Set.of(a.id(), c.id(), secret.id())));
+                Optional.of(Set.of(a.id(), c.id(), secret.id())), true);
         Page<ProjectSummary> page = adapters.projects().list(assigned, ProjectListFilter.none(), 1, 20);
         assertThat(ids(page)).containsExactly(c.id(), a.id());
         assertThat(page.total()).isEqualTo(2);
 
-        var none = new ProjectListScope(Optional.empty(), true, Set.of(), Optional.of(Set.of()));
+        var none = new ProjectListScope(Optional.empty(), true, Set.of(), Optional.of(Set.of()), true);
         Page<ProjectSummary> empty = adapters.projects().list(none, ProjectListFilter.none(), 1, 20);
         assertThat(empty.items()).isEmpty();
         assertThat(empty.total()).isZero();
@@ -238,5 +238,24 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> adapters.projects().list(everything(), ProjectListFilter.none(), 1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("草稿只在本单位的列表中：本单位之外的范围（大数据局、审计局等）看不到，系统自己的范围（申报截止提醒）看得到")
+    void draftsStayWithTheirUnit() {
+        UnitId unit = new UnitId("TC-D" + Long.toHexString(System.nanoTime()).substring(0, 6).toUpperCase());
+        Project draft = Project.draft(ProjectId.random(), unit,
+                Lifecycles.profile("草稿项目", 2026, false, Category.BUSINESS_SYSTEM), Lifecycles.PACK.id(),
+                LocalDate.of(2025, 8, 1));
+        adapters.projects().insert(draft);
+        Project declared = declared(unit, "已申报项目");
+        ProjectListFilter mine = ofUnit(unit);
+
+        assertThat(ids(adapters.projects().list(unitScope(unit), mine, 1, 10)))
+                .containsExactlyInAnyOrder(draft.id(), declared.id());
+        assertThat(ids(adapters.projects().list(new ProjectListScope(Optional.empty(), true, Set.of(),
+                Optional.empty()), mine, 1, 10))).containsExactly(declared.id());
+        assertThat(ids(adapters.projects().list(new ProjectListScope(Optional.empty(), true, Set.of(),
+                Optional.empty(), true), mine, 1, 10))).containsExactlyInAnyOrder(draft.id(), declared.id());
     }
 }

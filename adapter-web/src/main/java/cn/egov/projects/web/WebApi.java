@@ -207,7 +207,8 @@ public final class WebApi {
         documents.mount(router, table);
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
-        new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch())
+        new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch(),
+                workplace.securityAudit())
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock).mount(router, table);

@@ -62,6 +62,8 @@ abstract class ApiTestSupport {
         workplace = new FakeWorkplace(TODAY, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")));
         world = workplace.world;
         world.accountService.createAccount(null, account("admin", Role.ADMIN, "TC-DSJ"));
+        world.accountService.createAccount(null, account("secadmin", Role.SECURITY_ADMIN, "TC-DSJ"));
+        world.accountService.createAccount(null, account("auditadmin", Role.AUDIT_ADMIN, "TC-DSJ"));
         Caller admin = admin();
         world.accountService.createAccount(admin, account("police", Role.UNIT_STAFF, "TC-GAJ"));
         world.accountService.createAccount(admin, account("health", Role.UNIT_STAFF, "TC-WJW"));
@@ -88,9 +90,13 @@ abstract class ApiTestSupport {
     }
 
     /** The administrator, signed in as the use cases take a caller. */
+    /**
+     * The security administrator, who grants every role (三员分立): the tests' accounts are made by them. The system
+     * administrator ("admin") grants the ordinary roles only.
+     */
     protected Caller admin() {
-        return new Caller(world.accountService.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(), "setup",
-                "-");
+        return new Caller(world.accountService.authenticate("secadmin", PASSWORD.toCharArray()).orElseThrow(),
+                "setup", "-");
     }
 
     /** The real router's API over the fakes of a working place. */
@@ -121,7 +127,7 @@ abstract class ApiTestSupport {
                         world.acceptance),
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
-                        workplace.documents, workplace.assignments),
+                        workplace.documents, workplace.assignments, workplace.securityAudit),
                 settings, ready, revisions, sessions, world.clock);
     }
 

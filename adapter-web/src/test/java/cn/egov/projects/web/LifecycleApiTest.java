@@ -159,6 +159,10 @@ class LifecycleApiTest extends ConformingApiTest {
         HttpResponse<Buffer> created = call("POST", "/api/projects", "police", profile);
         assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
         String id = created.bodyAsJsonObject().getString("id");
+        assertThat(call("GET", "/api/projects/" + id, "secrecy", null).statusCode()).as("a draft").isEqualTo(404);
+        assertThat(call("POST", "/api/declaration-windows", "bureau", new JsonObject().put("planYear", 2025)
+                .put("opensOn", "2024-08-15").put("closesOn", "2024-09-30")).statusCode()).isEqualTo(201);
+        ok(id, "DECLARE", "police", null);
 
         assertThat(call("GET", "/api/projects/" + id, "police", null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/projects/" + id, "secrecy", null).statusCode()).isEqualTo(200);

@@ -86,7 +86,9 @@ class ProjectApiTest extends ApiTestSupport {
         assertThat(details.bodyAsJsonObject().getString("message")).isEqualTo("项目不存在或不在您的办理范围内");
         assertThat(list.bodyAsJsonObject().getLong("total")).isZero();
         assertThat(list.bodyAsJsonObject().getJsonArray("items")).isEmpty();
-        assertThat(get("/api/projects", "bureau").bodyAsJsonObject().getLong("total")).isEqualTo(1);
+        // nor does anyone outside the unit before it is declared (RULES.md §1)
+        assertThat(get("/api/projects", "bureau").bodyAsJsonObject().getLong("total")).isZero();
+        assertThat(get("/api/projects/" + id, "bureau").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -36,9 +36,19 @@ final class AdminSetup {
                 throw new StartupException(ExitCode.BAD_SETTING, "unit code '" + admin.unit()
                         + "' must be 1 to 40 letters, digits, '-' or '_' (--unit)", e);
             }
+            Role role;
+            try {
+                role = Role.valueOf(admin.role());
+            } catch (IllegalArgumentException e) {
+                role = null;
+            }
+            if (role == null || !role.isAdministrator()) {
+                throw new StartupException(ExitCode.BAD_SETTING, "--role must be ADMIN, SECURITY_ADMIN or AUDIT_ADMIN "
+                        + "(the three administrators); other accounts are created in the system", null);
+            }
             CreateAccountCommand command;
             try {
-                command = new CreateAccountCommand(admin.username(), admin.name(), Role.ADMIN, unit, admin.mobile(),
+                command = new CreateAccountCommand(admin.username(), admin.name(), role, unit, admin.mobile(),
                         admin.email(), password);
             } catch (InvalidCommandException e) {
                 throw new StartupException(ExitCode.BAD_SETTING, english(e.field()), e);
@@ -47,10 +57,11 @@ final class AdminSetup {
             try {
                 userId = accounts.createAccount(null, command);
             } catch (ForbiddenException e) {
-                throw new StartupException(ExitCode.ADMIN_REFUSED, "accounts already exist; the first administrator is created only in an empty system, "
-                        + "further accounts by an administrator through the API", e);
+                throw new StartupException(ExitCode.ADMIN_REFUSED, "a " + role + " account exists already; the first of "
+                        + "each administrator is created here, further ones by the security administrator in the system",
+                        e);
             }
-            LOG.info("administrator '{}' created (unit {}, user id {})", command.username(), unit.code(), userId);
+            LOG.info("{} '{}' created (unit {}, user id {})", role, command.username(), unit.code(), userId);
             return userId;
         } finally {
             Arrays.fill(password, '\0');

@@ -66,6 +66,8 @@ final class DemoData {
     /** Who the demonstration accounts are: username, name, role, unit. */
     static final List<String[]> ACCOUNTS = List.of(
             new String[]{"admin", "系统管理员", "ADMIN", "TC-DSJ"},
+            new String[]{"secadmin", "安全保密管理员", "SECURITY_ADMIN", "TC-DSJ"},
+            new String[]{"auditadmin", "安全审计员", "AUDIT_ADMIN", "TC-DSJ"},
             new String[]{"bdb", "陈大数据", "BDB_OFFICER", "TC-DSJ"},
             new String[]{"bdb-secret", "蒋经办（涉密项目）", "BDB_OFFICER", "TC-DSJ"},
             new String[]{"expert", "钱专家", "EXPERT", "TC-ZJK"},
@@ -151,9 +153,20 @@ final class DemoData {
         for (String[] u : UNITS) {
             web.units().createUnit(admin, new CreateUnitCommand(u[0], u[1], Unit.Kind.valueOf(u[2])));
         }
+        // the first of each of the three administrators (三员分立) as create-admin makes them; the security
+        // administrator then grants every other role
         for (String[] a : ACCOUNTS.subList(1, ACCOUNTS.size())) {
-            accounts.createAccount(admin, account(a, password));
-            people.put(a[0], signIn(a[0], password));
+            if (Role.valueOf(a[2]).isAdministrator()) {
+                accounts.createAccount(null, account(a, password));
+                people.put(a[0], signIn(a[0], password));
+            }
+        }
+        Caller security = people.get("secadmin");
+        for (String[] a : ACCOUNTS.subList(1, ACCOUNTS.size())) {
+            if (!Role.valueOf(a[2]).isAdministrator()) {
+                accounts.createAccount(security, account(a, password));
+                people.put(a[0], signIn(a[0], password));
+            }
         }
         return people;
     }

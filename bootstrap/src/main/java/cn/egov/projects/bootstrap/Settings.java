@@ -95,15 +95,20 @@ public final class Settings {
         }
     }
 
-    /** The first administrator to create: {@code --username}, {@code --name}, {@code --unit}, optional contacts. */
-    public record Admin(String username, String name, String unit, String mobile, String email) {
+    /**
+     * The first administrator to create: {@code --username}, {@code --name}, {@code --unit}, optional contacts, and
+     * {@code --role}: ADMIN (系统管理员, the default), SECURITY_ADMIN (安全保密管理员) or AUDIT_ADMIN (安全审计员) —
+     * the first of each of the three (三员分立).
+     */
+    public record Admin(String username, String name, String unit, String mobile, String email, String role) {
     }
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String CREATE_ADMIN = "create-admin";
     public static final String WARM_UP = "warm-up";
     public static final String VERIFY_AUDIT = "verify-audit";
-    private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email");
+    private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email",
+            "--role");
 
     private final Command command;
     private final Map<Key, String> values;
@@ -171,7 +176,7 @@ public final class Settings {
         Admin admin = null;
         if (command == Command.CREATE_ADMIN) {
             admin = new Admin(required(flags, "--username"), required(flags, "--name"), required(flags, "--unit"),
-                    flags.get("--mobile"), flags.get("--email"));
+                    flags.get("--mobile"), flags.get("--email"), flags.getOrDefault("--role", "ADMIN").trim());
         }
         return new Settings(command, values, sources, port, admin);
     }

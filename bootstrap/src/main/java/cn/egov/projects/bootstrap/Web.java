@@ -18,6 +18,7 @@ import cn.egov.projects.application.service.OversightService;
 import cn.egov.projects.application.service.Ports;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
+import cn.egov.projects.application.service.SecurityAuditService;
 import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
@@ -65,7 +66,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 units,
                 new DocumentService(ports, persistence.documents(), web.documents()),
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
-                        revisions));
+                        revisions),
+                new SecurityAuditService(ports, persistence.auditVerification()));
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }
 }

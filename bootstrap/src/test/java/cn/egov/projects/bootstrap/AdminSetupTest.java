@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("create-admin：在空系统中创建首个系统管理员")
 class AdminSetupTest {
 
-    /** Accepts the first administrator from the command line (caller null), refuses once any account exists. */
+    /** Accepts the first administrator of each role from the command line (caller null), refuses a second. */
     private static final class Accounts implements CreateAccountUseCase {
 
         final List<CreateAccountCommand> created = new ArrayList<>();
@@ -33,7 +33,7 @@ class AdminSetupTest {
         @Override
         public String createAccount(Caller caller, CreateAccountCommand command) {
             callers.add(caller);
-            if (!created.isEmpty()) {
+            if (created.stream().anyMatch(c -> c.role() == command.role())) {
                 throw new ForbiddenException(new Violation(RuleCode.ART4_ROLE, "第四条",
                         "第四条：系统已有账号，新账号须由系统管理员创建"));
             }
@@ -44,7 +44,7 @@ class AdminSetupTest {
 
     private final Accounts accounts = new Accounts();
     private final AdminSetup setup = new AdminSetup(accounts);
-    private final Settings.Admin admin = new Settings.Admin("admin", "管理员", "TC-DSJ", null, "admin@tc.gov.cn");
+    private final Settings.Admin admin = new Settings.Admin("admin", "管理员", "TC-DSJ", null, "admin@tc.gov.cn", "ADMIN");
 
     @Test
     @DisplayName("创建系统管理员：无调用者（命令行）、角色ADMIN、单位与联系方式照给；密码数组用后清零")
@@ -65,16 +65,26 @@ class AdminSetupTest {
     }
 
     @Test
-    @DisplayName("已有账号时拒绝，退出码6")
+    @DisplayName("三员各建首个：已有同一角色的管理员时拒绝，退出码6；其他角色不能从命令行创建，退出码2")
     void refusedWhenAccountsExist() {
         setup.create(admin, "first-admin-password".toCharArray());
+        setup.create(new Settings.Admin("sec", "安全保密管理员", "TC-DSJ", null, null, "SECURITY_ADMIN"),
+                "first-security-password".toCharArray());
+        setup.create(new Settings.Admin("aud", "安全审计员", "TC-DSJ", null, null, "AUDIT_ADMIN"),
+                "first-auditor-password".toCharArray());
 
-        assertThatThrownBy(() -> setup.create(new Settings.Admin("admin2", "管理员二", "TC-DSJ", null, null),
+        assertThatThrownBy(() -> setup.create(new Settings.Admin("admin2", "管理员二", "TC-DSJ", null, null, "ADMIN"),
                 "second-admin-password".toCharArray()))
                 .isInstanceOfSatisfying(StartupException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ADMIN_REFUSED))
-                .hasMessageContaining("accounts already exist");
-        assertThat(accounts.created).hasSize(1);
+                .hasMessageContaining("a ADMIN account exists already");
+        assertThatThrownBy(() -> setup.create(new Settings.Admin("bdb", "大数据局", "TC-DSJ", null, null, "BDB_OFFICER"),
+                "some-officer-password".toCharArray()))
+                .isInstanceOfSatisfying(StartupException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_SETTING))
+                .hasMessageContaining("--role must be ADMIN, SECURITY_ADMIN or AUDIT_ADMIN");
+        assertThat(accounts.created).extracting(CreateAccountCommand::role)
+                .containsExactly(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
     }
 
     @Test
@@ -84,10 +94,10 @@ class AdminSetupTest {
                 .isInstanceOfSatisfying(StartupException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_SETTING))
                 .hasMessageContaining("at least 12 characters");
-        assertThatThrownBy(() -> setup.create(new Settings.Admin("admin", "管理员", "TC DSJ", null, null),
+        assertThatThrownBy(() -> setup.create(new Settings.Admin("admin", "管理员", "TC DSJ", null, null, "ADMIN"),
                 "first-admin-password".toCharArray()))
                 .hasMessageContaining("unit code 'TC DSJ'");
-        assertThatThrownBy(() -> setup.create(new Settings.Admin("a", "管理员", "TC-DSJ", null, null),
+        assertThatThrownBy(() -> setup.create(new Settings.Admin("a", "管理员", "TC-DSJ", null, null, "ADMIN"),
                 "first-admin-password".toCharArray()))
                 .hasMessageContaining("--username");
         assertThat(accounts.callers).isEmpty();

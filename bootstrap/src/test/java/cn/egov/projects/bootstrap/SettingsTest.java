@@ -119,7 +119,7 @@ class SettingsTest {
                 "--name", "管理员", "--unit", "TC-DSJ", "--email=admin@tc.gov.cn");
 
         assertThat(s.command()).isEqualTo(Settings.Command.CREATE_ADMIN);
-        assertThat(s.admin()).contains(new Settings.Admin("admin", "管理员", "TC-DSJ", null, "admin@tc.gov.cn"));
+        assertThat(s.admin()).contains(new Settings.Admin("admin", "管理员", "TC-DSJ", null, "admin@tc.gov.cn", "ADMIN"));
         assertThat(s.database().url()).isEqualTo("jdbc:h2:mem:x");
     }
 
@@ -130,8 +130,11 @@ class SettingsTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessage("create-admin needs --unit on the command line");
         assertThatThrownBy(() -> parse(Map.of(), "create-admin", "--username", "admin", "--name", "管理员",
-                "--unit", "TC-DSJ", "--role", "ADMIN"))
-                .hasMessageContaining("unknown option '--role'");
+                "--unit", "TC-DSJ", "--rank", "ADMIN"))
+                .hasMessageContaining("unknown option '--rank'");
+        // the three administrators (三员分立): --role picks which one; ADMIN when not given
+        assertThat(parse(Map.of(), "create-admin", "--username", "sec", "--name", "安全", "--unit", "TC-DSJ",
+                "--role", "SECURITY_ADMIN").admin()).map(Settings.Admin::role).contains("SECURITY_ADMIN");
     }
 
     @Test

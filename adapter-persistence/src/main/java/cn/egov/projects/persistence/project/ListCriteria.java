@@ -13,10 +13,19 @@ import java.util.UUID;
  * @param allClassified     classified projects of the scope are included
  * @param classifiedAllowed classified projects included one by one
  * @param onlyThese         nothing but these projects (experts); empty means none at all
+ * @param drafts            drafts are included (a unit's own, or the system's every draft)
  */
 public record ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed,
                            List<UUID> onlyThese, Integer planYear, String unit, ProjectState state,
-                           Category category, int limit, long offset) {
+                           Category category, int limit, long offset, boolean drafts) {
+
+    /** A person's criteria: drafts only within the scope's unit. */
+    public ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed, List<UUID> onlyThese,
+                        Integer planYear, String unit, ProjectState state, Category category, int limit,
+                        long offset) {
+        this(scopeUnit, allClassified, classifiedAllowed, onlyThese, planYear, unit, state, category, limit, offset,
+                scopeUnit != null);
+    }
 
     /**
      * The filter whose index a page is read from, in the list's order ({@code ProjectDao.xml}, V17): a unit (the

@@ -30,14 +30,15 @@ public interface WorkplaceDao {
                                     @Param("to") Instant to, @Param("scopeUnit") String scopeUnit,
                                     @Param("allClassified") boolean allClassified,
                                     @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
-                                    @Param("onlyThese") Collection<UUID> onlyThese, @Param("limit") int limit,
+                                    @Param("onlyThese") Collection<UUID> onlyThese,
+                                    @Param("securityTrail") boolean securityTrail, @Param("limit") int limit,
                                     @Param("offset") long offset);
 
     long countAudit(@Param("userId") String userId, @Param("action") String action,
                     @Param("projectId") String projectId, @Param("from") Instant from, @Param("to") Instant to,
                     @Param("scopeUnit") String scopeUnit, @Param("allClassified") boolean allClassified,
                     @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
-                    @Param("onlyThese") Collection<UUID> onlyThese);
+                    @Param("onlyThese") Collection<UUID> onlyThese, @Param("securityTrail") boolean securityTrail);
 
     List<AuditEntryRow> auditForProject(@Param("projectId") String projectId, @Param("limit") int limit);
 }

@@ -74,7 +74,15 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
 
     @Override
     public Page<AuditEntry> search(AuditFilter filter, ProjectListScope scope, int page, int size) {
-        Scope sql = Scope.of(scope);
+        return search(filter, Scope.of(scope), false, page, size);
+    }
+
+    @Override
+    public Page<AuditEntry> searchSecurityTrail(AuditFilter filter, int page, int size) {
+        return search(filter, new Scope(null, true, List.of(), null), true, page, size);
+    }
+
+    private Page<AuditEntry> search(AuditFilter filter, Scope sql, boolean securityTrail, int page, int size) {
         String user = filter.userId().orElse(null);
         String action = filter.action().orElse(null);
         String project = filter.projectId().orElse(null);
@@ -84,10 +92,10 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
         return sessions.call(s -> {
             WorkplaceDao dao = s.getMapper(WorkplaceDao.class);
             long total = dao.countAudit(user, action, project, from, to, sql.unit(), sql.allClassified(),
-                    sql.allowed(), sql.only());
+                    sql.allowed(), sql.only(), securityTrail);
             List<AuditEntry> items = offset >= total ? List.of()
                     : dao.searchAudit(user, action, project, from, to, sql.unit(), sql.allClassified(), sql.allowed(),
-                    sql.only(), size, offset).stream()
+                    sql.only(), securityTrail, size, offset).stream()
                     .map(WorkplaceReadAdapter::entry).toList();
             return new Page<>(items, page, size, total);
         });

@@ -5,6 +5,7 @@ import cn.egov.projects.application.port.in.AuditSearchUseCase;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.ComplianceUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.in.SecurityAuditUseCase;
 import cn.egov.projects.application.port.in.ToDo;
 import cn.egov.projects.application.view.AuditFilter;
 import cn.egov.projects.application.view.UnitCompliance;
@@ -44,12 +45,14 @@ public final class WorkplaceRoutes {
     private final MyDeadlinesUseCase myDeadlines;
     private final ComplianceUseCase compliance;
     private final AuditSearchUseCase auditSearch;
+    private final SecurityAuditUseCase securityAudit;
 
     public WorkplaceRoutes(MyDeadlinesUseCase myDeadlines, ComplianceUseCase compliance,
-                           AuditSearchUseCase auditSearch) {
+                           AuditSearchUseCase auditSearch, SecurityAuditUseCase securityAudit) {
         this.myDeadlines = myDeadlines;
         this.compliance = compliance;
         this.auditSearch = auditSearch;
+        this.securityAudit = securityAudit;
     }
 
     public void mount(Router router, RouteTable table) {
@@ -59,7 +62,23 @@ public final class WorkplaceRoutes {
         table.add(router, HttpMethod.GET, "/api/compliance", Rule.of(Action.VIEW_AUDIT_TRAIL),
                 this::compliance);
         table.add(router, HttpMethod.GET, "/api/audit-records", Rule.of(Action.VIEW_AUDIT_TRAIL),
-                this::audit);
+                ctx -> audit(ctx, false));
+        table.add(router, HttpMethod.GET, "/api/security-audit-records", Rule.of(Action.VIEW_SECURITY_AUDIT),
+                ctx -> audit(ctx, true));
+        table.add(router, HttpMethod.GET, "/api/security-audit/verification", Rule.of(Action.VIEW_SECURITY_AUDIT),
+                this::verify);
+    }
+
+    /** The security auditor's check of the audit trail's chain: intact, or the first broken record. */
+    private void verify(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> securityAudit.verifyAuditTrail(caller)).onSuccess(v -> Replies.json(ctx, 200,
+                new JsonObject().put("intact", v.intact()).put("checked", v.checked())
+                        .put("brokenAt", v.brokenAt().orElse(null)).put("reason", v.reason())
+                        .put("messageZh", v.intact() ? "审计记录链完整：已核验" + v.checked() + "条记录"
+                                : "审计记录链被破坏，首个问题在" + v.brokenAt().map(id -> "第" + id + "号记录")
+                                .orElse("链头") + "（此前已核验" + v.checked() + "条）")))
+                .onFailure(ctx::fail);
     }
 
     private void mine(RoutingContext ctx) {
@@ -123,7 +142,7 @@ public final class WorkplaceRoutes {
         }).onFailure(ctx::fail);
     }
 
-    private void audit(RoutingContext ctx) {
+    private void audit(RoutingContext ctx, boolean securityTrail) {
         Caller caller = Callers.of(ctx);
         MultiMap q = ctx.queryParams();
         Optional<Instant> from = Optional.ofNullable(QueryParams.date(q, "from"))
@@ -137,7 +156,8 @@ public final class WorkplaceRoutes {
         Integer page = QueryParams.page(q);
         Integer size = QueryParams.integer(q, "size", 1, 200);
         AuditQuery query = new AuditQuery(filter, page == null ? 1 : page, size == null ? 50 : size);
-        Blocking.call(ctx, () -> auditSearch.search(caller, query)).onSuccess(result -> {
+        Blocking.call(ctx, () -> securityTrail ? auditSearch.searchSecurityTrail(caller, query)
+                : auditSearch.search(caller, query)).onSuccess(result -> {
             JsonArray items = new JsonArray();
             result.items().forEach(e -> items.add(ProjectJson.auditEntry(e).put("id", e.id())
                     .put("sourceAddress", e.sourceAddress())));

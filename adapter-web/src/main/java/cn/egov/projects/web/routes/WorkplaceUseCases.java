@@ -10,6 +10,7 @@ import cn.egov.projects.application.port.in.IdempotencyUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
+import cn.egov.projects.application.port.in.SecurityAuditUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.in.UnitUseCase;
 
@@ -26,7 +27,8 @@ public record WorkplaceUseCases(
         AccountAdminUseCase accountAdmin,
         UnitUseCase units,
         DocumentUseCase documents,
-        ProjectAssignmentUseCase assignments) {
+        ProjectAssignmentUseCase assignments,
+        SecurityAuditUseCase securityAudit) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -41,6 +43,7 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, AccountAdminUseCase.class),
                 LifecycleUseCases.find(implementations, UnitUseCase.class),
                 LifecycleUseCases.find(implementations, DocumentUseCase.class),
-                LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class));
+                LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class),
+                LifecycleUseCases.find(implementations, SecurityAuditUseCase.class));
     }
 }

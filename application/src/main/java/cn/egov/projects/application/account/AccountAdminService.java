@@ -14,7 +14,10 @@ import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.view.AccountView;
 import cn.egov.projects.domain.access.AccessPolicy;
 import cn.egov.projects.domain.access.Action;
+import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.policy.PolicyPack;
+
+import cn.egov.projects.domain.rule.RuleCode;
 
 import java.util.List;
 
@@ -54,6 +57,12 @@ public final class AccountAdminService implements AccountAdminUseCase {
         }
         tx.inTransaction(() -> {
             var account = accounts.findById(userId).orElseThrow(() -> new NotFoundException("账号不存在"));
+            if (!caller.actor().role().mayGrant(account.role())) {
+                // who may not grant a role may not switch its accounts on or off either (三员分立)
+                throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, caller.actor().role().zh() + "不能"
+                        + (enabled ? "启用" : "停用") + "「" + account.role().zh() + "」账号，须由"
+                        + Role.SECURITY_ADMIN.zh() + "办理（三员分立）"));
+            }
             accounts.setEnabled(userId, enabled);
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
                     caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,

@@ -70,18 +70,21 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
     public String createAccount(Caller caller, CreateAccountCommand command) {
         return tx.inTransaction(() -> {
             if (caller == null) {
-                if (accounts.count() > 0) {
-                    throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE,
-                            "系统已有账号，新账号须由系统管理员创建"));
+                // from the command line: the first of each of the three administrators (三员分立), nothing else
+                if (!command.role().isAdministrator()) {
+                    throw new InvalidCommandException("role", "命令行只能创建系统管理员、安全保密管理员或安全审计员，"
+                            + "其他账号由管理员在系统中创建");
                 }
-                if (command.role() != Role.ADMIN) {
-                    throw new InvalidCommandException("role", "首个账号须为系统管理员");
+                if (!accounts.findEnabledByRole(command.role(), Optional.empty()).isEmpty()) {
+                    throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, "系统已有" + command.role().zh()
+                            + "，新的" + command.role().zh() + "须由安全保密管理员在系统中授予"));
                 }
             } else {
                 var decision = new AccessPolicy(pack).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
                 if (!decision.isAllowed()) {
                     throw new ForbiddenException(decision.violation());
                 }
+                requireMayGrant(caller, command.role());
             }
             if (accounts.findByUsername(command.username()).isPresent()) {
                 throw new InvalidCommandException("username", "用户名「" + command.username() + "」已被使用");
@@ -90,12 +93,23 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             accounts.insert(new Account(userId, command.username(), command.displayName(), command.role(),
                     command.unit(), command.mobile(), command.email(), hasher.hash(command.password()), true, Set.of()));
             audit.append(new AuditRecord(clock.now(), caller == null ? "setup" : caller.actor().userId(),
-                    caller == null ? Role.ADMIN : caller.actor().role(),
+                    caller == null ? command.role() : caller.actor().role(),
                     caller == null ? command.unit().code() : caller.actor().unit().code(),
                     Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,
                     caller == null ? "-" : caller.requestId(), caller == null ? "command line" : caller.sourceAddress(),
                     "创建账号 " + command.username() + "（" + command.role().zh() + "）"));
             return userId;
         });
+    }
+
+    /**
+     * Refuses to give a role the caller may not grant (三员分立, 等保 2.0 level 3): the system administrator grants no
+     * administrator's role, nor the Bureau's or Audit's; those are the security administrator's to grant.
+     */
+    void requireMayGrant(Caller caller, Role role) {
+        if (!caller.actor().role().mayGrant(role)) {
+            throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, caller.actor().role().zh() + "不能授予「"
+                    + role.zh() + "」角色，须由" + Role.SECURITY_ADMIN.zh() + "授予（三员分立）"));
+        }
     }
 }

@@ -54,6 +54,12 @@ public final class OversightReportService implements ComplianceUseCase, AuditSea
     }
 
     @Override
+    public Page<AuditEntry> searchSecurityTrail(Caller caller, AuditQuery query) {
+        lifecycle.requireRole(caller, Action.VIEW_SECURITY_AUDIT);
+        return auditSearch.searchSecurityTrail(query.filter(), query.page(), query.size());
+    }
+
+    @Override
     public List<ProjectSummary> annualPlan(Caller caller, int planYear) {
         lifecycle.requireRole(caller, Action.VIEW_PROJECT);
         ProjectListFilter filter = new ProjectListFilter(Optional.of(planYear), Optional.empty(), Optional.empty(),

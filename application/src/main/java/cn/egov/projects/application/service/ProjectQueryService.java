@@ -47,7 +47,8 @@ public final class ProjectQueryService implements ListProjectsUseCase, GetProjec
             // only the projects named to them, classified ones included
             case EXPERT -> new ProjectListScope(Optional.empty(), false, actor.assigned(),
                     Optional.of(actor.assigned()));
-            case ADMIN -> throw new IllegalStateException("the administrator sees no project");
+            case ADMIN, SECURITY_ADMIN, AUDIT_ADMIN ->
+                    throw new IllegalStateException("the administrators see no project");
         };
     }
 

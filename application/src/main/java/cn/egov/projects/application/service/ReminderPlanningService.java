@@ -231,7 +231,7 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
         if (reminders.isEmpty()) {
             return 0;
         }
-        ProjectListScope everything = new ProjectListScope(Optional.empty(), true, Set.of(), Optional.empty());
+        ProjectListScope everything = new ProjectListScope(Optional.empty(), true, Set.of(), Optional.empty(), true);
         ProjectListFilter drafts = new ProjectListFilter(Optional.of(window.planYear()), Optional.empty(),
                 Optional.of(ProjectState.DRAFT), Optional.empty());
         long count = 0;

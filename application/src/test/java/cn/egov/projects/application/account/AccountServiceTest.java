@@ -28,7 +28,7 @@ class AccountServiceTest {
     }
 
     @Test
-    @DisplayName("首个账号只能在系统无账号时由命令行创建，且必须是系统管理员")
+    @DisplayName("命令行只创建三员之一的首个账号：普通角色不行，已有系统管理员时再建也不行")
     void theFirstAccountIsAnAdministratorCreatedOnce() {
         assertThatThrownBy(() -> accounts.createAccount(null, command("staff", Role.UNIT_STAFF)))
                 .isInstanceOfSatisfying(InvalidCommandException.class, e -> assertThat(e.field()).isEqualTo("role"));
@@ -98,5 +98,38 @@ class AccountServiceTest {
         assertThat(hasher.decoy()).isNotEqualTo(decoy);
         assertThat(hasher.verify("secret-password".toCharArray(), decoy)).isFalse();
         assertThat(hasher.verify("".toCharArray(), decoy)).isFalse();
+    }
+
+    private Caller as(String username, Role role) {
+        String id = accounts.createAccount(null, command(username, role));
+        return new Caller(new Actor(id, username, role, new UnitId("TC-DSJ"), java.util.Set.of()), "r", "10.0.0.9");
+    }
+
+    @Test
+    @DisplayName("三员分立：命令行只创建三员中每种的首个；系统管理员不能授予三员、大数据局和审计局角色，安全保密管理员可以")
+    void threeAdministratorsGrantWhatTheyMay() {
+        Caller admin = as("admin", Role.ADMIN);
+        Caller security = as("secadmin", Role.SECURITY_ADMIN);
+        as("auditadmin", Role.AUDIT_ADMIN);
+        assertThatThrownBy(() -> accounts.createAccount(null, command("secadmin2", Role.SECURITY_ADMIN)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> accounts.createAccount(null, command("bdb0", Role.BDB_OFFICER)))
+                .isInstanceOf(InvalidCommandException.class);
+
+        for (Role role : new Role[]{Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN, Role.BDB_OFFICER, Role.AUDIT}) {
+            assertThatThrownBy(() -> accounts.createAccount(admin, command("x-" + role.name().toLowerCase(), role)))
+                    .as(role.name()).isInstanceOfSatisfying(ForbiddenException.class, e -> {
+                        assertThat(e.violation().messageZh()).startsWith("第四条").contains("三员分立",
+                                "安全保密管理员");
+                    });
+        }
+        accounts.createAccount(admin, command("staff", Role.UNIT_STAFF));
+        accounts.createAccount(security, command("bdb", Role.BDB_OFFICER));
+        accounts.createAccount(security, command("auditor", Role.AUDIT));
+        accounts.createAccount(security, command("admin2", Role.ADMIN));
+        assertThat(world.accounts.findByUsername("x-bdb_officer")).isEmpty();
+        assertThat(world.accounts.findByUsername("bdb")).map(a -> a.role()).contains(Role.BDB_OFFICER);
+        assertThat(world.audit.all()).filteredOn(r -> r.summary().contains("创建账号 bdb"))
+                .singleElement().satisfies(r -> assertThat(r.role()).isEqualTo(Role.SECURITY_ADMIN));
     }
 }

@@ -1,5 +1,8 @@
 package cn.egov.projects.application.fake;
 
+import cn.egov.projects.application.view.AuditVerdict;
+import cn.egov.projects.application.service.SecurityAuditService;
+
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.SignInService;
 import cn.egov.projects.application.service.CalendarFeedService;
@@ -40,6 +43,10 @@ public final class FakeWorkplace {
     /** The user ids whose access changed, in the order the services told. */
     public final List<String> accessChanged = Collections.synchronizedList(new ArrayList<>());
     public final ProjectAssignmentService assignments;
+    /** What the audit trail's check answers; a test sets it. */
+    public volatile AuditVerdict auditVerdict =
+            new AuditVerdict(true, 0, java.util.Optional.empty(), "intact");
+    public final SecurityAuditService securityAudit;
     /** Told too when an account's access changes (a web test's sessions). */
     public volatile AccessChangesPort accessListener = AccessChangesPort.NONE;
 
@@ -54,6 +61,7 @@ public final class FakeWorkplace {
         this.pages = new ProjectPageService(world.ports, world.documents);
         this.toDo = new ToDoService(world.ports, reads);
         this.oversightReports = new OversightReportService(world.ports, reads, reads);
+        this.securityAudit = new SecurityAuditService(world.ports, () -> auditVerdict);
         this.calendarFeeds = new CalendarFeedService(stores, stores, toDo, world.audit, world.clock,
                 world.transactions);
         this.idempotency = new IdempotencyService(stores, world.clock);

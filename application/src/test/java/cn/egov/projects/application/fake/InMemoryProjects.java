@@ -12,6 +12,7 @@ import cn.egov.projects.application.view.ProjectSummary;
 import cn.egov.projects.application.port.out.SaveProjectPort;
 import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.project.Project;
+import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.ProjectId;
 
 import cn.egov.projects.application.view.DueCursor;
@@ -62,6 +63,8 @@ public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort,
     public synchronized Page<ProjectSummary> list(ProjectListScope scope, ProjectListFilter filter, int page, int size) {
         List<ProjectSummary> all = stored.values().stream()
                 .filter(s -> scope.unit().map(u -> u.equals(s.unit())).orElse(true))
+                // outside the unit nobody sees its drafts (RULES.md §1)
+                .filter(s -> scope.drafts() || s.state() != ProjectState.DRAFT)
                 .filter(s -> !s.profile().classified() || scope.allClassified() || scope.classifiedAllowed().contains(s.id()))
                 .filter(s -> scope.onlyThese().map(ids -> ids.contains(s.id())).orElse(true))
                 .filter(s -> filter.planYear().map(y -> y == s.profile().planYear()).orElse(true))

@@ -97,6 +97,17 @@ public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, Compli
     public Page<AuditEntry> search(AuditFilter filter, ProjectListScope scope, int page, int size) {
         Set<String> inScope = new HashSet<>();
         snapshots(scope).forEach(s -> inScope.add(s.id().toString()));
+        return search(filter, r -> r.projectId() == null ? "OPEN_WINDOW".equals(r.action())
+                : inScope.contains(r.projectId()), page, size);
+    }
+
+    @Override
+    public Page<AuditEntry> searchSecurityTrail(AuditFilter filter, int page, int size) {
+        return search(filter, r -> true, page, size);
+    }
+
+    private Page<AuditEntry> search(AuditFilter filter, java.util.function.Predicate<AuditRecord> trail, int page,
+                                    int size) {
         List<AuditRecord> records = audit.all();
         List<AuditEntry> matching = new ArrayList<>();
         for (int i = records.size() - 1; i >= 0; i--) {
@@ -106,8 +117,7 @@ public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, Compli
                     && filter.projectId().map(p -> p.equals(r.projectId())).orElse(true)
                     && filter.from().map(f -> !r.at().isBefore(f)).orElse(true)
                     && filter.to().map(t -> r.at().isBefore(t)).orElse(true)
-                    && (r.projectId() == null || inScope.contains(r.projectId())
-                    || projects.load(ProjectId.parse(r.projectId())).isEmpty())) {
+                    && trail.test(r)) {
                 matching.add(entry(i + 1, r));
             }
         }

@@ -75,6 +75,16 @@ public final class People {
         return caller("admin", Role.ADMIN, BUREAU);
     }
 
+    /** The security administrator, who grants every role (三员分立). */
+    public static Caller securityAdmin() {
+        return caller("secadmin", Role.SECURITY_ADMIN, BUREAU);
+    }
+
+    /** The security auditor, who alone reads the security audit trail. */
+    public static Caller auditAdmin() {
+        return caller("auditadmin", Role.AUDIT_ADMIN, BUREAU);
+    }
+
     public static AccountablePeople accountable() {
         return new AccountablePeople(new Person("王分管", "13900000001", "wang@tc.gov.cn"),
                 new Person("李责任", "13900000002", "li@tc.gov.cn"));

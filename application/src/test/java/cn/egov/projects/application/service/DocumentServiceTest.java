@@ -8,6 +8,7 @@ import cn.egov.projects.application.error.PayloadTooLargeException;
 import cn.egov.projects.application.fake.FakeWorld;
 import cn.egov.projects.application.port.in.AttachDocumentCommand;
 import cn.egov.projects.application.port.in.CreateDraftCommand;
+import cn.egov.projects.application.port.in.DeclareSupplementaryCommand;
 import cn.egov.projects.application.port.in.DocumentRules;
 import cn.egov.projects.application.port.in.DocumentTypes;
 import cn.egov.projects.application.view.StoredDocument;
@@ -73,6 +74,10 @@ class DocumentServiceTest {
         StoredDocument stored = documents.attach(policeStaff(),
                 new AttachDocumentCommand(project, "方案", "方案.pdf", null, bytes("%PDF-x")));
         assertThatThrownBy(() -> documents.download(healthStaff(), project, stored.id())).isInstanceOf(NotFoundException.class);
+        // a draft is its unit's own: Audit sees it, and its documents, once it is declared (RULES.md §1)
+        assertThatThrownBy(() -> documents.download(audit(), project, stored.id())).isInstanceOf(NotFoundException.class);
+        world.declarations.declareSupplementary(policeStaff(), new DeclareSupplementaryCommand(project, null,
+                "省级明确建设要求", "可行性研究方案"));
         assertThat(documents.download(audit(), project, stored.id()).content()).isEqualTo(bytes("%PDF-x"));
         assertThatThrownBy(() -> documents.attach(audit(), new AttachDocumentCommand(project, "方案", "b.pdf", null,
                 bytes("%PDF-y")))).isInstanceOf(ForbiddenException.class);

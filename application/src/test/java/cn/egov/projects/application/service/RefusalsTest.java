@@ -245,19 +245,24 @@ class RefusalsTest {
         void auditReadsButNeverActs() {
             openWindow2025();
             ProjectId id = draft();
+            // a draft is its unit's own until declared (RULES.md §1)
+            assertThatThrownBy(() -> world.queries.get(audit(), id)).isInstanceOf(NotFoundException.class);
+            world.declarations.declare(policeStaff(), new DeclareProjectCommand(id, null));
             assertThat(world.queries.get(audit(), id).project().id()).isEqualTo(id);
-            assertThatThrownBy(() -> world.declarations.declare(audit(), new DeclareProjectCommand(id, null)))
+            assertThatThrownBy(() -> world.approvals.startReview(audit(), new StartReviewCommand(id, null)))
                     .isInstanceOfSatisfying(ForbiddenException.class, e -> {
                         assertThat(e.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
-                        assertThat(e.violation().messageZh()).startsWith("第四条").contains("申报项目");
+                        assertThat(e.violation().messageZh()).startsWith("第四条").contains("组织专家评审");
                     });
-            assertThat(world.queries.get(policeStaff(), id).project().state()).isEqualTo(ProjectState.DRAFT);
+            assertThat(world.queries.get(policeStaff(), id).project().state()).isEqualTo(ProjectState.DECLARED);
         }
 
         @Test
         @DisplayName("涉密项目只有本单位、保密部门和指定的大数据局人员可见（第二十七条）")
         void classifiedProjectsAreSeenOnlyByTheEntitled() {
+            openWindow2025();
             ProjectId id = world.declarations.createDraft(policeStaff(), new CreateDraftCommand(classifiedProfile(2025)));
+            world.declarations.declare(policeStaff(), new DeclareProjectCommand(id, null));
             ListProjectsQuery all = new ListProjectsQuery(ProjectListFilter.none(), 1, 20);
 
             assertThat(world.queries.get(policeStaff(), id).project().id()).isEqualTo(id);

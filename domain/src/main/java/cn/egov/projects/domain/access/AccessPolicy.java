@@ -59,6 +59,11 @@ public final class AccessPolicy {
     private AccessDecision visibility(Actor actor, Project project) {
         Role role = actor.role();
         boolean ownUnit = role.isUnitRole() && actor.unit().equals(project.unit());
+        if (!ownUnit && project.state() == ProjectState.DRAFT) {
+            // a draft is its unit's own work: nobody outside the unit sees it before it is declared (RULES.md §1)
+            return new AccessDecision(AccessDecision.Kind.HIDDEN,
+                    pack.violation(RuleCode.ART3_OWN_UNIT, "该项目尚未申报，不在您的办理范围内"));
+        }
         if (project.isClassified()) {
             boolean entitled = ownUnit || role == Role.SECRECY
                     || role.isNamedIntoClassifiedScope() && actor.assigned().contains(project.id());
@@ -69,7 +74,7 @@ public final class AccessPolicy {
             case UNIT_STAFF, UNIT_LEADER -> ownUnit;
             case BDB_OFFICER, FINANCE, AUDIT, CYBERSEC, SECRECY -> true;
             case EXPERT -> actor.assigned().contains(project.id());
-            case ADMIN -> false;
+            case ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> false;
         };
         return sees ? null : new AccessDecision(AccessDecision.Kind.HIDDEN,
                 pack.violation(RuleCode.ART3_OWN_UNIT, "该项目不在您的办理范围内"));

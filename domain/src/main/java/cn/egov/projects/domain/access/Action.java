@@ -67,7 +67,10 @@ public enum Action {
     /** Art. 24: the implementing unit organises the experts who accept its project, once it runs on trial. */
     ASSIGN_ACCEPTANCE_EXPERT(24, "指定验收专家", UNIT_STAFF, UNIT_LEADER),
     VIEW_AUDIT_TRAIL(4, "查看操作记录", AUDIT, BDB_OFFICER),
-    MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN),
+    /** Accounts and units; which roles one may grant is {@link Role#mayGrant} (三员分立). */
+    MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN, Role.SECURITY_ADMIN),
+    /** The security audit trail (sign-ins, refusals, administrative actions, exports) and the check of its chain. */
+    VIEW_SECURITY_AUDIT(4, "查看安全审计记录", Role.AUDIT_ADMIN),
     MANAGE_DEAD_LETTERS(4, "处理发送失败的提醒", Role.ADMIN);
 
     private final int article;
@@ -94,6 +97,6 @@ public enum Action {
 
     /** Whether the action reads only. */
     public boolean isReadOnly() {
-        return this == VIEW_PROJECT || this == VIEW_AUDIT_TRAIL;
+        return this == VIEW_PROJECT || this == VIEW_AUDIT_TRAIL || this == VIEW_SECURITY_AUDIT;
     }
 }

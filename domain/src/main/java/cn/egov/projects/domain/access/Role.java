@@ -10,7 +10,9 @@ public enum Role {
     CYBERSEC("市委网信办"),
     SECRECY("市委办公室（市国家保密局、市国家密码管理局）"),
     EXPERT("评审专家"),
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    SECURITY_ADMIN("安全保密管理员"),
+    AUDIT_ADMIN("安全审计员");
 
     private final String zh;
 
@@ -20,6 +22,27 @@ public enum Role {
 
     public String zh() {
         return zh;
+    }
+
+    /**
+     * The three administrators of 三员分立 (等保 2.0 level 3): the system administrator, the security administrator and
+     * the security auditor. No account holds two of them; each signs in with a second factor; none sees a project.
+     */
+    public boolean isAdministrator() {
+        return this == ADMIN || this == SECURITY_ADMIN || this == AUDIT_ADMIN;
+    }
+
+    /**
+     * Whether a person of this role may give an account the role {@code granted} (三员分立): the security administrator
+     * grants every role; the system administrator only the ordinary ones — never an administrator's, the Bureau's
+     * (which decides on projects) or Audit's (which reads them all); nobody else grants any.
+     */
+    public boolean mayGrant(Role granted) {
+        return switch (this) {
+            case SECURITY_ADMIN -> true;
+            case ADMIN -> !granted.isAdministrator() && granted != BDB_OFFICER && granted != AUDIT;
+            default -> false;
+        };
     }
 
     public boolean isUnitRole() {

@@ -109,7 +109,8 @@ class AccessPolicyTest {
 
             for (Action action : Action.values()) {
                 boolean allowed = POLICY.decide(audit, action, p).isAllowed();
-                assertThat(allowed).as(action.name()).isEqualTo(action.isReadOnly());
+                assertThat(allowed).as(action.name())
+                        .isEqualTo(action.isReadOnly() && action.roles().contains(Role.AUDIT));
             }
         }
 
@@ -344,6 +345,55 @@ class AccessPolicyTest {
             assertThat(early.messageZh()).isEqualTo("第二十四条：项目上线试运行后、竣工验收前方可指定验收专家（项目当前状态：专家评审中）");
             assertThat(AssignmentPurpose.REVIEW.notOpenIn(ProjectState.DRAFT).messageZh())
                     .isEqualTo("第八条：项目申报后方可指定评审专家");
+        }
+    }
+
+    @Nested
+    @DisplayName("三员分立：系统管理员、安全保密管理员、安全审计员")
+    class ThreeAdministrators {
+
+        @Test
+        @DisplayName("系统管理员只能授予普通角色；管理员角色、大数据局和审计局的角色只能由安全保密管理员授予；安全审计员不授予任何角色")
+        void whoGrantsWhat() {
+            for (Role granted : Role.values()) {
+                boolean ordinary = !granted.isAdministrator() && granted != Role.BDB_OFFICER && granted != Role.AUDIT;
+                assertThat(Role.ADMIN.mayGrant(granted)).as("ADMIN grants %s", granted).isEqualTo(ordinary);
+                assertThat(Role.SECURITY_ADMIN.mayGrant(granted)).as("SECURITY_ADMIN grants %s", granted).isTrue();
+                assertThat(Role.AUDIT_ADMIN.mayGrant(granted)).as("AUDIT_ADMIN grants %s", granted).isFalse();
+                assertThat(Role.BDB_OFFICER.mayGrant(granted)).isFalse();
+            }
+        }
+
+        @Test
+        @DisplayName("三员都看不到任何项目（涉密与否）；只有安全审计员能查看安全审计记录，且不能办理任何会改变数据的事项")
+        void administratorsSeeNoProjectAndOnlyTheAuditorReadsTheTrail() {
+            for (Role role : new Role[]{Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN}) {
+                Actor a = actor(role, BUREAU);
+                assertThat(POLICY.canSee(a, project(false))).as(role.name()).isFalse();
+                assertThat(POLICY.canSee(a, project(true))).as(role.name()).isFalse();
+                assertThat(POLICY.decide(a, Action.VIEW_SECURITY_AUDIT).isAllowed()).as(role.name())
+                        .isEqualTo(role == Role.AUDIT_ADMIN);
+            }
+            Actor auditor = actor(Role.AUDIT_ADMIN, BUREAU);
+            for (Action action : Action.values()) {
+                if (POLICY.decide(auditor, action).isAllowed()) {
+                    assertThat(action.isReadOnly()).as(action.name()).isTrue();
+                }
+            }
+            assertThat(POLICY.decide(actor(Role.BDB_OFFICER, BUREAU), Action.VIEW_SECURITY_AUDIT).isAllowed()).isFalse();
+            assertThat(POLICY.decide(actor(Role.AUDIT, new UnitId("TC-SJJ")), Action.VIEW_SECURITY_AUDIT).isAllowed())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("草稿只有本单位看得到：大数据局、财政局、审计局、保密部门在申报前都看不到")
+    void draftsAreTheUnitsOwn() {
+        Project draft = Project.draft(ProjectId.random(), Fixtures.UNIT, Fixtures.profile().build(), "taicang-2021",
+                java.time.LocalDate.of(2024, 8, 1));
+        assertThat(POLICY.canSee(actor(Role.UNIT_STAFF, Fixtures.UNIT), draft)).isTrue();
+        for (Role role : new Role[]{Role.BDB_OFFICER, Role.FINANCE, Role.AUDIT, Role.CYBERSEC, Role.SECRECY}) {
+            assertThat(POLICY.canSee(actor(role, BUREAU), draft)).as(role.name()).isFalse();
         }
     }
 }

@@ -13,12 +13,20 @@ import java.util.Set;
  * @param allClassified     classified projects of the scope are included (their unit, the Secrecy office)
  * @param classifiedAllowed classified projects included one by one (assigned Bureau officers)
  * @param onlyThese         when present, nothing but these projects (experts)
+ * @param drafts            drafts are included: a unit's own (its staff), or every draft (the system's own work,
+ *                          such as the reminders before a window closes); never for anyone outside the unit
  */
 public record ProjectListScope(Optional<UnitId> unit, boolean allClassified, Set<ProjectId> classifiedAllowed,
-                               Optional<Set<ProjectId>> onlyThese) {
+                               Optional<Set<ProjectId>> onlyThese, boolean drafts) {
 
     public ProjectListScope {
         classifiedAllowed = Set.copyOf(classifiedAllowed);
         onlyThese = onlyThese.map(Set::copyOf);
+    }
+
+    /** A person's scope: drafts only within their own unit (RULES.md §1). */
+    public ProjectListScope(Optional<UnitId> unit, boolean allClassified, Set<ProjectId> classifiedAllowed,
+                            Optional<Set<ProjectId>> onlyThese) {
+        this(unit, allClassified, classifiedAllowed, onlyThese, unit.isPresent());
     }
 }
