@@ -8,6 +8,9 @@ import cn.egov.projects.application.service.IdempotencyService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
+import cn.egov.projects.application.service.ResourceCatalogueService;
+import cn.egov.projects.application.service.ReuseOpinionService;
+import cn.egov.projects.application.service.SimilarProjectsService;
 import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.application.port.in.DocumentRules;
 import cn.egov.projects.application.port.out.AccessChangesPort;
@@ -21,7 +24,8 @@ import java.util.List;
 /**
  * {@link FakeWorld} and the services of the staff's working place over in-memory fakes: project pages, to-do lists,
  * the compliance dashboard, the audit search, calendar feeds, idempotency keys, sign-in with lockout, documents and
- * the administrator's account list, the people named to projects.
+ * the administrator's account list, the people named to projects, resource catalogues, similar projects and reuse
+ * opinions.
  */
 public final class FakeWorkplace {
 
@@ -40,6 +44,9 @@ public final class FakeWorkplace {
     /** The user ids whose access changed, in the order the services told. */
     public final List<String> accessChanged = Collections.synchronizedList(new ArrayList<>());
     public final ProjectAssignmentService assignments;
+    public final ResourceCatalogueService resourceCatalogue;
+    public final SimilarProjectsService similarProjects;
+    public final ReuseOpinionService reuseOpinions;
     /** Told too when an account's access changes (a web test's sessions). */
     public volatile AccessChangesPort accessListener = AccessChangesPort.NONE;
 
@@ -64,6 +71,9 @@ public final class FakeWorkplace {
                 PolicyPacks.taicang(), this::accessChanged);
         this.assignments = new ProjectAssignmentService(world.ports, world.accounts, world.accounts,
                 this::accessChanged);
+        this.resourceCatalogue = new ResourceCatalogueService(world.ports, world.resources);
+        this.similarProjects = new SimilarProjectsService(world.ports, world.resources, world.resources);
+        this.reuseOpinions = new ReuseOpinionService(world.ports, world.resources, world.resources);
     }
 
     private void accessChanged(String userId) {
