@@ -15,6 +15,9 @@ public record ResourceDescription(String name, ResourceKind kind, String ownerUn
     /** The longest resource name. */
     public static final int MAX_NAME = 100;
 
+    /** The longest form a name is compared in ({@link #nameKey()}: folding may lengthen a name), in UTF-16 units. */
+    public static final int MAX_NAME_KEY = 300;
+
     /** The longest name of the providing unit. */
     public static final int MAX_OWNER_UNIT = 100;
 
@@ -26,6 +29,9 @@ public record ResourceDescription(String name, ResourceKind kind, String ownerUn
 
     public ResourceDescription {
         name = FieldTexts.line(name, "name", "资源名称", MAX_NAME);
+        if (FieldTexts.key(name).length() > MAX_NAME_KEY) {
+            throw new ResourceFieldException("name", "资源名称不能超过" + MAX_NAME + "字");
+        }
         if (kind == null) {
             throw new ResourceFieldException("kind", "资源类型不能为空");
         }
