@@ -22,9 +22,12 @@ import java.util.Objects;
  * 知悉范围 above all — is compared or shown; then the resources of those projects' catalogues, at most
  * {@value #MAX_RESOURCES}.
  *
- * <p>Cost: one read of the scope's project documents and catalogue rows, and a computation linear in their text,
- * all in memory for one request — tens of milliseconds for a municipality's few thousand projects; beyond
- * {@value #MAX_PROJECTS} projects only the newest are compared and the report says so.
+ * <p>Cost: one streamed read of the scope's project documents and catalogue rows, and a computation linear in their
+ * text, in memory for one request and nothing kept after it. Measured on two cores, warm: about 0.5 to 0.8 s for
+ * 3,000 projects (five items of construction content each) and 3,000 resources, on H2 and on PostgreSQL alike,
+ * most of it reading the project documents; a few hundred projects take tens of milliseconds. Beyond
+ * {@value #MAX_PROJECTS} projects or {@value #MAX_RESOURCES} resources only the newest are compared and the report
+ * says so.
  */
 public final class SimilarProjectsService implements SimilarProjectsUseCase {
 
