@@ -317,8 +317,10 @@
     const [p, cat, named] = await Promise.all([App.api('GET', '/api/projects/' + encodeURIComponent(id)), App.api('GET', '/api/actions'),
       App.api('GET', '/api/projects/' + encodeURIComponent(id) + '/assignments')]);
     const mayCompare = ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'EXPERT'].includes(me.role);
+    // compared at once around the declaration (草稿、已申报、专家评审中), where it matters; later only on request
+    const early = ['DRAFT', 'DECLARED', 'UNDER_REVIEW'].includes(p.state);
     const [catalogue, found, opinion] = await Promise.all([maybe(base + '/resources'),
-      mayCompare ? maybe(base + '/similar') : Promise.resolve(null), maybe(base + '/reuse-opinion')]);
+      mayCompare && early ? maybe(base + '/similar') : Promise.resolve(null), maybe(base + '/reuse-opinion')]);
     catalog = new Map(cat.actions.map(a => [a.action, a]));
     document.title = p.profile.name + ' · 项目详情';
     document.querySelector('h1').textContent = p.profile.name;
@@ -336,7 +338,13 @@
       el('h2', { text: '项目文档' }), documents(p),
       ...(named.mayManage || named.assigned.length ? [el('h2', { text: '指定人员' }), assignments(named)] : []),
       ...(catalogue ? [el('h2', { text: '资源目录' }), resources(catalogue)] : []),
-      ...(found ? [el('h2', { text: '相似项目和资源' }), similar(found)] : []),
+      ...(found ? [el('h2', { text: '相似项目和资源' }), similar(found)] : mayCompare && !early ? [el('h2', { text: '相似项目和资源' }),
+        el('section', { id: 'similar', class: 'card' }, el('button', { type: 'button', class: 'secondary', id: 'compare', text: '比对相似项目和资源',
+          onclick: async (event) => {
+            const section = event.target.parentNode;
+            event.target.disabled = true;
+            try { section.replaceWith(similar(await App.api('GET', base + '/similar'))); } catch (e) { App.showError(section, e); }
+          } }))] : []),
       ...(opinion && (opinion.opinion || opinion.mayRecord) ? [el('h2', { text: '复用与重复建设审查意见' }), reuseOpinion(opinion, found)] : []));
     if (location.hash) { const target = document.querySelector(location.hash); if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); } else if (target) { target.scrollIntoView(); } }
   } catch (e) {
