@@ -181,9 +181,147 @@
     return wrap;
   }
 
+  const KINDS = [['DATA', '数据资源'], ['APPLICATION', '应用系统'], ['INTERFACE', '接口服务'], ['INFRASTRUCTURE', '基础设施']];
+  const SHARING = [['UNCONDITIONAL', '无条件共享'], ['CONDITIONAL', '有条件共享'], ['NOT_SHARED', '不予共享']];
+  const OPENNESS = [['NOT_OPEN', '不予开放'], ['CONDITIONAL', '有条件开放'], ['OPEN', '无条件开放']];
+  const VERDICTS = [['NO_DUPLICATION', '无重复'], ['PARTIAL_REUSE', '部分重复（可复用已有项目或资源）'], ['DUPLICATE', '重复建设（建议不予立项）']];
+  const options = (list) => list.map(([v, t]) => el('option', { value: v, text: t }));
+  /** GET that yields null instead of failing: the sections below are shown only to those who may read them. */
+  const maybe = (path) => App.api('GET', path).catch(() => null);
+  const base = '/api/projects/' + encodeURIComponent(id);
+
+  /** The information-resource catalogue (资源目录, Art. 6, 23): listed for whoever sees the project; kept by its unit. */
+  function resources(c) {
+    const wrap = el('section', { id: 'resources', class: 'card' });
+    wrap.append(el('p', { class: 'muted', text: '第二十三条：实施单位应整理项目形成的信息资源目录（资源名称、类型、提供单位、共享类型、开放属性），项目验收前的自查报告须说明资源目录整理情况。' }));
+    const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'resource-error' });
+    const form = el('form', { id: 'resource-form', novalidate: true });
+    let editing = null;
+    const field = (fid, label, input) => el('div', {}, el('label', { for: fid, text: label }), input);
+    const name = el('input', { type: 'text', id: 'res-name', maxlength: 100, required: true });
+    const kind = el('select', { id: 'res-kind' }, options(KINDS));
+    const owner = el('input', { type: 'text', id: 'res-owner', maxlength: 100, required: true, placeholder: '如：太仓市公安局' });
+    const description = el('textarea', { id: 'res-description', maxlength: 1000 });
+    const sharing = el('select', { id: 'res-sharing' }, options(SHARING));
+    const condition = el('input', { type: 'text', id: 'res-condition', maxlength: 500, placeholder: '有条件共享写共享条件；不予共享写法律、法规或政策依据' });
+    const openness = el('select', { id: 'res-openness' }, options(OPENNESS));
+    const submit = el('button', { type: 'submit', id: 'resource-submit', text: '登记资源' });
+    const cancel = el('button', { type: 'button', class: 'secondary', id: 'resource-cancel', text: '取消修改', hidden: true });
+    function edit(entry) {
+      editing = entry;
+      name.value = entry ? entry.name : ''; kind.value = entry ? entry.kind : 'DATA';
+      owner.value = entry ? entry.ownerUnit : ''; description.value = entry && entry.description ? entry.description : '';
+      sharing.value = entry ? entry.sharing : 'UNCONDITIONAL'; condition.value = entry && entry.sharingCondition ? entry.sharingCondition : '';
+      openness.value = entry ? entry.openness : 'NOT_OPEN';
+      submit.textContent = entry ? '保存修改' : '登记资源';
+      cancel.hidden = !entry;
+      if (entry) name.focus();
+    }
+    async function change(method, path, bodyOrNull, done) {
+      box.replaceChildren();
+      try {
+        await App.api(method, path, bodyOrNull);
+        sessionStorage.setItem('egov.flash', done);
+        location.hash = '#resources';
+        location.reload();
+      } catch (e) { App.showError(box, e); }
+    }
+    wrap.append(App.table(['资源名称', '类型', '提供单位', '共享类型', '开放属性', '说明', ''], c.items.map(r => [
+      r.name, r.kindZh, r.ownerUnit, r.sharingZh + (r.sharingCondition ? '（' + r.sharingCondition + '）' : ''), r.opennessZh,
+      r.description, c.editable ? el('span', {},
+        el('button', { type: 'button', class: 'secondary', id: 'edit-resource-' + r.id, text: '修改', onclick: () => edit(r) }), ' ',
+        el('button', { type: 'button', class: 'secondary', id: 'remove-resource-' + r.id, text: '删除',
+          onclick: () => { if (confirm('删除资源「' + r.name + '」？')) change('DELETE', base + '/resources/' + encodeURIComponent(r.id) + '?expectedVersion=' + c.version, null, '已删除资源：' + r.name); } })) : null]),
+      'resource-table'));
+    if (c.editable) {
+      form.append(el('div', { class: 'row' }, field('res-name', '资源名称', name), field('res-kind', '资源类型', kind), field('res-owner', '资源提供单位', owner)),
+        field('res-description', '资源描述（选填）', description),
+        el('div', { class: 'row' }, field('res-sharing', '共享类型', sharing), field('res-condition', '共享条件或不予共享的依据', condition), field('res-openness', '开放属性', openness)),
+        el('p', {}, submit, ' ', cancel));
+      cancel.addEventListener('click', () => edit(null));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const body = { name: name.value, kind: kind.value, ownerUnit: owner.value, description: description.value || null,
+          sharing: sharing.value, sharingCondition: condition.value || null, openness: openness.value, expectedVersion: c.version };
+        if (editing) change('PUT', base + '/resources/' + encodeURIComponent(editing.id), body, '已修改资源：' + name.value);
+        else change('POST', base + '/resources', body, '已登记资源：' + name.value);
+      });
+      wrap.append(form);
+    } else if (!c.items.length) {
+      wrap.append(el('p', { class: 'muted', text: '尚未登记资源。' }));
+    }
+    wrap.append(box);
+    return wrap;
+  }
+
+  /** Existing projects and catalogued resources that look like this one (Art. 1 避免重复建设, Art. 6), ranked by content. */
+  function similar(r) {
+    const wrap = el('section', { id: 'similar', class: 'card' });
+    wrap.append(el('p', { class: 'muted', text: '第一条、第六条：按名称、建设内容和资源目录的内容相似度列出已有项目和已登记资源（得分0至1，不低于' + r.minScore
+      + '），供判断是否重复建设、能否复用。仅比对您可查看的项目和资源：共' + r.projectsCompared + '个项目、' + r.resourcesCompared + '项资源'
+      + (r.truncated ? '（数量较多，只比对了最新的部分）' : '') + '。' }));
+    wrap.append(App.table(['得分#', '类型', '名称', '单位', '状态', '匹配内容'], r.items.map(i => [
+      i.score.toFixed(2), i.kind === 'RESOURCE' ? '资源（' + i.resourceKindZh + '）' : '项目（' + i.categoryZh + '）',
+      i.kind === 'RESOURCE' ? el('span', {}, i.resourceName + '，属 ', App.projectLink(i.projectId, i.projectName)) : App.projectLink(i.projectId, i.projectName),
+      i.unit, i.stateZh, i.terms.join('、') + (i.fields.length ? '（' + i.fields.join('、') + '）' : '')]), 'similar-table'));
+    return wrap;
+  }
+
+  /** The Bureau's reuse and duplicate-construction opinion (Art. 1, 6): shown on the project, given during the review. */
+  function reuseOpinion(v, found) {
+    const wrap = el('section', { id: 'reuse-opinion', class: 'card' });
+    const o = v.opinion;
+    if (o) {
+      const dl = el('dl', { class: 'facts', id: 'reuse-opinion-facts' });
+      const add = (k, val) => dl.append(el('dt', { text: k }), el('dd', {}, val === null || val === undefined || val === '' ? '—' : val));
+      add('审查结论', el('strong', { id: 'reuse-verdict', text: o.verdictZh }));
+      add('审查意见', o.comment);
+      add('相似项目或资源', o.similar.length ? el('ul', {}, o.similar.map(x => el('li', {}, x.kind === 'RESOURCE'
+        ? el('span', {}, '资源「' + x.name + '」，属 ', App.projectLink(x.projectId, x.projectName)) : App.projectLink(x.projectId, x.name)))) : null);
+      add('录入', (o.recordedBy || '') + ' ' + App.when(o.recordedAt) + (v.earlier ? '（此前另有' + v.earlier + '份意见）' : ''));
+      wrap.append(dl);
+    } else {
+      wrap.append(el('p', { class: 'muted', id: 'reuse-none', text: v.open ? '尚无审查意见（市大数据管理局在项目申报后、评审意见形成前录入，第六条）。' : '未录入审查意见。' }));
+    }
+    if (v.mayRecord) {
+      const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'reuse-error' });
+      const verdict = el('select', { id: 'reuse-verdict-input' }, options(VERDICTS));
+      const comment = el('textarea', { id: 'reuse-comment', maxlength: 2000, required: true });
+      const candidates = found ? found.items : [];
+      const picks = el('div', { id: 'reuse-picks' }, candidates.length ? candidates.map((i, n) => el('div', {},
+        el('input', { type: 'checkbox', id: 'reuse-pick-' + n, 'data-project': i.projectId, 'data-resource': i.resourceId || '' }), ' ',
+        el('label', { for: 'reuse-pick-' + n, text: (i.kind === 'RESOURCE' ? '资源「' + i.resourceName + '」（' + i.projectName + '）' : i.projectName) + '，得分 ' + i.score.toFixed(2) })))
+        : el('p', { class: 'muted', text: '没有达到阈值的相似项目或资源。' }));
+      const form = el('form', { id: 'reuse-form', novalidate: true },
+        el('label', { for: 'reuse-verdict-input', text: '审查结论' }), verdict,
+        el('label', { for: 'reuse-comment', text: '审查意见' }), comment,
+        el('p', {}, '相似项目或资源（部分重复、重复建设须至少选一项）：'), picks,
+        el('p', {}, el('button', { type: 'submit', id: 'reuse-submit', text: '录入审查意见' })), box);
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        box.replaceChildren();
+        const chosen = [...picks.querySelectorAll('input[type=checkbox]:checked')].map(c => c.dataset.resource
+          ? { projectId: c.dataset.project, resourceId: c.dataset.resource } : { projectId: c.dataset.project });
+        try {
+          await App.api('PUT', base + '/reuse-opinion', { verdict: verdict.value, comment: comment.value, similar: chosen });
+          sessionStorage.setItem('egov.flash', '已录入复用与重复建设审查意见');
+          location.hash = '#reuse-opinion';
+          location.reload();
+        } catch (e) { App.showError(box, e); }
+      });
+      wrap.append(form);
+    }
+    return wrap;
+  }
+
   try {
     const [p, cat, named] = await Promise.all([App.api('GET', '/api/projects/' + encodeURIComponent(id)), App.api('GET', '/api/actions'),
       App.api('GET', '/api/projects/' + encodeURIComponent(id) + '/assignments')]);
+    const mayCompare = ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'EXPERT'].includes(me.role);
+    // compared at once around the declaration (草稿、已申报、专家评审中), where it matters; later only on request
+    const early = ['DRAFT', 'DECLARED', 'UNDER_REVIEW'].includes(p.state);
+    const [catalogue, found, opinion] = await Promise.all([maybe(base + '/resources'),
+      mayCompare && early ? maybe(base + '/similar') : Promise.resolve(null), maybe(base + '/reuse-opinion')]);
     catalog = new Map(cat.actions.map(a => [a.action, a]));
     document.title = p.profile.name + ' · 项目详情';
     document.querySelector('h1').textContent = p.profile.name;
@@ -199,8 +337,17 @@
       el('h2', { text: '法定期限' }), deadlines(p),
       el('h2', { text: '生命周期时间线' }), el('section', { class: 'card' }, timeline(p)),
       el('h2', { text: '项目文档' }), documents(p),
-      ...(named.mayManage || named.assigned.length ? [el('h2', { text: '指定人员' }), assignments(named)] : []));
-    if (location.hash) { const target = document.querySelector(location.hash); if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); } }
+      ...(named.mayManage || named.assigned.length ? [el('h2', { text: '指定人员' }), assignments(named)] : []),
+      ...(catalogue ? [el('h2', { text: '资源目录' }), resources(catalogue)] : []),
+      ...(found ? [el('h2', { text: '相似项目和资源' }), similar(found)] : mayCompare && !early ? [el('h2', { text: '相似项目和资源' }),
+        el('section', { id: 'similar', class: 'card' }, el('button', { type: 'button', class: 'secondary', id: 'compare', text: '比对相似项目和资源',
+          onclick: async (event) => {
+            const section = event.target.parentNode;
+            event.target.disabled = true;
+            try { section.replaceWith(similar(await App.api('GET', base + '/similar'))); } catch (e) { App.showError(section, e); }
+          } }))] : []),
+      ...(opinion && (opinion.opinion || opinion.mayRecord) ? [el('h2', { text: '复用与重复建设审查意见' }), reuseOpinion(opinion, found)] : []));
+    if (location.hash) { const target = document.querySelector(location.hash); if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); } else if (target) { target.scrollIntoView(); } }
   } catch (e) {
     root.replaceChildren(el('div', { class: 'refusal', role: 'alert' }));
     App.showError(root.firstChild, e);

@@ -9,6 +9,7 @@ import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
 import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
+import cn.egov.projects.application.port.out.ReuseOpinionPort;
 import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.port.out.UnitPort;
 
@@ -41,6 +42,8 @@ public final class PersistenceAdapters {
     private final WorkplaceReadAdapter workplaceReads;
     private final WebSecurityAdapter webSecurity;
     private final SharedWebStateAdapter sharedWebState;
+    private final ResourceCatalogueAdapter resourceCatalogues;
+    private final ReuseOpinionAdapter reuseOpinions;
 
     private final Database database;
     private final AuditChain auditChain;
@@ -75,6 +78,8 @@ public final class PersistenceAdapters {
         this.workplaceReads = new WorkplaceReadAdapter(sessions);
         this.webSecurity = new WebSecurityAdapter(sessions);
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
+        this.resourceCatalogues = new ResourceCatalogueAdapter(sessions);
+        this.reuseOpinions = new ReuseOpinionAdapter(sessions);
     }
 
     private void sealLegacy() {
@@ -185,5 +190,18 @@ public final class PersistenceAdapters {
      */
     public SharedWebStateAdapter sharedWebState() {
         return sharedWebState;
+    }
+
+    /**
+     * The projects' resource catalogues (Art. 23), and the similarity corpus: one object for the catalogue port and
+     * the corpus port.
+     */
+    public ResourceCatalogueAdapter resourceCatalogues() {
+        return resourceCatalogues;
+    }
+
+    /** The Bureau's reuse and duplicate-construction opinions (Art. 1, 6). */
+    public ReuseOpinionPort reuseOpinions() {
+        return reuseOpinions;
     }
 }

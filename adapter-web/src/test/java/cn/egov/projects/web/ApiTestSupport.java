@@ -127,7 +127,8 @@ abstract class ApiTestSupport {
                         world.acceptance),
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
-                        workplace.documents, workplace.assignments, workplace.securityAudit),
+                        workplace.documents, workplace.assignments, workplace.securityAudit,
+                        workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions),
                 settings, ready, revisions, sessions, world.clock);
     }
 

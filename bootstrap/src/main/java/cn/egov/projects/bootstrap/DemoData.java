@@ -17,7 +17,10 @@ import cn.egov.projects.application.port.in.ProposeFundingCommand;
 import cn.egov.projects.application.port.in.PutIntoOperationCommand;
 import cn.egov.projects.application.port.in.RecordAcceptanceCommand;
 import cn.egov.projects.application.port.in.RecordApprovalCommand;
+import cn.egov.projects.application.port.in.RecordReuseOpinionCommand;
 import cn.egov.projects.application.port.in.RecordReviewCommand;
+import cn.egov.projects.application.port.in.RegisterResourceCommand;
+import cn.egov.projects.application.port.in.ResourceFields;
 import cn.egov.projects.application.port.in.RecordSecurityReviewCommand;
 import cn.egov.projects.application.port.in.ReportSituationCommand;
 import cn.egov.projects.application.port.in.SignContractCommand;
@@ -41,6 +44,11 @@ import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.SecurityReview;
 import cn.egov.projects.domain.project.SituationReport;
 import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.domain.resource.Openness;
+import cn.egov.projects.domain.resource.ResourceEntry;
+import cn.egov.projects.domain.resource.ResourceKind;
+import cn.egov.projects.domain.resource.ReuseVerdict;
+import cn.egov.projects.domain.resource.SharingType;
 import cn.egov.projects.web.UseCases;
 import cn.egov.projects.web.routes.LifecycleUseCases;
 import org.slf4j.Logger;
@@ -52,6 +60,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -248,6 +257,8 @@ final class DemoData {
             run("name " + named + " into the classified project's scope", () -> web.workplace().assignments().assign(
                     people.get("secrecy"), secret, people.get(named).actor().userId()));
         }
+        // the units catalogue the resources their projects build (Art. 23)
+        UUID login = catalogue(demos);
         step(2, demos, LocalDate.of(d, 10, 9), p -> {
             l.startReview().startReview(bdb, new StartReviewCommand(p.id(), null));
             // the Bureau draws the expert who reviews it (Art. 8)
@@ -258,6 +269,11 @@ final class DemoData {
         Caller secretBureau = current(people.get("bdb-secret"));
         run("classified review", () -> l.startReview().startReview(secretBureau, new StartReviewCommand(secret,
                 null)));
+        // during the review the Bureau finds that the sign-on can reuse another project's (Art. 1, 6)
+        on(LocalDate.of(d, 10, 15));
+        run("reuse opinion", () -> web.workplace().reuseOpinions().record(bdb, new RecordReuseOpinionCommand(
+                demos.get(2).id(), ReuseVerdict.PARTIAL_REUSE, "统一身份认证部分应复用教育资源公共服务平台已建的统一身份认证接口，"
+                + "不再重复建设；其余建设内容无重复", List.of(new RecordReuseOpinionCommand.Similar(demos.get(5).id(), login)))));
         step(3, demos, LocalDate.of(d, 10, 20), p -> l.recordReview().recordReview(bdb, new RecordReviewCommand(
                 p.id(), null, p.target() != ProjectState.REJECTED, List.of("张明", "李华", "王芳"),
                 p.target() == ProjectState.REJECTED ? "建设内容与已有系统重复，不予通过" : "建设必要，方案可行")));
@@ -326,6 +342,36 @@ final class DemoData {
                 new FileFinalAccountsCommand(p.id(), null, Money.yuan("478000"))));
         LOG.info("--demo: {} sample projects written, one in each state, and a classified one with its funding opinion",
                 demos.size());
+    }
+
+    /**
+     * Registers sample resources in the catalogues of three projects (the police's video platform and data
+     * governance, education's public service platform).
+     *
+     * @return the id of education's single sign-on interface, or null when it could not be registered
+     */
+    private UUID catalogue(List<Demo> demos) {
+        register(demos.get(0), "公安视频结构化数据库", ResourceKind.DATA, "太仓市公安局", SharingType.CONDITIONAL,
+                "经公安机关审批后按需共享", Openness.NOT_OPEN);
+        register(demos.get(3), "警务数据共享接口", ResourceKind.INTERFACE, "太仓市公安局", SharingType.CONDITIONAL,
+                "限政法委、城管等部门按授权调用", Openness.NOT_OPEN);
+        register(demos.get(5), "教育资源目录库", ResourceKind.DATA, "太仓市教育局", SharingType.UNCONDITIONAL, null,
+                Openness.OPEN);
+        return register(demos.get(5), "教育统一身份认证接口", ResourceKind.INTERFACE, "太仓市教育局",
+                SharingType.UNCONDITIONAL, null, Openness.NOT_OPEN);
+    }
+
+    private UUID register(Demo p, String name, ResourceKind kind, String owner, SharingType sharing, String condition,
+                          Openness openness) {
+        try {
+            return web.workplace().resourceCatalogue().register(p.unit(), new RegisterResourceCommand(p.id(),
+                    ResourceFields.description(name, kind, owner, null, sharing, condition, openness), null))
+                    .entries().stream().filter(e -> e.name().equals(name)).map(ResourceEntry::id).findFirst()
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("--demo: registering a resource refused: {}", e.getMessage());
+            return null;
+        }
     }
 
     private interface Step {

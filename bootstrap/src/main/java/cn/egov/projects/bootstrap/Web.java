@@ -19,6 +19,9 @@ import cn.egov.projects.application.service.Ports;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
 import cn.egov.projects.application.service.SecurityAuditService;
+import cn.egov.projects.application.service.ResourceCatalogueService;
+import cn.egov.projects.application.service.ReuseOpinionService;
+import cn.egov.projects.application.service.SimilarProjectsService;
 import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
@@ -31,7 +34,7 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
 /**
  * The services behind the staff's web application, wired with {@code new}: every lifecycle action, sign-in with
  * lockout, project pages, to-do lists, the oversight reports, calendar feeds, idempotency keys, accounts, units,
- * documents and the people named to projects.
+ * documents, the people named to projects, resource catalogues, similar projects and reuse opinions.
  */
 record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
            PolicyPack pack, AccessRevisions revisions) {
@@ -67,7 +70,10 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new DocumentService(ports, persistence.documents(), web.documents()),
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
                         revisions),
-                new SecurityAuditService(ports, persistence.auditVerification()));
+                new SecurityAuditService(ports, persistence.auditVerification()),
+                new ResourceCatalogueService(ports, persistence.resourceCatalogues()),
+                new SimilarProjectsService(ports, persistence.resourceCatalogues(), persistence.resourceCatalogues()),
+                new ReuseOpinionService(ports, persistence.resourceCatalogues(), persistence.reuseOpinions()));
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }
 }

@@ -11,7 +11,10 @@ import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
+import cn.egov.projects.application.port.in.ResourceCatalogueUseCase;
+import cn.egov.projects.application.port.in.ReuseOpinionUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
+import cn.egov.projects.application.port.in.SimilarProjectsUseCase;
 import cn.egov.projects.application.port.in.UnitUseCase;
 
 /** The use cases of the staff's working place besides the lifecycle actions, as interfaces only. */
@@ -28,7 +31,10 @@ public record WorkplaceUseCases(
         UnitUseCase units,
         DocumentUseCase documents,
         ProjectAssignmentUseCase assignments,
-        SecurityAuditUseCase securityAudit) {
+        SecurityAuditUseCase securityAudit,
+        ResourceCatalogueUseCase resourceCatalogue,
+        SimilarProjectsUseCase similarProjects,
+        ReuseOpinionUseCase reuseOpinions) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -44,6 +50,9 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, UnitUseCase.class),
                 LifecycleUseCases.find(implementations, DocumentUseCase.class),
                 LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class),
-                LifecycleUseCases.find(implementations, SecurityAuditUseCase.class));
+                LifecycleUseCases.find(implementations, SecurityAuditUseCase.class),
+                LifecycleUseCases.find(implementations, ResourceCatalogueUseCase.class),
+                LifecycleUseCases.find(implementations, SimilarProjectsUseCase.class),
+                LifecycleUseCases.find(implementations, ReuseOpinionUseCase.class));
     }
 }

@@ -11,6 +11,9 @@ import cn.egov.projects.application.service.IdempotencyService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
+import cn.egov.projects.application.service.ResourceCatalogueService;
+import cn.egov.projects.application.service.ReuseOpinionService;
+import cn.egov.projects.application.service.SimilarProjectsService;
 import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.application.port.in.DocumentRules;
 import cn.egov.projects.application.port.out.AccessChangesPort;
@@ -24,7 +27,8 @@ import java.util.List;
 /**
  * {@link FakeWorld} and the services of the staff's working place over in-memory fakes: project pages, to-do lists,
  * the compliance dashboard, the audit search, calendar feeds, idempotency keys, sign-in with lockout, documents and
- * the administrator's account list, the people named to projects.
+ * the administrator's account list, the people named to projects, resource catalogues, similar projects and reuse
+ * opinions.
  */
 public final class FakeWorkplace {
 
@@ -47,6 +51,9 @@ public final class FakeWorkplace {
     public volatile AuditVerdict auditVerdict =
             new AuditVerdict(true, 0, java.util.Optional.empty(), "intact");
     public final SecurityAuditService securityAudit;
+    public final ResourceCatalogueService resourceCatalogue;
+    public final SimilarProjectsService similarProjects;
+    public final ReuseOpinionService reuseOpinions;
     /** Told too when an account's access changes (a web test's sessions). */
     public volatile AccessChangesPort accessListener = AccessChangesPort.NONE;
 
@@ -72,6 +79,9 @@ public final class FakeWorkplace {
                 PolicyPacks.taicang(), this::accessChanged);
         this.assignments = new ProjectAssignmentService(world.ports, world.accounts, world.accounts,
                 this::accessChanged);
+        this.resourceCatalogue = new ResourceCatalogueService(world.ports, world.resources);
+        this.similarProjects = new SimilarProjectsService(world.ports, world.resources, world.resources);
+        this.reuseOpinions = new ReuseOpinionService(world.ports, world.resources, world.resources);
     }
 
     private void accessChanged(String userId) {

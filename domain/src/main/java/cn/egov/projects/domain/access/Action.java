@@ -25,6 +25,10 @@ public enum Action {
     OPEN_WINDOW(7, "启动年度集中申报", BDB_OFFICER),
     START_REVIEW(8, "组织专家评审", BDB_OFFICER),
     RECORD_REVIEW(8, "录入评审意见", BDB_OFFICER),
+    /** Art. 1, 6: the applicant and the reviewers see the projects and catalogued resources that look alike. */
+    VIEW_SIMILAR_PROJECTS(6, "查看相似项目和资源", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, EXPERT),
+    /** Art. 1, 6: the Bureau's opinion on reuse and duplicate construction of a declared project. */
+    RECORD_REUSE_OPINION(6, "录入复用与重复建设审查意见", BDB_OFFICER),
     PROPOSE_FUNDING(8, "提出资金安排意见", FINANCE),
     RECORD_APPROVAL(8, "录入市政府审定意见", BDB_OFFICER),
     ISSUE_PLAN(9, "下达年度实施计划", BDB_OFFICER),
@@ -48,6 +52,8 @@ public enum Action {
     RECORD_CRYPTO_REVIEW(4, "录入密码应用审查意见", SECRECY),
     START_TRIAL_RUN(22, "上线试运行", UNIT_STAFF, UNIT_LEADER),
     FILE_SELF_INSPECTION(23, "报送项目自查报告", UNIT_STAFF, UNIT_LEADER),
+    /** Art. 23: the unit registers the information resources its project builds (资源目录). */
+    MANAGE_RESOURCE_CATALOGUE(23, "登记资源目录", UNIT_STAFF, UNIT_LEADER),
     RECORD_ACCEPTANCE(24, "录入竣工验收结果", UNIT_STAFF, UNIT_LEADER),
     PUT_INTO_OPERATION(21, "投入使用", UNIT_STAFF, UNIT_LEADER),
     FILE_ACCEPTANCE_REPORT(25, "报送验收报告", UNIT_STAFF, UNIT_LEADER),

@@ -10,6 +10,8 @@ public enum RuleCode {
     ART4_ROLE(4, Severity.REFUSAL),
     ART4_CYBERSEC_REVIEW(4, Severity.REFUSAL),
     ART4_CRYPTO_REVIEW(4, Severity.REFUSAL),
+    /** The Bureau's reuse and duplicate-construction opinion is given while the declaration is under review. */
+    ART6_REUSE_REVIEW_CLOSED(6, Severity.REFUSAL),
     ART7_WINDOW_CLOSED(7, Severity.REFUSAL),
     ART8_REVIEW_REQUIRED(8, Severity.REFUSAL),
     /** The Bureau draws the review experts; the project's unit neither names, removes nor, during review, sees them. */
@@ -34,6 +36,12 @@ public enum RuleCode {
     /** Not a refusal: an acceptance after the one-year limit is recorded as late. */
     ART22_TRIAL_TOO_LONG(22, Severity.FLAG),
     ART23_SELF_INSPECTION(23, Severity.REFUSAL),
+    /** The resource catalogue of a project that has ended (办结, 终止, 评审未通过) no longer changes. */
+    ART23_CATALOGUE_CLOSED(23, Severity.REFUSAL),
+    /** Two resources of one project's catalogue may not bear the same name. */
+    ART23_CATALOGUE_NAME_TAKEN(23, Severity.REFUSAL),
+    /** A project's catalogue holds a bounded number of resources. */
+    ART23_CATALOGUE_FULL(23, Severity.REFUSAL),
     ART24_EXPERTS(24, Severity.REFUSAL),
     ART27_CLASSIFIED(27, Severity.REFUSAL),
     /** The action is not open in the project's present state; cites the article of the action tried. */

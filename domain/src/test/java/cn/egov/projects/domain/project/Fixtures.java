@@ -94,6 +94,16 @@ public final class Fixtures {
             return this;
         }
 
+        public ProfileBuilder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public ProfileBuilder category(Category category) {
+            this.category = category;
+            return this;
+        }
+
         public ProfileBuilder nature(Nature nature) {
             this.nature = nature;
             return this;
