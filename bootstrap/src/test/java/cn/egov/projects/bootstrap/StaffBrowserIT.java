@@ -323,6 +323,7 @@ class StaffBrowserIT {
         String timeline = driver.findElement(By.id("timeline")).getText();
         assertThat(timeline).contains("申报项目", "组织专家评审", "提出资金安排意见", "下达年度实施计划", "第九条");
         assertThat(driver.findElement(By.id("actions")).getText()).contains("报送实施方案（第十三条）");
+        assertThat(driver.findElement(By.id("facts")).getText()).contains("警情处置时间缩短比例（效益指标，目标值≥20%）");
     }
 
     /** Drafts a project on the 项目列表 page as the signed-in unit; returns its id. */
@@ -337,7 +338,7 @@ class StaffBrowserIT {
             new Select(form.findElement(By.id("pf-classified"))).selectByValue("true");
         }
         form.findElement(By.id("pf-scope")).sendKeys("数据汇聚平台\n警情分析系统");
-        form.findElement(By.id("pf-goals")).sendKeys("警情处置时间缩短20%");
+        form.findElement(By.id("pf-goals")).sendKeys("警情处置时间缩短比例；效益；≥20%");
         form.findElement(By.id("pf-budget")).clear();
         form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
         form.findElement(By.id("pf-leader-name")).sendKeys("李分管");

@@ -140,6 +140,8 @@ public final class PolicyPacks {
         w.put(RuleCode.ART22_TRIAL_TOO_SHORT, new RuleText(22, "项目的验收应在上线试运行不少于一个月后进行，其中软件开发项目的验收应在上线试运行不少于两个月后进行"));
         w.put(RuleCode.ART22_TRIAL_TOO_LONG, new RuleText(22, "试运行至完成项目验收的时间不得超过一年"));
         w.put(RuleCode.ART23_SELF_INSPECTION, new RuleText(23, "实施单位在项目验收前应报送项目自查报告，说明实施内容完成情况、资源目录整理情况、绩效目标达成情况"));
+        w.put(RuleCode.ART23_PERFORMANCE_GOALS, new RuleText(23,
+                "实施单位在项目验收前应报告绩效目标达成情况，申报项目时应明确绩效目标，每项目标须有指标名称、指标类别和目标值"));
         w.put(RuleCode.ART24_EXPERTS, new RuleText(24, "实施单位应组织专家对项目进行竣工验收，项目有关各方必须提供真实完整的验收文档及相关材料"));
         w.put(RuleCode.ART27_CLASSIFIED, new RuleText(27, "涉密项目申报、实施、验收应按照有关保密规定执行"));
         return w;

@@ -32,6 +32,8 @@ public enum RuleCode {
     /** Not a refusal: an acceptance after the one-year limit is recorded as late. */
     ART22_TRIAL_TOO_LONG(22, Severity.FLAG),
     ART23_SELF_INSPECTION(23, Severity.REFUSAL),
+    /** A declaration states its performance goals, each with kind and target, whose achievement Art. 23 reports. */
+    ART23_PERFORMANCE_GOALS(23, Severity.REFUSAL),
     ART24_EXPERTS(24, Severity.REFUSAL),
     ART27_CLASSIFIED(27, Severity.REFUSAL),
     /** The action is not open in the project's present state; cites the article of the action tried. */
