@@ -11,6 +11,7 @@ import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.mybatis.TransactionAwareDataSource;
 import cn.egov.projects.persistence.mybatis.UuidTypeHandler;
+import cn.egov.projects.persistence.performance.PerformanceGradeDao;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.unit.UnitDao;
 import cn.egov.projects.persistence.web.WebSecurityDao;
@@ -76,7 +77,7 @@ public final class Database implements AutoCloseable {
      * The highest migration version this release carries (under {@code db/migration}); a test holds it to the
      * migrations Flyway finds, so a new migration without raising it fails the build.
      */
-    static final String LATEST_SCHEMA_VERSION = "17";
+    static final String LATEST_SCHEMA_VERSION = "19";
 
     /** Longest wait of a health check, in seconds. */
     private static final int HEALTH_TIMEOUT_SECONDS = 3;
@@ -567,6 +568,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(DueDeadlineDao.class);
         configuration.addMapper(WorkplaceDao.class);
         configuration.addMapper(WebSecurityDao.class);
+        configuration.addMapper(PerformanceGradeDao.class);
         plugins.forEach(configuration::addInterceptor);
         return configuration;
     }

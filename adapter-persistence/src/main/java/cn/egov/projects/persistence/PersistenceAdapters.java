@@ -6,6 +6,7 @@ import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
+import cn.egov.projects.application.port.out.PerformanceGradePort;
 import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.port.out.UnitPort;
@@ -33,6 +34,7 @@ public final class PersistenceAdapters {
     private final WorkplaceReadAdapter workplaceReads;
     private final WebSecurityAdapter webSecurity;
     private final SharedWebStateAdapter sharedWebState;
+    private final PerformanceGradeAdapter performanceGrades;
 
     public PersistenceAdapters(Database database) {
         Objects.requireNonNull(database, "database");
@@ -48,6 +50,7 @@ public final class PersistenceAdapters {
         this.workplaceReads = new WorkplaceReadAdapter(sessions);
         this.webSecurity = new WebSecurityAdapter(sessions);
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
+        this.performanceGrades = new PerformanceGradeAdapter(sessions);
     }
 
     public TransactionPort transactions() {
@@ -110,5 +113,10 @@ public final class PersistenceAdapters {
      */
     public SharedWebStateAdapter sharedWebState() {
         return sharedWebState;
+    }
+
+    /** The grades the Bureau records in its yearly performance evaluation (Art. 4). */
+    public PerformanceGradePort performanceGrades() {
+        return performanceGrades;
     }
 }

@@ -121,7 +121,7 @@ abstract class ApiTestSupport {
                         world.acceptance),
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
-                        workplace.documents, workplace.assignments),
+                        workplace.documents, workplace.assignments, world.performance),
                 settings, ready, revisions, sessions, world.clock);
     }
 

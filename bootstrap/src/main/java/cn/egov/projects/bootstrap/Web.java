@@ -15,6 +15,7 @@ import cn.egov.projects.application.service.IdempotencyService;
 import cn.egov.projects.application.service.ImplementationService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.OversightService;
+import cn.egov.projects.application.service.PerformanceService;
 import cn.egov.projects.application.service.Ports;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
@@ -30,7 +31,7 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
 /**
  * The services behind the staff's web application, wired with {@code new}: every lifecycle action, sign-in with
  * lockout, project pages, to-do lists, the oversight reports, calendar feeds, idempotency keys, accounts, units,
- * documents and the people named to projects.
+ * documents, the people named to projects and the yearly performance evaluation.
  */
 record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
            PolicyPack pack, AccessRevisions revisions) {
@@ -65,7 +66,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 units,
                 new DocumentService(ports, persistence.documents(), web.documents()),
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
-                        revisions));
+                        revisions),
+                new PerformanceService(ports, persistence.performanceGrades()));
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }
 }

@@ -6,8 +6,10 @@ import cn.egov.projects.application.port.in.AuditSearchUseCase;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.ComplianceUseCase;
 import cn.egov.projects.application.port.in.DocumentUseCase;
+import cn.egov.projects.application.port.in.GradePerformanceUseCase;
 import cn.egov.projects.application.port.in.IdempotencyUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
@@ -26,7 +28,9 @@ public record WorkplaceUseCases(
         AccountAdminUseCase accountAdmin,
         UnitUseCase units,
         DocumentUseCase documents,
-        ProjectAssignmentUseCase assignments) {
+        ProjectAssignmentUseCase assignments,
+        PerformanceEvaluationUseCase performance,
+        GradePerformanceUseCase grading) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -41,6 +45,8 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, AccountAdminUseCase.class),
                 LifecycleUseCases.find(implementations, UnitUseCase.class),
                 LifecycleUseCases.find(implementations, DocumentUseCase.class),
-                LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class));
+                LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class),
+                LifecycleUseCases.find(implementations, PerformanceEvaluationUseCase.class),
+                LifecycleUseCases.find(implementations, GradePerformanceUseCase.class));
     }
 }

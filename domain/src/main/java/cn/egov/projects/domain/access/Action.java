@@ -59,6 +59,10 @@ public enum Action {
     /** Art. 8, 24: the Bureau (review) or the unit (acceptance) names the experts who may see a project. */
     ASSIGN_EXPERT(8, "指定评审专家", BDB_OFFICER, UNIT_STAFF, UNIT_LEADER),
     VIEW_AUDIT_TRAIL(4, "查看操作记录", AUDIT, BDB_OFFICER),
+    /** Art. 4: the yearly performance evaluation, read by the Bureau, Finance and Audit, and by units (their own). */
+    VIEW_PERFORMANCE(4, "查看绩效考核", BDB_OFFICER, FINANCE, AUDIT, UNIT_STAFF, UNIT_LEADER),
+    /** Art. 4: the Bureau records the final grade of a project or a unit for a plan year. */
+    EVALUATE_PERFORMANCE(4, "绩效考核评定", BDB_OFFICER),
     MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN),
     MANAGE_DEAD_LETTERS(4, "处理发送失败的提醒", Role.ADMIN);
 
@@ -86,6 +90,6 @@ public enum Action {
 
     /** Whether the action reads only. */
     public boolean isReadOnly() {
-        return this == VIEW_PROJECT || this == VIEW_AUDIT_TRAIL;
+        return this == VIEW_PROJECT || this == VIEW_AUDIT_TRAIL || this == VIEW_PERFORMANCE;
     }
 }

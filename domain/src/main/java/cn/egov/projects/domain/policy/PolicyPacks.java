@@ -119,6 +119,8 @@ public final class PolicyPacks {
         w.put(RuleCode.ART4_ROLE, new RuleText(4, "此项工作不属于您所在部门的职责"));
         w.put(RuleCode.ART4_CYBERSEC_REVIEW, new RuleText(4, "市委网信办负责市级项目的网络安全审查和监管，须先取得网络安全审查意见"));
         w.put(RuleCode.ART4_CRYPTO_REVIEW, new RuleText(4, "项目中的密码应用须经市国家密码管理局指导、检查，须先取得密码应用审查意见"));
+        w.put(RuleCode.ART4_PERFORMANCE_EVALUATION, new RuleText(4,
+                "市大数据管理局负责市级项目的绩效考核，考核对象为列入年度实施计划的项目及其实施单位"));
         w.put(RuleCode.ART7_WINDOW_CLOSED, new RuleText(7, "电子政务建设项目实行年度计划管理，项目应在市大数据管理局启动的年度集中申报期内申报"));
         w.put(RuleCode.ART8_REVIEW_REQUIRED, new RuleText(8, "市财政局根据专家评审形成的审核意见提出资金安排意见，报市政府审定"));
         w.put(RuleCode.ART9_NOT_FUNDED, new RuleText(9, "只有已落实财政预算的项目方可列入年度市级电子政务项目实施计划"));

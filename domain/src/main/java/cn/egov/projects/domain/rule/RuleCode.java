@@ -10,6 +10,8 @@ public enum RuleCode {
     ART4_ROLE(4, Severity.REFUSAL),
     ART4_CYBERSEC_REVIEW(4, Severity.REFUSAL),
     ART4_CRYPTO_REVIEW(4, Severity.REFUSAL),
+    /** The Bureau's yearly performance evaluation covers the projects of the year's plan and their units. */
+    ART4_PERFORMANCE_EVALUATION(4, Severity.REFUSAL),
     ART7_WINDOW_CLOSED(7, Severity.REFUSAL),
     ART8_REVIEW_REQUIRED(8, Severity.REFUSAL),
     ART9_NOT_FUNDED(9, Severity.REFUSAL),

@@ -141,6 +141,14 @@ public final class Check {
         return list;
     }
 
+    /** A plan year (2000–2100). */
+    public static int planYear(int year, String field) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidCommandException(field, "计划年度应为2000至2100年");
+        }
+        return year;
+    }
+
     /** An optional e-mail address reminders can reach (at most 200 characters), or null when blank. */
     public static String email(String value, String field, String nameZh) {
         String t = optionalText(value, field, nameZh, 200);
