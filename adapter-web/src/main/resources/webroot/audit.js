@@ -35,4 +35,5 @@
   document.getElementById('next').addEventListener('click', () => { page++; load(); });
   load();
   Oversight.compliance(document.getElementById('compliance'));
+  Oversight.performance(document.getElementById('performance'), false);
 })();

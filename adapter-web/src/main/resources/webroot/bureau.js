@@ -55,4 +55,5 @@
   Oversight.compliance(document.getElementById('compliance'));
   Oversight.overdue(document.getElementById('overdue'));
   Oversight.planExport(document.getElementById('export-plan'));
+  Oversight.performance(document.getElementById('performance'), true);
 })();

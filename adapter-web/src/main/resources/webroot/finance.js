@@ -11,4 +11,5 @@
       App.projectLink(i.projectId, i.projectName), i.unit, i.article, i.due, App.badge(i.urgency, i.urgencyZh)]), 'final-accounts-table'));
   } catch (e) { App.showError(document.getElementById('final-accounts'), e); }
   Oversight.planExport(document.getElementById('export-plan'));
+  Oversight.performance(document.getElementById('performance'), false);
 })();

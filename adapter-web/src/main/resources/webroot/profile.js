@@ -19,6 +19,25 @@ const ProfileForm = (() => {
     return json;
   }
 
+  /*
+   * A performance goal (Art. 23) as a line: 指标名称；类别（产出、效益或满意度）；目标值 — e.g. "群众满意度；满意度；≥95%".
+   * The server reads the target ("≥95%", "不超过3天", "30个", or words).
+   */
+  const GOAL_KINDS = { OUTPUT: '产出', BENEFIT: '效益', SATISFACTION: '满意度' };
+  function goalText(g) {
+    if (typeof g === 'string') return g;
+    return [g.indicator, g.kind ? GOAL_KINDS[g.kind] : '', g.hasTarget ? g.targetZh : ''].join('；').replace(/(；)+$/, '');
+  }
+  function goalJson(text) {
+    const parts = text.split(/[；;]/).map(s => s.trim());
+    const json = { indicator: parts[0] };
+    const kindText = (parts[1] || '').replace(/指标$/, '');
+    const kind = Object.keys(GOAL_KINDS).find(k => GOAL_KINDS[k] === kindText);
+    if (kind) json.kind = kind;
+    if (parts.slice(2).join('；')) json.target = parts.slice(2).join('；');
+    return json;
+  }
+
   function render(form, profile, submit, buttonText) {
     const p = profile || {};
     const budget = (p.budgetLines || []).map(lineText).join('\n');
@@ -35,7 +54,8 @@ const ProfileForm = (() => {
         field('pf-classified', '涉密项目（第二十七条）', yesNo('pf-classified')),
         field('pf-crypto', '使用密码技术', yesNo('pf-crypto'))),
       field('pf-scope', '建设内容（每行一项）', el('textarea', { id: 'pf-scope' }, (p.scopeItems || []).join('\n'))),
-      field('pf-goals', '绩效目标（每行一项）', el('textarea', { id: 'pf-goals' }, (p.performanceGoals || []).join('\n'))),
+      field('pf-goals', '绩效目标（第二十三条，每行一项：指标名称；指标类别：产出、效益或满意度；目标值，如 ≥95%、不超过3天、30个）',
+        el('textarea', { id: 'pf-goals', placeholder: '如：群众满意度；满意度；≥95%' }, (p.performanceGoals || []).map(goalText).join('\n'))),
       field('pf-budget', '预算明细（每行：事项；金额（元）[；采购类别：软件开发、信息技术服务、软件产品、硬件设备、工程施工、耗材、其他][；监理]）', el('textarea', { id: 'pf-budget' }, budget)),
       el('div', { class: 'row' },
         field('pf-leader-name', '分管领导（第十九条）', el('input', { type: 'text', id: 'pf-leader-name', value: leader.name || '' })),
@@ -61,7 +81,7 @@ const ProfileForm = (() => {
       const profileJson = {
         name: v('pf-name'), planYear: parseInt(v('pf-year'), 10), category: v('pf-category'), nature: v('pf-nature'),
         funding: v('pf-funding'), softwareDevelopment: v('pf-software') === 'true', classified: v('pf-classified') === 'true',
-        usesCryptography: v('pf-crypto') === 'true', scopeItems: lines('pf-scope'), performanceGoals: lines('pf-goals'),
+        usesCryptography: v('pf-crypto') === 'true', scopeItems: lines('pf-scope'), performanceGoals: lines('pf-goals').map(goalJson),
         budgetLines: lines('pf-budget').map(lineJson)
       };
       const leaderP = person('pf-leader-name', 'pf-leader-mobile', 'pf-leader-email');

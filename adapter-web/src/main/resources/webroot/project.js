@@ -19,7 +19,7 @@
     add('总投资', App.yuan(f.totalInvestment));
     add('涉密', f.classified ? App.badge('classified', '涉密项目') : '否');
     add('建设内容', f.scopeItems.join('；'));
-    add('绩效目标', f.performanceGoals.join('；'));
+    add('绩效目标', f.performanceGoals.map(g => g.indicator + '（' + (g.kindZh || '未注明类别') + '，目标值' + g.targetZh + '）').join('；'));
     if (f.people) add('分管领导 / 责任人', [f.people.leader && f.people.leader.name, f.people.responsible && f.people.responsible.name].filter(Boolean).join(' / '));
     add('申报日期', p.declaredOn);
     if (p.plan) add('列入计划', p.plan.on + '（' + (p.plan.reference || '') + (p.plan.addition ? '，追加' : '') + '）');
@@ -37,7 +37,54 @@
       App.badge(d.status, d.statusZh), d.metOn || (d.waivedReason ? '豁免：' + d.waivedReason : null)]), 'deadline-table');
   }
 
+  /* The goal-by-goal rows of a self-inspection (Art. 23) or of the acceptance experts' view (Art. 24). */
+  function goalRows(field, p) {
+    const achievements = field.type === 'goalAchievements';
+    const wrap = el('div', { id: 'f-' + field.name, 'data-composite': field.type, class: 'goal-rows' });
+    const goals = p.profile.performanceGoals;
+    if (!goals.length) wrap.append(el('p', { class: 'muted', text: '本项目未设定绩效目标。' }));
+    goals.forEach((g, i) => {
+      const attainment = el('select', { 'data-goal': i, 'data-part': 'attainment', 'aria-label': g.indicator + '：达成情况' });
+      if (!achievements) attainment.append(el('option', { value: '', text: '（不评价）' }));
+      field.options.forEach(o => attainment.append(el('option', { value: o, text: ATTAINMENT[o] || o })));
+      const note = el('input', { type: 'text', 'data-goal': i, 'data-part': achievements ? 'explanation' : 'opinion',
+        'aria-label': g.indicator + (achievements ? '：未完全达成的原因' : '：专家意见'), placeholder: achievements ? '未完全达成时说明原因' : '专家意见（选填）' });
+      const row = el('div', { class: 'row goal-row' }, el('div', {}, el('strong', { text: g.indicator }),
+        el('div', { class: 'muted', text: (g.kindZh || '未注明类别') + '，目标值' + g.targetZh })));
+      if (achievements) row.append(el('div', {}, el('input', { type: 'text', 'data-goal': i, 'data-part': 'actual', 'aria-label': g.indicator + '：实际完成值', placeholder: '实际完成值' })));
+      row.append(el('div', {}, attainment), el('div', {}, note));
+      wrap.append(row);
+    });
+    return wrap;
+  }
+  const ATTAINMENT = { MET: '达成', PARTLY_MET: '部分达成', NOT_MET: '未达成' };
+
+  function goalValues(field, form, p) {
+    const wrap = form.querySelector('[data-composite="' + field.type + '"]');
+    const items = [];
+    p.profile.performanceGoals.forEach((g, i) => {
+      const part = name => { const x = wrap.querySelector('[data-goal="' + i + '"][data-part="' + name + '"]'); return x ? x.value.trim() : ''; };
+      const attainment = part('attainment');
+      if (!attainment) return;
+      const item = { indicator: g.indicator, attainment };
+      for (const name of ['actual', 'explanation', 'opinion']) { if (part(name)) item[name] = part(name); }
+      items.push(item);
+    });
+    return items;
+  }
+
+  /* The performance goals with what the unit reported and the experts judged (Art. 23, 24). */
+  function goalsTable(p) {
+    const perf = p.performance;
+    return App.table(['指标名称', '指标类别', '目标值', '实际完成值', '自查达成情况', '说明', '验收专家意见'], perf.goals.map(g => [
+      g.indicator, g.kindZh, g.targetZh, g.achievement ? g.achievement.actual : null,
+      g.achievement ? App.badge(g.achievement.attainment, g.achievement.attainmentZh) : null,
+      g.achievement ? g.achievement.explanation : null,
+      g.assessment ? g.assessment.attainmentZh + (g.assessment.opinion ? '：' + g.assessment.opinion : '') : null]), 'goal-table');
+  }
+
   function input(field, p) {
+    if (field.type === 'goalAchievements' || field.type === 'goalAssessments') return goalRows(field, p);
     const fid = 'f-' + field.name;
     const attrs = { id: fid, name: field.name, required: field.required, 'aria-required': field.required ? 'true' : null };
     switch (field.type) {
@@ -89,7 +136,10 @@
       event.preventDefault();
       error.replaceChildren();
       const body = { expectedVersion: p.version };
-      fields.forEach(f => { const v = value(f, form); if (v !== null) body[f.name] = v; });
+      fields.forEach(f => {
+        const v = f.type === 'goalAchievements' || f.type === 'goalAssessments' ? goalValues(f, form, p) : value(f, form);
+        if (v !== null) body[f.name] = v;
+      });
       const button = form.querySelector('button[type=submit]');
       button.disabled = true;
       try {
@@ -334,6 +384,7 @@
       p.flags.length ? el('div', { class: 'alert error', id: 'flags' }, p.flags.map(f => el('div', {}, el('strong', { text: '【' + f.article + '】' }), f.message))) : '',
       el('h2', { text: '可办理的操作' }),
       el('section', { id: 'actions' }, forms.length ? forms.map(a => actionForm(a, p)) : el('p', { class: 'muted', text: '当前没有您可办理的操作。' })),
+      ...(p.performance.goals.length ? [el('h2', { text: '绩效目标达成情况（第二十三条、第二十四条）' }), goalsTable(p)] : []),
       el('h2', { text: '法定期限' }), deadlines(p),
       el('h2', { text: '生命周期时间线' }), el('section', { class: 'card' }, timeline(p)),
       el('h2', { text: '项目文档' }), documents(p),

@@ -20,6 +20,8 @@ import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
@@ -129,7 +131,8 @@ class DowntimeCatchUpTest {
 
     private Project project(String name, Person leader, Person responsible, Deadline deadline) {
         ProjectProfile profile = new ProjectProfile(name, 2025, Category.BUSINESS_SYSTEM, Nature.NEW, null, null, true,
-                FundingSource.MUNICIPAL, false, false, List.of("数据汇聚平台"), List.of("缩短处置时间"),
+                FundingSource.MUNICIPAL, false, false, List.of("数据汇聚平台"),
+                List.of(PerformanceGoal.of("处置时间缩短比例", GoalKind.BENEFIT, "≥20%")),
                 List.of(new BudgetLine("软件开发", Money.yuan("600000"), false)),
                 new AccountablePeople(leader, responsible));
         Project draft = Project.draft(ProjectId.random(), new UnitId("TC-GAJ"), profile, "taicang-2021",

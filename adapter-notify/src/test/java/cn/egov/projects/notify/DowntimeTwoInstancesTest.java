@@ -18,6 +18,8 @@ import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
@@ -74,7 +76,8 @@ class DowntimeTwoInstancesTest {
 
     private Project project(int i, Deadline deadline) {
         ProjectProfile profile = new ProjectProfile("项目" + i, 2025, Category.BUSINESS_SYSTEM, Nature.NEW, null, null,
-                true, FundingSource.MUNICIPAL, false, false, List.of("数据汇聚平台"), List.of("缩短处置时间"),
+                true, FundingSource.MUNICIPAL, false, false, List.of("数据汇聚平台"),
+                List.of(PerformanceGoal.of("处置时间缩短比例", GoalKind.BENEFIT, "≥20%")),
                 List.of(new BudgetLine("软件开发", Money.yuan("600000"), false)),
                 new AccountablePeople(new Person("分管" + i, String.format("139%08d", i), "l" + i + "@down.test"),
                         new Person("责任" + i, String.format("138%08d", i), "r" + i + "@down.test")));

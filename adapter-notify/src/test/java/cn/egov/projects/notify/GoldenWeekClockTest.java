@@ -18,6 +18,8 @@ import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
@@ -113,7 +115,8 @@ class GoldenWeekClockTest {
 
     private Project project(Deadline deadline) {
         ProjectProfile profile = new ProjectProfile("智慧公安数据平台", 2025, Category.BUSINESS_SYSTEM, Nature.NEW, null,
-                null, true, FundingSource.MUNICIPAL, false, false, List.of("数据汇聚平台"), List.of("缩短处置时间"),
+                null, true, FundingSource.MUNICIPAL, false, false, List.of("数据汇聚平台"),
+                List.of(PerformanceGoal.of("处置时间缩短比例", GoalKind.BENEFIT, "≥20%")),
                 List.of(new BudgetLine("软件开发", Money.yuan("600000"), false)),
                 new AccountablePeople(new Person("王分管", "13900000001", WANG),
                         new Person("李责任", "13900000002", LI)));

@@ -11,6 +11,7 @@ import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.mybatis.TransactionAwareDataSource;
 import cn.egov.projects.persistence.mybatis.UuidTypeHandler;
+import cn.egov.projects.persistence.performance.PerformanceGradeDao;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.resource.ResourceDao;
 import cn.egov.projects.persistence.unit.UnitDao;
@@ -77,7 +78,7 @@ public final class Database implements AutoCloseable {
      * The highest migration version this release carries (under {@code db/migration}); a test holds it to the
      * migrations Flyway finds, so a new migration without raising it fails the build.
      */
-    static final String LATEST_SCHEMA_VERSION = "21";
+    static final String LATEST_SCHEMA_VERSION = "22";
 
     /** Longest wait of a health check, in seconds. */
     private static final int HEALTH_TIMEOUT_SECONDS = 3;
@@ -569,6 +570,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(WorkplaceDao.class);
         configuration.addMapper(WebSecurityDao.class);
         configuration.addMapper(ResourceDao.class);
+        configuration.addMapper(PerformanceGradeDao.class);
         plugins.forEach(configuration::addInterceptor);
         return configuration;
     }

@@ -8,6 +8,7 @@ import cn.egov.projects.application.port.out.AuditVerificationPort;
 import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
+import cn.egov.projects.application.port.out.PerformanceGradePort;
 import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.port.out.ReuseOpinionPort;
 import cn.egov.projects.application.port.out.TransactionPort;
@@ -44,6 +45,7 @@ public final class PersistenceAdapters {
     private final SharedWebStateAdapter sharedWebState;
     private final ResourceCatalogueAdapter resourceCatalogues;
     private final ReuseOpinionAdapter reuseOpinions;
+    private final PerformanceGradeAdapter performanceGrades;
 
     private final Database database;
     private final AuditChain auditChain;
@@ -80,6 +82,7 @@ public final class PersistenceAdapters {
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
         this.resourceCatalogues = new ResourceCatalogueAdapter(sessions);
         this.reuseOpinions = new ReuseOpinionAdapter(sessions);
+        this.performanceGrades = new PerformanceGradeAdapter(sessions);
     }
 
     private void sealLegacy() {
@@ -203,5 +206,10 @@ public final class PersistenceAdapters {
     /** The Bureau's reuse and duplicate-construction opinions (Art. 1, 6). */
     public ReuseOpinionPort reuseOpinions() {
         return reuseOpinions;
+    }
+
+    /** The grades the Bureau records in its yearly performance evaluation (Art. 4). */
+    public PerformanceGradePort performanceGrades() {
+        return performanceGrades;
     }
 }

@@ -20,7 +20,12 @@ import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.project.ChangeRequest;
 import cn.egov.projects.domain.project.Contract;
 import cn.egov.projects.domain.project.FundingOpinion;
+import cn.egov.projects.domain.project.Attainment;
+import cn.egov.projects.domain.project.GoalAchievement;
+import cn.egov.projects.domain.project.GoalAssessment;
+import cn.egov.projects.domain.project.GoalKind;
 import cn.egov.projects.domain.project.GovernmentApproval;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.ImplementationPlan;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.PlanInclusion;
@@ -63,6 +68,10 @@ final class Lifecycles {
     static final List<String> THREE_EXPERTS = List.of("张明", "李华", "王芳");
     static final List<String> DOCUMENTS = PACK.acceptanceDocuments();
 
+    /** A benefit indicator with a numeric target, the goal of most journeys. */
+    static final PerformanceGoal GOAL = PerformanceGoal.of("办件时间缩短比例", GoalKind.BENEFIT, "≥30%");
+    static final PerformanceGoal SATISFACTION = PerformanceGoal.of("群众满意度", GoalKind.SATISFACTION, "不低于95%");
+
     private Lifecycles() {
     }
 
@@ -81,7 +90,7 @@ final class Lifecycles {
 
     static ProjectProfile profile(String name, int planYear, boolean classified, Category category) {
         return new ProjectProfile(name, planYear, category, Nature.NEW, null, null, false, FundingSource.MUNICIPAL,
-                classified, false, List.of("平台软件开发"), List.of("办件时间缩短30%"),
+                classified, false, List.of("平台软件开发"), List.of(GOAL),
                 List.of(new BudgetLine("平台软件开发", yuan("300000.00"), false)), people());
     }
 
@@ -123,14 +132,14 @@ final class Lifecycles {
     static Project fullLife(UnitId unit, Consumer<Project> afterEachStep) {
         ProjectProfile first = new ProjectProfile("太仓市一网通办平台（二期）🏛", 2025, Category.BUSINESS_SYSTEM,
                 Nature.NEW, null, null, true, FundingSource.MUNICIPAL, false, true,
-                List.of("平台软件开发", "数据治理", "等保测评"), List.of("办件时间缩短30%"),
+                List.of("平台软件开发", "数据治理", "等保测评"), List.of(GOAL),
                 List.of(new BudgetLine("平台软件开发", yuan("600000.00"), false, PurchaseKind.SOFTWARE_DEVELOPMENT),
                         new BudgetLine("数据治理", yuan("250000.50"), false),
                         new BudgetLine("项目监理", yuan("49999.50"), true)),
                 people());
         ProjectProfile edited = new ProjectProfile(first.name(), 2025, first.category(), first.nature(), null, null,
                 true, FundingSource.MUNICIPAL, false, true, first.scopeItems(),
-                List.of("办件时间缩短30%", "群众满意度不低于95%"), first.budgetLines(), people());
+                List.of(GOAL, SATISFACTION), first.budgetLines(), people());
         UUID change = UUID.randomUUID();
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, first, PACK.id(), d("2024-07-10")),
                 afterEachStep);
@@ -176,13 +185,22 @@ final class Lifecycles {
                 .step("密码应用审查", x -> x.recordSecurityReview(new SecurityReview(d("2025-09-02"),
                         SecurityReview.Kind.CRYPTOGRAPHY, true, "通过"), PACK))
                 .step("自查报告", x -> x.fileSelfInspection(new SelfInspection(d("2025-10-01"), "建设内容已全部完成",
-                        "资源目录已整理并挂接", "绩效目标均已达成"), PACK))
+                        "资源目录已整理并挂接", "绩效目标基本达成", List.of(
+                                GoalAchievement.reported(GOAL.indicator(), "31.5%", Attainment.MET, null),
+                                GoalAchievement.reported(SATISFACTION.indicator(), "约九成", Attainment.PARTLY_MET,
+                                        "线上评价渠道刚开通，样本不足"))), PACK))
                 .step("验收（未通过）", x -> x.recordAcceptance(new Acceptance(d("2025-10-10"), false, THREE_EXPERTS,
-                        DOCUMENTS, "验收不通过", false), CALC))
+                        DOCUMENTS, "验收不通过", false, List.of(new GoalAssessment(SATISFACTION.indicator(),
+                        Attainment.NOT_MET, "满意度调查不规范"))), CALC))
                 .step("再次自查", x -> x.fileSelfInspection(new SelfInspection(d("2026-07-20"), "整改完成",
-                        "资源目录已更新", "绩效目标均已达成"), PACK))
+                        "资源目录已更新", "绩效目标均已达成", List.of(
+                                GoalAchievement.reported(GOAL.indicator(), "33%", Attainment.MET, null),
+                                GoalAchievement.reported(SATISFACTION.indicator(), "96.2%", Attainment.MET,
+                                        null))), PACK))
                 .step("逾期验收", x -> x.recordAcceptance(new Acceptance(d("2026-08-20"), true,
-                        List.of("张明", "李华", "王芳", "赵强"), DOCUMENTS, "验收通过", false), CALC))
+                        List.of("张明", "李华", "王芳", "赵强"), DOCUMENTS, "验收通过", false, List.of(
+                                new GoalAssessment(GOAL.indicator(), Attainment.MET, "经抽查属实"),
+                                new GoalAssessment(SATISFACTION.indicator(), Attainment.PARTLY_MET, null))), CALC))
                 .step("投入使用", x -> x.putIntoOperation(d("2026-08-25"), PACK))
                 .step("安排运维", x -> x.recordMaintenanceArrangement("由本单位信息科负责运维", d("2026-08-25"), PACK))
                 .step("验收报告", x -> x.fileAcceptanceReport(d("2026-08-26"), PACK))
@@ -198,7 +216,8 @@ final class Lifecycles {
     static Project supplementaryTerminated(UnitId unit, Consumer<Project> afterEachStep) {
         ProjectProfile profile = new ProjectProfile("一网通办平台监理服务", 2025, Category.STANDARDS_SUPPORT,
                 Nature.IT_SERVICE, ServiceKind.EVALUATION, ProjectId.random(), false, FundingSource.HIGHER_LEVEL,
-                true, false, List.of("监理服务"), List.of(),
+                true, false, List.of("监理服务"),
+                List.of(PerformanceGoal.of("测评报告", GoalKind.OUTPUT, "按期出具等级保护测评报告")),
                 List.of(new BudgetLine("等级保护测评服务", yuan("120000.00"), false)), people());
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, profile, PACK.id(), d("2025-03-01")),
                 afterEachStep);
@@ -227,7 +246,7 @@ final class Lifecycles {
     static Project plannedWithExceptions(UnitId unit, Consumer<Project> afterEachStep) {
         ProjectProfile profile = new ProjectProfile("政务外网运维", 2025, Category.NETWORK_DATA_CENTRE,
                 Nature.OPERATIONS, null, null, false, FundingSource.MUNICIPAL, false, false,
-                List.of("网络运维"), List.of("可用率99.9%"),
+                List.of("网络运维"), List.of(PerformanceGoal.of("网络可用率", GoalKind.OUTPUT, "≥99.9%")),
                 List.of(new BudgetLine("网络运维", yuan("200000.00"), false)), people());
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, profile, PACK.id(), d("2024-08-01")),
                 afterEachStep);
@@ -253,7 +272,8 @@ final class Lifecycles {
                 List.of(new BudgetLine("软件扩容", yuan("80000.00"), false)), null);
         ProjectProfile withPeople = new ProjectProfile(withoutPeople.name(), 2025, withoutPeople.category(),
                 withoutPeople.nature(), null, null, false, FundingSource.MUNICIPAL, false, false, List.of("扩容"),
-                List.of(), withoutPeople.budgetLines(), people());
+                List.of(PerformanceGoal.of("会议并发路数", GoalKind.OUTPUT, "≥64路")), withoutPeople.budgetLines(),
+                people());
         Driver p = new Driver(Project.draft(ProjectId.random(), unit, withoutPeople, PACK.id(), d("2024-08-02")),
                 afterEachStep);
         p.step("补充责任人", x -> x.editDraft(withPeople, PACK))

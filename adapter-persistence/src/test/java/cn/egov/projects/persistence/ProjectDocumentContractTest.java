@@ -3,6 +3,7 @@ package cn.egov.projects.persistence;
 import cn.egov.projects.application.error.ConcurrentChangeException;
 import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
@@ -334,6 +335,57 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
         assertThatThrownBy(() -> adapters.projects().load(p.id()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("format " + (ProjectDocuments.FORMAT + 1));
+    }
+
+    @Test
+    @DisplayName("第1版格式的文档（绩效目标为一行文字）读取时升级：每行成为没有类别和目标值的指标；再次保存时按当前格式写入")
+    void aDocumentOfFormatOneWithTextGoalsIsUpgraded() throws Exception {
+        Project p = Lifecycles.fullLife(newUnit(), this::saved);
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(document(p.id()));
+        // as release 1 wrote it: goals as lines of text, no goal-by-goal achievements or assessments
+        doc.put("format", 1);
+        com.fasterxml.jackson.databind.node.ObjectNode profile =
+                (com.fasterxml.jackson.databind.node.ObjectNode) doc.get("profile");
+        profile.putArray("performanceGoals").add("办件时间缩短30%").add("群众满意度不低于95%");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("selfInspection")).remove("goalAchievements");
+        doc.get("acceptances").forEach(a -> ((com.fasterxml.jackson.databind.node.ObjectNode) a)
+                .remove("goalAssessments"));
+        setDocument(p.id(), JSON.writeValueAsString(doc));
+
+        Project loaded = adapters.projects().load(p.id()).orElseThrow();
+        assertThat(loaded.profile().performanceGoals()).containsExactly(
+                PerformanceGoal.untargeted("办件时间缩短30%"), PerformanceGoal.untargeted("群众满意度不低于95%"));
+        assertThat(loaded.profile().performanceGoals()).noneMatch(PerformanceGoal::hasTarget);
+        assertThat(loaded.snapshot().selfInspection().goalAchievements()).isEmpty();
+        assertThat(loaded.acceptances()).allSatisfy(a -> assertThat(a.goalAssessments()).isEmpty());
+        assertThat(loaded.snapshot()).usingRecursiveComparison().ignoringFields("profile.performanceGoals",
+                "selfInspection.goalAchievements", "acceptances.goalAssessments").isEqualTo(p.snapshot());
+
+        adapters.projects().update(loaded);
+        JsonNode saved = JSON.readTree(document(p.id()));
+        assertThat(saved.get("format").asInt()).isEqualTo(ProjectDocuments.FORMAT).isEqualTo(2);
+        assertThat(saved.get("profile").get("performanceGoals").get(0).get("indicator").asText())
+                .isEqualTo("办件时间缩短30%");
+        assertThat(adapters.projects().load(p.id()).orElseThrow().profile().performanceGoals())
+                .isEqualTo(loaded.profile().performanceGoals());
+    }
+
+    @Test
+    @DisplayName("绩效目标、逐项达成情况和专家意见按记录原样保存：目标值为精确的数，中文不转义")
+    void goalsAndTheirAchievementRoundTrip() throws Exception {
+        Project p = Lifecycles.fullLife(newUnit(), this::saved);
+        JsonNode doc = JSON.readTree(document(p.id()));
+        JsonNode goal = doc.get("profile").get("performanceGoals").get(0);
+        assertThat(goal.get("indicator").asText()).isEqualTo(Lifecycles.GOAL.indicator());
+        assertThat(goal.get("kind").asText()).isEqualTo("BENEFIT");
+        assertThat(goal.get("comparison").asText()).isEqualTo("AT_LEAST");
+        assertThat(goal.get("targetValue").decimalValue()).isEqualByComparingTo("30");
+        assertThat(goal.get("unit").asText()).isEqualTo("%");
+        assertThat(doc.get("selfInspection").get("goalAchievements")).hasSize(2);
+        Project loaded = adapters.projects().load(p.id()).orElseThrow();
+        assertThat(loaded.snapshot()).usingRecursiveComparison().isEqualTo(p.snapshot());
+        assertThat(loaded.acceptances().get(1).goalAssessments()).hasSize(2);
     }
 
     /** The stored document's text, read with plain JDBC. */

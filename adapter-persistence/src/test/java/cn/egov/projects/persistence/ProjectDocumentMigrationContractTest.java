@@ -5,6 +5,7 @@ import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.Acceptance;
 import cn.egov.projects.domain.project.ChangeRequest;
 import cn.egov.projects.domain.project.Contract;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectProfile;
@@ -72,10 +73,20 @@ abstract class ProjectDocumentMigrationContractTest {
                 assertThat(upgraded.schemaVersion()).isEqualTo(Migrations.latest(db.isPostgreSql()));
                 PersistenceAdapters adapters = new PersistenceAdapters(upgraded);
                 for (Project p : projects) {
-                    // version 13 had no kind of purchase for a budget line: it reads as not stated
+                    // version 13 had no kind of purchase for a budget line: it reads as not stated; it kept a
+                    // performance goal as a line of text, which reads as that indicator without kind or target, and
+                    // no goal-by-goal achievements or assessments
                     Project.Snapshot loaded = adapters.projects().load(p.id()).orElseThrow().snapshot();
                     assertThat(loaded.profile().budgetLines()).allSatisfy(l -> assertThat(l.kind()).isNull());
-                    assertThat(loaded).usingRecursiveComparison().ignoringFields("profile.budgetLines.kind")
+                    assertThat(loaded.profile().performanceGoals()).isEqualTo(p.profile().performanceGoals()
+                            .stream().map(g -> PerformanceGoal.untargeted(g.indicator())).toList());
+                    if (loaded.selfInspection() != null) {
+                        assertThat(loaded.selfInspection().goalAchievements()).isEmpty();
+                    }
+                    assertThat(loaded.acceptances()).allSatisfy(a -> assertThat(a.goalAssessments()).isEmpty());
+                    assertThat(loaded).usingRecursiveComparison().ignoringFields("profile.budgetLines.kind",
+                                    "profile.performanceGoals", "selfInspection.goalAchievements",
+                                    "acceptances.goalAssessments")
                             .isEqualTo(p.snapshot());
                 }
                 try (Connection c = upgraded.dataSource().getConnection()) {
@@ -186,7 +197,9 @@ abstract class ProjectDocumentMigrationContractTest {
                     amount(line.amount()), line.supervision());
         }
         items(c, "project_scope_item", "item", id, p.scopeItems());
-        items(c, "project_performance_goal", "goal", id, p.performanceGoals());
+        // version 13 kept a goal as a line of text: its indicator
+        items(c, "project_performance_goal", "goal", id,
+                p.performanceGoals().stream().map(PerformanceGoal::indicator).toList());
         if (p.people() != null) {
             for (var duty : List.of("LEADER", "RESPONSIBLE")) {
                 Person person = duty.equals("LEADER") ? p.people().leader() : p.people().responsible();

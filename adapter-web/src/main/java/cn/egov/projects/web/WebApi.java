@@ -28,6 +28,7 @@ import cn.egov.projects.web.routes.ExportRoutes;
 import cn.egov.projects.web.routes.HealthRoutes;
 import cn.egov.projects.web.routes.LifecycleUseCases;
 import cn.egov.projects.web.routes.OpenApiRoutes;
+import cn.egov.projects.web.routes.PerformanceRoutes;
 import cn.egov.projects.web.routes.PlanRoutes;
 import cn.egov.projects.web.routes.ProjectRoutes;
 import cn.egov.projects.web.routes.ResourceCatalogueRoutes;
@@ -215,7 +216,8 @@ public final class WebApi {
                 workplace.securityAudit())
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
-                clock).mount(router, table);
+                clock, workplace.performance()).mount(router, table);
+        new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;

@@ -128,7 +128,7 @@ abstract class ApiTestSupport {
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
                         workplace.documents, workplace.assignments, workplace.securityAudit,
-                        workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions),
+                        workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance),
                 settings, ready, revisions, sessions, world.clock);
     }
 
@@ -173,7 +173,7 @@ abstract class ApiTestSupport {
         return new JsonObject("""
                 {"name": "%s", "planYear": %d, "category": "BUSINESS_SYSTEM", "nature": "NEW",
                  "softwareDevelopment": true, "funding": "MUNICIPAL", "classified": false, "usesCryptography": false,
-                 "scopeItems": ["数据汇聚平台", "警情分析系统"], "performanceGoals": ["警情处置时间缩短20%%"],
+                 "scopeItems": ["数据汇聚平台", "警情分析系统"], "performanceGoals": [{"indicator": "警情处置时间缩短比例", "kind": "BENEFIT", "target": "≥20%%"}],
                  "budgetLines": [{"item": "软件开发", "amount": "1200000.00", "supervision": false},
                                  {"item": "项目监理", "amount": "60000.10", "supervision": true}],
                  "people": {"leader": {"name": "王分管", "mobile": "13900000001", "email": "wang@tc.gov.cn"},

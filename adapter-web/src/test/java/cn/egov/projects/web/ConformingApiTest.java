@@ -4,10 +4,13 @@ import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.domain.access.Role;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.time.LocalDate;
 
 /**
  * Router tests whose every answer is checked against the OpenAPI document, with accounts for every role: besides
@@ -72,5 +75,41 @@ abstract class ConformingApiTest extends ApiTestSupport {
             throw new AssertionError(plan.bodyAsString());
         }
         return id;
+    }
+
+    /** The goal of {@link #profile}: a benefit indicator with a numeric target. */
+    static final String SELF_INSPECTED_GOAL = "警情处置时间缩短比例";
+
+    void on(int y, int m, int d) {
+        world.clock.set(LocalDate.of(y, m, d));
+    }
+
+    /** A planned project taken through its trial run to a self-inspection reporting its one goal. */
+    String selfInspected(String name, String attainment) {
+        String id = plannedFromTheStart(name);
+        on(2025, 2, 20);
+        ok(id, "SUBMIT_IMPLEMENTATION_PLAN", "police", new JsonObject()
+                .put("scopeItems", new JsonArray().add("数据汇聚平台").add("警情分析系统"))
+                .put("budget", "1260000.10").put("schedule", "4月招标，9月上线"));
+        on(2025, 3, 3);
+        ok(id, "PRE_PROCUREMENT_REVIEW", "bureau", new JsonObject().put("passed", true).put("opinion", "同意采购"));
+        on(2025, 4, 28);
+        ok(id, "SIGN_CONTRACT", "police", new JsonObject().put("number", "HT-" + name).put("supplier", "某公司")
+                .put("amount", "1200000").put("signedOn", "2025-04-25"));
+        ok(id, "FILE_CONTRACT", "police", new JsonObject().put("number", "HT-" + name));
+        on(2025, 9, 1);
+        ok(id, "START_TRIAL_RUN", "police", new JsonObject().put("startedOn", "2025-09-01"));
+        on(2025, 10, 28);
+        ok(id, "FILE_SELF_INSPECTION", "police", new JsonObject().put("contentCompletion", "全部完成")
+                .put("resourceCatalogue", "资源目录32项").put("goalAchievements", new JsonArray().add(new JsonObject()
+                        .put("indicator", SELF_INSPECTED_GOAL).put("actual", attainment.equals("MET") ? "23%" : "12%")
+                        .put("attainment", attainment).put("explanation", "部分路段改造未完成"))));
+        return id;
+    }
+
+    /** {@link #planned}, with the clock put back to the declaration window first. */
+    String plannedFromTheStart(String name) {
+        world.clock.set(TODAY);
+        return planned(name);
     }
 }

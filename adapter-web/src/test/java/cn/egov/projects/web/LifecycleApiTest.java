@@ -7,7 +7,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A project's whole life through the action routes, every answer checked against the OpenAPI document. */
 @DisplayName("生命周期操作路由：从申报到办结，每个应答符合接口文档")
 class LifecycleApiTest extends ConformingApiTest {
-
-    private void on(int y, int m, int d) {
-        world.clock.set(LocalDate.of(y, m, d));
-    }
 
     private JsonObject page(String id, String user) {
         HttpResponse<Buffer> r = call("GET", "/api/projects/" + id, user, null);
@@ -76,8 +71,17 @@ class LifecycleApiTest extends ConformingApiTest {
         on(2025, 10, 20);
         ok(id, "RECORD_CYBERSEC_REVIEW", "cyber", new JsonObject().put("passed", true).put("opinion", "符合要求"));
         on(2025, 10, 28);
-        ok(id, "FILE_SELF_INSPECTION", "police", new JsonObject().put("contentCompletion", "全部完成")
-                .put("resourceCatalogue", "资源目录32项").put("performanceGoals", "处置时间缩短23%"));
+        // the goal declared must be reported goal by goal (Art. 23): an overall account alone is refused
+        JsonObject selfInspection = new JsonObject().put("contentCompletion", "全部完成")
+                .put("resourceCatalogue", "资源目录32项").put("performanceGoals", "处置时间缩短23%");
+        HttpResponse<Buffer> unreported = act(id, "FILE_SELF_INSPECTION", "police", selfInspection);
+        assertThat(unreported.statusCode()).isEqualTo(422);
+        assertThat(unreported.bodyAsJsonObject().getString("code")).isEqualTo("ART23_SELF_INSPECTION");
+        assertThat(unreported.bodyAsJsonObject().getString("message")).startsWith("第二十三条")
+                .contains("未报告的指标：警情处置时间缩短比例");
+        ok(id, "FILE_SELF_INSPECTION", "police", selfInspection.copy().put("goalAchievements", new JsonArray()
+                .add(new JsonObject().put("indicator", "警情处置时间缩短比例").put("actual", "23%")
+                        .put("attainment", "MET"))));
 
         // a software project's trial run must last two months: refused in place, citing Art. 22
         on(2025, 11, 1);
@@ -85,7 +89,9 @@ class LifecycleApiTest extends ConformingApiTest {
                 .put("experts", new JsonArray().add("张专家").add("赵专家").add("钱专家"))
                 .put("documents", new JsonArray(cn.egov.projects.domain.policy.PolicyPacks.taicang()
                         .acceptanceDocuments()))
-                .put("conclusion", "同意通过验收");
+                .put("conclusion", "同意通过验收")
+                .put("goalAssessments", new JsonArray().add(new JsonObject().put("indicator", "警情处置时间缩短比例")
+                        .put("attainment", "PARTLY_MET").put("opinion", "抽查样本显示缩短约19%")));
         HttpResponse<Buffer> refused = act(id, "RECORD_ACCEPTANCE", "police", acceptance);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("ART22_TRIAL_TOO_SHORT");
@@ -108,6 +114,12 @@ class LifecycleApiTest extends ConformingApiTest {
         assertThat(closed.getJsonArray("timeline").stream().map(t -> ((JsonObject) t).getString("action")).toList())
                 .containsSubsequence("SIGN_CONTRACT", "FILE_CONTRACT", "RECORD_ACCEPTANCE", "FILE_FINAL_ACCOUNTS");
         assertThat(closed.getJsonArray("contracts").getJsonObject(0).getString("filedOn")).isEqualTo("2025-05-09");
+        JsonObject goal = closed.getJsonObject("performance").getJsonArray("goals").getJsonObject(0);
+        assertThat(goal.getString("targetZh")).isEqualTo("≥20%");
+        assertThat(goal.getJsonObject("achievement").getString("attainmentZh")).isEqualTo("达成");
+        assertThat(goal.getJsonObject("achievement").getString("actual")).isEqualTo("23%");
+        assertThat(goal.getJsonObject("assessment").getString("attainmentZh")).isEqualTo("部分达成");
+        assertThat(closed.getJsonObject("performance").getString("assessedOn")).isEqualTo("2025-11-03");
     }
 
     @Test

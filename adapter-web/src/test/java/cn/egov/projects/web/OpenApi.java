@@ -86,6 +86,10 @@ final class OpenApi {
     /** The problems of a value against a schema. */
     static void check(JsonObject schema, Object value, String at, List<String> problems) {
         if (schema.containsKey("$ref")) {
+            if (value == null && schema.getBoolean("nullable", false)) {
+                // a nullable reference, as the document writes it beside the $ref (the Person of a profile's people)
+                return;
+            }
             String name = schema.getString("$ref").substring("#/components/schemas/".length());
             JsonObject target = DOCUMENT.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
             if (target == null) {

@@ -80,7 +80,7 @@ final class DomainLifecycle {
         ok(p.recordSecurityReview(new SecurityReview(Days.SECURITY_REVIEW, SecurityReview.Kind.CYBERSECURITY, true,
                 "符合网络安全要求"), pack));
         ok(p.fileSelfInspection(new SelfInspection(Days.SELF_INSPECTION, "全部建设内容已完成", "已整理资源目录32项",
-                "警情处置时间缩短23%"), pack));
+                "警情处置时间缩短23%", EgovEngine.ACHIEVED), pack));
         ok(p.recordAcceptance(new Acceptance(Days.ACCEPTANCE, true, EXPERTS, pack.acceptanceDocuments(), "同意通过验收",
                 false), calc));
         ok(p.putIntoOperation(Days.OPERATION, pack));

@@ -33,6 +33,10 @@ import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.catalog.FundingSource;
 import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.project.Attainment;
+import cn.egov.projects.domain.project.GoalAchievement;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.project.Person;
@@ -118,10 +122,17 @@ final class EgovEngine implements Engine {
         return name;
     }
 
+    /** The benchmark projects' performance goal (Art. 23). */
+    static final PerformanceGoal GOAL = PerformanceGoal.of("警情处置时间缩短比例", GoalKind.BENEFIT, "≥20%");
+
+    /** The self-inspection's report of {@link #GOAL}. */
+    static final List<GoalAchievement> ACHIEVED = List.of(GoalAchievement.reported(GOAL.indicator(), "23%",
+            Attainment.MET, null));
+
     static ProjectProfile profile(long n) {
         return new ProjectProfile("智慧公安数据平台 " + n, Days.PLAN_YEAR, Category.BUSINESS_SYSTEM, Nature.NEW, null,
                 null, false, FundingSource.MUNICIPAL, false, false, List.of("数据汇聚平台", "警情分析系统"),
-                List.of("警情处置时间缩短20%"), List.of(new BudgetLine("平台建设", BUDGET, false)),
+                List.of(GOAL), List.of(new BudgetLine("平台建设", BUDGET, false)),
                 new AccountablePeople(new Person("李分管", "13900000001", "leader@bench.taicang.gov.cn"),
                         new Person("王经办", "13900000002", "staff@bench.taicang.gov.cn")));
     }
@@ -139,7 +150,7 @@ final class EgovEngine implements Engine {
                 SecurityReview.Kind.CYBERSECURITY, true, "符合网络安全要求"));
         on(Days.SELF_INSPECTION);
         l.fileSelfInspection().fileSelfInspection(unit, new FileSelfInspectionCommand(id, null,
-                "全部建设内容已完成", "已整理资源目录32项", "警情处置时间缩短23%"));
+                "全部建设内容已完成", "已整理资源目录32项", "警情处置时间缩短23%", ACHIEVED));
         on(Days.ACCEPTANCE);
         l.recordAcceptance().recordAcceptance(unit, new RecordAcceptanceCommand(id, null, Days.ACCEPTANCE, true,
                 EXPERTS, acceptanceDocuments, "同意通过验收"));

@@ -36,6 +36,11 @@ import cn.egov.projects.domain.catalog.FundingSource;
 import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.AccountablePeople;
+import cn.egov.projects.domain.project.Attainment;
+import cn.egov.projects.domain.project.GoalAchievement;
+import cn.egov.projects.domain.project.GoalAssessment;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.ProjectId;
@@ -203,6 +208,11 @@ final class DemoData {
             ProjectState.TRIAL_RUN, ProjectState.ACCEPTANCE_PENDING, ProjectState.ACCEPTED, ProjectState.OPERATING,
             ProjectState.CLOSED, ProjectState.SUSPENDED, ProjectState.TERMINATED, ProjectState.REJECTED};
 
+    /** The demonstration projects' performance goals (Art. 23), one of each kind. */
+    private static final PerformanceGoal INTERFACES = PerformanceGoal.of("新增数据共享接口", GoalKind.OUTPUT, "≥20个");
+    private static final PerformanceGoal TIME_SAVED = PerformanceGoal.of("办事时间缩短比例", GoalKind.BENEFIT, "≥30%");
+    private static final PerformanceGoal SATISFACTION = PerformanceGoal.of("群众满意度", GoalKind.SATISFACTION, "≥95%");
+
     private record Demo(ProjectId id, ProjectState target, Caller unit, int step) {
     }
 
@@ -330,10 +340,16 @@ final class DemoData {
                 new RecordSecurityReviewCommand(p.id(), null, SecurityReview.Kind.CYBERSECURITY, true,
                         "符合网络安全要求")));
         step(11, demos, LocalDate.of(d + 1, 6, 9), p -> l.fileSelfInspection().fileSelfInspection(p.unit(),
-                new FileSelfInspectionCommand(p.id(), null, "全部建设内容已完成", "已整理资源目录12项", "绩效目标均已达成")));
+                new FileSelfInspectionCommand(p.id(), null, "全部建设内容已完成", "已整理资源目录12项", "绩效目标基本达成",
+                        List.of(GoalAchievement.reported(INTERFACES.indicator(), "24个", Attainment.MET, null),
+                                GoalAchievement.reported(TIME_SAVED.indicator(), "26%", Attainment.PARTLY_MET,
+                                        "部分事项仍需线下核验材料"),
+                                GoalAchievement.reported(SATISFACTION.indicator(), "96.5%", Attainment.MET, null)))));
         step(12, demos, LocalDate.of(d + 1, 6, 15), p -> l.recordAcceptance().recordAcceptance(p.unit(),
                 new RecordAcceptanceCommand(p.id(), null, LocalDate.of(d + 1, 6, 15), true,
-                        List.of("张明", "李华", "王芳"), web.pack().acceptanceDocuments(), "同意通过验收")));
+                        List.of("张明", "李华", "王芳"), web.pack().acceptanceDocuments(), "同意通过验收",
+                        List.of(new GoalAssessment(TIME_SAVED.indicator(), Attainment.PARTLY_MET,
+                                "抽查办件平均缩短约26%，未达到30%目标")))));
         step(13, demos, LocalDate.of(d + 1, 6, 18), p -> l.putIntoOperation().putIntoOperation(p.unit(),
                 new PutIntoOperationCommand(p.id(), null)));
         step(14, demos, LocalDate.of(d + 1, 6, 22), p -> l.fileAcceptanceReport().fileAcceptanceReport(p.unit(),
@@ -402,7 +418,7 @@ final class DemoData {
     private static ProjectProfile profile(String name, int planYear, boolean classified, int i) {
         Category category = Category.values()[i % Category.values().length];
         return new ProjectProfile(name, planYear, category, Nature.NEW, null, null, false, FundingSource.MUNICIPAL,
-                classified, false, List.of("平台建设", "数据对接"), List.of("办事时间缩短30%"),
+                classified, false, List.of("平台建设", "数据对接"), List.of(INTERFACES, TIME_SAVED, SATISFACTION),
                 List.of(new BudgetLine("平台建设", Money.yuan("500000"), false)),
                 new AccountablePeople(new Person("李分管", "13900000001", "leader@demo.taicang.gov.cn"),
                         new Person("王经办", "13900000002", "staff@demo.taicang.gov.cn")));

@@ -15,6 +15,7 @@ import cn.egov.projects.application.service.IdempotencyService;
 import cn.egov.projects.application.service.ImplementationService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.OversightService;
+import cn.egov.projects.application.service.PerformanceService;
 import cn.egov.projects.application.service.Ports;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
@@ -34,7 +35,8 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
 /**
  * The services behind the staff's web application, wired with {@code new}: every lifecycle action, sign-in with
  * lockout, project pages, to-do lists, the oversight reports, calendar feeds, idempotency keys, accounts, units,
- * documents, the people named to projects, resource catalogues, similar projects and reuse opinions.
+ * documents, the people named to projects, resource catalogues, similar projects, reuse opinions and the yearly
+ * performance evaluation.
  */
 record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
            PolicyPack pack, AccessRevisions revisions) {
@@ -73,7 +75,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new SecurityAuditService(ports, persistence.auditVerification()),
                 new ResourceCatalogueService(ports, persistence.resourceCatalogues()),
                 new SimilarProjectsService(ports, persistence.resourceCatalogues(), persistence.resourceCatalogues()),
-                new ReuseOpinionService(ports, persistence.resourceCatalogues(), persistence.reuseOpinions()));
+                new ReuseOpinionService(ports, persistence.resourceCatalogues(), persistence.reuseOpinions()),
+                new PerformanceService(ports, persistence.performanceGrades()));
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }
 }

@@ -221,7 +221,7 @@ class CrashDurabilityIT {
         return new JsonObject("""
                 {"planYear": 2027, "category": "BUSINESS_SYSTEM", "nature": "NEW",
                  "softwareDevelopment": true, "funding": "MUNICIPAL", "classified": false, "usesCryptography": false,
-                 "scopeItems": ["数据汇聚平台"], "performanceGoals": ["警情处置时间缩短20%"],
+                 "scopeItems": ["数据汇聚平台"], "performanceGoals": [{"indicator": "警情处置时间缩短比例", "kind": "BENEFIT", "target": "≥20%"}],
                  "budgetLines": [{"item": "软件开发", "amount": "300000.00", "supervision": false}]}
                 """).put("name", name);
     }

@@ -525,7 +525,8 @@ final class FuzzRequests {
                 .put("classified", FuzzJson.bool(r.nextInt(8) == 0))
                 .put("usesCryptography", FuzzJson.bool(r.nextBoolean()))
                 .put("scopeItems", FuzzJson.strings(List.of("平台建设", "数据对接")))
-                .put("performanceGoals", FuzzJson.strings(List.of("办事时间缩短30%")));
+                .put("performanceGoals", new Arr().add(new Obj().put("indicator", FuzzJson.str("办事时间缩短比例"))
+                        .put("kind", FuzzJson.str("BENEFIT")).put("target", FuzzJson.str("≥30%"))));
         if (nature == Nature.IT_SERVICE) {
             p.put("serviceKind", FuzzJson.str(ServiceKind.values()[r.nextInt(ServiceKind.values().length)].name()));
             if (r.nextBoolean()) {
@@ -583,6 +584,11 @@ final class FuzzRequests {
                     ? SituationReport.Kind.values()[r.nextInt(SituationReport.Kind.values().length)].name()
                     : f.options().get(r.nextInt(f.options().size())));
             case "profile" -> profile(r);
+            case "goalAchievements", "goalAssessments" -> new Arr().add(new Obj()
+                    .put("indicator", FuzzJson.str(r.nextInt(4) == 0 ? "未申报的指标" : "办事时间缩短比例"))
+                    .put("attainment", FuzzJson.str(f.options().get(r.nextInt(f.options().size()))))
+                    .put(f.type().equals("goalAchievements") ? "actual" : "opinion", FuzzJson.str("32%"))
+                    .put("explanation", FuzzJson.str("部分事项仍需线下核验")));
             case "contract" -> FuzzJson.str(targets.contracts().isEmpty() ? "HT-1" : pick(targets.contracts(), r));
             case "change" -> FuzzJson.str(targets.changes().isEmpty() || r.nextBoolean() ? uuid(r).toString()
                     : pick(targets.changes(), r));

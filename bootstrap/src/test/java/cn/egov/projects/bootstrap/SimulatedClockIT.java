@@ -36,7 +36,7 @@ class SimulatedClockIT {
     private static final String DRAFT = """
             {"name": "智慧公安数据平台", "planYear": 2026, "category": "BUSINESS_SYSTEM", "nature": "NEW",
              "softwareDevelopment": true, "funding": "MUNICIPAL", "classified": false, "usesCryptography": false,
-             "scopeItems": ["数据汇聚平台"], "performanceGoals": ["警情处置时间缩短20%"],
+             "scopeItems": ["数据汇聚平台"], "performanceGoals": [{"indicator": "警情处置时间缩短比例", "kind": "BENEFIT", "target": "≥20%"}],
              "budgetLines": [{"item": "软件开发", "amount": "600000.00", "supervision": false}]}
             """;
 

@@ -323,6 +323,26 @@ class StaffBrowserIT {
         String timeline = driver.findElement(By.id("timeline")).getText();
         assertThat(timeline).contains("申报项目", "组织专家评审", "提出资金安排意见", "下达年度实施计划", "第九条");
         assertThat(driver.findElement(By.id("actions")).getText()).contains("报送实施方案（第十三条）");
+        assertThat(driver.findElement(By.id("facts")).getText()).contains("警情处置时间缩短比例（效益指标，目标值≥20%）");
+
+        // the Bureau's yearly performance evaluation (Art. 4) lists the project of the 2025 plan in Chinese, and the
+        // Bureau records its grade there
+        signIn("bureau");
+        driver.get(base + "/bureau.html");
+        WebElement perfYear = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("perf-year")));
+        perfYear.clear();
+        perfYear.sendKeys("2025");
+        driver.findElement(By.id("perf-load")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("performance-projects"), "智慧公安数据平台"));
+        assertThat(driver.findElement(By.id("performance-projects")).getText())
+                .contains("项目得分", "建议等级", "评定等级", "计分依据", "尚未报告绩效目标达成情况", "已列入实施计划", "未评定");
+        assertThat(driver.findElement(By.id("performance-units")).getText())
+                .contains("单位得分", "期限合规率", "TC-GAJ");
+        new Select(driver.findElement(By.id("grade-project-" + id + "-grade"))).selectByValue("GOOD");
+        driver.findElement(By.id("grade-project-" + id + "-comment")).sendKeys("按计划推进");
+        driver.findElement(By.id("grade-project-" + id + "-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("performance-projects"), "按计划推进"));
+        assertThat(driver.findElement(By.id("performance-projects")).getText()).contains("良");
     }
 
     /** Drafts a project on the 项目列表 page as the signed-in unit; returns its id. */
@@ -337,7 +357,7 @@ class StaffBrowserIT {
             new Select(form.findElement(By.id("pf-classified"))).selectByValue("true");
         }
         form.findElement(By.id("pf-scope")).sendKeys("数据汇聚平台\n警情分析系统");
-        form.findElement(By.id("pf-goals")).sendKeys("警情处置时间缩短20%");
+        form.findElement(By.id("pf-goals")).sendKeys("警情处置时间缩短比例；效益；≥20%");
         form.findElement(By.id("pf-budget")).clear();
         form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
         form.findElement(By.id("pf-leader-name")).sendKeys("李分管");

@@ -12,6 +12,8 @@ import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectProfile;
@@ -124,7 +126,7 @@ public final class WebBenchmarkSeed {
     private static ProjectProfile profile(int n) {
         return new ProjectProfile("基准测试项目" + n, 2025, Category.values()[n % Category.values().length], Nature.NEW,
                 null, null, n % 3 == 0, FundingSource.MUNICIPAL, false, false, List.of("平台建设", "数据对接"),
-                List.of("办事时间缩短30%"), List.of(new BudgetLine("平台建设", Money.yuan("500000"), false)),
+                List.of(PerformanceGoal.of("办事时间缩短比例", GoalKind.BENEFIT, "≥30%")), List.of(new BudgetLine("平台建设", Money.yuan("500000"), false)),
                 new AccountablePeople(new Person("李分管", "13900000001", "leader@bench.gov.cn"),
                         new Person("王经办", "13900000002", "staff@bench.gov.cn")));
     }

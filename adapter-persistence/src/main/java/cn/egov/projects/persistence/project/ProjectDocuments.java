@@ -14,11 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 
@@ -56,7 +58,7 @@ public final class ProjectDocuments {
      * must not be null); a new optional component needs neither (it reads as null, false or 0 from older
      * documents).
      */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     /** Reads documents and trees; the snapshot's {@code version} is the row's, given beside the document. */
     private static final ObjectMapper JSON = mapper();
@@ -162,11 +164,28 @@ public final class ProjectDocuments {
 
     /**
      * Brings a document of layout {@code from} to {@link #FORMAT}, step by step, as a JSON tree: renaming or
-     * moving members, filling new required ones. There is one layout so far, so nothing to do yet; a later
-     * release adds {@code if (from < 2) { … }} and so on, and never changes a step once released.
+     * moving members, filling new required ones. Each step is kept as released, never changed; a later release adds
+     * {@code if (from < 3) { … }} and so on.
+     *
+     * <ul>
+     *   <li>1 → 2: a performance goal was a line of text ({@code "performanceGoals": ["办件时间缩短30%"]}); it is an
+     *       object now, with an indicator, a kind and a target. A line becomes the indicator of a goal without kind
+     *       or target (which a declaration would refuse, and a declared project keeps as it was declared). The goals'
+     *       achievements at self-inspection and their assessments at acceptance are new optional members.</li>
+     * </ul>
      */
     static void upgrade(ObjectNode document, int from) {
-        // format 1 is the first layout
+        if (from < 2) {
+            JsonNode profile = document.get("profile");
+            JsonNode goals = profile == null ? null : profile.get("performanceGoals");
+            if (goals instanceof ArrayNode lines) {
+                ArrayNode upgraded = lines.arrayNode();
+                for (JsonNode line : lines) {
+                    upgraded.add(line.isTextual() ? upgraded.objectNode().put("indicator", line.asText()) : line);
+                }
+                ((ObjectNode) profile).set("performanceGoals", upgraded);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the domain's value types as JSON scalars

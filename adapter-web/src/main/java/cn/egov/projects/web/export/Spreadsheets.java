@@ -1,7 +1,11 @@
 package cn.egov.projects.web.export;
 
 import cn.egov.projects.application.port.in.ToDo;
+import cn.egov.projects.application.view.ProjectEvaluation;
 import cn.egov.projects.application.view.ProjectSummary;
+import cn.egov.projects.application.view.UnitEvaluation;
+import cn.egov.projects.application.view.YearEvaluation;
+import cn.egov.projects.domain.performance.PerformanceGrade;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -15,10 +19,15 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The annual plan and the overdue list as Excel workbooks (.xlsx), with Chinese headings. */
+/**
+ * The annual plan, the overdue list and the yearly performance evaluation as Excel workbooks (.xlsx), with Chinese
+ * headings.
+ */
 public final class Spreadsheets {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private Spreadsheets() {
     }
@@ -74,6 +83,88 @@ public final class Spreadsheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A plan year's performance evaluation (Art. 4): a sheet of units, a sheet of projects, and the scoring method.
+     * Classified projects are not in it (the evaluation given is the exportable one, Art. 27). Scores are numbers
+     * (cells of type number) so that the sheet can be charted and summed; an empty cell means no score.
+     */
+    public static byte[] performance(YearEvaluation e, LocalDate today) {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet units = book.createSheet("单位考核");
+            title(book, units, "太仓市" + e.planYear() + "年度市级电子政务项目绩效考核——实施单位（导出日期 " + today
+                    + "，不含涉密项目）");
+            header(book, units, "序号", "实施单位", "纳入考核项目数", "已计分项目数", "项目平均分", "已到期期限数",
+                    "按期完成", "逾期完成", "逾期未办", "期限合规率（%）", "单位得分", "建议等级", "评定等级", "考核意见",
+                    "评定人", "评定时间");
+            int r = 2;
+            for (UnitEvaluation u : e.units()) {
+                Row row = units.createRow(r);
+                row.createCell(0).setCellValue(r - 1);
+                row.createCell(1).setCellValue(u.unit().code());
+                row.createCell(2).setCellValue(u.projects());
+                row.createCell(3).setCellValue(u.scoredProjects());
+                number(row, 4, u.projectAverage());
+                row.createCell(5).setCellValue(u.compliance().fallenDue());
+                row.createCell(6).setCellValue(u.compliance().metOnTime());
+                row.createCell(7).setCellValue(u.compliance().metLate());
+                row.createCell(8).setCellValue(u.compliance().overdue());
+                number(row, 9, u.complianceScore());
+                number(row, 10, u.score());
+                row.createCell(11).setCellValue(u.suggestedGrade() == null ? "—" : u.suggestedGrade().zh());
+                grade(row, 12, u.grade());
+                r++;
+            }
+            widths(units, 6, 14, 10, 10, 10, 10, 10, 10, 10, 12, 10, 10, 10, 40, 14, 22);
+
+            Sheet projects = book.createSheet("项目考核");
+            title(book, projects, "太仓市" + e.planYear() + "年度市级电子政务项目绩效考核——项目（导出日期 " + today
+                    + "，不含涉密项目）");
+            header(book, projects, "序号", "项目名称", "实施单位", "项目状态", "绩效目标数", "达成", "部分达成", "未达成",
+                    "计分依据", "项目得分", "建议等级", "评定等级", "考核意见", "评定人", "评定时间", "项目编号");
+            r = 2;
+            for (ProjectEvaluation p : e.projects()) {
+                Row row = projects.createRow(r);
+                row.createCell(0).setCellValue(r - 1);
+                row.createCell(1).setCellValue(p.classified() ? "（涉密项目）" : p.name());
+                row.createCell(2).setCellValue(p.unit().code());
+                row.createCell(3).setCellValue(p.state().zh());
+                row.createCell(4).setCellValue(p.score().goals());
+                row.createCell(5).setCellValue(p.score().met());
+                row.createCell(6).setCellValue(p.score().partlyMet());
+                row.createCell(7).setCellValue(p.score().notMet());
+                row.createCell(8).setCellValue(p.score().basis().zh());
+                number(row, 9, p.score().score());
+                row.createCell(10).setCellValue(p.suggestedGrade() == null ? "—" : p.suggestedGrade().zh());
+                grade(row, 11, p.grade());
+                row.createCell(15).setCellValue(p.id().toString());
+                r++;
+            }
+            widths(projects, 6, 40, 14, 14, 10, 8, 10, 8, 22, 10, 10, 10, 40, 14, 22, 38);
+
+            Sheet method = book.createSheet("计分方法");
+            title(book, method, "计分方法（依据《太仓市级电子政务项目管理办法》第四条、第二十三条、第二十四条）");
+            method.createRow(1).createCell(0).setCellValue(e.methodZh());
+            method.setColumnWidth(0, 120 * 256);
+            return bytes(book);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void number(Row row, int column, java.math.BigDecimal value) {
+        if (value != null) {
+            row.createCell(column).setCellValue(value.doubleValue());
+        }
+    }
+
+    private static void grade(Row row, int column, PerformanceGrade g) {
+        row.createCell(column).setCellValue(g == null ? "未评定" : g.grade().zh());
+        row.createCell(column + 1).setCellValue(g == null || g.comment() == null ? "" : g.comment());
+        row.createCell(column + 2).setCellValue(g == null ? "" : g.gradedBy());
+        row.createCell(column + 3).setCellValue(g == null ? "" : g.gradedAt().atZone(ZONE).toLocalDateTime()
+                .withNano(0).toString().replace('T', ' '));
     }
 
     private static void title(XSSFWorkbook book, Sheet sheet, String text) {

@@ -59,6 +59,11 @@ public final class JsonFields {
         return object.getValue(field) != null;
     }
 
+    /** The field's value as parsed, or null. */
+    public Object raw(String field) {
+        return object.getValue(field);
+    }
+
     public String text(String field) {
         String value = optionalText(field);
         if (value == null) {
@@ -258,6 +263,39 @@ public final class JsonFields {
                             ? d.toString() : value)) + "'");
         }
         throw wrongType(field, "以元为单位的金额（如\"800000.00\"）", "an amount in yuan such as \"800000.00\"");
+    }
+
+    /**
+     * An optional number written as a JSON number or a string ("95.5"), read exactly from its decimal text and bounded
+     * by its digits before it is used: at most 12 integer digits and 4 decimals (a performance goal's target).
+     */
+    public BigDecimal optionalDecimal(String field) {
+        Object value = object.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal d;
+        try {
+            if (value instanceof String s) {
+                d = s.isBlank() ? null : s.trim().length() > 30 ? BigDecimal.valueOf(Long.MAX_VALUE)
+                        : new BigDecimal(s.trim());
+            } else if (value instanceof Integer || value instanceof Long) {
+                d = BigDecimal.valueOf(((Number) value).longValue());
+            } else if (value instanceof BigInteger i) {
+                d = new BigDecimal(i);
+            } else if (value instanceof BigDecimal b) {
+                d = b;
+            } else {
+                throw wrongType(field, "数值", "a number");
+            }
+        } catch (NumberFormatException e) {
+            throw wrongType(field, "数值", "a number");
+        }
+        if (d != null && (d.precision() - d.scale() > 12 || d.scale() > 4)) {
+            throw new BadRequestException(path(field), "「" + path(field) + "」最多12位整数、4位小数",
+                    "'" + path(field) + "' must have at most 12 integer digits and 4 decimals");
+        }
+        return d;
     }
 
     private BadRequestException missing(String field) {

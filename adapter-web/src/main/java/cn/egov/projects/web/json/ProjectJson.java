@@ -14,7 +14,15 @@ import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.catalog.ServiceKind;
 import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.project.Acceptance;
 import cn.egov.projects.domain.project.AccountablePeople;
+import cn.egov.projects.domain.project.Attainment;
+import cn.egov.projects.domain.project.Comparison;
+import cn.egov.projects.domain.project.GoalAchievement;
+import cn.egov.projects.domain.project.GoalAssessment;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
+import cn.egov.projects.domain.project.SelfInspection;
 import cn.egov.projects.domain.catalog.PurchaseKind;
 import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.project.ChangeRequest;
@@ -32,9 +40,11 @@ import cn.egov.projects.web.http.BadRequestException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** A project's profile read from JSON, and the JSON views of projects, lists and transitions. */
 public final class ProjectJson {
@@ -62,7 +72,7 @@ public final class ProjectJson {
         boolean classified = requiredBool(f, "classified");
         boolean cryptography = requiredBool(f, "usesCryptography");
         List<String> scope = f.texts("scopeItems");
-        List<String> goals = f.texts("performanceGoals");
+        List<PerformanceGoal> goals = goals(f);
         List<BudgetLine> budget = budgetLines(f);
         AccountablePeople people = people(f);
         try {
@@ -71,6 +81,122 @@ public final class ProjectJson {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(profileField(e.getMessage()), e.getMessage(),
                     "invalid project profile ('" + profileField(e.getMessage()) + "')");
+        }
+    }
+
+    /**
+     * The performance goals (Art. 23): each an object — {@code indicator}, {@code kind} (OUTPUT, BENEFIT,
+     * SATISFACTION) and the target, either as written ({@code "target": "≥95%"}, read by
+     * {@link PerformanceGoal#of}) or in parts ({@code comparison}, {@code targetValue}, {@code unit}, or
+     * {@code targetText}) — or, as older clients sent it, a line of text: the indicator of a goal without kind or
+     * target (which a declaration refuses).
+     */
+    private static List<PerformanceGoal> goals(JsonFields f) {
+        JsonArray array = f.optionalArray("performanceGoals");
+        List<PerformanceGoal> goals = new ArrayList<>();
+        if (array == null) {
+            return goals;
+        }
+        if (array.size() > Check.MAX_ITEMS) {
+            throw new BadRequestException("performanceGoals", "绩效目标不能超过" + Check.MAX_ITEMS + "项",
+                    "at most " + Check.MAX_ITEMS + " performance goals");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String path = "performanceGoals[" + i + "]";
+            Object item = array.getValue(i);
+            try {
+                if (item instanceof String line) {
+                    if (!line.isBlank()) {
+                        goals.add(PerformanceGoal.untargeted(bounded(path, line)));
+                    }
+                    continue;
+                }
+                if (!(item instanceof JsonObject object)) {
+                    throw new BadRequestException(path, "「" + path + "」应为对象（指标名称、指标类别、目标值）",
+                            "'" + path + "' must be an object with indicator, kind and target");
+                }
+                JsonFields gf = JsonFields.of(object, path);
+                String indicator = gf.text("indicator");
+                GoalKind kind = gf.optionalEnum("kind", GoalKind.class);
+                String target = gf.optionalText("target");
+                Comparison comparison = gf.optionalEnum("comparison", Comparison.class);
+                BigDecimal value = gf.optionalDecimal("targetValue");
+                String unit = gf.optionalText("unit");
+                String text = gf.optionalText("targetText");
+                if (target != null && (comparison != null || value != null || unit != null || text != null)) {
+                    throw new BadRequestException(gf.path("target"), "「" + gf.path("target")
+                            + "」与 comparison、targetValue、unit、targetText 只能填写一种",
+                            "'" + gf.path("target") + "' excludes comparison, targetValue, unit and targetText");
+                }
+                goals.add(target != null ? PerformanceGoal.of(indicator, kind, target)
+                        : new PerformanceGoal(indicator, kind, comparison, value, unit, text));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(path, e.getMessage(), "invalid performance goal '" + path + "'");
+            }
+        }
+        return goals;
+    }
+
+    private static String bounded(String path, String text) {
+        if (text.length() > PerformanceGoal.MAX_INDICATOR) {
+            throw new BadRequestException(path, "「" + path + "」不能超过" + PerformanceGoal.MAX_INDICATOR + "字",
+                    "'" + path + "' must have at most " + PerformanceGoal.MAX_INDICATOR + " characters");
+        }
+        return text;
+    }
+
+    /**
+     * The goal-by-goal achievements of a self-inspection (Art. 23): {@code [{indicator, actual, attainment,
+     * explanation}]}, {@code attainment} one of MET, PARTLY_MET, NOT_MET, {@code actual} text or a number.
+     */
+    public static List<GoalAchievement> achievements(JsonFields f) {
+        List<GoalAchievement> list = new ArrayList<>();
+        forEachObject(f, "goalAchievements", (path, gf) -> {
+            String indicator = gf.text("indicator");
+            Attainment attainment = gf.enumValue("attainment", Attainment.class);
+            Object raw = gf.raw("actual");
+            String actualText = raw == null || raw instanceof String ? gf.optionalText("actual")
+                    : gf.optionalDecimal("actual").toPlainString();
+            try {
+                list.add(GoalAchievement.reported(indicator, actualText, attainment, gf.optionalText("explanation")));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(path, e.getMessage(), "invalid goal achievement '" + path + "'");
+            }
+        });
+        return list;
+    }
+
+    /** The acceptance experts' view of the goals (Art. 24): {@code [{indicator, attainment, opinion}]}. */
+    public static List<GoalAssessment> assessments(JsonFields f) {
+        List<GoalAssessment> list = new ArrayList<>();
+        forEachObject(f, "goalAssessments", (path, gf) -> {
+            String indicator = gf.text("indicator");
+            Attainment attainment = gf.enumValue("attainment", Attainment.class);
+            try {
+                list.add(new GoalAssessment(indicator, attainment, gf.optionalText("opinion")));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(path, e.getMessage(), "invalid goal assessment '" + path + "'");
+            }
+        });
+        return list;
+    }
+
+    private static void forEachObject(JsonFields f, String field,
+                                      BiConsumer<String, JsonFields> each) {
+        JsonArray array = f.optionalArray(field);
+        if (array == null) {
+            return;
+        }
+        if (array.size() > Check.MAX_ITEMS) {
+            throw new BadRequestException(f.path(field), "「" + f.path(field) + "」不能超过" + Check.MAX_ITEMS + "项",
+                    "at most " + Check.MAX_ITEMS + " items of '" + f.path(field) + "'");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String path = f.path(field) + "[" + i + "]";
+            if (!(array.getValue(i) instanceof JsonObject object)) {
+                throw new BadRequestException(path, "「" + path + "」应为对象", "'" + path + "' must be an object");
+            }
+            each.accept(path, JsonFields.of(object, path));
         }
     }
 
@@ -224,6 +350,7 @@ public final class ProjectJson {
                 .put("finalAccountsOn", date(p.finalAccountsOn()))
                 .put("finalAccountsAmount", p.finalAccountsAmount() == null ? null : money(p.finalAccountsAmount()))
                 .put("termination", termination(p.termination()))
+                .put("performance", performance(p))
                 .put("today", date(d.today()))
                 .put("deadlines", deadlines)
                 .put("flags", violations(d.flags()));
@@ -325,10 +452,59 @@ public final class ProjectJson {
                 .put("classified", p.classified())
                 .put("usesCryptography", p.usesCryptography())
                 .put("scopeItems", new JsonArray(new ArrayList<>(p.scopeItems())))
-                .put("performanceGoals", new JsonArray(new ArrayList<>(p.performanceGoals())))
+                .put("performanceGoals", goals(p.performanceGoals()))
                 .put("budgetLines", budget)
                 .put("totalInvestment", money(p.totalInvestment()))
                 .put("people", people);
+    }
+
+    private static JsonArray goals(List<PerformanceGoal> goals) {
+        JsonArray array = new JsonArray();
+        goals.forEach(g -> array.add(goal(g)));
+        return array;
+    }
+
+    /** A performance goal: indicator, kind, the target in parts and as staff read it ({@code targetZh}). */
+    public static JsonObject goal(PerformanceGoal g) {
+        return new JsonObject()
+                .put("indicator", g.indicator())
+                .put("kind", g.kind() == null ? null : g.kind().name())
+                .put("kindZh", g.kind() == null ? null : g.kind().zh())
+                .put("comparison", g.comparison() == null ? null : g.comparison().name())
+                .put("comparisonSymbol", g.comparison() == null ? null : g.comparison().symbol())
+                .put("targetValue", g.targetValue() == null ? null : g.targetValue().toPlainString())
+                .put("unit", g.unit())
+                .put("targetText", g.targetText())
+                .put("targetZh", g.targetZh())
+                .put("hasTarget", g.hasTarget());
+    }
+
+    /**
+     * The performance goals of a project with what the unit reported of each at its self-inspection (Art. 23) and
+     * what the experts judged at its latest acceptance (Art. 24).
+     */
+    private static JsonObject performance(Project.Snapshot p) {
+        SelfInspection inspection = p.selfInspection();
+        Acceptance last = p.acceptances().isEmpty() ? null : p.acceptances().get(p.acceptances().size() - 1);
+        JsonArray goals = new JsonArray();
+        for (PerformanceGoal g : p.profile().performanceGoals()) {
+            JsonObject item = goal(g);
+            GoalAchievement a = inspection == null ? null : inspection.goalAchievements().stream()
+                    .filter(x -> x.indicator().equals(g.indicator())).findFirst().orElse(null);
+            GoalAssessment e = last == null ? null : last.goalAssessments().stream()
+                    .filter(x -> x.indicator().equals(g.indicator())).findFirst().orElse(null);
+            item.put("achievement", a == null ? null : new JsonObject().put("actual", a.actual())
+                    .put("attainment", a.attainment().name()).put("attainmentZh", a.attainment().zh())
+                    .put("explanation", a.explanation()));
+            item.put("assessment", e == null ? null : new JsonObject().put("attainment", e.attainment().name())
+                    .put("attainmentZh", e.attainment().zh()).put("opinion", e.opinion()));
+            goals.add(item);
+        }
+        return new JsonObject().put("goals", goals)
+                .put("selfInspectedOn", inspection == null ? null : date(inspection.on()))
+                .put("summary", inspection == null ? null : inspection.performanceGoals())
+                .put("assessedOn", last == null ? null : date(last.heldOn()))
+                .put("assessmentPassed", last == null ? null : last.passed());
     }
 
     /** What a lifecycle action left: the project's state and version, and flags that do not refuse. */

@@ -35,6 +35,7 @@ import cn.egov.projects.application.port.in.TransitionResult;
 import cn.egov.projects.application.port.in.WaiveDeadlineCommand;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.project.Attainment;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.SecurityReview;
 import cn.egov.projects.domain.project.SituationReport;
@@ -194,18 +195,22 @@ public final class ActionRoutes {
                         f.date("startedOn"))));
         define(Action.FILE_SELF_INSPECTION, List.of(field("contentCompletion", "textarea", "实施内容完成情况", true),
                         field("resourceCatalogue", "textarea", "资源目录整理情况", true),
-                        field("performanceGoals", "textarea", "绩效目标达成情况", true)),
+                        new Field("goalAchievements", "goalAchievements", "绩效目标达成情况（逐项）", true,
+                                Arrays.stream(Attainment.values()).map(Enum::name).toList()),
+                        field("performanceGoals", "textarea", "绩效目标达成情况总体说明（未设定绩效目标的项目必填）", false)),
                 (c, id, v, f) -> u.fileSelfInspection().fileSelfInspection(c, new FileSelfInspectionCommand(id, v,
                         f.optionalText("contentCompletion"), f.optionalText("resourceCatalogue"),
-                        f.optionalText("performanceGoals"))));
+                        f.optionalText("performanceGoals"), ProjectJson.achievements(f))));
         define(Action.RECORD_ACCEPTANCE, List.of(field("heldOn", "date", "验收日期", true),
                         field("passed", "bool", "验收结论（通过）", true),
                         field("experts", "list", "验收专家（每行一位）", true),
                         field("documents", "list", "验收文档（每行一项）", true),
-                        field("conclusion", "textarea", "验收结论", true)),
+                        field("conclusion", "textarea", "验收结论", true),
+                        new Field("goalAssessments", "goalAssessments", "验收专家对绩效目标达成情况的意见（逐项）", false,
+                                Arrays.stream(Attainment.values()).map(Enum::name).toList())),
                 (c, id, v, f) -> u.recordAcceptance().recordAcceptance(c, new RecordAcceptanceCommand(id, v,
                         f.date("heldOn"), required(f, "passed"), f.texts("experts"), f.texts("documents"),
-                        f.optionalText("conclusion"))));
+                        f.optionalText("conclusion"), ProjectJson.assessments(f))));
         define(Action.PUT_INTO_OPERATION, List.of(),
                 (c, id, v, f) -> u.putIntoOperation().putIntoOperation(c, new PutIntoOperationCommand(id, v)));
         define(Action.FILE_ACCEPTANCE_REPORT, List.of(),

@@ -4,6 +4,7 @@ import cn.egov.projects.application.port.in.AnnualPlanUseCase;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.web.access.Rule;
@@ -24,7 +25,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 
 /**
- * Exports: {@code GET /api/exports/annual-plan.xlsx?year=} and {@code GET /api/exports/overdue.xlsx}; the private
+ * Exports: {@code GET /api/exports/annual-plan.xlsx?year=}, {@code GET /api/exports/overdue.xlsx} and
+ * {@code GET /api/exports/performance.xlsx?year=} (the yearly performance evaluation, Art. 4); the private
  * calendar feed {@code GET /calendar/<token>.ics} (no sign-in: the token is the key), whose token the person issues
  * ({@code POST /api/me/calendar-token}, shown once) and revokes ({@code DELETE /api/me/calendar-token}).
  */
@@ -34,10 +36,12 @@ public final class ExportRoutes {
     private final MyDeadlinesUseCase deadlines;
     private final CalendarFeedUseCase calendars;
     private final ClockPort clock;
+    private final PerformanceEvaluationUseCase performance;
 
     /** @param clock the application's clock: the exports' date and the feeds' stamp follow it (also a simulated one) */
     public ExportRoutes(AnnualPlanUseCase annualPlan, MyDeadlinesUseCase deadlines, CalendarFeedUseCase calendars,
-                        ClockPort clock) {
+                        ClockPort clock, PerformanceEvaluationUseCase performance) {
+        this.performance = performance;
         this.annualPlan = annualPlan;
         this.deadlines = deadlines;
         this.calendars = calendars;
@@ -48,6 +52,8 @@ public final class ExportRoutes {
         Rule staff = Rule.of(Action.VIEW_PROJECT);
         table.add(router, HttpMethod.GET, "/api/exports/annual-plan.xlsx", staff, this::plan);
         table.add(router, HttpMethod.GET, "/api/exports/overdue.xlsx", staff, this::overdue);
+        table.add(router, HttpMethod.GET, "/api/exports/performance.xlsx", Rule.of(Action.VIEW_PERFORMANCE),
+                this::performance);
         table.add(router, HttpMethod.POST, "/api/me/calendar-token", staff, this::issue);
         table.add(router, HttpMethod.DELETE, "/api/me/calendar-token", staff, this::revoke);
         table.add(router, HttpMethod.GET, "/calendar/:file", Rule.open(), this::feed);
@@ -61,6 +67,17 @@ public final class ExportRoutes {
         }
         Blocking.call(ctx, () -> Spreadsheets.annualPlan(year, annualPlan.annualPlan(caller, year), today()))
                 .onSuccess(bytes -> file(ctx, bytes, Spreadsheets.XLSX, year + "年度实施计划.xlsx"))
+                .onFailure(ctx::fail);
+    }
+
+    private void performance(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Integer year = QueryParams.planYear(ctx.queryParams(), "year");
+        if (year == null) {
+            throw new BadRequestException("year", "请选择计划年度", "'year' is required");
+        }
+        Blocking.call(ctx, () -> Spreadsheets.performance(performance.exportable(caller, year), today()))
+                .onSuccess(bytes -> file(ctx, bytes, Spreadsheets.XLSX, year + "年度绩效考核.xlsx"))
                 .onFailure(ctx::fail);
     }
 

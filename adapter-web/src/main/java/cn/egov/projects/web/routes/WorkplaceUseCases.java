@@ -6,8 +6,10 @@ import cn.egov.projects.application.port.in.AuditSearchUseCase;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.ComplianceUseCase;
 import cn.egov.projects.application.port.in.DocumentUseCase;
+import cn.egov.projects.application.port.in.GradePerformanceUseCase;
 import cn.egov.projects.application.port.in.IdempotencyUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
+import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
@@ -34,7 +36,9 @@ public record WorkplaceUseCases(
         SecurityAuditUseCase securityAudit,
         ResourceCatalogueUseCase resourceCatalogue,
         SimilarProjectsUseCase similarProjects,
-        ReuseOpinionUseCase reuseOpinions) {
+        ReuseOpinionUseCase reuseOpinions,
+        PerformanceEvaluationUseCase performance,
+        GradePerformanceUseCase grading) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -53,6 +57,8 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, SecurityAuditUseCase.class),
                 LifecycleUseCases.find(implementations, ResourceCatalogueUseCase.class),
                 LifecycleUseCases.find(implementations, SimilarProjectsUseCase.class),
-                LifecycleUseCases.find(implementations, ReuseOpinionUseCase.class));
+                LifecycleUseCases.find(implementations, ReuseOpinionUseCase.class),
+                LifecycleUseCases.find(implementations, PerformanceEvaluationUseCase.class),
+                LifecycleUseCases.find(implementations, GradePerformanceUseCase.class));
     }
 }

@@ -42,8 +42,8 @@ public final class AcceptanceService implements StartTrialRunUseCase, FileSelfIn
     public TransitionResult fileSelfInspection(Caller caller, FileSelfInspectionCommand command) {
         return lifecycle.run(caller, command, Action.FILE_SELF_INSPECTION, "报送项目自查报告",
                 (project, ctx) -> project.fileSelfInspection(new SelfInspection(ctx.today(),
-                        command.contentCompletion(), command.resourceCatalogue(), command.performanceGoals()),
-                        ctx.pack()));
+                        command.contentCompletion(), command.resourceCatalogue(), command.performanceGoals(),
+                        command.goalAchievements()), ctx.pack()));
     }
 
     @Override
@@ -52,7 +52,8 @@ public final class AcceptanceService implements StartTrialRunUseCase, FileSelfIn
         return lifecycle.run(caller, command, Action.RECORD_ACCEPTANCE,
                 command.heldOn() + "竣工验收：" + (command.passed() ? "通过" : "不通过") + "，专家" + command.experts().size() + "名",
                 (project, ctx) -> project.recordAcceptance(new Acceptance(command.heldOn(), command.passed(),
-                        command.experts(), command.documents(), command.conclusion(), false), ctx.calculator()));
+                        command.experts(), command.documents(), command.conclusion(), false,
+                        command.goalAssessments()), ctx.calculator()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import cn.egov.projects.application.service.DeadlineCalculatorService;
 import cn.egov.projects.application.service.DeclarationService;
 import cn.egov.projects.application.service.ImplementationService;
 import cn.egov.projects.application.service.OversightService;
+import cn.egov.projects.application.service.PerformanceService;
 import cn.egov.projects.application.service.Ports;
 import cn.egov.projects.application.service.ProjectQueryService;
 import cn.egov.projects.domain.calendar.WorkingDayCalendar;
@@ -29,6 +30,7 @@ public final class FakeWorld {
     public final InMemoryAccounts accounts = new InMemoryAccounts();
     public final InMemoryUnits units = new InMemoryUnits();
     public final InMemoryResources resources = new InMemoryResources(projects);
+    public final InMemoryPerformanceGrades grades = new InMemoryPerformanceGrades();
     public final SnapshotTransactions transactions;
     public final FixedClock clock;
     public final Ports ports;
@@ -37,6 +39,7 @@ public final class FakeWorld {
     public final ImplementationService implementation;
     public final OversightService oversight;
     public final AcceptanceService acceptance;
+    public final PerformanceService performance;
     public final ProjectQueryService queries;
     public final DeadlineCalculatorService calculator;
     public final AccountService accountService;
@@ -49,7 +52,7 @@ public final class FakeWorld {
     public FakeWorld(LocalDate today, PolicyPack pack) {
         this.clock = new FixedClock(today);
         this.transactions = new SnapshotTransactions(projects, windows, audit, reminders, documents, accounts, units,
-                resources);
+                resources, grades);
         WorkingDayCalendar calendar = WorkingDayCalendar.official();
         PolicyHistory history = PolicyHistory.of(pack);
         this.ports = new Ports(projects, projects, projects, windows, audit, reminders, clock, () -> calendar,
@@ -59,6 +62,7 @@ public final class FakeWorld {
         this.implementation = new ImplementationService(ports);
         this.oversight = new OversightService(ports);
         this.acceptance = new AcceptanceService(ports);
+        this.performance = new PerformanceService(ports, grades);
         this.queries = new ProjectQueryService(ports);
         this.calculator = new DeadlineCalculatorService(ports.policies(), ports.calendar(), clock);
         this.accountService = new AccountService(accounts, audit, clock, transactions, new PasswordHasher(1000), pack);

@@ -11,6 +11,8 @@ import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.ProjectProfile;
 import cn.egov.projects.domain.project.UnitId;
 
@@ -90,11 +92,14 @@ public final class People {
                 new Person("李责任", "13900000002", "li@tc.gov.cn"));
     }
 
+    /** The performance goal of {@link #smartPolicePlatform}: a benefit indicator with a numeric target. */
+    public static final PerformanceGoal GOAL = PerformanceGoal.of("警情处置时间缩短比例", GoalKind.BENEFIT, "≥20%");
+
     /** A new software project: 1,200,000 yuan of development and 60,000 yuan of supervision. */
     public static ProjectProfile smartPolicePlatform(int planYear) {
         return new ProjectProfile("智慧公安数据平台", planYear, Category.BUSINESS_SYSTEM, Nature.NEW, null, null,
                 true, FundingSource.MUNICIPAL, false, false,
-                List.of("数据汇聚平台", "警情分析系统"), List.of("警情处置时间缩短20%"),
+                List.of("数据汇聚平台", "警情分析系统"), List.of(GOAL),
                 List.of(new BudgetLine("软件开发", Money.yuan("1200000"), false),
                         new BudgetLine("项目监理", Money.yuan("60000"), true)),
                 accountable());
@@ -102,7 +107,8 @@ public final class People {
 
     public static ProjectProfile classifiedProfile(int planYear) {
         return new ProjectProfile("涉密网络改造", planYear, Category.SECURITY_SYSTEM, Nature.CONTINUATION, null, null,
-                false, FundingSource.MUNICIPAL, true, false, List.of("涉密网改造"), List.of("通过测评"),
+                false, FundingSource.MUNICIPAL, true, false, List.of("涉密网改造"),
+                List.of(PerformanceGoal.of("涉密网测评", GoalKind.OUTPUT, "通过分级保护测评")),
                 List.of(new BudgetLine("设备与集成", Money.yuan("300000"), false)), accountable());
     }
 }

@@ -43,6 +43,10 @@ import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.BudgetLine;
 import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.Attainment;
+import cn.egov.projects.domain.project.GoalAchievement;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.ProjectProfile;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.SecurityReview;
@@ -96,7 +100,8 @@ class ClassifiedProjectLifeTest {
     /** A classified network upgrade that uses cryptography: it needs the crypto review of Art. 4 as well. */
     private static ProjectProfile classified() {
         return new ProjectProfile(NAME, 2025, Category.SECURITY_SYSTEM, Nature.CONTINUATION, null, null, false,
-                FundingSource.MUNICIPAL, true, true, List.of("涉密网改造"), List.of("通过分级保护测评"),
+                FundingSource.MUNICIPAL, true, true, List.of("涉密网改造"),
+                List.of(PerformanceGoal.of("分级保护测评", GoalKind.OUTPUT, "通过分级保护测评")),
                 List.of(new BudgetLine("设备与集成", Money.yuan("300000"), false)), accountable());
     }
 
@@ -208,7 +213,8 @@ class ClassifiedProjectLifeTest {
                 SecurityReview.Kind.CRYPTOGRAPHY, true, "密码应用符合要求"));
         on(2025, 10, 28);
         w.world.acceptance.fileSelfInspection(policeStaff(), new FileSelfInspectionCommand(id, null,
-                "全部建设内容已完成", "已整理资源目录5项", "通过分级保护测评"));
+                "全部建设内容已完成", "已整理资源目录5项", "通过分级保护测评", List.of(GoalAchievement.reported(
+                        "分级保护测评", "已通过", Attainment.MET, null))));
 
         // the acceptance expert: the unit may not name anyone into the scope; the secrecy office does
         ForbiddenException byUnit = catchThrowableOfType(() -> w.assignments.assign(policeStaff(), id, "li"),

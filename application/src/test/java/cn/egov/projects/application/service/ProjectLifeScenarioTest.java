@@ -28,7 +28,10 @@ import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.deadline.DeadlineStatus;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.application.fake.People;
 import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.project.Attainment;
+import cn.egov.projects.domain.project.GoalAchievement;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.SecurityReview;
@@ -150,7 +153,8 @@ class ProjectLifeScenarioTest {
                 SecurityReview.Kind.CYBERSECURITY, true, "符合网络安全要求"));
         on(2025, 10, 28);
         world.acceptance.fileSelfInspection(policeStaff(), new FileSelfInspectionCommand(id, null,
-                "全部建设内容已完成", "已整理资源目录32项", "警情处置时间缩短23%"));
+                "全部建设内容已完成", "已整理资源目录32项", "警情处置时间缩短23%", List.of(GoalAchievement.reported(
+                        People.GOAL.indicator(), "23%", Attainment.MET, null))));
 
         // A software project's trial must last two months: from 2025-09-01 the period ends 2025-11-01, so an
         // acceptance on 2025-11-01 is refused (Art. 22) and leaves no trace …

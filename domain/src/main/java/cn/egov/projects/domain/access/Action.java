@@ -73,6 +73,10 @@ public enum Action {
     /** Art. 24: the implementing unit organises the experts who accept its project, once it runs on trial. */
     ASSIGN_ACCEPTANCE_EXPERT(24, "指定验收专家", UNIT_STAFF, UNIT_LEADER),
     VIEW_AUDIT_TRAIL(4, "查看操作记录", AUDIT, BDB_OFFICER),
+    /** Art. 4: the yearly performance evaluation, read by the Bureau, Finance and Audit, and by units (their own). */
+    VIEW_PERFORMANCE(4, "查看绩效考核", BDB_OFFICER, FINANCE, AUDIT, UNIT_STAFF, UNIT_LEADER),
+    /** Art. 4: the Bureau records the final grade of a project or a unit for a plan year. */
+    EVALUATE_PERFORMANCE(4, "绩效考核评定", BDB_OFFICER),
     /** Accounts and units; which roles one may grant is {@link Role#mayGrant} (三员分立). */
     MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN, Role.SECURITY_ADMIN),
     /** The security audit trail (sign-ins, refusals, administrative actions, exports) and the check of its chain. */
@@ -103,6 +107,6 @@ public enum Action {
 
     /** Whether the action reads only. */
     public boolean isReadOnly() {
-        return this == VIEW_PROJECT || this == VIEW_AUDIT_TRAIL || this == VIEW_SECURITY_AUDIT;
+        return this == VIEW_PROJECT || this == VIEW_AUDIT_TRAIL || this == VIEW_SECURITY_AUDIT || this == VIEW_PERFORMANCE;
     }
 }

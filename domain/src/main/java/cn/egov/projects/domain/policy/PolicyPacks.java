@@ -120,6 +120,8 @@ public final class PolicyPacks {
         w.put(RuleCode.ART4_CYBERSEC_REVIEW, new RuleText(4, "市委网信办负责市级项目的网络安全审查和监管，须先取得网络安全审查意见"));
         w.put(RuleCode.ART4_CRYPTO_REVIEW, new RuleText(4, "项目中的密码应用须经市国家密码管理局指导、检查，须先取得密码应用审查意见"));
         w.put(RuleCode.ART6_REUSE_REVIEW_CLOSED, new RuleText(6, "项目实施应以政务信息资源开发、整合和利用为主线，复用与重复建设审查意见在项目申报后、专家评审意见形成前提出"));
+        w.put(RuleCode.ART4_PERFORMANCE_EVALUATION, new RuleText(4,
+                "市大数据管理局负责市级项目的绩效考核，考核对象为列入年度实施计划的项目及其实施单位"));
         w.put(RuleCode.ART7_WINDOW_CLOSED, new RuleText(7, "电子政务建设项目实行年度计划管理，项目应在市大数据管理局启动的年度集中申报期内申报"));
         w.put(RuleCode.ART8_REVIEW_REQUIRED, new RuleText(8, "市财政局根据专家评审形成的审核意见提出资金安排意见，报市政府审定"));
         w.put(RuleCode.ART8_REVIEW_EXPERTS, new RuleText(8,
@@ -146,6 +148,8 @@ public final class PolicyPacks {
         w.put(RuleCode.ART23_CATALOGUE_CLOSED, new RuleText(23, "资源目录由实施单位在项目办结前整理登记；项目已办结、终止或评审未通过的，资源目录不再修改"));
         w.put(RuleCode.ART23_CATALOGUE_NAME_TAKEN, new RuleText(23, "同一项目资源目录中的资源名称不得重复"));
         w.put(RuleCode.ART23_CATALOGUE_FULL, new RuleText(23, "每个项目的资源目录条目数有上限，请合并同类资源后登记"));
+        w.put(RuleCode.ART23_PERFORMANCE_GOALS, new RuleText(23,
+                "实施单位在项目验收前应报告绩效目标达成情况，申报项目时应明确绩效目标，每项目标须有指标名称、指标类别和目标值"));
         w.put(RuleCode.ART24_EXPERTS, new RuleText(24, "实施单位应组织专家对项目进行竣工验收，项目有关各方必须提供真实完整的验收文档及相关材料"));
         w.put(RuleCode.ART27_CLASSIFIED, new RuleText(27, "涉密项目申报、实施、验收应按照有关保密规定执行"));
         return w;

@@ -192,7 +192,8 @@ public final class Project {
      * Declares the draft in the yearly window (Art. 7). Refused when the window for its plan year is not open
      * today, when the accountable people are missing (Art. 19), when budget lines fall outside the measures
      * (Art. 2), when a new project at or above the threshold budgets no supervision with real money in it, or when
-     * it is a supervision service declared on its own (Art. 15).
+     * it is a supervision service declared on its own (Art. 15), or when it states no performance goal, or one
+     * without its kind or target (Art. 23).
      *
      * @param window the Bureau's window for the project's plan year, if any was opened
      */
@@ -272,6 +273,31 @@ public final class Project {
             // the same answer whatever project it names: one under the threshold, another unit's, or none at all
             found.add(pack.violation(RuleCode.ART15_SUPERVISION_REQUIRED,
                     "监理费用应包含在被监理项目的资金中，不得单独申报监理项目"));
+        }
+        found.addAll(goalChecks(pack));
+        return found;
+    }
+
+    /**
+     * The performance goals a declaration must state (Art. 1, 4, 23): at least one, each with its kind (产出、效益、满意度
+     * 指标) and a target, so that self-inspection can report their achievement and the Bureau evaluate it.
+     */
+    private List<Violation> goalChecks(PolicyPack pack) {
+        List<PerformanceGoal> goals = profile.performanceGoals();
+        if (goals.isEmpty()) {
+            return List.of(pack.violation(RuleCode.ART23_PERFORMANCE_GOALS,
+                    "尚未设定绩效目标，请至少填写一项绩效目标及其目标值"));
+        }
+        List<Violation> found = new ArrayList<>();
+        List<String> noTarget = goals.stream().filter(g -> !g.hasTarget()).map(PerformanceGoal::indicator).toList();
+        if (!noTarget.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART23_PERFORMANCE_GOALS,
+                    "以下绩效目标没有目标值：" + String.join("、", noTarget)));
+        }
+        List<String> noKind = goals.stream().filter(g -> g.kind() == null).map(PerformanceGoal::indicator).toList();
+        if (!noKind.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART23_PERFORMANCE_GOALS,
+                    "以下绩效目标未注明指标类别（产出指标、效益指标、满意度指标）：" + String.join("、", noKind)));
         }
         return found;
     }
@@ -813,7 +839,10 @@ public final class Project {
         });
     }
 
-    /** The unit's self-inspection report (Art. 23): content completion, resource catalogue, performance goals. */
+    /**
+     * The unit's self-inspection report (Art. 23): content completion, resource catalogue, and the achievement of
+     * every declared performance goal, goal by goal (value reached, met or not, why not).
+     */
     public Outcome fileSelfInspection(SelfInspection report, PolicyPack pack) {
         Outcome order = requireStep(Step.FILE_SELF_INSPECTION);
         if (order.isRefused()) {
@@ -826,13 +855,61 @@ public final class Project {
         if (blank(report.resourceCatalogue())) {
             missing.add("资源目录整理情况");
         }
-        if (blank(report.performanceGoals())) {
+        List<String> unreported = profile.performanceGoals().stream().map(PerformanceGoal::indicator)
+                .filter(i -> report.goalAchievements().stream().noneMatch(a -> a.indicator().equals(i))).toList();
+        if (profile.performanceGoals().isEmpty() && blank(report.performanceGoals())) {
             missing.add("绩效目标达成情况");
+        } else if (!unreported.isEmpty()) {
+            missing.add("绩效目标达成情况（未报告的指标：" + String.join("、", unreported) + "）");
         }
+        List<Violation> found = new ArrayList<>();
         if (!missing.isEmpty()) {
-            return Outcome.refused(pack.violation(RuleCode.ART23_SELF_INSPECTION, "自查报告缺少：" + String.join("、", missing)));
+            found.add(pack.violation(RuleCode.ART23_SELF_INSPECTION, "自查报告缺少：" + String.join("、", missing)));
+        }
+        found.addAll(achievementChecks(report.goalAchievements(), pack));
+        if (!found.isEmpty()) {
+            return Outcome.of(found);
         }
         return transition(Step.FILE_SELF_INSPECTION, order, ProjectState.ACCEPTANCE_PENDING, () -> selfInspection = report);
+    }
+
+    /**
+     * What the goal-by-goal report must say (Art. 23): only declared goals; for each the value actually reached; why
+     * a goal was not fully met; and no goal reported as met whose number falls short of its numeric target.
+     */
+    private List<Violation> achievementChecks(List<GoalAchievement> achievements, PolicyPack pack) {
+        List<Violation> found = new ArrayList<>();
+        List<String> unknown = achievements.stream().map(GoalAchievement::indicator)
+                .filter(i -> profile.goal(i).isEmpty()).distinct().toList();
+        if (!unknown.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART23_SELF_INSPECTION,
+                    "以下指标不是本项目申报的绩效目标：" + String.join("、", unknown)));
+        }
+        List<String> noActual = achievements.stream().filter(a -> a.actual() == null)
+                .map(GoalAchievement::indicator).toList();
+        if (!noActual.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART23_SELF_INSPECTION,
+                    "以下绩效目标须填写实际完成值：" + String.join("、", noActual)));
+        }
+        List<String> unexplained = achievements.stream()
+                .filter(a -> a.attainment() != Attainment.MET && a.explanation() == null)
+                .map(GoalAchievement::indicator).toList();
+        if (!unexplained.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART23_SELF_INSPECTION,
+                    "以下绩效目标未完全达成，须说明原因：" + String.join("、", unexplained)));
+        }
+        List<String> shortOfTarget = new ArrayList<>();
+        for (GoalAchievement a : achievements) {
+            profile.goal(a.indicator()).flatMap(g -> g.metBy(a.actualValue()))
+                    .filter(met -> !met && a.attainment() == Attainment.MET)
+                    .ifPresent(met -> shortOfTarget.add(a.indicator() + "（实际" + a.actual() + "，目标"
+                            + profile.goal(a.indicator()).orElseThrow().targetZh() + "）"));
+        }
+        if (!shortOfTarget.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART23_SELF_INSPECTION,
+                    "以下绩效目标的实际完成值未达到目标值，不能报为达成：" + String.join("、", shortOfTarget)));
+        }
+        return found;
     }
 
     /**
@@ -873,6 +950,12 @@ public final class Project {
         if (!missingDocs.isEmpty()) {
             found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收文档不完整，缺少：" + String.join("、", missingDocs)));
         }
+        List<String> unknownGoals = acceptance.goalAssessments().stream().map(GoalAssessment::indicator)
+                .filter(i -> profile.goal(i).isEmpty()).distinct().toList();
+        if (!unknownGoals.isEmpty()) {
+            found.add(pack.violation(RuleCode.ART24_EXPERTS,
+                    "专家意见所列以下指标不是本项目申报的绩效目标：" + String.join("、", unknownGoals)));
+        }
         Outcome outcome = Outcome.of(found);
         if (acceptance.passed()) {
             outcome = outcome.and(reviewGates(Gate.ACCEPTANCE, pack));
@@ -884,7 +967,7 @@ public final class Project {
                     "试运行自" + trialStartOn + "开始，应于" + limit.get().due() + "前完成验收，本次验收逾期"))));
         }
         Acceptance recorded = new Acceptance(acceptance.heldOn(), acceptance.passed(), acceptance.experts(),
-                acceptance.documents(), acceptance.conclusion(), late);
+                acceptance.documents(), acceptance.conclusion(), late, acceptance.goalAssessments());
         return apply(Step.RECORD_ACCEPTANCE, outcome, () -> {
             acceptances.add(recorded);
             if (recorded.passed()) {

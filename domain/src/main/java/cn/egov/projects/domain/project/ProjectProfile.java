@@ -8,12 +8,15 @@ import cn.egov.projects.domain.money.Money;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a unit declares (Art. 2, 7, 19): the project's description, its budget lines and its accountable people.
  * The people may be missing in a draft; a declaration without them is refused (Art. 19).
  *
  * @param scopeItems       the construction content (建设内容), item by item; an implementation plan must match it (Art. 13)
+ * @param performanceGoals the performance goals (绩效目标) with their targets (Art. 4, 23); a declaration needs at least
+ *                         one, each with its kind and target
  * @param supervisedProject for a professional service to another project (an evaluation, say): that project, or null.
  *                         A supervision service is never declared on its own (Art. 15); its drafts keep the field
  */
@@ -29,7 +32,7 @@ public record ProjectProfile(
         boolean classified,
         boolean usesCryptography,
         List<String> scopeItems,
-        List<String> performanceGoals,
+        List<PerformanceGoal> performanceGoals,
         List<BudgetLine> budgetLines,
         AccountablePeople people) {
 
@@ -51,7 +54,8 @@ public record ProjectProfile(
             throw new IllegalArgumentException("只有信息技术专业服务项目才有服务类型");
         }
         scopeItems = cleaned(scopeItems);
-        performanceGoals = cleaned(performanceGoals);
+        performanceGoals = performanceGoals == null ? List.of()
+                : performanceGoals.stream().filter(Objects::nonNull).toList();
         budgetLines = List.copyOf(budgetLines == null ? List.of() : budgetLines);
         if (budgetLines.isEmpty()) {
             throw new IllegalArgumentException("至少需要一条预算明细");
@@ -73,6 +77,11 @@ public record ProjectProfile(
     /** Whether a supervision line with real money is in the budget (Art. 15): a line of 0.00 is no supervision. */
     public boolean budgetsSupervision() {
         return budgetLines.stream().anyMatch(BudgetLine::isFundedSupervision);
+    }
+
+    /** The declared goal of this indicator, if any. */
+    public Optional<PerformanceGoal> goal(String indicator) {
+        return performanceGoals.stream().filter(g -> g.indicator().equals(indicator)).findFirst();
     }
 
     public boolean isSupervisionService() {

@@ -12,6 +12,8 @@ public enum RuleCode {
     ART4_CRYPTO_REVIEW(4, Severity.REFUSAL),
     /** The Bureau's reuse and duplicate-construction opinion is given while the declaration is under review. */
     ART6_REUSE_REVIEW_CLOSED(6, Severity.REFUSAL),
+    /** The Bureau's yearly performance evaluation covers the projects of the year's plan and their units. */
+    ART4_PERFORMANCE_EVALUATION(4, Severity.REFUSAL),
     ART7_WINDOW_CLOSED(7, Severity.REFUSAL),
     ART8_REVIEW_REQUIRED(8, Severity.REFUSAL),
     /** The Bureau draws the review experts; the project's unit neither names, removes nor, during review, sees them. */
@@ -42,6 +44,8 @@ public enum RuleCode {
     ART23_CATALOGUE_NAME_TAKEN(23, Severity.REFUSAL),
     /** A project's catalogue holds a bounded number of resources. */
     ART23_CATALOGUE_FULL(23, Severity.REFUSAL),
+    /** A declaration states its performance goals, each with kind and target, whose achievement Art. 23 reports. */
+    ART23_PERFORMANCE_GOALS(23, Severity.REFUSAL),
     ART24_EXPERTS(24, Severity.REFUSAL),
     ART27_CLASSIFIED(27, Severity.REFUSAL),
     /** The action is not open in the project's present state; cites the article of the action tried. */

@@ -61,8 +61,13 @@ public final class Fixtures {
         return new BudgetLine("项目监理", Money.yuan(yuan), true);
     }
 
+    /** The performance goal of the default profile: a benefit indicator with a numeric target. */
+    public static final PerformanceGoal GOAL = PerformanceGoal.of("办件时间缩短比例", GoalKind.BENEFIT, "≥30%");
+
+    /** A self-inspection of the default profile's project, its goal met (Art. 23). */
     public static SelfInspection completeSelfInspection(LocalDate on) {
-        return new SelfInspection(on, "建设内容已全部完成", "资源目录已整理并挂接", "绩效目标均已达成");
+        return new SelfInspection(on, "建设内容已全部完成", "资源目录已整理并挂接", "绩效目标均已达成",
+                List.of(GoalAchievement.reported(GOAL.indicator(), "32%", Attainment.MET, null)));
     }
 
     public static Contract contract(String number, String yuan, LocalDate signedOn) {
@@ -85,7 +90,7 @@ public final class Fixtures {
         private boolean classified;
         private boolean usesCryptography;
         private List<String> scopeItems = List.of("平台软件开发", "数据治理");
-        private List<String> performanceGoals = List.of("办件时间缩短30%");
+        private List<PerformanceGoal> performanceGoals = List.of(GOAL);
         private List<BudgetLine> budgetLines = List.of(line("平台软件开发", "400000.00"), line("数据治理", "200000.00"));
         private AccountablePeople people = Fixtures.people();
 
@@ -138,6 +143,11 @@ public final class Fixtures {
 
         public ProfileBuilder scope(String... items) {
             this.scopeItems = List.of(items);
+            return this;
+        }
+
+        public ProfileBuilder goals(PerformanceGoal... goals) {
+            this.performanceGoals = List.of(goals);
             return this;
         }
 

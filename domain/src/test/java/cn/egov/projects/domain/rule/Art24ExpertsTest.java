@@ -3,6 +3,8 @@ package cn.egov.projects.domain.rule;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.Acceptance;
+import cn.egov.projects.domain.project.Attainment;
+import cn.egov.projects.domain.project.GoalAssessment;
 import cn.egov.projects.domain.project.Journey;
 import cn.egov.projects.domain.project.ProjectState;
 import org.junit.jupiter.api.DisplayName;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static cn.egov.projects.domain.project.Fixtures.EXAMPLE_DOCUMENTS;
+import static cn.egov.projects.domain.project.Fixtures.GOAL;
 import static cn.egov.projects.domain.project.Fixtures.TAICANG_DOCUMENTS;
 import static cn.egov.projects.domain.project.Fixtures.THREE_EXPERTS;
 import static cn.egov.projects.domain.project.Fixtures.profile;
@@ -73,5 +76,22 @@ class Art24ExpertsTest {
                 EXAMPLE_DOCUMENTS, "验收通过", false), j.calc);
 
         assertRefused(outcome, RuleCode.ART24_EXPERTS, "第二十四条", "不少于五名专家组成的专家组", "验收专家3名，应不少于5名");
+    }
+
+    @Test
+    @DisplayName("验收专家对绩效目标逐项给出的意见随验收保存；所列指标不是申报的绩效目标的不予录入")
+    void expertsViewOfTheGoals() {
+        Journey j = awaitingAcceptance(PolicyPacks.taicang());
+
+        Outcome unknown = j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, TAICANG_DOCUMENTS,
+                "验收通过", false, List.of(new GoalAssessment("系统可用率", Attainment.MET, null))), j.calc);
+        assertRefused(unknown, RuleCode.ART24_EXPERTS, "第二十四条", "不是本项目申报的绩效目标：系统可用率");
+        assertThat(j.project.acceptances()).isEmpty();
+
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, TAICANG_DOCUMENTS,
+                "验收通过", false, List.of(new GoalAssessment(GOAL.indicator(), Attainment.PARTLY_MET,
+                "办件时间缩短28%，略低于目标"))), j.calc));
+        assertThat(j.project.acceptances().get(0).goalAssessments()).singleElement()
+                .satisfies(a -> assertThat(a.attainment()).isEqualTo(Attainment.PARTLY_MET));
     }
 }

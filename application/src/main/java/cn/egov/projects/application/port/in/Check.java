@@ -2,6 +2,9 @@ package cn.egov.projects.application.port.in;
 
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.project.GoalAchievement;
+import cn.egov.projects.domain.project.GoalAssessment;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectProfile;
 
@@ -88,7 +91,11 @@ public final class Check {
     public static ProjectProfile profile(ProjectProfile profile) {
         required(profile, "profile", "申报内容");
         items(profile.scopeItems(), "scopeItems", "建设内容", MAX_ITEMS);
-        items(profile.performanceGoals(), "performanceGoals", "绩效目标", MAX_ITEMS);
+        if (profile.performanceGoals().size() > MAX_ITEMS) {
+            throw new InvalidCommandException("performanceGoals", "绩效目标不能超过" + MAX_ITEMS + "项");
+        }
+        distinct(profile.performanceGoals().stream().map(PerformanceGoal::indicator).toList(), "performanceGoals",
+                "绩效目标的指标名称");
         if (profile.people() != null) {
             // the people are reminded (Art. 19): their addresses must be ones a reminder can be sent to
             email(profile.people().leader().email(), "people.leader.email", "分管领导的电子邮箱");
@@ -103,6 +110,43 @@ public final class Check {
                     + Money.MAX.toChinese());
         }
         return profile;
+    }
+
+    /** Refuses a list naming the same thing twice (an indicator reported twice, say), naming the repeated ones. */
+    public static void distinct(List<String> names, String field, String nameZh) {
+        List<String> repeated = names.stream().filter(n -> names.indexOf(n) != names.lastIndexOf(n)).distinct()
+                .toList();
+        if (!repeated.isEmpty()) {
+            throw new InvalidCommandException(field, nameZh + "不能重复：" + String.join("、", repeated));
+        }
+    }
+
+    /** The goal-by-goal achievements of a self-inspection (Art. 23): at most one per indicator. */
+    public static List<GoalAchievement> achievements(List<GoalAchievement> values) {
+        List<GoalAchievement> list = values == null ? List.of() : List.copyOf(values);
+        if (list.size() > MAX_ITEMS) {
+            throw new InvalidCommandException("goalAchievements", "绩效目标达成情况不能超过" + MAX_ITEMS + "项");
+        }
+        distinct(list.stream().map(GoalAchievement::indicator).toList(), "goalAchievements", "报告达成情况的指标");
+        return list;
+    }
+
+    /** The acceptance experts' view of the goals (Art. 24): at most one per indicator. */
+    public static List<GoalAssessment> assessments(List<GoalAssessment> values) {
+        List<GoalAssessment> list = values == null ? List.of() : List.copyOf(values);
+        if (list.size() > MAX_ITEMS) {
+            throw new InvalidCommandException("goalAssessments", "专家对绩效目标的意见不能超过" + MAX_ITEMS + "项");
+        }
+        distinct(list.stream().map(GoalAssessment::indicator).toList(), "goalAssessments", "专家意见所列的指标");
+        return list;
+    }
+
+    /** A plan year (2000–2100). */
+    public static int planYear(int year, String field) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidCommandException(field, "计划年度应为2000至2100年");
+        }
+        return year;
     }
 
     /** An optional e-mail address reminders can reach (at most 200 characters), or null when blank. */

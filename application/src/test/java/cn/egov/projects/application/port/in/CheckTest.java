@@ -4,6 +4,8 @@ import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.fake.People;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.BudgetLine;
+import cn.egov.projects.domain.project.GoalKind;
+import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.ProjectProfile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class CheckTest {
 
     private static final ProjectProfile BASE = People.smartPolicePlatform(2025);
 
-    private static ProjectProfile with(List<String> scope, List<String> goals, List<BudgetLine> lines) {
+    private static ProjectProfile with(List<String> scope, List<PerformanceGoal> goals, List<BudgetLine> lines) {
         return new ProjectProfile(BASE.name(), BASE.planYear(), BASE.category(), BASE.nature(), BASE.serviceKind(),
                 BASE.supervisedProject(), BASE.softwareDevelopment(), BASE.funding(), BASE.classified(),
                 BASE.usesCryptography(), scope, goals, lines, BASE.people());
@@ -48,12 +50,21 @@ class CheckTest {
     }
 
     @Test
-    @DisplayName("建设内容、绩效目标、预算明细各最多200项，每项最多500字")
+    @DisplayName("建设内容、绩效目标、预算明细各最多200项，每项最多500字；绩效目标的指标名称不能重复")
     void listsAreBounded() {
         Function<Integer, List<String>> n = count -> Collections.nCopies(count, "内容");
-        assertThat(Check.profile(with(n.apply(200), n.apply(200), BASE.budgetLines())).scopeItems()).hasSize(200);
+        Function<Integer, List<PerformanceGoal>> goals = count -> java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> PerformanceGoal.of("指标" + i, GoalKind.OUTPUT, "≥" + i)).toList();
+        assertThat(Check.profile(with(n.apply(200), goals.apply(200), BASE.budgetLines())).scopeItems()).hasSize(200);
         assertField(with(n.apply(201), BASE.performanceGoals(), BASE.budgetLines()), "scopeItems");
-        assertField(with(BASE.scopeItems(), n.apply(201), BASE.budgetLines()), "performanceGoals");
+        assertField(with(BASE.scopeItems(), goals.apply(201), BASE.budgetLines()), "performanceGoals");
+        assertThatThrownBy(() -> new CreateDraftCommand(with(BASE.scopeItems(), List.of(
+                PerformanceGoal.of("群众满意度", GoalKind.SATISFACTION, "≥95%"),
+                PerformanceGoal.of("群众满意度", GoalKind.SATISFACTION, "≥90%")), BASE.budgetLines())))
+                .isInstanceOfSatisfying(InvalidCommandException.class, e -> {
+                    assertThat(e.field()).isEqualTo("performanceGoals");
+                    assertThat(e.messageZh()).isEqualTo("绩效目标的指标名称不能重复：群众满意度");
+                });
         assertField(with(List.of("长".repeat(501)), BASE.performanceGoals(), BASE.budgetLines()), "scopeItems");
         assertField(with(BASE.scopeItems(), BASE.performanceGoals(),
                 Collections.nCopies(201, new BudgetLine("明细", Money.yuan("1"), false))), "budgetLines");
