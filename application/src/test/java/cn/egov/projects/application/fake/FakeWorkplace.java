@@ -3,7 +3,9 @@ package cn.egov.projects.application.fake;
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.SignInService;
 import cn.egov.projects.application.service.CalendarFeedService;
+import cn.egov.projects.application.service.ApprovalService;
 import cn.egov.projects.application.service.DocumentService;
+import cn.egov.projects.application.service.ExpertService;
 import cn.egov.projects.application.service.IdempotencyService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.ProjectAssignmentService;
@@ -40,6 +42,9 @@ public final class FakeWorkplace {
     /** The user ids whose access changed, in the order the services told. */
     public final List<String> accessChanged = Collections.synchronizedList(new ArrayList<>());
     public final ProjectAssignmentService assignments;
+    /** The expert pool and draws (Art. 8, 24), and the review opinion that takes the drawn panel's opinions. */
+    public final ExpertService experts;
+    public final ApprovalService approvals;
     /** Told too when an account's access changes (a web test's sessions). */
     public volatile AccessChangesPort accessListener = AccessChangesPort.NONE;
 
@@ -64,6 +69,9 @@ public final class FakeWorkplace {
                 PolicyPacks.taicang(), this::accessChanged);
         this.assignments = new ProjectAssignmentService(world.ports, world.accounts, world.accounts,
                 this::accessChanged);
+        this.experts = new ExpertService(world.ports, world.accounts, world.accounts, this::accessChanged,
+                world.experts, world.experts);
+        this.approvals = new ApprovalService(world.ports, experts);
     }
 
     private void accessChanged(String userId) {

@@ -28,6 +28,7 @@ public final class FakeWorld {
     public final InMemoryDocuments documents = new InMemoryDocuments();
     public final InMemoryAccounts accounts = new InMemoryAccounts();
     public final InMemoryUnits units = new InMemoryUnits();
+    public final InMemoryExperts experts = new InMemoryExperts();
     public final SnapshotTransactions transactions;
     public final FixedClock clock;
     public final Ports ports;
@@ -47,7 +48,8 @@ public final class FakeWorld {
 
     public FakeWorld(LocalDate today, PolicyPack pack) {
         this.clock = new FixedClock(today);
-        this.transactions = new SnapshotTransactions(projects, windows, audit, reminders, documents, accounts, units);
+        this.transactions = new SnapshotTransactions(projects, windows, audit, reminders, documents, accounts, units,
+                experts);
         WorkingDayCalendar calendar = WorkingDayCalendar.official();
         PolicyHistory history = PolicyHistory.of(pack);
         this.ports = new Ports(projects, projects, projects, windows, audit, reminders, clock, () -> calendar,
