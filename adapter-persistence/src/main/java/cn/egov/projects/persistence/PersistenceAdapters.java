@@ -39,6 +39,7 @@ public final class PersistenceAdapters {
     private final WorkplaceReadAdapter workplaceReads;
     private final WebSecurityAdapter webSecurity;
     private final SharedWebStateAdapter sharedWebState;
+    private final ExpertAdapter experts;
 
     private final Database database;
     private final AuditChain auditChain;
@@ -73,6 +74,7 @@ public final class PersistenceAdapters {
         this.workplaceReads = new WorkplaceReadAdapter(sessions);
         this.webSecurity = new WebSecurityAdapter(sessions);
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
+        this.experts = new ExpertAdapter(sessions);
     }
 
     private void sealLegacy() {
@@ -175,5 +177,10 @@ public final class PersistenceAdapters {
      */
     public SharedWebStateAdapter sharedWebState() {
         return sharedWebState;
+    }
+
+    /** The expert pool and the recorded draws of experts (Art. 8, 24). */
+    public ExpertAdapter experts() {
+        return experts;
     }
 }
