@@ -117,11 +117,11 @@ abstract class ApiTestSupport {
         SignInService signIn = new SignInService(useCases.authenticate(), workplace.loginAttempts, world.audit,
                 world.clock, world.transactions, new SignInThrottle(SignInThrottle.Limits.standard()), revisions);
         return new WebApi(useCases,
-                LifecycleUseCases.of(world.declarations, world.approvals, world.implementation, world.oversight,
+                LifecycleUseCases.of(world.declarations, workplace.approvals, world.implementation, world.oversight,
                         world.acceptance),
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
-                        workplace.documents, workplace.assignments),
+                        workplace.documents, workplace.assignments, workplace.experts),
                 settings, ready, revisions, sessions, world.clock);
     }
 

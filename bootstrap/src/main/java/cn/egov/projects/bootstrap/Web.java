@@ -16,6 +16,7 @@ import cn.egov.projects.application.service.ImplementationService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.OversightService;
 import cn.egov.projects.application.service.Ports;
+import cn.egov.projects.application.service.ExpertService;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
 import cn.egov.projects.application.service.ToDoService;
@@ -49,7 +50,10 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         AccessRevisions revisions = AccessRevisions.shared(persistence.sharedWebState());
         ToDoService toDo = new ToDoService(ports, reads);
         UnitService units = new UnitService(persistence.units(), audit, clock, tx, pack);
-        LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports), new ApprovalService(ports),
+        ExpertService experts = new ExpertService(ports, persistence.accounts(), persistence.projectAssignments(),
+                revisions, persistence.experts(), persistence.experts());
+        LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports),
+                new ApprovalService(ports, experts),
                 new ImplementationService(ports), new OversightService(ports), new AcceptanceService(ports));
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
                 // the rate limits and the lockout are in the database, shared by every instance
@@ -65,7 +69,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 units,
                 new DocumentService(ports, persistence.documents(), web.documents()),
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
-                        revisions));
+                        revisions),
+                experts);
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }
 }

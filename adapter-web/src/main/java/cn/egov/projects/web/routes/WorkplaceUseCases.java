@@ -6,6 +6,8 @@ import cn.egov.projects.application.port.in.AuditSearchUseCase;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.ComplianceUseCase;
 import cn.egov.projects.application.port.in.DocumentUseCase;
+import cn.egov.projects.application.port.in.ExpertPoolUseCase;
+import cn.egov.projects.application.port.in.ExpertReviewUseCase;
 import cn.egov.projects.application.port.in.IdempotencyUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
@@ -26,7 +28,9 @@ public record WorkplaceUseCases(
         AccountAdminUseCase accountAdmin,
         UnitUseCase units,
         DocumentUseCase documents,
-        ProjectAssignmentUseCase assignments) {
+        ProjectAssignmentUseCase assignments,
+        ExpertPoolUseCase expertPool,
+        ExpertReviewUseCase expertReviews) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -41,6 +45,8 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, AccountAdminUseCase.class),
                 LifecycleUseCases.find(implementations, UnitUseCase.class),
                 LifecycleUseCases.find(implementations, DocumentUseCase.class),
-                LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class));
+                LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class),
+                LifecycleUseCases.find(implementations, ExpertPoolUseCase.class),
+                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class));
     }
 }
