@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
      * The highest migration version this release carries (under {@code db/migration}); a test holds it to the
      * migrations Flyway finds, so a new migration without raising it fails the build.
      */
-    static final String LATEST_SCHEMA_VERSION = "22";
+    static final String LATEST_SCHEMA_VERSION = "23";
 
     /** Longest wait of a health check, in seconds. */
     private static final int HEALTH_TIMEOUT_SECONDS = 3;
@@ -571,6 +571,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(WebSecurityDao.class);
         configuration.addMapper(ResourceDao.class);
         configuration.addMapper(PerformanceGradeDao.class);
+        configuration.addMapper(cn.egov.projects.persistence.expert.ExpertDao.class);
         plugins.forEach(configuration::addInterceptor);
         return configuration;
     }

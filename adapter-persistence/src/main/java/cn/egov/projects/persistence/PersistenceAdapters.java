@@ -46,6 +46,7 @@ public final class PersistenceAdapters {
     private final ResourceCatalogueAdapter resourceCatalogues;
     private final ReuseOpinionAdapter reuseOpinions;
     private final PerformanceGradeAdapter performanceGrades;
+    private final ExpertAdapter experts;
 
     private final Database database;
     private final AuditChain auditChain;
@@ -83,6 +84,7 @@ public final class PersistenceAdapters {
         this.resourceCatalogues = new ResourceCatalogueAdapter(sessions);
         this.reuseOpinions = new ReuseOpinionAdapter(sessions);
         this.performanceGrades = new PerformanceGradeAdapter(sessions);
+        this.experts = new ExpertAdapter(sessions);
     }
 
     private void sealLegacy() {
@@ -211,5 +213,10 @@ public final class PersistenceAdapters {
     /** The grades the Bureau records in its yearly performance evaluation (Art. 4). */
     public PerformanceGradePort performanceGrades() {
         return performanceGrades;
+    }
+
+    /** The expert pool and the recorded draws of experts (Art. 8, 24). */
+    public ExpertAdapter experts() {
+        return experts;
     }
 }

@@ -19,6 +19,7 @@ import cn.egov.projects.web.idempotency.IdempotencyKeys;
 import cn.egov.projects.web.routes.AccountRoutes;
 import cn.egov.projects.web.routes.ActionRoutes;
 import cn.egov.projects.web.routes.AssignmentRoutes;
+import cn.egov.projects.web.routes.ExpertRoutes;
 import cn.egov.projects.web.routes.CalculatorRoutes;
 import cn.egov.projects.web.routes.DeadLetterRoutes;
 import cn.egov.projects.web.routes.DeclarationWindowRoutes;
@@ -208,6 +209,7 @@ public final class WebApi {
         new AssignmentRoutes(workplace.assignments()).mount(router, table);
         new ResourceCatalogueRoutes(workplace.resourceCatalogue()).mount(router, table);
         new DuplicateCheckRoutes(workplace.similarProjects(), workplace.reuseOpinions()).mount(router, table);
+        new ExpertRoutes(workplace.expertPool(), workplace.expertReviews()).mount(router, table);
         new PlanRoutes(lifecycle.issuePlan()).mount(router, table);
         documents.mount(router, table);
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);

@@ -123,12 +123,13 @@ abstract class ApiTestSupport {
         SignInService signIn = new SignInService(useCases.authenticate(), workplace.loginAttempts, world.audit,
                 world.clock, world.transactions, new SignInThrottle(SignInThrottle.Limits.standard()), revisions);
         return new WebApi(useCases,
-                LifecycleUseCases.of(world.declarations, world.approvals, world.implementation, world.oversight,
+                LifecycleUseCases.of(world.declarations, workplace.approvals, world.implementation, world.oversight,
                         world.acceptance),
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
                         workplace.documents, workplace.assignments, workplace.securityAudit,
-                        workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance),
+                        workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance,
+                        workplace.experts),
                 settings, ready, revisions, sessions, world.clock);
     }
 

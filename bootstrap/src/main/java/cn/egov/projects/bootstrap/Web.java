@@ -17,6 +17,7 @@ import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.OversightService;
 import cn.egov.projects.application.service.PerformanceService;
 import cn.egov.projects.application.service.Ports;
+import cn.egov.projects.application.service.ExpertService;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
 import cn.egov.projects.application.service.SecurityAuditService;
@@ -55,7 +56,10 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         AccessRevisions revisions = AccessRevisions.shared(persistence.sharedWebState());
         ToDoService toDo = new ToDoService(ports, reads);
         UnitService units = new UnitService(persistence.units(), audit, clock, tx, pack);
-        LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports), new ApprovalService(ports),
+        ExpertService experts = new ExpertService(ports, persistence.accounts(), persistence.projectAssignments(),
+                revisions, persistence.experts(), persistence.experts());
+        LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports),
+                new ApprovalService(ports, experts),
                 new ImplementationService(ports), new OversightService(ports), new AcceptanceService(ports));
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
                 // the rate limits and the lockout are in the database, shared by every instance
@@ -76,7 +80,9 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new ResourceCatalogueService(ports, persistence.resourceCatalogues()),
                 new SimilarProjectsService(ports, persistence.resourceCatalogues(), persistence.resourceCatalogues()),
                 new ReuseOpinionService(ports, persistence.resourceCatalogues(), persistence.reuseOpinions()),
-                new PerformanceService(ports, persistence.performanceGrades()));
+                new PerformanceService(ports, persistence.performanceGrades()),
+                experts);
+
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }
 }

@@ -53,7 +53,7 @@ public final class PolicyPackFile {
             "softwareTrialMinimum", "acceptanceLimit", "acceptanceReport", "finalAccounts", "supervisionThreshold",
             "supervisionNatures", "expertPanelMinimum", "acceptanceDocuments", "cybersecReviewGate",
             "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "scopeExclusions",
-            "contractAdditionPercent", "rules");
+            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules");
 
     private PolicyPackFile() {
     }
@@ -150,6 +150,9 @@ public final class PolicyPackFile {
                     node.has("contractAdditionPercent")
                             ? integer(node.get("contractAdditionPercent"), where + ".contractAdditionPercent")
                             : base.contractAdditionPercent(),
+                    node.has("acceptanceExpertsDrawn")
+                            ? bool(node.get("acceptanceExpertsDrawn"), where + ".acceptanceExpertsDrawn")
+                            : base.acceptanceExpertsDrawn(),
                     rules(node.get("rules"), base.rules(), where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
@@ -270,6 +273,13 @@ public final class PolicyPackFile {
         return rules;
     }
 
+    private static boolean bool(JsonNode node, String where) {
+        if (node == null || !node.isBoolean()) {
+            throw new IllegalArgumentException(where + " must be true or false");
+        }
+        return node.booleanValue();
+    }
+
     private static int integer(JsonNode node, String where) {
         if (node == null || !node.isInt()) {
             throw new IllegalArgumentException(where + " must be a whole number");
@@ -359,6 +369,7 @@ public final class PolicyPackFile {
             e.inScopeWords().forEach(x.putArray("inScopeWords")::add);
         }
         o.put("contractAdditionPercent", pack.contractAdditionPercent());
+        o.put("acceptanceExpertsDrawn", pack.acceptanceExpertsDrawn());
         ObjectNode rules = o.putObject("rules");
         pack.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             ObjectNode r = rules.putObject(e.getKey().name());

@@ -415,6 +415,10 @@ public final class ProjectJson {
             // records written before the naming of people was split by purpose
             case "ASSIGN_OFFICER" -> "指定涉密项目经办人员";
             case "ASSIGN_EXPERT" -> "指定评审专家";
+            case "EXPERT_DECLARATION" -> "专家签署回避声明";
+            case "EXPERT_DECLINE" -> "专家谢绝或回避";
+            case "EXPERT_OPINION" -> "专家提交意见";
+            case "EXPERT_POOL" -> "维护专家库";
             default -> action;
         };
     }

@@ -7,6 +7,8 @@ import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.ComplianceUseCase;
 import cn.egov.projects.application.port.in.DocumentUseCase;
 import cn.egov.projects.application.port.in.GradePerformanceUseCase;
+import cn.egov.projects.application.port.in.ExpertPoolUseCase;
+import cn.egov.projects.application.port.in.ExpertReviewUseCase;
 import cn.egov.projects.application.port.in.IdempotencyUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
@@ -38,7 +40,9 @@ public record WorkplaceUseCases(
         SimilarProjectsUseCase similarProjects,
         ReuseOpinionUseCase reuseOpinions,
         PerformanceEvaluationUseCase performance,
-        GradePerformanceUseCase grading) {
+        GradePerformanceUseCase grading,
+        ExpertPoolUseCase expertPool,
+        ExpertReviewUseCase expertReviews) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -59,6 +63,8 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, SimilarProjectsUseCase.class),
                 LifecycleUseCases.find(implementations, ReuseOpinionUseCase.class),
                 LifecycleUseCases.find(implementations, PerformanceEvaluationUseCase.class),
-                LifecycleUseCases.find(implementations, GradePerformanceUseCase.class));
+                LifecycleUseCases.find(implementations, GradePerformanceUseCase.class),
+                LifecycleUseCases.find(implementations, ExpertPoolUseCase.class),
+                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class));
     }
 }

@@ -32,9 +32,17 @@ public final class ApprovalService implements StartReviewUseCase, RecordReviewUs
         RecordApprovalUseCase, IssueAnnualPlanUseCase, AddToPlanUseCase {
 
     private final Lifecycle lifecycle;
+    /** The drawn review panels (Art. 8); null where reviewers are never drawn (their names are typed). */
+    private final ExpertService experts;
 
     public ApprovalService(Ports ports) {
+        this(ports, null);
+    }
+
+    /** With the expert pool: a project whose reviewers were drawn gets its review opinion from their opinions. */
+    public ApprovalService(Ports ports, ExpertService experts) {
         this.lifecycle = new Lifecycle(ports);
+        this.experts = experts;
     }
 
     @Override
@@ -43,12 +51,40 @@ public final class ApprovalService implements StartReviewUseCase, RecordReviewUs
                 (project, ctx) -> project.startReview(ctx.today(), ctx.pack()));
     }
 
+    /**
+     * The Bureau's review opinion (审核意见, Art. 8). When the project's reviewers were drawn from the pool, the
+     * experts are the drawn panel's (the names typed are not used), every expert who has not declined — or at least
+     * the pack's panel minimum — must have recorded an opinion, and the opinion recorded is the Bureau's followed by
+     * the summary of theirs with the average score; the review then ends: the draw closes and its experts no longer
+     * see the project. Without a draw the experts' names are typed, as before.
+     */
     @Override
     public TransitionResult recordReview(Caller caller, RecordReviewCommand command) {
-        return lifecycle.run(caller, command, Action.RECORD_REVIEW,
-                "评审意见：" + (command.approved() ? "通过" : "不通过") + "，专家" + command.experts().size() + "名",
-                (project, ctx) -> project.recordReview(new ReviewOpinion(ctx.today(), command.approved(),
-                        command.experts(), command.opinion()), ctx.pack()));
+        if (experts == null) {
+            return lifecycle.run(caller, command, Action.RECORD_REVIEW,
+                    "评审意见：" + (command.approved() ? "通过" : "不通过") + "，专家" + command.experts().size() + "名",
+                    (project, ctx) -> project.recordReview(new ReviewOpinion(ctx.today(), command.approved(),
+                            command.experts(), command.opinion()), ctx.pack()));
+        }
+        List<String> ended = new ArrayList<>();
+        TransitionResult result = lifecycle.run(caller, command, Action.RECORD_REVIEW,
+                "评审意见：" + (command.approved() ? "通过" : "不通过"), (project, ctx) -> {
+                    var panel = experts.reviewPanel(project, ctx.pack());
+                    if (panel.isPresent() && panel.get().missing() != null) {
+                        return cn.egov.projects.domain.rule.Outcome.refused(panel.get().missing());
+                    }
+                    ReviewOpinion opinion = panel.map(p -> new ReviewOpinion(ctx.today(), command.approved(),
+                                    p.experts(), command.opinion() + "\n" + p.summaryZh()))
+                            .orElseGet(() -> new ReviewOpinion(ctx.today(), command.approved(), command.experts(),
+                                    command.opinion()));
+                    var outcome = project.recordReview(opinion, ctx.pack());
+                    if (!outcome.isRefused() && panel.isPresent()) {
+                        ended.addAll(experts.reviewEnded(project));
+                    }
+                    return outcome;
+                });
+        experts.accessChanged(ended);
+        return result;
     }
 
     @Override

@@ -64,10 +64,10 @@ public final class ProjectPageService implements ProjectPageUseCase {
     /**
      * Whether an audited action may have named or removed one of the project's reviewers: the Bureau's naming of
      * review experts (also under its former code), or the secrecy office's naming of anyone into a classified project's
-     * scope, experts among them.
+     * scope, experts among them; or an expert's own step on a drawn panel (declaration, refusal, opinion).
      */
     private static boolean mayNameAReviewer(String action) {
         return Action.ASSIGN_REVIEW_EXPERT.name().equals(action) || Action.ASSIGN_TO_SCOPE.name().equals(action)
-                || "ASSIGN_EXPERT".equals(action);
+                || "ASSIGN_EXPERT".equals(action) || action != null && action.startsWith("EXPERT_");
     }
 }

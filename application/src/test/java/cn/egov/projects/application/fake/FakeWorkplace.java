@@ -6,7 +6,9 @@ import cn.egov.projects.application.service.SecurityAuditService;
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.SignInService;
 import cn.egov.projects.application.service.CalendarFeedService;
+import cn.egov.projects.application.service.ApprovalService;
 import cn.egov.projects.application.service.DocumentService;
+import cn.egov.projects.application.service.ExpertService;
 import cn.egov.projects.application.service.IdempotencyService;
 import cn.egov.projects.application.service.OversightReportService;
 import cn.egov.projects.application.service.ProjectAssignmentService;
@@ -54,6 +56,9 @@ public final class FakeWorkplace {
     public final ResourceCatalogueService resourceCatalogue;
     public final SimilarProjectsService similarProjects;
     public final ReuseOpinionService reuseOpinions;
+    /** The expert pool and draws (Art. 8, 24), and the review opinion that takes the drawn panel's opinions. */
+    public final ExpertService experts;
+    public final ApprovalService approvals;
     /** Told too when an account's access changes (a web test's sessions). */
     public volatile AccessChangesPort accessListener = AccessChangesPort.NONE;
 
@@ -82,6 +87,9 @@ public final class FakeWorkplace {
         this.resourceCatalogue = new ResourceCatalogueService(world.ports, world.resources);
         this.similarProjects = new SimilarProjectsService(world.ports, world.resources, world.resources);
         this.reuseOpinions = new ReuseOpinionService(world.ports, world.resources, world.resources);
+        this.experts = new ExpertService(world.ports, world.accounts, world.accounts, this::accessChanged,
+                world.experts, world.experts);
+        this.approvals = new ApprovalService(world.ports, experts);
     }
 
     private void accessChanged(String userId) {

@@ -31,6 +31,7 @@ public final class FakeWorld {
     public final InMemoryUnits units = new InMemoryUnits();
     public final InMemoryResources resources = new InMemoryResources(projects);
     public final InMemoryPerformanceGrades grades = new InMemoryPerformanceGrades();
+    public final InMemoryExperts experts = new InMemoryExperts();
     public final SnapshotTransactions transactions;
     public final FixedClock clock;
     public final Ports ports;
@@ -52,7 +53,7 @@ public final class FakeWorld {
     public FakeWorld(LocalDate today, PolicyPack pack) {
         this.clock = new FixedClock(today);
         this.transactions = new SnapshotTransactions(projects, windows, audit, reminders, documents, accounts, units,
-                resources, grades);
+                resources, grades, experts);
         WorkingDayCalendar calendar = WorkingDayCalendar.official();
         PolicyHistory history = PolicyHistory.of(pack);
         this.ports = new Ports(projects, projects, projects, windows, audit, reminders, clock, () -> calendar,

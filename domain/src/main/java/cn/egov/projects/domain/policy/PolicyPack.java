@@ -45,6 +45,8 @@ import java.util.Set;
  * @param scopeExclusions       Art. 2 para. 3: the kinds of purchase that are not e-government projects
  * @param contractAdditionPercent Art. 18: after the tender, the most a change may add to the contracts, in percent of
  *                              their amount (政府采购法第四十九条: 10)
+ * @param acceptanceExpertsDrawn Art. 24: whether the implementing unit draws its acceptance experts from the expert
+ *                              pool with avoidance, as the Bureau draws reviewers (Taicang: no, the unit organises them)
  * @param rules                 each rule's article and wording
  */
 public record PolicyPack(
@@ -71,6 +73,7 @@ public record PolicyPack(
         int overdueRepeatDays,
         List<ScopeExclusion> scopeExclusions,
         int contractAdditionPercent,
+        boolean acceptanceExpertsDrawn,
         Map<RuleCode, RuleText> rules) {
 
     public PolicyPack {

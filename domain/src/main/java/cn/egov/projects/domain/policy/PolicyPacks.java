@@ -44,6 +44,7 @@ public final class PolicyPacks {
                 7,
                 taicangExclusions(),
                 10,
+                false,
                 taicangWording());
     }
 
@@ -87,6 +88,7 @@ public final class PolicyPacks {
                 taicangExclusions().stream().filter(e -> List.of("个人电脑及所需软件", "打印机", "复印机", "耗材",
                         "会议系统", "门禁系统").contains(e.kindZh())).toList(),
                 10,
+                false,
                 wording);
     }
 

@@ -31,7 +31,7 @@ class PolicyPackTest {
                 t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(), t.finalAccounts(),
                 t.supervisionThreshold(), t.supervisionNatures(), t.expertPanelMinimum(), t.acceptanceDocuments(),
                 t.cybersecReviewGate(), t.cryptoReviewGate(), t.reminderOffsetsDays(), t.overdueRepeatDays(),
-                t.scopeExclusions(), t.contractAdditionPercent(), rules);
+                t.scopeExclusions(), t.contractAdditionPercent(), t.acceptanceExpertsDrawn(), rules);
     }
 
     @Test
@@ -154,20 +154,20 @@ class PolicyPackTest {
                 t.contractFiling(), t.progressInterval(), t.substantiveStart(), t.trialMinimum(),
                 t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(), t.finalAccounts(),
                 t.supervisionThreshold(), t.supervisionNatures(), 3, t.acceptanceDocuments(), t.cybersecReviewGate(),
-                t.cryptoReviewGate(), t.reminderOffsetsDays(), 7, t.scopeExclusions(), t.contractAdditionPercent(), t.rules()))
+                t.cryptoReviewGate(), t.reminderOffsetsDays(), 7, t.scopeExclusions(), t.contractAdditionPercent(), t.acceptanceExpertsDrawn(), t.rules()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PolicyPack(t.id(), t.nameZh(), t.effectiveFrom(), t.windowOpenMonths(),
                 t.implementationPlan(), t.contractFiling(), t.progressInterval(), t.substantiveStart(),
                 t.trialMinimum(), t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(),
                 t.finalAccounts(), t.supervisionThreshold(), t.supervisionNatures(), 0, t.acceptanceDocuments(),
                 t.cybersecReviewGate(), t.cryptoReviewGate(), t.reminderOffsetsDays(), 7, t.scopeExclusions(), t.contractAdditionPercent(),
-                t.rules())).isInstanceOf(IllegalArgumentException.class);
+                t.acceptanceExpertsDrawn(), t.rules())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PolicyPack(t.id(), t.nameZh(), t.effectiveFrom(), t.windowOpenMonths(),
                 t.implementationPlan(), t.contractFiling(), t.progressInterval(), t.substantiveStart(),
                 t.trialMinimum(), t.softwareTrialMinimum(), t.acceptanceLimit(), t.acceptanceReport(),
                 t.finalAccounts(), t.supervisionThreshold(), t.supervisionNatures(), 3, t.acceptanceDocuments(),
                 t.cybersecReviewGate(), t.cryptoReviewGate(), List.of(7, -1), 7, t.scopeExclusions(), t.contractAdditionPercent(),
-                t.rules())).isInstanceOf(IllegalArgumentException.class);
+                t.acceptanceExpertsDrawn(), t.rules())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
