@@ -57,11 +57,12 @@ final class AdminSetup {
             try {
                 userId = accounts.createAccount(null, command);
             } catch (ForbiddenException e) {
-                throw new StartupException(ExitCode.ADMIN_REFUSED, "a " + role + " account exists already; the first of "
+                throw new StartupException(ExitCode.ADMIN_REFUSED, "an account of role " + role + " exists already; the first of "
                         + "each administrator is created here, further ones by the security administrator in the system",
                         e);
             }
-            LOG.info("{} '{}' created (unit {}, user id {})", role, command.username(), unit.code(), userId);
+            LOG.info("administrator '{}' created (role {}, unit {}, user id {})", command.username(), role, unit.code(),
+                    userId);
             return userId;
         } finally {
             Arrays.fill(password, '\0');

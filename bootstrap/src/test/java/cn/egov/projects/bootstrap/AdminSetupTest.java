@@ -77,7 +77,7 @@ class AdminSetupTest {
                 "second-admin-password".toCharArray()))
                 .isInstanceOfSatisfying(StartupException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ADMIN_REFUSED))
-                .hasMessageContaining("a ADMIN account exists already");
+                .hasMessageContaining("an account of role ADMIN exists already");
         assertThatThrownBy(() -> setup.create(new Settings.Admin("bdb", "大数据局", "TC-DSJ", null, null, "BDB_OFFICER"),
                 "some-officer-password".toCharArray()))
                 .isInstanceOfSatisfying(StartupException.class,

@@ -60,7 +60,7 @@ class EndToEndIT {
                 "create-admin", "--username", "admin2", "--name", "管理员", "--unit", "TC-DSJ");
         assertThat(again.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(again.process().exitValue()).as(again.output()).isEqualTo(ExitCode.ADMIN_REFUSED);
-        assertThat(again.output()).contains("create-admin failed: accounts already exist");
+        assertThat(again.output()).contains("create-admin failed: an account of role ADMIN exists already");
 
         int port = freePort();
         Run server = startServer(port);

@@ -102,7 +102,9 @@ class ResourceBrowserIT {
         base = "http://localhost:" + server.port();
         var accounts = application.accounts();
         accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
-        Caller admin = new Caller(accounts.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
+        // 三员分立: the Bureau's role is the security administrator's to grant
+        accounts.createAccount(null, account("secadmin", "安全保密管理员", Role.SECURITY_ADMIN, "TC-DSJ"));
+        Caller admin = new Caller(accounts.authenticate("secadmin", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
         accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
         accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         Caller bureau = new Caller(accounts.authenticate("bureau", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
@@ -187,7 +189,7 @@ class ResourceBrowserIT {
         form.findElement(By.id("pf-year")).clear();
         form.findElement(By.id("pf-year")).sendKeys("2025");
         form.findElement(By.id("pf-scope")).sendKeys(scope);
-        form.findElement(By.id("pf-goals")).sendKeys("数据共享率达到90%");
+        form.findElement(By.id("pf-goals")).sendKeys("数据共享率；产出；≥90%");
         form.findElement(By.id("pf-budget")).clear();
         form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
         form.findElement(By.id("pf-leader-name")).sendKeys("李分管");

@@ -1,6 +1,7 @@
 package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.OpenDeclarationWindowCommand;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.domain.access.Role;
@@ -127,7 +128,9 @@ class StaffBrowserIT {
         base = "http://localhost:" + server.port();
         var accounts = application.accounts();
         accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
-        Caller admin = new Caller(accounts.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
+        // 三员分立: the Bureau's role is the security administrator's to grant
+        accounts.createAccount(null, account("secadmin", "安全保密管理员", Role.SECURITY_ADMIN, "TC-DSJ"));
+        Caller admin = new Caller(accounts.authenticate("secadmin", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
         accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
         accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         accounts.createAccount(admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
@@ -347,12 +350,16 @@ class StaffBrowserIT {
 
     /** Drafts a project on the 项目列表 page as the signed-in unit; returns its id. */
     private String draft(String name, boolean classified) {
+        return draft(name, classified, 2025);
+    }
+
+    private String draft(String name, boolean classified, int planYear) {
         driver.get(base + "/projects.html");
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-form")));
         form.findElement(By.id("pf-name")).clear();
         form.findElement(By.id("pf-name")).sendKeys(name);
         form.findElement(By.id("pf-year")).clear();
-        form.findElement(By.id("pf-year")).sendKeys("2025");
+        form.findElement(By.id("pf-year")).sendKeys(String.valueOf(planYear));
         if (classified) {
             new Select(form.findElement(By.id("pf-classified"))).selectByValue("true");
         }
@@ -376,10 +383,22 @@ class StaffBrowserIT {
     @Test
     @DisplayName("涉密项目：大数据局经办人员看不到；保密部门在项目页指定后即可查看，本单位无权指定")
     void secrecyNamesAnOfficerToAClassifiedProject() {
+        // a draft is its unit's own, so the project is declared before anyone else looks: in the 2026 window, on a day
+        // of its own (the other tests' 2025 window stays theirs to open), the clock set back afterwards
+        LocalDate before = clock.today();
+        clock.set(LocalDate.of(2025, 8, 20));
+        Caller bureauNow = new Caller(application.accounts().authenticate("bureau", PASSWORD.toCharArray())
+                .orElseThrow(), "it", "-");
+        application.useCases().openDeclarationWindow().openWindow(bureauNow, new OpenDeclarationWindowCommand(2026,
+                LocalDate.of(2025, 8, 20), LocalDate.of(2025, 9, 30)));
         signIn("police");
-        String id = draft("涉密专网改造", true);
+        String id = draft("涉密专网改造", true, 2026);
         assertThat(driver.findElement(By.id("facts")).getText()).contains("涉密项目");
         assertThat(driver.findElements(By.id("assign-form"))).isEmpty();
+        openAction("DECLARE");
+        submit("DECLARE");
+        awaitState("已申报");
+        clock.set(before);
 
         signIn("bureau");
         driver.get(base + "/project.html?id=" + id);

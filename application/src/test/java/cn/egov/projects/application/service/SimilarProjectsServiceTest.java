@@ -50,7 +50,7 @@ class SimilarProjectsServiceTest {
                 "数据汇聚平台", "警情分析系统"));
         r.register(EDUCATION, secret, data("警情分析数据库", "涉密"));
         r.draft(CITY, "公安数据汇聚平台（城管局草稿）", "数据汇聚平台", "警情分析系统");
-        subject = r.draft(POLICE, "智慧公安数据平台", "数据汇聚平台", "警情分析系统");
+        subject = r.declared(POLICE, "智慧公安数据平台", "数据汇聚平台", "警情分析系统");
     }
 
     private SimilarityReport similar(Caller caller) {
