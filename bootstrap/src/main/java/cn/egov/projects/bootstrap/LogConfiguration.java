@@ -41,19 +41,10 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
                 || LogConfiguration.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        LogLine layout = new LogLine();
-        layout.setContext(context);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(context);
-        encoder.setCharset(StandardCharsets.UTF_8);
-        encoder.setLayout(layout);
-        encoder.start();
-
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("CONSOLE");
-        console.setEncoder(encoder);
+        console.setEncoder(encoder(context));
         console.start();
 
         AsyncAppender async = new AsyncAppender();
@@ -101,6 +92,13 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         rolling.setMaxHistory(retentionDays());
         rolling.start();
         file.setRollingPolicy(rolling);
+        file.setEncoder(encoder(context));
+        file.start();
+        return file;
+    }
+
+    /** One line per event ({@link LogLine}) in UTF-8; each appender has an encoder of its own. */
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context) {
         LogLine layout = new LogLine();
         layout.setContext(context);
         layout.start();
@@ -109,9 +107,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         encoder.setCharset(StandardCharsets.UTF_8);
         encoder.setLayout(layout);
         encoder.start();
-        file.setEncoder(encoder);
-        file.start();
-        return file;
+        return encoder;
     }
 
     static final String FILE_NAME = "egov-projects";
