@@ -83,4 +83,27 @@ class ThreeAdministratorsApiTest extends ConformingApiTest {
                     .isEqualTo(403);
         }
     }
+
+    private String userId(String username) {
+        return call("GET", "/api/accounts", "secadmin", null).bodyAsJsonObject().getJsonArray("items").stream()
+                .map(o -> (JsonObject) o).filter(a -> username.equals(a.getString("username"))).findFirst()
+                .orElseThrow().getString("userId");
+    }
+
+    @Test
+    @DisplayName("系统管理员不能停用或启用安全保密管理员、安全审计员和大数据局的账号（403，三员分立）；安全保密管理员可以")
+    void whoSwitchesWhichAccounts() {
+        for (String privileged : List.of("secadmin", "auditadmin", "bureau")) {
+            HttpResponse<Buffer> r = call("PUT", "/api/accounts/" + userId(privileged) + "/enabled", "admin",
+                    new JsonObject().put("enabled", false));
+            assertThat(r.statusCode()).as(privileged).isEqualTo(403);
+            assertThat(r.bodyAsJsonObject().getString("message")).contains("三员分立");
+        }
+        assertThat(world.accounts.findByUsername("bureau").orElseThrow().enabled()).isTrue();
+        assertThat(call("PUT", "/api/accounts/" + userId("police") + "/enabled", "admin",
+                new JsonObject().put("enabled", false)).statusCode()).isEqualTo(200);
+        assertThat(call("PUT", "/api/accounts/" + userId("bureau") + "/enabled", "secadmin",
+                new JsonObject().put("enabled", false)).statusCode()).isEqualTo(200);
+        assertThat(world.accounts.findByUsername("bureau").orElseThrow().enabled()).isFalse();
+    }
 }
