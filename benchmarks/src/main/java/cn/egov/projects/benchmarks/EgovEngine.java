@@ -95,7 +95,9 @@ final class EgovEngine implements Engine {
         for (String[] u : units) {
             app.units().createUnit(admin, new CreateUnitCommand(u[0], u[1], Unit.Kind.valueOf(u[2])));
         }
-        accounts.createAccount(admin, account("bdb", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
+        // 三员分立: the Bureau's role is granted by the security administrator
+        accounts.createAccount(null, account("secadmin", "安全保密管理员", Role.SECURITY_ADMIN, "TC-DSJ"));
+        accounts.createAccount(signIn(accounts, "secadmin"), account("bdb", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         accounts.createAccount(admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
         accounts.createAccount(admin, account("cybersec", "郑网信", Role.CYBERSEC, "TC-WXB"));
         accounts.createAccount(admin, account("gaj", "王经办（公安局）", Role.UNIT_STAFF, "TC-GAJ"));
