@@ -8,7 +8,9 @@ import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.DatabaseSessionStore;
 import cn.egov.projects.web.auth.Sessions;
+import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.http.ApiErrors;
+import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.ClientOrigin;
 import cn.egov.projects.web.http.ExactJson;
 import cn.egov.projects.web.http.JsonOnly;
@@ -141,7 +143,18 @@ public final class WebApi {
         Router router = Router.router(vertx);
         RouteTable table = new RouteTable();
         this.table = table;
-        ApiErrors errors = new ApiErrors();
+        // a signed-in person refused for their role: the security audit trail records it before the 403 goes out
+        ApiErrors.RefusalListener refusals = (ctx, violation) -> Callers.actor(ctx).isEmpty()
+                ? io.vertx.core.Future.succeededFuture()
+                : Blocking.call(ctx, () -> {
+                    workplace.securityEvents().refused(Callers.of(ctx), ctx.request().method() + " "
+                            + ctx.request().path(), violation);
+                    return (Void) null;
+                }).otherwise(failure -> {
+                    LOG.warn("a refusal could not be recorded in the security audit trail: {}", failure.toString());
+                    return null;
+                });
+        ApiErrors errors = new ApiErrors(refusals);
         router.route().handler(new ClientOrigin(settings.trustedProxies())).handler(new RequestIds())
                 .handler(new SecurityHeaders()).failureHandler(errors);
         router.route().handler(new UnreadBodies());
@@ -149,7 +162,7 @@ public final class WebApi {
             router.errorHandler(status, errors.forStatus(status));
         }
 
-        Guard guard = new Guard(table);
+        Guard guard = new Guard(table, refusals);
         JsonOnly jsonOnly = new JsonOnly();
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(settings.uploadsDir().toString())

@@ -128,6 +128,7 @@ abstract class ApiTestSupport {
                 WorkplaceUseCases.of(signIn, workplace.pages, workplace.toDo, workplace.oversightReports,
                         workplace.calendarFeeds, workplace.idempotency, workplace.accountAdmin, world.unitService,
                         workplace.documents, workplace.assignments, workplace.securityAudit,
+                        new cn.egov.projects.application.service.SecurityEventService(world.ports),
                         workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance,
                         workplace.experts),
                 settings, ready, revisions, sessions, world.clock);

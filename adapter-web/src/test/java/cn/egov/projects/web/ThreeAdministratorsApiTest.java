@@ -106,4 +106,26 @@ class ThreeAdministratorsApiTest extends ConformingApiTest {
                 new JsonObject().put("enabled", false)).statusCode()).isEqualTo(200);
         assertThat(world.accounts.findByUsername("bureau").orElseThrow().enabled()).isFalse();
     }
+
+    @Test
+    @DisplayName("越权请求记入安全审计记录：谁、从哪里、请求了什么、依据第四条，在403答复之前已写入；只有安全审计员能看到")
+    void refusalsAreInTheSecurityTrail() {
+        HttpResponse<Buffer> refused = call("GET", "/api/security-audit-records", "bureau", null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<Buffer> forbidden = call("POST", "/api/accounts", "admin", newAccount("x-bdb", "BDB_OFFICER"));
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+
+        assertThat(world.audit.all()).filteredOn(r -> "REFUSED".equals(r.action()))
+                .anySatisfy(r -> {
+                    assertThat(r.userId()).isEqualTo(world.accounts.findByUsername("bureau").orElseThrow().userId());
+                    assertThat(r.article()).isEqualTo("第四条");
+                    assertThat(r.summary()).contains("GET /api/security-audit-records", "ART4_ROLE");
+                    assertThat(r.sourceAddress()).isNotBlank();
+                })
+                .anySatisfy(r -> assertThat(r.summary()).contains("POST /api/accounts", "三员分立"));
+        HttpResponse<Buffer> trail = call("GET", "/api/security-audit-records?action=REFUSED", "auditadmin", null);
+        assertThat(trail.bodyAsJsonObject().getLong("total")).isGreaterThanOrEqualTo(2);
+        assertThat(call("GET", "/api/audit-records?action=REFUSED", "auditor", null).bodyAsJsonObject()
+                .getLong("total")).isZero();
+    }
 }

@@ -21,6 +21,7 @@ import cn.egov.projects.application.service.ExpertService;
 import cn.egov.projects.application.service.ProjectAssignmentService;
 import cn.egov.projects.application.service.ProjectPageService;
 import cn.egov.projects.application.service.SecurityAuditService;
+import cn.egov.projects.application.service.SecurityEventService;
 import cn.egov.projects.application.service.ResourceCatalogueService;
 import cn.egov.projects.application.service.ReuseOpinionService;
 import cn.egov.projects.application.service.SimilarProjectsService;
@@ -77,6 +78,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
                         revisions),
                 new SecurityAuditService(ports, persistence.auditVerification()),
+                new SecurityEventService(ports),
                 new ResourceCatalogueService(ports, persistence.resourceCatalogues()),
                 new SimilarProjectsService(ports, persistence.resourceCatalogues(), persistence.resourceCatalogues()),
                 new ReuseOpinionService(ports, persistence.resourceCatalogues(), persistence.reuseOpinions()),

@@ -2,6 +2,9 @@ package cn.egov.projects.web.access;
 
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.rule.RuleCode;
+import cn.egov.projects.domain.rule.Violation;
+import cn.egov.projects.web.http.ApiErrors;
 import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.auth.Sessions;
@@ -29,9 +32,16 @@ public final class Guard implements Handler<RoutingContext> {
     private static final String GUARDED = "egov.guarded";
 
     private final RouteTable table;
+    private final ApiErrors.RefusalListener refusals;
 
     public Guard(RouteTable table) {
+        this(table, ApiErrors.RefusalListener.NONE);
+    }
+
+    /** @param refusals told of each role refused here, before the 403 goes out (the security audit trail) */
+    public Guard(RouteTable table, ApiErrors.RefusalListener refusals) {
         this.table = table;
+        this.refusals = refusals;
     }
 
     @Override
@@ -66,11 +76,13 @@ public final class Guard implements Handler<RoutingContext> {
         if (!rule.get().admits(role)) {
             LOG.info("role {} refused on {} {}", role, method, ctx.request().path());
             String by = rule.get().roles().stream().map(Role::zh).sorted().collect(Collectors.joining("、"));
-            Replies.json(ctx, 403, new JsonObject().put("code", "ART4_ROLE").put("article", "第四条")
-                    .put("message", rule.get().purposeZh() == null
-                            ? "第四条：该功能由" + by + "使用，您的角色（" + role.zh() + "）无权使用"
-                            : "第四条：「" + rule.get().purposeZh() + "」由" + by + "办理")
-                    .put("messageEn", "this function is not open to your role").put("requestId", RequestIds.of(ctx)));
+            String message = rule.get().purposeZh() == null
+                    ? "第四条：该功能由" + by + "使用，您的角色（" + role.zh() + "）无权使用"
+                    : "第四条：「" + rule.get().purposeZh() + "」由" + by + "办理";
+            refusals.refused(ctx, new Violation(RuleCode.ART4_ROLE, "第四条", message)).onComplete(recorded ->
+                    Replies.json(ctx, 403, new JsonObject().put("code", "ART4_ROLE").put("article", "第四条")
+                            .put("message", message).put("messageEn", "this function is not open to your role")
+                            .put("requestId", RequestIds.of(ctx))));
             return;
         }
         boolean changes = !(method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS);

@@ -30,6 +30,27 @@ public final class ApiErrors implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+    /**
+     * Told of every 403 answered to a signed-in person, before the answer goes out (the security audit trail records
+     * it); the answer waits for the future, and goes out whether it succeeds or not.
+     */
+    @FunctionalInterface
+    public interface RefusalListener {
+        io.vertx.core.Future<Void> refused(RoutingContext ctx, cn.egov.projects.domain.rule.Violation violation);
+
+        RefusalListener NONE = (ctx, v) -> io.vertx.core.Future.succeededFuture();
+    }
+
+    private final RefusalListener refusals;
+
+    public ApiErrors() {
+        this(RefusalListener.NONE);
+    }
+
+    public ApiErrors(RefusalListener refusals) {
+        this.refusals = refusals;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         String requestId = RequestIds.of(ctx);
@@ -47,7 +68,7 @@ public final class ApiErrors implements Handler<RoutingContext> {
         };
     }
 
-    private static void answer(RoutingContext ctx, String requestId, int routerStatus) {
+    private void answer(RoutingContext ctx, String requestId, int routerStatus) {
         Throwable failure = ctx.failure();
         if (ctx.response().ended()) {
             LOG.warn("failure after the answer was sent", failure);
@@ -88,8 +109,8 @@ public final class ApiErrors implements Handler<RoutingContext> {
             Replies.json(ctx, 422, violations(e.violations(), requestId));
         } else if (failure instanceof ForbiddenException e) {
             LOG.info("forbidden: {}", e.violation().code());
-            Replies.json(ctx, 403, violations(List.of(e.violation()), requestId)
-                    .put("messageEn", "this action is not open to your role"));
+            refusals.refused(ctx, e.violation()).onComplete(recorded -> Replies.json(ctx, 403,
+                    violations(List.of(e.violation()), requestId).put("messageEn", "this action is not open to your role")));
         } else if (failure instanceof NotFoundException e) {
             Replies.json(ctx, 404, new JsonObject().put("code", "NOT_FOUND").put("message", e.messageZh())
                     .put("messageEn", "not found, or outside your scope").put("requestId", requestId));

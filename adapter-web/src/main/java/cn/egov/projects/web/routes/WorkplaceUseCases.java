@@ -15,6 +15,7 @@ import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
+import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.in.ResourceCatalogueUseCase;
 import cn.egov.projects.application.port.in.ReuseOpinionUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
@@ -36,6 +37,7 @@ public record WorkplaceUseCases(
         DocumentUseCase documents,
         ProjectAssignmentUseCase assignments,
         SecurityAuditUseCase securityAudit,
+        SecurityEventUseCase securityEvents,
         ResourceCatalogueUseCase resourceCatalogue,
         SimilarProjectsUseCase similarProjects,
         ReuseOpinionUseCase reuseOpinions,
@@ -59,6 +61,7 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, DocumentUseCase.class),
                 LifecycleUseCases.find(implementations, ProjectAssignmentUseCase.class),
                 LifecycleUseCases.find(implementations, SecurityAuditUseCase.class),
+                LifecycleUseCases.find(implementations, SecurityEventUseCase.class),
                 LifecycleUseCases.find(implementations, ResourceCatalogueUseCase.class),
                 LifecycleUseCases.find(implementations, SimilarProjectsUseCase.class),
                 LifecycleUseCases.find(implementations, ReuseOpinionUseCase.class),
