@@ -6,6 +6,7 @@ const App = (() => {
     ['todo.html', '我的待办', ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE']],
     ['projects.html', '项目列表', ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE', 'AUDIT', 'CYBERSEC', 'SECRECY', 'EXPERT']],
     ['bureau.html', '大数据局工作台', ['BDB_OFFICER']],
+    ['expert.html', '我的评审', ['EXPERT']],
     ['finance.html', '财政局工作台', ['FINANCE']],
     ['audit.html', '审计与操作记录', ['AUDIT', 'BDB_OFFICER']],
     ['admin.html', '系统管理', ['ADMIN', 'SECURITY_ADMIN']],

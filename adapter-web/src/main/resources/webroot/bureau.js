@@ -46,6 +46,40 @@
     } catch (e) { App.showError(box, e); }
   });
 
+  /* 评审专家库 (Art. 8): the pool, adding an expert by their account's username, activating and deactivating. */
+  async function loadExperts(message) {
+    const list = document.getElementById('expert-list');
+    const data = await App.api('GET', '/api/experts');
+    const fieldset = document.getElementById('ex-fields');
+    if (!fieldset.querySelector('input')) {
+      data.fields.forEach(f => fieldset.append(el('span', { class: 'check' },
+        el('input', { type: 'checkbox', name: 'ex-field', id: 'ex-field-' + f.name, value: f.name }), ' ',
+        el('label', { for: 'ex-field-' + f.name, text: f.zh }), ' ')));
+    }
+    list.replaceChildren(message ? el('div', { class: 'alert ok', role: 'status', id: 'expert-flash', text: message }) : '',
+      Experts.poolTable(data.experts, true, async (e, active) => {
+        try {
+          await App.api('PUT', '/api/experts/' + encodeURIComponent(e.id), Experts.command(e, active));
+          await loadExperts((active ? '已启用专家 ' : '已停用专家 ') + e.name);
+        } catch (err) { App.showError(document.getElementById('expert-error'), err); }
+      }));
+  }
+  document.getElementById('expert-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const box = document.getElementById('expert-error');
+    box.replaceChildren();
+    const v = id => document.getElementById(id).value.trim();
+    try {
+      const e = await App.api('POST', '/api/experts', {
+        userId: v('ex-user'), name: v('ex-name'), employer: v('ex-employer') || null, employerUnit: v('ex-employer-unit') || null,
+        fields: [...document.querySelectorAll('input[name=ex-field]:checked')].map(c => c.value),
+        relatedUnits: Experts.units(v('ex-units')), relatedVendors: Experts.vendors(v('ex-vendors')), active: true });
+      event.target.reset();
+      await loadExperts('已将 ' + e.name + ' 加入专家库');
+    } catch (e) { App.showError(box, e); }
+  });
+  await loadExperts().catch(e => App.showError(document.getElementById('expert-error'), e));
+
   const queues = document.getElementById('queues');
   await Oversight.queue(queues, '待组织专家评审', 'DECLARED');
   await Oversight.queue(queues, '待录入评审意见', 'UNDER_REVIEW');

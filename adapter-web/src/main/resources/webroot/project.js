@@ -375,6 +375,11 @@
     catalog = new Map(cat.actions.map(a => [a.action, a]));
     document.title = p.profile.name + ' · 项目详情';
     document.querySelector('h1').textContent = p.profile.name;
+    // the review draws (Art. 8, 24): the Bureau's, read by Audit; never rendered for the unit or the experts
+    let draws = null;
+    if (['BDB_OFFICER', 'AUDIT'].includes(me.role)) {
+      try { draws = await Experts.projectSection({ id, state: p.state }, me); } catch (e) { draws = el('div', { class: 'refusal', role: 'alert' }); App.showError(draws, e); }
+    }
     const flash = sessionStorage.getItem('egov.flash');
     sessionStorage.removeItem('egov.flash');
     const forms = p.actions.filter(a => a.action !== 'ATTACH_DOCUMENT');
@@ -397,7 +402,8 @@
             event.target.disabled = true;
             try { section.replaceWith(similar(await App.api('GET', base + '/similar'))); } catch (e) { App.showError(section, e); }
           } }))] : []),
-      ...(opinion && (opinion.opinion || opinion.mayRecord) ? [el('h2', { text: '复用与重复建设审查意见' }), reuseOpinion(opinion, found)] : []));
+      ...(opinion && (opinion.opinion || opinion.mayRecord) ? [el('h2', { text: '复用与重复建设审查意见' }), reuseOpinion(opinion, found)] : []),
+      ...(draws ? [el('h2', { text: '评审专家抽取（第八条、第二十四条）' }), draws] : []));
     if (location.hash) { const target = document.querySelector(location.hash); if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); } else if (target) { target.scrollIntoView(); } }
   } catch (e) {
     root.replaceChildren(el('div', { class: 'refusal', role: 'alert' }));

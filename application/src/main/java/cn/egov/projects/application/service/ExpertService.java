@@ -140,7 +140,9 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
     }
 
     private Account expertAccount(String userId) {
-        Account account = accounts.findById(userId).orElseThrow(() -> new InvalidCommandException("userId", "账号不存在"));
+        // the account's id, or its username (the Bureau does not list accounts; it knows the expert's username)
+        Account account = accounts.findById(userId).or(() -> accounts.findByUsername(userId))
+                .orElseThrow(() -> new InvalidCommandException("userId", "账号不存在"));
         if (account.role() != Role.EXPERT) {
             throw new InvalidCommandException("userId", "专家库只收录专家账号，「" + account.displayName() + "」是"
                     + account.role().zh());
