@@ -1,5 +1,6 @@
 package cn.egov.projects.bootstrap;
 
+import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
 import cn.egov.projects.application.port.in.OpenDeclarationWindowCommand;
@@ -48,136 +49,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link StaffBrowserIT}: Debian's {@code chromium} and {@code chromium-driver}, the real application on an embedded
  * H2 database, a clock the test sets; skipped without a browser on a developer's machine, failing in CI).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("浏览器中的资源目录、相似项目和复用审查意见")
-class ResourceBrowserIT {
+class ResourceBrowserIT extends BrowserTestSupport {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String PASSWORD = "browser-test-password";
 
-    private final StaffBrowserIT.TestClock clock = new StaffBrowserIT.TestClock(LocalDate.of(2024, 8, 20));
-    private Path home;
-    private Application application;
-    private WebServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private String base;
-
-    @RegisterExtension
-    final TestWatcher screenshots = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (driver instanceof ChromeDriver chrome) {
-                try {
-                    Path dir = Path.of("target", "browser-screenshots");
-                    Files.createDirectories(dir);
-                    File shot = chrome.getScreenshotAs(OutputType.FILE);
-                    String name = "resources-" + context.getRequiredTestMethod().getName();
-                    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-                    Files.writeString(dir.resolve(name + ".html"), chrome.getPageSource());
-                } catch (IOException | RuntimeException e) {
-                    cause.addSuppressed(e);
-                }
-            }
-        }
-    };
-
-    @BeforeAll
-    void start() throws IOException {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver)");
-            }
-            Assumptions.abort("no Chromium on this machine: apt-get install -y chromium chromium-driver");
-        }
-        home = Files.createTempDirectory(Path.of("target"), "browser-resources-");
-        Settings settings = Settings.parse(List.of("--db-url",
-                "jdbc:h2:file:" + home.toAbsolutePath().resolve("egov") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH", "--uploads-dir", home.resolve("uploads").toString()), Map.of());
-        application = Application.open(settings, clock);
-        server = WebServer.start(application.webApi(), 0);
-        base = "http://localhost:" + server.port();
-        var accounts = application.accounts();
-        accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
-        // 三员分立: the Bureau's role is the security administrator's to grant
-        accounts.createAccount(null, account("secadmin", "安全保密管理员", Role.SECURITY_ADMIN, "TC-DSJ"));
-        Caller admin = new Caller(accounts.authenticate("secadmin", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
+    @Override
+    protected void prepare(AccountService accounts) {
+        Caller admin = caller("secadmin");
         accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
         accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
-        Caller bureau = new Caller(accounts.authenticate("bureau", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
-        application.useCases().openDeclarationWindow().openWindow(bureau, new OpenDeclarationWindowCommand(2025,
-                LocalDate.of(2024, 8, 20), LocalDate.of(2024, 9, 30)));
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--window-size=1280,1600", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory(home, "chrome").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (application != null) {
-            application.close();
-        }
-    }
-
-    private static CreateAccountCommand account(String username, String name, Role role, String unit) {
-        return new CreateAccountCommand(username, name, role, new UnitId(unit), null, null, PASSWORD.toCharArray());
-    }
-
-    private void signIn(String username) {
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/login.html");
-        awaitPage(d -> d.findElement(By.id("username"))).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-button")).click();
-        awaitPage(d -> {
-            String path = URI.create(d.getCurrentUrl()).getPath();
-            return !path.endsWith("/login.html") && !path.endsWith("/index.html") && !path.endsWith("/") ? path : null;
-        });
-        awaitPage(d -> d.findElement(By.id("who")));
-    }
-
-    private <T> T awaitPage(Function<WebDriver, T> condition) {
-        return wait.until(d -> {
-            try {
-                return condition.apply(d);
-            } catch (NoSuchElementException | StaleElementReferenceException notYet) {
-                return null;
-            } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("navigat")) {
-                    return null;
-                }
-                throw e;
-            }
-        });
-    }
-
-    private void openProject(String id) {
-        driver.get(base + "/project.html?id=" + id);
-        awaitPage(d -> d.findElement(By.id("state")));
-    }
-
-    private void act(String action, String state) {
-        WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("action-" + action)));
-        details.findElement(By.tagName("summary")).click();
-        driver.findElement(By.id("submit-" + action)).click();
-        wait.until(ExpectedConditions.textToBe(By.id("state"), state));
+        application.useCases().openDeclarationWindow().openWindow(caller("bureau"), new OpenDeclarationWindowCommand(
+                2025, LocalDate.of(2024, 8, 20), LocalDate.of(2024, 9, 30)));
     }
 
     /** Drafts a project of the plan year 2025 on the 项目列表 page as the signed-in unit; returns its id. */

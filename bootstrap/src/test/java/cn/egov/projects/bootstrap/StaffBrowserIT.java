@@ -1,5 +1,6 @@
 package cn.egov.projects.bootstrap;
 
+import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.OpenDeclarationWindowCommand;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
@@ -55,13 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deadline (Art. 13) on 我的待办. A failing step leaves a screenshot under {@code target/browser-screenshots}. Without
  * a browser the test is skipped on a developer's machine and fails in CI ({@code CI} set).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("浏览器中的办理流程：申报、评审、下达计划、我的待办")
-class StaffBrowserIT {
-
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String PASSWORD = "browser-test-password";
+class StaffBrowserIT extends BrowserTestSupport {
 
     /** A clock the test moves: 10:00 in Shanghai on the day set. */
     static final class TestClock implements ClockPort {
@@ -81,130 +77,13 @@ class StaffBrowserIT {
         }
     }
 
-    private final TestClock clock = new TestClock(LocalDate.of(2024, 8, 20));
-    private Path home;
-    private Application application;
-    private WebServer server;
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private String base;
-
-    @RegisterExtension
-    final TestWatcher screenshots = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (driver instanceof ChromeDriver chrome) {
-                try {
-                    Path dir = Path.of("target", "browser-screenshots");
-                    Files.createDirectories(dir);
-                    File shot = chrome.getScreenshotAs(OutputType.FILE);
-                    Path to = dir.resolve(context.getRequiredTestMethod().getName() + ".png");
-                    Files.copy(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
-                    Files.writeString(dir.resolve(context.getRequiredTestMethod().getName() + ".html"),
-                            chrome.getPageSource());
-                } catch (IOException | RuntimeException e) {
-                    cause.addSuppressed(e);
-                }
-            }
-        }
-    };
-
-    @BeforeAll
-    void start() throws IOException {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver)");
-            }
-            Assumptions.abort("no Chromium on this machine: apt-get install -y chromium chromium-driver");
-        }
-        home = Files.createTempDirectory(Path.of("target"), "browser-");
-        Settings settings = Settings.parse(List.of("--db-url",
-                "jdbc:h2:file:" + home.toAbsolutePath().resolve("egov") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH", "--uploads-dir", home.resolve("uploads").toString()), Map.of());
-        application = Application.open(settings, clock);
-        server = WebServer.start(application.webApi(), 0);
-        base = "http://localhost:" + server.port();
-        var accounts = application.accounts();
-        accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
-        // 三员分立: the Bureau's role is the security administrator's to grant
-        accounts.createAccount(null, account("secadmin", "安全保密管理员", Role.SECURITY_ADMIN, "TC-DSJ"));
-        Caller admin = new Caller(accounts.authenticate("secadmin", PASSWORD.toCharArray()).orElseThrow(), "it", "-");
+    @Override
+    protected void prepare(AccountService accounts) {
+        Caller admin = caller("secadmin");
         accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
         accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         accounts.createAccount(admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
         accounts.createAccount(admin, account("secrecy", "冯保密", Role.SECRECY, "TC-BMJ"));
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--window-size=1280,1600", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory(home, "chrome").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (application != null) {
-            application.close();
-        }
-    }
-
-    private static CreateAccountCommand account(String username, String name, Role role, String unit) {
-        return new CreateAccountCommand(username, name, role, new UnitId(unit), null, null, PASSWORD.toCharArray());
-    }
-
-    /**
-     * Signs in on the sign-in page and returns on the person's home page. Signing in navigates twice (to index.html,
-     * which then replaces itself with the role's home), so the wait is for the home page itself: a test that went on
-     * from index.html would race its replacement.
-     */
-    private void signIn(String username) {
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/login.html");
-        awaitPage(d -> d.findElement(By.id("username"))).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-button")).click();
-        awaitPage(d -> {
-            String path = URI.create(d.getCurrentUrl()).getPath();
-            return !path.endsWith("/login.html") && !path.endsWith("/index.html") && !path.endsWith("/") ? path : null;
-        });
-        awaitPage(d -> d.findElement(By.id("who")));
-    }
-
-    /**
-     * Waits for a condition of a page that may be navigating meanwhile: an element not there yet, gone stale, or a
-     * command cut off by a navigation ("aborted by navigation") means "not yet"; anything else fails the test.
-     */
-    private <T> T awaitPage(Function<WebDriver, T> condition) {
-        return wait.until(d -> {
-            try {
-                return condition.apply(d);
-            } catch (NoSuchElementException | StaleElementReferenceException notYet) {
-                return null;
-            } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("navigat")) {
-                    return null;
-                }
-                throw e;
-            }
-        });
-    }
-
-    private void openProject(String id) {
-        driver.get(base + "/project.html?id=" + id);
-        awaitPage(d -> d.findElement(By.id("state")));
     }
 
     private WebElement openAction(String action) {
