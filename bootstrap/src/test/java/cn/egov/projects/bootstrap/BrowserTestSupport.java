@@ -190,4 +190,34 @@ abstract class BrowserTestSupport {
         driver.findElement(By.id("submit-" + action)).click();
         wait.until(ExpectedConditions.textToBe(By.id("state"), state));
     }
+
+    /** Drafts a project of the plan year 2025 on the 项目列表 page as the signed-in unit; returns its id. */
+    protected String draft(String name, String scope) {
+        driver.get(base + "/projects.html");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-form")));
+        form.findElement(By.id("pf-name")).clear();
+        form.findElement(By.id("pf-name")).sendKeys(name);
+        form.findElement(By.id("pf-year")).clear();
+        form.findElement(By.id("pf-year")).sendKeys("2025");
+        form.findElement(By.id("pf-scope")).sendKeys(scope);
+        form.findElement(By.id("pf-goals")).sendKeys("数据共享率；产出；≥90%");
+        form.findElement(By.id("pf-budget")).clear();
+        form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
+        form.findElement(By.id("pf-leader-name")).sendKeys("李分管");
+        form.findElement(By.id("pf-leader-mobile")).sendKeys("13900000001");
+        form.findElement(By.id("pf-leader-email")).sendKeys("li@tc.gov.cn");
+        form.findElement(By.id("pf-resp-name")).sendKeys("王责任");
+        form.findElement(By.id("pf-resp-mobile")).sendKeys("13900000002");
+        form.findElement(By.id("pf-resp-email")).sendKeys("wang@tc.gov.cn");
+        form.findElement(By.id("pf-submit")).click();
+        wait.until(ExpectedConditions.urlContains("project.html?id="));
+        awaitPage(d -> d.findElement(By.id("state")));
+        return driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("id=") + 3).replaceAll("#.*", "");
+    }
+
+    protected void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
 }

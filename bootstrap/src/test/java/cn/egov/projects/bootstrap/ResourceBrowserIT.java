@@ -62,36 +62,6 @@ class ResourceBrowserIT extends BrowserTestSupport {
                 2025, LocalDate.of(2024, 8, 20), LocalDate.of(2024, 9, 30)));
     }
 
-    /** Drafts a project of the plan year 2025 on the 项目列表 page as the signed-in unit; returns its id. */
-    private String draft(String name, String scope) {
-        driver.get(base + "/projects.html");
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-form")));
-        form.findElement(By.id("pf-name")).clear();
-        form.findElement(By.id("pf-name")).sendKeys(name);
-        form.findElement(By.id("pf-year")).clear();
-        form.findElement(By.id("pf-year")).sendKeys("2025");
-        form.findElement(By.id("pf-scope")).sendKeys(scope);
-        form.findElement(By.id("pf-goals")).sendKeys("数据共享率；产出；≥90%");
-        form.findElement(By.id("pf-budget")).clear();
-        form.findElement(By.id("pf-budget")).sendKeys("平台软件开发；600000");
-        form.findElement(By.id("pf-leader-name")).sendKeys("李分管");
-        form.findElement(By.id("pf-leader-mobile")).sendKeys("13900000001");
-        form.findElement(By.id("pf-leader-email")).sendKeys("li@tc.gov.cn");
-        form.findElement(By.id("pf-resp-name")).sendKeys("王责任");
-        form.findElement(By.id("pf-resp-mobile")).sendKeys("13900000002");
-        form.findElement(By.id("pf-resp-email")).sendKeys("wang@tc.gov.cn");
-        form.findElement(By.id("pf-submit")).click();
-        wait.until(ExpectedConditions.urlContains("project.html?id="));
-        awaitPage(d -> d.findElement(By.id("state")));
-        return driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("id=") + 3).replaceAll("#.*", "");
-    }
-
-    private void type(String id, String text) {
-        WebElement input = driver.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
     @Test
     @DisplayName("单位在项目页登记资源；另一项目页列出相似的项目和资源及得分；大数据局评审时录入审查意见，单位在项目页看到")
     void catalogueSimilarAndOpinion() {
