@@ -46,7 +46,30 @@
     } catch (e) { App.showError(box, e); }
   });
 
-  /* 评审专家库 (Art. 8): the pool, adding an expert by their account's username, activating and deactivating. */
+  /* 评审专家库 (Art. 8): the pool, adding an expert by their account's username, editing, activating and deactivating. */
+  let editing = null; // the expert whose record the form changes, or null when it adds one
+  const form = document.getElementById('expert-form');
+  const check = name => document.getElementById('ex-field-' + name);
+  function editMode(e) {
+    editing = e;
+    form.reset();
+    document.getElementById('expert-error').replaceChildren();
+    const set = (id, value) => { document.getElementById(id).value = value || ''; };
+    const user = document.getElementById('ex-user');
+    user.disabled = !!e;
+    document.getElementById('expert-form-title').textContent = e ? '修改专家「' + e.name + '」的信息' : '新增专家';
+    document.getElementById('expert-submit').textContent = e ? '保存修改' : '加入专家库';
+    document.getElementById('expert-cancel').hidden = !e;
+    if (!e) return;
+    set('ex-user', '（账号不变）');
+    set('ex-name', e.name);
+    set('ex-employer', e.employer);
+    set('ex-employer-unit', e.employerUnit);
+    e.fields.forEach(f => { const c = check(f); if (c) c.checked = true; });
+    set('ex-units', e.relatedUnits.map(r => r.unit + (r.note ? '，' + r.note : '')).join('\n'));
+    set('ex-vendors', e.relatedVendors.map(r => r.name + (r.creditCode ? '，' + r.creditCode : '')).join('\n'));
+    document.getElementById('ex-name').focus();
+  }
   async function loadExperts(message) {
     const list = document.getElementById('expert-list');
     const data = await App.api('GET', '/api/experts');
@@ -62,20 +85,32 @@
           await App.api('PUT', '/api/experts/' + encodeURIComponent(e.id), Experts.command(e, active));
           await loadExperts((active ? '已启用专家 ' : '已停用专家 ') + e.name);
         } catch (err) { App.showError(document.getElementById('expert-error'), err); }
-      }));
+      }, editMode));
   }
-  document.getElementById('expert-form').addEventListener('submit', async (event) => {
+  document.getElementById('expert-cancel').addEventListener('click', () => editMode(null));
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const box = document.getElementById('expert-error');
     box.replaceChildren();
     const v = id => document.getElementById(id).value.trim();
+    const body = {
+      name: v('ex-name'), employer: v('ex-employer') || null, employerUnit: v('ex-employer-unit') || null,
+      fields: [...document.querySelectorAll('input[name=ex-field]:checked')].map(c => c.value),
+      relatedUnits: Experts.units(v('ex-units')), relatedVendors: Experts.vendors(v('ex-vendors')) };
     try {
-      const e = await App.api('POST', '/api/experts', {
-        userId: v('ex-user'), name: v('ex-name'), employer: v('ex-employer') || null, employerUnit: v('ex-employer-unit') || null,
-        fields: [...document.querySelectorAll('input[name=ex-field]:checked')].map(c => c.value),
-        relatedUnits: Experts.units(v('ex-units')), relatedVendors: Experts.vendors(v('ex-vendors')), active: true });
-      event.target.reset();
-      await loadExperts('已将 ' + e.name + ' 加入专家库');
+      if (editing) {
+        // the notes of relations are not in the form: keep those of relations that stay
+        const notes = new Map(editing.relatedUnits.map(r => [r.unit, r.note]));
+        body.relatedUnits.forEach(r => { if (!r.note && notes.get(r.unit)) r.note = notes.get(r.unit); });
+        const e = await App.api('PUT', '/api/experts/' + encodeURIComponent(editing.id),
+          Object.assign(body, { userId: editing.userId, active: editing.active }));
+        editMode(null);
+        await loadExperts('已保存专家 ' + e.name + ' 的修改');
+      } else {
+        const e = await App.api('POST', '/api/experts', Object.assign(body, { userId: v('ex-user'), active: true }));
+        form.reset();
+        await loadExperts('已将 ' + e.name + ' 加入专家库');
+      }
     } catch (e) { App.showError(box, e); }
   });
   await loadExperts().catch(e => App.showError(document.getElementById('expert-error'), e));

@@ -18,8 +18,8 @@ const Experts = (() => {
     return items.length ? items.join('；') : '无';
   }
 
-  /** The pool as a table; the keeper may activate or deactivate each expert. */
-  function poolTable(experts, keeper, onChange) {
+  /** The pool as a table; the keeper may edit, activate or deactivate each expert. */
+  function poolTable(experts, keeper, onChange, onEdit) {
     const headers = ['姓名', '专业领域', '工作单位', '关联关系', '状态'].concat(keeper ? ['操作'] : []);
     return App.table(headers, experts.map(e => {
       const row = [e.name, e.fieldsZh, e.employer, relations(e), App.badge(e.active ? 'ok' : 'muted', e.active ? '在库（可抽取）' : '已停用')];
@@ -27,6 +27,11 @@ const Experts = (() => {
         row.push(el('button', { type: 'button', class: 'secondary', id: 'toggle-' + e.id, 'data-expert': e.name,
           'aria-label': (e.active ? '停用专家 ' : '启用专家 ') + e.name, text: e.active ? '停用' : '启用',
           onclick: () => onChange(e, !e.active) }));
+        if (onEdit) {
+          row[row.length - 1] = el('span', { class: 'actions' }, row[row.length - 1], ' ',
+            el('button', { type: 'button', class: 'secondary', id: 'edit-' + e.id, 'aria-label': '修改专家 ' + e.name,
+              text: '修改', onclick: () => onEdit(e) }));
+        }
       }
       return row;
     }), 'expert-table');

@@ -56,6 +56,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -260,15 +261,22 @@ public final class WebApi {
             if (!running.compareAndSet(false, true)) {
                 return;
             }
-            vertx.executeBlocking(() -> {
-                revisions.sync();
-                return null;
-            }, false).onComplete(done -> {
+            try {
+                vertx.executeBlocking(() -> {
+                    revisions.sync();
+                    return null;
+                }, false).onComplete(done -> {
+                    running.set(false);
+                    if (done.failed()) {
+                        LOG.warn("reading the access changes of other instances failed: {}",
+                                done.cause().getMessage());
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                // Vert.x is closing: its worker pool is gone before its timers; there is nothing left to keep in step
                 running.set(false);
-                if (done.failed()) {
-                    LOG.warn("reading the access changes of other instances failed: {}", done.cause().getMessage());
-                }
-            });
+                vertx.cancelTimer(id);
+            }
         });
     }
 

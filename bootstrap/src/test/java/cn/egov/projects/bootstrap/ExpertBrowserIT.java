@@ -117,6 +117,19 @@ class ExpertBrowserIT extends BrowserTestSupport {
         driver.findElement(By.cssSelector("button[aria-label='启用专家 周专家']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("expert-flash"), "已启用专家 周专家"));
         assertThat(expertTable()).doesNotContain("已停用");
+        // an expert's record is corrected in the same form, which then returns to adding
+        driver.findElement(By.cssSelector("button[aria-label='修改专家 周专家']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("expert-form-title"), "修改专家「周专家」的信息"));
+        assertThat(driver.findElement(By.id("ex-employer")).getAttribute("value")).isEqualTo("常熟理工学院");
+        assertThat(driver.findElement(By.id("ex-field-SOFTWARE_DEVELOPMENT")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("ex-user")).isEnabled()).isFalse();
+        type("ex-employer", "苏州科技大学");
+        driver.findElement(By.id("expert-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("expert-flash"), "已保存专家 周专家 的修改"));
+        assertThat(expertTable()).contains("苏州科技大学").doesNotContain("常熟理工学院");
+        assertThat(driver.findElement(By.id("expert-form-title")).getText()).isEqualTo("新增专家");
+        assertThat(driver.findElement(By.id("ex-user")).isEnabled()).isTrue();
+        assertThat(driver.findElement(By.id("expert-cancel")).isDisplayed()).isFalse();
 
         openProject(project);
         awaitPage(d -> d.findElement(By.id("draw-form")));
