@@ -12,7 +12,7 @@
   async function accounts() {
     const data = await App.api('GET', '/api/accounts');
     document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', ''], data.items.map(a => [
-      a.username, a.displayName, a.roleZh, a.unit, a.mobile, a.email, a.enabled ? '启用' : '已停用',
+      a.username, a.displayName, a.roleZh, App.unit(a.unit), a.mobile, a.email, a.enabled ? '启用' : '已停用',
       el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
         onclick: async (event) => {
           try { await App.api('PUT', '/api/accounts/' + encodeURIComponent(a.userId) + '/enabled', { enabled: !a.enabled }); accounts(); } catch (e) { alert(e.message); }

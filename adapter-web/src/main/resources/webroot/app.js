@@ -120,8 +120,24 @@ const App = (() => {
     box.replaceChildren(el('div', { class: 'alert ok', text }));
   }
 
+  /* The units' full names by code (太仓市公安局 for TC-GAJ), read once as the page starts. */
+  const unitNames = new Map();
+  /** A unit's full name, or its code when the unit is not registered. */
+  function unit(code) { return code === null || code === undefined ? '—' : (unitNames.get(code) || code); }
+  /** A unit's full name with its code as a secondary hint: 太仓市公安局（TC-GAJ）. */
+  function unitFull(code) { const name = unitNames.get(code); return name ? name + '（' + code + '）' : unit(code); }
+  /** A person by name, with their unit's name: 王经办（太仓市公安局）; the id only when no name is known. */
+  function person(name, id, unitCode) {
+    const who = name || id || '—';
+    return unitCode ? who + '（' + unit(unitCode) + '）' : who;
+  }
+
   async function start(page, roles) {
     try { me = await api('GET', '/api/session'); } catch (e) { return null; }
+    try {
+      const units = await api('GET', '/api/units');
+      (units.items || []).forEach(u => unitNames.set(u.code, u.nameZh));
+    } catch (e) { /* names are a convenience: the codes are shown instead */ }
     await clock;
     const nav = el('nav', { 'aria-label': '主导航' });
     for (const [href, label, allowed] of NAV) {
@@ -130,7 +146,7 @@ const App = (() => {
     }
     const header = el('header', { class: 'top' },
       el('div', { class: 'brand', text: '太仓市电子政务项目管理' }), nav,
-      el('div', { class: 'who', id: 'who', text: me.name + '（' + me.roleZh + '，' + me.unit + '）' }),
+      el('div', { class: 'who', id: 'who', text: me.name + '（' + me.roleZh + '，' + unit(me.unit) + '）' }),
       el('button', { class: 'secondary', id: 'logout', type: 'button', onclick: logout, text: '退出' }));
     document.body.prepend(header);
     document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));
@@ -162,5 +178,5 @@ const App = (() => {
   function yuan(text) { if (text === null || text === undefined) return '—'; const [i, f] = String(text).split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '') + ' 元'; }
   function when(iso) { if (!iso) return '—'; const d = new Date(iso); return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }); }
 
-  return { el, api, start, clock, now, today, year, showError, showOk, table, projectLink, badge, zh, param, yuan, when, STATES, ENUM_ZH, get me() { return me; } };
+  return { el, api, start, clock, now, today, year, showError, showOk, table, projectLink, badge, zh, param, yuan, when, unit, unitFull, person, STATES, ENUM_ZH, get me() { return me; } };
 })();

@@ -28,7 +28,7 @@
     const data = await App.api('GET', '/api/projects?state=APPROVED&size=200&year=' + encodeURIComponent(year));
     box.replaceChildren(App.table(['选择', '项目', '单位', '总投资#'], data.items.map(p => [
       el('input', { type: 'checkbox', name: 'plan-project', value: p.id, id: 'pick-' + p.id, checked: true, 'aria-label': '列入计划：' + p.name }),
-      App.projectLink(p.id, p.name), p.unit, App.yuan(p.totalInvestment)]), 'approved-table'));
+      App.projectLink(p.id, p.name), App.unit(p.unit), App.yuan(p.totalInvestment)]), 'approved-table'));
   }
   document.getElementById('load-approved').addEventListener('click', () => loadApproved().catch(e => App.showError(document.getElementById('plan-result'), e)));
   document.getElementById('plan-form').addEventListener('submit', async (event) => {

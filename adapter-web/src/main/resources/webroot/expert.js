@@ -18,7 +18,7 @@
     const dl = el('dl', { class: 'facts' });
     const add = (k, v) => dl.append(el('dt', { text: k }), el('dd', {}, v === null || v === undefined || v === '' ? '—' : v));
     add('用途', i.purposeZh);
-    add('实施单位', i.unit);
+    add('实施单位', App.unitFull(i.unit));
     add('投标企业', i.vendors.length ? i.vendors.map(v => v.name).join('；') : '无');
     add('状态', App.badge(i.status, i.statusZh));
     if (i.declaredAt) add('签署回避声明', App.when(i.declaredAt));

@@ -12,8 +12,8 @@ const Experts = (() => {
 
   function relations(e) {
     const items = [];
-    if (e.employerUnit) items.push('任职单位 ' + e.employerUnit);
-    e.relatedUnits.forEach(r => items.push('单位 ' + r.unit + (r.note ? '（' + r.note + '）' : '')));
+    if (e.employerUnit) items.push('任职单位 ' + App.unitFull(e.employerUnit));
+    e.relatedUnits.forEach(r => items.push('单位 ' + App.unitFull(r.unit) + (r.note ? '（' + r.note + '）' : '')));
     e.relatedVendors.forEach(r => items.push('企业 ' + r.name + (r.note ? '（' + r.note + '）' : '')));
     return items.length ? items.join('；') : '无';
   }

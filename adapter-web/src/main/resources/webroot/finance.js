@@ -8,7 +8,7 @@
   try {
     const data = await App.api('GET', '/api/me/deadlines?days=400');
     document.getElementById('final-accounts').replaceChildren(App.table(['项目', '单位', '依据', '到期日', '状态'], data.items.map(i => [
-      App.projectLink(i.projectId, i.projectName), i.unit, i.article, i.due, App.badge(i.urgency, i.urgencyZh)]), 'final-accounts-table'));
+      App.projectLink(i.projectId, i.projectName), App.unit(i.unit), i.article, i.due, App.badge(i.urgency, i.urgencyZh)]), 'final-accounts-table'));
   } catch (e) { App.showError(document.getElementById('final-accounts'), e); }
   Oversight.planExport(document.getElementById('export-plan'));
   Oversight.performance(document.getElementById('performance'), false);

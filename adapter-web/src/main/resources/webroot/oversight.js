@@ -9,7 +9,7 @@ const Oversight = (() => {
     try {
       const data = await App.api('GET', '/api/compliance');
       box.replaceChildren(App.table(['单位', '项目数#', '已到期期限#', '按期完成#', '逾期完成#', '逾期未办#', '按期率#', '第十七条标记#'],
-        data.items.map(u => [u.unit, u.projects, u.fallenDue, u.metOnTime, u.metLate,
+        data.items.map(u => [App.unit(u.unit), u.projects, u.fallenDue, u.metOnTime, u.metLate,
           u.overdue ? App.badge('overdue', String(u.overdue)) : '0', (u.onTimeShare * 100).toFixed(1) + '%',
           u.art17Flagged ? App.badge('overdue', String(u.art17Flagged)) : '0']), 'compliance-table'));
     } catch (e) { box.replaceChildren(el('div', { class: 'refusal' })); App.showError(box.firstChild, e); }
@@ -18,14 +18,14 @@ const Oversight = (() => {
     try {
       const data = await App.api('GET', '/api/overdue');
       box.replaceChildren(App.table(['项目', '单位', '期限事项', '依据', '到期日', '状态'], data.items.map(i => [
-        App.projectLink(i.projectId, i.projectName), i.unit, i.kindZh, i.article, i.due, App.badge('OVERDUE', '已逾期')]), 'overdue-table'));
+        App.projectLink(i.projectId, i.projectName), App.unit(i.unit), i.kindZh, i.article, i.due, App.badge('OVERDUE', '已逾期')]), 'overdue-table'));
     } catch (e) { box.replaceChildren(el('div', { class: 'refusal' })); App.showError(box.firstChild, e); }
   }
   async function queue(box, title, state) {
     try {
       const data = await App.api('GET', '/api/projects?size=200&state=' + state);
       box.append(el('h3', {}, title + '（' + data.total + '）'),
-        App.table(['项目', '单位', '计划年度', '总投资#'], data.items.map(p => [App.projectLink(p.id, p.name), p.unit, p.planYear, App.yuan(p.totalInvestment)]), 'queue-' + state));
+        App.table(['项目', '单位', '计划年度', '总投资#'], data.items.map(p => [App.projectLink(p.id, p.name), App.unit(p.unit), p.planYear, App.yuan(p.totalInvestment)]), 'queue-' + state));
     } catch (e) { box.append(el('div', { class: 'refusal', text: e.message })); }
   }
   function planExport(link) {
@@ -70,11 +70,11 @@ const Oversight = (() => {
         const data = await App.api('GET', '/api/performance?year=' + encodeURIComponent(year));
         method.querySelector('p').textContent = data.methodZh;
         const uh = ['单位', '纳入考核项目#', '已计分项目#', '项目平均分#', '期限合规率#', '单位得分#', '建议等级', '评定等级', '考核意见'];
-        units.replaceChildren(App.table(editable ? uh.concat(['评定']) : uh, data.units.map(u => [u.unit, u.projects, u.scoredProjects,
+        units.replaceChildren(App.table(editable ? uh.concat(['评定']) : uh, data.units.map(u => [App.unit(u.unit), u.projects, u.scoredProjects,
           pct(u.projectAverage), pct(u.complianceScore) + '%', pct(u.score), u.suggestedGradeZh, graded(u.grade), u.grade ? u.grade.comment : null]
           .concat(editable ? [gradeForm('units/' + encodeURIComponent(u.unit), u, data.grades, 'grade-unit-' + u.unit)] : [])), 'performance-unit-table'));
         const ph = ['项目', '单位', '状态', '绩效目标#', '达成#', '部分达成#', '未达成#', '计分依据', '项目得分#', '建议等级', '评定等级', '考核意见'];
-        projects.replaceChildren(App.table(editable ? ph.concat(['评定']) : ph, data.projects.map(p => [App.projectLink(p.id, p.name), p.unit, p.stateZh,
+        projects.replaceChildren(App.table(editable ? ph.concat(['评定']) : ph, data.projects.map(p => [App.projectLink(p.id, p.name), App.unit(p.unit), p.stateZh,
           p.goals, p.met, p.partlyMet, p.notMet, p.basisZh, pct(p.score), p.suggestedGradeZh, graded(p.grade), p.grade ? p.grade.comment : null]
           .concat(editable ? [gradeForm('projects/' + encodeURIComponent(p.id), p, data.grades, 'grade-project-' + p.id)] : [])), 'performance-project-table'));
       } catch (e) { units.replaceChildren(); projects.replaceChildren(); App.showError(error, e); }

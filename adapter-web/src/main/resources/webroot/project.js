@@ -12,7 +12,7 @@
     const dl = el('dl', { class: 'facts', id: 'facts' });
     const add = (k, v) => dl.append(el('dt', { text: k }), el('dd', {}, v === null || v === undefined || v === '' ? '—' : v));
     add('状态', el('strong', { id: 'state', text: p.stateZh }));
-    add('实施单位', p.unit);
+    add('实施单位', App.unitFull(p.unit));
     add('计划年度', f.planYear);
     add('类别 / 性质', f.categoryZh + ' / ' + f.natureZh);
     add('资金来源', f.fundingZh);
@@ -162,7 +162,7 @@
       el('strong', { text: t.actionZh || t.action }),
       t.article ? ' ' + t.article : '',
       t.fromStateZh || t.toStateZh ? el('span', { class: 'muted', text: '  ' + (t.fromStateZh || '—') + ' → ' + (t.toStateZh || '—') }) : '',
-      el('div', {}, (t.roleZh || '') + ' ' + (t.userId || '') + (t.summary ? '：' + t.summary : '')))));
+      el('div', {}, el('span', { class: 'who' }, App.person(t.actorName, t.userId, t.unit)), ' ' + (t.roleZh || '') + (t.summary ? '：' + t.summary : '')))));
     if (!p.timeline.length) ol.append(el('li', { class: 'muted', text: '暂无记录' }));
     return ol;
   }
@@ -170,7 +170,7 @@
   function documents(p) {
     const wrap = el('div', { id: 'documents' });
     wrap.append(App.table(['文档类型', '文件名', '大小#', '上传人', '上传时间', ''], p.documents.map(d => [
-      d.kind, d.fileName, Math.ceil(d.size / 1024) + ' KB', d.uploadedBy, App.when(d.uploadedAt),
+      d.kind, d.fileName, Math.ceil(d.size / 1024) + ' KB', d.uploadedByName || d.uploadedBy, App.when(d.uploadedAt),
       el('a', { href: '/api/projects/' + id + '/documents/' + d.id, text: '下载' })]), 'document-table'));
     if (p.actions.some(a => a.action === 'ATTACH_DOCUMENT')) {
       const form = el('form', { id: 'upload-form', class: 'row' },
@@ -209,7 +209,7 @@
         location.reload();
       } catch (e) { App.showError(box, e); }
     }
-    wrap.append(App.table(['姓名', '角色', '单位', '指定用途', ''], a.assigned.map(x => [x.displayName + '（' + x.username + '）', x.roleZh, x.unit,
+    wrap.append(App.table(['姓名', '角色', '单位', '指定用途', ''], a.assigned.map(x => [x.displayName + '（' + x.username + '）', x.roleZh, App.unit(x.unit),
       x.purposeZh, x.removable ? el('button', { type: 'button', class: 'secondary', id: 'unassign-' + x.username, text: '取消指定',
         onclick: () => change('DELETE', x.userId, '已取消指定：' + x.displayName) }) : null]), 'assignment-table'));
     if (a.mayManage) {
@@ -313,7 +313,7 @@
     wrap.append(App.table(['得分#', '类型', '名称', '单位', '状态', '匹配内容'], r.items.map(i => [
       i.score.toFixed(2), i.kind === 'RESOURCE' ? '资源（' + i.resourceKindZh + '）' : '项目（' + i.categoryZh + '）',
       i.kind === 'RESOURCE' ? el('span', {}, i.resourceName + '，属 ', App.projectLink(i.projectId, i.projectName)) : App.projectLink(i.projectId, i.projectName),
-      i.unit, i.stateZh, i.terms.join('、') + (i.fields.length ? '（' + i.fields.join('、') + '）' : '')]), 'similar-table'));
+      App.unit(i.unit), i.stateZh, i.terms.join('、') + (i.fields.length ? '（' + i.fields.join('、') + '）' : '')]), 'similar-table'));
     return wrap;
   }
 

@@ -33,14 +33,14 @@
         const byProject = new Map();
         data.items.forEach(i => { if (!byProject.has(i.projectId)) byProject.set(i.projectId, Object.assign({ count: 0 }, i)); byProject.get(i.projectId).count++; });
         const rows = [...byProject.values()].filter(p => (!q.get('unit') || p.unit === q.get('unit')) && (!q.get('state') || p.state === q.get('state')));
-        box.replaceChildren(App.table(['项目', '单位', '状态', '逾期期限数#', '最早到期'], rows.map(p => [App.projectLink(p.projectId, p.projectName), p.unit, p.stateZh, p.count, p.due]), 'project-table'));
+        box.replaceChildren(App.table(['项目', '单位', '状态', '逾期期限数#', '最早到期'], rows.map(p => [App.projectLink(p.projectId, p.projectName), App.unit(p.unit), p.stateZh, p.count, p.due]), 'project-table'));
         document.getElementById('page-info').textContent = '共 ' + rows.length + ' 个项目有逾期期限';
         return;
       }
       const data = await App.api('GET', '/api/projects?' + q);
       box.replaceChildren(App.table(['项目名称', '单位', '计划年度', '类别', '性质', '总投资#', '状态'], data.items.map(p => [
         el('span', {}, App.projectLink(p.id, p.name), p.classified ? el('span', {}, ' ', App.badge('classified', '涉密')) : null),
-        p.unit, p.planYear, p.categoryZh, p.natureZh, App.yuan(p.totalInvestment), p.stateZh]), 'project-table'));
+        App.unit(p.unit), p.planYear, p.categoryZh, p.natureZh, App.yuan(p.totalInvestment), p.stateZh]), 'project-table'));
       const pages = Math.max(1, Math.ceil(data.total / size));
       document.getElementById('page-info').textContent = '第 ' + page + ' / ' + pages + ' 页，共 ' + data.total + ' 个项目';
       document.getElementById('prev').disabled = page <= 1;

@@ -16,7 +16,7 @@
         section.append(el('h2', {}, title + '（' + items.length + '）'));
         section.append(App.table(['项目', '单位', '期限事项', '依据', '到期日', '状态', '办理'], items.map(i => [
           App.projectLink(i.projectId, i.projectName),
-          i.unit,
+          App.unit(i.unit),
           i.kindZh,
           i.article,
           el('span', {}, i.due, i.provisional ? el('span', { class: 'muted', text: '（暂定）' }) : null),

@@ -8,6 +8,7 @@ import cn.egov.projects.application.port.out.AuditVerificationPort;
 import cn.egov.projects.application.port.out.DeclarationWindowPort;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.port.out.DueDeadlinesPort;
+import cn.egov.projects.application.port.out.NamesPort;
 import cn.egov.projects.application.port.out.PerformanceGradePort;
 import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.application.port.out.ReuseOpinionPort;
@@ -16,6 +17,7 @@ import cn.egov.projects.application.port.out.UnitPort;
 
 import cn.egov.projects.persistence.shared.SharedWebStateAdapter;
 import cn.egov.projects.persistence.web.WebSecurityAdapter;
+import cn.egov.projects.persistence.web.NamesAdapter;
 import cn.egov.projects.persistence.web.WorkplaceReadAdapter;
 
 import cn.egov.projects.persistence.audit.AuditChain;
@@ -41,6 +43,7 @@ public final class PersistenceAdapters {
     private final UnitAdapter units;
     private final DueDeadlinesAdapter dueDeadlines;
     private final WorkplaceReadAdapter workplaceReads;
+    private final NamesAdapter names;
     private final WebSecurityAdapter webSecurity;
     private final SharedWebStateAdapter sharedWebState;
     private final ResourceCatalogueAdapter resourceCatalogues;
@@ -79,6 +82,7 @@ public final class PersistenceAdapters {
         this.units = new UnitAdapter(sessions);
         this.dueDeadlines = new DueDeadlinesAdapter(sessions);
         this.workplaceReads = new WorkplaceReadAdapter(sessions);
+        this.names = new NamesAdapter(sessions);
         this.webSecurity = new WebSecurityAdapter(sessions);
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
         this.resourceCatalogues = new ResourceCatalogueAdapter(sessions);
@@ -180,6 +184,11 @@ public final class PersistenceAdapters {
     }
 
     /** The staff's working place reads: scoped to-do deadlines, compliance figures, the audit search. */
+    /** The names people read for user ids and unit codes. */
+    public NamesPort names() {
+        return names;
+    }
+
     public WorkplaceReadAdapter workplaceReads() {
         return workplaceReads;
     }

@@ -7,6 +7,7 @@ import cn.egov.projects.application.view.AuditEntry;
 import cn.egov.projects.application.view.AuditFilter;
 import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.Unit;
 import cn.egov.projects.application.view.UnitCompliance;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.catalog.Category;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -168,6 +170,35 @@ abstract class WebWorkplaceContractTest extends PersistenceContractTest {
                 Optional.empty(), Optional.empty(), Optional.empty()), EVERYTHING, 9, 2).items()).isEmpty();
         assertThat(adapters.workplaceReads().forProject(open.id().toString(), 100))
                 .extracting(AuditEntry::summary).containsExactly("摘要0", "摘要1", "摘要2", "摘要3");
+    }
+
+    @Test
+    @DisplayName("操作记录带办理人姓名和单位全称；名字只查得到存在的账号和登记的单位")
+    void auditEntriesAndPagesCarryNames() {
+        String userId = "named-" + tag;
+        String project = UUID.randomUUID().toString();
+        adapters.accounts().insert(new Account(userId, "named-" + tag, "王经办", Role.UNIT_STAFF, unitA, null, null,
+                "h", true, Set.of()));
+        adapters.units().insert(new Unit(unitA, "太仓市某局" + tag, Unit.Kind.IMPLEMENTING));
+        adapters.auditTrail().append(new AuditRecord(Instant.parse("2031-03-02T02:00:00Z"), userId, Role.UNIT_STAFF,
+                unitA.code(), "DECLARE", "第七条", project, ProjectState.DRAFT, ProjectState.DECLARED, "rn", "-",
+                "有名字"));
+        adapters.auditTrail().append(new AuditRecord(Instant.parse("2031-03-02T02:01:00Z"), "gone-" + tag,
+                Role.UNIT_STAFF, "NO-SUCH-" + tag, "OPEN_WINDOW", "第七条", null, null, null, "rm", "-", "无名字"));
+        assertThat(adapters.workplaceReads().forProject(project, 100))
+                .filteredOn(e -> e.requestId().equals("rn")).singleElement().satisfies(e -> {
+                    assertThat(e.actorName()).isEqualTo("王经办");
+                    assertThat(e.unitName()).isEqualTo("太仓市某局" + tag);
+                });
+        assertThat(adapters.workplaceReads().search(new AuditFilter(Optional.of("gone-" + tag), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), EVERYTHING, 1, 10).items()).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actorName()).isNull();
+                    assertThat(e.unitName()).isNull();
+                });
+        assertThat(adapters.names().people(List.of(userId, "gone-" + tag))).containsExactly(Map.entry(userId, "王经办"));
+        assertThat(adapters.names().units()).containsEntry(unitA.code(), "太仓市某局" + tag)
+                .doesNotContainKey("NO-SUCH-" + tag);
     }
 
     @Test

@@ -67,7 +67,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new SignInService(accounts, security, audit, clock, tx,
                         SignInThrottle.shared(SignInThrottle.Limits.standard(), persistence.sharedWebState()),
                         revisions),
-                new ProjectPageService(ports, persistence.documents()),
+                new ProjectPageService(ports, persistence.documents(), persistence.names()),
                 toDo,
                 new OversightReportService(ports, reads, reads),
                 new CalendarFeedService(security, security, toDo, audit, clock, tx),

@@ -2,14 +2,15 @@ package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.CreateUnitCommand;
 import cn.egov.projects.application.port.in.OpenDeclarationWindowCommand;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
 import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.application.view.Unit;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,11 @@ class StaffBrowserIT extends BrowserTestSupport {
         accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         accounts.createAccount(admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
         accounts.createAccount(admin, account("secrecy", "冯保密", Role.SECRECY, "TC-BMJ"));
+        // the units by their full names, as the administrator registers them (the pages show names, not codes)
+        application.web().units().createUnit(caller("admin"), new CreateUnitCommand("TC-GAJ", "太仓市公安局",
+                Unit.Kind.IMPLEMENTING));
+        application.web().units().createUnit(caller("admin"), new CreateUnitCommand("TC-DSJ", "太仓市大数据管理局",
+                Unit.Kind.AUTHORITY));
     }
 
     private WebElement openAction(String action) {
@@ -204,6 +210,11 @@ class StaffBrowserIT extends BrowserTestSupport {
         openProject(id);
         String timeline = driver.findElement(By.id("timeline")).getText();
         assertThat(timeline).contains("申报项目", "组织专家评审", "提出资金安排意见", "下达年度实施计划", "第九条");
+        // … by name and unit, never by an identifier that means nothing to a person
+        assertThat(timeline).contains("王经办（太仓市公安局）", "陈大数据（太仓市大数据管理局）")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(driver.findElement(By.id("facts")).getText()).contains("太仓市公安局（TC-GAJ）");
+        assertThat(driver.findElement(By.id("who")).getText()).isEqualTo("王经办（实施单位经办人员，太仓市公安局）");
         assertThat(driver.findElement(By.id("actions")).getText()).contains("报送实施方案（第十三条）");
         assertThat(driver.findElement(By.id("facts")).getText()).contains("警情处置时间缩短比例（效益指标，目标值≥20%）");
 
@@ -219,7 +230,7 @@ class StaffBrowserIT extends BrowserTestSupport {
         assertThat(driver.findElement(By.id("performance-projects")).getText())
                 .contains("项目得分", "建议等级", "评定等级", "计分依据", "尚未报告绩效目标达成情况", "已列入实施计划", "未评定");
         assertThat(driver.findElement(By.id("performance-units")).getText())
-                .contains("单位得分", "期限合规率", "TC-GAJ");
+                .contains("单位得分", "期限合规率", "太仓市公安局").doesNotContain("TC-GAJ");
         new Select(driver.findElement(By.id("grade-project-" + id + "-grade"))).selectByValue("GOOD");
         driver.findElement(By.id("grade-project-" + id + "-comment")).sendKeys("按计划推进");
         driver.findElement(By.id("grade-project-" + id + "-save")).click();

@@ -41,4 +41,10 @@ public interface WorkplaceDao {
                     @Param("onlyThese") Collection<UUID> onlyThese, @Param("securityTrail") boolean securityTrail);
 
     List<AuditEntryRow> auditForProject(@Param("projectId") String projectId, @Param("limit") int limit);
+
+    /** The display names of these accounts (those that exist and have one). */
+    List<NameRow> displayNames(@Param("userIds") Collection<String> userIds);
+
+    /** Every unit's full name. */
+    List<NameRow> unitNames();
 }

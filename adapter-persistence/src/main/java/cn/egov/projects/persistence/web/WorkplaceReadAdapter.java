@@ -109,6 +109,7 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
 
     private static AuditEntry entry(AuditEntryRow r) {
         return new AuditEntry(r.id(), r.at(), r.userId(), r.role(), r.unit(), r.action(), r.article(), r.projectId(),
-                r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(), r.classified());
+                r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(), r.classified(), r.actorName(),
+                r.unitName());
     }
 }

@@ -371,7 +371,9 @@ public final class ProjectJson {
         JsonArray timeline = new JsonArray();
         page.timeline().forEach(e -> timeline.add(auditEntry(e)));
         JsonArray documents = new JsonArray();
-        page.documents().forEach(d -> documents.add(document(d)));
+        page.documents().forEach(d -> documents.add(document(d)
+                .put("uploadedByName", page.names().person(d.uploadedBy()))));
+        json.put("unitName", page.names().unit(page.details().project().unit().code()));
         JsonArray changes = new JsonArray();
         for (ChangeRequest c : page.details().project().changes()) {
             changes.add(new JsonObject().put("id", c.id().toString()).put("requestedOn", date(c.requestedOn()))
@@ -396,7 +398,8 @@ public final class ProjectJson {
                 .put("fromStateZh", e.fromState() == null ? null : e.fromState().zh())
                 .put("toState", e.toState() == null ? null : e.toState().name())
                 .put("toStateZh", e.toState() == null ? null : e.toState().zh())
-                .put("requestId", e.requestId()).put("summary", e.summary()).put("classified", e.classified());
+                .put("requestId", e.requestId()).put("summary", e.summary()).put("classified", e.classified())
+                .put("actorName", e.actorName()).put("unitName", e.unitName());
     }
 
     /** The Chinese name of an audited action: a lifecycle action's, sign-in, or the code itself. */

@@ -11,8 +11,11 @@ import java.time.Instant;
  *
  * @param projectId  the project concerned, or null for an act on no single project
  * @param classified the project is classified (Art. 27): only those inside its 知悉范围 find its records
+ * @param actorName  the display name of the person who acted, or null when unknown or withheld
+ * @param unitName   the full name of the unit they acted for, or null when unknown
  */
 public record AuditEntry(long id, Instant at, String userId, Role role, String unit, String action, String article,
                          String projectId, ProjectState fromState, ProjectState toState, String requestId,
-                         String sourceAddress, String summary, boolean classified) {
+                         String sourceAddress, String summary, boolean classified, String actorName,
+                         String unitName) {
 }

@@ -70,7 +70,7 @@ public final class FakeWorkplace {
         this.world = new FakeWorld(today);
         this.reads = new InMemoryWorkplaceReads(world.projects, world.audit);
         this.stores = new InMemoryWorkplaceStores(world.accounts);
-        this.pages = new ProjectPageService(world.ports, world.documents);
+        this.pages = new ProjectPageService(world.ports, world.documents, new InMemoryNames(world.accounts, world.units));
         this.toDo = new ToDoService(world.ports, reads);
         this.oversightReports = new OversightReportService(world.ports, reads, reads);
         this.securityAudit = new SecurityAuditService(world.ports, () -> auditVerdict);

@@ -143,6 +143,6 @@ public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, Compli
             classified = projects.load(ProjectId.parse(r.projectId())).map(Project::isClassified).orElse(false);
         }
         return new AuditEntry(id, r.at(), r.userId(), r.role(), r.unit(), r.action(), r.article(), r.projectId(),
-                r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(), classified);
+                r.fromState(), r.toState(), r.requestId(), r.sourceAddress(), r.summary(), classified, null, null);
     }
 }

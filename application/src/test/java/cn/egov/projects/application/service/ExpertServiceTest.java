@@ -17,6 +17,8 @@ import cn.egov.projects.application.port.in.RecordReviewCommand;
 import cn.egov.projects.application.port.in.StartReviewCommand;
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.AuditRecord;
+import cn.egov.projects.application.view.AuditEntry;
+import cn.egov.projects.application.view.Unit;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.expert.Expert;
@@ -140,6 +142,34 @@ class ExpertServiceTest {
         w.experts.declare(now(drawn), project);
         assertThat(w.pages.page(policeStaff(), project).timeline()).noneSatisfy(e ->
                 assertThat(e.summary()).contains("回避声明"));
+    }
+
+    @Test
+    @DisplayName("项目页时间线以姓名和单位全称显示办理人；评审结束前项目单位看不到专家本人的办理人（第八条），大数据管理局看得到")
+    void timelineNamesPeopleAndUnitsButNotReviewersToTheUnit() {
+        w.world.units.insert(new Unit(POLICE, "太仓市公安局", Unit.Kind.IMPLEMENTING));
+        w.world.accounts.insert(new Account("police-staff", "police-staff", "王经办", Role.UNIT_STAFF, POLICE, null,
+                null, "h", true, Set.of()));
+        ExpertDraw draw = draw();
+        String first = draw.seats().get(0).userId();
+        w.experts.declare(now(first), project);
+        String expertName = w.world.accounts.findById(first).orElseThrow().displayName();
+
+        List<AuditEntry> unitView = w.pages.page(policeStaff(), project).timeline();
+        assertThat(unitView).filteredOn(e -> "DECLARE".equals(e.action())).singleElement().satisfies(e -> {
+            assertThat(e.actorName()).isEqualTo("王经办");
+            assertThat(e.unitName()).isEqualTo("太仓市公安局");
+        });
+        assertThat(unitView).filteredOn(e -> e.action().startsWith("EXPERT_")).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.userId()).isNull();
+            assertThat(e.actorName()).isNull();
+            assertThat(e.summary()).isEqualTo(ProjectPageService.REVIEWERS_WITHHELD);
+        });
+        assertThat(unitView).noneMatch(e -> expertName.equals(e.actorName()));
+
+        assertThat(w.pages.page(bureau(), project).timeline()).filteredOn(e -> e.action().startsWith("EXPERT_"))
+                .isNotEmpty().allSatisfy(e -> assertThat(e.actorName()).isEqualTo(expertName));
+        assertThat(w.pages.page(bureau(), project).names().unit("TC-GAJ")).isEqualTo("太仓市公安局");
     }
 
     @Test
