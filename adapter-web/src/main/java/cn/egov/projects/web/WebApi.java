@@ -41,6 +41,7 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -55,10 +56,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The application's router: the JSON API, the calendar feeds and the staff's pages. Every request gets a request id
@@ -234,6 +237,8 @@ public final class WebApi {
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock, workplace.performance()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
+        // the short link in reminders (e-mail and SMS) to a project: its page, once signed in
+        table.add(router, HttpMethod.GET, "/projects/:id", Rule.open(), WebApi::projectLink);
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));
         return router;
@@ -253,6 +258,24 @@ public final class WebApi {
             ctx.next();
         }
     }
+
+    /**
+     * {@code GET /projects/{id}}, the link a reminder carries: 302 to the project's page ({@code project.html?id=…}),
+     * which asks the person to sign in first; anything but a project number is 404.
+     */
+    private static void projectLink(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (id == null || !PROJECT_ID.matcher(id).matches()) {
+            ctx.fail(404);
+            return;
+        }
+        ctx.response().setStatusCode(302)
+                .putHeader(HttpHeaders.LOCATION, "/project.html?id=" + id.toLowerCase(Locale.ROOT))
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+    }
+
+    private static final Pattern PROJECT_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Reads the access changes made through other instances, one read at a time, on a worker thread. */
     private void syncRevisions(Vertx vertx) {

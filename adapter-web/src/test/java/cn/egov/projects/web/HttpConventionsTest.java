@@ -67,6 +67,22 @@ class HttpConventionsTest extends ApiTestSupport {
     }
 
     @Test
+    @DisplayName("提醒中的项目链接 /projects/{编号} 转到项目页（登录后按权限显示）；不是项目编号的是404")
+    void reminderLinkLeadsToTheProjectPage() {
+        String id = "3F6C0A52-8a7e-4b9e-9d0e-1c2b3a4d5e6f";
+        HttpResponse<Buffer> link = await(client.get("/projects/" + id).followRedirects(false).send());
+        assertThat(link.statusCode()).isEqualTo(302);
+        assertThat(link.getHeader("Location")).isEqualTo("/project.html?id=3f6c0a52-8a7e-4b9e-9d0e-1c2b3a4d5e6f");
+        HttpResponse<Buffer> page = await(client.get(link.getHeader("Location")).send());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.bodyAsString()).contains("project.js");
+        for (String bad : List.of("/projects/x", "/projects/3f6c0a52-8a7e-4b9e-9d0e-1c2b3a4d5e6f0",
+                "/projects/%3Cscript%3E", "/projects/3f6c0a52-8a7e-4b9e-9d0e-1c2b3a4d5e6f/../admin.html")) {
+            assertThat(await(client.get(bad).followRedirects(false).send()).statusCode()).as(bad).isEqualTo(404);
+        }
+    }
+
+    @Test
     @DisplayName("合理的请求编号原样沿用，不合理的换成新的UUID")
     void requestIdFromTheClient() {
         HttpResponse<Buffer> kept = await(client.get("/health").putHeader("X-Request-Id", "abc-123_X.y").send());
