@@ -9,6 +9,7 @@ const App = (() => {
     ['expert.html', '我的评审', ['EXPERT']],
     ['finance.html', '财政局工作台', ['FINANCE']],
     ['audit.html', '审计与操作记录', ['AUDIT', 'BDB_OFFICER']],
+    ['statistics.html', '统计图表', ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE', 'AUDIT']],
     ['admin.html', '系统管理', ['ADMIN', 'SECURITY_ADMIN']],
     ['security.html', '安全审计', ['AUDIT_ADMIN']],
     ['calculator.html', '期限计算器', null]

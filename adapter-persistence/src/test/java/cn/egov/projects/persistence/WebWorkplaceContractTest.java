@@ -7,6 +7,7 @@ import cn.egov.projects.application.view.AuditEntry;
 import cn.egov.projects.application.view.AuditFilter;
 import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.Statistics;
 import cn.egov.projects.application.view.Unit;
 import cn.egov.projects.application.view.UnitCompliance;
 import cn.egov.projects.domain.access.Role;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The contract of the working place's adapters: scoped open deadlines, compliance counts, the audit search, sign-in
@@ -170,6 +173,44 @@ abstract class WebWorkplaceContractTest extends PersistenceContractTest {
                 Optional.empty(), Optional.empty(), Optional.empty()), EVERYTHING, 9, 2).items()).isEmpty();
         assertThat(adapters.workplaceReads().forProject(open.id().toString(), 100))
                 .extracting(AuditEntry::summary).containsExactly("摘要0", "摘要1", "摘要2", "摘要3");
+    }
+
+    @Test
+    @DisplayName("统计图表的数字：按状态、类别、年度的项目数和投资额，按单位和年度的期限执行情况，按类型的逾期期限；只数范围内的项目")
+    void statisticsWithinTheScope() {
+        Statistics a = adapters.workplaceReads().count(DAY, unitScope(unitA));
+        assertThat(a.asOf()).isEqualTo(DAY);
+        assertThat(a.byState()).extracting(Statistics.Tally::key, Statistics.Tally::count)
+                .containsExactly(tuple("CONTRACTED", 1L), tuple("PLANNED", 1L));
+        BigDecimal both = open.profile().totalInvestment().toBigDecimal()
+                .add(secret.profile().totalInvestment().toBigDecimal());
+        assertThat(a.byCategory()).singleElement().satisfies(t -> {
+            assertThat(t.key()).isEqualTo("BUSINESS_SYSTEM");
+            assertThat(t.count()).isEqualTo(2);
+            assertThat(t.budget()).isEqualByComparingTo(both);
+        });
+        assertThat(a.byYear()).extracting(Statistics.Tally::key, Statistics.Tally::count)
+                .containsExactly(tuple("2031", 2L));
+        // met on time (a progress report), met late (a contract), two open past their day; the waived one and the
+        // one not yet due are not counted
+        assertThat(a.deadlines()).singleElement().satisfies(y -> {
+            assertThat(y.unit()).isEqualTo(unitA);
+            assertThat(y.year()).isEqualTo(2031);
+            assertThat(y.metOnTime()).isEqualTo(1);
+            assertThat(y.metLate()).isEqualTo(1);
+            assertThat(y.overdue()).isEqualTo(2);
+        });
+        assertThat(a.overdueByKind()).extracting(Statistics.Tally::key, Statistics.Tally::count)
+                .containsExactly(tuple("IMPL_PLAN", 1L), tuple("SUBSTANTIVE_START", 1L));
+
+        // city-wide without the classified project: it is not counted anywhere
+        Statistics city = adapters.workplaceReads().count(DAY, new ProjectListScope(Optional.empty(), false,
+                Set.of(), Optional.of(Set.of(open.id(), secret.id(), other.id()))));
+        assertThat(city.byState()).extracting(Statistics.Tally::key, Statistics.Tally::count)
+                .containsExactly(tuple("ACCEPTED", 1L), tuple("PLANNED", 1L));
+        assertThat(city.byCategory()).singleElement().satisfies(t -> assertThat(t.count()).isEqualTo(2));
+        assertThat(city.deadlines()).extracting(Statistics.UnitYear::unit).containsExactly(unitA);
+        assertThat(adapters.workplaceReads().count(DAY, unitScope(unitB)).deadlines()).isEmpty();
     }
 
     @Test

@@ -36,6 +36,7 @@ import cn.egov.projects.web.routes.PlanRoutes;
 import cn.egov.projects.web.routes.ProjectRoutes;
 import cn.egov.projects.web.routes.ResourceCatalogueRoutes;
 import cn.egov.projects.web.routes.SessionRoutes;
+import cn.egov.projects.web.routes.StatisticsRoutes;
 import cn.egov.projects.web.routes.WorkplaceRoutes;
 import cn.egov.projects.web.routes.WorkplaceUseCases;
 import io.vertx.core.Handler;
@@ -237,6 +238,12 @@ public final class WebApi {
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock, workplace.performance()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
+        new StatisticsRoutes(workplace.statistics(), workplace.units(), clock).mount(router, table);
+        // the pages' third-party scripts (Apache ECharts), from the application's own jars: no CDN, so that the
+        // pages work in a government network without internet; versioned paths, so cached for a day
+        table.add(router, HttpMethod.GET, "/webjars/*", Rule.open(), StaticHandler.create("META-INF/resources/webjars")
+                .setCachingEnabled(true).setMaxAgeSeconds(86_400).setDirectoryListing(false)
+                .setDefaultContentEncoding("UTF-8"));
         // the short link in reminders (e-mail and SMS) to a project: its page, once signed in
         table.add(router, HttpMethod.GET, "/projects/:id", Rule.open(), WebApi::projectLink);
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")

@@ -130,7 +130,7 @@ abstract class ApiTestSupport {
                         workplace.documents, workplace.assignments, workplace.securityAudit,
                         new cn.egov.projects.application.service.SecurityEventService(world.ports),
                         workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance,
-                        workplace.experts),
+                        workplace.experts, workplace.statistics),
                 settings, ready, revisions, sessions, world.clock);
     }
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteAccessTest extends ApiTestSupport {
 
     private static final Set<String> PUBLIC = Set.of("GET /health", "GET /ready", "GET /openapi.json", "GET /api/deadlines/compute",
-            "POST /api/session", "GET /calendar/:file", "GET /projects/:id", "GET /*");
+            "POST /api/session", "GET /calendar/:file", "GET /projects/:id", "GET /webjars/*", "GET /*");
 
     private String key(HttpMethod method, String path) {
         return method.name() + " " + path;

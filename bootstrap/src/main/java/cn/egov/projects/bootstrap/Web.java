@@ -25,6 +25,7 @@ import cn.egov.projects.application.service.SecurityEventService;
 import cn.egov.projects.application.service.ResourceCatalogueService;
 import cn.egov.projects.application.service.ReuseOpinionService;
 import cn.egov.projects.application.service.SimilarProjectsService;
+import cn.egov.projects.application.service.StatisticsService;
 import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
@@ -83,7 +84,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new SimilarProjectsService(ports, persistence.resourceCatalogues(), persistence.resourceCatalogues()),
                 new ReuseOpinionService(ports, persistence.resourceCatalogues(), persistence.reuseOpinions()),
                 new PerformanceService(ports, persistence.performanceGrades()),
-                experts);
+                experts,
+                new StatisticsService(ports, persistence.workplaceReads()));
 
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -236,6 +237,33 @@ class StaffBrowserIT extends BrowserTestSupport {
         driver.findElement(By.id("grade-project-" + id + "-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("performance-projects"), "按计划推进"));
         assertThat(driver.findElement(By.id("performance-projects")).getText()).contains("良");
+
+        // the Bureau's charts: drawn by the application's own ECharts, each with its table, in Chinese; a fortnight
+        // after the implementation plan fell due (2025-02-24) it is overdue
+        LocalDate before = clock.today();
+        clock.set(LocalDate.of(2025, 3, 10));
+        driver.findElement(By.linkText("统计图表")).click();
+        awaitPage(d -> d.findElement(By.cssSelector("#canvas-projectsByState[data-rendered='true'] canvas")));
+        assertThat(driver.findElement(By.id("title-projectsByState")).getText()).isEqualTo("项目状态分布");
+        assertThat(driver.findElement(By.id("title-onTimeByUnit")).getText()).isEqualTo("各单位法定期限按期办结率");
+        assertThat(driver.findElements(By.cssSelector(".chart[data-rendered='true'] canvas"))).hasSize(7)
+                .allSatisfy(c -> assertThat(c.getSize().getWidth()).isGreaterThan(200));
+        assertThat(driver.findElement(By.id("tablebox-projectsByState")).isDisplayed()).isFalse();
+        driver.findElement(By.id("toggle-projectsByState")).click();
+        assertThat(driver.findElement(By.id("table-projectsByState")).getText())
+                .contains("项目状态", "项目数", "已列入实施计划");
+        assertThat(driver.findElement(By.id("canvas-projectsByState")).isDisplayed()).isFalse();
+        driver.findElement(By.id("toggle-onTimeByUnit")).click();
+        assertThat(driver.findElement(By.id("table-onTimeByUnit")).getText()).contains("太仓市公安局", "按期办结率");
+        driver.findElement(By.id("toggle-overdueByKind")).click();
+        assertThat(driver.findElement(By.id("table-overdueByKind")).getText())
+                .contains("计划实施", "报送项目实施方案", "第十三条");
+        assertThat(driver.findElement(By.id("xlsx-projectsByState")).getAttribute("href"))
+                .endsWith("/api/exports/statistics.xlsx?chart=projectsByState");
+        assertThat((String) ((JavascriptExecutor) driver).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('canvas-projectsByCategory'))"
+                        + ".getDataURL({type: 'png'}).substring(0, 22)")).isEqualTo("data:image/png;base64,");
+        clock.set(before);
     }
 
     /** Drafts a project on the 项目列表 page as the signed-in unit; returns its id. */

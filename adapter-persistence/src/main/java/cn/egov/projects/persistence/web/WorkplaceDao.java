@@ -42,6 +42,24 @@ public interface WorkplaceDao {
 
     List<AuditEntryRow> auditForProject(@Param("projectId") String projectId, @Param("limit") int limit);
 
+    /** Projects in the scope per {@code column} (state, category or plan_year), with their total investment. */
+    List<TallyRow> projectTallies(@Param("column") String column, @Param("scopeUnit") String scopeUnit,
+                                  @Param("allClassified") boolean allClassified,
+                                  @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
+                                  @Param("onlyThese") Collection<UUID> onlyThese);
+
+    /** Deadlines of the scope's projects met, or open past their day, per unit and year of the due day. */
+    List<UnitYearRow> deadlinesByUnitYear(@Param("today") LocalDate today, @Param("scopeUnit") String scopeUnit,
+                                          @Param("allClassified") boolean allClassified,
+                                          @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
+                                          @Param("onlyThese") Collection<UUID> onlyThese);
+
+    /** Deadlines of the scope's projects open past their day, per kind. */
+    List<TallyRow> overdueByKind(@Param("today") LocalDate today, @Param("scopeUnit") String scopeUnit,
+                                 @Param("allClassified") boolean allClassified,
+                                 @Param("classifiedAllowed") Collection<UUID> classifiedAllowed,
+                                 @Param("onlyThese") Collection<UUID> onlyThese);
+
     /** The display names of these accounts (those that exist and have one). */
     List<NameRow> displayNames(@Param("userIds") Collection<String> userIds);
 

@@ -4,10 +4,12 @@ import cn.egov.projects.application.port.out.AuditSearchPort;
 import cn.egov.projects.application.port.out.CompliancePort;
 import cn.egov.projects.application.port.out.ProjectListScope;
 import cn.egov.projects.application.port.out.ScopedDeadlinesPort;
+import cn.egov.projects.application.port.out.StatisticsPort;
 import cn.egov.projects.application.view.AuditEntry;
 import cn.egov.projects.application.view.AuditFilter;
 import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.Statistics;
 import cn.egov.projects.application.view.UnitCompliance;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectId;
@@ -25,7 +27,8 @@ import java.util.UUID;
  * The working place's reads in SQL, each within a person's scope (the same scope rules as the project list): open
  * deadlines, each unit's compliance counts, and the audit search with whether each record's project is classified.
  */
-public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort {
+public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort,
+        StatisticsPort {
 
     static final int MAX_LIMIT = 10_000;
 
@@ -66,6 +69,28 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
                 .map(r -> new UnitCompliance(new UnitId(r.unit()), r.projects(), zero(r.metOnTime()),
                         zero(r.metLate()), zero(r.overdue()), r.art17Flagged()))
                 .toList();
+    }
+
+    @Override
+    public Statistics count(LocalDate today, ProjectListScope scope) {
+        Scope sql = Scope.of(scope);
+        return sessions.call(s -> {
+            WorkplaceDao dao = s.getMapper(WorkplaceDao.class);
+            return new Statistics(today,
+                    tallies(dao.projectTallies("state", sql.unit(), sql.allClassified(), sql.allowed(), sql.only())),
+                    tallies(dao.projectTallies("category", sql.unit(), sql.allClassified(), sql.allowed(),
+                            sql.only())),
+                    tallies(dao.projectTallies("plan_year", sql.unit(), sql.allClassified(), sql.allowed(),
+                            sql.only())),
+                    dao.deadlinesByUnitYear(today, sql.unit(), sql.allClassified(), sql.allowed(), sql.only())
+                            .stream().map(r -> new Statistics.UnitYear(new UnitId(r.unit()), r.dueYear(),
+                                    zero(r.metOnTime()), zero(r.metLate()), zero(r.overdue()))).toList(),
+                    tallies(dao.overdueByKind(today, sql.unit(), sql.allClassified(), sql.allowed(), sql.only())));
+        });
+    }
+
+    private static List<Statistics.Tally> tallies(List<TallyRow> rows) {
+        return rows.stream().map(r -> new Statistics.Tally(r.id(), r.count(), r.budget())).toList();
     }
 
     private static long zero(Long value) {

@@ -153,6 +153,49 @@ public final class Spreadsheets {
         }
     }
 
+    /** A table as it is read: a sheet's name, a title line, its column headers and its rows. */
+    public record Table(String sheet, String title, List<String> headers, List<List<Object>> rows) {
+        public Table {
+            headers = List.copyOf(headers);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * Tables, one sheet each (e.g. the charts' figures): numbers stay numbers (exact decimals as numbers of the
+     * sheet), everything else is text.
+     */
+    public static byte[] tables(List<Table> tables, LocalDate today) {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            for (Table t : tables) {
+                Sheet sheet = book.createSheet(t.sheet());
+                title(book, sheet, t.title() + "（导出日期 " + today + "）");
+                header(book, sheet, t.headers().toArray(String[]::new));
+                int r = 2;
+                for (List<Object> values : t.rows()) {
+                    Row row = sheet.createRow(r++);
+                    for (int c = 0; c < values.size(); c++) {
+                        Object v = values.get(c);
+                        if (v instanceof java.math.BigDecimal d) {
+                            number(row, c, d);
+                        } else if (v instanceof Number n) {
+                            row.createCell(c).setCellValue(n.doubleValue());
+                        } else if (v != null) {
+                            row.createCell(c).setCellValue(v.toString());
+                        }
+                    }
+                }
+                int[] widths = new int[t.headers().size()];
+                java.util.Arrays.fill(widths, 14);
+                widths[0] = 28;
+                widths(sheet, widths);
+            }
+            return bytes(book);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void number(Row row, int column, java.math.BigDecimal value) {
         if (value != null) {
             row.createCell(column).setCellValue(value.doubleValue());

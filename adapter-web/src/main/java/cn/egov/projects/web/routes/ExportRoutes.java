@@ -115,7 +115,7 @@ public final class ExportRoutes {
         }).onFailure(ctx::fail);
     }
 
-    private static void file(RoutingContext ctx, byte[] bytes, String type, String name) {
+    static void file(RoutingContext ctx, byte[] bytes, String type, String name) {
         String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
         ctx.response().putHeader("Content-Type", type)

@@ -20,6 +20,7 @@ import cn.egov.projects.application.port.in.ResourceCatalogueUseCase;
 import cn.egov.projects.application.port.in.ReuseOpinionUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.in.SimilarProjectsUseCase;
+import cn.egov.projects.application.port.in.StatisticsUseCase;
 import cn.egov.projects.application.port.in.UnitUseCase;
 
 /** The use cases of the staff's working place besides the lifecycle actions, as interfaces only. */
@@ -44,7 +45,8 @@ public record WorkplaceUseCases(
         PerformanceEvaluationUseCase performance,
         GradePerformanceUseCase grading,
         ExpertPoolUseCase expertPool,
-        ExpertReviewUseCase expertReviews) {
+        ExpertReviewUseCase expertReviews,
+        StatisticsUseCase statistics) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -68,6 +70,7 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, PerformanceEvaluationUseCase.class),
                 LifecycleUseCases.find(implementations, GradePerformanceUseCase.class),
                 LifecycleUseCases.find(implementations, ExpertPoolUseCase.class),
-                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class));
+                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class),
+                LifecycleUseCases.find(implementations, StatisticsUseCase.class));
     }
 }

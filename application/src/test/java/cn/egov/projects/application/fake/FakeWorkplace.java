@@ -2,6 +2,7 @@ package cn.egov.projects.application.fake;
 
 import cn.egov.projects.application.view.AuditVerdict;
 import cn.egov.projects.application.service.SecurityAuditService;
+import cn.egov.projects.application.service.StatisticsService;
 
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.SignInService;
@@ -41,6 +42,7 @@ public final class FakeWorkplace {
     public final ProjectPageService pages;
     public final ToDoService toDo;
     public final OversightReportService oversightReports;
+    public final StatisticsService statistics;
     public final CalendarFeedService calendarFeeds;
     public final IdempotencyService idempotency;
     public final SignInService signIn;
@@ -73,6 +75,7 @@ public final class FakeWorkplace {
         this.pages = new ProjectPageService(world.ports, world.documents, new InMemoryNames(world.accounts, world.units));
         this.toDo = new ToDoService(world.ports, reads);
         this.oversightReports = new OversightReportService(world.ports, reads, reads);
+        this.statistics = new StatisticsService(world.ports, reads);
         this.securityAudit = new SecurityAuditService(world.ports, () -> auditVerdict);
         this.calendarFeeds = new CalendarFeedService(stores, stores, toDo, world.audit, world.clock,
                 world.transactions);

@@ -5,10 +5,12 @@ import cn.egov.projects.application.port.out.AuditSearchPort;
 import cn.egov.projects.application.port.out.CompliancePort;
 import cn.egov.projects.application.port.out.ProjectListScope;
 import cn.egov.projects.application.port.out.ScopedDeadlinesPort;
+import cn.egov.projects.application.port.out.StatisticsPort;
 import cn.egov.projects.application.view.AuditEntry;
 import cn.egov.projects.application.view.AuditFilter;
 import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.application.view.Page;
+import cn.egov.projects.application.view.Statistics;
 import cn.egov.projects.application.view.ProjectListFilter;
 import cn.egov.projects.application.view.ProjectSummary;
 import cn.egov.projects.application.view.UnitCompliance;
@@ -33,7 +35,8 @@ import java.util.TreeMap;
  * from the in-memory projects and audit trail within a person's scope, as the persistence adapter computes them in
  * SQL.
  */
-public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort {
+public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, CompliancePort, AuditSearchPort,
+        StatisticsPort {
 
     private final InMemoryProjects projects;
     private final InMemoryAuditTrail audit;
@@ -91,6 +94,46 @@ public final class InMemoryWorkplaceReads implements ScopedDeadlinesPort, Compli
         return counts.entrySet().stream()
                 .map(e -> new UnitCompliance(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
                         e.getValue()[3], e.getValue()[4])).toList();
+    }
+
+    @Override
+    public Statistics count(LocalDate today, ProjectListScope scope) {
+        Map<String, Statistics.Tally> byState = new TreeMap<>();
+        Map<String, Statistics.Tally> byCategory = new TreeMap<>();
+        Map<String, Statistics.Tally> byYear = new TreeMap<>();
+        Map<String, long[]> kept = new TreeMap<>();
+        Map<String, Statistics.Tally> overdue = new TreeMap<>();
+        for (Project.Snapshot s : snapshots(scope)) {
+            java.math.BigDecimal budget = s.profile().totalInvestment().toBigDecimal();
+            add(byState, s.state().name(), budget);
+            add(byCategory, s.profile().category().name(), budget);
+            add(byYear, String.valueOf(s.profile().planYear()), budget);
+            for (Deadline d : s.deadlines()) {
+                long[] c = kept.computeIfAbsent(s.unit().code() + "|" + d.due().getYear(), k -> new long[3]);
+                if (d.metOn() != null) {
+                    c[d.metOn().isAfter(d.due()) ? 1 : 0]++;
+                } else if (d.isOpen() && d.due().isBefore(today)) {
+                    c[2]++;
+                    add(overdue, d.kind().name(), null);
+                }
+            }
+        }
+        List<Statistics.UnitYear> deadlines = new ArrayList<>();
+        kept.forEach((key, c) -> {
+            if (c[0] + c[1] + c[2] > 0) {
+                String[] k = key.split("\\|");
+                deadlines.add(new Statistics.UnitYear(new UnitId(k[0]), Integer.parseInt(k[1]), c[0], c[1], c[2]));
+            }
+        });
+        return new Statistics(today, List.copyOf(byState.values()), List.copyOf(byCategory.values()),
+                List.copyOf(byYear.values()), deadlines, List.copyOf(overdue.values()));
+    }
+
+    private static void add(Map<String, Statistics.Tally> tallies, String key, java.math.BigDecimal budget) {
+        Statistics.Tally t = tallies.get(key);
+        java.math.BigDecimal b = budget == null ? java.math.BigDecimal.ZERO : budget;
+        tallies.put(key, t == null ? new Statistics.Tally(key, 1, b)
+                : new Statistics.Tally(key, t.count() + 1, t.budget().add(b)));
     }
 
     @Override
