@@ -37,6 +37,40 @@
       App.badge(d.status, d.statusZh), d.metOn || (d.waivedReason ? '豁免：' + d.waivedReason : null)]), 'deadline-table');
   }
 
+  /*
+   * The statutory deadlines against the actual dates, as a strip per deadline (Gantt-style): the period from its start
+   * to its due day, where it was met (on time or late), and today. Every row also says it in words, for those who do
+   * not read the picture.
+   */
+  function deadlineStrip(p) {
+    const day = iso => Date.parse(iso + 'T00:00:00Z') / 86400000;
+    const rows = p.deadlines.filter(d => d.start && d.due);
+    if (!rows.length) return el('p', { class: 'muted', id: 'deadline-strip', text: '暂无法定期限' });
+    const today = p.today || App.today();
+    const points = rows.flatMap(d => [d.start, d.due, d.metOn].filter(Boolean)).concat([today]).map(day);
+    const from = Math.min(...points), to = Math.max(...points) + 1, span = Math.max(1, to - from);
+    const at = iso => ((day(iso) - from) / span * 100);
+    const place = (node, left, width) => { node.style.left = left + '%'; if (width !== undefined) node.style.width = Math.max(0.6, width) + '%'; return node; };
+    const wrap = el('figure', { class: 'strip', id: 'deadline-strip', 'aria-labelledby': 'strip-caption' });
+    wrap.append(el('figcaption', { id: 'strip-caption', class: 'muted',
+      text: '期限时间条：浅色为法定期限（起算日至到期日），圆点为实际完成日，竖线为今天（' + today + '）。' }));
+    rows.forEach(d => {
+      const words = d.kindZh + '（' + d.article + '）：' + d.start + ' 起算，' + d.due + ' 到期' + (d.provisional ? '（暂定）' : '') + '，'
+        + (d.metOn ? d.metOn + ' 完成' + (d.status === 'MET_LATE' ? '（逾期完成）' : '（按期）') : d.statusZh);
+      const track = el('div', { class: 'strip-track', 'aria-hidden': 'true' },
+        place(el('span', { class: 'strip-period ' + d.status }), at(d.start), at(d.due) + 100 / span - at(d.start)),
+        place(el('span', { class: 'strip-today' }), at(today)));
+      if (d.metOn) track.append(place(el('span', { class: 'strip-met ' + d.status }), at(d.metOn)));
+      wrap.append(el('div', { class: 'strip-row', 'data-kind': d.kind, 'data-status': d.status },
+        el('div', { class: 'strip-label', text: d.kindZh }), track, el('div', { class: 'strip-words', text: words })));
+    });
+    const axis = el('div', { class: 'strip-axis', 'aria-hidden': 'true' },
+      el('span', { text: new Date(from * 86400000).toISOString().substring(0, 10) }),
+      el('span', { text: new Date((to - 1) * 86400000).toISOString().substring(0, 10) }));
+    wrap.append(axis);
+    return wrap;
+  }
+
   /* The goal-by-goal rows of a self-inspection (Art. 23) or of the acceptance experts' view (Art. 24). */
   function goalRows(field, p) {
     const achievements = field.type === 'goalAchievements';
@@ -390,7 +424,7 @@
       el('h2', { text: '可办理的操作' }),
       el('section', { id: 'actions' }, forms.length ? forms.map(a => actionForm(a, p)) : el('p', { class: 'muted', text: '当前没有您可办理的操作。' })),
       ...(p.performance.goals.length ? [el('h2', { text: '绩效目标达成情况（第二十三条、第二十四条）' }), goalsTable(p)] : []),
-      el('h2', { text: '法定期限' }), deadlines(p),
+      el('h2', { text: '法定期限' }), deadlines(p), el('section', { class: 'card' }, deadlineStrip(p)),
       el('h2', { text: '生命周期时间线' }), el('section', { class: 'card' }, timeline(p)),
       el('h2', { text: '项目文档' }), documents(p),
       ...(named.mayManage || named.assigned.length ? [el('h2', { text: '指定人员' }), assignments(named)] : []),

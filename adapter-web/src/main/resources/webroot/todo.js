@@ -30,6 +30,53 @@
       App.showError(box.firstChild, e);
     }
   }
+  /*
+   * The month ahead as a calendar: the weeks from this week's Monday to a month after today, each day with the
+   * deadlines due on it (a classified project named only as such), overdue ones listed on today.
+   */
+  async function month() {
+    const box = document.getElementById('month');
+    try {
+      const data = await App.api('GET', '/api/me/deadlines?days=42');
+      const today = data.today || App.today();
+      const iso = d => d.toISOString().substring(0, 10);
+      const first = new Date(today + 'T00:00:00Z');
+      const offset = (first.getUTCDay() + 6) % 7;
+      first.setUTCDate(first.getUTCDate() - offset);
+      const weeks = Math.ceil((offset + 32) / 7);
+      const byDay = new Map();
+      data.items.forEach(i => {
+        const key = i.due < today ? today : i.due;
+        if (!byDay.has(key)) byDay.set(key, []);
+        byDay.get(key).push(i);
+      });
+      const table = el('table', { class: 'month', id: 'month-table' });
+      table.append(el('caption', { class: 'muted', text: '未来一个月的法定期限（' + today + ' 起；已逾期的列在今天）' }));
+      table.append(el('thead', {}, el('tr', {}, ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'].map(w => el('th', { scope: 'col', text: w })))));
+      const body = el('tbody');
+      for (let w = 0; w < weeks; w++) {
+        const tr = el('tr');
+        for (let d = 0; d < 7; d++) {
+          const date = new Date(first);
+          date.setUTCDate(first.getUTCDate() + w * 7 + d);
+          const key = iso(date);
+          const items = byDay.get(key) || [];
+          const cell = el('td', { class: [key === today ? 'today' : '', key < today ? 'past' : '', d >= 5 ? 'weekend' : ''].join(' ').trim() || null,
+            id: 'day-' + key, 'data-count': String(items.length) },
+            el('div', { class: 'day', text: (date.getUTCDate() === 1 || (w === 0 && d === 0) ? (date.getUTCMonth() + 1) + '月' : '') + date.getUTCDate() + '日' }));
+          items.forEach(i => cell.append(el('div', { class: 'due ' + i.urgency },
+            i.classified ? el('span', { text: i.projectName }) : App.projectLink(i.projectId, i.projectName), '：' + i.kindZh + (i.urgency === 'OVERDUE' ? '（已逾期，原定 ' + i.due + '）' : ''))));
+          tr.append(cell);
+        }
+        body.append(tr);
+      }
+      table.append(body);
+      box.replaceChildren(table);
+    } catch (e) {
+      box.replaceChildren(el('div', { class: 'refusal', role: 'alert' }));
+      App.showError(box.firstChild, e);
+    }
+  }
   document.getElementById('days').addEventListener('change', load);
   document.getElementById('issue-token').addEventListener('click', async () => {
     const box = document.getElementById('token-result');
@@ -47,4 +94,5 @@
     } catch (e) { App.showError(box, e); }
   });
   load();
+  month();
 })();

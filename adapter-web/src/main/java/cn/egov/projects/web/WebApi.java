@@ -233,7 +233,7 @@ public final class WebApi {
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch(),
-                workplace.securityAudit())
+                workplace.securityAudit(), clock)
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock, workplace.performance()).mount(router, table);

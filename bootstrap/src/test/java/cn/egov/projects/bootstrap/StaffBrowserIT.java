@@ -206,6 +206,13 @@ class StaffBrowserIT extends BrowserTestSupport {
         WebElement later = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table-LATER")));
         wait.until(ExpectedConditions.textToBePresentInElement(later, "报送项目实施方案"));
         assertThat(later.getText()).contains("智慧公安数据平台", "报送项目实施方案", "第十三条", "2025-02-24", "报送实施方案");
+        // … and on its day in the calendar of the month ahead (today is 2025-01-24, a Friday)
+        WebElement due = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("day-2025-02-24")));
+        assertThat(due.getText()).contains("24日", "智慧公安数据平台：报送项目实施方案");
+        assertThat(driver.findElement(By.id("day-2025-01-24")).getAttribute("class")).contains("today");
+        assertThat(driver.findElement(By.id("day-2025-01-20")).getText()).isEqualTo("1月20日");
+        // six weeks from Monday 2025-01-20, so that the month after a Friday fits
+        assertThat(driver.findElements(By.cssSelector("#month-table tbody td"))).hasSize(42);
 
         // and the timeline of the project tells who did what under which article
         openProject(id);
@@ -217,6 +224,10 @@ class StaffBrowserIT extends BrowserTestSupport {
         assertThat(driver.findElement(By.id("facts")).getText()).contains("太仓市公安局（TC-GAJ）");
         assertThat(driver.findElement(By.id("who")).getText()).isEqualTo("王经办（实施单位经办人员，太仓市公安局）");
         assertThat(driver.findElement(By.id("actions")).getText()).contains("报送实施方案（第十三条）");
+        // the statutory deadlines against the actual dates, in a strip and in words
+        WebElement strip = driver.findElement(By.cssSelector("#deadline-strip .strip-row[data-kind='IMPL_PLAN']"));
+        assertThat(strip.getText()).contains("报送项目实施方案", "2025-01-24 起算，2025-02-24 到期", "待办");
+        assertThat(strip.findElement(By.cssSelector(".strip-period")).getSize().getWidth()).isGreaterThan(10);
         assertThat(driver.findElement(By.id("facts")).getText()).contains("警情处置时间缩短比例（效益指标，目标值≥20%）");
 
         // the Bureau's yearly performance evaluation (Art. 4) lists the project of the 2025 plan in Chinese, and the

@@ -6,6 +6,7 @@ import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.ComplianceUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
+import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.port.in.ToDo;
 import cn.egov.projects.application.view.AuditFilter;
 import cn.egov.projects.application.view.UnitCompliance;
@@ -42,13 +43,16 @@ public final class WorkplaceRoutes {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private final ClockPort clock;
     private final MyDeadlinesUseCase myDeadlines;
     private final ComplianceUseCase compliance;
     private final AuditSearchUseCase auditSearch;
     private final SecurityAuditUseCase securityAudit;
 
+    /** @param clock the application's clock: the day the to-do list is counted on, which the pages lay out from */
     public WorkplaceRoutes(MyDeadlinesUseCase myDeadlines, ComplianceUseCase compliance,
-                           AuditSearchUseCase auditSearch, SecurityAuditUseCase securityAudit) {
+                           AuditSearchUseCase auditSearch, SecurityAuditUseCase securityAudit, ClockPort clock) {
+        this.clock = clock;
         this.myDeadlines = myDeadlines;
         this.compliance = compliance;
         this.auditSearch = auditSearch;
@@ -86,7 +90,8 @@ public final class WorkplaceRoutes {
         Integer days = QueryParams.integer(ctx.queryParams(), "days", 1, 400);
         int horizon = days == null ? 30 : days;
         Blocking.call(ctx, () -> myDeadlines.myDeadlines(caller, horizon))
-                .onSuccess(items -> Replies.json(ctx, 200, toDos(items).put("days", horizon)))
+                .onSuccess(items -> Replies.json(ctx, 200, toDos(items).put("days", horizon)
+                        .put("today", clock.today().toString())))
                 .onFailure(ctx::fail);
     }
 
