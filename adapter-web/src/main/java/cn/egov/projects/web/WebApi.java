@@ -102,6 +102,7 @@ public final class WebApi {
     private final ClockPort clock;
     private final AtomicBoolean draining = new AtomicBoolean();
     private RouteTable table = new RouteTable();
+    private cn.egov.projects.application.port.in.BackupUseCase backups;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
@@ -137,6 +138,15 @@ public final class WebApi {
         this.ready = Objects.requireNonNull(ready, "ready");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.credentials = new CredentialCache(CREDENTIAL_TTL, 10_000, revisions);
+    }
+
+    /**
+     * Lets the system administrator back the database up online ({@code POST /api/backups}); without it that route
+     * answers 503.
+     */
+    public WebApi withBackups(cn.egov.projects.application.port.in.BackupUseCase backups) {
+        this.backups = backups;
+        return this;
     }
 
     public Router router(Vertx vertx) {
@@ -227,6 +237,7 @@ public final class WebApi {
         documents.mount(router, table);
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
+        new cn.egov.projects.web.routes.BackupRoutes(backups).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch(),
                 workplace.securityAudit())
                 .mount(router, table);
