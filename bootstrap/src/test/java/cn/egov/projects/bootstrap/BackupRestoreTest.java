@@ -56,6 +56,7 @@ class BackupRestoreTest {
     private PrintStream original;
     private Application application;
     private WebServer server;
+    private String projectId;
 
     @BeforeEach
     void setUp() {
@@ -103,7 +104,7 @@ class BackupRestoreTest {
                 new UnitId("TC-GAJ"), null, null, PASSWORD.toCharArray()));
         HttpResponse<String> draft = send("POST", "/api/projects", "police", profile("智慧警务平台"));
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
-        String projectId = new JsonObject(draft.body()).getString("id");
+        projectId = new JsonObject(draft.body()).getString("id");
         byte[] content = "实施方案：第一阶段建设数据汇聚平台。\n".repeat(200).getBytes(StandardCharsets.UTF_8);
         application.web().workplace().documents().attach(caller("police"), new AttachDocumentCommand(
                 new ProjectId(UUID.fromString(projectId)), "实施方案", "plan.txt", "text/plain", content));
@@ -122,10 +123,32 @@ class BackupRestoreTest {
 
         HttpResponse<String> refused = send("POST", "/api/backups", "police", null);
         assertThat(refused.statusCode()).isEqualTo(403);
-        HttpResponse<String> made = send("POST", "/api/backups", "admin", null);
+        // the unit keeps drafting while the backup is made: the backup is one consistent moment all the same
+        java.util.concurrent.atomic.AtomicBoolean backingUp = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger drafted = new java.util.concurrent.atomic.AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (backingUp.get()) {
+                try {
+                    if (send("POST", "/api/projects", "police", profile("并发草稿" + drafted.get())).statusCode() == 201) {
+                        drafted.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        writer.start();
+        HttpResponse<String> made;
+        try {
+            made = send("POST", "/api/backups", "admin", null);
+        } finally {
+            backingUp.set(false);
+            writer.join();
+        }
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         JsonObject backup = new JsonObject(made.body());
-        assertThat(backup.getLong("projects")).isEqualTo(1);
+        long projects = backup.getLong("projects");
+        assertThat(projects).isBetween(1L, 1L + drafted.get());
         assertThat(backup.getLong("documents")).isEqualTo(1);
         assertThat(backup.getLong("accounts")).isEqualTo(2);
         long audited = backup.getLong("auditRecords");
@@ -140,29 +163,32 @@ class BackupRestoreTest {
         stopServer();
         // the backup is in the security audit trail: who, which file, what it held
         assertThat(auditSummaries(env, "BACKUP")).singleElement().asString()
-                .contains(backup.getString("fileName"), "项目1个", "文档1个", "账号2个");
+                .contains(backup.getString("fileName"), "项目" + projects + "个", "文档1个", "账号2个");
 
         Map<String, String> restored = environment("restored");
         out.reset();
         assertThat(Main.run(List.of("restore", "--from", archive.toString()), restored)).isEqualTo(ExitCode.OK);
-        assertThat(printed()).contains("项目1个、文档1个、账号2个", "已核验 " + audited + " 条记录");
+        assertThat(printed()).contains("项目" + projects + "个、文档1个、账号2个", "已核验 " + audited + " 条记录");
 
         out.reset();
         assertThat(Main.run(List.of("verify-audit"), restored)).isEqualTo(ExitCode.OK);
         // the records of the backup, and the restore's own record after them
         assertThat(printed()).contains("已核验 " + (audited + 1) + " 条记录");
         assertThat(auditSummaries(restored, "RESTORE")).singleElement().asString()
-                .contains(backup.getString("fileName"), "项目1个");
-        assertThat(count(restored, "SELECT COUNT(*) FROM project")).isEqualTo(1);
+                .contains(backup.getString("fileName"), "项目" + projects + "个");
+        assertThat(count(restored, "SELECT COUNT(*) FROM project")).isEqualTo(projects);
+        // every draft in the backup has its creation's audit record, sealed: the two were copied at one moment
+        assertThat(count(restored, "SELECT COUNT(*) FROM audit_record WHERE action = 'CREATE_DRAFT'"))
+                .isEqualTo(projects);
         assertThat(count(restored, "SELECT COUNT(*) FROM account")).isEqualTo(2);
         assertThat(documentBytes(restored)).isEqualTo(content);
 
         // the restored system serves: the person signs in and reads the project's document
         application = Application.open(Settings.parse(List.of(), restored));
         server = WebServer.start(application.webApi(), 0);
-        HttpResponse<String> list = send("GET", "/api/projects", "police", null);
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("智慧警务平台");
+        HttpResponse<String> project = send("GET", "/api/projects/" + projectId, "police", null);
+        assertThat(project.statusCode()).isEqualTo(200);
+        assertThat(project.body()).contains("智慧警务平台");
     }
 
     @Test
