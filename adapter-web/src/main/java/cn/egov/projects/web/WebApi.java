@@ -242,7 +242,7 @@ public final class WebApi {
                 workplace.securityAudit())
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
-                clock, workplace.performance()).mount(router, table);
+                clock, workplace.performance()).recordedBy(workplace.securityEvents()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));

@@ -108,6 +108,13 @@ class BackupRestoreTest {
         byte[] content = "实施方案：第一阶段建设数据汇聚平台。\n".repeat(200).getBytes(StandardCharsets.UTF_8);
         application.web().workplace().documents().attach(caller("police"), new AttachDocumentCommand(
                 new ProjectId(UUID.fromString(projectId)), "实施方案", "plan.txt", "text/plain", content));
+        // a classified project read inside its 知悉范围, and an export: both in the security audit trail, sealed
+        HttpResponse<String> secret = send("POST", "/api/projects", "police",
+                profile("涉密指挥系统").replace("\"classified\": false", "\"classified\": true"));
+        assertThat(secret.statusCode()).as(secret.body()).isEqualTo(201);
+        assertThat(send("GET", "/api/projects/" + new JsonObject(secret.body()).getString("id"), "police", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/exports/overdue.xlsx", "police", null).statusCode()).isEqualTo(200);
         return content;
     }
 
@@ -148,7 +155,7 @@ class BackupRestoreTest {
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         JsonObject backup = new JsonObject(made.body());
         long projects = backup.getLong("projects");
-        assertThat(projects).isBetween(1L, 1L + drafted.get());
+        assertThat(projects).isBetween(2L, 2L + drafted.get());
         assertThat(backup.getLong("documents")).isEqualTo(1);
         assertThat(backup.getLong("accounts")).isEqualTo(2);
         long audited = backup.getLong("auditRecords");
@@ -182,6 +189,8 @@ class BackupRestoreTest {
                 .isEqualTo(projects);
         assertThat(count(restored, "SELECT COUNT(*) FROM account")).isEqualTo(2);
         assertThat(documentBytes(restored)).isEqualTo(content);
+        assertThat(count(restored, "SELECT COUNT(*) FROM audit_record WHERE action = 'READ_CLASSIFIED'")).isEqualTo(1);
+        assertThat(count(restored, "SELECT COUNT(*) FROM audit_record WHERE action = 'EXPORT'")).isEqualTo(1);
 
         // the restored system serves: the person signs in and reads the project's document
         application = Application.open(Settings.parse(List.of(), restored));
