@@ -4,6 +4,7 @@ import cn.egov.projects.persistence.backup.BackupArchive;
 import cn.egov.projects.persistence.backup.BackupException;
 import cn.egov.projects.persistence.backup.Manifest;
 import cn.egov.projects.persistence.backup.PgTools;
+import cn.egov.projects.persistence.h2.H2Urls;
 import cn.egov.projects.persistence.h2.NewDatabaseFile;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import org.slf4j.Logger;
@@ -155,7 +156,10 @@ public final class DatabaseBackup {
                 BackupException.Kind.FAILED, "只能备份文件中的嵌入式数据库", "only an embedded database in files can be "
                 + "backed up this way"));
         Path online = work.resolve("online.zip");
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        // a session of its own on the open database (H2 shares it by its name), without the pool's statement
+        // timeout: copying a large database may take longer than any one statement of a request may
+        try (Connection c = DriverManager.getConnection(H2Urls.durable(settings.url()), settings.user(),
+                settings.password()); Statement s = c.createStatement()) {
             s.execute("BACKUP TO " + literal(online));
         }
         Path copy = work.resolve("copy").resolve(base.getFileName().toString());
@@ -196,7 +200,7 @@ public final class DatabaseBackup {
                 refuseUnlessEmpty(c, false);
                 s.execute("SHUTDOWN");
             } catch (SQLException e) {
-                if (String.valueOf(e.getMessage()).contains("already in use")) {
+                if (inUse(e.getMessage())) {
                     throw inUse(e);
                 }
                 throw e;
@@ -214,6 +218,12 @@ public final class DatabaseBackup {
             }
             return manifest;
         }).orElseThrow(() -> new IOException("the database file " + store + " appeared while it was restored"));
+    }
+
+    /** Whether H2's message says the database file is open in another process. */
+    public static boolean inUse(String message) {
+        String m = String.valueOf(message);
+        return m.contains("already in use") || m.contains("file is locked");
     }
 
     static BackupException inUse(Throwable cause) {

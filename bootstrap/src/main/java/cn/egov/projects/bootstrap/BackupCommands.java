@@ -114,7 +114,7 @@ final class BackupCommands {
         try {
             return Database.open(settings.database());
         } catch (DatabaseStartupException e) {
-            if (String.valueOf(e.getMessage()).contains("already in use")) {
+            if (DatabaseBackup.inUse(e.getMessage())) {
                 throw new StartupException(ExitCode.DATABASE, "the embedded database is in use by a running server: "
                         + "stop it first, or back up through POST /api/backups as the system administrator while it "
                         + "runs (" + settings.databaseSource() + ")", e);
