@@ -39,7 +39,7 @@ public final class BackupAdapter implements BackupPort {
     @Override
     public BackupSummary backUp(String createdBy) {
         if (!oneAtATime.tryLock()) {
-            throw new BackupFailedException("另一次备份正在进行，请稍后再试", "another backup is under way", null);
+            throw BackupFailedException.anotherUnderWay();
         }
         try {
             Instant now = clock.now();

@@ -19,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * The system administrator's online backup: {@code POST /api/backups} (no body) makes a consistent backup of the
  * database while the application serves, into the server's backup directory ({@code EGOV_BACKUP_DIR}; the request
  * names no path) → 201 {@code {"fileName", "bytes", "createdAt", "schemaVersion", "projects", "documents",
- * "accounts", "auditRecords", "auditLastId"}}; 503 {@code BACKUP_FAILED} with the reason when it cannot be made.
+ * "accounts", "auditRecords", "auditLastId"}}; 409 {@code BACKUP_IN_PROGRESS} while another is being made; 503
+ * {@code BACKUP_FAILED} with the reason when it cannot be made.
  */
 public final class BackupRoutes {
 
@@ -47,7 +48,11 @@ public final class BackupRoutes {
                         .put("auditRecords", b.auditRecords()).put("auditLastId", b.auditLastId())
                         .put("message", "已备份到" + b.fileName() + "：" + b.countsZh())))
                 .onFailure(failure -> {
-                    if (failure instanceof BackupPort.BackupFailedException e) {
+                    if (failure instanceof BackupPort.BackupFailedException e && e.busy()) {
+                        Replies.json(ctx, 409, new JsonObject().put("code", "BACKUP_IN_PROGRESS")
+                                .put("message", e.messageZh()).put("messageEn", e.getMessage())
+                                .put("requestId", RequestIds.of(ctx)));
+                    } else if (failure instanceof BackupPort.BackupFailedException e) {
                         Replies.json(ctx, 503, failed("备份未能完成：" + e.messageZh(), e.getMessage(), ctx));
                     } else {
                         ctx.fail(failure);

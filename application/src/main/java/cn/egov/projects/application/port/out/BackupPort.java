@@ -22,14 +22,30 @@ public interface BackupPort {
         private static final long serialVersionUID = 1L;
 
         private final String messageZh;
+        private final boolean busy;
 
         public BackupFailedException(String messageZh, String messageEn, Throwable cause) {
+            this(messageZh, messageEn, cause, false);
+        }
+
+        private BackupFailedException(String messageZh, String messageEn, Throwable cause, boolean busy) {
             super(messageEn, cause);
             this.messageZh = messageZh;
+            this.busy = busy;
+        }
+
+        /** Another backup is being made: nothing failed, the caller may ask again later. */
+        public static BackupFailedException anotherUnderWay() {
+            return new BackupFailedException("另一次备份正在进行，请稍后再试", "another backup is under way", null, true);
         }
 
         public String messageZh() {
             return messageZh;
+        }
+
+        /** Whether it was refused only because another backup is being made. */
+        public boolean busy() {
+            return busy;
         }
     }
 }
