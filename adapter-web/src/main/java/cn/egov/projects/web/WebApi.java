@@ -107,6 +107,7 @@ public final class WebApi {
     private final ClockPort clock;
     private final AtomicBoolean draining = new AtomicBoolean();
     private RouteTable table = new RouteTable();
+    private cn.egov.projects.application.port.in.BackupUseCase backups;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
@@ -142,6 +143,15 @@ public final class WebApi {
         this.ready = Objects.requireNonNull(ready, "ready");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.credentials = new CredentialCache(CREDENTIAL_TTL, 10_000, revisions);
+    }
+
+    /**
+     * Lets the system administrator back the database up online ({@code POST /api/backups}); without it that route
+     * answers 503.
+     */
+    public WebApi withBackups(cn.egov.projects.application.port.in.BackupUseCase backups) {
+        this.backups = backups;
+        return this;
     }
 
     public Router router(Vertx vertx) {
@@ -232,11 +242,12 @@ public final class WebApi {
         documents.mount(router, table);
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
+        new cn.egov.projects.web.routes.BackupRoutes(backups).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch(),
                 workplace.securityAudit(), clock)
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
-                clock, workplace.performance()).mount(router, table);
+                clock, workplace.performance()).recordedBy(workplace.securityEvents()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock).mount(router, table);
         // the pages' third-party scripts (Apache ECharts), from the application's own jars: no CDN, so that the

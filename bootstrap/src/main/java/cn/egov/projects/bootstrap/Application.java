@@ -52,6 +52,8 @@ final class Application implements AutoCloseable {
     private final UseCases useCases;
     private final cn.egov.projects.application.port.out.WebSessionPort webSessions;
     private final RecomputeProvisionalDeadlinesUseCase calendarMaintenance;
+    /** The system administrator's online backups ({@code POST /api/backups}). */
+    private cn.egov.projects.application.port.in.BackupUseCase backups;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "calendar-maintenance");
         t.setDaemon(true);
@@ -142,10 +144,14 @@ final class Application implements AutoCloseable {
             UseCases useCases = new UseCases(new DeadlineCalculatorService(() -> policies, calendar, clock),
                     accounts, accounts, declarations, queries, queries, declarations, declarations, deadLetters);
             Web web = Web.wire(settings, persistence, ports, accounts, clock, policies);
-            return new Application(database, reminders, accounts, useCases, web, clock, demoClock,
+            Application application = new Application(database, reminders, accounts, useCases, web, clock, demoClock,
                     persistence.accounts()::count,
                     new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()),
                     persistence.sharedWebState());
+            application.backups = new cn.egov.projects.application.service.BackupService(ports,
+                    new cn.egov.projects.persistence.BackupAdapter(database, settings.backupDir(), clock,
+                            settings.value(Settings.Key.PG_BIN)));
+            return application;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -221,7 +227,7 @@ final class Application implements AutoCloseable {
      */
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
-                web.revisions(), webSessions, clock);
+                web.revisions(), webSessions, clock).withBackups(backups);
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */

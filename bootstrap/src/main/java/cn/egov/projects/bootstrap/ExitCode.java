@@ -14,7 +14,13 @@ package cn.egov.projects.bootstrap;
  *   <li>4 — database unreachable, refused, or with a schema this release cannot use</li>
  *   <li>5 — the HTTP server cannot listen (port in use or not permitted)</li>
  *   <li>6 — create-admin refused: accounts already exist</li>
+ *   <li>7 — backup/restore: the archive is damaged, altered, not a backup of this application, of the other kind of
+ *       database or of a newer schema (restore changed nothing)</li>
+ *   <li>8 — restore refused: the target database is not empty (nothing changed)</li>
+ *   <li>9 — backup/restore failed: the file cannot be written, pg_dump/pg_restore missing or failed</li>
  * </ul>
+ * restore exits 1 when the restored audit trail's chain does not verify, as verify-audit does; backup and restore exit
+ * 4 when the embedded database is in use by a running server.
  * A server stopped by SIGTERM exits as the JVM does on that signal (143) after its orderly shutdown.
  */
 public final class ExitCode {
@@ -26,6 +32,12 @@ public final class ExitCode {
     public static final int DATABASE = 4;
     public static final int HTTP_PORT = 5;
     public static final int ADMIN_REFUSED = 6;
+    /** backup/restore: the archive is damaged or cannot be restored by this release. */
+    public static final int ARCHIVE_UNUSABLE = 7;
+    /** restore: the target database is not empty; nothing was changed. */
+    public static final int RESTORE_REFUSED = 8;
+    /** backup/restore: a file or tool failed. */
+    public static final int BACKUP_FAILED = 9;
     /** verify-audit: the chain is broken. */
     public static final int AUDIT_CHAIN_BROKEN = 1;
 

@@ -78,6 +78,14 @@ public final class Main {
                 what = Settings.VERIFY_AUDIT;
                 return verifyAudit(settings);
             }
+            if (settings.command() == Settings.Command.BACKUP) {
+                what = Settings.BACKUP;
+                return BackupCommands.backup(settings);
+            }
+            if (settings.command() == Settings.Command.RESTORE) {
+                what = Settings.RESTORE;
+                return BackupCommands.restore(settings);
+            }
             return serve(settings);
         } catch (SettingsException e) {
             return failed(what, ExitCode.BAD_SETTING, e.getMessage());

@@ -34,7 +34,11 @@ public final class Settings {
          */
         WARM_UP,
         /** Recompute the audit trail's sealed chain and exit: 0 intact, 1 broken (the first broken record named). */
-        VERIFY_AUDIT
+        VERIFY_AUDIT,
+        /** Back the database up into a new archive ({@code --to}) and exit. */
+        BACKUP,
+        /** Restore an archive ({@code --from}) into an empty database, verify its audit chain and exit. */
+        RESTORE
     }
 
     /** A setting shared by every command: its flag and its environment variable. */
@@ -76,7 +80,9 @@ public final class Settings {
         UPLOADS_DIR("--uploads-dir", "EGOV_UPLOADS_DIR"),
         DEMO("--demo", "EGOV_DEMO"),
         CLOCK("--clock", "EGOV_CLOCK"),
-        AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE");
+        AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE"),
+        BACKUP_DIR("--backup-dir", "EGOV_BACKUP_DIR"),
+        PG_BIN("--pg-bin", "EGOV_PG_BIN");
 
         private final String flag;
         private final String variable;
@@ -107,6 +113,8 @@ public final class Settings {
     public static final String CREATE_ADMIN = "create-admin";
     public static final String WARM_UP = "warm-up";
     public static final String VERIFY_AUDIT = "verify-audit";
+    public static final String BACKUP = "backup";
+    public static final String RESTORE = "restore";
     private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email",
             "--role");
 
@@ -118,6 +126,7 @@ public final class Settings {
     private final ReminderConfig reminders;
     private final WebConfig web;
     private final Instant simulatedClock;
+    private Path archive;
 
     private Settings(Command command, Map<Key, String> values, Map<Key, String> sources, int httpPort, Admin admin) {
         this.command = command;
@@ -149,6 +158,12 @@ public final class Settings {
         } else if (!rest.isEmpty() && rest.get(0).equals(VERIFY_AUDIT)) {
             command = Command.VERIFY_AUDIT;
             rest.remove(0);
+        } else if (!rest.isEmpty() && rest.get(0).equals(BACKUP)) {
+            command = Command.BACKUP;
+            rest.remove(0);
+        } else if (!rest.isEmpty() && rest.get(0).equals(RESTORE)) {
+            command = Command.RESTORE;
+            rest.remove(0);
         }
         Map<String, String> flags = flags(rest, command);
 
@@ -178,7 +193,17 @@ public final class Settings {
             admin = new Admin(required(flags, "--username"), required(flags, "--name"), required(flags, "--unit"),
                     flags.get("--mobile"), flags.get("--email"), flags.getOrDefault("--role", "ADMIN").trim());
         }
-        return new Settings(command, values, sources, port, admin);
+        Settings settings = new Settings(command, values, sources, port, admin);
+        if (command == Command.BACKUP || command == Command.RESTORE) {
+            String flag = command == Command.BACKUP ? "--to" : "--from";
+            String file = flags.get(flag);
+            if (file == null || file.isBlank()) {
+                throw new SettingsException((command == Command.BACKUP ? BACKUP : RESTORE) + " needs " + flag
+                        + " <file> on the command line");
+            }
+            settings.archive = Path.of(file.trim());
+        }
+        return settings;
     }
 
     private static Map<String, String> flags(List<String> args, Command command) {
@@ -187,8 +212,8 @@ public final class Settings {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 throw new SettingsException("unexpected argument '" + arg + "' on the command line; "
-                        + "the sub-commands are " + CREATE_ADMIN + ", " + WARM_UP + " and " + VERIFY_AUDIT
-                        + ", and one comes first");
+                        + "the sub-commands are " + CREATE_ADMIN + ", " + WARM_UP + ", " + VERIFY_AUDIT + ", "
+                        + BACKUP + " and " + RESTORE + ", and one comes first");
             }
             String name = arg;
             String value;
@@ -224,6 +249,12 @@ public final class Settings {
         List<String> known = Arrays.stream(Key.values()).map(Key::flag).collect(Collectors.toCollection(ArrayList::new));
         if (command == Command.CREATE_ADMIN) {
             known.addAll(ADMIN_FLAGS);
+        }
+        if (command == Command.BACKUP) {
+            known.add("--to");
+        }
+        if (command == Command.RESTORE) {
+            known.add("--from");
         }
         return known;
     }
@@ -314,6 +345,21 @@ public final class Settings {
      */
     public Path auditKeyFile() {
         return value(Key.AUDIT_KEY_FILE).map(Path::of).orElse(Path.of("data", "audit.key"));
+    }
+
+    /**
+     * The archive file of {@code backup --to} or {@code restore --from}; present only for those commands.
+     */
+    public Optional<Path> archive() {
+        return Optional.ofNullable(archive);
+    }
+
+    /**
+     * The directory the server writes the backups made through {@code POST /api/backups} into
+     * ({@code EGOV_BACKUP_DIR}; default {@code backups} in the working directory): a request never names a path.
+     */
+    public Path backupDir() {
+        return value(Key.BACKUP_DIR).map(Path::of).orElse(Path.of("backups"));
     }
 
     /** A setting's value as given (trimmed when from the environment), or empty when not given. */

@@ -126,7 +126,8 @@ class ApiFuzzIT {
         home = Files.createTempDirectory(Path.of("target"), "fuzz-");
         Settings settings = Settings.parse(List.of("--db-url", "jdbc:h2:file:" + home.toAbsolutePath().resolve("egov")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "--uploads-dir",
-                home.resolve("uploads").toString(), "--demo"), Map.of());
+                home.resolve("uploads").toString(), "--backup-dir", home.resolve("backups").toString(), "--demo"),
+                Map.of());
         application = Application.open(settings);
         application.demoData().orElseThrow().fillIfEmpty(application::hasNoAccounts, LocalDate.now(ZONE), PASSWORD);
         api = application.webApi();

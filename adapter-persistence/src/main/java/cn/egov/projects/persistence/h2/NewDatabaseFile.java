@@ -144,7 +144,7 @@ public final class NewDatabaseFile {
      * The path of a plain file database without H2's suffix ({@code ~} as the user's home), or empty for any other
      * URL.
      */
-    static Optional<Path> basePath(String url) {
+    public static Optional<Path> basePath(String url) {
         if (!H2Urls.isFileDatabase(url)) {
             return Optional.empty();
         }

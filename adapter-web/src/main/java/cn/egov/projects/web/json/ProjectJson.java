@@ -416,6 +416,10 @@ public final class ProjectJson {
             case "SIGN_IN" -> "登录";
             case "CALENDAR_TOKEN" -> "日历订阅令牌";
             case "REFUSED" -> "越权操作被拒绝";
+            case "BACKUP" -> "备份数据库";
+            case "RESTORE" -> "恢复数据库";
+            case "READ_CLASSIFIED" -> "查看涉密项目";
+            case "EXPORT" -> "导出数据";
             // records written before the naming of people was split by purpose
             case "ASSIGN_OFFICER" -> "指定涉密项目经办人员";
             case "ASSIGN_EXPERT" -> "指定评审专家";

@@ -37,6 +37,8 @@ public final class ExportRoutes {
     private final CalendarFeedUseCase calendars;
     private final ClockPort clock;
     private final PerformanceEvaluationUseCase performance;
+    /** Records each export in the security audit trail; null: not recorded (tests of the files alone). */
+    private cn.egov.projects.application.port.in.SecurityEventUseCase exports;
 
     /** @param clock the application's clock: the exports' date and the feeds' stamp follow it (also a simulated one) */
     public ExportRoutes(AnnualPlanUseCase annualPlan, MyDeadlinesUseCase deadlines, CalendarFeedUseCase calendars,
@@ -46,6 +48,19 @@ public final class ExportRoutes {
         this.deadlines = deadlines;
         this.calendars = calendars;
         this.clock = clock;
+    }
+
+    /** Records every export made here in the security audit trail: who, which, filter, rows. */
+    public ExportRoutes recordedBy(cn.egov.projects.application.port.in.SecurityEventUseCase exports) {
+        this.exports = exports;
+        return this;
+    }
+
+    /** The export in the security audit trail, once its file is made. */
+    private void recorded(Caller caller, String export, String filter, int rows, java.util.List<String> classified) {
+        if (exports != null) {
+            exports.exported(caller, export, filter, rows, classified);
+        }
     }
 
     public void mount(Router router, RouteTable table) {
@@ -65,7 +80,13 @@ public final class ExportRoutes {
         if (year == null) {
             throw new BadRequestException("year", "请选择计划年度", "'year' is required");
         }
-        Blocking.call(ctx, () -> Spreadsheets.annualPlan(year, annualPlan.annualPlan(caller, year), today()))
+        Blocking.call(ctx, () -> {
+                    var rows = annualPlan.annualPlan(caller, year);
+                    byte[] file = Spreadsheets.annualPlan(year, rows, today());
+                    recorded(caller, "annual-plan.xlsx", "year=" + year, rows.size(), rows.stream()
+                            .filter(p -> p.classified()).map(p -> p.id().toString()).toList());
+                    return file;
+                })
                 .onSuccess(bytes -> file(ctx, bytes, Spreadsheets.XLSX, year + "年度实施计划.xlsx"))
                 .onFailure(ctx::fail);
     }
@@ -76,14 +97,27 @@ public final class ExportRoutes {
         if (year == null) {
             throw new BadRequestException("year", "请选择计划年度", "'year' is required");
         }
-        Blocking.call(ctx, () -> Spreadsheets.performance(performance.exportable(caller, year), today()))
+        Blocking.call(ctx, () -> {
+                    var evaluation = performance.exportable(caller, year);
+                    byte[] file = Spreadsheets.performance(evaluation, today());
+                    recorded(caller, "performance.xlsx", "year=" + year, evaluation.projects().size()
+                            + evaluation.units().size(), evaluation.projects().stream().filter(p -> p.classified())
+                            .map(p -> p.id().toString()).toList());
+                    return file;
+                })
                 .onSuccess(bytes -> file(ctx, bytes, Spreadsheets.XLSX, year + "年度绩效考核.xlsx"))
                 .onFailure(ctx::fail);
     }
 
     private void overdue(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
-        Blocking.call(ctx, () -> Spreadsheets.overdue(deadlines.overdue(caller), today()))
+        Blocking.call(ctx, () -> {
+                    var rows = deadlines.overdue(caller);
+                    byte[] file = Spreadsheets.overdue(rows, today());
+                    recorded(caller, "overdue.xlsx", "", rows.size(), rows.stream().filter(t -> t.due().classified())
+                            .map(t -> t.due().projectId().toString()).distinct().toList());
+                    return file;
+                })
                 .onSuccess(bytes -> file(ctx, bytes, Spreadsheets.XLSX, "逾期清单.xlsx"))
                 .onFailure(ctx::fail);
     }

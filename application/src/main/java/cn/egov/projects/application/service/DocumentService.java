@@ -75,13 +75,13 @@ public final class DocumentService implements DocumentUseCase {
 
     @Override
     public List<StoredDocument> list(Caller caller, ProjectId project) {
-        lifecycle.loadFor(caller, project, Action.VIEW_PROJECT);
+        lifecycle.readFor(caller, project, "文档目录");
         return documents.listFor(project);
     }
 
     @Override
     public StoredDocument download(Caller caller, ProjectId project, UUID document) {
-        lifecycle.loadFor(caller, project, Action.VIEW_PROJECT);
+        lifecycle.readFor(caller, project, "文档" + document + "（下载）");
         StoredDocument stored = documents.load(document)
                 .filter(d -> d.project().equals(project))
                 .orElseThrow(() -> new NotFoundException("文档不存在"));

@@ -273,7 +273,7 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
     @Override
     public List<ExpertDraw> draws(Caller caller, ProjectId id) {
         return lifecycle.ports().tx().inTransaction(() -> {
-            Project project = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
+            Project project = lifecycle.readFor(caller, id, "专家抽取记录");
             return draws.forProject(project.id()).stream().filter(d -> mayRead(caller, project, d)).toList();
         });
     }

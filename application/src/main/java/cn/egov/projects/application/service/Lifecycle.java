@@ -135,6 +135,32 @@ final class Lifecycle {
         return require(caller, ports.load().load(id).orElseThrow(Lifecycle::notFound), action);
     }
 
+    /** The action name of a read of a classified project in the (security) audit trail. */
+    static final String READ_CLASSIFIED = "READ_CLASSIFIED";
+
+    /**
+     * Loads a project for reading, as {@link #loadFor} with {@link Action#VIEW_PROJECT} does; a read of a classified
+     * project (Art. 27) inside the person's 知悉范围 is recorded in the security audit trail — who, from where, which
+     * request, the project's number (never its name) and what was read — in a transaction of its own (joined, when the
+     * read runs inside one). The record names no project in its project column, so that neither the project's own
+     * records nor anyone's operation records list it: it is the security auditor's.
+     *
+     * @param what what is read, in Chinese (详情, 文档目录 …)
+     */
+    Project readFor(Caller caller, ProjectId id, String what) {
+        Project project = loadFor(caller, id, Action.VIEW_PROJECT);
+        if (project.isClassified()) {
+            Actor actor = caller.actor();
+            ports.tx().inTransaction(() -> {
+                ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(),
+                        actor.unit().code(), READ_CLASSIFIED, Articles.chinese(27), null, null, null,
+                        caller.requestId(), caller.sourceAddress(), "查看涉密项目" + id + "的" + what));
+                return null;
+            });
+        }
+        return project;
+    }
+
     /** Decides the caller's access to a project already loaded, as {@link #loadFor} does. */
     Project require(Caller caller, Project project, Action action) {
         PolicyPack pack = ports.policies().policies().forProject(project.policyId(), today());

@@ -68,8 +68,8 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
 
     @Override
     public ProjectAssignments assignments(Caller caller, ProjectId id) {
-        return lifecycle.ports().tx().inTransaction(() -> view(caller, lifecycle.loadFor(caller, id,
-                Action.VIEW_PROJECT)));
+        return lifecycle.ports().tx().inTransaction(() -> view(caller, lifecycle.readFor(caller, id,
+                "知悉范围人员")));
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ProjectPageService implements ProjectPageUseCase {
 
     @Override
     public ProjectPage page(Caller caller, ProjectId id) {
-        Project project = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
+        Project project = lifecycle.readFor(caller, id, "项目页（详情、办理记录、文档目录）");
         LocalDate today = lifecycle.today();
         PolicyPack pack = ports.policies().policies().forProject(project.policyId(), today);
         ProjectDetails details = new ProjectDetails(project.snapshot(), today,

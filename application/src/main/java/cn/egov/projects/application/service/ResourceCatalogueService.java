@@ -43,7 +43,7 @@ public final class ResourceCatalogueService implements ResourceCatalogueUseCase 
 
     @Override
     public ResourceCatalogueView catalogue(Caller caller, ProjectId id) {
-        Project project = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
+        Project project = lifecycle.readFor(caller, id, "资源目录");
         return view(caller, project, catalogues.load(id));
     }
 

@@ -51,7 +51,7 @@ public final class ReuseOpinionService implements ReuseOpinionUseCase {
 
     @Override
     public ReuseOpinionView opinion(Caller caller, ProjectId id) {
-        Project project = lifecycle.loadFor(caller, id, Action.VIEW_PROJECT);
+        Project project = lifecycle.readFor(caller, id, "复用与重复建设审查意见");
         return view(caller, project);
     }
 

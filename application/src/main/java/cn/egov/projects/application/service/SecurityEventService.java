@@ -6,14 +6,21 @@ import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.rule.Violation;
 
+import java.util.List;
+
 /**
- * Records the refusals of the access rules in the security audit trail (the security auditor reads them, 三员分立):
- * each in a transaction of its own, for the refused action's transaction, if any, has rolled back.
+ * Records the refusals of the access rules and the exports in the security audit trail (the security auditor reads
+ * them, 三员分立): each in a transaction of its own, for the refused action's transaction, if any, has rolled back.
  */
 public final class SecurityEventService implements SecurityEventUseCase {
 
     /** The action name of a refusal in the audit trail. */
     public static final String REFUSED = "REFUSED";
+    /** The action name of an export in the audit trail. */
+    public static final String EXPORT = "EXPORT";
+    /** The action name of a read of a classified project in the audit trail ({@link Lifecycle#readFor}). */
+    public static final String READ_CLASSIFIED = Lifecycle.READ_CLASSIFIED;
+    private static final int MAX_LISTED = 20;
     private static final int MAX_REQUEST = 300;
 
     private final Ports ports;
@@ -31,6 +38,29 @@ public final class SecurityEventService implements SecurityEventUseCase {
             ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
                     REFUSED, violation.article(), null, null, null, caller.requestId(), caller.sourceAddress(),
                     "拒绝越权操作：" + asked + "（" + violation.code() + "）" + violation.messageZh()));
+            return null;
+        });
+    }
+
+    @Override
+    public void exported(Caller caller, String export, String filter, int rows, List<String> classified) {
+        Actor actor = caller.actor();
+        StringBuilder summary = new StringBuilder("导出").append(export);
+        if (filter != null && !filter.isEmpty()) {
+            summary.append("（").append(filter.length() > MAX_REQUEST ? filter.substring(0, MAX_REQUEST) : filter)
+                    .append("）");
+        }
+        summary.append("：").append(rows).append("行");
+        if (!classified.isEmpty()) {
+            summary.append("，其中涉密项目").append(classified.size()).append("个：")
+                    .append(String.join("、", classified.subList(0, Math.min(MAX_LISTED, classified.size()))));
+            if (classified.size() > MAX_LISTED) {
+                summary.append("等");
+            }
+        }
+        ports.tx().inTransaction(() -> {
+            ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
+                    EXPORT, "第四条", null, null, null, caller.requestId(), caller.sourceAddress(), summary.toString()));
             return null;
         });
     }

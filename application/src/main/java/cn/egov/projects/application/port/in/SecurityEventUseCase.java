@@ -12,4 +12,15 @@ public interface SecurityEventUseCase {
      * @param request the request as "METHOD /path" (no query string, no body)
      */
     void refused(Caller caller, String request, Violation violation);
+
+    /**
+     * A person exported data to a file (xlsx, csv): who, from where, which export, with which filter, how many rows,
+     * and the numbers (never the names) of the classified projects among them, in the security audit trail, in a
+     * transaction of its own.
+     *
+     * @param export     the export's file, e.g. "annual-plan.xlsx"
+     * @param filter     the filter as given, e.g. "year=2025" (empty: none)
+     * @param classified the ids of the classified projects the file holds
+     */
+    void exported(Caller caller, String export, String filter, int rows, java.util.List<String> classified);
 }
