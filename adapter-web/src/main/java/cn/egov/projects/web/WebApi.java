@@ -249,7 +249,8 @@ public final class WebApi {
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock, workplace.performance()).recordedBy(workplace.securityEvents()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
-        new StatisticsRoutes(workplace.statistics(), workplace.units(), clock).mount(router, table);
+        new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents())
+                .mount(router, table);
         // the pages' third-party scripts (Apache ECharts), from the application's own jars: no CDN, so that the
         // pages work in a government network without internet; versioned paths, so cached for a day
         table.add(router, HttpMethod.GET, "/webjars/*", Rule.open(), StaticHandler.create("META-INF/resources/webjars")

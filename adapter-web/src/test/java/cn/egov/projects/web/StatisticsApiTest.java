@@ -75,6 +75,12 @@ class StatisticsApiTest extends ApiTestSupport {
             assertThat(book.getNumberOfSheets()).isEqualTo(1);
             assertThat(book.getSheetName(0)).isEqualTo("按类别");
         }
+        // each export is in the security audit trail, for the security auditor
+        JsonArray exports = get("/api/security-audit-records?size=50&action=EXPORT", "auditadmin").bodyAsJsonObject()
+                .getJsonArray("items");
+        assertThat(exports.stream().map(e -> ((JsonObject) e).getString("summary")).toList())
+                .anySatisfy(summary -> assertThat(summary).contains("statistics.xlsx", "chart=projectsByCategory"))
+                .hasSizeGreaterThanOrEqualTo(2);
         HttpResponse<Buffer> unknown = get("/api/exports/statistics.xlsx?chart=secrets", "police");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.bodyAsJsonObject().getString("message")).contains("没有这个图表");

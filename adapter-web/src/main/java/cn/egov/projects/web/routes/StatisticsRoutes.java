@@ -1,6 +1,7 @@
 package cn.egov.projects.web.routes;
 
 import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.in.StatisticsUseCase;
 import cn.egov.projects.application.port.in.UnitUseCase;
 import cn.egov.projects.application.port.out.ClockPort;
@@ -65,11 +66,15 @@ public final class StatisticsRoutes {
     private final StatisticsUseCase statistics;
     private final UnitUseCase units;
     private final ClockPort clock;
+    private final SecurityEventUseCase exports;
 
-    public StatisticsRoutes(StatisticsUseCase statistics, UnitUseCase units, ClockPort clock) {
+    /** @param exports where each export is recorded in the security audit trail */
+    public StatisticsRoutes(StatisticsUseCase statistics, UnitUseCase units, ClockPort clock,
+                            SecurityEventUseCase exports) {
         this.statistics = statistics;
         this.units = units;
         this.clock = clock;
+        this.exports = exports;
     }
 
     public void mount(Router router, RouteTable table) {
@@ -112,7 +117,12 @@ public final class StatisticsRoutes {
         Blocking.call(ctx, () -> {
             List<Spreadsheets.Table> tables = charts(caller, year).stream()
                     .filter(c -> chart == null || c.id().equals(chart)).map(Chart::table).toList();
-            return Spreadsheets.tables(tables, clock.today());
+            byte[] file = Spreadsheets.tables(tables, clock.today());
+            // figures only, no project's row: no classified project is named in it
+            exports.exported(caller, "statistics.xlsx", (chart == null ? "" : "chart=" + chart)
+                    + (year == null ? "" : (chart == null ? "" : "&") + "year=" + year),
+                    tables.stream().mapToInt(t -> t.rows().size()).sum(), List.of());
+            return file;
         }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "统计图表.xlsx"))
                 .onFailure(ctx::fail);
     }
