@@ -17,6 +17,8 @@ import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
 import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.in.ResourceCatalogueUseCase;
+import cn.egov.projects.application.port.in.SecondFactorUseCase;
+import cn.egov.projects.application.port.in.SecurityPolicyUseCase;
 import cn.egov.projects.application.port.in.ReuseOpinionUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.in.SimilarProjectsUseCase;
@@ -44,7 +46,9 @@ public record WorkplaceUseCases(
         PerformanceEvaluationUseCase performance,
         GradePerformanceUseCase grading,
         ExpertPoolUseCase expertPool,
-        ExpertReviewUseCase expertReviews) {
+        ExpertReviewUseCase expertReviews,
+        SecondFactorUseCase secondFactor,
+        SecurityPolicyUseCase securityPolicy) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -68,6 +72,8 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, PerformanceEvaluationUseCase.class),
                 LifecycleUseCases.find(implementations, GradePerformanceUseCase.class),
                 LifecycleUseCases.find(implementations, ExpertPoolUseCase.class),
-                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class));
+                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class),
+                LifecycleUseCases.find(implementations, SecondFactorUseCase.class),
+                LifecycleUseCases.find(implementations, SecurityPolicyUseCase.class));
     }
 }
