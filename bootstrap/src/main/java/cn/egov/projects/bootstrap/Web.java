@@ -69,7 +69,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         // one-time codes follow the real time, as the authenticator apps do, never a simulated clock
         SecondFactorService secondFactor = new SecondFactorService(persistence.secondFactors(),
                 persistence.secondFactors(), persistence.oneTimeCodeMacs(), persistence.accounts(), security, audit,
-                clock, new SystemClock(), tx, throttle, revisions);
+                clock, new SystemClock(), tx, throttle, revisions, revisions);
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
                 // the rate limits and the lockout are in the database, shared by every instance
                 new SignInService(accounts, security, audit, clock, tx, throttle, revisions),

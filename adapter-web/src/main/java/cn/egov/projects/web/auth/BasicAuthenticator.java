@@ -186,11 +186,10 @@ public final class BasicAuthenticator implements AuthenticationHandler {
                 Actor actor = signedIn.actor();
                 if (checked.owed() == SecondFactorUseCase.Requirement.NONE) {
                     cache.remember(remembered, credentials.username().trim(), actor, checked.revision());
-                } else if (checked.code() instanceof SecondFactorUseCase.Accepted accepted) {
-                    long at = accepted.at().toEpochMilli();
+                } else if (checked.code() instanceof SecondFactorUseCase.Accepted) {
+                    long at = Sessions.requestPassedSecondFactorNow(ctx);
                     cache.rememberWithSecondFactor(remembered, credentials.username().trim(), actor,
                             checked.revision(), at);
-                    Sessions.requestPassedSecondFactor(ctx, at);
                 } else if (checked.code() != null) {
                     LOG.info("one-time code refused for a Basic credential from {}", address);
                     SecondFactorAnswers.refused(ctx, checked.code());

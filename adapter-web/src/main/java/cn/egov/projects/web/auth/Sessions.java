@@ -200,6 +200,13 @@ public final class Sessions {
         ctx.put(REQUEST_FACTOR_AT, at);
     }
 
+    /** A request signed in by HTTP Basic passed a one-time code now; returns when (epoch ms, real time). */
+    static long requestPassedSecondFactorNow(RoutingContext ctx) {
+        long now = System.currentTimeMillis();
+        requestPassedSecondFactor(ctx, now);
+        return now;
+    }
+
     /** When the caller last passed a one-time code (epoch ms, real time): by its session or its Basic request. */
     public static java.util.OptionalLong secondFactorAt(RoutingContext ctx) {
         Long byRequest = ctx.get(REQUEST_FACTOR_AT);

@@ -8,6 +8,7 @@ import cn.egov.projects.application.port.in.SecondFactorUseCase;
 import cn.egov.projects.application.port.in.SecurityPolicyUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.out.Account;
+import cn.egov.projects.application.port.out.AccessChangesPort;
 import cn.egov.projects.application.port.out.AccountLockedPort;
 import cn.egov.projects.application.port.out.AccountPort;
 import cn.egov.projects.application.port.out.AuditRecord;
@@ -41,8 +42,10 @@ import java.util.Optional;
  * Codes are checked against the real time ({@code otpTime}: the authenticator app on the person's phone knows no
  * simulated clock), the current step and one either side; the step of an accepted code is stored, and a code of that
  * step or an earlier one is refused as a replay. Every code checked goes through the sign-in rate limits
- * ({@link SignInThrottle}) and a wrong or replayed one counts as a failed sign-in toward the lockout (5 within 15
- * minutes lock the username for 15 minutes), so that guessing codes is stopped exactly like guessing passwords.
+ * ({@link SignInThrottle}) and a wrong or replayed one counts toward the lockout: 5 within 15 minutes lock the
+ * username for 15 minutes, as 5 wrong passwords do, so that guessing codes is stopped exactly like guessing passwords.
+ * Wrong codes are counted apart from wrong passwords ({@link #CODE_FAILURES} before the username), because the right
+ * password that comes with each guessed code clears the password's count.
  * Every event is audited as {@code SECOND_FACTOR}, the settings' changes as {@code SECURITY_POLICY}.
  */
 public final class SecondFactorService implements SecondFactorUseCase, SecurityPolicyUseCase {
@@ -50,6 +53,9 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
     static final String STEP_UP_BDB = "step_up.bdb_approvals";
     static final String STEP_UP_FINANCE = "step_up.finance_approvals";
     static final String STEP_UP_MINUTES = "step_up.minutes";
+
+    /** The key under which wrong codes are counted: before the username, a prefix no username can have. */
+    static final String CODE_FAILURES = "otp:";
 
     private static final String ACTION = "SECOND_FACTOR";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -66,6 +72,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
     private final TransactionPort tx;
     private final SignInThrottle throttle;
     private final AccountLockedPort lockedOut;
+    private final AccessChangesPort changes;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -73,11 +80,14 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
      * @param otpTime   the real time the codes are computed at (never a simulated clock)
      * @param throttle  the sign-in rate limits (the same instance as the password's, so both count together)
      * @param lockedOut told whenever a username is locked by wrong codes
+     * @param changes   told when an account's second factor is confirmed, disabled or reset, so that credentials
+     *                  remembered without a code stop being accepted at once
      */
     public SecondFactorService(SecondFactorPort store, SecurityPolicyPort policies, OneTimeCodeMacPort mac,
                                AccountPort accounts, LoginAttemptsPort attempts, AuditTrailPort audit,
                                ClockPort clock, ClockPort otpTime, TransactionPort tx, SignInThrottle throttle,
-                               AccountLockedPort lockedOut) {
+                               AccountLockedPort lockedOut, AccessChangesPort changes) {
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.store = Objects.requireNonNull(store, "store");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.mac = Objects.requireNonNull(mac, "mac");
@@ -139,14 +149,14 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
         Verdict verdict = check(actor.userId(), code, purpose == Purpose.CONFIRM_ENROLMENT);
         Verdict result = tx.inTransaction(() -> {
             if (verdict instanceof Accepted) {
-                attempts.clearFailures(username);
+                attempts.clearFailures(CODE_FAILURES + username);
                 event.record((purpose == Purpose.CONFIRM_ENROLMENT ? "绑定动态口令成功" : "动态口令验证通过")
                         + "（" + purpose.zh() + how + "）");
                 return verdict;
             }
             Reason reason = ((Rejected) verdict).reason();
-            attempts.recordFailure(username, now, sourceAddress);
-            int failures = attempts.failuresSince(username, now.minus(SignInService.WINDOW));
+            attempts.recordFailure(CODE_FAILURES + username, now, sourceAddress);
+            int failures = attempts.failuresSince(CODE_FAILURES + username, now.minus(SignInService.WINDOW));
             String what = switch (reason) {
                 case REPLAYED -> "动态口令重放（该口令已使用过）";
                 case NOT_ENROLLED -> "动态口令验证失败（未绑定）";
@@ -156,7 +166,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
             if (failures >= SignInService.MAX_FAILURES) {
                 Instant until = now.plus(SignInService.LOCK);
                 attempts.lock(username, until);
-                attempts.clearFailures(username);
+                attempts.clearFailures(CODE_FAILURES + username);
                 event.record(what + "；连续" + SignInService.MAX_FAILURES + "次验证失败，账号锁定至"
                         + TIME.format(until) + "（" + purpose.zh() + how + "）");
                 return new Locked(until, SignInService.LOCK);
@@ -166,6 +176,9 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
         });
         if (result instanceof Accepted && admission instanceof SignInThrottle.Admitted admitted) {
             throttle.succeeded(admitted);
+            if (purpose == Purpose.CONFIRM_ENROLMENT) {
+                changes.accessChanged(actor.userId());
+            }
         } else if (result instanceof Locked) {
             lockedOut.accountLocked(username);
         }
@@ -264,6 +277,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
                 new Event(actor, caller.requestId(), caller.sourceAddress()).record("解除绑定动态口令");
                 return null;
             });
+            changes.accessChanged(actor.userId());
         }
         return verdict;
     }
@@ -283,6 +297,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
                     .record("重置账号 " + account.username() + " 的动态口令（须重新绑定）");
             return null;
         });
+        changes.accessChanged(userId);
     }
 
     // ------------------------------------------------------------------------------------------ the settings

@@ -102,7 +102,7 @@ public final class FakeWorkplace {
             cn.egov.projects.application.port.out.AccountLockedPort lockedOut) {
         return new cn.egov.projects.application.account.SecondFactorService(secondFactors, secondFactors,
                 new TestOneTimeCodeMacs(), world.accounts, loginAttempts, world.audit, world.clock, otpClock,
-                world.transactions, throttle, lockedOut);
+                world.transactions, throttle, lockedOut, this::accessChanged);
     }
 
     /**
