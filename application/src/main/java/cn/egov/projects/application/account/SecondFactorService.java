@@ -259,6 +259,31 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
     }
 
     @Override
+    public Enrolment enrolByOperator(String userId, OtpAlgorithm algorithm, String command) {
+        OtpAlgorithm chosen = algorithm == null ? OtpAlgorithm.SM3 : algorithm;
+        byte[] secret = new byte[Totp.SECRET_BYTES];
+        random.nextBytes(secret);
+        try {
+            Account account = tx.inTransaction(() -> {
+                Account found = accounts.findById(userId).orElseThrow(() -> new NotFoundException("账号不存在"));
+                Instant at = clock.now();
+                if (!store.begin(userId, chosen, secret, at) || !store.confirm(userId, -1, at)) {
+                    throw new InvalidCommandException("secondFactor", "该账号已绑定动态口令");
+                }
+                audit.append(new AuditRecord(at, userId, found.role(), found.unit().code(), ACTION, "第四条", null,
+                        null, null, command, "-", "由 " + command + " 命令绑定动态口令（算法 " + label(chosen)
+                        + "），密钥只向操作员显示一次"));
+                return found;
+            });
+            changes.accessChanged(userId);
+            return new Enrolment(Totp.base32(secret), chosen, Totp.uri(account.username(), secret, chosen),
+                    Totp.DIGITS, Totp.PERIOD_SECONDS);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    @Override
     public Verdict confirmEnrolment(Caller caller, String code) {
         return verify(caller, code, Purpose.CONFIRM_ENROLMENT);
     }

@@ -118,6 +118,13 @@ public interface SecondFactorUseCase {
     /** Removes the caller's own second factor, with a current code; refused for the three administrators. */
     Verdict disable(Caller caller, String code);
 
+    /**
+     * Enrols an account on the operator's command ({@code create-admin}, {@code --demo}): the secret is confirmed at
+     * once and shown this one time to the operator, who hands it to the account's holder like an initial password.
+     * Refused when the account has a confirmed second factor already.
+     */
+    Enrolment enrolByOperator(String userId, OtpAlgorithm algorithm, String command);
+
     /** The security administrator removes another account's second factor (a lost phone); audited. */
     void reset(Caller caller, String userId);
 }
