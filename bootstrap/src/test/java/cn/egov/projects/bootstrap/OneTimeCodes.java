@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * One-time codes as an authenticator app computes them (RFC 6238: 6 digits, 30 s, HMAC-SM3 or HMAC-SHA-1), for the
  * tests that sign in as an administrator. A code is accepted once only, so {@link #fresh} hands out each time step
- * at most once per account: the current one, the one before or the one after (the server accepts all three); when
- * all three are used it waits for the next step of the real time.
+ * at most once per account: the current one or the next (the server accepts the step before its own, its own and
+ * the next); when both are used it waits for the next step of the real time.
  */
 final class OneTimeCodes {
 
@@ -59,12 +59,14 @@ final class OneTimeCodes {
         }
         while (true) {
             long current = Math.floorDiv(Instant.now().getEpochSecond(), 30);
-            long step = Math.max(current - 1, lastStep.getOrDefault(username, Long.MIN_VALUE) + 1);
+            // the current step or the next (the server, checking a moment later, may be a step on already: it takes
+            // the step before its own, its own and the next); an earlier one could be too old by then
+            long step = Math.max(current, lastStep.getOrDefault(username, Long.MIN_VALUE) + 1);
             if (step <= current + 1) {
                 lastStep.put(username, step);
                 return code(secret, step);
             }
-            // all three acceptable steps used: the next one comes with the real time
+            // both steps used: the next one comes with the real time
             long wait = (current + 1) * 30_000 - System.currentTimeMillis();
             try {
                 wait(Math.max(1, wait + 50));

@@ -32,7 +32,11 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
     protected void prepare(AccountService accounts) {
         // the first security auditor, made without a second factor: it enrols at its first sign-in
         accounts.createAccount(null, account("auditadmin", "安全审计员", Role.AUDIT_ADMIN, "TC-DSJ"));
+        bureauId = accounts.createAccount(caller("secadmin"), account("bureau", "陈大数据", Role.BDB_OFFICER,
+                "TC-DSJ"));
     }
+
+    private String bureauId;
 
     private void shot(String name) {
         try {
@@ -104,8 +108,11 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
         signIn("secadmin");
         driver.get(base + "/admin.html");
         WebElement bdb = awaitPage(d -> d.findElement(By.id("policy-bdb")));
-        assertThat(bdb.isSelected()).isFalse();
-        bdb.click();
+        assertThat(bdb.isSelected()).isEqualTo(application.web().workplace().securityPolicy().current()
+                .stepUpBdbApprovals());
+        if (!bdb.isSelected()) {
+            bdb.click();
+        }
         driver.findElement(By.id("policy-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policy-result"), "已保存"));
         assertThat(application.web().workplace().securityPolicy().current().stepUpBdbApprovals()).isTrue();
@@ -113,5 +120,32 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
         driver.get(base + "/admin.html");
         awaitPage(d -> d.findElement(By.id("account-table")));
         assertThat(driver.findElements(By.id("policy-form"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("安全策略要求时，大数据局的审批操作先弹出动态口令对话框，验证后自动重试")
+    void anApprovalAsksForACodeAndTriesAgain() {
+        // signed in before the officer had a second factor: no code passed in this session
+        signIn("bureau");
+        enrolled("bureau", bureauId);
+        application.web().workplace().securityPolicy().update(caller("secadmin"),
+                new cn.egov.projects.application.view.SecurityPolicy(true, false, 5));
+        ((JavascriptExecutor) driver).executeScript("window.__approval = 'pending';"
+                + "App.api('POST', '/api/projects/' + arguments[0] + '/actions/RECORD_APPROVAL',"
+                + " {approvedBudget: '1000.00', reference: '太政复〔2024〕1号'})"
+                + ".then(() => { window.__approval = 'done'; }, e => { window.__approval = String(e.status); });",
+                java.util.UUID.randomUUID().toString());
+        WebElement code = awaitPage(d -> d.findElement(By.id("stepup-code")));
+        assertThat(driver.findElement(By.id("stepup-dialog")).getText()).contains("动态口令");
+        shot("step-up");
+        code.sendKeys("000000");
+        driver.findElement(By.id("stepup-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stepup-error"), "动态口令不正确"));
+        code.clear();
+        code.sendKeys(codes.fresh("bureau"));
+        driver.findElement(By.id("stepup-submit")).click();
+        // the approval was tried again, past the step-up: no such project → 404
+        wait.until(d -> "404".equals(((JavascriptExecutor) d).executeScript("return window.__approval;")));
+        assertThat(driver.findElements(By.id("stepup-dialog"))).isEmpty();
     }
 }
