@@ -314,6 +314,11 @@ class SecondFactorApiTest extends ConformingApiTest {
         assertThat(world.audit.all()).filteredOn(r -> "SECOND_FACTOR".equals(r.action()))
                 .extracting(AuditRecord::summary).anyMatch(t -> t.contains("动态口令验证通过（敏感操作前再次验证）"));
 
+        // a malformed project id after the step-up is answered 400, as without it
+        HttpResponse<Buffer> malformed = await(in(earlier, HttpMethod.POST,
+                "/api/projects/not-a-uuid/actions/RECORD_APPROVAL").sendJsonObject(approval));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+
         // by HTTP Basic: the code in the header is the step-up
         secrets.put("bureau", secret);
         HttpResponse<Buffer> byBasic = call("POST", approve, "bureau", approval);

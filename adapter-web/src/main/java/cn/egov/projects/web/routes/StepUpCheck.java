@@ -59,7 +59,12 @@ public final class StepUpCheck implements ActionRoutes.StepUp {
                     secondFactor.requirement(actor) == SecondFactorUseCase.Requirement.CODE};
         }).onSuccess(refusal -> {
             if (refusal == null) {
-                then.run();
+                // run as a handler would: what it throws (a malformed id, say) goes to the failure handler
+                try {
+                    then.run();
+                } catch (RuntimeException e) {
+                    ctx.fail(e);
+                }
             } else {
                 SecondFactorAnswers.stepUpRequired(ctx, (Integer) refusal[0], (Boolean) refusal[1]);
             }
