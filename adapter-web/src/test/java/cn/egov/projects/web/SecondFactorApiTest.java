@@ -271,6 +271,10 @@ class SecondFactorApiTest extends ConformingApiTest {
                 .put("stepUpFinanceApprovals", false).put("stepUpMinutes", 0)).statusCode()).isEqualTo(400);
         assertThat(call("GET", "/api/security-policy", "secadmin", null).bodyAsJsonObject().getInteger("stepUpMinutes"))
                 .isEqualTo(5);
+        assertThat(call("GET", "/api/security-policy", "auditadmin", null).bodyAsJsonObject()
+                .getBoolean("stepUpBdbApprovals")).isTrue();
+        assertThat(call("PUT", "/api/security-policy", "auditadmin", new JsonObject().put("stepUpBdbApprovals", false)
+                .put("stepUpFinanceApprovals", false).put("stepUpMinutes", 5)).statusCode()).isEqualTo(403);
 
         HttpResponse<Buffer> notEnrolled = call("POST", approve, "bureau", approval);
         assertThat(notEnrolled.statusCode()).isEqualTo(401);

@@ -95,6 +95,9 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
         driver.findElement(By.id("otp-button")).click();
         awaitPage(d -> URI.create(d.getCurrentUrl()).getPath().endsWith("/security.html") ? Boolean.TRUE : null);
         awaitPage(d -> d.findElement(By.id("who")));
+        // the security policy, read only, on the auditor's page
+        awaitPage(d -> d.findElement(By.id("policy-table")));
+        assertThat(driver.findElement(By.id("policy-table")).getText()).contains("分钟");
 
         // 我的账号 tells the auditor the second factor is bound and cannot be removed
         driver.get(base + "/account.html");

@@ -55,7 +55,9 @@ public final class SecondFactorRoutes {
         table.add(router, HttpMethod.POST, "/api/second-factor/disable", Rule.signedIn(), this::disable);
         table.add(router, HttpMethod.POST, "/api/accounts/:userId/second-factor/reset",
                 Rule.roles(Role.SECURITY_ADMIN), this::reset);
-        table.add(router, HttpMethod.GET, "/api/security-policy", Rule.roles(Role.SECURITY_ADMIN), this::readPolicy);
+        // the security auditor reads it too (三员分立: the auditor audits the security administrator's settings)
+        table.add(router, HttpMethod.GET, "/api/security-policy", Rule.roles(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN),
+                this::readPolicy);
         table.add(router, HttpMethod.PUT, "/api/security-policy", Rule.roles(Role.SECURITY_ADMIN),
                 this::updatePolicy);
     }

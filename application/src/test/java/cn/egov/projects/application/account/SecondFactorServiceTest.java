@@ -199,6 +199,10 @@ class SecondFactorServiceTest {
         SecurityPolicy set = service.update(caller("secadmin"), new SecurityPolicy(true, false, 10));
         assertThat(set).isEqualTo(new SecurityPolicy(true, false, 10));
         assertThat(service.read(caller("secadmin"))).isEqualTo(set);
+        // the security auditor reads it, and changes nothing
+        assertThat(service.read(caller("auditadmin"))).isEqualTo(set);
+        assertThatThrownBy(() -> service.update(caller("auditadmin"), SecurityPolicy.defaults()))
+                .isInstanceOf(ForbiddenException.class);
         assertThat(workplace.world.audit.all()).filteredOn(r -> "SECURITY_POLICY".equals(r.action()))
                 .singleElement().satisfies(r -> assertThat(r.summary())
                         .contains("大数据局审批前再次验证动态口令 否").contains("→ 大数据局审批前再次验证动态口令 是"));

@@ -8,7 +8,7 @@ public interface SecurityPolicyUseCase {
     /** The settings in force. */
     SecurityPolicy current();
 
-    /** The settings as the security administrator reads them (only they may). */
+    /** The settings as the security administrator (or the security auditor, read only) reads them. */
     SecurityPolicy read(Caller caller);
 
     /** The security administrator sets them; each change is in the audit trail. */
