@@ -13,10 +13,40 @@
     const data = await App.api('GET', '/api/accounts');
     document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', ''], data.items.map(a => [
       a.username, a.displayName, a.roleZh, App.unit(a.unit), a.mobile, a.email, a.enabled ? '启用' : '已停用',
-      el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
+      el('span', {}, el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
         onclick: async (event) => {
           try { await App.api('PUT', '/api/accounts/' + encodeURIComponent(a.userId) + '/enabled', { enabled: !a.enabled }); accounts(); } catch (e) { alert(e.message); }
-        } })]), 'account-table'));
+        } }),
+        // the security administrator resets another account's second factor (a lost phone); it enrols again
+        me.role === 'SECURITY_ADMIN' && a.userId !== me.userId ? el('button', { type: 'button', class: 'secondary', id: 'otp-reset-' + a.username, text: '重置动态口令',
+          onclick: async () => {
+            if (!confirm('重置「' + a.username + '」的动态口令？该账号须重新绑定身份验证器。')) return;
+            try { await App.api('POST', '/api/accounts/' + encodeURIComponent(a.userId) + '/second-factor/reset'); alert('已重置'); } catch (e) { alert(e.message); }
+          } }) : null)]), 'account-table'));
+  }
+  /* 安全策略 (security administrator): step-up before the Bureau's and Finance's approvals. */
+  async function policy() {
+    if (me.role !== 'SECURITY_ADMIN') return;
+    const p = await App.api('GET', '/api/security-policy');
+    const check = (id, label, on) => el('div', {}, el('label', {}, el('input', { type: 'checkbox', id, checked: on }), ' ' + label));
+    const box = el('div', { id: 'policy-result', class: 'refusal', role: 'alert' });
+    const form = el('form', { id: 'policy-form' },
+      check('policy-bdb', '大数据局审批类操作前须再次验证动态口令', p.stepUpBdbApprovals),
+      check('policy-finance', '财政局审批类操作前须再次验证动态口令', p.stepUpFinanceApprovals),
+      el('div', {}, el('label', { for: 'policy-minutes', text: '验证的有效时间（分钟，1至60）' }),
+        el('input', { type: 'number', id: 'policy-minutes', min: '1', max: '60', value: String(p.stepUpMinutes) })),
+      el('p', {}, el('button', { type: 'submit', id: 'policy-save', text: '保存安全策略' })), box);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      box.replaceChildren();
+      try {
+        await App.api('PUT', '/api/security-policy', { stepUpBdbApprovals: document.getElementById('policy-bdb').checked,
+          stepUpFinanceApprovals: document.getElementById('policy-finance').checked,
+          stepUpMinutes: Number(document.getElementById('policy-minutes').value) });
+        App.showOk(box, '已保存');
+      } catch (e) { App.showError(box, e); }
+    });
+    document.getElementById('main').append(el('section', { class: 'card', id: 'security-policy' }, el('h2', { text: '安全策略' }), form));
   }
   async function units() {
     const data = await App.api('GET', '/api/units');
@@ -48,4 +78,5 @@
   });
   accounts();
   units();
+  policy();
 })();

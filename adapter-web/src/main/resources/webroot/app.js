@@ -12,7 +12,8 @@ const App = (() => {
     ['statistics.html', '统计图表', ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE', 'AUDIT']],
     ['admin.html', '系统管理', ['ADMIN', 'SECURITY_ADMIN']],
     ['security.html', '安全审计', ['AUDIT_ADMIN']],
-    ['calculator.html', '期限计算器', null]
+    ['calculator.html', '期限计算器', null],
+    ['account.html', '我的账号', null]
   ];
   const ENUM_ZH = {
     DELAY: '不能按期完成', SUSPENSION: '中止实施', TERMINATION: '终止实施',
@@ -98,9 +99,43 @@ const App = (() => {
     const text = await r.text();
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-    if (r.status === 401 && !path.startsWith('/api/session')) { location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, json); }
+    if (r.status === 401 && json && json.code === 'AUTH_STEP_UP_REQUIRED' && !extraHeaders) {
+      // an approval needs a recent one-time code: ask for it, then try once more
+      if (json.enrolled && await stepUp(json.message)) return api(method, path, body, { 'X-Step-Up': 'retried' });
+      throw new ApiError(401, json);
+    }
+    const codeRefused = json && /^AUTH_(SECOND_FACTOR_INVALID|SECOND_FACTOR_REPLAYED|STEP_UP_REQUIRED)$/.test(json.code);
+    if (r.status === 401 && !path.startsWith('/api/session') && !codeRefused) { location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, json); }
     if (!r.ok) throw new ApiError(r.status, json);
     return json;
+  }
+
+  /**
+   * Asks for a 6-digit code in a dialog and passes it to the server (POST /api/session/code); true once it was
+   * accepted, false when the person cancelled.
+   */
+  function stepUp(message) {
+    return new Promise(resolve => {
+      const input = el('input', { type: 'text', id: 'stepup-code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', required: true });
+      const error = el('div', { id: 'stepup-error', class: 'refusal', role: 'alert' });
+      const dialog = el('dialog', { id: 'stepup-dialog', 'aria-labelledby': 'stepup-title' },
+        el('h2', { id: 'stepup-title', text: '验证动态口令' }), el('p', { text: message }),
+        el('label', { for: 'stepup-code', text: '动态口令（6位）' }), input, error);
+      const form = el('form', { method: 'dialog' },
+        el('button', { type: 'submit', id: 'stepup-submit', text: '验证' }), ' ',
+        el('button', { type: 'button', class: 'secondary', id: 'stepup-cancel', text: '取消', onclick: () => { dialog.close(); dialog.remove(); resolve(false); } }));
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        try {
+          await api('POST', '/api/session/code', { code: input.value.trim() });
+          dialog.close(); dialog.remove(); resolve(true);
+        } catch (e) { showError(error, e); }
+      });
+      dialog.append(form);
+      document.body.append(dialog);
+      dialog.showModal();
+      input.focus();
+    });
   }
 
   /** Shows an error in place: a refusal of the measures with its article, a field at fault, or the message. */

@@ -16,6 +16,15 @@ function safeNext(next) {
   return url.pathname + url.search + url.hash;
 }
 
+/*
+ * Signing in: the password first; an account with a second factor is then asked for its 6-digit code on the same page
+ * (the server keeps the password's success for 10 minutes in a session that may do nothing else), and an
+ * administrator without one enrols first (QR code), which completes the sign-in.
+ */
+function signedIn() {
+  location.href = safeNext(App.param('next')) || 'index.html';
+}
+
 document.getElementById('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const box = document.getElementById('login-error');
@@ -27,9 +36,40 @@ document.getElementById('login-form').addEventListener('submit', async (event) =
       username: document.getElementById('username').value.trim(),
       password: document.getElementById('password').value
     });
-    location.href = safeNext(App.param('next')) || 'index.html';
+    signedIn();
   } catch (e) {
+    if (e.status === 401 && e.body && e.body.code === 'AUTH_SECOND_FACTOR_REQUIRED' && e.body.csrfToken) {
+      secondStep(e.body.next, { 'X-CSRF-Token': e.body.csrfToken });
+      return;
+    }
     App.showError(box, e);
     button.disabled = false;
   }
 });
+
+function secondStep(next, headers) {
+  document.getElementById('login-form').hidden = true;
+  document.getElementById('password').value = '';
+  if (next === 'ENROLMENT') {
+    document.getElementById('enrol-step').hidden = false;
+    Otp.enrolment(document.getElementById('enrol'), headers, signedIn);
+    return;
+  }
+  const form = document.getElementById('code-form');
+  form.hidden = false;
+  document.getElementById('otp-code').focus();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const box = document.getElementById('code-error');
+    const button = document.getElementById('otp-button');
+    box.replaceChildren();
+    button.disabled = true;
+    try {
+      await App.api('POST', '/api/session/code', { code: document.getElementById('otp-code').value.trim() }, headers);
+      signedIn();
+    } catch (e) {
+      App.showError(box, e);
+      button.disabled = false;
+    }
+  });
+}

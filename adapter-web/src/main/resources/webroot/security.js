@@ -4,6 +4,12 @@
   const me = await App.start('security', ['AUDIT_ADMIN']);
   if (!me) return;
   const { el } = App;
+  // the security policy as the security administrator set it, read only (三员分立)
+  App.api('GET', '/api/security-policy').then(p => {
+    const yes = b => b ? '须再次验证' : '不要求';
+    document.getElementById('policy-view').replaceChildren(App.table(['大数据局审批类操作', '财政局审批类操作', '验证有效时间'],
+      [[yes(p.stepUpBdbApprovals), yes(p.stepUpFinanceApprovals), p.stepUpMinutes + ' 分钟']], 'policy-table'));
+  }).catch(e => App.showError(document.getElementById('policy-view'), e));
   let page = 1;
   const size = 50;
   async function load() {

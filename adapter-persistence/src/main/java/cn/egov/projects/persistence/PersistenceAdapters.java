@@ -50,6 +50,7 @@ public final class PersistenceAdapters {
     private final ReuseOpinionAdapter reuseOpinions;
     private final PerformanceGradeAdapter performanceGrades;
     private final ExpertAdapter experts;
+    private final cn.egov.projects.persistence.security.SecondFactorAdapter secondFactors;
 
     private final Database database;
     private final AuditChain auditChain;
@@ -89,6 +90,7 @@ public final class PersistenceAdapters {
         this.reuseOpinions = new ReuseOpinionAdapter(sessions);
         this.performanceGrades = new PerformanceGradeAdapter(sessions);
         this.experts = new ExpertAdapter(sessions);
+        this.secondFactors = new cn.egov.projects.persistence.security.SecondFactorAdapter(sessions);
     }
 
     private void sealLegacy() {
@@ -227,5 +229,15 @@ public final class PersistenceAdapters {
     /** The expert pool and the recorded draws of experts (Art. 8, 24). */
     public ExpertAdapter experts() {
         return experts;
+    }
+
+    /** The accounts' one-time-code secrets and the security settings (one object for both ports). */
+    public cn.egov.projects.persistence.security.SecondFactorAdapter secondFactors() {
+        return secondFactors;
+    }
+
+    /** HMAC-SM3 and HMAC-SHA-1 under one-time codes. */
+    public cn.egov.projects.application.port.out.OneTimeCodeMacPort oneTimeCodeMacs() {
+        return new cn.egov.projects.persistence.security.OneTimeCodeMacs();
     }
 }

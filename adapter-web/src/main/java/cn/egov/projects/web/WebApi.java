@@ -217,7 +217,7 @@ public final class WebApi {
         // (one that carries a body was refused by UnreadBodies)
         router.route("/api/*").handler(ctx -> onlyFor(ctx, false, readsBody(ctx) ? jsonBody : RoutingContext::next));
         router.route("/api/*").handler(new BasicAuthenticator(workplace.signIn(), useCases.authenticate(), credentials,
-                revisions));
+                revisions, workplace.secondFactor()));
         router.route("/api/*").handler(guard);
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadAdmission));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadBodyWatched));
@@ -229,11 +229,14 @@ public final class WebApi {
         new HealthRoutes(ready, draining::get, clock).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
-        new SessionRoutes(workplace.signIn(), revisions).mount(router, table);
+        new SessionRoutes(workplace.signIn(), revisions, workplace.secondFactor()).mount(router, table);
+        new cn.egov.projects.web.routes.SecondFactorRoutes(workplace.secondFactor(), workplace.securityPolicy())
+                .mount(router, table);
         new AccountRoutes(useCases.createAccount(), workplace.accountAdmin(), workplace.units()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
                 useCases.declareProject(), workplace.projectPage()).mount(router, table);
-        new ActionRoutes(lifecycle).mount(router, table);
+        new ActionRoutes(lifecycle).stepUp(new cn.egov.projects.web.routes.StepUpCheck(workplace.securityPolicy(),
+                workplace.secondFactor())).mount(router, table);
         new AssignmentRoutes(workplace.assignments()).mount(router, table);
         new ResourceCatalogueRoutes(workplace.resourceCatalogue()).mount(router, table);
         new DuplicateCheckRoutes(workplace.similarProjects(), workplace.reuseOpinions()).mount(router, table);

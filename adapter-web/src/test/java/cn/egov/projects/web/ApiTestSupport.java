@@ -56,6 +56,10 @@ abstract class ApiTestSupport {
     protected int port;
     protected final AtomicBoolean ready = new AtomicBoolean(true);
     protected final AtomicInteger passwordChecks = new AtomicInteger();
+    /** The administrators, who sign in with a one-time code too. */
+    static final Set<String> PRIVILEGED = Set.of("admin", "secadmin", "auditadmin");
+    /** Each enrolled account's one-time-code secret (base32, HMAC-SM3), by username. */
+    protected final java.util.Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void startServer(Vertx vertx) {
@@ -65,6 +69,11 @@ abstract class ApiTestSupport {
         world.accountService.createAccount(null, account("secadmin", Role.SECURITY_ADMIN, "TC-DSJ"));
         world.accountService.createAccount(null, account("auditadmin", Role.AUDIT_ADMIN, "TC-DSJ"));
         Caller admin = admin();
+        // the three administrators sign in with a one-time code too: each enrolled as its owner would
+        for (String privileged : PRIVILEGED) {
+            secrets.put(privileged, workplace.enrolSecondFactor(new Caller(world.accountService
+                    .authenticate(privileged, PASSWORD.toCharArray()).orElseThrow(), "setup", "-"), null));
+        }
         world.accountService.createAccount(admin, account("police", Role.UNIT_STAFF, "TC-GAJ"));
         world.accountService.createAccount(admin, account("health", Role.UNIT_STAFF, "TC-WJW"));
         world.accountService.createAccount(admin, account("bureau", Role.BDB_OFFICER, "TC-DSJ"));
@@ -120,8 +129,9 @@ abstract class ApiTestSupport {
                          cn.egov.projects.application.port.out.WebSessionPort sessions) {
         FakeWorld world = workplace.world;
         workplace.accessListener = revisions;
+        SignInThrottle throttle = new SignInThrottle(SignInThrottle.Limits.standard());
         SignInService signIn = new SignInService(useCases.authenticate(), workplace.loginAttempts, world.audit,
-                world.clock, world.transactions, new SignInThrottle(SignInThrottle.Limits.standard()), revisions);
+                world.clock, world.transactions, throttle, revisions);
         return new WebApi(useCases,
                 LifecycleUseCases.of(world.declarations, workplace.approvals, world.implementation, world.oversight,
                         world.acceptance),
@@ -130,7 +140,7 @@ abstract class ApiTestSupport {
                         workplace.documents, workplace.assignments, workplace.securityAudit,
                         new cn.egov.projects.application.service.SecurityEventService(world.ports),
                         workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance,
-                        workplace.experts, workplace.statistics),
+                        workplace.experts, workplace.statistics, workplace.secondFactor(throttle, revisions)),
                 settings, ready, revisions, sessions, world.clock);
     }
 
@@ -158,8 +168,35 @@ abstract class ApiTestSupport {
         return post(path, user, json.encode());
     }
 
-    private static HttpRequest<Buffer> as(HttpRequest<Buffer> request, String user) {
-        return user == null ? request : request.basicAuthentication(user, PASSWORD);
+    private HttpRequest<Buffer> as(HttpRequest<Buffer> request, String user) {
+        return user == null ? request : authenticated(request, user);
+    }
+
+    /**
+     * The request with the user's HTTP Basic credentials and, for an account with a second factor, a fresh one-time
+     * code in {@code X-Egov-OTP} (the codes' clock moved on a step, so that no code is used twice).
+     */
+    protected HttpRequest<Buffer> authenticated(HttpRequest<Buffer> request, String user) {
+        request.basicAuthentication(user, PASSWORD);
+        String code = nextCode(user);
+        if (code != null) {
+            request.putHeader("X-Egov-OTP", code);
+        }
+        return request;
+    }
+
+    /** A fresh one-time code of the user's second factor, or null when the user has none. */
+    protected String nextCode(String user) {
+        String secret = secrets.get(user);
+        return secret == null ? null : cn.egov.projects.application.fake.TotpCodes.at(secret,
+                cn.egov.projects.application.view.OtpAlgorithm.SM3, workplace.otpClock.nextStep());
+    }
+
+    /** The body of {@code POST /api/session} for the user: with a fresh one-time code when the user has one. */
+    protected JsonObject signInBody(String user) {
+        JsonObject body = new JsonObject().put("username", user).put("password", PASSWORD);
+        String code = nextCode(user);
+        return code == null ? body : body.put("code", code);
     }
 
     static <T> T await(Future<T> future) {

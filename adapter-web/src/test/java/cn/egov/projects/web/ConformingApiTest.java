@@ -32,7 +32,7 @@ abstract class ConformingApiTest extends ApiTestSupport {
     HttpResponse<Buffer> call(String method, String path, String user, JsonObject body) {
         HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), path);
         if (user != null) {
-            request.basicAuthentication(user, PASSWORD);
+            authenticated(request, user);
         }
         HttpResponse<Buffer> r = body == null ? await(request.send())
                 : await(request.putHeader("Content-Type", "application/json").sendBuffer(body.toBuffer()));

@@ -111,7 +111,7 @@ class SharedInstancesApiTest extends ApiTestSupport {
     /** Signs in through the instance on the port: the session cookie, the CSRF token and the user id. */
     private String[] signIn(int port, String username) {
         HttpResponse<Buffer> response = await(to(port, HttpMethod.POST, "/api/session", null, null)
-                .sendJsonObject(new JsonObject().put("username", username).put("password", PASSWORD)));
+                .sendJsonObject(signInBody(username)));
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         String cookie = response.cookies().stream().filter(c -> c.startsWith(WebApi.SESSION_COOKIE + "="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();

@@ -30,7 +30,7 @@ class UploadApiTest extends ConformingApiTest {
                 .binaryFileUpload("file", fileName, Buffer.buffer(content), "application/pdf");
         HttpRequest<Buffer> request = client.post("/api/projects/" + id + "/documents");
         if (user != null) {
-            request.basicAuthentication(user, PASSWORD);
+            authenticated(request, user);
         }
         if (key != null) {
             request.putHeader("Idempotency-Key", key);

@@ -5,6 +5,8 @@ import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.CreateAccountCommand;
 import cn.egov.projects.application.port.in.CreateDraftCommand;
 import cn.egov.projects.application.port.in.CreateUnitCommand;
+import cn.egov.projects.application.port.in.SecondFactorUseCase;
+import cn.egov.projects.application.view.OtpAlgorithm;
 import cn.egov.projects.application.port.in.DeclareProjectCommand;
 import cn.egov.projects.application.port.in.FileAcceptanceReportCommand;
 import cn.egov.projects.application.port.in.FileContractCommand;
@@ -134,15 +136,25 @@ final class DemoData {
             LOG.info("--demo: the database already has accounts; no demonstration data written");
             return false;
         }
+        Map<String, SecondFactorUseCase.Enrolment> secrets = new LinkedHashMap<>();
         try {
             Map<String, Caller> people = people(password);
             projects(people, today);
+            // the three administrators sign in with a one-time code too; SHA1 so that any authenticator app will do
+            for (String[] a : ACCOUNTS) {
+                if (Role.valueOf(a[2]).isAdministrator()) {
+                    secrets.put(a[0], web.workplace().secondFactor().enrolByOperator(
+                            people.get(a[0]).actor().userId(), OtpAlgorithm.SHA1, "--demo"));
+                }
+            }
         } finally {
             clock.release();
         }
         LOG.warn("================ DEMO ONLY — 演示数据，仅供演示 ================");
         LOG.warn("demo accounts: {} — password of every demo account: {}",
                 ACCOUNTS.stream().map(a -> a[0] + "(" + a[2] + ")").toList(), password);
+        secrets.forEach((user, otp) -> LOG.warn("demo {}: TOTP secret (base32) {} — algorithm {}, 6 digits, 30 s — {}",
+                user, otp.secretBase32(), otp.algorithm().name(), otp.uri()));
         LOG.warn("never use --demo with real data; create real accounts with create-admin and the admin pages");
         LOG.warn("================================================================");
         return true;

@@ -3,6 +3,8 @@ package cn.egov.projects.bootstrap;
 import cn.egov.projects.persistence.Database;
 import cn.egov.projects.persistence.DatabaseStartupException;
 import cn.egov.projects.persistence.PersistenceAdapters;
+import cn.egov.projects.application.port.in.SecondFactorUseCase;
+import cn.egov.projects.application.view.OtpAlgorithm;
 import cn.egov.projects.persistence.audit.AuditChain;
 import cn.egov.projects.persistence.audit.AuditKey;
 import cn.egov.projects.web.WebApi;
@@ -106,8 +108,21 @@ public final class Main {
     private static int createAdmin(Settings settings, Map<String, String> env) {
         Settings.Admin admin = settings.admin().orElseThrow();
         char[] password = new PasswordReader(env, System.console(), System.in).read();
+        OtpAlgorithm algorithm = OtpAlgorithm.parse(admin.otpAlgorithm()).orElseThrow(() -> new StartupException(
+                ExitCode.BAD_SETTING, "--otp-algorithm must be SM3 (the default) or SHA1", null));
         try (Application application = Application.open(settings)) {
-            new AdminSetup(application.accounts()).create(admin, password);
+            String userId = new AdminSetup(application.accounts()).create(admin, password);
+            // the administrator signs in with a one-time code from the start: the secret, shown this once
+            SecondFactorUseCase.Enrolment otp = application.web().workplace().secondFactor()
+                    .enrolByOperator(userId, algorithm, "create-admin");
+            CommandOutput.println("管理员 " + admin.username() + " 已创建。登录须同时使用动态口令（TOTP，6位，30秒，"
+                    + (otp.algorithm() == OtpAlgorithm.SM3 ? "HMAC-SM3" : "HMAC-SHA1") + "）。"
+                    + "请将下列密钥录入该管理员的身份验证器，本密钥只显示这一次： / administrator "
+                    + admin.username() + " created; it signs in with a one-time code too. Enter this secret in the"
+                    + " administrator's authenticator app; it is shown this once:");
+            CommandOutput.println("TOTP secret (base32): " + otp.secretBase32());
+            CommandOutput.println("TOTP algorithm: " + otp.algorithm().name());
+            CommandOutput.println("otpauth URI: " + otp.uri());
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -104,9 +104,15 @@ public final class Settings {
     /**
      * The first administrator to create: {@code --username}, {@code --name}, {@code --unit}, optional contacts, and
      * {@code --role}: ADMIN (系统管理员, the default), SECURITY_ADMIN (安全保密管理员) or AUDIT_ADMIN (安全审计员) —
-     * the first of each of the three (三员分立).
+     * the first of each of the three (三员分立); {@code --otp-algorithm}: the MAC of its one-time codes, SM3
+     * (HMAC-SM3, the default) or SHA1 (for common authenticator apps).
      */
-    public record Admin(String username, String name, String unit, String mobile, String email, String role) {
+    public record Admin(String username, String name, String unit, String mobile, String email, String role,
+                        String otpAlgorithm) {
+
+        public Admin(String username, String name, String unit, String mobile, String email, String role) {
+            this(username, name, unit, mobile, email, role, "SM3");
+        }
     }
 
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -116,7 +122,7 @@ public final class Settings {
     public static final String BACKUP = "backup";
     public static final String RESTORE = "restore";
     private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email",
-            "--role");
+            "--role", "--otp-algorithm");
 
     private final Command command;
     private final Map<Key, String> values;
@@ -191,7 +197,8 @@ public final class Settings {
         Admin admin = null;
         if (command == Command.CREATE_ADMIN) {
             admin = new Admin(required(flags, "--username"), required(flags, "--name"), required(flags, "--unit"),
-                    flags.get("--mobile"), flags.get("--email"), flags.getOrDefault("--role", "ADMIN").trim());
+                    flags.get("--mobile"), flags.get("--email"), flags.getOrDefault("--role", "ADMIN").trim(),
+                    flags.getOrDefault("--otp-algorithm", "SM3").trim());
         }
         Settings settings = new Settings(command, values, sources, port, admin);
         if (command == Command.BACKUP || command == Command.RESTORE) {

@@ -2,6 +2,7 @@ package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.AccountService;
+import cn.egov.projects.application.account.SecondFactorService;
 import cn.egov.projects.application.account.SignInService;
 import cn.egov.projects.application.account.SignInThrottle;
 import cn.egov.projects.application.account.UnitService;
@@ -63,11 +64,17 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports),
                 new ApprovalService(ports, experts),
                 new ImplementationService(ports), new OversightService(ports), new AcceptanceService(ports));
+        // one throttle for passwords and one-time codes: wrong codes count like wrong passwords
+        SignInThrottle throttle = SignInThrottle.shared(SignInThrottle.Limits.standard(),
+                persistence.sharedWebState());
+        // one-time codes follow the real time, as the authenticator apps do, never a simulated clock
+        SecondFactorService secondFactor = new SecondFactorService(persistence.secondFactors(),
+                persistence.secondFactors(), persistence.oneTimeCodeMacs(), persistence.accounts(), security, audit,
+                clock, new SystemClock(), tx, throttle, revisions, revisions);
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
                 // the rate limits and the lockout are in the database, shared by every instance
-                new SignInService(accounts, security, audit, clock, tx,
-                        SignInThrottle.shared(SignInThrottle.Limits.standard(), persistence.sharedWebState()),
-                        revisions),
+                new SignInService(accounts, security, audit, clock, tx, throttle, revisions),
+                secondFactor,
                 new ProjectPageService(ports, persistence.documents(), persistence.names()),
                 toDo,
                 new OversightReportService(ports, reads, reads),

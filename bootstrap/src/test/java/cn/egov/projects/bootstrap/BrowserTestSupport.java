@@ -101,9 +101,13 @@ abstract class BrowserTestSupport {
         server = WebServer.start(application.webApi(), 0);
         base = "http://localhost:" + server.port();
         AccountService accounts = application.accounts();
-        accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
+        String adminId = accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
         // 三员分立: the Bureau's and Audit's roles are the security administrator's to grant
-        accounts.createAccount(null, account("secadmin", "安全保密管理员", Role.SECURITY_ADMIN, "TC-DSJ"));
+        String secadminId = accounts.createAccount(null, account("secadmin", "安全保密管理员", Role.SECURITY_ADMIN,
+                "TC-DSJ"));
+        // the administrators sign in with a one-time code too, enrolled as create-admin does
+        enrolled("admin", adminId);
+        enrolled("secadmin", secadminId);
         prepare(accounts);
 
         ChromeOptions options = new ChromeOptions();
@@ -131,6 +135,16 @@ abstract class BrowserTestSupport {
         }
     }
 
+    /** The one-time-code secrets of the accounts that have a second factor. */
+    protected final OneTimeCodes codes = new OneTimeCodes();
+
+    /** Enrols the account's second factor as create-admin does and keeps its secret for {@link #signIn}. */
+    protected void enrolled(String username, String userId) {
+        var otp = application.web().workplace().secondFactor().enrolByOperator(userId,
+                cn.egov.projects.application.view.OtpAlgorithm.SM3, "test");
+        codes.put(username, new OneTimeCodes.Secret(otp.secretBase32(), otp.algorithm().name()));
+    }
+
     static CreateAccountCommand account(String username, String name, Role role, String unit) {
         return new CreateAccountCommand(username, name, role, new UnitId(unit), null, null, PASSWORD.toCharArray());
     }
@@ -152,6 +166,12 @@ abstract class BrowserTestSupport {
         awaitPage(d -> d.findElement(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("login-button")).click();
+        if (codes.has(username)) {
+            // the second step on the same page: the 6-digit code
+            awaitPage(d -> d.findElement(By.id("otp-code")).isDisplayed() ? Boolean.TRUE : null);
+            driver.findElement(By.id("otp-code")).sendKeys(codes.fresh(username));
+            driver.findElement(By.id("otp-button")).click();
+        }
         awaitPage(d -> {
             String path = URI.create(d.getCurrentUrl()).getPath();
             return !path.endsWith("/login.html") && !path.endsWith("/index.html") && !path.endsWith("/") ? path : null;

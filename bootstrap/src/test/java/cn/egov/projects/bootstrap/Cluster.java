@@ -127,6 +127,7 @@ final class Cluster implements AutoCloseable {
                 "--unit", "TC-DSJ");
         assertThat(admin.exited(90)).as("create-admin finished").isTrue();
         assertThat(admin.process().exitValue()).as(admin::output).isZero();
+        app.codes.put(username, OneTimeCodes.printed(admin.output()));
     }
 
     /**

@@ -46,11 +46,15 @@ class DemoDataIT {
 
     private Application application;
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> demoOnly = Collections.synchronizedList(new ArrayList<>());
     private final AppenderBase<ILoggingEvent> warnings = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent e) {
             if (e.getLevel().isGreaterOrEqual(Level.WARN) && e.getFormattedMessage().contains("refused")) {
                 refusals.add(e.getFormattedMessage());
+            }
+            if (e.getLevel().isGreaterOrEqual(Level.WARN)) {
+                demoOnly.add(e.getFormattedMessage());
             }
         }
     };
@@ -146,5 +150,28 @@ class DemoDataIT {
         String afterUnit = Map.of("TC-GAJ", "gaj", "TC-WJW", "wjw", "TC-JYJ", "jyj").get(after.unit().code());
         assertThat(assignments.assignments(as(afterUnit), after.id()).assigned())
                 .extracting(ProjectAssignments.Person::username).containsExactly("expert");
+    }
+
+    @Test
+    @DisplayName("演示时在 DEMO ONLY 之下打印三类管理员的动态口令密钥（base32及算法），用其动态口令即可登录")
+    void theAdministratorsSecretsArePrintedUnderDemoOnly() {
+        int banner = demoOnly.indexOf("================ DEMO ONLY — 演示数据，仅供演示 ================");
+        assertThat(banner).isNotNegative();
+        for (String admin : List.of("admin", "secadmin", "auditadmin")) {
+            String line = demoOnly.stream().filter(l -> l.startsWith("demo " + admin + ": TOTP secret (base32) "))
+                    .findFirst().orElseThrow(() -> new AssertionError("no secret printed for " + admin));
+            assertThat(demoOnly.indexOf(line)).isGreaterThan(banner);
+            assertThat(line).contains("algorithm SHA1").contains("otpauth://totp/egov-projects:" + admin + "?secret=");
+            String secret = line.substring(("demo " + admin + ": TOTP secret (base32) ").length()).split(" ")[0];
+            assertThat(secret).matches("[A-Z2-7]{32}");
+            var actor = application.accounts().authenticate(admin, PASSWORD.toCharArray()).orElseThrow();
+            var secondFactor = application.web().workplace().secondFactor();
+            assertThat(secondFactor.requirement(actor))
+                    .isEqualTo(cn.egov.projects.application.port.in.SecondFactorUseCase.Requirement.CODE);
+            String code = OneTimeCodes.now(new OneTimeCodes.Secret(secret, "SHA1"));
+            assertThat(secondFactor.verifyAtSignIn(actor, admin, code,
+                    cn.egov.projects.application.port.in.SignInUseCase.Channel.SESSION, "test", "127.0.0.1"))
+                    .isInstanceOf(cn.egov.projects.application.port.in.SecondFactorUseCase.Accepted.class);
+        }
     }
 }

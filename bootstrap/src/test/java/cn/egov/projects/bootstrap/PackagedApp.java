@@ -130,12 +130,28 @@ final class PackagedApp implements AutoCloseable {
         return true;
     }
 
-    /** {@code create-admin}, expected to succeed. */
+    /** {@code create-admin}, expected to succeed; the one-time-code secret it printed is kept for the requests. */
     void createAdmin(String username, String password) throws Exception {
         Run admin = run(Map.of("EGOV_ADMIN_PASSWORD", password),
                 "create-admin", "--username", username, "--name", "管理员", "--unit", "TC-DSJ");
         assertThat(admin.exited(90)).as("create-admin finished").isTrue();
         assertThat(admin.process().exitValue()).as(admin::output).isZero();
+        codes.put(username, OneTimeCodes.printed(admin.output()));
+    }
+
+    /** The one-time-code secrets of the administrators made, for {@link #get} and {@link #post}. */
+    final OneTimeCodes codes = new OneTimeCodes();
+
+    /** Adds a fresh one-time code for an HTTP Basic user that has a second factor. */
+    private void withCode(HttpRequest.Builder request, String auth) {
+        if (auth == null || !auth.startsWith("Basic ")) {
+            return;
+        }
+        String decoded = new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
+        String code = codes.fresh(decoded.substring(0, decoded.indexOf(':')));
+        if (code != null) {
+            request.header("X-Egov-OTP", code);
+        }
     }
 
     /**
@@ -182,19 +198,20 @@ final class PackagedApp implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30)).GET();
         if (auth != null) {
             request.header("Authorization", auth);
+            withCode(request, auth);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> post(int port, String path, String auth, String json)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", auth)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        withCode(request, auth);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static String basic(String user, String password) {

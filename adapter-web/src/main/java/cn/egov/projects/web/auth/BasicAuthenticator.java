@@ -1,6 +1,7 @@
 package cn.egov.projects.web.auth;
 
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
+import cn.egov.projects.application.port.in.SecondFactorUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.web.http.Blocking;
@@ -34,6 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * the password itself lives only in a char array that is wiped after the check. A session
  * whose account's access changed since it was loaded ({@link AccessRevisions}) gets the person as the account now
  * stands, or is ended when the account was disabled.
+ *
+ * <p>The second factor: an account that has one (and each of the three administrators) is signed in only with a
+ * one-time code too — for HTTP Basic in the {@value SecondFactorAnswers#OTP_HEADER} header, checked in the same
+ * sign-in and remembered with the header it came with (the password alone never finds it); a session signed in with
+ * the password only owes the code (or the enrolment) and may make no other request
+ * ({@link SecondFactorAnswers}: 401 {@code AUTH_SECOND_FACTOR_REQUIRED}).
  */
 public final class BasicAuthenticator implements AuthenticationHandler {
 
@@ -45,10 +52,15 @@ public final class BasicAuthenticator implements AuthenticationHandler {
     private final AuthenticateUseCase authenticate;
     private final CredentialCache cache;
     private final AccessRevisions revisions;
+    private final SecondFactorUseCase secondFactor;
     private final Map<String, Future<Checked>> inFlight = new ConcurrentHashMap<>();
 
-    /** A sign-in's answer and the access revision noted before it ran. */
-    private record Checked(SignInUseCase.Result result, long revision) {
+    /**
+     * A sign-in's answer and the access revision noted before it ran; for a right password, what the account still
+     * owes and the verdict on the code given (null: none checked).
+     */
+    private record Checked(SignInUseCase.Result result, long revision, SecondFactorUseCase.Requirement owed,
+                           SecondFactorUseCase.Verdict code) {
     }
 
     /**
@@ -56,7 +68,8 @@ public final class BasicAuthenticator implements AuthenticationHandler {
      * @param authenticate loads a session's person again after the account's access changed
      */
     public BasicAuthenticator(SignInUseCase signIn, AuthenticateUseCase authenticate, CredentialCache cache,
-                              AccessRevisions revisions) {
+                              AccessRevisions revisions, SecondFactorUseCase secondFactor) {
+        this.secondFactor = java.util.Objects.requireNonNull(secondFactor, "secondFactor");
         this.signIn = signIn;
         this.authenticate = authenticate;
         this.cache = cache;
@@ -74,6 +87,19 @@ public final class BasicAuthenticator implements AuthenticationHandler {
     }
 
     private void fromSession(RoutingContext ctx, Sessions.SignedIn session) {
+        String owed = Sessions.owed(session.session());
+        if (owed != null) {
+            if (Sessions.pendingExpired(session.session())) {
+                // the time to give the code or enrol is over: sign in again
+                Sessions.end(ctx);
+                ctx.next();
+                return;
+            }
+            if (!SecondFactorAnswers.allowedWhileOwed(ctx, owed)) {
+                SecondFactorAnswers.required(ctx, SecondFactorUseCase.Requirement.valueOf(owed), false, null);
+                return;
+            }
+        }
         String userId = session.actor().userId();
         if (!revisions.changedSince(userId, session.revision())) {
             Sessions.signIn(ctx, session, session.actor(), session.revision());
@@ -102,8 +128,18 @@ public final class BasicAuthenticator implements AuthenticationHandler {
             ctx.next();
             return;
         }
-        Optional<Actor> cached = cache.lookup(header);
+        String otp = ctx.request().getHeader(SecondFactorAnswers.OTP_HEADER);
+        if (otp != null && otp.length() > 16) {
+            otp = otp.substring(0, 16);
+        }
+        // a credential with a one-time code is remembered with its code: the header alone never finds it
+        String remembered = otp == null ? header : header + "\n" + SecondFactorAnswers.OTP_HEADER + ": " + otp;
+        Optional<Actor> cached = cache.lookup(remembered);
         if (cached.isPresent()) {
+            long factorAt = cache.secondFactorAt(remembered);
+            if (factorAt >= 0) {
+                Sessions.requestPassedSecondFactor(ctx, factorAt);
+            }
             ctx.put(Callers.ACTOR, cached.get());
             ctx.next();
             return;
@@ -115,15 +151,24 @@ public final class BasicAuthenticator implements AuthenticationHandler {
             return;
         }
         // concurrent requests with the same header share one check of the (deliberately slow) password hash
-        String key = CredentialCache.key(header);
+        String key = CredentialCache.key(remembered);
         String requestId = RequestIds.of(ctx);
         String address = ClientOrigin.address(ctx);
+        String code = otp;
         Future<Checked> check = inFlight.computeIfAbsent(key, k -> {
             long noted = revisions.current();
             return Blocking.call(ctx, () -> {
                 try {
-                    return new Checked(signIn.signIn(credentials.username(), credentials.password(),
-                            SignInUseCase.Channel.BASIC, requestId, address), noted);
+                    SignInUseCase.Result result = signIn.signIn(credentials.username(), credentials.password(),
+                            SignInUseCase.Channel.BASIC, requestId, address);
+                    if (!(result instanceof SignInUseCase.SignedIn signedIn)) {
+                        return new Checked(result, noted, null, null);
+                    }
+                    SecondFactorUseCase.Requirement owed = secondFactor.requirement(signedIn.actor());
+                    SecondFactorUseCase.Verdict verdict = owed == SecondFactorUseCase.Requirement.CODE
+                            && code != null ? secondFactor.verifyAtSignIn(signedIn.actor(), credentials.username(),
+                            code, SignInUseCase.Channel.BASIC, requestId, address) : null;
+                    return new Checked(result, noted, owed, verdict);
                 } finally {
                     credentials.wipe();
                 }
@@ -137,8 +182,22 @@ public final class BasicAuthenticator implements AuthenticationHandler {
             if (result.failed()) {
                 ctx.fail(result.cause());
             } else if (result.result().result() instanceof SignInUseCase.SignedIn signedIn) {
+                Checked checked = result.result();
                 Actor actor = signedIn.actor();
-                cache.remember(header, credentials.username().trim(), actor, result.result().revision());
+                if (checked.owed() == SecondFactorUseCase.Requirement.NONE) {
+                    cache.remember(remembered, credentials.username().trim(), actor, checked.revision());
+                } else if (checked.code() instanceof SecondFactorUseCase.Accepted) {
+                    long at = Sessions.requestPassedSecondFactorNow(ctx);
+                    cache.rememberWithSecondFactor(remembered, credentials.username().trim(), actor,
+                            checked.revision(), at);
+                } else if (checked.code() != null) {
+                    LOG.info("one-time code refused for a Basic credential from {}", address);
+                    SecondFactorAnswers.refused(ctx, checked.code());
+                    return;
+                } else {
+                    SecondFactorAnswers.required(ctx, checked.owed(), true, null);
+                    return;
+                }
                 ctx.put(Callers.ACTOR, actor);
                 ctx.next();
             } else {

@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  */
 public final class CredentialCache {
 
-    private record Entry(String username, Actor actor, long revision, long expiresAtNanos) {
+    private record Entry(String username, Actor actor, long revision, long expiresAtNanos, long secondFactorAt) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -69,7 +69,24 @@ public final class CredentialCache {
                 entries.clear();
             }
         }
-        entries.put(key(authorizationHeader), new Entry(username, actor, revision, now + ttlNanos));
+        entries.put(key(authorizationHeader), new Entry(username, actor, revision, now + ttlNanos, -1));
+    }
+
+    /**
+     * Remembers a credential that also passed a one-time code at {@code secondFactorAt} (epoch ms); {@code key} is
+     * the header and the code together, so that the password alone never finds it.
+     */
+    public void rememberWithSecondFactor(String key, String username, Actor actor, long revision,
+                                         long secondFactorAt) {
+        remember(key, username, actor, revision);
+        entries.computeIfPresent(key(key), (k, e) -> new Entry(e.username(), e.actor(), e.revision(),
+                e.expiresAtNanos(), secondFactorAt));
+    }
+
+    /** When the remembered credential passed its one-time code (epoch ms), or -1 when it passed none. */
+    public long secondFactorAt(String key) {
+        Entry entry = entries.get(key(key));
+        return entry == null ? -1 : entry.secondFactorAt();
     }
 
     int size() {

@@ -28,6 +28,16 @@ public final class Sessions {
     private static final String CSRF = "egov.csrf";
     private static final String VIA_SESSION = "egov.viaSession";
     private static final String HANDLER = "egov.sessionHandler";
+    /** The second factor still owed by a session signed in with the password only: "CODE" or "ENROLMENT". */
+    private static final String FACTOR_PENDING = "egov.factorPending";
+    /** Until when (epoch ms) a session owing the second factor may still provide it. */
+    private static final String PENDING_UNTIL = "egov.pendingUntil";
+    /** The username typed at sign-in, the lockout's key for the code owed. */
+    private static final String PENDING_USERNAME = "egov.pendingUsername";
+    /** When (epoch ms, real time) the session last passed a one-time code: sign-in, enrolment or step-up. */
+    private static final String FACTOR_AT = "egov.factorAt";
+    /** The same for a request signed in by HTTP Basic with a one-time code. */
+    private static final String REQUEST_FACTOR_AT = "egov.requestFactorAt";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -127,5 +137,95 @@ public final class Sessions {
         Optional<String> expected = csrfToken(ctx);
         return sent != null && expected.isPresent() && MessageDigest.isEqual(
                 sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------------------------------ second factor
+
+    /**
+     * Starts a session that owes the second factor ({@code "CODE"} or {@code "ENROLMENT"}) for at most
+     * {@code pendingFor}: until it is given, the session may do nothing but give it (or enrol).
+     *
+     * @return the CSRF token
+     */
+    public static String startPending(RoutingContext ctx, Actor actor, long revision, String owed, String username,
+                                      java.time.Duration pendingFor) {
+        String csrf = start(ctx, actor, revision);
+        Session session = ctx.session();
+        session.put(FACTOR_PENDING, owed);
+        session.put(PENDING_USERNAME, username);
+        session.put(PENDING_UNTIL, System.currentTimeMillis() + pendingFor.toMillis());
+        return csrf;
+    }
+
+    /** What the session still owes ("CODE", "ENROLMENT"), or null when it is fully signed in (or none). */
+    static String owed(Session session) {
+        return session.get(FACTOR_PENDING);
+    }
+
+    /** Whether the session's time to give what it owes is over. */
+    static boolean pendingExpired(Session session) {
+        Long until = session.get(PENDING_UNTIL);
+        return until == null || System.currentTimeMillis() >= until;
+    }
+
+    /** What the request's session still owes, or null. */
+    public static String owed(RoutingContext ctx) {
+        Session session = ctx.session();
+        return session == null || session.isDestroyed() ? null : session.get(FACTOR_PENDING);
+    }
+
+    /** The username typed at the sign-in of a session that owes its code. */
+    public static String pendingUsername(RoutingContext ctx) {
+        Session session = ctx.session();
+        return session == null ? null : session.get(PENDING_USERNAME);
+    }
+
+    /**
+     * The session passed a one-time code now: a session that owed it is fully signed in from here on, under a new
+     * session id (no fixation); a signed-in one has stepped up.
+     */
+    public static void secondFactorPassed(RoutingContext ctx) {
+        Session session = ctx.session();
+        if (session.get(FACTOR_PENDING) != null) {
+            session.regenerateId();
+            session.remove(FACTOR_PENDING);
+            session.remove(PENDING_UNTIL);
+            session.remove(PENDING_USERNAME);
+        }
+        session.put(FACTOR_AT, System.currentTimeMillis());
+    }
+
+    /** A request signed in by HTTP Basic passed a one-time code at this time (epoch ms). */
+    static void requestPassedSecondFactor(RoutingContext ctx, long at) {
+        ctx.put(REQUEST_FACTOR_AT, at);
+    }
+
+    /** A request signed in by HTTP Basic passed a one-time code now; returns when (epoch ms, real time). */
+    static long requestPassedSecondFactorNow(RoutingContext ctx) {
+        long now = System.currentTimeMillis();
+        requestPassedSecondFactor(ctx, now);
+        return now;
+    }
+
+    /** When the caller last passed a one-time code (epoch ms, real time): by its session or its Basic request. */
+    public static java.util.OptionalLong secondFactorAt(RoutingContext ctx) {
+        Long byRequest = ctx.get(REQUEST_FACTOR_AT);
+        if (byRequest != null) {
+            return java.util.OptionalLong.of(byRequest);
+        }
+        if (viaSession(ctx) && ctx.session() != null) {
+            Long at = ctx.session().get(FACTOR_AT);
+            return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    /** Whether a one-time code passed at {@code at} ({@link #secondFactorAt}) is within the last minutes (real time). */
+    public static boolean secondFactorWithin(java.util.OptionalLong at, int minutes) {
+        if (at.isEmpty()) {
+            return false;
+        }
+        long age = System.currentTimeMillis() - at.getAsLong();
+        return age >= -java.time.Duration.ofMinutes(1).toMillis() && age <= java.time.Duration.ofMinutes(minutes).toMillis();
     }
 }

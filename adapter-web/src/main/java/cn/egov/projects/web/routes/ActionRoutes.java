@@ -247,7 +247,32 @@ public final class ActionRoutes {
         table.add(router, HttpMethod.GET, "/api/actions", Rule.signedIn(), this::describe);
     }
 
+    /**
+     * Checks, before an approving action runs, whether the security policy asks for a recent one-time code (step-up):
+     * answers the request itself and returns false when the action must not run.
+     */
+    @FunctionalInterface
+    public interface StepUp {
+        /** No step-up anywhere. */
+        StepUp NONE = (ctx, action, then) -> then.run();
+
+        /** Runs {@code then} when the action may go on; otherwise answers the request. */
+        void check(RoutingContext ctx, Action action, Runnable then);
+    }
+
+    private StepUp stepUp = StepUp.NONE;
+
+    /** The step-up check before approving actions (the security policy's). */
+    public ActionRoutes stepUp(StepUp check) {
+        this.stepUp = java.util.Objects.requireNonNull(check, "check");
+        return this;
+    }
+
     private void act(RoutingContext ctx, Spec spec) {
+        stepUp.check(ctx, spec.action(), () -> run(ctx, spec));
+    }
+
+    private void run(RoutingContext ctx, Spec spec) {
         Caller caller = Callers.of(ctx);
         ProjectId id = Bodies.projectId(ctx);
         JsonFields f = JsonFields.of(Bodies.json(ctx));

@@ -1,11 +1,13 @@
 package cn.egov.projects.web.routes;
 
+import cn.egov.projects.application.port.in.SecondFactorUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.Callers;
+import cn.egov.projects.web.auth.SecondFactorAnswers;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.auth.SignInRefusals;
 import cn.egov.projects.web.http.Blocking;
@@ -26,46 +28,115 @@ import java.util.Arrays;
  * locked username or too many attempts 429 with {@code Retry-After} ({@link SignInRefusals}, the same policy as HTTP
  * Basic). {@code GET /api/session} tells who is signed in (and the token again,
  * for a reloaded page); {@code DELETE /api/session} ends the session on the server.
+ *
+ * <p>The second factor: {@code {username, password, code}} signs an account that has one in at once; without the
+ * code (or, for an administrator, without an enrolment) the answer is 401 {@code AUTH_SECOND_FACTOR_REQUIRED} with a
+ * session that owes it for {@link SecondFactorAnswers#PENDING_FOR} and may do nothing else: the page then sends
+ * {@code POST /api/session/code {code}} (or enrols) without the password again. In a signed-in session the same call
+ * is the step-up before a sensitive action.
  */
 public final class SessionRoutes {
 
     private final SignInUseCase signIn;
     private final AccessRevisions revisions;
+    private final SecondFactorUseCase secondFactor;
 
-    public SessionRoutes(SignInUseCase signIn, AccessRevisions revisions) {
+    public SessionRoutes(SignInUseCase signIn, AccessRevisions revisions, SecondFactorUseCase secondFactor) {
         this.signIn = signIn;
         this.revisions = revisions;
+        this.secondFactor = secondFactor;
+    }
+
+    /** A right password and what the account still owes; the verdict on a code given with it (null: none). */
+    private record Outcome(SignInUseCase.Result result, SecondFactorUseCase.Requirement owed,
+                           SecondFactorUseCase.Verdict code) {
     }
 
     public void mount(Router router, RouteTable table) {
         table.add(router, HttpMethod.POST, "/api/session", Rule.open(), this::signIn);
         table.add(router, HttpMethod.GET, "/api/session", Rule.signedIn(), this::current);
         table.add(router, HttpMethod.DELETE, "/api/session", Rule.signedIn(), this::signOut);
+        table.add(router, HttpMethod.POST, "/api/session/code", Rule.signedIn(), this::code);
     }
 
     private void signIn(RoutingContext ctx) {
         JsonFields f = JsonFields.of(Bodies.requiredJson(ctx));
         String username = f.text("username");
         char[] password = f.text("password").toCharArray();
+        String code = f.optionalText("code");
         String address = ClientOrigin.address(ctx);
         String requestId = RequestIds.of(ctx);
         long revision = revisions.current();
         Blocking.call(ctx, () -> {
             try {
-                return signIn.signIn(username, password, SignInUseCase.Channel.SESSION, requestId, address);
+                SignInUseCase.Result result = signIn.signIn(username, password, SignInUseCase.Channel.SESSION,
+                        requestId, address);
+                if (!(result instanceof SignInUseCase.SignedIn signedIn)) {
+                    return new Outcome(result, null, null);
+                }
+                SecondFactorUseCase.Requirement owed = secondFactor.requirement(signedIn.actor());
+                SecondFactorUseCase.Verdict verdict = owed == SecondFactorUseCase.Requirement.CODE
+                        && code != null && !code.isBlank()
+                        ? secondFactor.verifyAtSignIn(signedIn.actor(), username, code.trim(),
+                        SignInUseCase.Channel.SESSION, requestId, address) : null;
+                return new Outcome(result, owed, verdict);
             } finally {
                 Arrays.fill(password, '\0');
             }
-        }).onSuccess(result -> {
-            if (result instanceof SignInUseCase.SignedIn signedIn) {
-                String csrf = Sessions.start(ctx, signedIn.actor(), revision);
-                // stored before the answer, so that the next request finds it through any instance
-                Sessions.saved(ctx).onSuccess(v -> Replies.json(ctx, 200, person(signedIn.actor())
-                        .put("csrfToken", csrf))).onFailure(ctx::fail);
-            } else {
-                SignInRefusals.answer(ctx, result, false);
+        }).onSuccess(outcome -> {
+            if (!(outcome.result() instanceof SignInUseCase.SignedIn signedIn)) {
+                SignInRefusals.answer(ctx, outcome.result(), false);
+                return;
             }
+            if (outcome.code() != null && !(outcome.code() instanceof SecondFactorUseCase.Accepted)) {
+                SecondFactorAnswers.refused(ctx, outcome.code());
+                return;
+            }
+            if (outcome.owed() != SecondFactorUseCase.Requirement.NONE && outcome.code() == null) {
+                // the password was right: a session that may only give the code (or enrol), for a short while
+                String csrf = Sessions.startPending(ctx, signedIn.actor(), revision, outcome.owed().name(),
+                        username.trim(), SecondFactorAnswers.PENDING_FOR);
+                Sessions.saved(ctx).onSuccess(v -> SecondFactorAnswers.required(ctx, outcome.owed(), false, csrf))
+                        .onFailure(ctx::fail);
+                return;
+            }
+            String csrf = Sessions.start(ctx, signedIn.actor(), revision);
+            if (outcome.code() != null) {
+                Sessions.secondFactorPassed(ctx);
+            }
+            // stored before the answer, so that the next request finds it through any instance
+            Sessions.saved(ctx).onSuccess(v -> Replies.json(ctx, 200, person(signedIn.actor())
+                    .put("csrfToken", csrf))).onFailure(ctx::fail);
         }).onFailure(ctx::fail);
+    }
+
+    /**
+     * The one-time code: completes a sign-in that owes it, or (in a signed-in session) steps up before a sensitive
+     * action.
+     */
+    private void code(RoutingContext ctx) {
+        JsonFields f = JsonFields.of(Bodies.requiredJson(ctx));
+        String code = f.text("code").trim();
+        var caller = Callers.of(ctx);
+        String owed = Sessions.owed(ctx);
+        if ("ENROLMENT".equals(owed)) {
+            SecondFactorAnswers.required(ctx, SecondFactorUseCase.Requirement.ENROLMENT, false, null);
+            return;
+        }
+        String username = Sessions.pendingUsername(ctx);
+        Blocking.call(ctx, () -> owed != null
+                ? secondFactor.verifyAtSignIn(caller.actor(), username, code, SignInUseCase.Channel.SESSION,
+                caller.requestId(), caller.sourceAddress())
+                : secondFactor.verify(caller, code, SecondFactorUseCase.Purpose.STEP_UP)).onSuccess(verdict -> {
+                    if (!(verdict instanceof SecondFactorUseCase.Accepted)) {
+                        SecondFactorAnswers.refused(ctx, verdict);
+                        return;
+                    }
+                    Sessions.secondFactorPassed(ctx);
+                    JsonObject body = person(caller.actor()).put("secondFactorPassed", true);
+                    Sessions.csrfToken(ctx).ifPresent(token -> body.put("csrfToken", token));
+                    Sessions.saved(ctx).onSuccess(v -> Replies.json(ctx, 200, body)).onFailure(ctx::fail);
+                }).onFailure(ctx::fail);
     }
 
     private void current(RoutingContext ctx) {

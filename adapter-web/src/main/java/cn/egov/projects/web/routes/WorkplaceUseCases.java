@@ -17,6 +17,8 @@ import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
 import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.in.ResourceCatalogueUseCase;
+import cn.egov.projects.application.port.in.SecondFactorUseCase;
+import cn.egov.projects.application.port.in.SecurityPolicyUseCase;
 import cn.egov.projects.application.port.in.ReuseOpinionUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.in.SimilarProjectsUseCase;
@@ -46,7 +48,9 @@ public record WorkplaceUseCases(
         GradePerformanceUseCase grading,
         ExpertPoolUseCase expertPool,
         ExpertReviewUseCase expertReviews,
-        StatisticsUseCase statistics) {
+        StatisticsUseCase statistics,
+        SecondFactorUseCase secondFactor,
+        SecurityPolicyUseCase securityPolicy) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -71,6 +75,8 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, GradePerformanceUseCase.class),
                 LifecycleUseCases.find(implementations, ExpertPoolUseCase.class),
                 LifecycleUseCases.find(implementations, ExpertReviewUseCase.class),
-                LifecycleUseCases.find(implementations, StatisticsUseCase.class));
+                LifecycleUseCases.find(implementations, StatisticsUseCase.class),
+                LifecycleUseCases.find(implementations, SecondFactorUseCase.class),
+                LifecycleUseCases.find(implementations, SecurityPolicyUseCase.class));
     }
 }

@@ -39,6 +39,10 @@ public final class FakeWorkplace {
     public final InMemoryWorkplaceReads reads;
     public final InMemoryWorkplaceStores stores;
     public final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts();
+    /** The accounts' one-time-code secrets and the security settings. */
+    public final InMemorySecondFactors secondFactors = new InMemorySecondFactors();
+    /** The time one-time codes are computed at: the test moves it on a step before each code it makes. */
+    public final OtpClock otpClock = new OtpClock(java.time.Instant.parse("2024-08-15T02:00:00Z"));
     public final ProjectPageService pages;
     public final ToDoService toDo;
     public final OversightReportService oversightReports;
@@ -93,6 +97,33 @@ public final class FakeWorkplace {
         this.experts = new ExpertService(world.ports, world.accounts, world.accounts, this::accessChanged,
                 world.experts, world.experts);
         this.approvals = new ApprovalService(world.ports, experts);
+    }
+
+    /** The second factor over this working place's stores, counting in the given sign-in throttle. */
+    public cn.egov.projects.application.account.SecondFactorService secondFactor(
+            cn.egov.projects.application.account.SignInThrottle throttle,
+            cn.egov.projects.application.port.out.AccountLockedPort lockedOut) {
+        return new cn.egov.projects.application.account.SecondFactorService(secondFactors, secondFactors,
+                new TestOneTimeCodeMacs(), world.accounts, loginAttempts, world.audit, world.clock, otpClock,
+                world.transactions, throttle, lockedOut, this::accessChanged);
+    }
+
+    /**
+     * Enrols the account with a second factor (HMAC-SM3 unless given) as its owner would, and returns the secret
+     * (base32).
+     */
+    public String enrolSecondFactor(cn.egov.projects.application.port.in.Caller owner,
+                                    cn.egov.projects.application.view.OtpAlgorithm algorithm) {
+        var service = secondFactor(new cn.egov.projects.application.account.SignInThrottle(
+                cn.egov.projects.application.account.SignInThrottle.Limits.standard()),
+                cn.egov.projects.application.port.out.AccountLockedPort.NONE);
+        var enrolment = service.beginEnrolment(owner, algorithm);
+        var verdict = service.confirmEnrolment(owner, TotpCodes.at(enrolment.secretBase32(), enrolment.algorithm(),
+                otpClock.nextStep()));
+        if (!(verdict instanceof cn.egov.projects.application.port.in.SecondFactorUseCase.Accepted)) {
+            throw new IllegalStateException("enrolment not confirmed: " + verdict);
+        }
+        return enrolment.secretBase32();
     }
 
     private void accessChanged(String userId) {
