@@ -4,6 +4,7 @@ import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.calendar.TermUnit;
 import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.policy.Gate;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
@@ -53,7 +54,7 @@ public final class PolicyPackFile {
             "softwareTrialMinimum", "acceptanceLimit", "acceptanceReport", "finalAccounts", "supervisionThreshold",
             "supervisionNatures", "expertPanelMinimum", "acceptanceDocuments", "cybersecReviewGate",
             "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "scopeExclusions",
-            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules");
+            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules", "acceptanceStages");
 
     private PolicyPackFile() {
     }
@@ -153,7 +154,8 @@ public final class PolicyPackFile {
                     node.has("acceptanceExpertsDrawn")
                             ? bool(node.get("acceptanceExpertsDrawn"), where + ".acceptanceExpertsDrawn")
                             : base.acceptanceExpertsDrawn(),
-                    rules(node.get("rules"), base.rules(), where));
+                    rules(node.get("rules"), base.rules(), where),
+                    acceptanceStages(node.get("acceptanceStages"), where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
                     : where + ": " + e.getMessage(), e);
@@ -200,6 +202,50 @@ public final class PolicyPackFile {
                             : ScopeExclusion.DEFAULT_IN_SCOPE_WORDS));
         }
         return exclusions;
+    }
+
+    private static final Set<String> STAGE_FIELDS = Set.of("key", "nameZh", "article", "wording", "organiserZh",
+            "expertPanelMinimum", "documents");
+
+    /**
+     * The stages of acceptance in order, each
+     * {@code {"key", "nameZh", "article", "wording", "organiserZh", "expertPanelMinimum", "documents"}}; absent, the
+     * pack has one stage (竣工验收) built from its own {@code expertPanelMinimum}, {@code acceptanceDocuments} and
+     * wording of ART24_EXPERTS.
+     */
+    private static List<AcceptanceStage> acceptanceStages(JsonNode list, String where) {
+        if (list == null) {
+            return List.of();
+        }
+        String at = where + ".acceptanceStages";
+        if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException(at + " must be a non-empty array of stages, in the order they are held");
+        }
+        List<AcceptanceStage> stages = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : list) {
+            String here = at + "[" + i++ + "]";
+            if (!e.isObject()) {
+                throw new IllegalArgumentException(here + " must be an object " + STAGE_FIELDS);
+            }
+            for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!STAGE_FIELDS.contains(name)) {
+                    throw new IllegalArgumentException(here + " has an unknown field \"" + name + "\"");
+                }
+            }
+            try {
+                stages.add(new AcceptanceStage(requiredText(e, "key", here), requiredText(e, "nameZh", here),
+                        new RuleText(integer(e.get("article"), here + ".article"), requiredText(e, "wording", here)),
+                        requiredText(e, "organiserZh", here),
+                        integer(e.get("expertPanelMinimum"), here + ".expertPanelMinimum"),
+                        e.has("documents") ? texts(e.get("documents"), here + ".documents") : List.of()));
+            } catch (IllegalArgumentException x) {
+                throw new IllegalArgumentException(x.getMessage().startsWith(here) ? x.getMessage()
+                        : here + ": " + x.getMessage(), x);
+            }
+        }
+        return stages;
     }
 
     private static String requiredText(JsonNode node, String field, String where) {
@@ -376,6 +422,17 @@ public final class PolicyPackFile {
             r.put("article", e.getValue().article());
             r.put("wording", e.getValue().wording());
         });
+        ArrayNode stages = o.putArray("acceptanceStages");
+        for (AcceptanceStage stage : pack.acceptanceStages()) {
+            ObjectNode x = stages.addObject();
+            x.put("key", stage.key());
+            x.put("nameZh", stage.nameZh());
+            x.put("article", stage.rule().article());
+            x.put("wording", stage.rule().wording());
+            x.put("organiserZh", stage.organiserZh());
+            x.put("expertPanelMinimum", stage.expertPanelMinimum());
+            stage.documents().forEach(x.putArray("documents")::add);
+        }
         try {
             return JSON.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {

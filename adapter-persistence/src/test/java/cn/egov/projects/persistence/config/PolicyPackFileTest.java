@@ -41,9 +41,28 @@ class PolicyPackFileTest {
     }
 
     @Test
+    @DisplayName("随产品提供的两阶段验收示例政策包文件与内置两阶段示例政策包完全一致")
+    void theShippedTwoStageFileIsTheTwoStagePack() {
+        assertThat(PolicyPackFile.load(SHIPPED.resolve("example-two-stage.json")).packs())
+                .containsExactly(PolicyPacks.twoStage());
+    }
+
+    @Test
+    @DisplayName("验收阶段缺少条款号时读入失败，并指出是哪一阶段的哪一项")
+    void aStageWithoutItsArticleIsNamed() {
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01",
+                 "acceptanceStages": [{"key": "PRELIMINARY", "nameZh": "初步验收", "wording": "……",
+                   "organiserZh": "实施单位", "expertPanelMinimum": 3}]}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.acceptanceStages[0].article");
+    }
+
+    @Test
     @DisplayName("写出再读入的政策包不变")
     void writingAndReadingRoundTrips() {
-        for (PolicyPack pack : new PolicyPack[]{PolicyPacks.taicang(), PolicyPacks.example()}) {
+        for (PolicyPack pack : new PolicyPack[]{PolicyPacks.taicang(), PolicyPacks.example(),
+                PolicyPacks.twoStage()}) {
             assertThat(PolicyPackFile.parse(PolicyPackFile.toJson(pack)).packs()).containsExactly(pack);
         }
     }

@@ -94,8 +94,26 @@ final class Lifecycle {
                 action, summary, decision));
     }
 
+    /** As {@link #run(Caller, ProjectCommand, Action, String, Decision)}, the summary written from the project and
+     *  its pack as they stand before the decision (e.g. which stage of acceptance is held). */
+    TransitionResult run(Caller caller, ProjectCommand command, Action action, Summary summary, Decision decision) {
+        return ports.tx().inTransaction(() -> runInTransaction(caller, command.projectId(), command.expectedVersion(),
+                action, summary, decision));
+    }
+
+    /** The audit summary of a step, written before the step is taken. */
+    @FunctionalInterface
+    interface Summary {
+        String of(Project project, Context context);
+    }
+
     TransitionResult runInTransaction(Caller caller, ProjectId id, Long expectedVersion, Action action, String summary,
                                       Decision decision) {
+        return runInTransaction(caller, id, expectedVersion, action, (Summary) (p, c) -> summary, decision);
+    }
+
+    TransitionResult runInTransaction(Caller caller, ProjectId id, Long expectedVersion, Action action,
+                                      Summary summaryOf, Decision decision) {
         Project project = loadFor(caller, id, action);
         if (expectedVersion != null && expectedVersion != project.version()) {
             throw new ConcurrentChangeException("project " + id + " is at version " + project.version()
@@ -104,6 +122,7 @@ final class Lifecycle {
         Context context = context(project.policyId());
         ProjectState before = project.state();
         List<Deadline> deadlinesBefore = project.deadlines();
+        String summary = summaryOf.of(project, context);
         Outcome outcome = decision.decide(project, context);
         if (outcome.isRefused()) {
             throw new RefusedException(unnamed(project, outcome.refusals()));

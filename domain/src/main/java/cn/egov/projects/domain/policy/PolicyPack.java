@@ -48,6 +48,9 @@ import java.util.Set;
  * @param acceptanceExpertsDrawn Art. 24: whether the implementing unit draws its acceptance experts from the expert
  *                              pool with avoidance, as the Bureau draws reviewers (Taicang: no, the unit organises them)
  * @param rules                 each rule's article and wording
+ * @param acceptanceStages      the stages of acceptance in the order they are held (Art. 24); when none are given,
+ *                              one stage, 竣工验收, with the pack's {@code expertPanelMinimum},
+ *                              {@code acceptanceDocuments} and its wording of {@link RuleCode#ART24_EXPERTS}
  */
 public record PolicyPack(
         String id,
@@ -74,7 +77,24 @@ public record PolicyPack(
         List<ScopeExclusion> scopeExclusions,
         int contractAdditionPercent,
         boolean acceptanceExpertsDrawn,
-        Map<RuleCode, RuleText> rules) {
+        Map<RuleCode, RuleText> rules,
+        List<AcceptanceStage> acceptanceStages) {
+
+    /** A pack with one acceptance stage, 竣工验收, as Taicang's measures hold it (see {@link #acceptanceStages}). */
+    public PolicyPack(String id, String nameZh, LocalDate effectiveFrom, Set<Month> windowOpenMonths,
+                      Term implementationPlan, Term contractFiling, Term progressInterval, Term substantiveStart,
+                      Term trialMinimum, Term softwareTrialMinimum, Term acceptanceLimit, Term acceptanceReport,
+                      Term finalAccounts, Money supervisionThreshold, Set<Nature> supervisionNatures,
+                      int expertPanelMinimum, List<String> acceptanceDocuments, Gate cybersecReviewGate,
+                      Gate cryptoReviewGate, List<Integer> reminderOffsetsDays, int overdueRepeatDays,
+                      List<ScopeExclusion> scopeExclusions, int contractAdditionPercent, boolean acceptanceExpertsDrawn,
+                      Map<RuleCode, RuleText> rules) {
+        this(id, nameZh, effectiveFrom, windowOpenMonths, implementationPlan, contractFiling, progressInterval,
+                substantiveStart, trialMinimum, softwareTrialMinimum, acceptanceLimit, acceptanceReport, finalAccounts,
+                supervisionThreshold, supervisionNatures, expertPanelMinimum, acceptanceDocuments, cybersecReviewGate,
+                cryptoReviewGate, reminderOffsetsDays, overdueRepeatDays, scopeExclusions, contractAdditionPercent,
+                acceptanceExpertsDrawn, rules, List.of());
+    }
 
     public PolicyPack {
         requireText(id, "id");
@@ -117,6 +137,14 @@ public record PolicyPack(
             }
         }
         rules = Map.copyOf(copy);
+        if (acceptanceStages == null || acceptanceStages.isEmpty()) {
+            acceptanceStages = List.of(new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收",
+                    rules.get(RuleCode.ART24_EXPERTS), "实施单位", expertPanelMinimum, acceptanceDocuments));
+        }
+        acceptanceStages = List.copyOf(acceptanceStages);
+        if (acceptanceStages.stream().map(AcceptanceStage::key).distinct().count() != acceptanceStages.size()) {
+            throw new IllegalArgumentException("two acceptance stages share one key");
+        }
     }
 
     private static void requireText(String value, String name) {
@@ -144,6 +172,26 @@ public record PolicyPack(
     public Money contractAdditionLimit(Money contracted) {
         return Money.of(contracted.toBigDecimal().multiply(java.math.BigDecimal.valueOf(contractAdditionPercent))
                 .divide(java.math.BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN));
+    }
+
+    /** The stage of acceptance whose passing accepts the project (the last one). */
+    public AcceptanceStage finalAcceptanceStage() {
+        return acceptanceStages.get(acceptanceStages.size() - 1);
+    }
+
+    /** A stage by its key. */
+    public java.util.Optional<AcceptanceStage> acceptanceStage(String key) {
+        return acceptanceStages.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /**
+     * A refusal of an acceptance stage (code {@link RuleCode#ART24_EXPERTS}): cites the stage's article with its
+     * wording, followed by what was found. For a pack of one stage this is exactly
+     * {@code violation(ART24_EXPERTS, detail)}.
+     */
+    public Violation violation(AcceptanceStage stage, String detail) {
+        String article = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.ART24_EXPERTS, article, compose(article, stage.rule().wording(), detail));
     }
 
     /** The article a rule cites in this pack, as "第十五条". */

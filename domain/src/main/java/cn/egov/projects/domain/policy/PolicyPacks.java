@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The packs the product ships: Taicang's (the default) and a second municipality's, as an example. */
+/**
+ * The packs the product ships: Taicang's (the default) and two fictional municipalities' as examples of what a pack
+ * may change — {@link #example()} its numbers, {@link #twoStage()} the shape of the acceptance and the articles'
+ * numbering.
+ */
 public final class PolicyPacks {
 
     private PolicyPacks() {
@@ -90,6 +94,60 @@ public final class PolicyPacks {
                 10,
                 false,
                 wording);
+    }
+
+    /**
+     * A fictional municipality's measures of a different shape (not a real city's law): the acceptance is held in
+     * two stages — a preliminary acceptance (初步验收) organised by the implementing unit, then the final acceptance
+     * (竣工验收) organised by the Bureau with a larger panel — the contract is filed within 15 working days, the
+     * acceptance report within 10, and the articles are numbered differently from Taicang's (the measures give
+     * their duties to more articles), so that every rule a refusal cites has the pack's own number.
+     */
+    public static PolicyPack twoStage() {
+        Map<Integer, Integer> renumbered = Map.ofEntries(Map.entry(2, 2), Map.entry(3, 3), Map.entry(4, 5),
+                Map.entry(6, 7), Map.entry(7, 8), Map.entry(8, 9), Map.entry(9, 10), Map.entry(10, 11),
+                Map.entry(11, 12), Map.entry(12, 13), Map.entry(13, 14), Map.entry(14, 15), Map.entry(15, 16),
+                Map.entry(17, 18), Map.entry(18, 19), Map.entry(19, 20), Map.entry(21, 22), Map.entry(22, 23),
+                Map.entry(23, 24), Map.entry(24, 26), Map.entry(27, 29));
+        Map<RuleCode, RuleText> wording = new EnumMap<>(RuleCode.class);
+        taicangWording().forEach((code, text) ->
+                wording.put(code, new RuleText(renumbered.get(text.article()), text.wording())));
+        RuleText preliminary = new RuleText(25, "项目建设内容完成并经试运行后，由实施单位组织不少于三名专家进行初步验收，"
+                + "并提供项目合同、实施方案、项目自查报告和测试报告");
+        RuleText fin = new RuleText(26, "初步验收合格后，由主管部门组织不少于五名专家进行竣工验收，"
+                + "并提供初步验收报告、第三方测评报告和用户使用报告");
+        wording.put(RuleCode.ART24_EXPERTS, fin);
+        List<String> finalDocuments = List.of("初步验收报告", "第三方测评报告", "用户使用报告");
+        return new PolicyPack(
+                "example-two-stage",
+                "示例市政务信息化项目建设管理办法（两阶段验收政策包示例）",
+                LocalDate.of(2025, 1, 1),
+                Set.of(Month.JULY, Month.AUGUST, Month.SEPTEMBER),
+                Term.months(1),
+                Term.workingDays(15),
+                Term.months(3),
+                Term.years(1),
+                Term.months(1),
+                Term.months(2),
+                Term.years(1),
+                Term.workingDays(10),
+                Term.months(3),
+                Money.yuan("800000"),
+                Set.of(Nature.NEW),
+                5,
+                finalDocuments,
+                Gate.ACCEPTANCE,
+                Gate.ACCEPTANCE,
+                List.of(7, 3, 1, 0),
+                7,
+                taicangExclusions(),
+                10,
+                false,
+                wording,
+                List.of(new AcceptanceStage("PRELIMINARY", "初步验收", preliminary, "实施单位", 3,
+                                List.of("项目合同", "实施方案", "项目自查报告", "测试报告")),
+                        new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收", fin, "主管部门（示例市大数据管理局）", 5,
+                                finalDocuments)));
     }
 
     /** Art. 2 para. 3 of Taicang's measures: what it names, with the words a budget line uses for each. */

@@ -6,6 +6,7 @@ import cn.egov.projects.domain.deadline.DeadlineCalculator;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.declaration.DeclarationWindow;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.policy.Gate;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.policy.ScopeExclusion;
@@ -913,11 +914,14 @@ public final class Project {
     }
 
     /**
-     * The expert acceptance (Art. 24). Refused before the trial run's minimum (Art. 22), without the
-     * self-inspection report (Art. 23), with too small a panel or missing documents (Art. 24), or without the
-     * Art. 4 reviews the pack requires before acceptance. An acceptance after the one-year limit is recorded as
-     * late and flagged (Art. 22). A passed acceptance starts the acceptance-report and final-accounts clocks; a
-     * failed one sends the project back to its trial run.
+     * The expert acceptance (Art. 24), one stage of it at a time in the order the pack holds them
+     * ({@link PolicyPack#acceptanceStages()}; Taicang's measures hold one). Refused before the trial run's minimum
+     * (Art. 22), without the self-inspection report (Art. 23), with too small a panel or missing documents for the
+     * stage (its own article), or without the Art. 4 reviews the pack requires before acceptance. An acceptance
+     * after the one-year limit is recorded as late and, at the last stage, flagged (Art. 22). A passed last stage
+     * accepts the project and starts the acceptance-report and final-accounts clocks; a passed earlier stage leaves
+     * the project waiting for the next. A failed first stage sends the project back to its trial run; a failed
+     * later stage is held again.
      */
     public Outcome recordAcceptance(Acceptance acceptance, DeadlineCalculator calc) {
         PolicyPack pack = calc.pack();
@@ -927,6 +931,10 @@ public final class Project {
         if (state != ProjectState.ACCEPTANCE_PENDING) {
             return Outcome.refused(PolicyPack.orderViolation(24, "项目当前状态为「" + state.zh() + "」，不能组织验收"));
         }
+        AcceptanceStage stage = nextAcceptanceStage(pack);
+        boolean lastStage = stage.key().equals(pack.finalAcceptanceStage().key());
+        boolean firstStage = stage.key().equals(pack.acceptanceStages().get(0).key());
+        String stageZh = pack.acceptanceStages().size() > 1 ? stage.nameZh() : "验收";
         Map<String, LocalDate> before = new LinkedHashMap<>();
         before.put("试运行开始", trialStartOn);
         before.put("报送项目自查报告", selfInspection == null ? null : selfInspection.on());
@@ -941,19 +949,19 @@ public final class Project {
             found.add(pack.violation(RuleCode.ART22_TRIAL_TOO_SHORT, "试运行自" + trialStartOn + "开始，"
                     + (profile.softwareDevelopment() ? "软件开发项目" : "本项目") + "最早可于" + earliest + "验收"));
         }
-        if (acceptance.experts().size() < pack.expertPanelMinimum()) {
-            found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收专家" + acceptance.experts().size() + "名，应不少于"
-                    + pack.expertPanelMinimum() + "名"));
+        if (acceptance.experts().size() < stage.expertPanelMinimum()) {
+            found.add(pack.violation(stage, stageZh + "专家" + acceptance.experts().size() + "名，应不少于"
+                    + stage.expertPanelMinimum() + "名"));
         }
-        List<String> missingDocs = pack.acceptanceDocuments().stream()
+        List<String> missingDocs = stage.documents().stream()
                 .filter(d -> !acceptance.documents().contains(d)).toList();
         if (!missingDocs.isEmpty()) {
-            found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收文档不完整，缺少：" + String.join("、", missingDocs)));
+            found.add(pack.violation(stage, stageZh + "文档不完整，缺少：" + String.join("、", missingDocs)));
         }
         List<String> unknownGoals = acceptance.goalAssessments().stream().map(GoalAssessment::indicator)
                 .filter(i -> profile.goal(i).isEmpty()).distinct().toList();
         if (!unknownGoals.isEmpty()) {
-            found.add(pack.violation(RuleCode.ART24_EXPERTS,
+            found.add(pack.violation(stage,
                     "专家意见所列以下指标不是本项目申报的绩效目标：" + String.join("、", unknownGoals)));
         }
         Outcome outcome = Outcome.of(found);
@@ -962,25 +970,43 @@ public final class Project {
         }
         Optional<Deadline> limit = openDeadline(DeadlineKind.ACCEPTANCE_LIMIT, null);
         boolean late = limit.isPresent() && acceptance.heldOn().isAfter(limit.get().due());
-        if (late && acceptance.passed()) {
+        if (late && acceptance.passed() && lastStage) {
             outcome = outcome.and(Outcome.of(List.of(pack.violation(RuleCode.ART22_TRIAL_TOO_LONG,
                     "试运行自" + trialStartOn + "开始，应于" + limit.get().due() + "前完成验收，本次验收逾期"))));
         }
         Acceptance recorded = new Acceptance(acceptance.heldOn(), acceptance.passed(), acceptance.experts(),
-                acceptance.documents(), acceptance.conclusion(), late, acceptance.goalAssessments());
+                acceptance.documents(), acceptance.conclusion(), late, acceptance.goalAssessments(), stage.key());
         return apply(Step.RECORD_ACCEPTANCE, outcome, () -> {
             acceptances.add(recorded);
-            if (recorded.passed()) {
+            if (recorded.passed() && lastStage) {
                 state = ProjectState.ACCEPTED;
                 meet(DeadlineKind.ACCEPTANCE_LIMIT, null, recorded.heldOn());
                 replaceAllOpen(DeadlineKind.PROGRESS_REPORT, d -> d.waived("项目已验收，无需再报送进度"));
                 deadlines.add(calc.open(DeadlineKind.ACCEPTANCE_REPORT, null, recorded.heldOn()));
                 deadlines.add(calc.open(DeadlineKind.FINAL_ACCOUNTS, null, recorded.heldOn()));
-            } else {
+            } else if (!recorded.passed() && firstStage) {
                 state = ProjectState.TRIAL_RUN;
                 selfInspection = null;
             }
         });
+    }
+
+    /**
+     * The stage of acceptance the project holds next under its pack: the one after the latest stage a passed
+     * acceptance of the project recorded (an acceptance stored without a stage was the last stage), or the first.
+     * Once every stage has passed, the last stage.
+     */
+    public AcceptanceStage nextAcceptanceStage(PolicyPack pack) {
+        List<AcceptanceStage> stages = pack.acceptanceStages();
+        int done = -1;
+        for (Acceptance a : acceptances) {
+            if (a.passed()) {
+                int index = a.stage() == null ? stages.size() - 1
+                        : stages.stream().map(AcceptanceStage::key).toList().indexOf(a.stage());
+                done = Math.max(done, index);
+            }
+        }
+        return stages.get(Math.min(done + 1, stages.size() - 1));
     }
 
     /** The project is put into use (Art. 21) — only after a passed acceptance. */
@@ -989,7 +1015,8 @@ public final class Project {
             if (state == ProjectState.OPERATING || state == ProjectState.CLOSED) {
                 return Outcome.refused(PolicyPack.orderViolation(21, "项目已投入使用"));
             }
-            return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "项目当前状态为「" + state.zh() + "」，尚未通过竣工验收"));
+            return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "项目当前状态为「" + state.zh() + "」，尚未通过"
+                    + pack.finalAcceptanceStage().nameZh()));
         }
         return apply(Step.PUT_INTO_OPERATION, Outcome.allowed(), () -> {
             operatingFrom = today;
