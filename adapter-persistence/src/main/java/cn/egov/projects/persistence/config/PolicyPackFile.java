@@ -11,6 +11,7 @@ import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.policy.ScopeExclusion;
 import cn.egov.projects.domain.policy.RuleText;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -54,7 +57,7 @@ public final class PolicyPackFile {
             "softwareTrialMinimum", "acceptanceLimit", "acceptanceReport", "finalAccounts", "supervisionThreshold",
             "supervisionNatures", "expertPanelMinimum", "acceptanceDocuments", "cybersecReviewGate",
             "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "scopeExclusions",
-            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules", "acceptanceStages");
+            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules", "acceptanceStages", "articles");
 
     private PolicyPackFile() {
     }
@@ -155,7 +158,8 @@ public final class PolicyPackFile {
                             ? bool(node.get("acceptanceExpertsDrawn"), where + ".acceptanceExpertsDrawn")
                             : base.acceptanceExpertsDrawn(),
                     rules(node.get("rules"), base.rules(), where),
-                    acceptanceStages(node.get("acceptanceStages"), where));
+                    acceptanceStages(node.get("acceptanceStages"), where),
+                    articles(node.get("articles"), base.articles(), where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
                     : where + ": " + e.getMessage(), e);
@@ -292,10 +296,37 @@ public final class PolicyPackFile {
         return enumValue(node, Gate::valueOf, where + " gate");
     }
 
+    /**
+     * Which article holds each provision, {@code "articles": {"CONTRACT": 14, …}}: absent, Taicang's numbering; given,
+     * complete — every provision numbered — so that no article of another city's measures is cited by mistake.
+     */
+    private static Map<Provision, Integer> articles(JsonNode node, Map<Provision, Integer> fallback, String where) {
+        if (node == null) {
+            return fallback;
+        }
+        String at = where + ".articles";
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(at + " must be an object keyed by provision, e.g. {\"CONTRACT\": 14}");
+        }
+        Map<Provision, Integer> articles = new EnumMap<>(Provision.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Provision provision = enumValue(TextNode.valueOf(e.getKey()), Provision::valueOf, at + " provision");
+            articles.put(provision, integer(e.getValue(), at + "." + e.getKey()));
+        }
+        List<String> missing = Arrays.stream(Provision.values()).filter(p -> !articles.containsKey(p))
+                .map(p -> p.name() + "（" + p.zh() + "）").toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(at + " numbers no article for " + String.join(", ", missing)
+                    + "; a pack that numbers its articles numbers them all (leave \"articles\" out to take Taicang's)");
+        }
+        return articles;
+    }
+
     private static Map<RuleCode, RuleText> rules(JsonNode node, Map<RuleCode, RuleText> fallback, String where) {
         Map<RuleCode, RuleText> rules = new EnumMap<>(RuleCode.class);
-        rules.putAll(fallback);
         if (node == null) {
+            rules.putAll(fallback);
             return rules;
         }
         if (!node.isObject()) {
@@ -315,6 +346,12 @@ public final class PolicyPackFile {
                 throw new IllegalArgumentException(at + " must be {\"article\": n, \"wording\": \"…\"}");
             }
             rules.put(code, new RuleText(integer(r.get("article"), at + ".article"), r.get("wording").asText()));
+        }
+        List<String> missing = Arrays.stream(RuleCode.values()).filter(c -> !c.citesAction() && !rules.containsKey(c))
+                .map(RuleCode::name).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(where + ".rules words no rule " + String.join(", ", missing)
+                    + "; a pack that words its rules words them all (leave \"rules\" out to take Taicang's)");
         }
         return rules;
     }
@@ -422,6 +459,10 @@ public final class PolicyPackFile {
             r.put("article", e.getValue().article());
             r.put("wording", e.getValue().wording());
         });
+        ObjectNode articles = o.putObject("articles");
+        for (Provision provision : Provision.values()) {
+            articles.put(provision.name(), pack.article(provision));
+        }
         ArrayNode stages = o.putArray("acceptanceStages");
         for (AcceptanceStage stage : pack.acceptanceStages()) {
             ObjectNode x = stages.addObject();

@@ -128,7 +128,7 @@ final class Lifecycle {
             throw new RefusedException(unnamed(project, outcome.refusals()));
         }
         ports.save().update(project);
-        audit(caller, action, project.id(), before, project.state(), summary);
+        audit(caller, action, context.pack(), project.id(), before, project.state(), summary);
         announceDeadlines(project, deadlinesBefore);
         return new TransitionResult(project.id(), project.state(), project.version(), unnamed(project,
                 outcome.flags()));
@@ -172,10 +172,17 @@ final class Lifecycle {
         return new NotFoundException("项目不存在或不在您的办理范围内");
     }
 
+    /** Records an action that concerns no single project, citing the article the pack in force gives it. */
     void audit(Caller caller, Action action, ProjectId projectId, ProjectState from, ProjectState to, String summary) {
+        audit(caller, action, packInForce(), projectId, from, to, summary);
+    }
+
+    /** Records an action on the audit trail, citing the article the pack gives it. */
+    void audit(Caller caller, Action action, PolicyPack pack, ProjectId projectId, ProjectState from, ProjectState to,
+               String summary) {
         Actor actor = caller.actor();
         ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
-                action.name(), Articles.chinese(action.article()), projectId == null ? null : projectId.toString(),
+                action.name(), pack.articleZh(action.provision()), projectId == null ? null : projectId.toString(),
                 from, to, caller.requestId(), caller.sourceAddress(), summary));
     }
 

@@ -159,6 +159,13 @@ class TwoStagePackLifeTest {
         assertThat(notAccepted.code()).isEqualTo(RuleCode.ART21_NOT_ACCEPTED);
         assertThat(notAccepted.messageZh()).startsWith("第二十二条：").contains("尚未通过竣工验收");
 
+        // A step out of order cites the article that holds it in this pack: the acceptance report is this pack's
+        // 第二十七条 (Taicang's 第二十五条).
+        Violation early = refusal(() -> world.acceptance.fileAcceptanceReport(policeStaff(),
+                new FileAcceptanceReportCommand(id, null)));
+        assertThat(early.code()).isEqualTo(RuleCode.LIFECYCLE_ORDER);
+        assertThat(early.messageZh()).startsWith("第二十七条：");
+
         // The final acceptance asks five experts and its own documents (第二十六条): three are refused.
         on(2025, 11, 20);
         Violation smallPanel = refusal(() -> world.acceptance.recordAcceptance(policeStaff(),
@@ -191,7 +198,11 @@ class TwoStagePackLifeTest {
                 new FileFinalAccountsCommand(id, null, Money.yuan("1248000")));
         assertThat(closed.state()).isEqualTo(ProjectState.CLOSED);
 
-        // The audit trail names each stage in order.
+        // The audit trail cites this pack's articles (the contract: 第十五条, Taicang's 第十四条) and names each stage
+        // of acceptance in order.
+        assertThat(world.audit.forProject(id.toString())).filteredOn(r -> r.action().equals("SIGN_CONTRACT"))
+                .singleElement().satisfies(r -> assertThat(r.article()).isEqualTo("第十五条"));
+        assertThat(deadline(id, DeadlineKind.CONTRACT_FILING).deadline().kind().article(PACK)).isEqualTo(15);
         List<AuditRecord> acceptances = world.audit.forProject(id.toString()).stream()
                 .filter(r -> r.action().equals("RECORD_ACCEPTANCE")).toList();
         assertThat(acceptances).extracting(AuditRecord::summary).satisfiesExactly(

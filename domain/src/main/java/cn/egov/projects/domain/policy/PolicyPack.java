@@ -4,6 +4,7 @@ import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 import cn.egov.projects.domain.rule.Violation;
 
@@ -51,6 +52,9 @@ import java.util.Set;
  * @param acceptanceStages      the stages of acceptance in the order they are held (Art. 24); when none are given,
  *                              one stage, 竣工验收, with the pack's {@code expertPanelMinimum},
  *                              {@code acceptanceDocuments} and its wording of {@link RuleCode#ART24_EXPERTS}
+ * @param articles              the article of the pack's measures that holds each provision the kernel refers to
+ *                              (a step refused for the project's state, a deadline, an audit record cite it); every
+ *                              {@link Provision} must be numbered
  */
 public record PolicyPack(
         String id,
@@ -78,9 +82,13 @@ public record PolicyPack(
         int contractAdditionPercent,
         boolean acceptanceExpertsDrawn,
         Map<RuleCode, RuleText> rules,
-        List<AcceptanceStage> acceptanceStages) {
+        List<AcceptanceStage> acceptanceStages,
+        Map<Provision, Integer> articles) {
 
-    /** A pack with one acceptance stage, 竣工验收, as Taicang's measures hold it (see {@link #acceptanceStages}). */
+    /**
+     * A pack with one acceptance stage, 竣工验收 (see {@link #acceptanceStages}), whose provisions are numbered as
+     * Taicang's measures number them.
+     */
     public PolicyPack(String id, String nameZh, LocalDate effectiveFrom, Set<Month> windowOpenMonths,
                       Term implementationPlan, Term contractFiling, Term progressInterval, Term substantiveStart,
                       Term trialMinimum, Term softwareTrialMinimum, Term acceptanceLimit, Term acceptanceReport,
@@ -93,7 +101,7 @@ public record PolicyPack(
                 substantiveStart, trialMinimum, softwareTrialMinimum, acceptanceLimit, acceptanceReport, finalAccounts,
                 supervisionThreshold, supervisionNatures, expertPanelMinimum, acceptanceDocuments, cybersecReviewGate,
                 cryptoReviewGate, reminderOffsetsDays, overdueRepeatDays, scopeExclusions, contractAdditionPercent,
-                acceptanceExpertsDrawn, rules, List.of());
+                acceptanceExpertsDrawn, rules, List.of(), PolicyPacks.taicangArticles());
     }
 
     public PolicyPack {
@@ -145,6 +153,29 @@ public record PolicyPack(
         if (acceptanceStages.stream().map(AcceptanceStage::key).distinct().count() != acceptanceStages.size()) {
             throw new IllegalArgumentException("two acceptance stages share one key");
         }
+        EnumMap<Provision, Integer> numbers = new EnumMap<>(Provision.class);
+        numbers.putAll(Objects.requireNonNull(articles, "articles"));
+        for (Provision provision : Provision.values()) {
+            Integer article = numbers.get(provision);
+            if (article == null) {
+                throw new IllegalArgumentException("the pack numbers no article for the provision " + provision
+                        + " (" + provision.zh() + ")");
+            }
+            if (article < 1 || article > 99) {
+                throw new IllegalArgumentException("the article of " + provision + " must be 1..99: " + article);
+            }
+        }
+        articles = Map.copyOf(numbers);
+    }
+
+    /** The article of the pack's measures that holds a provision, e.g. 14 for Taicang's contracts. */
+    public int article(Provision provision) {
+        return articles.get(provision);
+    }
+
+    /** The article of a provision as the measures write it, e.g. "第十四条". */
+    public String articleZh(Provision provision) {
+        return Articles.chinese(article(provision));
     }
 
     private static void requireText(String value, String name) {
@@ -217,15 +248,18 @@ public record PolicyPack(
         return new Violation(code, article, compose(article, text.wording(), detail));
     }
 
-    /** A refusal because the action is not open in the project's present state; cites the action's article. */
-    public static Violation orderViolation(int article, String detail) {
-        String articleZh = Articles.chinese(article);
+    /**
+     * A refusal because the action is not open in the project's present state; cites the article that holds the
+     * action's provision in this pack.
+     */
+    public Violation orderViolation(Provision provision, String detail) {
+        String articleZh = articleZh(provision);
         return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
     }
 
     /** A refusal because a stated day precedes a step that must come before it; cites the action's article. */
-    public static Violation dateOrderViolation(int article, String detail) {
-        String articleZh = Articles.chinese(article);
+    public Violation dateOrderViolation(Provision provision, String detail) {
+        String articleZh = articleZh(provision);
         return new Violation(RuleCode.DATES_OUT_OF_ORDER, articleZh, articleZh + "：" + detail);
     }
 

@@ -3,6 +3,7 @@ package cn.egov.projects.domain.policy;
 import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 
 import java.time.LocalDate;
@@ -49,7 +50,40 @@ public final class PolicyPacks {
                 taicangExclusions(),
                 10,
                 false,
-                taicangWording());
+                taicangWording(),
+                List.of(),
+                taicangArticles());
+    }
+
+    /** Which article of Taicang's measures holds each provision the kernel refers to. */
+    static Map<Provision, Integer> taicangArticles() {
+        Map<Provision, Integer> a = new EnumMap<>(Provision.class);
+        a.put(Provision.SCOPE, 2);
+        a.put(Provision.UNIT_RESPONSIBILITY, 3);
+        a.put(Provision.AUTHORITIES, 4);
+        a.put(Provision.RESOURCE_REUSE, 6);
+        a.put(Provision.DECLARATION, 7);
+        a.put(Provision.REVIEW_AND_APPROVAL, 8);
+        a.put(Provision.ANNUAL_PLAN, 9);
+        a.put(Provision.SUPPLEMENTARY, 10);
+        a.put(Provision.HIGHER_LEVEL_FUNDING, 11);
+        a.put(Provision.NO_START_OUTSIDE_PLAN, 12);
+        a.put(Provision.IMPLEMENTATION_PLAN, 13);
+        a.put(Provision.CONTRACT, 14);
+        a.put(Provision.SUPERVISION, 15);
+        a.put(Provision.PROGRESS_REPORT, 16);
+        a.put(Provision.START_AND_TERMINATION, 17);
+        a.put(Provision.CHANGE, 18);
+        a.put(Provision.ACCOUNTABILITY, 19);
+        a.put(Provision.OPERATION_AND_MAINTENANCE, 20);
+        a.put(Provision.USE_AFTER_ACCEPTANCE, 21);
+        a.put(Provision.TRIAL_RUN, 22);
+        a.put(Provision.SELF_INSPECTION, 23);
+        a.put(Provision.ACCEPTANCE, 24);
+        a.put(Provision.ACCEPTANCE_REPORT, 25);
+        a.put(Provision.FINAL_ACCOUNTS, 26);
+        a.put(Provision.CLASSIFIED, 27);
+        return a;
     }
 
     /**
@@ -107,8 +141,8 @@ public final class PolicyPacks {
         Map<Integer, Integer> renumbered = Map.ofEntries(Map.entry(2, 2), Map.entry(3, 3), Map.entry(4, 5),
                 Map.entry(6, 7), Map.entry(7, 8), Map.entry(8, 9), Map.entry(9, 10), Map.entry(10, 11),
                 Map.entry(11, 12), Map.entry(12, 13), Map.entry(13, 14), Map.entry(14, 15), Map.entry(15, 16),
-                Map.entry(17, 18), Map.entry(18, 19), Map.entry(19, 20), Map.entry(21, 22), Map.entry(22, 23),
-                Map.entry(23, 24), Map.entry(24, 26), Map.entry(27, 29));
+                Map.entry(16, 17), Map.entry(17, 18), Map.entry(18, 19), Map.entry(19, 20), Map.entry(20, 21),
+                Map.entry(21, 22), Map.entry(22, 23), Map.entry(23, 24), Map.entry(24, 26), Map.entry(25, 27), Map.entry(26, 28), Map.entry(27, 29));
         Map<RuleCode, RuleText> wording = new EnumMap<>(RuleCode.class);
         taicangWording().forEach((code, text) ->
                 wording.put(code, new RuleText(renumbered.get(text.article()), text.wording())));
@@ -117,6 +151,8 @@ public final class PolicyPacks {
         RuleText fin = new RuleText(26, "初步验收合格后，由主管部门组织不少于五名专家进行竣工验收，"
                 + "并提供初步验收报告、第三方测评报告和用户使用报告");
         wording.put(RuleCode.ART24_EXPERTS, fin);
+        Map<Provision, Integer> articles = new EnumMap<>(Provision.class);
+        taicangArticles().forEach((provision, article) -> articles.put(provision, renumbered.get(article)));
         List<String> finalDocuments = List.of("初步验收报告", "第三方测评报告", "用户使用报告");
         return new PolicyPack(
                 "example-two-stage",
@@ -147,7 +183,8 @@ public final class PolicyPacks {
                 List.of(new AcceptanceStage("PRELIMINARY", "初步验收", preliminary, "实施单位", 3,
                                 List.of("项目合同", "实施方案", "项目自查报告", "测试报告")),
                         new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收", fin, "主管部门（示例市大数据管理局）", 5,
-                                finalDocuments)));
+                                finalDocuments)),
+                articles);
     }
 
     /** Art. 2 para. 3 of Taicang's measures: what it names, with the words a budget line uses for each. */

@@ -53,7 +53,7 @@ class AcceptanceStagesTest {
                 t.finalAccounts(), t.supervisionThreshold(), t.supervisionNatures(), t.expertPanelMinimum(),
                 t.acceptanceDocuments(), t.cybersecReviewGate(), t.cryptoReviewGate(), t.reminderOffsetsDays(),
                 t.overdueRepeatDays(), t.scopeExclusions(), t.contractAdditionPercent(), t.acceptanceExpertsDrawn(),
-                t.rules(), List.of(one, one)))
+                t.rules(), List.of(one, one), t.articles()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share one key");
         assertThatThrownBy(() -> new AcceptanceStage("PRELIMINARY", " ", one.rule(), "实施单位", 3, List.of()))
                 .hasMessageContaining("PRELIMINARY").hasMessageContaining("nameZh");
