@@ -59,6 +59,34 @@ class PolicyPackFileTest {
     }
 
     @Test
+    @DisplayName("写出规则措辞的政策包须写全：缺少的规则代码在读入时被指出")
+    void aPackThatWordsItsRulesWordsThemAll() {
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01",
+                 "rules": {"ART15_SUPERVISION_REQUIRED": {"article": 16, "wording": "……应实行项目监理制"}}}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.rules words no rule ART2_OUT_OF_SCOPE")
+                .hasMessageContaining("ART27_CLASSIFIED");
+    }
+
+    @Test
+    @DisplayName("写出条款编号的政策包须写全：缺少的条款在读入时被指出；未写条款编号的取太仓的编号")
+    void aPackThatNumbersItsArticlesNumbersThemAll() {
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01", "articles": {"CONTRACT": 15}}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.articles numbers no article for SCOPE（适用范围）");
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01", "articles": {"CONTRACTS": 15}}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown value \"CONTRACTS\"");
+        PolicyPack taicangNumbered = PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01"}
+                """).packs().get(0);
+        assertThat(taicangNumbered.articleZh(cn.egov.projects.domain.rule.Provision.CONTRACT)).isEqualTo("第十四条");
+    }
+
+    @Test
     @DisplayName("写出再读入的政策包不变")
     void writingAndReadingRoundTrips() {
         for (PolicyPack pack : new PolicyPack[]{PolicyPacks.taicang(), PolicyPacks.example(),
