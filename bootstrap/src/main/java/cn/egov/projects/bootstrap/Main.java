@@ -63,7 +63,7 @@ public final class Main {
 
     static int run(List<String> args, Map<String, String> env) {
         if (!args.isEmpty() && args.get(0).equals(ValidatePack.COMMAND)) {
-            return ValidatePack.run(args.subList(1, args.size()), System.out, System.err);
+            return ValidatePack.run(args.subList(1, args.size()), CommandOutput.out(), CommandOutput.err());
         }
         String what = "start-up";
         try {
