@@ -3,6 +3,7 @@ package cn.egov.projects.persistence.config;
 import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.calendar.TermUnit;
 import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.policy.Gate;
@@ -33,6 +34,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ public final class PolicyPackFile {
             "softwareTrialMinimum", "acceptanceLimit", "acceptanceReport", "finalAccounts", "supervisionThreshold",
             "supervisionNatures", "expertPanelMinimum", "acceptanceDocuments", "cybersecReviewGate",
             "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "scopeExclusions",
-            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules", "acceptanceStages", "articles");
+            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules", "acceptanceStages", "articles", "deadlines");
 
     private PolicyPackFile() {
     }
@@ -159,7 +161,8 @@ public final class PolicyPackFile {
                             : base.acceptanceExpertsDrawn(),
                     rules(node.get("rules"), base.rules(), where),
                     acceptanceStages(node.get("acceptanceStages"), where),
-                    articles(node.get("articles"), base.articles(), where));
+                    articles(node.get("articles"), base.articles(), where),
+                    deadlines(node.get("deadlines"), base.deadlineWording(), where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
                     : where + ": " + e.getMessage(), e);
@@ -323,6 +326,42 @@ public final class PolicyPackFile {
         return articles;
     }
 
+    /**
+     * What each deadline asks, {@code "deadlines": {"CONTRACT_FILING": "项目合同签订后{期限}内…", …}}: absent,
+     * Taicang's wording; given, complete, and each deadline that runs a period says where the period goes
+     * ({@code {期限}}), so that no number is written twice (as in "七个工作日内" under a pack of 5).
+     */
+    private static Map<String, String> deadlines(JsonNode node, Map<String, String> fallback, String where) {
+        if (node == null) {
+            return fallback;
+        }
+        String at = where + ".deadlines";
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(at + " must be an object keyed by deadline, e.g. {\"CONTRACT_FILING\": \"…\"}");
+        }
+        Map<String, String> wording = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            DeadlineKind kind = enumValue(TextNode.valueOf(e.getKey()), DeadlineKind::valueOf, at + " deadline");
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw new IllegalArgumentException(at + "." + e.getKey() + " must be a non-empty string");
+            }
+            String text = e.getValue().asText();
+            if (kind.termIn(PolicyPacks.taicang()).isPresent() && !text.contains(PolicyPack.PERIOD)) {
+                throw new IllegalArgumentException(at + "." + e.getKey() + " must say where the pack's period goes with "
+                        + PolicyPack.PERIOD + " (write no number of days or months in the wording)");
+            }
+            wording.put(kind.name(), text);
+        }
+        List<String> missing = Arrays.stream(DeadlineKind.values()).map(DeadlineKind::name)
+                .filter(k -> !wording.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(at + " words no deadline " + String.join(", ", missing)
+                    + "; a pack that words its deadlines words them all (leave \"deadlines\" out to take Taicang's)");
+        }
+        return wording;
+    }
+
     private static Map<RuleCode, RuleText> rules(JsonNode node, Map<RuleCode, RuleText> fallback, String where) {
         Map<RuleCode, RuleText> rules = new EnumMap<>(RuleCode.class);
         if (node == null) {
@@ -462,6 +501,10 @@ public final class PolicyPackFile {
         ObjectNode articles = o.putObject("articles");
         for (Provision provision : Provision.values()) {
             articles.put(provision.name(), pack.article(provision));
+        }
+        ObjectNode deadlines = o.putObject("deadlines");
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            pack.deadlineWording(kind.name()).ifPresent(w -> deadlines.put(kind.name(), w));
         }
         ArrayNode stages = o.putArray("acceptanceStages");
         for (AcceptanceStage stage : pack.acceptanceStages()) {

@@ -87,6 +87,29 @@ class PolicyPackFileTest {
     }
 
     @Test
+    @DisplayName("期限的措辞由政策包给出：须写全，且用{期限}表示期限，不得把天数写进措辞")
+    void deadlineWordingTakesThePacksPeriod() {
+        String others = "\"IMPL_PLAN\": \"计划下达后{期限}内报送实施方案\", \"PROGRESS_REPORT\": \"每{期限}报送进度\","
+                + " \"SUBSTANTIVE_START\": \"{期限}内实质性启动\", \"ACCEPTANCE_LIMIT\": \"不得超过{期限}\","
+                + " \"ACCEPTANCE_REPORT\": \"{期限}内报送验收报告\", \"FINAL_ACCOUNTS\": \"{期限}内完成竣工决算\","
+                + " \"WARRANTY_END\": \"维保期届满安排运维\", \"WINDOW_CLOSING\": \"申报期截止前申报\"";
+        assertThatThrownBy(() -> PolicyPackFile.parse("{\"id\": \"x\", \"nameZh\": \"某市办法\", "
+                + "\"effectiveFrom\": \"2025-01-01\", \"deadlines\": {\"CONTRACT_FILING\": \"合同签订后七个工作日内报送\", "
+                + others + "}}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.deadlines.CONTRACT_FILING must say where the pack's period goes with {期限}");
+        assertThatThrownBy(() -> PolicyPackFile.parse("{\"id\": \"x\", \"nameZh\": \"某市办法\", "
+                + "\"effectiveFrom\": \"2025-01-01\", \"deadlines\": {" + others + "}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.deadlines words no deadline CONTRACT_FILING");
+        PolicyPack pack = PolicyPackFile.parse("{\"id\": \"x\", \"nameZh\": \"某市办法\", "
+                + "\"effectiveFrom\": \"2025-01-01\", \"contractFiling\": {\"amount\": 5, \"unit\": \"WORKING_DAYS\"}, "
+                + "\"deadlines\": {\"CONTRACT_FILING\": \"合同签订后{期限}内报主管部门备案\", " + others + "}}")
+                .packs().get(0);
+        assertThat(cn.egov.projects.domain.deadline.DeadlineKind.CONTRACT_FILING.descriptionZh(pack))
+                .isEqualTo("合同签订后5个工作日内报主管部门备案");
+    }
+
+    @Test
     @DisplayName("写出再读入的政策包不变")
     void writingAndReadingRoundTrips() {
         for (PolicyPack pack : new PolicyPack[]{PolicyPacks.taicang(), PolicyPacks.example(),

@@ -55,6 +55,10 @@ import java.util.Set;
  * @param articles              the article of the pack's measures that holds each provision the kernel refers to
  *                              (a step refused for the project's state, a deadline, an audit record cite it); every
  *                              {@link Provision} must be numbered
+ * @param deadlineWording       what each statutory deadline asks, as the measures word it, keyed by the deadline's
+ *                              code ({@code CONTRACT_FILING} …), with {@value #PERIOD} where the pack's period goes
+ *                              ("项目合同签订后{期限}内将合同报送市大数据管理局"); a deadline the pack does not word takes
+ *                              Taicang's wording
  */
 public record PolicyPack(
         String id,
@@ -83,7 +87,28 @@ public record PolicyPack(
         boolean acceptanceExpertsDrawn,
         Map<RuleCode, RuleText> rules,
         List<AcceptanceStage> acceptanceStages,
-        Map<Provision, Integer> articles) {
+        Map<Provision, Integer> articles,
+        Map<String, String> deadlineWording) {
+
+    /** Where a deadline's wording takes the pack's period. */
+    public static final String PERIOD = "{期限}";
+
+    /** A pack worded as Taicang's measures word their deadlines (see {@link #deadlineWording}). */
+    public PolicyPack(String id, String nameZh, LocalDate effectiveFrom, Set<Month> windowOpenMonths,
+                      Term implementationPlan, Term contractFiling, Term progressInterval, Term substantiveStart,
+                      Term trialMinimum, Term softwareTrialMinimum, Term acceptanceLimit, Term acceptanceReport,
+                      Term finalAccounts, Money supervisionThreshold, Set<Nature> supervisionNatures,
+                      int expertPanelMinimum, List<String> acceptanceDocuments, Gate cybersecReviewGate,
+                      Gate cryptoReviewGate, List<Integer> reminderOffsetsDays, int overdueRepeatDays,
+                      List<ScopeExclusion> scopeExclusions, int contractAdditionPercent, boolean acceptanceExpertsDrawn,
+                      Map<RuleCode, RuleText> rules, List<AcceptanceStage> acceptanceStages,
+                      Map<Provision, Integer> articles) {
+        this(id, nameZh, effectiveFrom, windowOpenMonths, implementationPlan, contractFiling, progressInterval,
+                substantiveStart, trialMinimum, softwareTrialMinimum, acceptanceLimit, acceptanceReport, finalAccounts,
+                supervisionThreshold, supervisionNatures, expertPanelMinimum, acceptanceDocuments, cybersecReviewGate,
+                cryptoReviewGate, reminderOffsetsDays, overdueRepeatDays, scopeExclusions, contractAdditionPercent,
+                acceptanceExpertsDrawn, rules, acceptanceStages, articles, PolicyPacks.taicangDeadlineWording());
+    }
 
     /**
      * A pack with one acceptance stage, 竣工验收 (see {@link #acceptanceStages}), whose provisions are numbered as
@@ -166,6 +191,18 @@ public record PolicyPack(
             }
         }
         articles = Map.copyOf(numbers);
+        deadlineWording = Map.copyOf(deadlineWording == null || deadlineWording.isEmpty()
+                ? PolicyPacks.taicangDeadlineWording() : deadlineWording);
+        for (Map.Entry<String, String> e : deadlineWording.entrySet()) {
+            if (e.getValue() == null || e.getValue().isBlank()) {
+                throw new IllegalArgumentException("the wording of the deadline " + e.getKey() + " must not be blank");
+            }
+        }
+    }
+
+    /** What a deadline asks under this pack, {@value #PERIOD} standing for its period; empty if the pack has none. */
+    public java.util.Optional<String> deadlineWording(String deadline) {
+        return java.util.Optional.ofNullable(deadlineWording.get(deadline));
     }
 
     /** The article of the pack's measures that holds a provision, e.g. 14 for Taicang's contracts. */

@@ -52,7 +52,26 @@ public final class PolicyPacks {
                 false,
                 taicangWording(),
                 List.of(),
-                taicangArticles());
+                taicangArticles(),
+                taicangDeadlineWording());
+    }
+
+    /**
+     * What each statutory deadline asks, as Taicang's measures word it (Art. 7, 13, 14, 16, 17, 20, 22, 25, 26),
+     * {@code {期限}} standing for the pack's period.
+     */
+    static Map<String, String> taicangDeadlineWording() {
+        Map<String, String> w = new java.util.LinkedHashMap<>();
+        w.put("IMPL_PLAN", "市级电子政务项目实施计划下达（或追加列入）后{期限}内编制项目实施方案并报送");
+        w.put("CONTRACT_FILING", "项目合同签订后{期限}内将合同报送市大数据管理局");
+        w.put("PROGRESS_REPORT", "定期（每{期限}）报送项目实施进度报告");
+        w.put("SUBSTANTIVE_START", "列入实施计划后{期限}内实质性启动（签订首份合同或记录开工）");
+        w.put("ACCEPTANCE_LIMIT", "试运行至完成项目验收的时间不得超过{期限}");
+        w.put("ACCEPTANCE_REPORT", "项目验收结束后{期限}内报送验收报告");
+        w.put("FINAL_ACCOUNTS", "项目竣工验收后{期限}内完成竣工决算并备案");
+        w.put("WARRANTY_END", "合同约定的免费维保期届满，应保障系统正常运行并申报运维");
+        w.put("WINDOW_CLOSING", "年度集中申报期截止前提交项目申报");
+        return w;
     }
 
     /** Which article of Taicang's measures holds each provision the kernel refers to. */
@@ -184,7 +203,18 @@ public final class PolicyPacks {
                                 List.of("项目合同", "实施方案", "项目自查报告", "测试报告")),
                         new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收", fin, "主管部门（示例市大数据管理局）", 5,
                                 finalDocuments)),
-                articles);
+                articles,
+                twoStageDeadlineWording());
+    }
+
+    private static Map<String, String> twoStageDeadlineWording() {
+        Map<String, String> w = taicangDeadlineWording();
+        w.put("IMPL_PLAN", "年度项目计划下达（或追加列入）后{期限}内编制项目实施方案并报主管部门");
+        w.put("CONTRACT_FILING", "项目合同签订后{期限}内将合同报主管部门备案");
+        w.put("ACCEPTANCE_LIMIT", "试运行开始至竣工验收完成不得超过{期限}");
+        w.put("ACCEPTANCE_REPORT", "竣工验收结束后{期限}内报送竣工验收报告");
+        w.put("FINAL_ACCOUNTS", "竣工验收后{期限}内完成竣工决算并报财政部门备案");
+        return w;
     }
 
     /** Art. 2 para. 3 of Taicang's measures: what it names, with the words a budget line uses for each. */

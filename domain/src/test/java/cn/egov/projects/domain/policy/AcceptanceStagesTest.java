@@ -40,6 +40,11 @@ class AcceptanceStagesTest {
         assertThat(p.acceptanceStage("PRELIMINARY")).isPresent();
         assertThat(p.violation(p.finalAcceptanceStage(), "x").messageZh()).startsWith("第二十六条：初步验收合格后");
         assertThat(p.articleOf(RuleCode.ART21_NOT_ACCEPTED)).isEqualTo("第二十二条");
+        // its deadlines in its own words, with its own periods
+        assertThat(cn.egov.projects.domain.deadline.DeadlineKind.CONTRACT_FILING.descriptionZh(p))
+                .isEqualTo("项目合同签订后15个工作日内将合同报主管部门备案");
+        assertThat(cn.egov.projects.domain.deadline.DeadlineKind.CONTRACT_FILING.descriptionZh(PolicyPacks.taicang()))
+                .isEqualTo("项目合同签订后7个工作日内将合同报送市大数据管理局");
     }
 
     @Test
