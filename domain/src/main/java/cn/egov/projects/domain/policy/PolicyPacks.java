@@ -23,8 +23,17 @@ public final class PolicyPacks {
     private PolicyPacks() {
     }
 
-    /** 《太仓市级电子政务项目管理办法》(太政办〔2021〕40号), in force from 2021-03-31. */
+    /** 《太仓市级电子政务项目管理办法》(太政办〔2021〕40号), in force from 2021-03-31. An immutable value, built once. */
     public static PolicyPack taicang() {
+        return Taicang.PACK;
+    }
+
+    /** Holds Taicang's pack, built on first use. */
+    private static final class Taicang {
+        private static final PolicyPack PACK = buildTaicang();
+    }
+
+    private static PolicyPack buildTaicang() {
         return new PolicyPack(
                 "taicang-2021",
                 "太仓市级电子政务项目管理办法（太政办〔2021〕40号）",
