@@ -83,10 +83,12 @@ abstract class ProjectDocumentMigrationContractTest {
                     if (loaded.selfInspection() != null) {
                         assertThat(loaded.selfInspection().goalAchievements()).isEmpty();
                     }
+                    // nor stages of acceptance: an acceptance without one was the pack's single (final) stage
                     assertThat(loaded.acceptances()).allSatisfy(a -> assertThat(a.goalAssessments()).isEmpty());
+                    assertThat(loaded.acceptances()).allSatisfy(a -> assertThat(a.stage()).isNull());
                     assertThat(loaded).usingRecursiveComparison().ignoringFields("profile.budgetLines.kind",
                                     "profile.performanceGoals", "selfInspection.goalAchievements",
-                                    "acceptances.goalAssessments")
+                                    "acceptances.goalAssessments", "acceptances.stage")
                             .isEqualTo(p.snapshot());
                 }
                 try (Connection c = upgraded.dataSource().getConnection()) {

@@ -63,7 +63,7 @@ abstract class ApiTestSupport {
 
     @BeforeEach
     void startServer(Vertx vertx) {
-        workplace = new FakeWorkplace(TODAY, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")));
+        workplace = new FakeWorkplace(TODAY, new DocumentRules(UPLOAD_LIMIT, Set.of("pdf", "txt", "docx")), pack());
         world = workplace.world;
         world.accountService.createAccount(null, account("admin", Role.ADMIN, "TC-DSJ"));
         world.accountService.createAccount(null, account("secadmin", Role.SECURITY_ADMIN, "TC-DSJ"));
@@ -96,6 +96,11 @@ abstract class ApiTestSupport {
         port = server.actualPort();
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
                 .setDefaultPort(port));
+    }
+
+    /** The policy pack the test's projects are judged by: Taicang's, unless a test says otherwise. */
+    protected cn.egov.projects.domain.policy.PolicyPack pack() {
+        return cn.egov.projects.domain.policy.PolicyPacks.taicang();
     }
 
     /** The administrator, signed in as the use cases take a caller. */

@@ -11,6 +11,16 @@ final class CommandOutput {
     private CommandOutput() {
     }
 
+    /** Standard output, for a command that prints its result line by line ({@code validate-pack}). */
+    static PrintStream out() {
+        return System.out;
+    }
+
+    /** Standard error, for what a command found wrong ({@code validate-pack}). */
+    static PrintStream err() {
+        return System.err;
+    }
+
     static void println(String line) {
         PrintStream out = System.out;
         out.println(line);

@@ -10,7 +10,8 @@ package cn.egov.projects.bootstrap;
  *   <li>2 — bad setting or command line: unknown flag, missing value, port not a number, missing or invalid
  *       administrator details</li>
  *   <li>3 — unusable configuration file: malformed policy pack, bad calendar directory or file, unreadable or
- *       missing audit key file</li>
+ *       missing audit key file; for validate-pack: the pack file is missing or not usable (what is wrong is
+ *       printed)</li>
  *   <li>4 — database unreachable, refused, or with a schema this release cannot use</li>
  *   <li>5 — the HTTP server cannot listen (port in use or not permitted)</li>
  *   <li>6 — create-admin refused: accounts already exist</li>

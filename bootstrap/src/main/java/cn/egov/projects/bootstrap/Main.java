@@ -64,6 +64,9 @@ public final class Main {
     }
 
     static int run(List<String> args, Map<String, String> env) {
+        if (!args.isEmpty() && args.get(0).equals(ValidatePack.COMMAND)) {
+            return ValidatePack.run(args.subList(1, args.size()), CommandOutput.out(), CommandOutput.err());
+        }
         String what = "start-up";
         try {
             Settings settings = Settings.parse(args, env);

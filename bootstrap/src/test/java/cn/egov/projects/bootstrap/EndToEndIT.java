@@ -125,6 +125,26 @@ class EndToEndIT {
     }
 
     @Test
+    @DisplayName("由 EGOV_POLICY 选定两阶段验收政策包：validate-pack 通过；合同报送期限按15个工作日计算并引用其第十五条")
+    void theTwoStagePackChosenBySetting() throws Exception {
+        Path pack = Path.of("..", "policy-packs", "example-two-stage.json").toAbsolutePath();
+        Run check = run(Map.of(), "validate-pack", pack.toString());
+        assertThat(check.process().waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(check.process().exitValue()).as(check.output()).isZero();
+        assertThat(check.output()).contains("政策包可以使用", "初步验收（第二十五条");
+
+        int port = freePort();
+        Run server = app.startServer(port, Map.of("EGOV_POLICY", pack.toString()));
+        // 15 working days from Friday 2025-04-25 across the May Day rest (04-27 a 调休 working day): 2025-05-20
+        HttpResponse<String> due = get(port, "/api/deadlines/compute?kind=CONTRACT_FILING&start=2025-04-25", null);
+        assertThat(due.statusCode()).as(() -> due.body() + "\n" + server.output()).isEqualTo(200);
+        assertThat(due.body()).contains("\"due\":\"2025-05-20\"").contains("\"article\":\"第十五条\"")
+                .contains("\"term\":\"15个工作日\"");
+        server.process().destroy();
+        assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
+    }
+
+    @Test
     @DisplayName("端口已被占用：非零退出码，一行说明")
     void portInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {

@@ -3,13 +3,16 @@ package cn.egov.projects.persistence.config;
 import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.calendar.TermUnit;
 import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.policy.Gate;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.policy.ScopeExclusion;
 import cn.egov.projects.domain.policy.RuleText;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +30,11 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +59,7 @@ public final class PolicyPackFile {
             "softwareTrialMinimum", "acceptanceLimit", "acceptanceReport", "finalAccounts", "supervisionThreshold",
             "supervisionNatures", "expertPanelMinimum", "acceptanceDocuments", "cybersecReviewGate",
             "cryptoReviewGate", "reminderOffsetsDays", "overdueRepeatDays", "excludedScopeItems", "scopeExclusions",
-            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules");
+            "contractAdditionPercent", "acceptanceExpertsDrawn", "rules", "acceptanceStages", "articles", "deadlines");
 
     private PolicyPackFile() {
     }
@@ -153,7 +159,10 @@ public final class PolicyPackFile {
                     node.has("acceptanceExpertsDrawn")
                             ? bool(node.get("acceptanceExpertsDrawn"), where + ".acceptanceExpertsDrawn")
                             : base.acceptanceExpertsDrawn(),
-                    rules(node.get("rules"), base.rules(), where));
+                    rules(node.get("rules"), base.rules(), where),
+                    acceptanceStages(node.get("acceptanceStages"), where),
+                    articles(node.get("articles"), base.articles(), where),
+                    deadlines(node.get("deadlines"), base.deadlineWording(), where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(where) ? e.getMessage()
                     : where + ": " + e.getMessage(), e);
@@ -202,6 +211,50 @@ public final class PolicyPackFile {
         return exclusions;
     }
 
+    private static final Set<String> STAGE_FIELDS = Set.of("key", "nameZh", "article", "wording", "organiserZh",
+            "expertPanelMinimum", "documents");
+
+    /**
+     * The stages of acceptance in order, each
+     * {@code {"key", "nameZh", "article", "wording", "organiserZh", "expertPanelMinimum", "documents"}}; absent, the
+     * pack has one stage (竣工验收) built from its own {@code expertPanelMinimum}, {@code acceptanceDocuments} and
+     * wording of ART24_EXPERTS.
+     */
+    private static List<AcceptanceStage> acceptanceStages(JsonNode list, String where) {
+        if (list == null) {
+            return List.of();
+        }
+        String at = where + ".acceptanceStages";
+        if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException(at + " must be a non-empty array of stages, in the order they are held");
+        }
+        List<AcceptanceStage> stages = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : list) {
+            String here = at + "[" + i++ + "]";
+            if (!e.isObject()) {
+                throw new IllegalArgumentException(here + " must be an object " + STAGE_FIELDS);
+            }
+            for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!STAGE_FIELDS.contains(name)) {
+                    throw new IllegalArgumentException(here + " has an unknown field \"" + name + "\"");
+                }
+            }
+            try {
+                stages.add(new AcceptanceStage(requiredText(e, "key", here), requiredText(e, "nameZh", here),
+                        new RuleText(integer(e.get("article"), here + ".article"), requiredText(e, "wording", here)),
+                        requiredText(e, "organiserZh", here),
+                        integer(e.get("expertPanelMinimum"), here + ".expertPanelMinimum"),
+                        e.has("documents") ? texts(e.get("documents"), here + ".documents") : List.of()));
+            } catch (IllegalArgumentException x) {
+                throw new IllegalArgumentException(x.getMessage().startsWith(here) ? x.getMessage()
+                        : here + ": " + x.getMessage(), x);
+            }
+        }
+        return stages;
+    }
+
     private static String requiredText(JsonNode node, String field, String where) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
@@ -246,10 +299,73 @@ public final class PolicyPackFile {
         return enumValue(node, Gate::valueOf, where + " gate");
     }
 
+    /**
+     * Which article holds each provision, {@code "articles": {"CONTRACT": 14, …}}: absent, Taicang's numbering; given,
+     * complete — every provision numbered — so that no article of another city's measures is cited by mistake.
+     */
+    private static Map<Provision, Integer> articles(JsonNode node, Map<Provision, Integer> fallback, String where) {
+        if (node == null) {
+            return fallback;
+        }
+        String at = where + ".articles";
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(at + " must be an object keyed by provision, e.g. {\"CONTRACT\": 14}");
+        }
+        Map<Provision, Integer> articles = new EnumMap<>(Provision.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Provision provision = enumValue(TextNode.valueOf(e.getKey()), Provision::valueOf, at + " provision");
+            articles.put(provision, integer(e.getValue(), at + "." + e.getKey()));
+        }
+        List<String> missing = Arrays.stream(Provision.values()).filter(p -> !articles.containsKey(p))
+                .map(p -> p.name() + "（" + p.zh() + "）").toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(at + " numbers no article for " + String.join(", ", missing)
+                    + "; a pack that numbers its articles numbers them all (leave \"articles\" out to take Taicang's)");
+        }
+        return articles;
+    }
+
+    /**
+     * What each deadline asks, {@code "deadlines": {"CONTRACT_FILING": "项目合同签订后{期限}内…", …}}: absent,
+     * Taicang's wording; given, complete, and each deadline that runs a period says where the period goes
+     * ({@code {期限}}), so that no number is written twice (as in "七个工作日内" under a pack of 5).
+     */
+    private static Map<String, String> deadlines(JsonNode node, Map<String, String> fallback, String where) {
+        if (node == null) {
+            return fallback;
+        }
+        String at = where + ".deadlines";
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(at + " must be an object keyed by deadline, e.g. {\"CONTRACT_FILING\": \"…\"}");
+        }
+        Map<String, String> wording = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            DeadlineKind kind = enumValue(TextNode.valueOf(e.getKey()), DeadlineKind::valueOf, at + " deadline");
+            if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                throw new IllegalArgumentException(at + "." + e.getKey() + " must be a non-empty string");
+            }
+            String text = e.getValue().asText();
+            if (kind.termIn(PolicyPacks.taicang()).isPresent() && !text.contains(PolicyPack.PERIOD)) {
+                throw new IllegalArgumentException(at + "." + e.getKey() + " must say where the pack's period goes with "
+                        + PolicyPack.PERIOD + " (write no number of days or months in the wording)");
+            }
+            wording.put(kind.name(), text);
+        }
+        List<String> missing = Arrays.stream(DeadlineKind.values()).map(DeadlineKind::name)
+                .filter(k -> !wording.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(at + " words no deadline " + String.join(", ", missing)
+                    + "; a pack that words its deadlines words them all (leave \"deadlines\" out to take Taicang's)");
+        }
+        return wording;
+    }
+
     private static Map<RuleCode, RuleText> rules(JsonNode node, Map<RuleCode, RuleText> fallback, String where) {
         Map<RuleCode, RuleText> rules = new EnumMap<>(RuleCode.class);
-        rules.putAll(fallback);
         if (node == null) {
+            rules.putAll(fallback);
             return rules;
         }
         if (!node.isObject()) {
@@ -269,6 +385,12 @@ public final class PolicyPackFile {
                 throw new IllegalArgumentException(at + " must be {\"article\": n, \"wording\": \"…\"}");
             }
             rules.put(code, new RuleText(integer(r.get("article"), at + ".article"), r.get("wording").asText()));
+        }
+        List<String> missing = Arrays.stream(RuleCode.values()).filter(c -> !c.citesAction() && !rules.containsKey(c))
+                .map(RuleCode::name).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(where + ".rules words no rule " + String.join(", ", missing)
+                    + "; a pack that words its rules words them all (leave \"rules\" out to take Taicang's)");
         }
         return rules;
     }
@@ -376,6 +498,25 @@ public final class PolicyPackFile {
             r.put("article", e.getValue().article());
             r.put("wording", e.getValue().wording());
         });
+        ObjectNode articles = o.putObject("articles");
+        for (Provision provision : Provision.values()) {
+            articles.put(provision.name(), pack.article(provision));
+        }
+        ObjectNode deadlines = o.putObject("deadlines");
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            pack.deadlineWording(kind.name()).ifPresent(w -> deadlines.put(kind.name(), w));
+        }
+        ArrayNode stages = o.putArray("acceptanceStages");
+        for (AcceptanceStage stage : pack.acceptanceStages()) {
+            ObjectNode x = stages.addObject();
+            x.put("key", stage.key());
+            x.put("nameZh", stage.nameZh());
+            x.put("article", stage.rule().article());
+            x.put("wording", stage.rule().wording());
+            x.put("organiserZh", stage.organiserZh());
+            x.put("expertPanelMinimum", stage.expertPanelMinimum());
+            stage.documents().forEach(x.putArray("documents")::add);
+        }
         try {
             return JSON.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {

@@ -41,9 +41,79 @@ class PolicyPackFileTest {
     }
 
     @Test
+    @DisplayName("随产品提供的两阶段验收示例政策包文件与内置两阶段示例政策包完全一致")
+    void theShippedTwoStageFileIsTheTwoStagePack() {
+        assertThat(PolicyPackFile.load(SHIPPED.resolve("example-two-stage.json")).packs())
+                .containsExactly(PolicyPacks.twoStage());
+    }
+
+    @Test
+    @DisplayName("验收阶段缺少条款号时读入失败，并指出是哪一阶段的哪一项")
+    void aStageWithoutItsArticleIsNamed() {
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01",
+                 "acceptanceStages": [{"key": "PRELIMINARY", "nameZh": "初步验收", "wording": "……",
+                   "organiserZh": "实施单位", "expertPanelMinimum": 3}]}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.acceptanceStages[0].article");
+    }
+
+    @Test
+    @DisplayName("写出规则措辞的政策包须写全：缺少的规则代码在读入时被指出")
+    void aPackThatWordsItsRulesWordsThemAll() {
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01",
+                 "rules": {"ART15_SUPERVISION_REQUIRED": {"article": 16, "wording": "……应实行项目监理制"}}}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.rules words no rule ART2_OUT_OF_SCOPE")
+                .hasMessageContaining("ART27_CLASSIFIED");
+    }
+
+    @Test
+    @DisplayName("写出条款编号的政策包须写全：缺少的条款在读入时被指出；未写条款编号的取太仓的编号")
+    void aPackThatNumbersItsArticlesNumbersThemAll() {
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01", "articles": {"CONTRACT": 15}}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.articles numbers no article for SCOPE（适用范围）");
+        assertThatThrownBy(() -> PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01", "articles": {"CONTRACTS": 15}}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown value \"CONTRACTS\"");
+        PolicyPack taicangNumbered = PolicyPackFile.parse("""
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01"}
+                """).packs().get(0);
+        assertThat(taicangNumbered.articleZh(cn.egov.projects.domain.rule.Provision.CONTRACT)).isEqualTo("第十四条");
+    }
+
+    @Test
+    @DisplayName("期限的措辞由政策包给出：须写全，且用{期限}表示期限，不得把天数写进措辞")
+    void deadlineWordingTakesThePacksPeriod() {
+        String others = "\"IMPL_PLAN\": \"计划下达后{期限}内报送实施方案\", \"PROGRESS_REPORT\": \"每{期限}报送进度\","
+                + " \"SUBSTANTIVE_START\": \"{期限}内实质性启动\", \"ACCEPTANCE_LIMIT\": \"不得超过{期限}\","
+                + " \"ACCEPTANCE_REPORT\": \"{期限}内报送验收报告\", \"FINAL_ACCOUNTS\": \"{期限}内完成竣工决算\","
+                + " \"WARRANTY_END\": \"维保期届满安排运维\", \"WINDOW_CLOSING\": \"申报期截止前申报\"";
+        assertThatThrownBy(() -> PolicyPackFile.parse("{\"id\": \"x\", \"nameZh\": \"某市办法\", "
+                + "\"effectiveFrom\": \"2025-01-01\", \"deadlines\": {\"CONTRACT_FILING\": \"合同签订后七个工作日内报送\", "
+                + others + "}}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.deadlines.CONTRACT_FILING must say where the pack's period goes with {期限}");
+        assertThatThrownBy(() -> PolicyPackFile.parse("{\"id\": \"x\", \"nameZh\": \"某市办法\", "
+                + "\"effectiveFrom\": \"2025-01-01\", \"deadlines\": {" + others + "}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.deadlines words no deadline CONTRACT_FILING");
+        PolicyPack pack = PolicyPackFile.parse("{\"id\": \"x\", \"nameZh\": \"某市办法\", "
+                + "\"effectiveFrom\": \"2025-01-01\", \"contractFiling\": {\"amount\": 5, \"unit\": \"WORKING_DAYS\"}, "
+                + "\"deadlines\": {\"CONTRACT_FILING\": \"合同签订后{期限}内报主管部门备案\", " + others + "}}")
+                .packs().get(0);
+        assertThat(cn.egov.projects.domain.deadline.DeadlineKind.CONTRACT_FILING.descriptionZh(pack))
+                .isEqualTo("合同签订后5个工作日内报主管部门备案");
+    }
+
+    @Test
     @DisplayName("写出再读入的政策包不变")
     void writingAndReadingRoundTrips() {
-        for (PolicyPack pack : new PolicyPack[]{PolicyPacks.taicang(), PolicyPacks.example()}) {
+        for (PolicyPack pack : new PolicyPack[]{PolicyPacks.taicang(), PolicyPacks.example(),
+                PolicyPacks.twoStage()}) {
             assertThat(PolicyPackFile.parse(PolicyPackFile.toJson(pack)).packs()).containsExactly(pack);
         }
     }

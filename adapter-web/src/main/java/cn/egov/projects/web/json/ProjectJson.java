@@ -7,6 +7,8 @@ import cn.egov.projects.application.port.in.TransitionResult;
 import cn.egov.projects.application.view.AuditEntry;
 import cn.egov.projects.application.view.ProjectSummary;
 import cn.egov.projects.application.view.StoredDocument;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.catalog.FundingSource;
@@ -326,7 +328,7 @@ public final class ProjectJson {
     public static JsonObject details(ProjectDetails d) {
         Project.Snapshot p = d.project();
         JsonArray deadlines = new JsonArray();
-        d.deadlines().forEach(v -> deadlines.add(deadline(v)));
+        d.deadlines().forEach(v -> deadlines.add(deadline(v, d.pack())));
         JsonArray contracts = new JsonArray();
         p.contracts().forEach(c -> contracts.add(contract(c)));
         return new JsonObject()
@@ -346,6 +348,7 @@ public final class ProjectJson {
                 .put("contracts", contracts)
                 .put("trialStartOn", date(p.trialStartOn()))
                 .put("operatingFrom", date(p.operatingFrom()))
+                .put("acceptanceStages", acceptanceStages(d))
                 .put("acceptanceReportOn", date(p.acceptanceReportOn()))
                 .put("finalAccountsOn", date(p.finalAccountsOn()))
                 .put("finalAccountsAmount", p.finalAccountsAmount() == null ? null : money(p.finalAccountsAmount()))
@@ -366,7 +369,7 @@ public final class ProjectJson {
         JsonArray actions = new JsonArray();
         for (Action a : page.actions()) {
             actions.add(new JsonObject().put("action", a.name()).put("labelZh", a.zh())
-                    .put("article", Articles.chinese(a.article())));
+                    .put("article", page.details().pack().articleZh(a.provision())));
         }
         JsonArray timeline = new JsonArray();
         page.timeline().forEach(e -> timeline.add(auditEntry(e)));
@@ -519,6 +522,27 @@ public final class ProjectJson {
                 .put("assessmentPassed", last == null ? null : last.passed());
     }
 
+    /**
+     * The stages of acceptance of the project's pack in order (Taicang: one, 竣工验收), each with its article, who
+     * organises it, its panel and documents, whether the project has passed it and whether it is the one held next.
+     */
+    private static JsonArray acceptanceStages(ProjectDetails d) {
+        PolicyPack pack = d.pack();
+        int passedStages = Project.restore(d.project()).passedAcceptanceStages(pack);
+        JsonArray stages = new JsonArray();
+        for (int i = 0; i < pack.acceptanceStages().size(); i++) {
+            AcceptanceStage s = pack.acceptanceStages().get(i);
+            boolean passed = i < passedStages;
+            JsonArray documents = new JsonArray();
+            s.documents().forEach(documents::add);
+            stages.add(new JsonObject().put("key", s.key()).put("nameZh", s.nameZh())
+                    .put("article", Articles.chinese(s.rule().article())).put("organiserZh", s.organiserZh())
+                    .put("expertPanelMinimum", s.expertPanelMinimum()).put("documents", documents)
+                    .put("passed", passed).put("next", i == passedStages));
+        }
+        return stages;
+    }
+
     /** What a lifecycle action left: the project's state and version, and flags that do not refuse. */
     public static JsonObject transition(TransitionResult r) {
         return new JsonObject()
@@ -535,7 +559,7 @@ public final class ProjectJson {
         return array;
     }
 
-    private static JsonObject deadline(ProjectDetails.DeadlineView view) {
+    private static JsonObject deadline(ProjectDetails.DeadlineView view, PolicyPack pack) {
         Deadline d = view.deadline();
         return new JsonObject()
                 .put("id", d.id().toString())
@@ -546,7 +570,7 @@ public final class ProjectJson {
                 .put("due", date(d.due()))
                 .put("status", view.status().name())
                 .put("statusZh", view.status().zh())
-                .put("article", Articles.chinese(d.kind().article()))
+                .put("article", pack.articleZh(d.kind().provision()))
                 .put("provisional", d.provisional())
                 .put("metOn", date(d.metOn()))
                 .put("waivedReason", d.waivedReason());

@@ -49,8 +49,9 @@ public final class AcceptanceService implements StartTrialRunUseCase, FileSelfIn
     @Override
     public TransitionResult recordAcceptance(Caller caller, RecordAcceptanceCommand command) {
         lifecycle.notInFuture(command.heldOn(), "heldOn", "验收日期");
-        return lifecycle.run(caller, command, Action.RECORD_ACCEPTANCE,
-                command.heldOn() + "竣工验收：" + (command.passed() ? "通过" : "不通过") + "，专家" + command.experts().size() + "名",
+        return lifecycle.run(caller, command, Action.RECORD_ACCEPTANCE, (Lifecycle.Summary) (project, ctx) ->
+                command.heldOn() + project.nextAcceptanceStage(ctx.pack()).nameZh() + "：" + (command.passed() ? "通过"
+                        : "不通过") + "，专家" + command.experts().size() + "名",
                 (project, ctx) -> project.recordAcceptance(new Acceptance(command.heldOn(), command.passed(),
                         command.experts(), command.documents(), command.conclusion(), false,
                         command.goalAssessments()), ctx.calculator()));

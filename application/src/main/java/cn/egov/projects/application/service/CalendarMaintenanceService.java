@@ -4,6 +4,7 @@ import cn.egov.projects.application.port.in.RecomputeProvisionalDeadlinesUseCase
 import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.application.port.out.ProvisionalDeadlinesPort;
 import cn.egov.projects.domain.deadline.Deadline;
+import cn.egov.projects.domain.deadline.DeadlineCalculator;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.rule.Articles;
@@ -41,7 +42,8 @@ public final class CalendarMaintenanceService implements RecomputeProvisionalDea
         if (project == null) {
             return 0;
         }
-        List<Deadline> changed = project.recomputeProvisionalDeadlines(lifecycle.context(project.policyId()).calculator());
+        DeadlineCalculator calculator = lifecycle.context(project.policyId()).calculator();
+        List<Deadline> changed = project.recomputeProvisionalDeadlines(calculator);
         if (changed.isEmpty()) {
             return 0;
         }
@@ -50,7 +52,7 @@ public final class CalendarMaintenanceService implements RecomputeProvisionalDea
                 .map(d -> d.kind().actionZh() + " " + d.due() + (d.provisional() ? "（暂定）" : ""))
                 .collect(Collectors.joining("；"));
         ports.audit().append(new AuditRecord(ports.clock().now(), "system", null, null,
-                "RECOMPUTE_DEADLINES", Articles.chinese(changed.get(0).kind().article()), id.toString(),
+                "RECOMPUTE_DEADLINES", calculator.pack().articleZh(changed.get(0).kind().provision()), id.toString(),
                 project.state(), project.state(), "-", "-", summary));
         // a rescheduled deadline is announced as opened again (same id, new day); nothing closed
         ports.reminders().deadlinesChanged(project, changed, List.of());

@@ -43,7 +43,7 @@ public final class DeclarationService implements CreateDraftUseCase, EditDraftUs
             Project project = Project.draft(ProjectId.random(), actor.unit(), command.profile(), pack.id(),
                     lifecycle.today());
             ports.save().insert(project);
-            lifecycle.audit(caller, Action.CREATE_DRAFT, project.id(), null, project.state(),
+            lifecycle.audit(caller, Action.CREATE_DRAFT, lifecycle.context(project.policyId()).pack(), project.id(), null, project.state(),
                     "新建项目草稿（" + command.profile().planYear() + "年度）");
             return project.id();
         });

@@ -66,7 +66,7 @@ public final class DocumentService implements DocumentUseCase {
                     DocumentTypes.mediaType(extension), command.content().length, sha256, command.kind(),
                     caller.actor().userId(), lifecycle.ports().clock().now(), command.content().clone());
             documents.store(document);
-            lifecycle.audit(caller, Action.ATTACH_DOCUMENT, project.id(), project.state(), project.state(),
+            lifecycle.audit(caller, Action.ATTACH_DOCUMENT, lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
                     "上传" + command.kind() + "「" + command.fileName() + "」" + command.content().length + "字节，SHA-256 "
                             + document.sha256());
             return document.withoutContent();

@@ -37,6 +37,7 @@ import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 import cn.egov.projects.domain.rule.Violation;
 
@@ -204,7 +205,7 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
                         + draw.result().exclusions().size() + "名），请调整专业领域或人数")));
             }
             draws.insert(draw);
-            lifecycle.audit(caller, action(purpose), project.id(), project.state(), project.state(),
+            lifecycle.audit(caller, action(purpose), lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
                     "随机抽取" + purpose.zh() + draw.seats().size() + "名、备选" + draw.result().reserves().size()
                             + "名（专业领域：" + draw.request().fields().stream().map(f -> f.zh())
                             .collect(Collectors.joining("、")) + "；回避或不符" + draw.result().exclusions().size()
@@ -227,13 +228,13 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
                         "本办法下验收专家由实施单位自行组织（指定验收专家），不经专家库抽取")));
             }
             if (!AssignmentPurpose.ACCEPTANCE.isOpenIn(project.state())) {
-                throw new RefusedException(List.of(AssignmentPurpose.ACCEPTANCE.notOpenIn(project.state())));
+                throw new RefusedException(List.of(AssignmentPurpose.ACCEPTANCE.notOpenIn(project.state(), pack)));
             }
             return DrawPurpose.ACCEPTANCE;
         }
         lifecycle.require(caller, project, Action.ASSIGN_REVIEW_EXPERT);
         if (project.state() != ProjectState.DECLARED && project.state() != ProjectState.UNDER_REVIEW) {
-            throw new RefusedException(List.of(PolicyPack.orderViolation(8,
+            throw new RefusedException(List.of(pack.orderViolation(Action.ASSIGN_REVIEW_EXPERT.provision(),
                     "项目申报后、评审意见录入前方可抽取评审专家（项目当前状态：" + project.state().zh() + "）")));
         }
         return DrawPurpose.REVIEW;
@@ -378,7 +379,7 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
             } else if (Boolean.FALSE.equals(named) && assignments.unassign(userId, id)) {
                 changed.add(userId);
             }
-            audit(caller, action, draw.purpose().article(), project, summary);
+            audit(caller, action, pack(project).articleZh(draw.purpose().provision()), project, summary);
             return next.seatOf(userId).filter(ExpertDraw.Seat::isActive).isPresent() ? invitation(next, userId)
                     : new Invitation(next, next.seatOf(userId).orElseThrow(), project.profile().name(),
                     project.unit().code());
@@ -468,17 +469,17 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
         return lifecycle.ports().policies().policies().forProject(project.policyId(), lifecycle.today());
     }
 
-    private void audit(Caller caller, String action, int article, Project project, String summary) {
+    private void audit(Caller caller, String action, String article, Project project, String summary) {
         Actor actor = caller.actor();
         lifecycle.ports().audit().append(new AuditRecord(lifecycle.ports().clock().now(), actor.userId(),
-                actor.role(), actor.unit().code(), action, Articles.chinese(article), project.id().toString(),
+                actor.role(), actor.unit().code(), action, article, project.id().toString(),
                 project.state(), project.state(), caller.requestId(), caller.sourceAddress(), summary));
     }
 
     private void auditPool(Caller caller, String summary) {
         Actor actor = caller.actor();
         lifecycle.ports().audit().append(new AuditRecord(lifecycle.ports().clock().now(), actor.userId(),
-                actor.role(), actor.unit().code(), POOL_ACTION, Articles.chinese(8), null, null, null,
+                actor.role(), actor.unit().code(), POOL_ACTION, lifecycle.packInForce().articleZh(Provision.REVIEW_AND_APPROVAL), null, null, null,
                 caller.requestId(), caller.sourceAddress(), summary));
     }
 

@@ -94,8 +94,26 @@ final class Lifecycle {
                 action, summary, decision));
     }
 
+    /** As {@link #run(Caller, ProjectCommand, Action, String, Decision)}, the summary written from the project and
+     *  its pack as they stand before the decision (e.g. which stage of acceptance is held). */
+    TransitionResult run(Caller caller, ProjectCommand command, Action action, Summary summary, Decision decision) {
+        return ports.tx().inTransaction(() -> runInTransaction(caller, command.projectId(), command.expectedVersion(),
+                action, summary, decision));
+    }
+
+    /** The audit summary of a step, written before the step is taken. */
+    @FunctionalInterface
+    interface Summary {
+        String of(Project project, Context context);
+    }
+
     TransitionResult runInTransaction(Caller caller, ProjectId id, Long expectedVersion, Action action, String summary,
                                       Decision decision) {
+        return runInTransaction(caller, id, expectedVersion, action, (Summary) (p, c) -> summary, decision);
+    }
+
+    TransitionResult runInTransaction(Caller caller, ProjectId id, Long expectedVersion, Action action,
+                                      Summary summaryOf, Decision decision) {
         Project project = loadFor(caller, id, action);
         if (expectedVersion != null && expectedVersion != project.version()) {
             throw new ConcurrentChangeException("project " + id + " is at version " + project.version()
@@ -104,12 +122,13 @@ final class Lifecycle {
         Context context = context(project.policyId());
         ProjectState before = project.state();
         List<Deadline> deadlinesBefore = project.deadlines();
+        String summary = summaryOf.of(project, context);
         Outcome outcome = decision.decide(project, context);
         if (outcome.isRefused()) {
             throw new RefusedException(unnamed(project, outcome.refusals()));
         }
         ports.save().update(project);
-        audit(caller, action, project.id(), before, project.state(), summary);
+        audit(caller, action, context.pack(), project.id(), before, project.state(), summary);
         announceDeadlines(project, deadlinesBefore);
         return new TransitionResult(project.id(), project.state(), project.version(), unnamed(project,
                 outcome.flags()));
@@ -179,10 +198,17 @@ final class Lifecycle {
         return new NotFoundException("项目不存在或不在您的办理范围内");
     }
 
+    /** Records an action that concerns no single project, citing the article the pack in force gives it. */
     void audit(Caller caller, Action action, ProjectId projectId, ProjectState from, ProjectState to, String summary) {
+        audit(caller, action, packInForce(), projectId, from, to, summary);
+    }
+
+    /** Records an action on the audit trail, citing the article the pack gives it. */
+    void audit(Caller caller, Action action, PolicyPack pack, ProjectId projectId, ProjectState from, ProjectState to,
+               String summary) {
         Actor actor = caller.actor();
         ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
-                action.name(), Articles.chinese(action.article()), projectId == null ? null : projectId.toString(),
+                action.name(), pack.articleZh(action.provision()), projectId == null ? null : projectId.toString(),
                 from, to, caller.requestId(), caller.sourceAddress(), summary));
     }
 

@@ -191,7 +191,7 @@ public final class PerformanceService implements PerformanceEvaluationUseCase, G
                     ports.clock().now());
             grades.save(grade);
             ProjectScore score = PerformanceScoring.score(project.snapshot());
-            lifecycle.audit(caller, Action.EVALUATE_PERFORMANCE, project.id(), project.state(), project.state(),
+            lifecycle.audit(caller, Action.EVALUATE_PERFORMANCE, lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
                     command.planYear() + "年度绩效考核评定：" + command.grade().zh()
                             + (score.scored() ? "（计算得分" + score.score().toPlainString() + "）" : ""));
             return grade;

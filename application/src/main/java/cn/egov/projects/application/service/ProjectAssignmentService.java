@@ -102,7 +102,7 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
                 changed = assignments.unassign(target.userId(), project.id());
             }
             if (changed) {
-                lifecycle.audit(caller, purpose.action(), project.id(), project.state(), project.state(),
+                lifecycle.audit(caller, purpose.action(), lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
                         (assign ? "指定" : "取消指定") + target.displayName() + "（" + target.role().zh() + "，"
                                 + target.username() + "）为" + purpose.zh());
             }
@@ -122,7 +122,7 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
             throw new InvalidCommandException("userId", "账号「" + target.displayName() + "」已停用，不能指定");
         }
         if (!purpose.isOpenIn(project.state())) {
-            throw new RefusedException(List.of(purpose.notOpenIn(project.state())));
+            throw new RefusedException(List.of(purpose.notOpenIn(project.state(), lifecycle.context(project.policyId()).pack())));
         }
         return purpose;
     }

@@ -54,7 +54,7 @@ public final class ProjectPageService implements ProjectPageUseCase {
         PolicyPack pack = ports.policies().policies().forProject(project.policyId(), today);
         ProjectDetails details = new ProjectDetails(project.snapshot(), today,
                 project.deadlines().stream().map(d -> new ProjectDetails.DeadlineView(d, d.statusOn(today))).toList(),
-                project.flagsOn(today, pack).flags());
+                project.flagsOn(today, pack).flags(), pack);
         List<Action> actions = new AvailableActions(new AccessPolicy(pack)).of(project, caller.actor());
         List<AuditRecord> records = ports.audit().forProject(id.toString());
         boolean classified = project.isClassified();

@@ -61,6 +61,6 @@ public final class ProjectQueryService implements ListProjectsUseCase, GetProjec
                 project.deadlines().stream()
                         .map(d -> new ProjectDetails.DeadlineView(d, d.statusOn(today)))
                         .toList(),
-                project.flagsOn(today, pack).flags());
+                project.flagsOn(today, pack).flags(), pack);
     }
 }

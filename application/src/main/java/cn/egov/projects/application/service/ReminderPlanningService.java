@@ -100,7 +100,7 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
                 continue;
             }
             for (Reminder r : schedule.on(today, d.kind(), d.start(), d.due())) {
-                addAll(planned, d.id(), d.kind(), d.due(), r, target, recipients);
+                addAll(planned, d.id(), d.kind(), d.due(), r, target, recipients, schedules.pack(project.policyId()));
             }
         }
         return planned;
@@ -131,7 +131,7 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
                 Target target = new Target(due.projectId(), due.unit(), due.projectName(), due.classified(),
                         due.leader(), due.responsible());
                 for (Reminder r : reminders) {
-                    addAll(batch, d.id(), d.kind(), d.due(), r, target, recipients);
+                    addAll(batch, d.id(), d.kind(), d.due(), r, target, recipients, schedules.pack(due.policyId()));
                 }
             }
             if (!batch.isEmpty()) {
@@ -248,8 +248,8 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
                 for (Reminder r : reminders) {
                     for (ReminderRecipient recipient : to) {
                         batch.add(new PlannedReminder(key, DeadlineKind.WINDOW_CLOSING, draft.id(), draft.name(),
-                                draft.classified(), window.closesOn(), Articles.chinese(DeadlineKind.WINDOW_CLOSING
-                                .article()), r, recipient));
+                                draft.classified(), window.closesOn(),
+                                pack.articleZh(DeadlineKind.WINDOW_CLOSING.provision()), r, recipient));
                     }
                 }
             }
@@ -264,8 +264,8 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
     }
 
     private static void addAll(List<PlannedReminder> out, UUID deadlineId, DeadlineKind kind, LocalDate due,
-                               Reminder r, Target target, Recipients recipients) {
-        String article = Articles.chinese(kind.article());
+                               Reminder r, Target target, Recipients recipients, PolicyPack pack) {
+        String article = pack.articleZh(kind.provision());
         for (ReminderRecipient to : recipients.of(r, target)) {
             out.add(new PlannedReminder(deadlineId, kind, target.project(), target.name(), target.classified(), due,
                     article, r, to));
@@ -290,6 +290,11 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
 
         Schedules(LocalDate day) {
             this.day = day;
+        }
+
+        /** The pack a project is judged by, which numbers the article a reminder cites. */
+        PolicyPack pack(String policyId) {
+            return history.forProject(policyId, day);
         }
 
         ReminderSchedule of(String policyId) {

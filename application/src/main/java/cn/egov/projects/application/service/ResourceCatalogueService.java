@@ -100,7 +100,7 @@ public final class ResourceCatalogueService implements ResourceCatalogueUseCase 
                 throw new RefusedException(change.outcome().refusals());
             }
             catalogues.save(catalogue);
-            lifecycle.audit(caller, Action.MANAGE_RESOURCE_CATALOGUE, project.id(), project.state(), project.state(),
+            lifecycle.audit(caller, Action.MANAGE_RESOURCE_CATALOGUE, lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
                     change.summary());
             return view(caller, project, catalogue);
         });

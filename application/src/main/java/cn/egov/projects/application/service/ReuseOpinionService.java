@@ -72,7 +72,7 @@ public final class ReuseOpinionService implements ReuseOpinionUseCase {
                 throw new InvalidCommandException(e.field(), e.messageZh());
             }
             opinions.append(opinion);
-            lifecycle.audit(caller, Action.RECORD_REUSE_OPINION, project.id(), project.state(), project.state(),
+            lifecycle.audit(caller, Action.RECORD_REUSE_OPINION, lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
                     "复用与重复建设审查意见：" + opinion.verdict().zh()
                             + (similar.isEmpty() ? "" : "，列明相似项目或资源" + similar.size() + "项"));
             return view(caller, project);

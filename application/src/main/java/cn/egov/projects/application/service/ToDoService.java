@@ -74,7 +74,7 @@ public final class ToDoService implements MyDeadlinesUseCase {
                 : !due.isAfter(today.plusDays(SOON_DAYS)) ? ToDo.Urgency.DUE_SOON : ToDo.Urgency.LATER;
         // the project's own pack words the period: 5 working days where it says 5
         PolicyPack pack = lifecycle.ports().policies().policies().forProject(d.policyId(), today);
-        return new ToDo(d, urgency, Articles.chinese(d.deadline().kind().article()),
+        return new ToDo(d, urgency, pack.articleZh(d.deadline().kind().provision()),
                 d.deadline().kind().descriptionZh(pack), meetingAction(d.deadline().kind()));
     }
 

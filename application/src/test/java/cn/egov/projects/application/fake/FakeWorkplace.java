@@ -73,7 +73,12 @@ public final class FakeWorkplace {
     }
 
     public FakeWorkplace(LocalDate today, DocumentRules documentRules) {
-        this.world = new FakeWorld(today);
+        this(today, documentRules, cn.egov.projects.domain.policy.PolicyPacks.taicang());
+    }
+
+    /** A workplace whose projects are judged by another city's pack. */
+    public FakeWorkplace(LocalDate today, DocumentRules documentRules, cn.egov.projects.domain.policy.PolicyPack pack) {
+        this.world = new FakeWorld(today, pack);
         this.reads = new InMemoryWorkplaceReads(world.projects, world.audit);
         this.stores = new InMemoryWorkplaceStores(world.accounts);
         this.pages = new ProjectPageService(world.ports, world.documents, new InMemoryNames(world.accounts, world.units));

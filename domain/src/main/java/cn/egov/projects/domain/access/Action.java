@@ -1,5 +1,9 @@
 package cn.egov.projects.domain.access;
 
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.PolicyPacks;
+import cn.egov.projects.domain.rule.Provision;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,88 +17,99 @@ import static cn.egov.projects.domain.access.Role.UNIT_LEADER;
 import static cn.egov.projects.domain.access.Role.UNIT_STAFF;
 
 /**
- * Every staff action of the lifecycle, with the article that gives it and the roles that may take it
+ * Every staff action of the lifecycle, with the provision that gives it and the roles that may take it
  * (RULES.md §1). Unit roles act on their own unit's projects only; that scope is decided by {@link AccessPolicy}.
  */
 public enum Action {
-    VIEW_PROJECT(3, "查看项目", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, FINANCE, AUDIT, CYBERSEC, SECRECY, EXPERT),
-    CREATE_DRAFT(7, "新建项目草稿", UNIT_STAFF, UNIT_LEADER),
-    EDIT_DRAFT(7, "修改项目草稿", UNIT_STAFF, UNIT_LEADER),
-    DECLARE(7, "申报项目", UNIT_STAFF, UNIT_LEADER),
-    DECLARE_SUPPLEMENTARY(10, "追加申报项目", UNIT_STAFF, UNIT_LEADER),
-    OPEN_WINDOW(7, "启动年度集中申报", BDB_OFFICER),
-    START_REVIEW(8, "组织专家评审", BDB_OFFICER),
-    RECORD_REVIEW(8, "录入评审意见", BDB_OFFICER),
+    VIEW_PROJECT(Provision.UNIT_RESPONSIBILITY, "查看项目", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, FINANCE, AUDIT, CYBERSEC, SECRECY, EXPERT),
+    CREATE_DRAFT(Provision.DECLARATION, "新建项目草稿", UNIT_STAFF, UNIT_LEADER),
+    EDIT_DRAFT(Provision.DECLARATION, "修改项目草稿", UNIT_STAFF, UNIT_LEADER),
+    DECLARE(Provision.DECLARATION, "申报项目", UNIT_STAFF, UNIT_LEADER),
+    DECLARE_SUPPLEMENTARY(Provision.SUPPLEMENTARY, "追加申报项目", UNIT_STAFF, UNIT_LEADER),
+    OPEN_WINDOW(Provision.DECLARATION, "启动年度集中申报", BDB_OFFICER),
+    START_REVIEW(Provision.REVIEW_AND_APPROVAL, "组织专家评审", BDB_OFFICER),
+    RECORD_REVIEW(Provision.REVIEW_AND_APPROVAL, "录入评审意见", BDB_OFFICER),
     /** Art. 1, 6: the applicant and the reviewers see the projects and catalogued resources that look alike. */
-    VIEW_SIMILAR_PROJECTS(6, "查看相似项目和资源", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, EXPERT),
+    VIEW_SIMILAR_PROJECTS(Provision.RESOURCE_REUSE, "查看相似项目和资源", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, EXPERT),
     /** Art. 1, 6: the Bureau's opinion on reuse and duplicate construction of a declared project. */
-    RECORD_REUSE_OPINION(6, "录入复用与重复建设审查意见", BDB_OFFICER),
-    PROPOSE_FUNDING(8, "提出资金安排意见", FINANCE),
-    RECORD_APPROVAL(8, "录入市政府审定意见", BDB_OFFICER),
-    ISSUE_PLAN(9, "下达年度实施计划", BDB_OFFICER),
-    ADD_TO_PLAN(10, "追加列入实施计划", BDB_OFFICER),
-    REPORT_HIGHER_LEVEL_FUNDING(11, "报送上级统筹资金项目情况", UNIT_STAFF, UNIT_LEADER),
-    SUBMIT_IMPLEMENTATION_PLAN(13, "报送实施方案", UNIT_STAFF, UNIT_LEADER),
-    PRE_PROCUREMENT_REVIEW(13, "实施前评审", BDB_OFFICER),
-    RECORD_START_WITHOUT_PROCUREMENT(17, "记录无需采购的开工", UNIT_STAFF, UNIT_LEADER),
-    SIGN_CONTRACT(14, "录入合同", UNIT_STAFF, UNIT_LEADER),
-    FILE_CONTRACT(14, "报送合同", UNIT_STAFF, UNIT_LEADER),
-    REPORT_PROGRESS(16, "报送进度报告", UNIT_STAFF, UNIT_LEADER),
-    REQUEST_CHANGE(18, "申请变更", UNIT_STAFF, UNIT_LEADER),
-    DECIDE_CHANGE(18, "审批变更", BDB_OFFICER),
-    REPORT_SITUATION(17, "报送延期、中止或终止报告", UNIT_STAFF, UNIT_LEADER),
-    RESUME(17, "恢复实施", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER),
-    TERMINATE(17, "终止项目", BDB_OFFICER),
-    RECORD_FUND_RECOVERY(17, "收回项目资金", FINANCE),
-    RECORD_START_EXCEPTION(17, "记录未实质性启动的例外处理", BDB_OFFICER),
-    WAIVE_DEADLINE(16, "豁免期限", BDB_OFFICER),
-    RECORD_CYBERSEC_REVIEW(4, "录入网络安全审查意见", CYBERSEC),
-    RECORD_CRYPTO_REVIEW(4, "录入密码应用审查意见", SECRECY),
-    START_TRIAL_RUN(22, "上线试运行", UNIT_STAFF, UNIT_LEADER),
-    FILE_SELF_INSPECTION(23, "报送项目自查报告", UNIT_STAFF, UNIT_LEADER),
+    RECORD_REUSE_OPINION(Provision.RESOURCE_REUSE, "录入复用与重复建设审查意见", BDB_OFFICER),
+    PROPOSE_FUNDING(Provision.REVIEW_AND_APPROVAL, "提出资金安排意见", FINANCE),
+    RECORD_APPROVAL(Provision.REVIEW_AND_APPROVAL, "录入市政府审定意见", BDB_OFFICER),
+    ISSUE_PLAN(Provision.ANNUAL_PLAN, "下达年度实施计划", BDB_OFFICER),
+    ADD_TO_PLAN(Provision.SUPPLEMENTARY, "追加列入实施计划", BDB_OFFICER),
+    REPORT_HIGHER_LEVEL_FUNDING(Provision.HIGHER_LEVEL_FUNDING, "报送上级统筹资金项目情况", UNIT_STAFF, UNIT_LEADER),
+    SUBMIT_IMPLEMENTATION_PLAN(Provision.IMPLEMENTATION_PLAN, "报送实施方案", UNIT_STAFF, UNIT_LEADER),
+    PRE_PROCUREMENT_REVIEW(Provision.IMPLEMENTATION_PLAN, "实施前评审", BDB_OFFICER),
+    RECORD_START_WITHOUT_PROCUREMENT(Provision.START_AND_TERMINATION, "记录无需采购的开工", UNIT_STAFF, UNIT_LEADER),
+    SIGN_CONTRACT(Provision.CONTRACT, "录入合同", UNIT_STAFF, UNIT_LEADER),
+    FILE_CONTRACT(Provision.CONTRACT, "报送合同", UNIT_STAFF, UNIT_LEADER),
+    REPORT_PROGRESS(Provision.PROGRESS_REPORT, "报送进度报告", UNIT_STAFF, UNIT_LEADER),
+    REQUEST_CHANGE(Provision.CHANGE, "申请变更", UNIT_STAFF, UNIT_LEADER),
+    DECIDE_CHANGE(Provision.CHANGE, "审批变更", BDB_OFFICER),
+    REPORT_SITUATION(Provision.START_AND_TERMINATION, "报送延期、中止或终止报告", UNIT_STAFF, UNIT_LEADER),
+    RESUME(Provision.START_AND_TERMINATION, "恢复实施", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER),
+    TERMINATE(Provision.START_AND_TERMINATION, "终止项目", BDB_OFFICER),
+    RECORD_FUND_RECOVERY(Provision.START_AND_TERMINATION, "收回项目资金", FINANCE),
+    RECORD_START_EXCEPTION(Provision.START_AND_TERMINATION, "记录未实质性启动的例外处理", BDB_OFFICER),
+    WAIVE_DEADLINE(Provision.PROGRESS_REPORT, "豁免期限", BDB_OFFICER),
+    RECORD_CYBERSEC_REVIEW(Provision.AUTHORITIES, "录入网络安全审查意见", CYBERSEC),
+    RECORD_CRYPTO_REVIEW(Provision.AUTHORITIES, "录入密码应用审查意见", SECRECY),
+    START_TRIAL_RUN(Provision.TRIAL_RUN, "上线试运行", UNIT_STAFF, UNIT_LEADER),
+    FILE_SELF_INSPECTION(Provision.SELF_INSPECTION, "报送项目自查报告", UNIT_STAFF, UNIT_LEADER),
     /** Art. 23: the unit registers the information resources its project builds (资源目录). */
-    MANAGE_RESOURCE_CATALOGUE(23, "登记资源目录", UNIT_STAFF, UNIT_LEADER),
-    RECORD_ACCEPTANCE(24, "录入竣工验收结果", UNIT_STAFF, UNIT_LEADER),
-    PUT_INTO_OPERATION(21, "投入使用", UNIT_STAFF, UNIT_LEADER),
-    FILE_ACCEPTANCE_REPORT(25, "报送验收报告", UNIT_STAFF, UNIT_LEADER),
-    FILE_FINAL_ACCOUNTS(26, "竣工决算备案", UNIT_STAFF, UNIT_LEADER, FINANCE),
-    RECORD_MAINTENANCE(20, "记录运维安排", UNIT_STAFF, UNIT_LEADER),
-    ATTACH_DOCUMENT(24, "上传项目文档", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, FINANCE, CYBERSEC, SECRECY, EXPERT),
+    MANAGE_RESOURCE_CATALOGUE(Provision.SELF_INSPECTION, "登记资源目录", UNIT_STAFF, UNIT_LEADER),
+    RECORD_ACCEPTANCE(Provision.ACCEPTANCE, "录入竣工验收结果", UNIT_STAFF, UNIT_LEADER),
+    PUT_INTO_OPERATION(Provision.USE_AFTER_ACCEPTANCE, "投入使用", UNIT_STAFF, UNIT_LEADER),
+    FILE_ACCEPTANCE_REPORT(Provision.ACCEPTANCE_REPORT, "报送验收报告", UNIT_STAFF, UNIT_LEADER),
+    FILE_FINAL_ACCOUNTS(Provision.FINAL_ACCOUNTS, "竣工决算备案", UNIT_STAFF, UNIT_LEADER, FINANCE),
+    RECORD_MAINTENANCE(Provision.OPERATION_AND_MAINTENANCE, "记录运维安排", UNIT_STAFF, UNIT_LEADER),
+    ATTACH_DOCUMENT(Provision.ACCEPTANCE, "上传项目文档", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER, FINANCE, CYBERSEC, SECRECY, EXPERT),
     /**
      * Art. 4, 27: the secrecy office names the people of a classified project's 知悉范围 besides its unit — the
      * Bureau's officers, Finance, the Cyberspace office, Audit, experts — and removes them.
      */
-    ASSIGN_TO_SCOPE(27, "指定涉密项目知悉范围人员", SECRECY),
+    ASSIGN_TO_SCOPE(Provision.CLASSIFIED, "指定涉密项目知悉范围人员", SECRECY),
     /**
      * Art. 8: the Bureau draws the experts who review a project (from the expert pool, with avoidance); the project's
      * unit never names, removes or, before the review ends, sees them.
      */
-    ASSIGN_REVIEW_EXPERT(8, "指定评审专家", BDB_OFFICER),
+    ASSIGN_REVIEW_EXPERT(Provision.REVIEW_AND_APPROVAL, "指定评审专家", BDB_OFFICER),
     /** Art. 24: the implementing unit organises the experts who accept its project, once it runs on trial. */
-    ASSIGN_ACCEPTANCE_EXPERT(24, "指定验收专家", UNIT_STAFF, UNIT_LEADER),
-    VIEW_AUDIT_TRAIL(4, "查看操作记录", AUDIT, BDB_OFFICER),
+    ASSIGN_ACCEPTANCE_EXPERT(Provision.ACCEPTANCE, "指定验收专家", UNIT_STAFF, UNIT_LEADER),
+    VIEW_AUDIT_TRAIL(Provision.AUTHORITIES, "查看操作记录", AUDIT, BDB_OFFICER),
     /** Art. 4: the yearly performance evaluation, read by the Bureau, Finance and Audit, and by units (their own). */
-    VIEW_PERFORMANCE(4, "查看绩效考核", BDB_OFFICER, FINANCE, AUDIT, UNIT_STAFF, UNIT_LEADER),
+    VIEW_PERFORMANCE(Provision.AUTHORITIES, "查看绩效考核", BDB_OFFICER, FINANCE, AUDIT, UNIT_STAFF, UNIT_LEADER),
     /** Art. 4: the Bureau records the final grade of a project or a unit for a plan year. */
-    EVALUATE_PERFORMANCE(4, "绩效考核评定", BDB_OFFICER),
+    EVALUATE_PERFORMANCE(Provision.AUTHORITIES, "绩效考核评定", BDB_OFFICER),
     /** Accounts and units; which roles one may grant is {@link Role#mayGrant} (三员分立). */
-    MANAGE_ACCOUNTS(4, "管理账号和单位", Role.ADMIN, Role.SECURITY_ADMIN),
+    MANAGE_ACCOUNTS(Provision.AUTHORITIES, "管理账号和单位", Role.ADMIN, Role.SECURITY_ADMIN),
     /** The security audit trail (sign-ins, refusals, administrative actions, exports) and the check of its chain. */
-    VIEW_SECURITY_AUDIT(4, "查看安全审计记录", Role.AUDIT_ADMIN),
-    MANAGE_DEAD_LETTERS(4, "处理发送失败的提醒", Role.ADMIN);
+    VIEW_SECURITY_AUDIT(Provision.AUTHORITIES, "查看安全审计记录", Role.AUDIT_ADMIN),
+    MANAGE_DEAD_LETTERS(Provision.AUTHORITIES, "处理发送失败的提醒", Role.ADMIN);
 
-    private final int article;
+    private final Provision provision;
     private final String zh;
     private final Set<Role> roles;
 
-    Action(int article, String zh, Role first, Role... more) {
-        this.article = article;
+    Action(Provision provision, String zh, Role first, Role... more) {
+        this.provision = provision;
         this.zh = zh;
         this.roles = Set.copyOf(EnumSet.of(first, more));
     }
 
+    /** The provision that gives the action; the pack in force says which article that is. */
+    public Provision provision() {
+        return provision;
+    }
+
+    /** The article that gives the action under a pack. */
+    public int article(PolicyPack pack) {
+        return pack.article(provision);
+    }
+
+    /** The article that gives the action under Taicang's measures (the default pack). */
     public int article() {
-        return article;
+        return article(PolicyPacks.taicang());
     }
 
     public String zh() {

@@ -50,13 +50,13 @@ public enum AssignmentPurpose {
     }
 
     /** The refusal of naming someone for this purpose in a state it is not open in; cites the action's article. */
-    public Violation notOpenIn(ProjectState state) {
+    public Violation notOpenIn(ProjectState state, PolicyPack pack) {
         String detail = switch (this) {
             case REVIEW -> state == ProjectState.DRAFT ? "项目申报后方可指定评审专家"
                     : "项目已" + state.zh() + "，不再指定评审专家";
             case ACCEPTANCE -> "项目上线试运行后、竣工验收前方可指定验收专家（项目当前状态：" + state.zh() + "）";
             case SCOPE -> throw new IllegalStateException("people are named into a classified project's scope at any time");
         };
-        return PolicyPack.orderViolation(action.article(), detail);
+        return pack.orderViolation(action.provision(), detail);
     }
 }

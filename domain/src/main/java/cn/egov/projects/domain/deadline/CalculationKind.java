@@ -1,5 +1,7 @@
 package cn.egov.projects.domain.deadline;
 
+import cn.egov.projects.domain.rule.Provision;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -28,8 +30,9 @@ public enum CalculationKind {
         return Optional.ofNullable(deadline);
     }
 
-    public int article() {
-        return deadline == null ? 22 : deadline.article();
+    /** The provision that sets what is computed: the deadline's, or the trial run's for the earliest acceptance. */
+    public Provision provision() {
+        return deadline == null ? Provision.TRIAL_RUN : deadline.provision();
     }
 
     /** Looks a kind up by its exact name; empty for anything else. */

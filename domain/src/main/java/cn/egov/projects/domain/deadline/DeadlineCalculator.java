@@ -58,7 +58,7 @@ public final class DeadlineCalculator {
     }
 
     public Calculation compute(CalculationKind kind, LocalDate start, boolean softwareDevelopment) {
-        String article = Articles.chinese(kind.article());
+        String article = pack.articleZh(kind.provision());
         if (kind == CalculationKind.EARLIEST_ACCEPTANCE) {
             return new Calculation(kind, start, earliestAcceptance(start, softwareDevelopment), false, article,
                     pack.trialMinimumFor(softwareDevelopment));

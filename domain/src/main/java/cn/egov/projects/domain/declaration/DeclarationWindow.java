@@ -2,6 +2,7 @@ package cn.egov.projects.domain.declaration;
 
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.Outcome;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ public record DeclarationWindow(int planYear, LocalDate opensOn, LocalDate close
         Optional<DeclarationWindow> saved = existing.filter(w -> w.planYear() == planYear);
         if (opensOn.isBefore(today) && saved.map(w -> !w.opensOn().equals(opensOn)).orElse(true)) {
             return Outcome.refused(pack.violation(RuleCode.ART7_WINDOW_CLOSED, "申报开始日期" + opensOn + "早于今天（"
-                    + today + "），申报期不能倒签；集中申报期外确需当年实施的项目按第十条追加申报"));
+                    + today + "），申报期不能倒签；集中申报期外确需当年实施的项目按" + pack.articleZh(Provision.SUPPLEMENTARY) + "追加申报"));
         }
         if (closesOn.isBefore(today) && saved.map(w -> !w.closesOn().equals(closesOn)).orElse(true)) {
             return Outcome.refused(pack.violation(RuleCode.ART7_WINDOW_CLOSED, "申报截止日期" + closesOn + "早于今天（"

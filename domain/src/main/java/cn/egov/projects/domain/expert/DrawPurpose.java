@@ -1,20 +1,26 @@
 package cn.egov.projects.domain.expert;
 
-/** What experts are drawn for: the Bureau's review (Art. 8), or the unit's acceptance where the pack says so (Art. 24). */
-public enum DrawPurpose {
-    REVIEW(8, "评审专家"),
-    ACCEPTANCE(24, "验收专家");
+import cn.egov.projects.domain.rule.Provision;
 
-    private final int article;
+/**
+ * What experts are drawn for: the Bureau's review (Taicang Art. 8), or the unit's acceptance where the pack says so
+ * (Art. 24); the pack in force numbers the article each cites.
+ */
+public enum DrawPurpose {
+    REVIEW(Provision.REVIEW_AND_APPROVAL, "评审专家"),
+    ACCEPTANCE(Provision.ACCEPTANCE, "验收专家");
+
+    private final Provision provision;
     private final String zh;
 
-    DrawPurpose(int article, String zh) {
-        this.article = article;
+    DrawPurpose(Provision provision, String zh) {
+        this.provision = provision;
         this.zh = zh;
     }
 
-    public int article() {
-        return article;
+    /** The provision the draw follows. */
+    public Provision provision() {
+        return provision;
     }
 
     public String zh() {

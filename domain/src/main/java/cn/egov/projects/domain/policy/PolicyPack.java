@@ -4,6 +4,7 @@ import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 import cn.egov.projects.domain.rule.Violation;
 
@@ -48,6 +49,16 @@ import java.util.Set;
  * @param acceptanceExpertsDrawn Art. 24: whether the implementing unit draws its acceptance experts from the expert
  *                              pool with avoidance, as the Bureau draws reviewers (Taicang: no, the unit organises them)
  * @param rules                 each rule's article and wording
+ * @param acceptanceStages      the stages of acceptance in the order they are held (Art. 24); when none are given,
+ *                              one stage, 竣工验收, with the pack's {@code expertPanelMinimum},
+ *                              {@code acceptanceDocuments} and its wording of {@link RuleCode#ART24_EXPERTS}
+ * @param articles              the article of the pack's measures that holds each provision the kernel refers to
+ *                              (a step refused for the project's state, a deadline, an audit record cite it); every
+ *                              {@link Provision} must be numbered
+ * @param deadlineWording       what each statutory deadline asks, as the measures word it, keyed by the deadline's
+ *                              code ({@code CONTRACT_FILING} …), with {@value #PERIOD} where the pack's period goes
+ *                              ("项目合同签订后{期限}内将合同报送市大数据管理局"); a deadline the pack does not word takes
+ *                              Taicang's wording
  */
 public record PolicyPack(
         String id,
@@ -74,7 +85,49 @@ public record PolicyPack(
         List<ScopeExclusion> scopeExclusions,
         int contractAdditionPercent,
         boolean acceptanceExpertsDrawn,
-        Map<RuleCode, RuleText> rules) {
+        Map<RuleCode, RuleText> rules,
+        List<AcceptanceStage> acceptanceStages,
+        Map<Provision, Integer> articles,
+        Map<String, String> deadlineWording) {
+
+    /** Where a deadline's wording takes the pack's period. */
+    public static final String PERIOD = "{期限}";
+
+    /** A pack worded as Taicang's measures word their deadlines (see {@link #deadlineWording}). */
+    public PolicyPack(String id, String nameZh, LocalDate effectiveFrom, Set<Month> windowOpenMonths,
+                      Term implementationPlan, Term contractFiling, Term progressInterval, Term substantiveStart,
+                      Term trialMinimum, Term softwareTrialMinimum, Term acceptanceLimit, Term acceptanceReport,
+                      Term finalAccounts, Money supervisionThreshold, Set<Nature> supervisionNatures,
+                      int expertPanelMinimum, List<String> acceptanceDocuments, Gate cybersecReviewGate,
+                      Gate cryptoReviewGate, List<Integer> reminderOffsetsDays, int overdueRepeatDays,
+                      List<ScopeExclusion> scopeExclusions, int contractAdditionPercent, boolean acceptanceExpertsDrawn,
+                      Map<RuleCode, RuleText> rules, List<AcceptanceStage> acceptanceStages,
+                      Map<Provision, Integer> articles) {
+        this(id, nameZh, effectiveFrom, windowOpenMonths, implementationPlan, contractFiling, progressInterval,
+                substantiveStart, trialMinimum, softwareTrialMinimum, acceptanceLimit, acceptanceReport, finalAccounts,
+                supervisionThreshold, supervisionNatures, expertPanelMinimum, acceptanceDocuments, cybersecReviewGate,
+                cryptoReviewGate, reminderOffsetsDays, overdueRepeatDays, scopeExclusions, contractAdditionPercent,
+                acceptanceExpertsDrawn, rules, acceptanceStages, articles, PolicyPacks.taicangDeadlineWording());
+    }
+
+    /**
+     * A pack with one acceptance stage, 竣工验收 (see {@link #acceptanceStages}), whose provisions are numbered as
+     * Taicang's measures number them.
+     */
+    public PolicyPack(String id, String nameZh, LocalDate effectiveFrom, Set<Month> windowOpenMonths,
+                      Term implementationPlan, Term contractFiling, Term progressInterval, Term substantiveStart,
+                      Term trialMinimum, Term softwareTrialMinimum, Term acceptanceLimit, Term acceptanceReport,
+                      Term finalAccounts, Money supervisionThreshold, Set<Nature> supervisionNatures,
+                      int expertPanelMinimum, List<String> acceptanceDocuments, Gate cybersecReviewGate,
+                      Gate cryptoReviewGate, List<Integer> reminderOffsetsDays, int overdueRepeatDays,
+                      List<ScopeExclusion> scopeExclusions, int contractAdditionPercent, boolean acceptanceExpertsDrawn,
+                      Map<RuleCode, RuleText> rules) {
+        this(id, nameZh, effectiveFrom, windowOpenMonths, implementationPlan, contractFiling, progressInterval,
+                substantiveStart, trialMinimum, softwareTrialMinimum, acceptanceLimit, acceptanceReport, finalAccounts,
+                supervisionThreshold, supervisionNatures, expertPanelMinimum, acceptanceDocuments, cybersecReviewGate,
+                cryptoReviewGate, reminderOffsetsDays, overdueRepeatDays, scopeExclusions, contractAdditionPercent,
+                acceptanceExpertsDrawn, rules, List.of(), PolicyPacks.taicangArticles());
+    }
 
     public PolicyPack {
         requireText(id, "id");
@@ -117,6 +170,49 @@ public record PolicyPack(
             }
         }
         rules = Map.copyOf(copy);
+        if (acceptanceStages == null || acceptanceStages.isEmpty()) {
+            acceptanceStages = List.of(new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收",
+                    rules.get(RuleCode.ART24_EXPERTS), "实施单位", expertPanelMinimum, acceptanceDocuments));
+        }
+        acceptanceStages = List.copyOf(acceptanceStages);
+        if (acceptanceStages.stream().map(AcceptanceStage::key).distinct().count() != acceptanceStages.size()) {
+            throw new IllegalArgumentException("two acceptance stages share one key");
+        }
+        EnumMap<Provision, Integer> numbers = new EnumMap<>(Provision.class);
+        numbers.putAll(Objects.requireNonNull(articles, "articles"));
+        for (Provision provision : Provision.values()) {
+            Integer article = numbers.get(provision);
+            if (article == null) {
+                throw new IllegalArgumentException("the pack numbers no article for the provision " + provision
+                        + " (" + provision.zh() + ")");
+            }
+            if (article < 1 || article > 99) {
+                throw new IllegalArgumentException("the article of " + provision + " must be 1..99: " + article);
+            }
+        }
+        articles = Map.copyOf(numbers);
+        deadlineWording = Map.copyOf(deadlineWording == null || deadlineWording.isEmpty()
+                ? PolicyPacks.taicangDeadlineWording() : deadlineWording);
+        for (Map.Entry<String, String> e : deadlineWording.entrySet()) {
+            if (e.getValue() == null || e.getValue().isBlank()) {
+                throw new IllegalArgumentException("the wording of the deadline " + e.getKey() + " must not be blank");
+            }
+        }
+    }
+
+    /** What a deadline asks under this pack, {@value #PERIOD} standing for its period; empty if the pack has none. */
+    public java.util.Optional<String> deadlineWording(String deadline) {
+        return java.util.Optional.ofNullable(deadlineWording.get(deadline));
+    }
+
+    /** The article of the pack's measures that holds a provision, e.g. 14 for Taicang's contracts. */
+    public int article(Provision provision) {
+        return articles.get(provision);
+    }
+
+    /** The article of a provision as the measures write it, e.g. "第十四条". */
+    public String articleZh(Provision provision) {
+        return Articles.chinese(article(provision));
     }
 
     private static void requireText(String value, String name) {
@@ -146,6 +242,26 @@ public record PolicyPack(
                 .divide(java.math.BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN));
     }
 
+    /** The stage of acceptance whose passing accepts the project (the last one). */
+    public AcceptanceStage finalAcceptanceStage() {
+        return acceptanceStages.get(acceptanceStages.size() - 1);
+    }
+
+    /** A stage by its key. */
+    public java.util.Optional<AcceptanceStage> acceptanceStage(String key) {
+        return acceptanceStages.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /**
+     * A refusal of an acceptance stage (code {@link RuleCode#ART24_EXPERTS}): cites the stage's article with its
+     * wording, followed by what was found. For a pack of one stage this is exactly
+     * {@code violation(ART24_EXPERTS, detail)}.
+     */
+    public Violation violation(AcceptanceStage stage, String detail) {
+        String article = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.ART24_EXPERTS, article, compose(article, stage.rule().wording(), detail));
+    }
+
     /** The article a rule cites in this pack, as "第十五条". */
     public String articleOf(RuleCode code) {
         return Articles.chinese(rules.get(code).article());
@@ -169,15 +285,18 @@ public record PolicyPack(
         return new Violation(code, article, compose(article, text.wording(), detail));
     }
 
-    /** A refusal because the action is not open in the project's present state; cites the action's article. */
-    public static Violation orderViolation(int article, String detail) {
-        String articleZh = Articles.chinese(article);
+    /**
+     * A refusal because the action is not open in the project's present state; cites the article that holds the
+     * action's provision in this pack.
+     */
+    public Violation orderViolation(Provision provision, String detail) {
+        String articleZh = articleZh(provision);
         return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
     }
 
     /** A refusal because a stated day precedes a step that must come before it; cites the action's article. */
-    public static Violation dateOrderViolation(int article, String detail) {
-        String articleZh = Articles.chinese(article);
+    public Violation dateOrderViolation(Provision provision, String detail) {
+        String articleZh = articleZh(provision);
         return new Violation(RuleCode.DATES_OUT_OF_ORDER, articleZh, articleZh + "：" + detail);
     }
 

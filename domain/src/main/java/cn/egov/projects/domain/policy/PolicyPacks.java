@@ -3,6 +3,7 @@ package cn.egov.projects.domain.policy;
 import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.catalog.Nature;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 
 import java.time.LocalDate;
@@ -12,14 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The packs the product ships: Taicang's (the default) and a second municipality's, as an example. */
+/**
+ * The packs the product ships: Taicang's (the default) and two fictional municipalities' as examples of what a pack
+ * may change — {@link #example()} its numbers, {@link #twoStage()} the shape of the acceptance and the articles'
+ * numbering.
+ */
 public final class PolicyPacks {
 
     private PolicyPacks() {
     }
 
-    /** 《太仓市级电子政务项目管理办法》(太政办〔2021〕40号), in force from 2021-03-31. */
+    /** 《太仓市级电子政务项目管理办法》(太政办〔2021〕40号), in force from 2021-03-31. An immutable value, built once. */
     public static PolicyPack taicang() {
+        return Taicang.PACK;
+    }
+
+    /** Holds Taicang's pack, built on first use. */
+    private static final class Taicang {
+        private static final PolicyPack PACK = buildTaicang();
+    }
+
+    private static PolicyPack buildTaicang() {
         return new PolicyPack(
                 "taicang-2021",
                 "太仓市级电子政务项目管理办法（太政办〔2021〕40号）",
@@ -45,7 +59,59 @@ public final class PolicyPacks {
                 taicangExclusions(),
                 10,
                 false,
-                taicangWording());
+                taicangWording(),
+                List.of(),
+                taicangArticles(),
+                taicangDeadlineWording());
+    }
+
+    /**
+     * What each statutory deadline asks, as Taicang's measures word it (Art. 7, 13, 14, 16, 17, 20, 22, 25, 26),
+     * {@code {期限}} standing for the pack's period.
+     */
+    static Map<String, String> taicangDeadlineWording() {
+        Map<String, String> w = new java.util.LinkedHashMap<>();
+        w.put("IMPL_PLAN", "市级电子政务项目实施计划下达（或追加列入）后{期限}内编制项目实施方案并报送");
+        w.put("CONTRACT_FILING", "项目合同签订后{期限}内将合同报送市大数据管理局");
+        w.put("PROGRESS_REPORT", "定期（每{期限}）报送项目实施进度报告");
+        w.put("SUBSTANTIVE_START", "列入实施计划后{期限}内实质性启动（签订首份合同或记录开工）");
+        w.put("ACCEPTANCE_LIMIT", "试运行至完成项目验收的时间不得超过{期限}");
+        w.put("ACCEPTANCE_REPORT", "项目验收结束后{期限}内报送验收报告");
+        w.put("FINAL_ACCOUNTS", "项目竣工验收后{期限}内完成竣工决算并备案");
+        w.put("WARRANTY_END", "合同约定的免费维保期届满，应保障系统正常运行并申报运维");
+        w.put("WINDOW_CLOSING", "年度集中申报期截止前提交项目申报");
+        return w;
+    }
+
+    /** Which article of Taicang's measures holds each provision the kernel refers to. */
+    static Map<Provision, Integer> taicangArticles() {
+        Map<Provision, Integer> a = new EnumMap<>(Provision.class);
+        a.put(Provision.SCOPE, 2);
+        a.put(Provision.UNIT_RESPONSIBILITY, 3);
+        a.put(Provision.AUTHORITIES, 4);
+        a.put(Provision.RESOURCE_REUSE, 6);
+        a.put(Provision.DECLARATION, 7);
+        a.put(Provision.REVIEW_AND_APPROVAL, 8);
+        a.put(Provision.ANNUAL_PLAN, 9);
+        a.put(Provision.SUPPLEMENTARY, 10);
+        a.put(Provision.HIGHER_LEVEL_FUNDING, 11);
+        a.put(Provision.NO_START_OUTSIDE_PLAN, 12);
+        a.put(Provision.IMPLEMENTATION_PLAN, 13);
+        a.put(Provision.CONTRACT, 14);
+        a.put(Provision.SUPERVISION, 15);
+        a.put(Provision.PROGRESS_REPORT, 16);
+        a.put(Provision.START_AND_TERMINATION, 17);
+        a.put(Provision.CHANGE, 18);
+        a.put(Provision.ACCOUNTABILITY, 19);
+        a.put(Provision.OPERATION_AND_MAINTENANCE, 20);
+        a.put(Provision.USE_AFTER_ACCEPTANCE, 21);
+        a.put(Provision.TRIAL_RUN, 22);
+        a.put(Provision.SELF_INSPECTION, 23);
+        a.put(Provision.ACCEPTANCE, 24);
+        a.put(Provision.ACCEPTANCE_REPORT, 25);
+        a.put(Provision.FINAL_ACCOUNTS, 26);
+        a.put(Provision.CLASSIFIED, 27);
+        return a;
     }
 
     /**
@@ -90,6 +156,74 @@ public final class PolicyPacks {
                 10,
                 false,
                 wording);
+    }
+
+    /**
+     * A fictional municipality's measures of a different shape (not a real city's law): the acceptance is held in
+     * two stages — a preliminary acceptance (初步验收) organised by the implementing unit, then the final acceptance
+     * (竣工验收) organised by the Bureau with a larger panel — the contract is filed within 15 working days, the
+     * acceptance report within 10, and the articles are numbered differently from Taicang's (the measures give
+     * their duties to more articles), so that every rule a refusal cites has the pack's own number.
+     */
+    public static PolicyPack twoStage() {
+        Map<Integer, Integer> renumbered = Map.ofEntries(Map.entry(2, 2), Map.entry(3, 3), Map.entry(4, 5),
+                Map.entry(6, 7), Map.entry(7, 8), Map.entry(8, 9), Map.entry(9, 10), Map.entry(10, 11),
+                Map.entry(11, 12), Map.entry(12, 13), Map.entry(13, 14), Map.entry(14, 15), Map.entry(15, 16),
+                Map.entry(16, 17), Map.entry(17, 18), Map.entry(18, 19), Map.entry(19, 20), Map.entry(20, 21),
+                Map.entry(21, 22), Map.entry(22, 23), Map.entry(23, 24), Map.entry(24, 26), Map.entry(25, 27), Map.entry(26, 28), Map.entry(27, 29));
+        Map<RuleCode, RuleText> wording = new EnumMap<>(RuleCode.class);
+        taicangWording().forEach((code, text) ->
+                wording.put(code, new RuleText(renumbered.get(text.article()), text.wording())));
+        RuleText preliminary = new RuleText(25, "项目建设内容完成并经试运行后，由实施单位组织不少于三名专家进行初步验收，"
+                + "并提供项目合同、实施方案、项目自查报告和测试报告");
+        RuleText fin = new RuleText(26, "初步验收合格后，由主管部门组织不少于五名专家进行竣工验收，"
+                + "并提供初步验收报告、第三方测评报告和用户使用报告");
+        wording.put(RuleCode.ART24_EXPERTS, fin);
+        Map<Provision, Integer> articles = new EnumMap<>(Provision.class);
+        taicangArticles().forEach((provision, article) -> articles.put(provision, renumbered.get(article)));
+        List<String> finalDocuments = List.of("初步验收报告", "第三方测评报告", "用户使用报告");
+        return new PolicyPack(
+                "example-two-stage",
+                "示例市政务信息化项目建设管理办法（两阶段验收政策包示例）",
+                LocalDate.of(2025, 1, 1),
+                Set.of(Month.JULY, Month.AUGUST, Month.SEPTEMBER),
+                Term.months(1),
+                Term.workingDays(15),
+                Term.months(3),
+                Term.years(1),
+                Term.months(1),
+                Term.months(2),
+                Term.years(1),
+                Term.workingDays(10),
+                Term.months(3),
+                Money.yuan("800000"),
+                Set.of(Nature.NEW),
+                5,
+                finalDocuments,
+                Gate.ACCEPTANCE,
+                Gate.ACCEPTANCE,
+                List.of(7, 3, 1, 0),
+                7,
+                taicangExclusions(),
+                10,
+                false,
+                wording,
+                List.of(new AcceptanceStage("PRELIMINARY", "初步验收", preliminary, "实施单位", 3,
+                                List.of("项目合同", "实施方案", "项目自查报告", "测试报告")),
+                        new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收", fin, "主管部门（示例市大数据管理局）", 5,
+                                finalDocuments)),
+                articles,
+                twoStageDeadlineWording());
+    }
+
+    private static Map<String, String> twoStageDeadlineWording() {
+        Map<String, String> w = taicangDeadlineWording();
+        w.put("IMPL_PLAN", "年度项目计划下达（或追加列入）后{期限}内编制项目实施方案并报主管部门");
+        w.put("CONTRACT_FILING", "项目合同签订后{期限}内将合同报主管部门备案");
+        w.put("ACCEPTANCE_LIMIT", "试运行开始至竣工验收完成不得超过{期限}");
+        w.put("ACCEPTANCE_REPORT", "竣工验收结束后{期限}内报送竣工验收报告");
+        w.put("FINAL_ACCOUNTS", "竣工验收后{期限}内完成竣工决算并报财政部门备案");
+        return w;
     }
 
     /** Art. 2 para. 3 of Taicang's measures: what it names, with the words a budget line uses for each. */

@@ -6,11 +6,13 @@ import cn.egov.projects.domain.deadline.DeadlineCalculator;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.declaration.DeclarationWindow;
 import cn.egov.projects.domain.money.Money;
+import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.policy.Gate;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.policy.ScopeExclusion;
 import cn.egov.projects.domain.project.StateTable.Step;
 import cn.egov.projects.domain.rule.Outcome;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 import cn.egov.projects.domain.rule.Violation;
 
@@ -180,7 +182,7 @@ public final class Project {
 
     /** Replaces the content of a draft. */
     public Outcome editDraft(ProjectProfile newProfile, PolicyPack pack) {
-        Outcome order = requireStep(Step.EDIT_DRAFT);
+        Outcome order = requireStep(Step.EDIT_DRAFT, pack);
         if (order.isRefused()) {
             return order;
         }
@@ -198,7 +200,7 @@ public final class Project {
      * @param window the Bureau's window for the project's plan year, if any was opened
      */
     public Outcome declare(LocalDate today, Optional<DeclarationWindow> window, PolicyPack pack) {
-        Outcome order = requireStep(Step.DECLARE);
+        Outcome order = requireStep(Step.DECLARE, pack);
         if (order.isRefused()) {
             return order;
         }
@@ -207,10 +209,10 @@ public final class Project {
         if (ownYear.isEmpty() || !ownYear.get().isOpenOn(today)) {
             found.add(pack.violation(RuleCode.ART7_WINDOW_CLOSED, ownYear
                     .map(w -> profile.planYear() + "年度集中申报期为" + w.opensOn() + "至" + w.closesOn()
-                            + "，不在申报期内；确需当年实施的项目请按第十条追加申报")
-                    .orElse(profile.planYear() + "年度集中申报尚未启动；确需当年实施的项目请按第十条追加申报")));
+                            + "，不在申报期内；确需当年实施的项目请按" + pack.articleZh(Provision.SUPPLEMENTARY) + "追加申报")
+                    .orElse(profile.planYear() + "年度集中申报尚未启动；确需当年实施的项目请按" + pack.articleZh(Provision.SUPPLEMENTARY) + "追加申报")));
         }
-        return apply(Step.DECLARE, Outcome.of(found), () -> {
+        return apply(Step.DECLARE, pack, Outcome.of(found), () -> {
             state = ProjectState.DECLARED;
             declaredOn = today;
         });
@@ -221,7 +223,7 @@ public final class Project {
      * makes it necessary and a feasibility study; the Bureau then reviews its feasibility.
      */
     public Outcome declareSupplementary(LocalDate today, Supplementary request, PolicyPack pack) {
-        Outcome order = requireStep(Step.DECLARE_SUPPLEMENTARY);
+        Outcome order = requireStep(Step.DECLARE_SUPPLEMENTARY, pack);
         if (order.isRefused()) {
             return order;
         }
@@ -236,7 +238,7 @@ public final class Project {
             found.add(pack.violation(RuleCode.ART10_SUPPLEMENTARY,
                     "追加项目须在当年实施，计划年度应为" + today.getYear() + "年"));
         }
-        return apply(Step.DECLARE_SUPPLEMENTARY, Outcome.of(found), () -> {
+        return apply(Step.DECLARE_SUPPLEMENTARY, pack, Outcome.of(found), () -> {
             state = ProjectState.DECLARED;
             declaredOn = today;
             supplementary = request;
@@ -306,19 +308,19 @@ public final class Project {
 
     /** The Bureau starts the expert review of a declaration (Art. 8) or the feasibility review (Art. 10). */
     public Outcome startReview(LocalDate today, PolicyPack pack) {
-        return transition(Step.START_REVIEW, requireStep(Step.START_REVIEW), ProjectState.UNDER_REVIEW);
+        return transition(Step.START_REVIEW, pack, requireStep(Step.START_REVIEW, pack), ProjectState.UNDER_REVIEW);
     }
 
     /** The Bureau records the experts' opinion (Art. 8); a negative opinion ends the project as rejected. */
     public Outcome recordReview(ReviewOpinion opinion, PolicyPack pack) {
-        Outcome order = requireStep(Step.RECORD_REVIEW);
+        Outcome order = requireStep(Step.RECORD_REVIEW, pack);
         if (order.isRefused()) {
             return order;
         }
         if (opinion.experts().isEmpty()) {
             return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED, "评审意见须由专家作出，请填写评审专家"));
         }
-        return apply(Step.RECORD_REVIEW, order, () -> {
+        return apply(Step.RECORD_REVIEW, pack, order, () -> {
             reviews.add(opinion);
             state = opinion.approved() ? ProjectState.REVIEWED : ProjectState.REJECTED;
         });
@@ -327,14 +329,14 @@ public final class Project {
     /** Finance's funding opinion, which needs the expert review opinion first (Art. 8). */
     public Outcome proposeFunding(FundingOpinion opinion, PolicyPack pack) {
         if (supplementary != null) {
-            return Outcome.refused(PolicyPack.orderViolation(10,
+            return Outcome.refused(pack.orderViolation(Provision.SUPPLEMENTARY,
                     "追加项目经可行性评审后由实施单位报市政府同意，不经年度资金安排意见"));
         }
         if (state.ordinal() < ProjectState.REVIEWED.ordinal()) {
             return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED,
                     "项目当前状态为「" + state.zh() + "」，尚无专家评审意见"));
         }
-        return transition(Step.PROPOSE_FUNDING, requireStep(Step.PROPOSE_FUNDING), ProjectState.FUNDING_PROPOSED,
+        return transition(Step.PROPOSE_FUNDING, pack, requireStep(Step.PROPOSE_FUNDING, pack), ProjectState.FUNDING_PROPOSED,
                 () -> funding = opinion);
     }
 
@@ -353,9 +355,9 @@ public final class Project {
                 return Outcome.refused(pack.violation(RuleCode.ART8_REVIEW_REQUIRED,
                         "项目当前状态为「" + state.zh() + "」，市财政局尚未提出资金安排意见"));
             }
-            return Outcome.refused(PolicyPack.orderViolation(8, "项目当前状态为「" + state.zh() + "」，不能录入市政府审定意见"));
+            return Outcome.refused(pack.orderViolation(Provision.REVIEW_AND_APPROVAL, "项目当前状态为「" + state.zh() + "」，不能录入市政府审定意见"));
         }
-        return transition(Step.RECORD_APPROVAL, Outcome.allowed(), ProjectState.APPROVED, () -> approval = decision);
+        return transition(Step.RECORD_APPROVAL, pack, Outcome.allowed(), ProjectState.APPROVED, () -> approval = decision);
     }
 
     // ---------------------------------------------------------------- the plan (Art. 9, 10, 17, 13)
@@ -372,10 +374,10 @@ public final class Project {
                 return Outcome.refused(pack.violation(RuleCode.ART9_NOT_FUNDED,
                         label() + "当前状态为「" + state.zh() + "」，财政预算尚未落实"));
             }
-            return Outcome.refused(PolicyPack.orderViolation(9, label() + "已列入实施计划"));
+            return Outcome.refused(pack.orderViolation(Provision.ANNUAL_PLAN, label() + "已列入实施计划"));
         }
         if (!inclusion.addition() && inclusion.planYear() != profile.planYear()) {
-            return Outcome.refused(PolicyPack.orderViolation(9, label() + "申报的计划年度为"
+            return Outcome.refused(pack.orderViolation(Provision.ANNUAL_PLAN, label() + "申报的计划年度为"
                     + profile.planYear() + "年，不能列入" + inclusion.planYear() + "年度实施计划"));
         }
         if (inclusion.addition() != (supplementary != null)) {
@@ -383,7 +385,7 @@ public final class Project {
                     ? "追加项目应追加列入年度实施计划"
                     : "集中申报的项目应随年度实施计划下达，不作追加"));
         }
-        return transition((supplementary != null ? Step.ADD_TO_PLAN : Step.ISSUE_PLAN), Outcome.allowed(), ProjectState.PLANNED, () -> {
+        return transition((supplementary != null ? Step.ADD_TO_PLAN : Step.ISSUE_PLAN), pack, Outcome.allowed(), ProjectState.PLANNED, () -> {
             plan = inclusion;
             deadlines.add(calc.open(DeadlineKind.IMPL_PLAN, null, inclusion.on()));
             deadlines.add(calc.open(DeadlineKind.SUBSTANTIVE_START, null, inclusion.on()));
@@ -393,16 +395,16 @@ public final class Project {
     /** A fully higher-level-funded project is reported to the Bureau before implementation (Art. 11). */
     public Outcome reportHigherLevelFunding(LocalDate today, PolicyPack pack) {
         if (profile.funding() != FundingSource.HIGHER_LEVEL) {
-            return Outcome.refused(PolicyPack.orderViolation(11, "本项目为市级财政性资金项目，无需按第十一条报送"));
+            return Outcome.refused(pack.orderViolation(Provision.HIGHER_LEVEL_FUNDING, "本项目为市级财政性资金项目，无需按" + pack.articleZh(Provision.HIGHER_LEVEL_FUNDING) + "报送"));
         }
         if (higherLevelReportedOn != null) {
-            return Outcome.refused(PolicyPack.orderViolation(11, "已于" + higherLevelReportedOn + "报送"));
+            return Outcome.refused(pack.orderViolation(Provision.HIGHER_LEVEL_FUNDING, "已于" + higherLevelReportedOn + "报送"));
         }
-        Outcome order = requireStep(Step.REPORT_HIGHER_LEVEL_FUNDING);
+        Outcome order = requireStep(Step.REPORT_HIGHER_LEVEL_FUNDING, pack);
         if (order.isRefused()) {
             return order;
         }
-        return apply(Step.REPORT_HIGHER_LEVEL_FUNDING, Outcome.allowed(), () -> higherLevelReportedOn = today);
+        return apply(Step.REPORT_HIGHER_LEVEL_FUNDING, pack, Outcome.allowed(), () -> higherLevelReportedOn = today);
     }
 
     /**
@@ -415,7 +417,7 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
                     "项目当前状态为「" + state.zh() + "」，尚未列入已下达的实施计划"));
         }
-        Outcome order = requireStep(Step.SUBMIT_IMPLEMENTATION_PLAN);
+        Outcome order = requireStep(Step.SUBMIT_IMPLEMENTATION_PLAN, pack);
         if (order.isRefused()) {
             return order;
         }
@@ -427,12 +429,12 @@ public final class Project {
         List<String> extra = plan.scopeItems().stream().filter(i -> !agreed.contains(i)).toList();
         if (!extra.isEmpty()) {
             found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
-                    "以下内容不在申报内容中，须先按第十八条申请变更：" + String.join("、", extra)));
+                    "以下内容不在申报内容中，须先按" + pack.articleZh(Provision.CHANGE) + "申请变更：" + String.join("、", extra)));
         }
         List<String> dropped = agreed.stream().filter(i -> !plan.scopeItems().contains(i)).toList();
         if (!dropped.isEmpty() && !plan.scopeItems().isEmpty()) {
             found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
-                    "实施方案缺少申报的建设内容，删减须先按第十八条申请变更：" + String.join("、", dropped)));
+                    "实施方案缺少申报的建设内容，删减须先按" + pack.articleZh(Provision.CHANGE) + "申请变更：" + String.join("、", dropped)));
         }
         if (plan.scopeItems().isEmpty()) {
             found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT, "实施方案须列明建设内容"));
@@ -442,7 +444,7 @@ public final class Project {
             found.add(pack.violation(RuleCode.ART13_PLAN_INCONSISTENT,
                     "实施方案预算" + plan.budget().toChinese() + "超出批复预算" + budget.toChinese()));
         }
-        return transition(Step.SUBMIT_IMPLEMENTATION_PLAN, Outcome.of(found), ProjectState.IMPLEMENTING, () -> {
+        return transition(Step.SUBMIT_IMPLEMENTATION_PLAN, pack, Outcome.of(found), ProjectState.IMPLEMENTING, () -> {
             implementationPlan = plan;
             meet(DeadlineKind.IMPL_PLAN, null, plan.submittedOn());
         });
@@ -489,15 +491,15 @@ public final class Project {
 
     /** The Bureau's review before procurement (Art. 13); when it passes the project enters procurement. */
     public Outcome recordPreProcurementReview(PreProcurementReview review, PolicyPack pack) {
-        Outcome order = requireStep(Step.PRE_PROCUREMENT_REVIEW);
+        Outcome order = requireStep(Step.PRE_PROCUREMENT_REVIEW, pack);
         if (order.isRefused()) {
             return order;
         }
         if (noProcurementReason != null) {
-            return Outcome.refused(PolicyPack.orderViolation(13, "本项目已记录为无需政府采购"));
+            return Outcome.refused(pack.orderViolation(Provision.IMPLEMENTATION_PLAN, "本项目已记录为无需政府采购"));
         }
         Outcome gates = review.passed() ? reviewGates(Gate.PROCUREMENT, pack) : Outcome.allowed();
-        return apply(Step.PRE_PROCUREMENT_REVIEW, gates, () -> {
+        return apply(Step.PRE_PROCUREMENT_REVIEW, pack, gates, () -> {
             preProcurementReviews.add(review);
             if (review.passed()) {
                 state = ProjectState.PROCUREMENT;
@@ -510,21 +512,22 @@ public final class Project {
      * start (Art. 17).
      */
     public Outcome recordStartWithoutProcurement(String reason, LocalDate startedOn, DeadlineCalculator calc) {
-        Outcome order = requireStep(Step.RECORD_START_WITHOUT_PROCUREMENT);
+        PolicyPack pack = calc.pack();
+        Outcome order = requireStep(Step.RECORD_START_WITHOUT_PROCUREMENT, pack);
         if (order.isRefused()) {
             return order;
         }
         if (blank(reason)) {
-            return Outcome.refused(PolicyPack.orderViolation(13, "不经政府采购的项目须记录理由"));
+            return Outcome.refused(pack.orderViolation(Provision.IMPLEMENTATION_PLAN, "不经政府采购的项目须记录理由"));
         }
         if (noProcurementReason != null) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "已记录开工"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "已记录开工"));
         }
-        Outcome dates = notBefore(17, "开工日期", startedOn, stepsBeforeStart());
+        Outcome dates = notBefore(pack, Provision.START_AND_TERMINATION, "开工日期", startedOn, stepsBeforeStart());
         if (dates.isRefused()) {
             return dates;
         }
-        return apply(Step.RECORD_START_WITHOUT_PROCUREMENT, order, () -> {
+        return apply(Step.RECORD_START_WITHOUT_PROCUREMENT, pack, order, () -> {
             noProcurementReason = reason.trim();
             startSubstantively(startedOn, calc);
         });
@@ -538,7 +541,7 @@ public final class Project {
     public Outcome signContract(Contract contract, DeadlineCalculator calc) {
         PolicyPack pack = calc.pack();
         if (state == ProjectState.SUSPENDED) {
-            return suspendedRefusal(14);
+            return suspendedRefusal(pack, Provision.CONTRACT);
         }
         if (!state.isInPlan()) {
             return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
@@ -548,7 +551,7 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART13_PRE_PROCUREMENT,
                     state == ProjectState.PLANNED ? "请先报送实施方案" : "尚无市大数据管理局实施前评审通过的意见"));
         }
-        Outcome order = requireStep(Step.SIGN_CONTRACT);
+        Outcome order = requireStep(Step.SIGN_CONTRACT, pack);
         if (order.isRefused()) {
             return order;
         }
@@ -556,12 +559,12 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
                     "合同签订日期" + contract.signedOn() + "早于列入实施计划日期" + plan.on()));
         }
-        Outcome dates = notBefore(14, "合同签订日期", contract.signedOn(), stepsBeforeStart());
+        Outcome dates = notBefore(pack, Provision.CONTRACT, "合同签订日期", contract.signedOn(), stepsBeforeStart());
         if (dates.isRefused()) {
             return dates;
         }
         if (contracts.stream().anyMatch(c -> c.number().equals(contract.number()))) {
-            return Outcome.refused(PolicyPack.orderViolation(14, "合同编号" + contract.number() + "已录入"));
+            return Outcome.refused(pack.orderViolation(Provision.CONTRACT, "合同编号" + contract.number() + "已录入"));
         }
         Money signed = contracts.stream().map(Contract::amount).reduce(contract.amount(), Money::plus);
         Money budget = agreedBudget();
@@ -569,7 +572,7 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART14_CONTRACT_OVER_BUDGET,
                     "合同金额合计" + signed.toChinese() + "超出批复预算" + budget.toChinese()));
         }
-        return apply(Step.SIGN_CONTRACT, order, () -> {
+        return apply(Step.SIGN_CONTRACT, pack, order, () -> {
             boolean first = contracts.isEmpty();
             contracts.add(contract.filed(null));
             state = ProjectState.CONTRACTED;
@@ -593,16 +596,16 @@ public final class Project {
     /** The unit files a signed contract with the Bureau (Art. 14); a late filing is recorded as late. */
     public Outcome fileContract(String number, LocalDate today, PolicyPack pack) {
         if (state.isFinal()) {
-            return Outcome.refused(PolicyPack.orderViolation(14, "项目当前状态为「" + state.zh() + "」，不能报送合同"));
+            return Outcome.refused(pack.orderViolation(Provision.CONTRACT, "项目当前状态为「" + state.zh() + "」，不能报送合同"));
         }
         Optional<Contract> found = contracts.stream().filter(c -> c.number().equals(number)).findFirst();
         if (found.isEmpty()) {
-            return Outcome.refused(PolicyPack.orderViolation(14, "未找到合同编号" + number));
+            return Outcome.refused(pack.orderViolation(Provision.CONTRACT, "未找到合同编号" + number));
         }
         if (found.get().filedOn() != null) {
-            return Outcome.refused(PolicyPack.orderViolation(14, "合同" + number + "已于" + found.get().filedOn() + "报送"));
+            return Outcome.refused(pack.orderViolation(Provision.CONTRACT, "合同" + number + "已于" + found.get().filedOn() + "报送"));
         }
-        return apply(Step.FILE_CONTRACT, Outcome.allowed(), () -> {
+        return apply(Step.FILE_CONTRACT, pack, Outcome.allowed(), () -> {
             contracts.replaceAll(c -> c.number().equals(number) ? c.filed(today) : c);
             meet(DeadlineKind.CONTRACT_FILING, number, today);
         });
@@ -612,15 +615,16 @@ public final class Project {
 
     /** A progress report (Art. 16) meets the open one and starts the next interval. */
     public Outcome reportProgress(ProgressReport report, DeadlineCalculator calc) {
+        PolicyPack pack = calc.pack();
         if (substantiveStartOn == null || !Set.of(ProjectState.IMPLEMENTING, ProjectState.PROCUREMENT,
                 ProjectState.CONTRACTED, ProjectState.TRIAL_RUN, ProjectState.ACCEPTANCE_PENDING,
                 ProjectState.SUSPENDED).contains(state)) {
-            return Outcome.refused(PolicyPack.orderViolation(16, "项目当前状态为「" + state.zh() + "」，尚未启动实施，无需报送进度"));
+            return Outcome.refused(pack.orderViolation(Provision.PROGRESS_REPORT, "项目当前状态为「" + state.zh() + "」，尚未启动实施，无需报送进度"));
         }
         if (report.percentComplete() < 0 || report.percentComplete() > 100 || blank(report.summary())) {
-            return Outcome.refused(PolicyPack.orderViolation(16, "进度报告须说明实施情况，完成比例为0至100"));
+            return Outcome.refused(pack.orderViolation(Provision.PROGRESS_REPORT, "进度报告须说明实施情况，完成比例为0至100"));
         }
-        return apply(Step.REPORT_PROGRESS, Outcome.allowed(), () -> {
+        return apply(Step.REPORT_PROGRESS, pack, Outcome.allowed(), () -> {
             progressReports.add(report);
             meet(DeadlineKind.PROGRESS_REPORT, null, report.on());
             deadlines.add(calc.open(DeadlineKind.PROGRESS_REPORT, null, report.on()));
@@ -634,13 +638,13 @@ public final class Project {
      */
     public Outcome requestChange(ChangeRequest request, PolicyPack pack) {
         if (!state.isInPlan() || state.isFinal()) {
-            return Outcome.refused(PolicyPack.orderViolation(18, "项目当前状态为「" + state.zh() + "」，不能申请变更"));
+            return Outcome.refused(pack.orderViolation(Provision.CHANGE, "项目当前状态为「" + state.zh() + "」，不能申请变更"));
         }
         if (blank(request.description())) {
             return Outcome.refused(pack.violation(RuleCode.ART18_CHANGE_BEFORE_TENDER, "变更申请须说明变更内容和理由"));
         }
         if (changes.stream().anyMatch(c -> c.status() == ChangeRequest.Status.PENDING)) {
-            return Outcome.refused(PolicyPack.orderViolation(18, "已有待审批的变更申请"));
+            return Outcome.refused(pack.orderViolation(Provision.CHANGE, "已有待审批的变更申请"));
         }
         boolean beforeTender = state.isBeforeTender();
         if (beforeTender && request.newBudget() != null && request.newBudget().exceeds(agreedBudget())) {
@@ -662,7 +666,7 @@ public final class Project {
         ChangeRequest recorded = new ChangeRequest(request.id(), request.requestedOn(), request.description().trim(),
                 request.newScopeItems(), request.newBudget(),
                 beforeTender ? ChangeRequest.Status.PENDING : ChangeRequest.Status.UNDER_PROCUREMENT_LAW, null, null);
-        return apply(Step.REQUEST_CHANGE, Outcome.allowed(), () -> changes.add(recorded));
+        return apply(Step.REQUEST_CHANGE, pack, Outcome.allowed(), () -> changes.add(recorded));
     }
 
     /** The Bureau approves or refuses a pending change (Art. 18). */
@@ -670,9 +674,9 @@ public final class Project {
         Optional<ChangeRequest> pending = changes.stream()
                 .filter(c -> c.id().equals(changeId) && c.status() == ChangeRequest.Status.PENDING).findFirst();
         if (pending.isEmpty()) {
-            return Outcome.refused(PolicyPack.orderViolation(18, "没有待审批的该项变更申请"));
+            return Outcome.refused(pack.orderViolation(Provision.CHANGE, "没有待审批的该项变更申请"));
         }
-        return apply(Step.DECIDE_CHANGE, Outcome.allowed(), () -> changes.replaceAll(
+        return apply(Step.DECIDE_CHANGE, pack, Outcome.allowed(), () -> changes.replaceAll(
                 c -> c.id().equals(changeId) ? c.decided(approved, today, opinion) : c));
     }
 
@@ -683,10 +687,10 @@ public final class Project {
      */
     public Outcome reportSituation(SituationReport report, PolicyPack pack) {
         if (!state.isInPlan() && state != ProjectState.SUSPENDED || state.isFinal() || state == ProjectState.OPERATING) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "项目当前状态为「" + state.zh() + "」，不能报送此报告"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "项目当前状态为「" + state.zh() + "」，不能报送此报告"));
         }
         if (report.kind() == SituationReport.Kind.SUSPENSION && state == ProjectState.SUSPENDED) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "项目已中止"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "项目已中止"));
         }
         List<Violation> found = new ArrayList<>();
         if (blank(report.reason())) {
@@ -695,7 +699,7 @@ public final class Project {
         if (!report.toBureau() || !report.toFinance()) {
             found.add(pack.violation(RuleCode.ART17_DELAY_REPORT, "书面报告须同时报送市大数据管理局和市财政局"));
         }
-        return apply(Step.REPORT_SITUATION, Outcome.of(found), () -> {
+        return apply(Step.REPORT_SITUATION, pack, Outcome.of(found), () -> {
             situationReports.add(report);
             if (report.kind() == SituationReport.Kind.SUSPENSION) {
                 suspendedFrom = state;
@@ -706,8 +710,8 @@ public final class Project {
 
     /** A suspended project resumes where it was (Art. 17). */
     public Outcome resume(LocalDate today, PolicyPack pack) {
-        Outcome order = requireStep(Step.RESUME);
-        return transition(Step.RESUME, order, suspendedFrom, () -> suspendedFrom = null);
+        Outcome order = requireStep(Step.RESUME, pack);
+        return transition(Step.RESUME, pack, order, suspendedFrom, () -> suspendedFrom = null);
     }
 
     /**
@@ -718,12 +722,12 @@ public final class Project {
         boolean terminable = state == ProjectState.SUSPENDED
                 || state.ordinal() >= ProjectState.PLANNED.ordinal() && state.ordinal() <= ProjectState.ACCEPTANCE_PENDING.ordinal();
         if (!terminable) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "项目当前状态为「" + state.zh() + "」，不能终止"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "项目当前状态为「" + state.zh() + "」，不能终止"));
         }
         if (blank(reason)) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "终止项目须说明理由"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "终止项目须说明理由"));
         }
-        return transition(Step.TERMINATE, Outcome.allowed(), ProjectState.TERMINATED, () -> {
+        return transition(Step.TERMINATE, pack, Outcome.allowed(), ProjectState.TERMINATED, () -> {
             termination = new Termination(today, reason.trim(), blank(notice) ? null : notice.trim(), null, null);
             suspendedFrom = null;
             waiveOpen("项目已终止");
@@ -733,12 +737,12 @@ public final class Project {
     /** Finance records the recovery of a terminated project's funds (Art. 17). */
     public Outcome recordFundRecovery(LocalDate today, Money amount, PolicyPack pack) {
         if (state != ProjectState.TERMINATED || termination == null) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "只有已终止的项目才收回项目资金"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "只有已终止的项目才收回项目资金"));
         }
         if (termination.fundsRecoveredOn() != null) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "已于" + termination.fundsRecoveredOn() + "记录资金收回"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "已于" + termination.fundsRecoveredOn() + "记录资金收回"));
         }
-        return apply(Step.RECORD_FUND_RECOVERY, Outcome.allowed(), () -> termination = termination.recovered(today, amount));
+        return apply(Step.RECORD_FUND_RECOVERY, pack, Outcome.allowed(), () -> termination = termination.recovered(today, amount));
     }
 
     /**
@@ -747,12 +751,12 @@ public final class Project {
      */
     public Outcome recordStartException(String reason, PolicyPack pack) {
         if (blank(reason)) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "例外处理须说明理由"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "例外处理须说明理由"));
         }
         if (openDeadline(DeadlineKind.SUBSTANTIVE_START, null).isEmpty()) {
-            return Outcome.refused(PolicyPack.orderViolation(17, "本项目没有未完成的实质性启动期限"));
+            return Outcome.refused(pack.orderViolation(Provision.START_AND_TERMINATION, "本项目没有未完成的实质性启动期限"));
         }
-        return apply(Step.RECORD_START_EXCEPTION, Outcome.allowed(), () -> replaceDeadline(DeadlineKind.SUBSTANTIVE_START, null,
+        return apply(Step.RECORD_START_EXCEPTION, pack, Outcome.allowed(), () -> replaceDeadline(DeadlineKind.SUBSTANTIVE_START, null,
                 d -> d.waived("例外：" + reason.trim())));
     }
 
@@ -760,10 +764,10 @@ public final class Project {
     public Outcome waiveDeadline(UUID deadlineId, String reason, PolicyPack pack) {
         Optional<Deadline> d = deadlines.stream().filter(x -> x.id().equals(deadlineId) && x.isOpen()).findFirst();
         if (d.isEmpty() || blank(reason)) {
-            return Outcome.refused(PolicyPack.orderViolation(d.map(x -> x.kind().article()).orElse(16),
+            return Outcome.refused(pack.orderViolation(d.map(x -> x.kind().provision()).orElse(Provision.PROGRESS_REPORT),
                     d.isEmpty() ? "没有未完成的该项期限" : "豁免期限须说明理由"));
         }
-        return apply(Step.WAIVE_DEADLINE, Outcome.allowed(), () -> deadlines.replaceAll(x -> x.id().equals(deadlineId) ? x.waived(reason.trim()) : x));
+        return apply(Step.WAIVE_DEADLINE, pack, Outcome.allowed(), () -> deadlines.replaceAll(x -> x.id().equals(deadlineId) ? x.waived(reason.trim()) : x));
     }
 
     // ---------------------------------------------------------------- reviews of Art. 4
@@ -771,12 +775,13 @@ public final class Project {
     /** The Cyberspace office's security review, or the crypto-application review (Art. 4). */
     public Outcome recordSecurityReview(SecurityReview review, PolicyPack pack) {
         if (state.ordinal() < ProjectState.DECLARED.ordinal() || state.isFinal()) {
-            return Outcome.refused(PolicyPack.orderViolation(4, "项目当前状态为「" + state.zh() + "」，不能录入审查意见"));
+            return Outcome.refused(pack.orderViolation(Provision.AUTHORITIES, "项目当前状态为「" + state.zh() + "」，不能录入审查意见"));
         }
         if (review.kind() == SecurityReview.Kind.CRYPTOGRAPHY && !profile.usesCryptography()) {
-            return Outcome.refused(PolicyPack.orderViolation(4, "本项目未申报密码应用"));
+            return Outcome.refused(pack.orderViolation(Provision.AUTHORITIES, "本项目未申报密码应用"));
         }
-        return apply((review.kind() == SecurityReview.Kind.CRYPTOGRAPHY ? Step.RECORD_CRYPTO_REVIEW : Step.RECORD_CYBERSEC_REVIEW), Outcome.allowed(), () -> securityReviews.add(review));
+        return apply((review.kind() == SecurityReview.Kind.CRYPTOGRAPHY ? Step.RECORD_CRYPTO_REVIEW : Step.RECORD_CYBERSEC_REVIEW), pack,
+                Outcome.allowed(), () -> securityReviews.add(review));
     }
 
     private Outcome reviewGates(Gate gate, PolicyPack pack) {
@@ -810,7 +815,7 @@ public final class Project {
     public Outcome startTrialRun(LocalDate startedOn, DeadlineCalculator calc) {
         PolicyPack pack = calc.pack();
         if (state == ProjectState.SUSPENDED) {
-            return suspendedRefusal(22);
+            return suspendedRefusal(pack, Provision.TRIAL_RUN);
         }
         if (trialStartOn != null) {
             return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "试运行已于" + trialStartOn + "开始，不能重新开始或延长"));
@@ -821,7 +826,7 @@ public final class Project {
                 return Outcome.refused(pack.violation(RuleCode.ART12_NOT_IN_PLAN,
                         "项目当前状态为「" + state.zh() + "」，尚未列入已下达的实施计划"));
             }
-            return Outcome.refused(PolicyPack.orderViolation(22, "项目当前状态为「" + state.zh() + "」，须先签订合同或记录无需采购的开工"));
+            return Outcome.refused(pack.orderViolation(Provision.TRIAL_RUN, "项目当前状态为「" + state.zh() + "」，须先签订合同或记录无需采购的开工"));
         }
         Map<String, LocalDate> before = stepsBeforeStart();
         before.put(noProcurementReason != null ? "开工" : "首份合同签订", substantiveStartOn);
@@ -829,11 +834,11 @@ public final class Project {
             before.put("合同" + c.number() + "签订", c.signedOn());
             before.put("合同" + c.number() + "报送", c.filedOn());
         }
-        Outcome dates = notBefore(22, "试运行开始日期", startedOn, before);
+        Outcome dates = notBefore(pack, Provision.TRIAL_RUN, "试运行开始日期", startedOn, before);
         if (dates.isRefused()) {
             return dates;
         }
-        return transition(Step.START_TRIAL_RUN, reviewGates(Gate.TRIAL_RUN, pack), ProjectState.TRIAL_RUN, () -> {
+        return transition(Step.START_TRIAL_RUN, pack, reviewGates(Gate.TRIAL_RUN, pack), ProjectState.TRIAL_RUN, () -> {
             trialStartOn = startedOn;
             deadlines.add(calc.open(DeadlineKind.ACCEPTANCE_LIMIT, null, startedOn));
         });
@@ -844,7 +849,7 @@ public final class Project {
      * every declared performance goal, goal by goal (value reached, met or not, why not).
      */
     public Outcome fileSelfInspection(SelfInspection report, PolicyPack pack) {
-        Outcome order = requireStep(Step.FILE_SELF_INSPECTION);
+        Outcome order = requireStep(Step.FILE_SELF_INSPECTION, pack);
         if (order.isRefused()) {
             return order;
         }
@@ -870,7 +875,7 @@ public final class Project {
         if (!found.isEmpty()) {
             return Outcome.of(found);
         }
-        return transition(Step.FILE_SELF_INSPECTION, order, ProjectState.ACCEPTANCE_PENDING, () -> selfInspection = report);
+        return transition(Step.FILE_SELF_INSPECTION, pack, order, ProjectState.ACCEPTANCE_PENDING, () -> selfInspection = report);
     }
 
     /**
@@ -913,11 +918,14 @@ public final class Project {
     }
 
     /**
-     * The expert acceptance (Art. 24). Refused before the trial run's minimum (Art. 22), without the
-     * self-inspection report (Art. 23), with too small a panel or missing documents (Art. 24), or without the
-     * Art. 4 reviews the pack requires before acceptance. An acceptance after the one-year limit is recorded as
-     * late and flagged (Art. 22). A passed acceptance starts the acceptance-report and final-accounts clocks; a
-     * failed one sends the project back to its trial run.
+     * The expert acceptance (Art. 24), one stage of it at a time in the order the pack holds them
+     * ({@link PolicyPack#acceptanceStages()}; Taicang's measures hold one). Refused before the trial run's minimum
+     * (Art. 22), without the self-inspection report (Art. 23), with too small a panel or missing documents for the
+     * stage (its own article), or without the Art. 4 reviews the pack requires before acceptance. An acceptance
+     * after the one-year limit is recorded as late and, at the last stage, flagged (Art. 22). A passed last stage
+     * accepts the project and starts the acceptance-report and final-accounts clocks; a passed earlier stage leaves
+     * the project waiting for the next. A failed first stage sends the project back to its trial run; a failed
+     * later stage is held again.
      */
     public Outcome recordAcceptance(Acceptance acceptance, DeadlineCalculator calc) {
         PolicyPack pack = calc.pack();
@@ -925,13 +933,17 @@ public final class Project {
             return Outcome.refused(pack.violation(RuleCode.ART23_SELF_INSPECTION, "验收前须先报送项目自查报告"));
         }
         if (state != ProjectState.ACCEPTANCE_PENDING) {
-            return Outcome.refused(PolicyPack.orderViolation(24, "项目当前状态为「" + state.zh() + "」，不能组织验收"));
+            return Outcome.refused(pack.orderViolation(Provision.ACCEPTANCE, "项目当前状态为「" + state.zh() + "」，不能组织验收"));
         }
+        AcceptanceStage stage = nextAcceptanceStage(pack);
+        boolean lastStage = stage.key().equals(pack.finalAcceptanceStage().key());
+        boolean firstStage = stage.key().equals(pack.acceptanceStages().get(0).key());
+        String stageZh = pack.acceptanceStages().size() > 1 ? stage.nameZh() : "验收";
         Map<String, LocalDate> before = new LinkedHashMap<>();
         before.put("试运行开始", trialStartOn);
         before.put("报送项目自查报告", selfInspection == null ? null : selfInspection.on());
         acceptances.stream().reduce((a, b) -> b).ifPresent(a -> before.put("上次验收", a.heldOn()));
-        Outcome dates = notBefore(24, "验收日期", acceptance.heldOn(), before);
+        Outcome dates = notBefore(pack, Provision.ACCEPTANCE, "验收日期", acceptance.heldOn(), before);
         if (dates.isRefused()) {
             return dates;
         }
@@ -941,19 +953,19 @@ public final class Project {
             found.add(pack.violation(RuleCode.ART22_TRIAL_TOO_SHORT, "试运行自" + trialStartOn + "开始，"
                     + (profile.softwareDevelopment() ? "软件开发项目" : "本项目") + "最早可于" + earliest + "验收"));
         }
-        if (acceptance.experts().size() < pack.expertPanelMinimum()) {
-            found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收专家" + acceptance.experts().size() + "名，应不少于"
-                    + pack.expertPanelMinimum() + "名"));
+        if (acceptance.experts().size() < stage.expertPanelMinimum()) {
+            found.add(pack.violation(stage, stageZh + "专家" + acceptance.experts().size() + "名，应不少于"
+                    + stage.expertPanelMinimum() + "名"));
         }
-        List<String> missingDocs = pack.acceptanceDocuments().stream()
+        List<String> missingDocs = stage.documents().stream()
                 .filter(d -> !acceptance.documents().contains(d)).toList();
         if (!missingDocs.isEmpty()) {
-            found.add(pack.violation(RuleCode.ART24_EXPERTS, "验收文档不完整，缺少：" + String.join("、", missingDocs)));
+            found.add(pack.violation(stage, stageZh + "文档不完整，缺少：" + String.join("、", missingDocs)));
         }
         List<String> unknownGoals = acceptance.goalAssessments().stream().map(GoalAssessment::indicator)
                 .filter(i -> profile.goal(i).isEmpty()).distinct().toList();
         if (!unknownGoals.isEmpty()) {
-            found.add(pack.violation(RuleCode.ART24_EXPERTS,
+            found.add(pack.violation(stage,
                     "专家意见所列以下指标不是本项目申报的绩效目标：" + String.join("、", unknownGoals)));
         }
         Outcome outcome = Outcome.of(found);
@@ -962,36 +974,61 @@ public final class Project {
         }
         Optional<Deadline> limit = openDeadline(DeadlineKind.ACCEPTANCE_LIMIT, null);
         boolean late = limit.isPresent() && acceptance.heldOn().isAfter(limit.get().due());
-        if (late && acceptance.passed()) {
+        if (late && acceptance.passed() && lastStage) {
             outcome = outcome.and(Outcome.of(List.of(pack.violation(RuleCode.ART22_TRIAL_TOO_LONG,
                     "试运行自" + trialStartOn + "开始，应于" + limit.get().due() + "前完成验收，本次验收逾期"))));
         }
         Acceptance recorded = new Acceptance(acceptance.heldOn(), acceptance.passed(), acceptance.experts(),
-                acceptance.documents(), acceptance.conclusion(), late, acceptance.goalAssessments());
-        return apply(Step.RECORD_ACCEPTANCE, outcome, () -> {
+                acceptance.documents(), acceptance.conclusion(), late, acceptance.goalAssessments(), stage.key());
+        return apply(Step.RECORD_ACCEPTANCE, pack, outcome, () -> {
             acceptances.add(recorded);
-            if (recorded.passed()) {
+            if (recorded.passed() && lastStage) {
                 state = ProjectState.ACCEPTED;
                 meet(DeadlineKind.ACCEPTANCE_LIMIT, null, recorded.heldOn());
                 replaceAllOpen(DeadlineKind.PROGRESS_REPORT, d -> d.waived("项目已验收，无需再报送进度"));
                 deadlines.add(calc.open(DeadlineKind.ACCEPTANCE_REPORT, null, recorded.heldOn()));
                 deadlines.add(calc.open(DeadlineKind.FINAL_ACCOUNTS, null, recorded.heldOn()));
-            } else {
+            } else if (!recorded.passed() && firstStage) {
                 state = ProjectState.TRIAL_RUN;
                 selfInspection = null;
             }
         });
     }
 
+    /**
+     * The stage of acceptance the project holds next under its pack: the one after the latest stage a passed
+     * acceptance of the project recorded, or the first. Once every stage has passed, the last stage.
+     */
+    public AcceptanceStage nextAcceptanceStage(PolicyPack pack) {
+        List<AcceptanceStage> stages = pack.acceptanceStages();
+        return stages.get(Math.min(passedAcceptanceStages(pack), stages.size() - 1));
+    }
+
+    /**
+     * How many of the pack's stages of acceptance the project has passed, in order: up to and including the latest
+     * stage a passed acceptance recorded (an acceptance stored without a stage was the last stage).
+     */
+    public int passedAcceptanceStages(PolicyPack pack) {
+        List<String> keys = pack.acceptanceStages().stream().map(AcceptanceStage::key).toList();
+        int done = -1;
+        for (Acceptance a : acceptances) {
+            if (a.passed()) {
+                done = Math.max(done, a.stage() == null ? keys.size() - 1 : keys.indexOf(a.stage()));
+            }
+        }
+        return done + 1;
+    }
+
     /** The project is put into use (Art. 21) — only after a passed acceptance. */
     public Outcome putIntoOperation(LocalDate today, PolicyPack pack) {
         if (state != ProjectState.ACCEPTED) {
             if (state == ProjectState.OPERATING || state == ProjectState.CLOSED) {
-                return Outcome.refused(PolicyPack.orderViolation(21, "项目已投入使用"));
+                return Outcome.refused(pack.orderViolation(Provision.USE_AFTER_ACCEPTANCE, "项目已投入使用"));
             }
-            return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "项目当前状态为「" + state.zh() + "」，尚未通过竣工验收"));
+            return Outcome.refused(pack.violation(RuleCode.ART21_NOT_ACCEPTED, "项目当前状态为「" + state.zh() + "」，尚未通过"
+                    + pack.finalAcceptanceStage().nameZh()));
         }
-        return apply(Step.PUT_INTO_OPERATION, Outcome.allowed(), () -> {
+        return apply(Step.PUT_INTO_OPERATION, pack, Outcome.allowed(), () -> {
             operatingFrom = today;
             state = ProjectState.OPERATING;
             closeIfComplete();
@@ -1000,14 +1037,14 @@ public final class Project {
 
     /** The acceptance report to the Bureau (Art. 25); a late one is recorded as late. */
     public Outcome fileAcceptanceReport(LocalDate today, PolicyPack pack) {
-        Outcome order = requireStep(Step.FILE_ACCEPTANCE_REPORT);
+        Outcome order = requireStep(Step.FILE_ACCEPTANCE_REPORT, pack);
         if (order.isRefused()) {
             return order;
         }
         if (acceptanceReportOn != null) {
-            return Outcome.refused(PolicyPack.orderViolation(25, "验收报告已于" + acceptanceReportOn + "报送"));
+            return Outcome.refused(pack.orderViolation(Provision.ACCEPTANCE_REPORT, "验收报告已于" + acceptanceReportOn + "报送"));
         }
-        return apply(Step.FILE_ACCEPTANCE_REPORT, order, () -> {
+        return apply(Step.FILE_ACCEPTANCE_REPORT, pack, order, () -> {
             acceptanceReportOn = today;
             meet(DeadlineKind.ACCEPTANCE_REPORT, null, today);
             closeIfComplete();
@@ -1016,14 +1053,14 @@ public final class Project {
 
     /** The final accounts filed with Finance (Art. 26); a late filing is recorded as late. */
     public Outcome fileFinalAccounts(LocalDate today, Money amount, PolicyPack pack) {
-        Outcome order = requireStep(Step.FILE_FINAL_ACCOUNTS);
+        Outcome order = requireStep(Step.FILE_FINAL_ACCOUNTS, pack);
         if (order.isRefused()) {
             return order;
         }
         if (finalAccountsOn != null) {
-            return Outcome.refused(PolicyPack.orderViolation(26, "竣工决算已于" + finalAccountsOn + "备案"));
+            return Outcome.refused(pack.orderViolation(Provision.FINAL_ACCOUNTS, "竣工决算已于" + finalAccountsOn + "备案"));
         }
-        return apply(Step.FILE_FINAL_ACCOUNTS, order, () -> {
+        return apply(Step.FILE_FINAL_ACCOUNTS, pack, order, () -> {
             finalAccountsOn = today;
             finalAccountsAmount = amount;
             meet(DeadlineKind.FINAL_ACCOUNTS, null, today);
@@ -1044,15 +1081,15 @@ public final class Project {
      */
     public Outcome recordMaintenanceArrangement(String arrangement, LocalDate today, PolicyPack pack) {
         if (blank(arrangement)) {
-            return Outcome.refused(PolicyPack.orderViolation(20, "须说明运行维护的安排"));
+            return Outcome.refused(pack.orderViolation(Provision.OPERATION_AND_MAINTENANCE, "须说明运行维护的安排"));
         }
         if (!Set.of(ProjectState.ACCEPTED, ProjectState.OPERATING, ProjectState.CLOSED).contains(state)) {
-            return Outcome.refused(PolicyPack.orderViolation(20, "项目当前状态为「" + state.zh() + "」，验收通过后才安排运维"));
+            return Outcome.refused(pack.orderViolation(Provision.OPERATION_AND_MAINTENANCE, "项目当前状态为「" + state.zh() + "」，验收通过后才安排运维"));
         }
         if (deadlines.stream().noneMatch(d -> d.kind() == DeadlineKind.WARRANTY_END && d.isOpen())) {
-            return Outcome.refused(PolicyPack.orderViolation(20, "本项目没有待安排的免费维保期届满事项"));
+            return Outcome.refused(pack.orderViolation(Provision.OPERATION_AND_MAINTENANCE, "本项目没有待安排的免费维保期届满事项"));
         }
-        return apply(Step.RECORD_MAINTENANCE, Outcome.allowed(), () -> {
+        return apply(Step.RECORD_MAINTENANCE, pack, Outcome.allowed(), () -> {
             maintenanceArrangement = arrangement.trim();
             replaceAllOpen(DeadlineKind.WARRANTY_END, d -> d.metOn(today));
         });
@@ -1105,7 +1142,7 @@ public final class Project {
      * Refuses a stated day that lies before a step already recorded that must come first (a trial run before its
      * contract was signed or filed, an acceptance before the trial run …), naming the latest such step.
      */
-    private static Outcome notBefore(int article, String statedZh, LocalDate stated, Map<String, LocalDate> steps) {
+    private static Outcome notBefore(PolicyPack pack, Provision provision, String statedZh, LocalDate stated, Map<String, LocalDate> steps) {
         Map.Entry<String, LocalDate> latest = null;
         for (Map.Entry<String, LocalDate> step : steps.entrySet()) {
             if (step.getValue() != null && step.getValue().isAfter(stated)
@@ -1116,7 +1153,7 @@ public final class Project {
         if (latest == null) {
             return Outcome.allowed();
         }
-        return Outcome.refused(PolicyPack.dateOrderViolation(article, statedZh + stated + "早于" + latest.getKey()
+        return Outcome.refused(pack.dateOrderViolation(provision, statedZh + stated + "早于" + latest.getKey()
                 + "日期" + latest.getValue() + "，各环节日期须按办理顺序"));
     }
 
@@ -1129,29 +1166,29 @@ public final class Project {
         return steps;
     }
 
-    private static Outcome suspendedRefusal(int article) {
-        return Outcome.refused(PolicyPack.orderViolation(article, "项目已中止实施，请先恢复实施"));
+    private static Outcome suspendedRefusal(PolicyPack pack, Provision provision) {
+        return Outcome.refused(pack.orderViolation(provision, "项目已中止实施，请先恢复实施"));
     }
 
     /**
      * Refuses the step when the state table does not open it on this project now, citing the step's article; the
      * one check of state that every step makes (see {@link StateTable}).
      */
-    private Outcome requireStep(Step step) {
+    private Outcome requireStep(Step step, PolicyPack pack) {
         StateTable.Row row = StateTable.row(step);
         if (row.opens(snapshot())) {
             return Outcome.allowed();
         }
-        return Outcome.refused(PolicyPack.orderViolation(row.article(),
+        return Outcome.refused(pack.orderViolation(row.provision(),
                 "项目当前状态为「" + state.zh() + "」，不能" + row.zh()));
     }
 
-    private Outcome transition(Step step, Outcome checks, ProjectState next) {
-        return transition(step, checks, next, () -> { });
+    private Outcome transition(Step step, PolicyPack pack, Outcome checks, ProjectState next) {
+        return transition(step, pack, checks, next, () -> { });
     }
 
-    private Outcome transition(Step step, Outcome checks, ProjectState next, Runnable effect) {
-        return apply(step, checks, () -> {
+    private Outcome transition(Step step, PolicyPack pack, Outcome checks, ProjectState next, Runnable effect) {
+        return apply(step, pack, checks, () -> {
             effect.run();
             state = next;
         });
@@ -1161,11 +1198,11 @@ public final class Project {
      * Takes the step when the checks allow it and the state table opens it: whatever a step found first, nothing
      * changes unless the table says the step may be taken now.
      */
-    private Outcome apply(Step step, Outcome checks, Runnable effect) {
+    private Outcome apply(Step step, PolicyPack pack, Outcome checks, Runnable effect) {
         if (checks.isRefused()) {
             return checks;
         }
-        Outcome order = requireStep(step);
+        Outcome order = requireStep(step, pack);
         if (order.isRefused()) {
             return order;
         }

@@ -7,7 +7,8 @@ package cn.egov.projects.domain.resource;
  *
  * @param sharingCondition required unless the resource is shared without condition: the condition (有条件共享) or the
  *                         legal or policy ground (不予共享)
- * @throws ResourceFieldException naming the field, when a field is missing, too long or inconsistent
+ * <p>Its constructor throws {@link ResourceFieldException} naming the field, when a field is missing, too long or
+ * inconsistent.
  */
 public record ResourceDescription(String name, ResourceKind kind, String ownerUnit, String description,
                                   SharingType sharing, String sharingCondition, Openness openness) {

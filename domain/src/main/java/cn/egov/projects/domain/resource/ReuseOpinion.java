@@ -20,8 +20,8 @@ import java.util.UUID;
  * comment. Given while the declaration is under review ({@link #mayBeRecordedIn}); a later opinion replaces an
  * earlier one as the project's, and every one stays on record.
  *
- * @throws ResourceFieldException naming the field: a comment missing or too long, too many references, the same
- *                                one twice, the project itself, or a finding of duplication that names nothing
+ * <p>Its constructor throws {@link ResourceFieldException} naming the field: a comment missing or too long, too
+ * many references, the same one twice, the project itself, or a finding of duplication that names nothing.
  */
 public record ReuseOpinion(UUID id, ProjectId project, ReuseVerdict verdict, String comment,
                            List<SimilarReference> similar, String recordedBy, Instant recordedAt) {

@@ -339,11 +339,11 @@ class AccessPolicyTest {
                         .isEqualTo(state == ProjectState.TRIAL_RUN || state == ProjectState.ACCEPTANCE_PENDING);
                 assertThat(AssignmentPurpose.SCOPE.isOpenIn(state)).isTrue();
             }
-            Violation early = AssignmentPurpose.ACCEPTANCE.notOpenIn(ProjectState.UNDER_REVIEW);
+            Violation early = AssignmentPurpose.ACCEPTANCE.notOpenIn(ProjectState.UNDER_REVIEW, PolicyPacks.taicang());
             assertThat(early.code()).isEqualTo(RuleCode.LIFECYCLE_ORDER);
             assertThat(early.article()).isEqualTo("第二十四条");
             assertThat(early.messageZh()).isEqualTo("第二十四条：项目上线试运行后、竣工验收前方可指定验收专家（项目当前状态：专家评审中）");
-            assertThat(AssignmentPurpose.REVIEW.notOpenIn(ProjectState.DRAFT).messageZh())
+            assertThat(AssignmentPurpose.REVIEW.notOpenIn(ProjectState.DRAFT, PolicyPacks.taicang()).messageZh())
                     .isEqualTo("第八条：项目申报后方可指定评审专家");
         }
     }

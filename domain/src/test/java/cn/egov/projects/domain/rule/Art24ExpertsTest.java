@@ -1,5 +1,8 @@
 package cn.egov.projects.domain.rule;
 
+import cn.egov.projects.domain.policy.AcceptanceStage;
+import cn.egov.projects.domain.project.Project;
+
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.domain.project.Acceptance;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static cn.egov.projects.domain.project.Fixtures.EXAMPLE_DOCUMENTS;
+import static cn.egov.projects.domain.project.Fixtures.FIVE_EXPERTS;
 import static cn.egov.projects.domain.project.Fixtures.GOAL;
 import static cn.egov.projects.domain.project.Fixtures.TAICANG_DOCUMENTS;
 import static cn.egov.projects.domain.project.Fixtures.THREE_EXPERTS;
@@ -93,5 +97,43 @@ class Art24ExpertsTest {
                 "办件时间缩短28%，略低于目标"))), j.calc));
         assertThat(j.project.acceptances().get(0).goalAssessments()).singleElement()
                 .satisfies(a -> assertThat(a.attainment()).isEqualTo(Attainment.PARTLY_MET));
+    }
+
+    @Test
+    @DisplayName("两阶段验收政策包：初步验收通过后仍待竣工验收；竣工验收按第二十六条要求五名专家；以前没有阶段的验收记录视为竣工验收")
+    void twoStagePackHoldsTheStagesInOrder() {
+        PolicyPack pack = PolicyPacks.twoStage();
+        Journey j = awaitingAcceptance(pack);
+        assertThat(j.project.nextAcceptanceStage(pack).key()).isEqualTo("PRELIMINARY");
+
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS,
+                pack.acceptanceStages().get(0).documents(), "初步验收通过", false), j.calc));
+        assertThat(j.project.state()).isEqualTo(ProjectState.ACCEPTANCE_PENDING);
+        assertThat(j.project.nextAcceptanceStage(pack).key()).isEqualTo(AcceptanceStage.FINAL);
+
+        Outcome tooFew = j.project.recordAcceptance(new Acceptance(HELD_ON.plusDays(5), true, THREE_EXPERTS,
+                pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc);
+        assertRefused(tooFew, RuleCode.ART24_EXPERTS, "第二十六条", "竣工验收专家3名，应不少于5名");
+
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON.plusDays(5), true, FIVE_EXPERTS,
+                pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc));
+        assertThat(j.project.state()).isEqualTo(ProjectState.ACCEPTED);
+
+        // a Taicang acceptance stored before stages existed (no stage) was the final one
+        Journey t = awaitingAcceptance(PolicyPacks.taicang());
+        assertClean(t.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, TAICANG_DOCUMENTS,
+                "验收通过", false), t.calc));
+        Project.Snapshot s = t.project.snapshot();
+        Acceptance a = s.acceptances().get(0);
+        Project old = Project.restore(new Project.Snapshot(s.id(), s.unit(), s.policyId(), s.version(), s.profile(),
+                s.state(), s.suspendedFrom(), s.createdOn(), s.declaredOn(), s.supplementary(),
+                s.higherLevelReportedOn(), s.reviews(), s.funding(), s.approval(), s.plan(), s.implementationPlan(),
+                s.preProcurementReviews(), s.noProcurementReason(), s.substantiveStartOn(), s.contracts(),
+                s.progressReports(), s.changes(), s.situationReports(), s.securityReviews(), s.trialStartOn(),
+                s.selfInspection(), List.of(new Acceptance(a.heldOn(), a.passed(), a.experts(), a.documents(),
+                a.conclusion(), a.late(), a.goalAssessments(), null)), s.operatingFrom(), s.acceptanceReportOn(),
+                s.finalAccountsOn(), s.finalAccountsAmount(), s.termination(), s.maintenanceArrangement(),
+                s.deadlines()));
+        assertThat(old.nextAcceptanceStage(PolicyPacks.twoStage()).key()).isEqualTo(AcceptanceStage.FINAL);
     }
 }

@@ -62,9 +62,9 @@ class LifecycleOrderTest {
     void lifecycleOrderHasNoArticleOfItsOwn() {
         PolicyPack pack = PolicyPacks.taicang();
 
-        assertThat(RuleCode.LIFECYCLE_ORDER.article()).isZero();
+        assertThat(RuleCode.LIFECYCLE_ORDER.citesAction()).isTrue();
         assertThatThrownBy(() -> pack.violation(RuleCode.LIFECYCLE_ORDER)).isInstanceOf(IllegalArgumentException.class);
-        Violation v = PolicyPack.orderViolation(13, "项目当前状态为「草稿」，不能报送实施方案");
+        Violation v = pack.orderViolation(Provision.IMPLEMENTATION_PLAN, "项目当前状态为「草稿」，不能报送实施方案");
         assertThat(v.code()).isEqualTo(RuleCode.LIFECYCLE_ORDER);
         assertThat(v.article()).isEqualTo("第十三条");
         assertThat(v.messageZh()).isEqualTo("第十三条：项目当前状态为「草稿」，不能报送实施方案");

@@ -1,0 +1,93 @@
+package cn.egov.projects.web;
+
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.PolicyPacks;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP API under the two-stage pack ({@link PolicyPacks#twoStage()}): the project page shows the pack's stages
+ * of acceptance and its articles, the stages are taken in order, and refusals cite the pack's article numbers —
+ * every answer checked against the OpenAPI document.
+ */
+@DisplayName("两阶段验收政策包下的接口：项目页列出验收阶段，先初步验收后竣工验收，拒绝引用本政策包的条款号")
+class TwoStagePackApiTest extends ConformingApiTest {
+
+    private static final PolicyPack PACK = PolicyPacks.twoStage();
+
+    @Override
+    protected PolicyPack pack() {
+        return PACK;
+    }
+
+    private JsonObject page(String id) {
+        HttpResponse<Buffer> r = call("GET", "/api/projects/" + id, "police", null);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonObject();
+    }
+
+    private static JsonObject acceptance(String heldOn, int experts, java.util.List<String> documents) {
+        JsonArray names = new JsonArray();
+        for (int i = 0; i < experts; i++) {
+            names.add("专家" + (i + 1));
+        }
+        return new JsonObject().put("heldOn", heldOn).put("passed", true).put("experts", names)
+                .put("documents", new JsonArray(documents)).put("conclusion", "同意通过");
+    }
+
+    @Test
+    @DisplayName("合同报送期限15个工作日（第十五条）；初步验收、竣工验收依次办理；未通过竣工验收不得投入使用（第二十二条）")
+    void theStagesInOrderOverHttp() {
+        String id = selfInspected("两阶段验收项目", "MET");
+        JsonObject before = page(id);
+        assertThat(before.getString("policyId")).isEqualTo("example-two-stage");
+        JsonObject filing = before.getJsonArray("deadlines").stream().map(JsonObject.class::cast)
+                .filter(d -> d.getString("kind").equals("CONTRACT_FILING")).findFirst().orElseThrow();
+        assertThat(filing.getString("due")).isEqualTo("2025-05-20");
+        assertThat(filing.getString("article")).isEqualTo("第十五条");
+        JsonArray stages = before.getJsonArray("acceptanceStages");
+        assertThat(stages.stream().map(s -> ((JsonObject) s).getString("nameZh")).toList())
+                .containsExactly("初步验收", "竣工验收");
+        assertThat(stages.getJsonObject(0).getString("article")).isEqualTo("第二十五条");
+        assertThat(stages.getJsonObject(0).getBoolean("next")).isTrue();
+        assertThat(stages.getJsonObject(1).getInteger("expertPanelMinimum")).isEqualTo(5);
+
+        on(2025, 10, 29);
+        ok(id, "RECORD_CYBERSEC_REVIEW", "cyber", new JsonObject().put("passed", true).put("opinion", "符合要求"));
+        on(2025, 11, 3);
+        assertThat(ok(id, "RECORD_ACCEPTANCE", "police",
+                acceptance("2025-11-03", 3, PACK.acceptanceStages().get(0).documents())))
+                .isEqualTo("ACCEPTANCE_PENDING");
+        JsonArray after = page(id).getJsonArray("acceptanceStages");
+        assertThat(after.getJsonObject(0).getBoolean("passed")).isTrue();
+        assertThat(after.getJsonObject(1).getBoolean("next")).isTrue();
+
+        HttpResponse<Buffer> notYet = act(id, "PUT_INTO_OPERATION", "police", null);
+        assertThat(notYet.statusCode()).isEqualTo(422);
+        assertThat(notYet.bodyAsJsonObject().getString("code")).isEqualTo("ART21_NOT_ACCEPTED");
+        assertThat(notYet.bodyAsJsonObject().getString("article")).isEqualTo("第二十二条");
+
+        on(2025, 11, 20);
+        HttpResponse<Buffer> tooFew = act(id, "RECORD_ACCEPTANCE", "police",
+                acceptance("2025-11-20", 3, PACK.finalAcceptanceStage().documents()));
+        assertThat(tooFew.statusCode()).isEqualTo(422);
+        assertThat(tooFew.bodyAsJsonObject().getString("code")).isEqualTo("ART24_EXPERTS");
+        assertThat(tooFew.bodyAsJsonObject().getString("article")).isEqualTo("第二十六条");
+        assertThat(tooFew.bodyAsJsonObject().getString("message")).contains("竣工验收专家3名，应不少于5名");
+
+        assertThat(ok(id, "RECORD_ACCEPTANCE", "police",
+                acceptance("2025-11-20", 5, PACK.finalAcceptanceStage().documents()))).isEqualTo("ACCEPTED");
+        JsonObject accepted = page(id);
+        assertThat(accepted.getJsonArray("acceptanceStages").stream()
+                .map(s -> ((JsonObject) s).getBoolean("passed")).toList()).containsExactly(true, true);
+        assertThat(accepted.getJsonArray("timeline").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("action").equals("SIGN_CONTRACT")).findFirst().orElseThrow()
+                .getString("article")).isEqualTo("第十五条");
+    }
+}
