@@ -428,7 +428,7 @@ public final class ProjectJson {
     public static JsonObject document(StoredDocument d) {
         return new JsonObject().put("id", d.id().toString()).put("fileName", d.fileName())
                 .put("contentType", d.contentType()).put("size", d.size()).put("sha256", d.sha256())
-                .put("kind", d.kind()).put("uploadedBy", d.uploadedBy()).put("uploadedAt", d.uploadedAt().toString());
+                .put("sm3", d.sm3()).put("kind", d.kind()).put("uploadedBy", d.uploadedBy()).put("uploadedAt", d.uploadedAt().toString());
     }
 
     public static JsonObject profile(ProjectProfile p) {
