@@ -18,7 +18,8 @@ abstract class DocumentContractTest extends PersistenceContractTest {
 
     private static StoredDocument document(ProjectId project, String name, byte[] content, Instant at) {
         return new StoredDocument(UUID.randomUUID(), project, name, "application/pdf", content.length,
-                DocumentAdapter.sha256Hex(content), null, "CONTRACT", "user-7", at, content);
+                DocumentAdapter.sha256Hex(content),
+                cn.egov.projects.persistence.crypto.Sm3.of(content), "CONTRACT", "user-7", at, content);
     }
 
     private static byte[] randomBytes(int size, long seed) {

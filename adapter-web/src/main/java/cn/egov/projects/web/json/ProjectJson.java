@@ -573,8 +573,10 @@ public final class ProjectJson {
     }
 
     private static JsonObject person(Person p) {
-        return p == null ? null : new JsonObject().put("name", p.name()).put("mobile", p.mobile())
-                .put("email", p.email());
+        // shown masked; the full values only through the audited unmasking (PersonalDataRoutes)
+        return p == null ? null : new JsonObject().put("name", p.name())
+                .put("mobile", cn.egov.projects.application.view.Masks.mobile(p.mobile()))
+                .put("email", cn.egov.projects.application.view.Masks.email(p.email())).put("masked", true);
     }
 
     /** Money as an exact decimal string in yuan, e.g. "800000.00". */

@@ -14,6 +14,7 @@ import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
+import cn.egov.projects.application.port.in.PersonalDataUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
 import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.in.ResourceCatalogueUseCase;
@@ -44,7 +45,8 @@ public record WorkplaceUseCases(
         PerformanceEvaluationUseCase performance,
         GradePerformanceUseCase grading,
         ExpertPoolUseCase expertPool,
-        ExpertReviewUseCase expertReviews) {
+        ExpertReviewUseCase expertReviews,
+        PersonalDataUseCase personalData) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -68,6 +70,7 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, PerformanceEvaluationUseCase.class),
                 LifecycleUseCases.find(implementations, GradePerformanceUseCase.class),
                 LifecycleUseCases.find(implementations, ExpertPoolUseCase.class),
-                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class));
+                LifecycleUseCases.find(implementations, ExpertReviewUseCase.class),
+                LifecycleUseCases.find(implementations, PersonalDataUseCase.class));
     }
 }
