@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
 public final class AccountAdapter implements AccountPort, ProjectAssignmentPort {
 
     /** The account's contacts, each encrypted ({@link FieldCipher}) with the user id as its row key. */
-    public static final FieldCipher.Field MOBILE = new FieldCipher.Field("account", "mobile");
-    public static final FieldCipher.Field EMAIL = new FieldCipher.Field("account", "email");
+    public static final FieldCipher.Field MOBILE = cn.egov.projects.persistence.crypto.PersonalFields.ACCOUNT_MOBILE;
+    public static final FieldCipher.Field EMAIL = cn.egov.projects.persistence.crypto.PersonalFields.ACCOUNT_EMAIL;
 
     private final Sessions sessions;
     private final FieldCipher cipher;

@@ -34,7 +34,9 @@ public final class Settings {
          */
         WARM_UP,
         /** Recompute the audit trail's sealed chain and exit: 0 intact, 1 broken (the first broken record named). */
-        VERIFY_AUDIT
+        VERIFY_AUDIT,
+        /** Add a data key and re-encrypt every encrypted value under it, and exit (the server stopped on H2). */
+        ROTATE_KEYS
     }
 
     /** A setting shared by every command: its flag and its environment variable. */
@@ -76,7 +78,8 @@ public final class Settings {
         UPLOADS_DIR("--uploads-dir", "EGOV_UPLOADS_DIR"),
         DEMO("--demo", "EGOV_DEMO"),
         CLOCK("--clock", "EGOV_CLOCK"),
-        AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE");
+        AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE"),
+        DATA_KEY_FILE("--data-key-file", "EGOV_DATA_KEY_FILE");
 
         private final String flag;
         private final String variable;
@@ -107,6 +110,7 @@ public final class Settings {
     public static final String CREATE_ADMIN = "create-admin";
     public static final String WARM_UP = "warm-up";
     public static final String VERIFY_AUDIT = "verify-audit";
+    public static final String ROTATE_KEYS = "rotate-keys";
     private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email",
             "--role");
 
@@ -149,6 +153,9 @@ public final class Settings {
         } else if (!rest.isEmpty() && rest.get(0).equals(VERIFY_AUDIT)) {
             command = Command.VERIFY_AUDIT;
             rest.remove(0);
+        } else if (!rest.isEmpty() && rest.get(0).equals(ROTATE_KEYS)) {
+            command = Command.ROTATE_KEYS;
+            rest.remove(0);
         }
         Map<String, String> flags = flags(rest, command);
 
@@ -187,7 +194,7 @@ public final class Settings {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
                 throw new SettingsException("unexpected argument '" + arg + "' on the command line; "
-                        + "the sub-commands are " + CREATE_ADMIN + ", " + WARM_UP + " and " + VERIFY_AUDIT
+                        + "the sub-commands are " + CREATE_ADMIN + ", " + WARM_UP + ", " + VERIFY_AUDIT + " and " + ROTATE_KEYS
                         + ", and one comes first");
             }
             String name = arg;
@@ -298,7 +305,8 @@ public final class Settings {
         throwawayValues.put(Key.DB_URL, DatabaseSettings.embeddedH2(dataDir).url());
         throwawayValues.put(Key.HTTP_PORT, String.valueOf(port));
         throwawayValues.put(Key.AUDIT_KEY_FILE, dataDir.resolve("audit.key").toString());
-        for (Key key : List.of(Key.DB_URL, Key.HTTP_PORT, Key.AUDIT_KEY_FILE)) {
+        throwawayValues.put(Key.DATA_KEY_FILE, dataDir.resolve("data.key").toString());
+        for (Key key : List.of(Key.DB_URL, Key.HTTP_PORT, Key.AUDIT_KEY_FILE, Key.DATA_KEY_FILE)) {
             throwawaySources.put(key, WARM_UP);
         }
         for (Key key : List.of(Key.DB_USER, Key.DB_PASSWORD, Key.DEMO)) {
@@ -314,6 +322,14 @@ public final class Settings {
      */
     public Path auditKeyFile() {
         return value(Key.AUDIT_KEY_FILE).map(Path::of).orElse(Path.of("data", "audit.key"));
+    }
+
+    /**
+     * The file of the SM4 keys that encrypt personal data at rest ({@code EGOV_DATA_KEY_FILE}; default
+     * {@code data/data.key} in the working directory), kept outside the database and backed up apart from it.
+     */
+    public Path dataKeyFile() {
+        return value(Key.DATA_KEY_FILE).map(Path::of).orElse(Path.of("data", "data.key"));
     }
 
     /** A setting's value as given (trimmed when from the environment), or empty when not given. */

@@ -10,7 +10,7 @@ import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectState;
 
 import cn.egov.projects.persistence.crypto.FieldCipher;
-import cn.egov.projects.persistence.project.ProjectRow;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -35,10 +35,10 @@ public record DueDeadlineRow(UUID id, UUID projectId, DeadlineKind kind, String 
         String row = projectId.toString();
         Deadline deadline = Deadline.open(id, kind, ref, startDate, dueDate, provisional);
         return new DueDeadline(deadline, new ProjectId(projectId), new UnitId(unit), projectName, classified, state,
-                policyId, person(leaderName, open(cipher, ProjectRow.LEADER_MOBILE, row, leaderMobile),
-                        open(cipher, ProjectRow.LEADER_EMAIL, row, leaderEmail)),
-                person(responsibleName, open(cipher, ProjectRow.RESPONSIBLE_MOBILE, row, responsibleMobile),
-                        open(cipher, ProjectRow.RESPONSIBLE_EMAIL, row, responsibleEmail)));
+                policyId, person(leaderName, open(cipher, PersonalFields.LEADER_MOBILE, row, leaderMobile),
+                        open(cipher, PersonalFields.LEADER_EMAIL, row, leaderEmail)),
+                person(responsibleName, open(cipher, PersonalFields.RESPONSIBLE_MOBILE, row, responsibleMobile),
+                        open(cipher, PersonalFields.RESPONSIBLE_EMAIL, row, responsibleEmail)));
     }
 
     private static String open(FieldCipher cipher, FieldCipher.Field field, String row, String value) {

@@ -7,6 +7,7 @@ import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.persistence.crypto.FieldCipher;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,10 +43,10 @@ public record ProjectRow(
         String document) {
 
     /** The contact columns, each encrypted ({@link FieldCipher}) with the project's id as its row key. */
-    public static final FieldCipher.Field LEADER_MOBILE = new FieldCipher.Field("project", "leader_mobile");
-    public static final FieldCipher.Field LEADER_EMAIL = new FieldCipher.Field("project", "leader_email");
-    public static final FieldCipher.Field RESPONSIBLE_MOBILE = new FieldCipher.Field("project", "responsible_mobile");
-    public static final FieldCipher.Field RESPONSIBLE_EMAIL = new FieldCipher.Field("project", "responsible_email");
+    public static final FieldCipher.Field LEADER_MOBILE = PersonalFields.LEADER_MOBILE;
+    public static final FieldCipher.Field LEADER_EMAIL = PersonalFields.LEADER_EMAIL;
+    public static final FieldCipher.Field RESPONSIBLE_MOBILE = PersonalFields.RESPONSIBLE_MOBILE;
+    public static final FieldCipher.Field RESPONSIBLE_EMAIL = PersonalFields.RESPONSIBLE_EMAIL;
 
     /** The row of a snapshot, contacts in plaintext (tests of the layout only: the adapter encrypts them). */
     public static ProjectRow of(Project.Snapshot s) {

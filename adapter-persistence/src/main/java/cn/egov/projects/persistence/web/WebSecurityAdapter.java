@@ -13,27 +13,27 @@ import cn.egov.projects.persistence.mybatis.SqlErrors;
 import org.apache.ibatis.exceptions.PersistenceException;
 
 import java.time.Instant;
-import cn.egov.projects.persistence.AccountAdapter;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 import cn.egov.projects.persistence.crypto.FieldCipher;
 
 import java.util.List;
-import cn.egov.projects.persistence.AccountAdapter;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 import cn.egov.projects.persistence.crypto.FieldCipher;
 
 import java.util.Objects;
-import cn.egov.projects.persistence.AccountAdapter;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 import cn.egov.projects.persistence.crypto.FieldCipher;
 
 import java.util.Optional;
-import cn.egov.projects.persistence.AccountAdapter;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 import cn.egov.projects.persistence.crypto.FieldCipher;
 
 import java.util.Set;
-import cn.egov.projects.persistence.AccountAdapter;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 import cn.egov.projects.persistence.crypto.FieldCipher;
 
 import java.util.function.Function;
-import cn.egov.projects.persistence.AccountAdapter;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 import cn.egov.projects.persistence.crypto.FieldCipher;
 
 import java.util.stream.Collectors;
@@ -184,7 +184,7 @@ public final class WebSecurityAdapter implements LoginAttemptsPort, CalendarToke
                 .collect(Collectors.toSet());
         return new Account(r.userId(), r.username(), r.displayName(), r.role(),
                 r.unit() == null ? null : new UnitId(r.unit()), 
-                cipher.decrypt(AccountAdapter.MOBILE, r.userId(), r.mobile()),
-                cipher.decrypt(AccountAdapter.EMAIL, r.userId(), r.email()), "-", r.enabled(), assigned);
+                cipher.decrypt(PersonalFields.ACCOUNT_MOBILE, r.userId(), r.mobile()),
+                cipher.decrypt(PersonalFields.ACCOUNT_EMAIL, r.userId(), r.email()), "-", r.enabled(), assigned);
     }
 }

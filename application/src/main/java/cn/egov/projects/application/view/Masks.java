@@ -45,7 +45,31 @@ public final class Masks {
         return stars(id, 4, 4);
     }
 
+    private static final java.util.regex.Pattern EMAIL_IN_TEXT =
+            java.util.regex.Pattern.compile("[^\\s@<>\"'(),;:]+@[^\\s@<>\"'(),;:]+");
+    private static final java.util.regex.Pattern MOBILE_IN_TEXT = java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
+    /**
+     * A text with every e-mail address and 11-digit mobile number in it masked: for what is logged or stored about a
+     * message (an SMTP server's error quotes the address).
+     */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = EMAIL_IN_TEXT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                email(m.group())));
+        return MOBILE_IN_TEXT.matcher(out).replaceAll(m -> mobile(m.group()));
+    }
+
+    /** A message's recipient as it may be logged: masked as a mobile number or an e-mail address. */
+    public static String recipient(String recipient) {
+        return recipient == null ? null : recipient.indexOf('@') >= 0 ? email(recipient) : mobile(recipient);
+    }
+
     private static String stars(String value, int keepFirst, int keepLast) {
+        keepFirst = Math.min(keepFirst, value.length());
+        keepLast = Math.min(keepLast, value.length() - keepFirst);
         int hidden = Math.max(0, value.length() - keepFirst - keepLast);
         return value.substring(0, keepFirst) + "*".repeat(hidden) + value.substring(value.length() - keepLast);
     }
