@@ -12,8 +12,8 @@
   async function accounts() {
     const data = await App.api('GET', '/api/accounts');
     document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', ''], data.items.map(a => [
-      a.username, a.displayName, a.roleZh, App.unit(a.unit), a.mobile, a.email, a.enabled ? '启用' : '已停用',
-      el('span', {}, el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
+      a.username, a.displayName, a.roleZh, App.unit(a.unit), contact(a, 'mobile'), contact(a, 'email'), a.enabled ? '启用' : '已停用',
+      el('span', {}, (a.mobile || a.email) ? reveal(a) : null, el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
         onclick: async (event) => {
           try { await App.api('PUT', '/api/accounts/' + encodeURIComponent(a.userId) + '/enabled', { enabled: !a.enabled }); accounts(); } catch (e) { alert(e.message); }
         } }),
@@ -47,6 +47,19 @@
       } catch (e) { App.showError(box, e); }
     });
     document.getElementById('main').append(el('section', { class: 'card', id: 'security-policy' }, el('h2', { text: '安全策略' }), form));
+  }
+  /* Contacts are listed masked (139****5678, z***@example.cn); 显示 asks for the full values, which is audited. */
+  function contact(a, field) { return el('span', { id: field + '-' + a.username, text: a[field] || '' }); }
+  function reveal(a) {
+    return el('button', { type: 'button', class: 'secondary', id: 'reveal-' + a.username, text: '显示', title: '显示完整的联系方式（记入安全审计）',
+      onclick: async (event) => {
+        try {
+          const full = await App.api('POST', '/api/accounts/' + encodeURIComponent(a.userId) + '/unmask', {});
+          document.getElementById('mobile-' + a.username).textContent = full.mobile || '';
+          document.getElementById('email-' + a.username).textContent = full.email || '';
+          event.target.disabled = true;
+        } catch (e) { alert(e.message); }
+      } });
   }
   async function units() {
     const data = await App.api('GET', '/api/units');

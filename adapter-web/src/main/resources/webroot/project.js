@@ -21,6 +21,7 @@
     add('建设内容', f.scopeItems.join('；'));
     add('绩效目标', f.performanceGoals.map(g => g.indicator + '（' + (g.kindZh || '未注明类别') + '，目标值' + g.targetZh + '）').join('；'));
     if (f.people) add('分管领导 / 责任人', [f.people.leader && f.people.leader.name, f.people.responsible && f.people.responsible.name].filter(Boolean).join(' / '));
+    if (f.people) add('联系方式', contacts(f.people));
     add('申报日期', p.declaredOn);
     if (p.plan) add('列入计划', p.plan.on + '（' + (p.plan.reference || '') + (p.plan.addition ? '，追加' : '') + '）');
     if (p.contracts.length) add('合同', p.contracts.map(c => c.number + ' ' + App.yuan(c.amount) + ' 签订 ' + c.signedOn + (c.filedOn ? ' 报送 ' + c.filedOn : ' 未报送')).join('；'));
@@ -29,6 +30,24 @@
     add('版本', p.version);
     return dl;
   }
+
+  /* The accountable people's contacts, masked (139****5678); the unit and the Bureau may ask for them in full (audited). */
+  function contacts(people) {
+    const line = (label, person) => person ? label + ' ' + person.name + ' ' + person.mobile + ' ' + person.email : null;
+    const box = el('span', { id: 'contacts' }, [line('分管领导', people.leader), line('责任人', people.responsible)].filter(Boolean).join('；'));
+    if (['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER'].includes(me.role)) {
+      box.append(' ', el('button', { type: 'button', class: 'secondary', id: 'reveal-contacts', text: '显示', title: '显示完整的联系方式（记入安全审计）',
+        onclick: async (event) => {
+          try {
+            const full = await revealContacts();
+            box.firstChild.textContent = [line('分管领导', full.leader), line('责任人', full.responsible)].filter(Boolean).join('；');
+            event.target.disabled = true;
+          } catch (e) { alert(e.message); }
+        } }));
+    }
+    return box;
+  }
+  async function revealContacts() { return App.api('POST', '/api/projects/' + id + '/contacts/unmask', {}); }
 
   function deadlines(p) {
     return App.table(['期限事项', '依据', '起算', '到期日', '状态', '完成日'], p.deadlines.map(d => [
@@ -152,6 +171,19 @@
     const form = el('form', { 'data-action': a.action, novalidate: true });
     const error = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'refusal-' + a.action });
     if (a.action === 'EDIT_DRAFT') {
+      // the contacts are shown masked: the form that edits them is filled with the full values when it is opened
+      // (an audited unmasking), so that saving keeps them
+      let filled = !(p.profile.people);
+      details.addEventListener('toggle', async () => {
+        if (!details.open || filled) return;
+        filled = true;
+        try {
+          const full = await revealContacts();
+          const set = (fid, v) => { const input = form.querySelector('#' + fid); if (input && v) input.value = v; };
+          if (full.leader) { set('pf-leader-mobile', full.leader.mobile); set('pf-leader-email', full.leader.email); }
+          if (full.responsible) { set('pf-resp-mobile', full.responsible.mobile); set('pf-resp-email', full.responsible.email); }
+        } catch (e) { App.showError(form.querySelector('#pf-error'), e); }
+      });
       ProfileForm.render(form, p.profile, async (profile) => {
         await App.api('POST', '/api/projects/' + id + '/actions/EDIT_DRAFT', { profile, expectedVersion: p.version });
         location.reload();

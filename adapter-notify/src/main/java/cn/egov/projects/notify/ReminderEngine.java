@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import cn.egov.projects.application.view.Masks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -550,7 +551,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             long id = ledger.deadLetter(key, attempts, error, clock.now());
             ops.remove();
             LOG.warn("reminder message {} to {} given up after {} attempts (dead letter {}): {}", key.channel(),
-                    key.recipient(), attempts, id, error);
+                    Masks.recipient(key.recipient()), attempts, id, Masks.redact(error));
             return;
         }
         Instant next = clock.now().plus(backoff(attempts));
@@ -558,7 +559,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             next = settings.quietHours().nextAllowed(next);
         }
         LOG.info("reminder message {} to {} failed (attempt {} of {}), next try at {}: {}", key.channel(),
-                key.recipient(), attempts, settings.maxAttempts(), next, error);
+                Masks.recipient(key.recipient()), attempts, settings.maxAttempts(), next, Masks.redact(error));
         ops.reschedule(complete, next);
     }
 

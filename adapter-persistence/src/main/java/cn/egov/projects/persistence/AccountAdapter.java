@@ -9,6 +9,7 @@ import cn.egov.projects.persistence.account.AccountDao;
 import cn.egov.projects.persistence.account.AccountMapper;
 import cn.egov.projects.persistence.account.AccountRow;
 import cn.egov.projects.persistence.account.AssignedProjectRow;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -32,10 +33,30 @@ import java.util.stream.Collectors;
  */
 public final class AccountAdapter implements AccountPort, ProjectAssignmentPort {
 
-    private final Sessions sessions;
+    /** The account's contacts, each encrypted ({@link FieldCipher}) with the user id as its row key. */
+    public static final FieldCipher.Field MOBILE = cn.egov.projects.persistence.crypto.PersonalFields.ACCOUNT_MOBILE;
+    public static final FieldCipher.Field EMAIL = cn.egov.projects.persistence.crypto.PersonalFields.ACCOUNT_EMAIL;
 
-    AccountAdapter(Sessions sessions) {
+    private final Sessions sessions;
+    private final FieldCipher cipher;
+
+    AccountAdapter(Sessions sessions, FieldCipher cipher) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+    }
+
+    /** The row as stored: the contacts encrypted. */
+    private AccountRow sealed(AccountRow r) {
+        return new AccountRow(r.userId(), r.username(), r.displayName(), r.role(), r.unit(),
+                cipher.encrypt(MOBILE, r.userId(), r.mobile()), cipher.encrypt(EMAIL, r.userId(), r.email()),
+                r.passwordHash(), r.enabled());
+    }
+
+    /** The row as read, the contacts decrypted. */
+    private AccountRow opened(AccountRow r) {
+        return new AccountRow(r.userId(), r.username(), r.displayName(), r.role(), r.unit(),
+                cipher.decrypt(MOBILE, r.userId(), r.mobile()), cipher.decrypt(EMAIL, r.userId(), r.email()),
+                r.passwordHash(), r.enabled());
     }
 
     @Override
@@ -56,14 +77,14 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
         });
     }
 
-    private static Optional<Account> withAssigned(AccountDao dao, AccountRow row) {
+    private Optional<Account> withAssigned(AccountDao dao, AccountRow row) {
         if (row == null) {
             return Optional.empty();
         }
         var assigned = dao.findAssigned(row.userId()).stream()
                 .map(a -> new ProjectId(a.projectId()))
                 .collect(Collectors.toSet());
-        return Optional.of(AccountMapper.INSTANCE.toAccount(row, assigned));
+        return Optional.of(AccountMapper.INSTANCE.toAccount(opened(row), assigned));
     }
 
     @Override
@@ -111,7 +132,7 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
     @Override
     public void insert(Account account) {
         Objects.requireNonNull(account, "account");
-        AccountRow row = AccountMapper.INSTANCE.toRow(account);
+        AccountRow row = sealed(AccountMapper.INSTANCE.toRow(account));
         // an account made with projects already named to it (a seed) is named as the Bureau names: an expert for
         // review, anyone else into the scope of a classified project
         AssignmentPurpose purpose = account.role() == Role.EXPERT ? AssignmentPurpose.REVIEW : AssignmentPurpose.SCOPE;
@@ -152,7 +173,7 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
     }
 
     /** Accounts with their assigned projects, read for all of them at once. */
-    private static List<Account> withAssigned(AccountDao dao, List<AccountRow> rows) {
+    private List<Account> withAssigned(AccountDao dao, List<AccountRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -160,7 +181,7 @@ public final class AccountAdapter implements AccountPort, ProjectAssignmentPort 
                 .stream().collect(Collectors.groupingBy(AssignedProjectRow::userId,
                         Collectors.mapping(a -> new ProjectId(a.projectId()), Collectors.toSet())));
         return rows.stream()
-                .map(r -> AccountMapper.INSTANCE.toAccount(r, assigned.getOrDefault(r.userId(), Set.of())))
+                .map(r -> AccountMapper.INSTANCE.toAccount(opened(r), assigned.getOrDefault(r.userId(), Set.of())))
                 .toList();
     }
 }

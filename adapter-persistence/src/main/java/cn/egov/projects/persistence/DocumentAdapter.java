@@ -3,7 +3,10 @@ package cn.egov.projects.persistence;
 import cn.egov.projects.application.port.out.DocumentPort;
 import cn.egov.projects.application.view.StoredDocument;
 import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.application.error.DocumentIntegrityException;
+import cn.egov.projects.persistence.crypto.Sm3;
 import cn.egov.projects.persistence.document.DocumentDao;
+import cn.egov.projects.persistence.document.DocumentRow;
 import cn.egov.projects.persistence.document.DocumentMapper;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
@@ -21,8 +24,9 @@ import java.util.UUID;
 
 /**
  * Documents in the {@code document} table, content included ({@link DocumentPort}). A document is kept for good:
- * it is stored once and never replaced. Its size and SHA-256 are checked against the content when it is stored
- * and again when it is loaded, so that a damaged document is never handed out as if it were whole.
+ * it is stored once and never replaced. Its SM3 digest (GB/T 32905) is computed when it is stored; its size, SHA-256
+ * and SM3 are checked against the content when it is stored and again when it is loaded, so that a damaged or
+ * altered document is never handed out as if it were whole ({@link DocumentIntegrityException}).
  */
 public final class DocumentAdapter implements DocumentPort {
 
@@ -50,7 +54,14 @@ public final class DocumentAdapter implements DocumentPort {
         if (problem != null) {
             throw new IllegalArgumentException("document " + document.id() + ": " + problem);
         }
-        var row = DocumentMapper.INSTANCE.toRow(document);
+        String sm3 = Sm3.of(document.content());
+        if (document.sm3() != null && !document.sm3().equalsIgnoreCase(sm3)) {
+            throw new IllegalArgumentException("document " + document.id() + ": the content's SM3 is " + sm3
+                    + ", not " + document.sm3());
+        }
+        var given = DocumentMapper.INSTANCE.toRow(document);
+        var row = new DocumentRow(given.id(), given.projectId(), given.fileName(), given.contentType(), given.size(),
+                given.sha256(), sm3, given.kind(), given.uploadedBy(), given.uploadedAt(), given.content());
         try {
             sessions.call(s -> {
                 s.getMapper(DocumentDao.class).insert(row);
@@ -64,7 +75,10 @@ public final class DocumentAdapter implements DocumentPort {
         }
     }
 
-    /** @throws IllegalStateException when the stored content no longer matches its size or SHA-256 */
+    /**
+     * @throws DocumentIntegrityException when the stored content no longer matches its size, SHA-256 or SM3 (a
+     *                                    document stored before SM3 digests without one is checked by SHA-256)
+     */
     @Override
     public Optional<StoredDocument> load(UUID id) {
         Objects.requireNonNull(id, "id");
@@ -72,9 +86,12 @@ public final class DocumentAdapter implements DocumentPort {
                 .map(DocumentMapper.INSTANCE::toDocument);
         found.ifPresent(d -> {
             String problem = mismatch(d.content(), d.size(), d.sha256());
+            if (problem == null && d.sm3() != null && !Sm3.of(d.content()).equalsIgnoreCase(d.sm3())) {
+                problem = "the content's SM3 is " + Sm3.of(d.content()) + ", not " + d.sm3();
+            }
             if (problem != null) {
-                LOG.error("stored document {} is damaged: {}", id, problem);
-                throw new IllegalStateException("stored document " + id + " is damaged: " + problem);
+                LOG.error("stored document {} failed its integrity check: {}", id, problem);
+                throw new DocumentIntegrityException(id, problem);
             }
         });
         return found;

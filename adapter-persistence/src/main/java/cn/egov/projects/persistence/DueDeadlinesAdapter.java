@@ -6,6 +6,7 @@ import cn.egov.projects.application.view.DueCursor;
 import cn.egov.projects.application.view.DueDeadline;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.persistence.deadline.DueDeadlineDao;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.deadline.DueDeadlineRow;
 import cn.egov.projects.persistence.mybatis.Sessions;
 
@@ -29,9 +30,11 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
     static final int MAX_LIMIT = 10_000;
 
     private final Sessions sessions;
+    private final FieldCipher cipher;
 
-    DueDeadlinesAdapter(Sessions sessions) {
+    DueDeadlinesAdapter(Sessions sessions, FieldCipher cipher) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     @Override
@@ -40,7 +43,7 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
         checkLimit(limit);
         List<DueDeadlineRow> rows = sessions.call(s ->
                 range(s.getMapper(DueDeadlineDao.class), null, dueOnOrBefore, after, limit));
-        return rows.stream().map(DueDeadlineRow::toDueDeadline).toList();
+        return rows.stream().map(r -> r.toDueDeadline(cipher)).toList();
     }
 
     /** The days are read as runs of consecutive days, one index range each, from the cursor on. */
@@ -63,7 +66,7 @@ public final class DueDeadlinesAdapter implements DueDeadlinesPort, ProvisionalD
             }
             return page;
         });
-        return rows.stream().map(DueDeadlineRow::toDueDeadline).toList();
+        return rows.stream().map(r -> r.toDueDeadline(cipher)).toList();
     }
 
     @Override

@@ -22,6 +22,7 @@ import cn.egov.projects.persistence.web.WorkplaceReadAdapter;
 
 import cn.egov.projects.persistence.audit.AuditChain;
 import cn.egov.projects.persistence.audit.AuditKey;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 
 import java.sql.Connection;
@@ -54,6 +55,7 @@ public final class PersistenceAdapters {
 
     private final Database database;
     private final AuditChain auditChain;
+    private final FieldCipher cipher;
 
     /**
      * Over a database whose audit trail is sealed with a key of this process only: for tests and throwaway
@@ -70,27 +72,46 @@ public final class PersistenceAdapters {
      * @throws DatabaseStartupException when the chain's head cannot be read or sealed
      */
     public PersistenceAdapters(Database database, AuditKey auditKey) {
+        this(database, auditKey, FieldCipher.ephemeral());
+    }
+
+    /**
+     * Over a database whose audit trail is sealed with {@code auditKey} and whose personal data is encrypted with
+     * {@code cipher} ({@link FieldCipher}); encrypts, the first time after V26, the personal data written before
+     * ({@link PersonalDataSweep}).
+     *
+     * @throws DatabaseStartupException when the chain's head cannot be read or sealed, or the personal data cannot
+     *                                  be encrypted
+     */
+    public PersistenceAdapters(Database database, AuditKey auditKey, FieldCipher cipher) {
         this.database = Objects.requireNonNull(database, "database");
         this.auditChain = new AuditChain(auditKey);
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
         sealLegacy();
+        PersonalDataSweep.carryOver(database.dataSource(), cipher, !database.settings().isPostgreSql());
         var sessions = database.sessions();
         this.transactions = new MyBatisTransactionAdapter(sessions);
-        this.projects = new ProjectPersistenceAdapter(sessions);
+        this.projects = new ProjectPersistenceAdapter(sessions, cipher);
         this.windows = new DeclarationWindowAdapter(sessions);
         this.auditTrail = new AuditTrailAdapter(sessions, auditChain);
         this.documents = new DocumentAdapter(sessions);
-        this.accounts = new AccountAdapter(sessions);
+        this.accounts = new AccountAdapter(sessions, cipher);
         this.units = new UnitAdapter(sessions);
-        this.dueDeadlines = new DueDeadlinesAdapter(sessions);
-        this.workplaceReads = new WorkplaceReadAdapter(sessions);
+        this.dueDeadlines = new DueDeadlinesAdapter(sessions, cipher);
+        this.workplaceReads = new WorkplaceReadAdapter(sessions, cipher);
         this.names = new NamesAdapter(sessions);
-        this.webSecurity = new WebSecurityAdapter(sessions);
+        this.webSecurity = new WebSecurityAdapter(sessions, cipher);
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
-        this.resourceCatalogues = new ResourceCatalogueAdapter(sessions);
+        this.resourceCatalogues = new ResourceCatalogueAdapter(sessions, cipher);
         this.reuseOpinions = new ReuseOpinionAdapter(sessions);
         this.performanceGrades = new PerformanceGradeAdapter(sessions);
         this.experts = new ExpertAdapter(sessions);
         this.secondFactors = new cn.egov.projects.persistence.security.SecondFactorAdapter(sessions);
+    }
+
+    /** The cipher of personal data at rest, for any other column that must be encrypted (e.g. a TOTP secret). */
+    public FieldCipher cipher() {
+        return cipher;
     }
 
     private void sealLegacy() {

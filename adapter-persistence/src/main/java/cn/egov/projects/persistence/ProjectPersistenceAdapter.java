@@ -13,6 +13,7 @@ import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.project.DeadlineRow;
@@ -55,9 +56,11 @@ import java.util.UUID;
 public final class ProjectPersistenceAdapter implements LoadProjectPort, SaveProjectPort, ListProjectsPort {
 
     private final Sessions sessions;
+    private final FieldCipher cipher;
 
-    ProjectPersistenceAdapter(Sessions sessions) {
+    ProjectPersistenceAdapter(Sessions sessions, FieldCipher cipher) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     @Override
@@ -67,7 +70,8 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         if (stored == null) {
             return Optional.empty();
         }
-        Project.Snapshot snapshot = ProjectDocuments.read(id.value(), stored.version(), stored.document());
+        Project.Snapshot snapshot = ProjectDocuments.read(id.value(), stored.version(), stored.document(),
+                cipher);
         remember(snapshot.id().value(), stored.version(), snapshot);
         return Optional.of(Project.restore(snapshot));
     }
@@ -102,7 +106,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     @Override
     public void insert(Project project) {
         Project.Snapshot snapshot = project.snapshot();
-        ProjectRow row = ProjectRow.of(snapshot);
+        ProjectRow row = ProjectRow.of(snapshot, cipher);
         List<DeadlineRow> deadlines = deadlineRows(snapshot);
         try {
             sessions.call(session -> {
@@ -127,7 +131,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     public void update(Project project) {
         long expected = project.version();
         Project.Snapshot snapshot = project.snapshot();
-        ProjectRow row = ProjectRow.of(snapshot);
+        ProjectRow row = ProjectRow.of(snapshot, cipher);
         List<DeadlineRow> deadlines = deadlineRows(snapshot);
         Optional<Map<UUID, Stored>> known = storedInThisTransaction();
         // taken out while the rows are written: put back only once they are

@@ -9,6 +9,7 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.domain.resource.ResourceCatalogue;
 import cn.egov.projects.domain.resource.ResourceEntry;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.project.ProjectDocuments;
@@ -41,9 +42,11 @@ import java.util.function.Consumer;
 public final class ResourceCatalogueAdapter implements ResourceCataloguePort, SimilarityCorpusPort {
 
     private final Sessions sessions;
+    private final FieldCipher cipher;
 
-    ResourceCatalogueAdapter(Sessions sessions) {
+    ResourceCatalogueAdapter(Sessions sessions, FieldCipher cipher) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     @Override
@@ -103,7 +106,8 @@ public final class ResourceCatalogueAdapter implements ResourceCataloguePort, Si
         sessions.call(session -> {
             session.getMapper(ResourceDao.class).scanProjects(criteria, context -> {
                 CorpusProjectRow row = context.getResultObject();
-                each.accept(Project.restore(ProjectDocuments.read(row.id(), row.version(), row.document())));
+                each.accept(Project.restore(ProjectDocuments.read(row.id(), row.version(), row.document(),
+                        cipher)));
                 count[0]++;
             });
             return null;

@@ -209,7 +209,8 @@ abstract class DatabaseContractTest {
         adapters.auditTrail().append(audit);
         byte[] content = "竣工决算报告".getBytes(StandardCharsets.UTF_8);
         StoredDocument document = new StoredDocument(UUID.randomUUID(), project.id(), "决算.pdf", "application/pdf",
-                content.length, DocumentAdapter.sha256Hex(content), "FINAL_ACCOUNTS", "u1",
+                content.length, DocumentAdapter.sha256Hex(content),
+                cn.egov.projects.persistence.crypto.Sm3.of(content), "FINAL_ACCOUNTS", "u1",
                 Instant.parse("2026-11-10T03:00:00Z"), content);
         adapters.documents().store(document);
         Account account = new Account("admin-1", "admin", "管理员", Role.ADMIN, new UnitId("TC-DSJ"), null, null,

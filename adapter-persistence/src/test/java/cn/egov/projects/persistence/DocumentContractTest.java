@@ -18,7 +18,8 @@ abstract class DocumentContractTest extends PersistenceContractTest {
 
     private static StoredDocument document(ProjectId project, String name, byte[] content, Instant at) {
         return new StoredDocument(UUID.randomUUID(), project, name, "application/pdf", content.length,
-                DocumentAdapter.sha256Hex(content), "CONTRACT", "user-7", at, content);
+                DocumentAdapter.sha256Hex(content),
+                cn.egov.projects.persistence.crypto.Sm3.of(content), "CONTRACT", "user-7", at, content);
     }
 
     private static byte[] randomBytes(int size, long seed) {
@@ -79,10 +80,10 @@ abstract class DocumentContractTest extends PersistenceContractTest {
         ProjectId project = ProjectId.random();
         byte[] content = "原文".getBytes(StandardCharsets.UTF_8);
         StoredDocument wrongSum = new StoredDocument(UUID.randomUUID(), project, "a.txt", "text/plain",
-                content.length, DocumentAdapter.sha256Hex("篡改".getBytes(StandardCharsets.UTF_8)), "OTHER", "u",
+                content.length, DocumentAdapter.sha256Hex("篡改".getBytes(StandardCharsets.UTF_8)), null, "OTHER", "u",
                 Instant.parse("2025-01-01T00:00:00Z"), content);
         StoredDocument wrongSize = new StoredDocument(UUID.randomUUID(), project, "b.txt", "text/plain",
-                content.length + 1, DocumentAdapter.sha256Hex(content), "OTHER", "u",
+                content.length + 1, DocumentAdapter.sha256Hex(content), null, "OTHER", "u",
                 Instant.parse("2025-01-01T00:00:00Z"), content);
 
         assertThatThrownBy(() -> adapters.documents().store(wrongSum)).isInstanceOf(IllegalArgumentException.class);
@@ -98,7 +99,7 @@ abstract class DocumentContractTest extends PersistenceContractTest {
         adapters.documents().store(original);
         byte[] other = {9, 9};
         StoredDocument sameId = new StoredDocument(original.id(), project, "替换.pdf", "application/pdf", other.length,
-                DocumentAdapter.sha256Hex(other), "CONTRACT", "user-8", Instant.parse("2025-02-01T00:00:00Z"), other);
+                DocumentAdapter.sha256Hex(other), null, "CONTRACT", "user-8", Instant.parse("2025-02-01T00:00:00Z"), other);
 
         assertThatThrownBy(() -> adapters.documents().store(sameId)).isInstanceOf(IllegalStateException.class);
         assertThat(adapters.documents().load(original.id()).orElseThrow())

@@ -105,8 +105,18 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
                             s.policyId(), s.profile().name(), s.profile().planYear(), s.profile().category().name(),
                             s.profile().nature().name(), s.profile().classified(),
                             s.profile().totalInvestment().toBigDecimal(), s.state().name(), s.createdOn()));
-                    assertThat(new String[] {rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                            rs.getString(16), rs.getString(17)}).containsExactly(
+                    // the contacts are encrypted (SM4-GCM, bound to this project's row and each column)
+                    var cipher = cn.egov.projects.persistence.crypto.FieldCipher.ephemeral();
+                    String row = s.id().value().toString();
+                    for (int i : new int[] {13, 14, 16, 17}) {
+                        assertThat(rs.getString(i)).satisfiesAnyOf(v -> assertThat(v).isNull(),
+                                v -> assertThat(v).startsWith("sm4gcm:v1:"));
+                    }
+                    assertThat(new String[] {rs.getString(12),
+                            cipher.decrypt(cn.egov.projects.persistence.project.ProjectRow.LEADER_MOBILE, row, rs.getString(13)),
+                            cipher.decrypt(cn.egov.projects.persistence.project.ProjectRow.LEADER_EMAIL, row, rs.getString(14)), rs.getString(15),
+                            cipher.decrypt(cn.egov.projects.persistence.project.ProjectRow.RESPONSIBLE_MOBILE, row, rs.getString(16)),
+                            cipher.decrypt(cn.egov.projects.persistence.project.ProjectRow.RESPONSIBLE_EMAIL, row, rs.getString(17))}).containsExactly(
                             leader == null ? null : leader.name(), leader == null ? null : leader.mobile(),
                             leader == null ? null : leader.email(), responsible == null ? null : responsible.name(),
                             responsible == null ? null : responsible.mobile(),

@@ -143,15 +143,34 @@ abstract class ProjectDocumentMigrationContractTest {
         return ids;
     }
 
+    /**
+     * The contact columns, decrypted: the first start after V26 has encrypted every mobile number and e-mail address
+     * (the columns and the document hold no plaintext contact any more).
+     */
     private static List<String> contacts(Connection c, Project p) throws SQLException {
+        List<cn.egov.projects.persistence.crypto.FieldCipher.Field> fields = java.util.Arrays.asList(null,
+                cn.egov.projects.persistence.project.ProjectRow.LEADER_MOBILE,
+                cn.egov.projects.persistence.project.ProjectRow.LEADER_EMAIL, null,
+                cn.egov.projects.persistence.project.ProjectRow.RESPONSIBLE_MOBILE,
+                cn.egov.projects.persistence.project.ProjectRow.RESPONSIBLE_EMAIL);
+        var cipher = cn.egov.projects.persistence.crypto.FieldCipher.ephemeral();
         try (PreparedStatement ps = c.prepareStatement("SELECT leader_name, leader_mobile, leader_email,"
-                + " responsible_name, responsible_mobile, responsible_email FROM project WHERE id = ?")) {
+                + " responsible_name, responsible_mobile, responsible_email, document FROM project WHERE id = ?")) {
             ps.setObject(1, p.id().value());
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 List<String> out = new ArrayList<>();
+                String document = rs.getString(7);
                 for (int i = 1; i <= 6; i++) {
-                    out.add(rs.getString(i));
+                    String stored = rs.getString(i);
+                    if (fields.get(i - 1) == null || stored == null) {
+                        out.add(stored);
+                        continue;
+                    }
+                    assertThat(stored).startsWith("sm4gcm:v1:k1:");
+                    String plain = cipher.decrypt(fields.get(i - 1), p.id().value().toString(), stored);
+                    assertThat(document).doesNotContain(plain);
+                    out.add(plain);
                 }
                 return out;
             }

@@ -77,7 +77,7 @@ abstract class TransactionContractTest extends PersistenceContractTest {
                     LocalDate.of(year - 1, 7, 31)));
             byte[] content = "内容".getBytes(StandardCharsets.UTF_8);
             adapters.documents().store(new StoredDocument(documentId, p.id(), "a.txt", "text/plain", content.length,
-                    DocumentAdapter.sha256Hex(content), "OTHER", "user-1", NOW, content));
+                    DocumentAdapter.sha256Hex(content), null, "OTHER", "user-1", NOW, content));
             adapters.accounts().insert(new Account(UUID.randomUUID().toString(), username, "某人", Role.UNIT_STAFF,
                     p.unit(), null, null, "hash", true, Set.of()));
             // inside the transaction the changes are visible

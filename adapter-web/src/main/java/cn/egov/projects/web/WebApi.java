@@ -19,6 +19,7 @@ import cn.egov.projects.web.http.SecurityHeaders;
 import cn.egov.projects.web.http.UnreadBodies;
 import cn.egov.projects.web.idempotency.IdempotencyKeys;
 import cn.egov.projects.web.routes.AccountRoutes;
+import cn.egov.projects.web.routes.PersonalDataRoutes;
 import cn.egov.projects.web.routes.ActionRoutes;
 import cn.egov.projects.web.routes.AssignmentRoutes;
 import cn.egov.projects.web.routes.ExpertRoutes;
@@ -233,6 +234,7 @@ public final class WebApi {
         new cn.egov.projects.web.routes.SecondFactorRoutes(workplace.secondFactor(), workplace.securityPolicy())
                 .mount(router, table);
         new AccountRoutes(useCases.createAccount(), workplace.accountAdmin(), workplace.units()).mount(router, table);
+        new PersonalDataRoutes(workplace.personalData()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
                 useCases.declareProject(), workplace.projectPage()).mount(router, table);
         new ActionRoutes(lifecycle).stepUp(new cn.egov.projects.web.routes.StepUpCheck(workplace.securityPolicy(),

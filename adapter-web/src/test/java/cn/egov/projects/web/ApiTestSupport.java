@@ -145,7 +145,8 @@ abstract class ApiTestSupport {
                         workplace.documents, workplace.assignments, workplace.securityAudit,
                         new cn.egov.projects.application.service.SecurityEventService(world.ports),
                         workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance,
-                        workplace.experts, workplace.statistics, workplace.secondFactor(throttle, revisions)),
+                        workplace.experts, workplace.statistics, workplace.secondFactor(throttle, revisions),
+                        new cn.egov.projects.application.service.PersonalDataService(world.ports, workplace.stores)),
                 settings, ready, revisions, sessions, world.clock);
     }
 

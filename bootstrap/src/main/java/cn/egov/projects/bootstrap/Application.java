@@ -18,6 +18,8 @@ import cn.egov.projects.persistence.Database;
 import cn.egov.projects.persistence.DatabaseStartupException;
 import cn.egov.projects.persistence.PersistenceAdapters;
 import cn.egov.projects.persistence.audit.AuditKey;
+import cn.egov.projects.persistence.crypto.DataKeys;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.config.CalendarDirectory;
 import cn.egov.projects.persistence.config.ConfigurationException;
 import cn.egov.projects.persistence.config.PolicyPackFile;
@@ -102,6 +104,19 @@ final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * The keys that encrypt personal data at rest, from {@code EGOV_DATA_KEY_FILE}; the server makes the file (one
+     * key, readable by its owner only) when it does not exist ({@code create}), {@code rotate-keys} never does.
+     */
+    static DataKeys dataKeys(Settings settings, boolean create) {
+        try {
+            return DataKeys.fromFile(settings.dataKeyFile(), create);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(ExitCode.BAD_CONFIGURATION_FILE, e.getMessage() + " ("
+                    + settings.source(Settings.Key.DATA_KEY_FILE) + ")", e);
+        }
+    }
+
     static Application open(Settings settings, ClockPort testClock) {
         // the policy packs and the calendar are read beside the database's opening; a fault in them is reported
         // before one of the database, as when they were read first (a new database is made all the same: the next
@@ -125,7 +140,8 @@ final class Application implements AutoCloseable {
                     .map(start -> simulatedClock(settings, start)).orElseGet(SystemClock::new);
             DemoClock demoClock = settings.web().demo() ? new DemoClock(base) : null;
             ClockPort clock = demoClock != null ? demoClock : base;
-            PersistenceAdapters persistence = new PersistenceAdapters(database, auditKey(settings, true));
+            PersistenceAdapters persistence = new PersistenceAdapters(database, auditKey(settings, true),
+                    new FieldCipher(dataKeys(settings, true)));
             ReminderPlanningService planner = new ReminderPlanningService(persistence.dueDeadlines(),
                     persistence.projects(), persistence.projects(), persistence.windows(), persistence.accounts(),
                     () -> policies, calendar);

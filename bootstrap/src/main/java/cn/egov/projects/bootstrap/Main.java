@@ -6,7 +6,10 @@ import cn.egov.projects.persistence.PersistenceAdapters;
 import cn.egov.projects.application.port.in.SecondFactorUseCase;
 import cn.egov.projects.application.view.OtpAlgorithm;
 import cn.egov.projects.persistence.audit.AuditChain;
+import cn.egov.projects.persistence.PersonalDataSweep;
 import cn.egov.projects.persistence.audit.AuditKey;
+import cn.egov.projects.persistence.crypto.DataKeys;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.web.WebApi;
 import cn.egov.projects.web.WebServer;
 import cn.egov.projects.web.WebServerException;
@@ -91,6 +94,10 @@ public final class Main {
                 what = Settings.RESTORE;
                 return BackupCommands.restore(settings);
             }
+            if (settings.command() == Settings.Command.ROTATE_KEYS) {
+                what = Settings.ROTATE_KEYS;
+                return rotateKeys(settings);
+            }
             return serve(settings);
         } catch (SettingsException e) {
             return failed(what, ExitCode.BAD_SETTING, e.getMessage());
@@ -160,6 +167,36 @@ public final class Main {
             LOG.error("audit trail broken{}: {}", verdict.brokenAt().map(id -> " at record " + id).orElse(""),
                     verdict.reason());
             return ExitCode.AUDIT_CHAIN_BROKEN;
+        }
+    }
+
+    /**
+     * {@code rotate-keys}: adds a new SM4 key to the data key file (the newest encrypts from now on), writes every
+     * encrypted value of the database again under it, and prints how many. Each batch commits on its own and values
+     * under the old keys still decrypt, so an interrupted run is simply run again. On the embedded H2 database the
+     * server must be stopped (it holds the file); on PostgreSQL see OPERATIONS.md. The old keys stay in the file.
+     */
+    private static int rotateKeys(Settings settings) {
+        Application.dataKeys(settings, false); // the file must exist: never make a first key here
+        Database database;
+        try {
+            database = Database.open(settings.database());
+        } catch (DatabaseStartupException e) {
+            throw new StartupException(ExitCode.DATABASE, e.getMessage() + " (" + settings.databaseSource() + ")", e);
+        }
+        try (database) {
+            DataKeys keys;
+            try {
+                keys = DataKeys.addKey(settings.dataKeyFile());
+            } catch (IllegalArgumentException e) {
+                throw new StartupException(ExitCode.BAD_CONFIGURATION_FILE, e.getMessage() + " ("
+                        + settings.source(Settings.Key.DATA_KEY_FILE) + ")", e);
+            }
+            long count = PersonalDataSweep.rotate(database, new FieldCipher(keys));
+            CommandOutput.println("已在新密钥 " + keys.newestId() + " 下重新加密 " + count + " 个值。 / re-encrypted " + count
+                    + " values under data key " + keys.newestId());
+            LOG.info("data keys rotated: {} values re-encrypted under key {}", count, keys.newestId());
+            return ExitCode.OK;
         }
     }
 

@@ -38,7 +38,9 @@ public final class Settings {
         /** Back the database up into a new archive ({@code --to}) and exit. */
         BACKUP,
         /** Restore an archive ({@code --from}) into an empty database, verify its audit chain and exit. */
-        RESTORE
+        RESTORE,
+        /** Add a data key and re-encrypt every encrypted value under it, and exit (the server stopped on H2). */
+        ROTATE_KEYS
     }
 
     /** A setting shared by every command: its flag and its environment variable. */
@@ -82,7 +84,8 @@ public final class Settings {
         CLOCK("--clock", "EGOV_CLOCK"),
         AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE"),
         BACKUP_DIR("--backup-dir", "EGOV_BACKUP_DIR"),
-        PG_BIN("--pg-bin", "EGOV_PG_BIN");
+        PG_BIN("--pg-bin", "EGOV_PG_BIN"),
+        DATA_KEY_FILE("--data-key-file", "EGOV_DATA_KEY_FILE");
 
         private final String flag;
         private final String variable;
@@ -121,6 +124,7 @@ public final class Settings {
     public static final String VERIFY_AUDIT = "verify-audit";
     public static final String BACKUP = "backup";
     public static final String RESTORE = "restore";
+    public static final String ROTATE_KEYS = "rotate-keys";
     private static final List<String> ADMIN_FLAGS = List.of("--username", "--name", "--unit", "--mobile", "--email",
             "--role", "--otp-algorithm");
 
@@ -169,6 +173,9 @@ public final class Settings {
             rest.remove(0);
         } else if (!rest.isEmpty() && rest.get(0).equals(RESTORE)) {
             command = Command.RESTORE;
+            rest.remove(0);
+        } else if (!rest.isEmpty() && rest.get(0).equals(ROTATE_KEYS)) {
+            command = Command.ROTATE_KEYS;
             rest.remove(0);
         }
         Map<String, String> flags = flags(rest, command);
@@ -220,7 +227,7 @@ public final class Settings {
             if (!arg.startsWith("--")) {
                 throw new SettingsException("unexpected argument '" + arg + "' on the command line; "
                         + "the sub-commands are " + CREATE_ADMIN + ", " + WARM_UP + ", " + VERIFY_AUDIT + ", "
-                        + BACKUP + " and " + RESTORE + ", and one comes first");
+                        + BACKUP + ", " + RESTORE + " and " + ROTATE_KEYS + ", and one comes first");
             }
             String name = arg;
             String value;
@@ -336,7 +343,8 @@ public final class Settings {
         throwawayValues.put(Key.DB_URL, DatabaseSettings.embeddedH2(dataDir).url());
         throwawayValues.put(Key.HTTP_PORT, String.valueOf(port));
         throwawayValues.put(Key.AUDIT_KEY_FILE, dataDir.resolve("audit.key").toString());
-        for (Key key : List.of(Key.DB_URL, Key.HTTP_PORT, Key.AUDIT_KEY_FILE)) {
+        throwawayValues.put(Key.DATA_KEY_FILE, dataDir.resolve("data.key").toString());
+        for (Key key : List.of(Key.DB_URL, Key.HTTP_PORT, Key.AUDIT_KEY_FILE, Key.DATA_KEY_FILE)) {
             throwawaySources.put(key, WARM_UP);
         }
         for (Key key : List.of(Key.DB_USER, Key.DB_PASSWORD, Key.DEMO)) {
@@ -367,6 +375,14 @@ public final class Settings {
      */
     public Path backupDir() {
         return value(Key.BACKUP_DIR).map(Path::of).orElse(Path.of("backups"));
+    }
+
+    /**
+     * The file of the SM4 keys that encrypt personal data at rest ({@code EGOV_DATA_KEY_FILE}; default
+     * {@code data/data.key} in the working directory), kept outside the database and backed up apart from it.
+     */
+    public Path dataKeyFile() {
+        return value(Key.DATA_KEY_FILE).map(Path::of).orElse(Path.of("data", "data.key"));
     }
 
     /** A setting's value as given (trimmed when from the environment), or empty when not given. */

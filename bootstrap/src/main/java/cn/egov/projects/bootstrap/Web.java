@@ -7,6 +7,7 @@ import cn.egov.projects.application.account.SignInService;
 import cn.egov.projects.application.account.SignInThrottle;
 import cn.egov.projects.application.account.UnitService;
 import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.application.service.PersonalDataService;
 import cn.egov.projects.application.service.AcceptanceService;
 import cn.egov.projects.application.service.ApprovalService;
 import cn.egov.projects.application.service.CalendarFeedService;
@@ -92,7 +93,8 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new ReuseOpinionService(ports, persistence.resourceCatalogues(), persistence.reuseOpinions()),
                 new PerformanceService(ports, persistence.performanceGrades()),
                 experts,
-                new StatisticsService(ports, persistence.workplaceReads()));
+                new StatisticsService(ports, persistence.workplaceReads()),
+                new PersonalDataService(ports, security));
 
         return new Web(lifecycle, workplace, web, units, pack, revisions);
     }

@@ -60,6 +60,7 @@ final class Cluster implements AutoCloseable {
         env.put("EGOV_DB_PASSWORD", "postgres");
         env.put("EGOV_TRUSTED_PROXIES", "127.0.0.1");
         env.put("EGOV_AUDIT_KEY_FILE", workDir.resolve("audit.key").toString());
+        env.put("EGOV_DATA_KEY_FILE", workDir.resolve("data.key").toString());
         return env;
     }
 

@@ -13,6 +13,7 @@ public final class LogEmailSender implements EmailSender {
 
     @Override
     public void send(OutgoingEmail email) {
-        LOG.info("e-mail (log channel) to {}: {} characters", email.to(), email.text().length());
+        LOG.info("e-mail (log channel) to {}: {} characters", cn.egov.projects.application.view.Masks.email(email.to()),
+                email.text().length());
     }
 }

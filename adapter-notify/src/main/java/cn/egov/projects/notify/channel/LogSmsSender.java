@@ -10,7 +10,8 @@ public final class LogSmsSender implements SmsSender {
 
     @Override
     public void send(OutgoingSms sms) {
-        LOG.info("SMS (log channel) to {}: {} characters in {} part(s)", sms.mobile(), sms.text().length(),
+        LOG.info("SMS (log channel) to {}: {} characters in {} part(s)", cn.egov.projects.application.view.Masks.mobile(sms.mobile()),
+                sms.text().length(),
                 SmsText.parts(sms.text()).size());
     }
 }

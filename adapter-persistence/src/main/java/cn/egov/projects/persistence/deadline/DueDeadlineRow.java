@@ -9,6 +9,9 @@ import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectState;
 
+import cn.egov.projects.persistence.crypto.FieldCipher;
+import cn.egov.projects.persistence.crypto.PersonalFields;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -22,12 +25,24 @@ public record DueDeadlineRow(UUID id, UUID projectId, DeadlineKind kind, String 
                              String leaderMobile, String leaderEmail, String responsibleName,
                              String responsibleMobile, String responsibleEmail) {
 
-    /** The open deadline with its project and people, as the application sees it. */
+    /** The open deadline with its project and people, as the application sees it (contacts as stored). */
     public DueDeadline toDueDeadline() {
+        return toDueDeadline(null);
+    }
+
+    /** The open deadline with its project and people, the people's contacts decrypted under {@code cipher}. */
+    public DueDeadline toDueDeadline(FieldCipher cipher) {
+        String row = projectId.toString();
         Deadline deadline = Deadline.open(id, kind, ref, startDate, dueDate, provisional);
         return new DueDeadline(deadline, new ProjectId(projectId), new UnitId(unit), projectName, classified, state,
-                policyId, person(leaderName, leaderMobile, leaderEmail),
-                person(responsibleName, responsibleMobile, responsibleEmail));
+                policyId, person(leaderName, open(cipher, PersonalFields.LEADER_MOBILE, row, leaderMobile),
+                        open(cipher, PersonalFields.LEADER_EMAIL, row, leaderEmail)),
+                person(responsibleName, open(cipher, PersonalFields.RESPONSIBLE_MOBILE, row, responsibleMobile),
+                        open(cipher, PersonalFields.RESPONSIBLE_EMAIL, row, responsibleEmail)));
+    }
+
+    private static String open(FieldCipher cipher, FieldCipher.Field field, String row, String value) {
+        return cipher == null ? value : cipher.decrypt(field, row, value);
     }
 
     private static Person person(String name, String mobile, String email) {

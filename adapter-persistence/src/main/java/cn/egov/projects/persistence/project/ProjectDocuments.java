@@ -28,8 +28,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+
+import cn.egov.projects.domain.project.Person;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 
 /**
  * A project's document: {@link Project.Snapshot} as JSON, the one place a project's state is stored (see the
@@ -45,7 +49,11 @@ import java.util.function.Function;
  *   <li>days as ISO strings ({@code "2025-01-31"}), ids as their UUID text, the unit as its code, enums by name;</li>
  *   <li>no {@code "version"}: the version is the {@code project} row's column, which the save's
  *       {@code WHERE version = ?} checks; reading puts it back;</li>
- *   <li>absent members for nulls; Chinese text as it is (UTF-8, not escaped).</li>
+ *   <li>absent members for nulls; Chinese text as it is (UTF-8, not escaped);</li>
+ *   <li>written with a {@link FieldCipher} ({@link #write(Project.Snapshot, FieldCipher)}), the accountable people's
+ *       {@code "mobile"} and {@code "email"} encrypted (SM4-GCM), bound to the project's id and to
+ *       {@link #personField the duty and member}; read back with the cipher, they are plaintext again (a plaintext
+ *       one, written before encryption at rest, is read as it is).</li>
  * </ul>
  * Only the record components are written: derived accessors of the domain such as {@code Deadline.isOpen()} are
  * not part of the state and are not looked at.
@@ -69,6 +77,13 @@ public final class ProjectDocuments {
     /** Binds a document of the current layout, in which {@code "format"} names no component of the snapshot. */
     private static final ObjectReader CURRENT;
 
+    /** {@link #WRITER}'s writer, to which a save adds its cipher and project. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITE;
+
+    /** The attributes of a write or read naming the cipher and the project whose people's contacts it concerns. */
+    private static final String CIPHER = "egov.cipher";
+    private static final String PROJECT = "egov.project";
+
     static {
         WRITER.configOverride(Project.Snapshot.class)
                 .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("version"));
@@ -76,6 +91,16 @@ public final class ProjectDocuments {
         current.configOverride(Project.Snapshot.class)
                 .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("format"));
         CURRENT = current.readerFor(Project.Snapshot.class);
+        WRITE = WRITER.writer();
+    }
+
+    /**
+     * The column, for {@link FieldCipher}'s associated data, of one contact of one accountable person inside the
+     * document: table {@code project}, column {@code document.<duty>.<member>} (e.g. {@code document.leader.mobile});
+     * the row key is the project's id.
+     */
+    public static FieldCipher.Field personField(String duty, String member) {
+        return new FieldCipher.Field("project", "document." + duty + "." + member);
     }
 
     private static ObjectMapper mapper() {
@@ -95,9 +120,19 @@ public final class ProjectDocuments {
      * not through a JSON tree: a save writes the whole document, so this is on every transition's path.
      */
     public static String write(Project.Snapshot snapshot) {
+        return write(snapshot, null);
+    }
+
+    /**
+     * {@link #write(Project.Snapshot)} with the accountable people's mobile numbers and e-mail addresses encrypted
+     * under {@code cipher} (none when null).
+     */
+    public static String write(Project.Snapshot snapshot, FieldCipher cipher) {
         String state;
         try {
-            state = WRITER.writeValueAsString(snapshot);
+            state = cipher == null ? WRITER.writeValueAsString(snapshot)
+                    : WRITE.withAttributes(Map.of(CIPHER, cipher, PROJECT, snapshot.id().value().toString()))
+                    .writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("project " + snapshot.id() + " cannot be written as a document", e);
         }
@@ -112,6 +147,18 @@ public final class ProjectDocuments {
      *                               format, or naming what the domain no longer has)
      */
     public static Project.Snapshot read(UUID id, long version, String text) {
+        return read(id, version, text, null);
+    }
+
+    /**
+     * {@link #read(UUID, long, String)} with the accountable people's contacts decrypted under {@code cipher}.
+     *
+     * @throws FieldCipher.UndecryptableException when a contact does not decrypt (another project's, altered, or
+     *                                            under a key the key file does not hold; none without a cipher)
+     */
+    public static Project.Snapshot read(UUID id, long version, String text, FieldCipher cipher) {
+        Map<String, Object> attributes = cipher == null ? Map.of(PROJECT, id.toString())
+                : Map.of(CIPHER, cipher, PROJECT, id.toString());
         try {
             int format = formatOf(id, text);
             if (format < 1 || format > FORMAT) {
@@ -122,16 +169,24 @@ public final class ProjectDocuments {
                 // bound straight from the text, with the row's version put in front of the members (a document
                 // never holds one): no JSON tree on a load of a current document
                 int open = text.indexOf('{');
-                return CURRENT.readValue("{\"version\":" + version + "," + text.substring(open + 1));
+                return CURRENT.withAttributes(attributes)
+                        .readValue("{\"version\":" + version + "," + text.substring(open + 1));
             }
             ObjectNode document = (ObjectNode) JSON.readTree(text);
             upgrade(document, format);
             document.remove("format");
             document.put("version", version);
-            return JSON.treeToValue(document, Project.Snapshot.class);
+            return JSON.readerFor(Project.Snapshot.class).withAttributes(attributes).readValue(document);
         } catch (JsonProcessingException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof FieldCipher.UndecryptableException undecryptable) {
+                    throw undecryptable;
+                }
+            }
             throw new IllegalStateException("the document of project " + id + " cannot be read: "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -196,7 +251,76 @@ public final class ProjectDocuments {
         scalar(module, LocalDate.class, LocalDate::toString, ProjectDocuments::day);
         scalar(module, ProjectId.class, id -> id.value().toString(), t -> new ProjectId(UUID.fromString(t)));
         scalar(module, UnitId.class, UnitId::code, UnitId::new);
+        module.addSerializer(Person.class, new PersonSerializer());
+        module.addDeserializer(Person.class, new PersonDeserializer());
         return module;
+    }
+
+    /** The duty a person is written under ({@code leader}, {@code responsible}), from the member's name. */
+    private static String duty(String name) {
+        return name == null ? "person" : name;
+    }
+
+    /** A person as its record components, the contacts encrypted when the write has a cipher. */
+    private static final class PersonSerializer extends com.fasterxml.jackson.databind.ser.std.StdSerializer<Person> {
+        PersonSerializer() {
+            super(Person.class);
+        }
+
+        @Override
+        public void serialize(Person person, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            FieldCipher cipher = (FieldCipher) provider.getAttribute(CIPHER);
+            String duty = duty(gen.getOutputContext().getCurrentName());
+            String project = (String) provider.getAttribute(PROJECT);
+            gen.writeStartObject();
+            gen.writeStringField("name", person.name());
+            gen.writeStringField("mobile", cipher == null ? person.mobile()
+                    : cipher.encrypt(personField(duty, "mobile"), project, person.mobile()));
+            if (person.email() != null) {
+                gen.writeStringField("email", cipher == null ? person.email()
+                        : cipher.encrypt(personField(duty, "email"), project, person.email()));
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    /** A person from its members, the contacts decrypted (an encrypted one without a cipher cannot be read). */
+    private static final class PersonDeserializer
+            extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<Person> {
+        PersonDeserializer() {
+            super(Person.class);
+        }
+
+        @Override
+        public Person deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String duty = duty(p.currentName());
+            JsonNode node = p.readValueAsTree();
+            if (node == null || !node.isObject()) {
+                return (Person) ctxt.handleUnexpectedToken(Person.class, p);
+            }
+            FieldCipher cipher = (FieldCipher) ctxt.getAttribute(CIPHER);
+            String project = (String) ctxt.getAttribute(PROJECT);
+            String mobile = text(node, "mobile");
+            String email = text(node, "email");
+            if (cipher != null) {
+                mobile = cipher.decrypt(personField(duty, "mobile"), project, mobile);
+                email = cipher.decrypt(personField(duty, "email"), project, email);
+            } else if (FieldCipher.isEncrypted(mobile) || FieldCipher.isEncrypted(email)) {
+                throw new IllegalStateException("the document of project " + project
+                        + " holds encrypted contacts and was read without the data key");
+            }
+            try {
+                return new Person(text(node, "name"), mobile, email);
+            } catch (IllegalArgumentException e) {
+                // never the value itself: the message of Person names only what is wrong
+                return (Person) ctxt.handleWeirdStringValue(Person.class, "(contact)", e.getMessage());
+            }
+        }
+
+        private static String text(JsonNode node, String member) {
+            JsonNode value = node.get(member);
+            return value == null || value.isNull() ? null : value.asText();
+        }
     }
 
     /**

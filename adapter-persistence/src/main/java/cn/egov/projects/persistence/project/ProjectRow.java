@@ -6,6 +6,8 @@ import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectState;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,8 +42,23 @@ public record ProjectRow(
         String responsibleEmail,
         String document) {
 
-    /** The row of a snapshot. */
+    /** The contact columns, each encrypted ({@link FieldCipher}) with the project's id as its row key. */
+    public static final FieldCipher.Field LEADER_MOBILE = PersonalFields.LEADER_MOBILE;
+    public static final FieldCipher.Field LEADER_EMAIL = PersonalFields.LEADER_EMAIL;
+    public static final FieldCipher.Field RESPONSIBLE_MOBILE = PersonalFields.RESPONSIBLE_MOBILE;
+    public static final FieldCipher.Field RESPONSIBLE_EMAIL = PersonalFields.RESPONSIBLE_EMAIL;
+
+    /** The row of a snapshot, contacts in plaintext (tests of the layout only: the adapter encrypts them). */
     public static ProjectRow of(Project.Snapshot s) {
+        return of(s, null);
+    }
+
+    /**
+     * The row of a snapshot, the accountable people's mobile numbers and e-mail addresses encrypted under
+     * {@code cipher} in the columns and in the document (none when null).
+     */
+    public static ProjectRow of(Project.Snapshot s, FieldCipher cipher) {
+        String row = s.id().value().toString();
         AccountablePeople people = s.profile().people();
         Person leader = people == null ? null : people.leader();
         Person responsible = people == null ? null : people.responsible();
@@ -59,11 +76,15 @@ public record ProjectRow(
                 s.state(),
                 s.createdOn(),
                 leader == null ? null : leader.name(),
-                leader == null ? null : leader.mobile(),
-                leader == null ? null : leader.email(),
+                seal(cipher, LEADER_MOBILE, row, leader == null ? null : leader.mobile()),
+                seal(cipher, LEADER_EMAIL, row, leader == null ? null : leader.email()),
                 responsible == null ? null : responsible.name(),
-                responsible == null ? null : responsible.mobile(),
-                responsible == null ? null : responsible.email(),
-                ProjectDocuments.write(s));
+                seal(cipher, RESPONSIBLE_MOBILE, row, responsible == null ? null : responsible.mobile()),
+                seal(cipher, RESPONSIBLE_EMAIL, row, responsible == null ? null : responsible.email()),
+                ProjectDocuments.write(s, cipher));
+    }
+
+    private static String seal(FieldCipher cipher, FieldCipher.Field field, String row, String value) {
+        return cipher == null ? value : cipher.encrypt(field, row, value);
     }
 }

@@ -13,11 +13,29 @@ import cn.egov.projects.persistence.mybatis.SqlErrors;
 import org.apache.ibatis.exceptions.PersistenceException;
 
 import java.time.Instant;
+import cn.egov.projects.persistence.crypto.PersonalFields;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+
 import java.util.List;
+import cn.egov.projects.persistence.crypto.PersonalFields;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+
 import java.util.Objects;
+import cn.egov.projects.persistence.crypto.PersonalFields;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+
 import java.util.Optional;
+import cn.egov.projects.persistence.crypto.PersonalFields;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+
 import java.util.Set;
+import cn.egov.projects.persistence.crypto.PersonalFields;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+
 import java.util.function.Function;
+import cn.egov.projects.persistence.crypto.PersonalFields;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +48,11 @@ public final class WebSecurityAdapter implements LoginAttemptsPort, CalendarToke
 
     private final Sessions sessions;
 
-    public WebSecurityAdapter(Sessions sessions) {
+    private final FieldCipher cipher;
+
+    public WebSecurityAdapter(Sessions sessions, FieldCipher cipher) {
         this.sessions = Mappers.registered(Objects.requireNonNull(sessions, "sessions"));
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     private <T> T dao(Function<WebSecurityDao, T> work) {
@@ -158,10 +179,12 @@ public final class WebSecurityAdapter implements LoginAttemptsPort, CalendarToke
     }
 
     /** An account as the directory gives it: the password hash is never read ("-"). */
-    private static Account account(WebSecurityDao dao, DirectoryRow r) {
+    private Account account(WebSecurityDao dao, DirectoryRow r) {
         Set<ProjectId> assigned = dao.assignedProjects(r.userId()).stream().map(ProjectId::new)
                 .collect(Collectors.toSet());
         return new Account(r.userId(), r.username(), r.displayName(), r.role(),
-                r.unit() == null ? null : new UnitId(r.unit()), r.mobile(), r.email(), "-", r.enabled(), assigned);
+                r.unit() == null ? null : new UnitId(r.unit()), 
+                cipher.decrypt(PersonalFields.ACCOUNT_MOBILE, r.userId(), r.mobile()),
+                cipher.decrypt(PersonalFields.ACCOUNT_EMAIL, r.userId(), r.email()), "-", r.enabled(), assigned);
     }
 }

@@ -14,6 +14,7 @@ import cn.egov.projects.application.view.UnitCompliance;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.deadline.DueDeadlineRow;
 import cn.egov.projects.persistence.mybatis.Sessions;
 
@@ -34,8 +35,11 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
 
     private final Sessions sessions;
 
-    public WorkplaceReadAdapter(Sessions sessions) {
+    private final FieldCipher cipher;
+
+    public WorkplaceReadAdapter(Sessions sessions, FieldCipher cipher) {
         this.sessions = Mappers.registered(Objects.requireNonNull(sessions, "sessions"));
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     @Override
@@ -49,7 +53,7 @@ public final class WorkplaceReadAdapter implements ScopedDeadlinesPort, Complian
         List<String> kindNames = kinds.stream().map(Enum::name).sorted().toList();
         List<DueDeadlineRow> rows = sessions.call(s -> s.getMapper(WorkplaceDao.class).openDeadlines(
                 sql.unit(), sql.allClassified(), sql.allowed(), sql.only(), kindNames, dueOnOrBefore, limit));
-        return rows.stream().map(DueDeadlineRow::toDueDeadline).toList();
+        return rows.stream().map(r -> r.toDueDeadline(cipher)).toList();
     }
 
     /** A person's scope as the mapper's parameters ({@code WorkplaceDao.xml}, {@code scope}). */

@@ -114,6 +114,15 @@ public final class ApiErrors implements Handler<RoutingContext> {
         } else if (failure instanceof NotFoundException e) {
             Replies.json(ctx, 404, new JsonObject().put("code", "NOT_FOUND").put("message", e.messageZh())
                     .put("messageEn", "not found, or outside your scope").put("requestId", requestId));
+        } else if (failure instanceof cn.egov.projects.application.error.DocumentIntegrityException e) {
+            LOG.error("download refused: {}", e.getMessage());
+            // 409: the stored document is not in the state it was uploaded in; the caller did nothing wrong
+            Replies.json(ctx, 409, new JsonObject().put("code", "DOCUMENT_INTEGRITY_FAILED")
+                    .put("message", "文档完整性校验失败：存储的内容与上传时记录的SM3摘要不符，可能已被篡改或损坏，"
+                            + "系统拒绝下载。此事件已记入安全审计，请联系系统管理员。")
+                    .put("messageEn", "the stored document does not match the digest recorded at upload; the download"
+                            + " is refused")
+                    .put("requestId", requestId));
         } else if (failure instanceof ContentMismatchException e) {
             LOG.info("upload refused: its content is not a .{} file", e.extension());
             Replies.json(ctx, 415, new JsonObject().put("code", "DOCUMENT_CONTENT_MISMATCH").put("field", e.field())

@@ -438,7 +438,7 @@ public final class ProjectJson {
     public static JsonObject document(StoredDocument d) {
         return new JsonObject().put("id", d.id().toString()).put("fileName", d.fileName())
                 .put("contentType", d.contentType()).put("size", d.size()).put("sha256", d.sha256())
-                .put("kind", d.kind()).put("uploadedBy", d.uploadedBy()).put("uploadedAt", d.uploadedAt().toString());
+                .put("sm3", d.sm3()).put("kind", d.kind()).put("uploadedBy", d.uploadedBy()).put("uploadedAt", d.uploadedAt().toString());
     }
 
     public static JsonObject profile(ProjectProfile p) {
@@ -604,8 +604,10 @@ public final class ProjectJson {
     }
 
     private static JsonObject person(Person p) {
-        return p == null ? null : new JsonObject().put("name", p.name()).put("mobile", p.mobile())
-                .put("email", p.email());
+        // shown masked; the full values only through the audited unmasking (PersonalDataRoutes)
+        return p == null ? null : new JsonObject().put("name", p.name())
+                .put("mobile", cn.egov.projects.application.view.Masks.mobile(p.mobile()))
+                .put("email", cn.egov.projects.application.view.Masks.email(p.email())).put("masked", true);
     }
 
     /** Money as an exact decimal string in yuan, e.g. "800000.00". */

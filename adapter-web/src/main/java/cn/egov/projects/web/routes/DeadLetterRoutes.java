@@ -10,6 +10,7 @@ import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.http.BadRequestException;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
+import cn.egov.projects.application.view.Masks;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -58,9 +59,11 @@ public final class DeadLetterRoutes {
     private static JsonArray json(List<DeadLetter> items) {
         JsonArray array = new JsonArray();
         for (DeadLetter d : items) {
-            array.add(new JsonObject().put("id", d.id()).put("channel", d.channel()).put("recipient", d.recipient())
+            // the recipient and any address the server's error quotes are shown masked (个人信息保护)
+            array.add(new JsonObject().put("id", d.id()).put("channel", d.channel())
+                    .put("recipient", Masks.recipient(d.recipient()))
                     .put("day", d.day().toString()).put("reminders", d.reminders()).put("attempts", d.attempts())
-                    .put("lastError", d.lastError()).put("failedAt", d.failedAt().toString())
+                    .put("lastError", Masks.redact(d.lastError())).put("failedAt", d.failedAt().toString())
                     .put("retriedAt", d.retriedAt() == null ? null : d.retriedAt().toString())
                     .put("retriedBy", d.retriedBy()));
         }

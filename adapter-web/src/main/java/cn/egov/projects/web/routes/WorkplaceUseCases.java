@@ -14,6 +14,7 @@ import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
+import cn.egov.projects.application.port.in.PersonalDataUseCase;
 import cn.egov.projects.application.port.in.SecurityAuditUseCase;
 import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.in.ResourceCatalogueUseCase;
@@ -50,7 +51,8 @@ public record WorkplaceUseCases(
         ExpertReviewUseCase expertReviews,
         StatisticsUseCase statistics,
         SecondFactorUseCase secondFactor,
-        SecurityPolicyUseCase securityPolicy) {
+        SecurityPolicyUseCase securityPolicy,
+        PersonalDataUseCase personalData) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -77,6 +79,7 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, ExpertReviewUseCase.class),
                 LifecycleUseCases.find(implementations, StatisticsUseCase.class),
                 LifecycleUseCases.find(implementations, SecondFactorUseCase.class),
-                LifecycleUseCases.find(implementations, SecurityPolicyUseCase.class));
+                LifecycleUseCases.find(implementations, SecurityPolicyUseCase.class),
+                LifecycleUseCases.find(implementations, PersonalDataUseCase.class));
     }
 }

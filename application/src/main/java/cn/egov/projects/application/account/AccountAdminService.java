@@ -12,6 +12,7 @@ import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.view.AccountView;
+import cn.egov.projects.application.view.Masks;
 import cn.egov.projects.domain.access.AccessPolicy;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.access.Role;
@@ -46,7 +47,7 @@ public final class AccountAdminService implements AccountAdminUseCase {
     public List<AccountView> listAccounts(Caller caller) {
         requireAdmin(caller);
         return accounts.all().stream().map(a -> new AccountView(a.userId(), a.username(), a.displayName(), a.role(),
-                a.unit(), a.mobile(), a.email(), a.enabled())).toList();
+                a.unit(), Masks.mobile(a.mobile()), Masks.email(a.email()), a.enabled())).toList();
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.egov.projects.application.service;
 import cn.egov.projects.application.error.ContentMismatchException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
+import cn.egov.projects.application.error.DocumentIntegrityException;
 import cn.egov.projects.application.error.PayloadTooLargeException;
 import cn.egov.projects.application.port.in.AttachDocumentCommand;
 import cn.egov.projects.application.port.in.Caller;
@@ -63,7 +64,7 @@ public final class DocumentService implements DocumentUseCase {
         return lifecycle.ports().tx().inTransaction(() -> {
             Project project = lifecycle.loadFor(caller, command.projectId(), Action.ATTACH_DOCUMENT);
             StoredDocument document = new StoredDocument(UUID.randomUUID(), project.id(), command.fileName(),
-                    DocumentTypes.mediaType(extension), command.content().length, sha256, command.kind(),
+                    DocumentTypes.mediaType(extension), command.content().length, sha256, null, command.kind(),
                     caller.actor().userId(), lifecycle.ports().clock().now(), command.content().clone());
             documents.store(document);
             lifecycle.audit(caller, Action.ATTACH_DOCUMENT, lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
@@ -82,13 +83,35 @@ public final class DocumentService implements DocumentUseCase {
     @Override
     public StoredDocument download(Caller caller, ProjectId project, UUID document) {
         lifecycle.readFor(caller, project, "文档" + document + "（下载）");
-        StoredDocument stored = documents.load(document)
-                .filter(d -> d.project().equals(project))
-                .orElseThrow(() -> new NotFoundException("文档不存在"));
-        if (!sha256(stored.content()).equals(stored.sha256())) {
-            throw new IllegalStateException("document " + document + " does not match its SHA-256 checksum");
+        StoredDocument stored;
+        try {
+            stored = documents.load(document)
+                    .filter(d -> d.project().equals(project))
+                    .orElseThrow(() -> new NotFoundException("文档不存在"));
+            if (!sha256(stored.content()).equals(stored.sha256())) {
+                throw new DocumentIntegrityException(document, "the content does not match its SHA-256 checksum");
+            }
+        } catch (DocumentIntegrityException e) {
+            integrityFailed(caller, project, e);
+            throw e;
         }
         return stored;
+    }
+
+    /** The action name, in the audit trail, of a download refused because the document failed its check. */
+    public static final String INTEGRITY_FAILED = "DOCUMENT_INTEGRITY_FAILED";
+
+    /** Records in the security audit trail, in a transaction of its own, that a document failed its check. */
+    private void integrityFailed(Caller caller, ProjectId project, DocumentIntegrityException e) {
+        var actor = caller.actor();
+        lifecycle.ports().tx().inTransaction(() -> {
+            lifecycle.ports().audit().append(new cn.egov.projects.application.port.out.AuditRecord(
+                    lifecycle.ports().clock().now(), actor.userId(), actor.role(), actor.unit().code(),
+                    INTEGRITY_FAILED, "第四条", project.value().toString(), null, null, caller.requestId(),
+                    caller.sourceAddress(), "文档完整性校验失败，拒绝下载：文档 " + e.document()
+                            + " 的内容与上传时记录的 SM3/SHA-256 摘要不符"));
+            return null;
+        });
     }
 
     static String sha256(byte[] content) {

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.application.error.DocumentIntegrityException;
 import cn.egov.projects.application.error.ContentMismatchException;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
@@ -96,9 +97,9 @@ class DocumentServiceTest {
                 new AttachDocumentCommand(project, "方案", "方案.pdf", null, bytes("%PDF-original")));
         StoredDocument full = world.documents.load(stored.id()).orElseThrow();
         world.documents.store(new StoredDocument(full.id(), full.project(), full.fileName(), full.contentType(),
-                full.size(), full.sha256(), full.kind(), full.uploadedBy(), full.uploadedAt(), bytes("tampered")));
+                full.size(), full.sha256(), full.sm3(), full.kind(), full.uploadedBy(), full.uploadedAt(), bytes("tampered")));
         assertThatThrownBy(() -> documents.download(policeStaff(), project, stored.id()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SHA-256");
+                .isInstanceOf(DocumentIntegrityException.class).hasMessageContaining("SHA-256");
     }
 
     @Test

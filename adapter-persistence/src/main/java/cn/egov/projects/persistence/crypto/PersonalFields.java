@@ -1,0 +1,19 @@
+package cn.egov.projects.persistence.crypto;
+
+/**
+ * The columns of personal data encrypted at rest ({@link FieldCipher}), with the row key each is bound to: the
+ * account's contacts (by user id) and the project's accountable people's contacts (by project id; their copies
+ * inside the project's document are {@code document.<duty>.<member>} of the same row).
+ */
+public final class PersonalFields {
+
+    public static final FieldCipher.Field ACCOUNT_MOBILE = new FieldCipher.Field("account", "mobile");
+    public static final FieldCipher.Field ACCOUNT_EMAIL = new FieldCipher.Field("account", "email");
+    public static final FieldCipher.Field LEADER_MOBILE = new FieldCipher.Field("project", "leader_mobile");
+    public static final FieldCipher.Field LEADER_EMAIL = new FieldCipher.Field("project", "leader_email");
+    public static final FieldCipher.Field RESPONSIBLE_MOBILE = new FieldCipher.Field("project", "responsible_mobile");
+    public static final FieldCipher.Field RESPONSIBLE_EMAIL = new FieldCipher.Field("project", "responsible_email");
+
+    private PersonalFields() {
+    }
+}
