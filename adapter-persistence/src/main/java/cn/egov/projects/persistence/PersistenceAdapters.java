@@ -106,7 +106,7 @@ public final class PersistenceAdapters {
         this.reuseOpinions = new ReuseOpinionAdapter(sessions);
         this.performanceGrades = new PerformanceGradeAdapter(sessions);
         this.experts = new ExpertAdapter(sessions);
-        this.secondFactors = new cn.egov.projects.persistence.security.SecondFactorAdapter(sessions);
+        this.secondFactors = new cn.egov.projects.persistence.security.SecondFactorAdapter(sessions, cipher);
     }
 
     /** The cipher of personal data at rest, for any other column that must be encrypted (e.g. a TOTP secret). */

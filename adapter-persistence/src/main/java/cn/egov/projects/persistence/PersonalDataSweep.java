@@ -54,7 +54,8 @@ public final class PersonalDataSweep {
             new Column("id", ProjectRow.LEADER_MOBILE),
             new Column("id", ProjectRow.LEADER_EMAIL),
             new Column("id", ProjectRow.RESPONSIBLE_MOBILE),
-            new Column("id", ProjectRow.RESPONSIBLE_EMAIL));
+            new Column("id", ProjectRow.RESPONSIBLE_EMAIL),
+            new Column("user_id", cn.egov.projects.persistence.crypto.PersonalFields.SECOND_FACTOR_SECRET));
 
     private PersonalDataSweep() {
     }

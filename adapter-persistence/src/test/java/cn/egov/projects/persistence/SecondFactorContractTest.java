@@ -36,6 +36,38 @@ abstract class SecondFactorContractTest extends PersistenceContractTest {
         return id;
     }
 
+    private String storedSecret(String user) {
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT secret FROM second_factor WHERE user_id = ?")) {
+            ps.setString(1, user);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @DisplayName("密钥以SM4-GCM加密存储；旧版以base64明文存储的密钥仍可读出")
+    void secretsAreSealed() throws Exception {
+        SecondFactorPort store = adapters.secondFactors();
+        String user = account();
+        byte[] secret = new byte[20];
+        secret[3] = 42;
+        assertThat(store.begin(user, OtpAlgorithm.SM3, secret, AT)).isTrue();
+        assertThat(storedSecret(user)).startsWith("sm4gcm:v1:");
+        // a secret written by schema 24 (plain base64) still reads
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE second_factor SET secret = ? WHERE user_id = ?")) {
+            ps.setString(1, java.util.Base64.getEncoder().encodeToString(secret));
+            ps.setString(2, user);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(store.find(user).orElseThrow().secret()).isEqualTo(secret);
+    }
+
     @Test
     @DisplayName("绑定中的密钥可重新生成；确认后不被替换；最近一次通过的时间步只能前进；删除后可重新绑定")
     void enrolConfirmAdvanceRemove() {
@@ -49,6 +81,10 @@ abstract class SecondFactorContractTest extends PersistenceContractTest {
         assertThat(store.begin(user, OtpAlgorithm.SHA1, first, AT)).isTrue();
         assertThat(store.begin(user, OtpAlgorithm.SM3, second, AT)).isTrue();
         SecondFactorPort.Stored underWay = store.find(user).orElseThrow();
+        // the secret is sealed in its column (SM4-GCM, bound to the account's row), not readable from the database
+        String stored = storedSecret(user);
+        assertThat(stored).startsWith("sm4gcm:v1:")
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(second));
         assertThat(underWay.confirmed()).isFalse();
         assertThat(underWay.algorithm()).isEqualTo(OtpAlgorithm.SM3);
         assertThat(underWay.secret()).isEqualTo(second);

@@ -13,6 +13,8 @@ public final class PersonalFields {
     public static final FieldCipher.Field LEADER_EMAIL = new FieldCipher.Field("project", "leader_email");
     public static final FieldCipher.Field RESPONSIBLE_MOBILE = new FieldCipher.Field("project", "responsible_mobile");
     public static final FieldCipher.Field RESPONSIBLE_EMAIL = new FieldCipher.Field("project", "responsible_email");
+    /** Not personal data but a credential: an account's one-time-code secret (by user id), sealed the same way. */
+    public static final FieldCipher.Field SECOND_FACTOR_SECRET = new FieldCipher.Field("second_factor", "secret");
 
     private PersonalFields() {
     }

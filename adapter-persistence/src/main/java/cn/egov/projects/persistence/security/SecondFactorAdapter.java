@@ -3,6 +3,8 @@ package cn.egov.projects.persistence.security;
 import cn.egov.projects.application.port.out.SecondFactorPort;
 import cn.egov.projects.application.port.out.SecurityPolicyPort;
 import cn.egov.projects.application.view.OtpAlgorithm;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+import cn.egov.projects.persistence.crypto.PersonalFields;
 import cn.egov.projects.persistence.mybatis.Sessions;
 
 import java.time.Instant;
@@ -17,14 +19,18 @@ import java.util.function.Function;
  * The accounts' one-time-code secrets ({@link SecondFactorPort}, table {@code second_factor}) and the security
  * settings ({@link SecurityPolicyPort}, table {@code security_policy}). The last accepted step moves on by one
  * conditional {@code UPDATE … WHERE last_step < ?}: of two instances accepting the same code at once, one wins.
- * The secret is stored as base64; sealing it with the SM4 field cipher is still to come.
+ * The secret is sealed with the SM4-GCM field cipher of personal data ({@link PersonalFields#SECOND_FACTOR_SECRET},
+ * bound to the account's row): the database alone does not give away anyone's codes. A secret stored as plain base64
+ * before (schema 24) still reads, and is sealed by the start-up sweep and by {@code rotate-keys}.
  */
 public final class SecondFactorAdapter implements SecondFactorPort, SecurityPolicyPort {
 
     private final Sessions sessions;
+    private final FieldCipher cipher;
 
-    public SecondFactorAdapter(Sessions sessions) {
+    public SecondFactorAdapter(Sessions sessions, FieldCipher cipher) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
         var configuration = sessions.configuration();
         synchronized (configuration) {
             if (!configuration.hasMapper(SecondFactorDao.class)) {
@@ -40,13 +46,16 @@ public final class SecondFactorAdapter implements SecondFactorPort, SecurityPoli
     @Override
     public Optional<Stored> find(String userId) {
         return Optional.ofNullable(dao(d -> d.find(userId))).map(r -> new Stored(r.userId(),
-                OtpAlgorithm.valueOf(r.algorithm()), Base64.getDecoder().decode(r.secret()), r.enrolledAt(),
+                OtpAlgorithm.valueOf(r.algorithm()),
+                Base64.getDecoder().decode(cipher.decrypt(PersonalFields.SECOND_FACTOR_SECRET, r.userId(), r.secret())),
+                r.enrolledAt(),
                 r.confirmed(), r.lastStep()));
     }
 
     @Override
     public boolean begin(String userId, OtpAlgorithm algorithm, byte[] secret, Instant at) {
-        String encoded = Base64.getEncoder().encodeToString(secret);
+        String encoded = cipher.encrypt(PersonalFields.SECOND_FACTOR_SECRET, userId,
+                Base64.getEncoder().encodeToString(secret));
         return dao(d -> {
             d.deleteUnconfirmed(userId);
             return d.insertUnconfirmed(userId, algorithm.name(), encoded, at) == 1;
