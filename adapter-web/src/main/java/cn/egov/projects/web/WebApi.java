@@ -7,6 +7,7 @@ import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.DatabaseSessionStore;
+import cn.egov.projects.web.auth.PasswordChangeGate;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.http.ApiErrors;
@@ -31,6 +32,7 @@ import cn.egov.projects.web.routes.ExportRoutes;
 import cn.egov.projects.web.routes.HealthRoutes;
 import cn.egov.projects.web.routes.LifecycleUseCases;
 import cn.egov.projects.web.routes.OpenApiRoutes;
+import cn.egov.projects.web.routes.PasswordRoutes;
 import cn.egov.projects.web.routes.PerformanceRoutes;
 import cn.egov.projects.web.routes.PlanRoutes;
 import cn.egov.projects.web.routes.ProjectRoutes;
@@ -102,6 +104,7 @@ public final class WebApi {
     private final ClockPort clock;
     private final AtomicBoolean draining = new AtomicBoolean();
     private RouteTable table = new RouteTable();
+    private AccountSecurityUseCases accountSecurity = AccountSecurityUseCases.NONE;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
@@ -137,6 +140,15 @@ public final class WebApi {
         this.ready = Objects.requireNonNull(ready, "ready");
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.credentials = new CredentialCache(CREDENTIAL_TTL, 10_000, revisions);
+    }
+
+    /**
+     * The password policy's changes, the session limits and the export limits this API applies (without: none of
+     * them, for tests of other things).
+     */
+    public WebApi withAccountSecurity(AccountSecurityUseCases accountSecurity) {
+        this.accountSecurity = Objects.requireNonNull(accountSecurity, "accountSecurity");
+        return this;
     }
 
     public Router router(Vertx vertx) {
@@ -204,6 +216,8 @@ public final class WebApi {
         router.route("/api/*").handler(new BasicAuthenticator(workplace.signIn(), useCases.authenticate(), credentials,
                 revisions));
         router.route("/api/*").handler(guard);
+        // a password that must be changed first: nothing else until it is
+        router.route("/api/*").handler(new PasswordChangeGate(accountSecurity.passwords()));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadAdmission));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadBodyWatched));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, DocumentRoutes::bodyRead));
@@ -214,7 +228,8 @@ public final class WebApi {
         new HealthRoutes(ready, draining::get, clock).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
-        new SessionRoutes(workplace.signIn(), revisions).mount(router, table);
+        new SessionRoutes(workplace.signIn(), revisions, accountSecurity.sessionLimits()).mount(router, table);
+        new PasswordRoutes(accountSecurity.passwords()).mount(router, table);
         new AccountRoutes(useCases.createAccount(), workplace.accountAdmin(), workplace.units()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
                 useCases.declareProject(), workplace.projectPage()).mount(router, table);
@@ -231,7 +246,7 @@ public final class WebApi {
                 workplace.securityAudit())
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
-                clock, workplace.performance()).mount(router, table);
+                clock, workplace.performance()).limitedBy(accountSecurity.exportLimits()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         table.add(router, HttpMethod.GET, "/*", Rule.open(), StaticHandler.create("webroot")
                 .setIndexPage("index.html").setCachingEnabled(false).setDefaultContentEncoding("UTF-8"));

@@ -76,7 +76,12 @@ public final class Settings {
         UPLOADS_DIR("--uploads-dir", "EGOV_UPLOADS_DIR"),
         DEMO("--demo", "EGOV_DEMO"),
         CLOCK("--clock", "EGOV_CLOCK"),
-        AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE");
+        AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE"),
+        PASSWORD_MAX_AGE_DAYS("--password-max-age-days", "EGOV_PASSWORD_MAX_AGE_DAYS"),
+        PASSWORD_HISTORY("--password-history", "EGOV_PASSWORD_HISTORY"),
+        DORMANT_DAYS("--dormant-days", "EGOV_DORMANT_DAYS"),
+        SESSION_LIMIT("--session-limit", "EGOV_SESSION_LIMIT"),
+        EXPORT_LIMIT("--export-limit", "EGOV_EXPORT_LIMIT");
 
         private final String flag;
         private final String variable;
@@ -118,6 +123,7 @@ public final class Settings {
     private final ReminderConfig reminders;
     private final WebConfig web;
     private final Instant simulatedClock;
+    private final AccountSecurityConfig accountSecurity;
 
     private Settings(Command command, Map<Key, String> values, Map<Key, String> sources, int httpPort, Admin admin) {
         this.command = command;
@@ -127,6 +133,7 @@ public final class Settings {
         this.admin = admin;
         this.reminders = ReminderConfig.parse(this);
         this.web = WebConfig.parse(this);
+        this.accountSecurity = AccountSecurityConfig.parse(this);
         this.simulatedClock = value(Key.CLOCK).map(v -> SimulatedClock.parseStart(v, source(Key.CLOCK))).orElse(null);
     }
 
@@ -324,6 +331,11 @@ public final class Settings {
     /** The reminder engine and its channels (e-mail, SMS), checked when the settings were read. */
     public ReminderConfig reminders() {
         return reminders;
+    }
+
+    /** The password policy, session and export limits, checked when the settings were read. */
+    public AccountSecurityConfig accountSecurity() {
+        return accountSecurity;
     }
 
     /** The web adapter's settings and the demonstration flag, checked when the settings were read. */
