@@ -77,7 +77,12 @@ public final class ExportRoutes {
             Caller caller = Callers.of(ctx);
             Blocking.call(ctx, () -> limits.admit(caller, what)).onSuccess(refused -> {
                 if (refused.isEmpty()) {
-                    export.handle(ctx);
+                    try {
+                        export.handle(ctx);
+                    } catch (RuntimeException e) {
+                        // a bad query (answered 400) met after the limit's asynchronous check
+                        ctx.fail(e);
+                    }
                     return;
                 }
                 long seconds = Math.max(1, (refused.get().retryAfter().toMillis() + 999) / 1000);
