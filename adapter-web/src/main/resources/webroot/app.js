@@ -97,7 +97,8 @@ const App = (() => {
     const text = await r.text();
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-    if (r.status === 401 && !path.startsWith('/api/session')) { location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, json); }
+    if (r.status === 401 && !path.startsWith('/api/session')) { location.href = 'login.html?' + (json && json.code === 'SESSION_ENDED_SIGNED_IN_ELSEWHERE' ? 'ended=1&' : '') + 'next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, json); }
+    if (r.status === 403 && json && json.code === 'AUTH_PASSWORD_CHANGE_REQUIRED' && !location.pathname.endsWith('/login.html')) { location.href = 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(403, json); }
     if (!r.ok) throw new ApiError(r.status, json);
     return json;
   }
@@ -121,7 +122,11 @@ const App = (() => {
   }
 
   async function start(page, roles) {
-    try { me = await api('GET', '/api/session'); } catch (e) { return null; }
+    try { me = await api('GET', '/api/session'); } catch (e) {
+      if (e.status === 401) location.href = 'login.html?' + (e.body.code === 'SESSION_ENDED_SIGNED_IN_ELSEWHERE' ? 'ended=1&' : '') + 'next=' + encodeURIComponent(location.pathname + location.search);
+      return null;
+    }
+    if (me.passwordChangeRequired) { location.href = 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search); return null; }
     await clock;
     const nav = el('nav', { 'aria-label': '主导航' });
     for (const [href, label, allowed] of NAV) {

@@ -16,6 +16,25 @@ function safeNext(next) {
   return url.pathname + url.search + url.hash;
 }
 
+/** The signed-in session's CSRF token, and the password just typed (only while a change is due), for the change. */
+let csrfToken = null;
+let typedPassword = null;
+
+/** Shows the change-password form instead of the sign-in form (the password must be changed first). */
+function askForChange(session, knowsCurrent) {
+  csrfToken = session.csrfToken;
+  document.querySelector('section.login').hidden = true;
+  document.getElementById('change-section').hidden = false;
+  document.getElementById('current-row').hidden = knowsCurrent;
+  document.getElementById('change-reason').textContent =
+    (session.passwordChangeMessage || '须修改密码') + '。修改密码后才能继续使用系统。';
+  document.getElementById(knowsCurrent ? 'new-password' : 'current-password').focus();
+}
+
+function onward() {
+  location.href = safeNext(App.param('next')) || 'index.html';
+}
+
 document.getElementById('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const box = document.getElementById('login-error');
@@ -23,13 +42,62 @@ document.getElementById('login-form').addEventListener('submit', async (event) =
   box.replaceChildren();
   button.disabled = true;
   try {
-    await App.api('POST', '/api/session', {
+    const password = document.getElementById('password').value;
+    const session = await App.api('POST', '/api/session', {
       username: document.getElementById('username').value.trim(),
-      password: document.getElementById('password').value
+      password
     });
-    location.href = safeNext(App.param('next')) || 'index.html';
+    if (session && session.passwordChangeRequired) {
+      typedPassword = password;
+      document.getElementById('password').value = '';
+      askForChange(session, true);
+      return;
+    }
+    onward();
   } catch (e) {
     App.showError(box, e);
     button.disabled = false;
   }
 });
+
+document.getElementById('change-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const box = document.getElementById('change-error');
+  const button = document.getElementById('change-button');
+  box.replaceChildren();
+  const next = document.getElementById('new-password').value;
+  if (next !== document.getElementById('confirm-password').value) {
+    box.append(App.el('span', { class: 'message', text: '两次输入的新密码不一致' }));
+    return;
+  }
+  button.disabled = true;
+  try {
+    await App.api('PUT', '/api/me/password', {
+      currentPassword: typedPassword !== null ? typedPassword : document.getElementById('current-password').value,
+      newPassword: next
+    }, { 'X-CSRF-Token': csrfToken });
+    typedPassword = null;
+    onward();
+  } catch (e) {
+    App.showError(box, e);
+    button.disabled = false;
+  }
+});
+
+document.getElementById('change-cancel').addEventListener('click', async () => {
+  typedPassword = null;
+  try { await App.api('DELETE', '/api/session', null, { 'X-CSRF-Token': csrfToken }); } catch (e) { /* signed out anyway */ }
+  location.href = 'login.html';
+});
+
+// sent here by a page whose session must change its password first, or whose session was ended elsewhere
+(async () => {
+  if (App.param('ended')) {
+    document.getElementById('login-error').replaceChildren(App.el('span', { class: 'message',
+      text: '您的账号已在其他地方登录，本会话已结束；如非本人操作，请立即修改密码并联系管理员' }));
+  }
+  if (!App.param('change')) return;
+  let session = null;
+  try { session = await App.api('GET', '/api/session'); } catch (e) { return; }
+  if (session && session.passwordChangeRequired) askForChange(session, false);
+})();

@@ -194,7 +194,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
         if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
             throw new PasswordRejectedException(PasswordPolicy.WRONG, "currentPassword", "当前密码不正确");
         }
-        setPassword(caller, account, newPassword, "newPassword", false, "修改本人密码");
+        setPassword(caller, account, currentPassword, newPassword, "newPassword", false, "修改本人密码");
     }
 
     @Override
@@ -212,17 +212,29 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
                     + "不能重置「" + account.role().zh() + "」账号的密码，须由" + Role.SECURITY_ADMIN.zh()
                     + "办理（三员分立）"));
         }
-        setPassword(caller, account, newPassword, "newPassword", true, "重置账号 " + account.username()
+        setPassword(caller, account, null, newPassword, "newPassword", true, "重置账号 " + account.username()
                 + " 的密码（须在下次登录时修改）");
     }
 
-    /** Checks the new password against the policy and the account's history, sets it and audits it. */
-    private void setPassword(Caller caller, Account account, char[] newPassword, String field, boolean mustChange,
-                             String summary) {
+    /**
+     * Checks the new password against the policy and the account's history, sets it and audits it.
+     *
+     * @param current the current password, when the caller gave it (verified), else null
+     */
+    private void setPassword(Caller caller, Account account, char[] current, char[] newPassword, String field,
+                             boolean mustChange, String summary) {
         policy.check(account.username(), newPassword, field);
-        List<String> recent = states.recentHashes(account.userId(), policy.historyCount());
-        if (hasher.verify(newPassword, account.passwordHash())
-                || recent.stream().anyMatch(h -> hasher.verify(newPassword, h))) {
+        // each check costs a slow hash: the current password, when given, is compared as it is, not through its hash
+        List<String> recent = new java.util.ArrayList<>(states.recentHashes(account.userId(), policy.historyCount()));
+        if (current != null) {
+            if (java.util.Arrays.equals(current, newPassword)) {
+                throw policy.reused(field);
+            }
+            recent.remove(account.passwordHash());
+        } else if (!recent.contains(account.passwordHash())) {
+            recent.add(0, account.passwordHash());
+        }
+        if (recent.stream().anyMatch(h -> hasher.verify(newPassword, h))) {
             throw policy.reused(field);
         }
         String hash = hasher.hash(newPassword);
