@@ -136,6 +136,7 @@ const App = (() => {
     const header = el('header', { class: 'top' },
       el('div', { class: 'brand', text: '太仓市电子政务项目管理' }), nav,
       el('div', { class: 'who', id: 'who', text: me.name + '（' + me.roleZh + '，' + me.unit + '）' }),
+      el('a', { href: 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search), id: 'change-password', class: 'button secondary', text: '修改密码' }),
       el('button', { class: 'secondary', id: 'logout', type: 'button', onclick: logout, text: '退出' }));
     document.body.prepend(header);
     document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));

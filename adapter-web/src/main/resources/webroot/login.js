@@ -19,15 +19,19 @@ function safeNext(next) {
 /** The signed-in session's CSRF token, and the password just typed (only while a change is due), for the change. */
 let csrfToken = null;
 let typedPassword = null;
+/** Whether the person chose to change the password (rather than having to). */
+let voluntary = false;
 
 /** Shows the change-password form instead of the sign-in form (the password must be changed first). */
 function askForChange(session, knowsCurrent) {
   csrfToken = session.csrfToken;
+  voluntary = !session.passwordChangeRequired;
   document.querySelector('section.login').hidden = true;
   document.getElementById('change-section').hidden = false;
   document.getElementById('current-row').hidden = knowsCurrent;
-  document.getElementById('change-reason').textContent =
-    (session.passwordChangeMessage || '须修改密码') + '。修改密码后才能继续使用系统。';
+  document.getElementById('change-cancel').textContent = voluntary ? '返回' : '退出';
+  document.getElementById('change-reason').textContent = voluntary ? '修改本人密码（' + session.name + '）。'
+    : (session.passwordChangeMessage || '须修改密码') + '。修改密码后才能继续使用系统。';
   document.getElementById(knowsCurrent ? 'new-password' : 'current-password').focus();
 }
 
@@ -86,6 +90,7 @@ document.getElementById('change-form').addEventListener('submit', async (event) 
 
 document.getElementById('change-cancel').addEventListener('click', async () => {
   typedPassword = null;
+  if (voluntary) { onward(); return; }
   try { await App.api('DELETE', '/api/session', null, { 'X-CSRF-Token': csrfToken }); } catch (e) { /* signed out anyway */ }
   location.href = 'login.html';
 });
@@ -99,5 +104,5 @@ document.getElementById('change-cancel').addEventListener('click', async () => {
   if (!App.param('change')) return;
   let session = null;
   try { session = await App.api('GET', '/api/session'); } catch (e) { return; }
-  if (session && session.passwordChangeRequired) askForChange(session, false);
+  if (session) askForChange(session, false);
 })();
