@@ -91,7 +91,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         // the password policy's changes, one session per administrator (a set number for others, every instance
         // counting the sessions in the database) and the export limits (counted there too)
         AccountSecurityUseCases accountSecurity = new AccountSecurityUseCases(accounts,
-                new SessionLimitService(persistence.sharedWebState(), audit, clock, tx,
+                new SessionLimitService(persistence.sharedWebState(), audit, clock, tx, java.time.Instant::now,
                         settings.accountSecurity().sessionLimit()),
                 new ExportLimitService(SignInThrottle.shared(ExportLimitService.limits(
                         settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx));

@@ -125,8 +125,12 @@ public final class DatabaseSessionStore implements SessionStore {
             // a session nobody signed in to (an unknown or expired cookie): nothing worth a row
             return Future.succeededFuture();
         }
-        String data = encode(stored.data()).encode();
         long now = System.currentTimeMillis();
+        if (stored.data().get(ACTOR) != null && stored.data().get(Sessions.SIGNED_IN_AT) == null) {
+            // a session just signed in to: since when (the session limits end an account's oldest)
+            stored.put(Sessions.SIGNED_IN_AT, now);
+        }
+        String data = encode(stored.data()).encode();
         if (stored.id().equals(stored.writtenId) && data.equals(stored.writtenData)
                 && now - stored.writtenAt < TOUCH_EVERY.toMillis()) {
             return Future.succeededFuture();

@@ -28,7 +28,10 @@ public final class Sessions {
     private static final String CSRF = "egov.csrf";
     private static final String VIA_SESSION = "egov.viaSession";
     private static final String HANDLER = "egov.sessionHandler";
-    /** When the session was signed in to (epoch milliseconds, real time): the session limits end the oldest. */
+    /**
+     * When the session was signed in to (epoch milliseconds, real time, stamped by the store): the session limits end
+     * the oldest.
+     */
     static final String SIGNED_IN_AT = "egov.signedInAt";
     /** Why the password must be changed before anything else ({@code PasswordChange}'s name), when it must. */
     private static final String PASSWORD_CHANGE = "egov.passwordChange";
@@ -56,7 +59,8 @@ public final class Sessions {
         session.put(ACTOR, actor);
         session.put(REVISION, revision);
         session.put(CSRF, csrf);
-        session.put(SIGNED_IN_AT, System.currentTimeMillis());
+        // stamped by the store when it first writes the signed-in session (DatabaseSessionStore)
+        session.remove(SIGNED_IN_AT);
         return csrf;
     }
 

@@ -9,7 +9,6 @@ import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.port.out.WebSessionPort;
 import cn.egov.projects.domain.access.Action;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -27,10 +26,15 @@ public final class SessionLimitService implements SessionLimitUseCase {
     private final ClockPort clock;
     private final TransactionPort tx;
     private final int othersLimit;
+    private final ClockPort realTime;
 
-    /** @param othersLimit the sessions an account other than the three administrators' may hold at once (1 to 100) */
+    /**
+     * @param clock       the application's clock (the audit records')
+     * @param realTime    the real time, which the sessions' expiry follows (not a simulated clock)
+     * @param othersLimit the sessions an account other than the three administrators' may hold at once (1 to 100)
+     */
     public SessionLimitService(WebSessionPort sessions, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
-                               int othersLimit) {
+                               ClockPort realTime, int othersLimit) {
         if (othersLimit < 1 || othersLimit > 100) {
             throw new IllegalArgumentException("session limit must be 1 to 100, not " + othersLimit);
         }
@@ -39,6 +43,7 @@ public final class SessionLimitService implements SessionLimitUseCase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tx = Objects.requireNonNull(tx, "tx");
         this.othersLimit = othersLimit;
+        this.realTime = Objects.requireNonNull(realTime, "realTime");
     }
 
     /** The sessions an account of the caller's role may hold at once. */
@@ -50,7 +55,7 @@ public final class SessionLimitService implements SessionLimitUseCase {
     public int sessionStarted(Caller caller, String sessionId) {
         int limit = limitFor(caller);
         List<WebSessionPort.SignedInSession> older = sessions.signedInSessions(caller.actor().userId(), sessionId,
-                        Instant.now()).stream().filter(s -> !s.current())
+                        realTime.now()).stream().filter(s -> !s.current())
                 .sorted(Comparator.comparing(WebSessionPort.SignedInSession::signedInAt,
                         Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .skip(limit - 1L).toList();

@@ -95,7 +95,8 @@ class SessionAndExportLimitsTest {
     @DisplayName("三员每个账号只允许一个会话：新登录结束旧会话，并记入审计")
     void oneSessionPerAdministrator() {
         Sessions sessions = new Sessions();
-        SessionLimitService limits = new SessionLimitService(sessions, world.audit, world.clock, world.transactions, 3);
+        SessionLimitService limits = new SessionLimitService(sessions, world.audit, world.clock, world.transactions,
+                world.clock, 3);
         Instant t = Instant.parse("2025-03-03T01:00:00Z");
         for (Role role : List.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
             String user = role.name();
@@ -112,7 +113,8 @@ class SessionAndExportLimitsTest {
     @DisplayName("其他账号最多N个会话：超出时结束最早的，其他账号的会话不受影响")
     void limitForOthers() {
         Sessions sessions = new Sessions();
-        SessionLimitService limits = new SessionLimitService(sessions, world.audit, world.clock, world.transactions, 3);
+        SessionLimitService limits = new SessionLimitService(sessions, world.audit, world.clock, world.transactions,
+                world.clock, 3);
         Instant t = Instant.parse("2025-03-03T01:00:00Z");
         sessions.add("other", "someone-else", t);
         for (int i = 1; i <= 3; i++) {
