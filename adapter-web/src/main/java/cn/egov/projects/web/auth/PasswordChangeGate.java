@@ -3,6 +3,7 @@ package cn.egov.projects.web.auth;
 import cn.egov.projects.application.port.in.PasswordChange;
 import cn.egov.projects.application.port.in.PasswordUseCase;
 import cn.egov.projects.web.http.Blocking;
+import cn.egov.projects.web.http.Mdc;
 import cn.egov.projects.web.http.Replies;
 import cn.egov.projects.web.http.RequestIds;
 import io.vertx.core.Handler;
@@ -79,7 +80,8 @@ public final class PasswordChangeGate implements Handler<RoutingContext> {
                 Sessions.passwordChange(ctx, null);
                 ctx.next();
             } else {
-                LOG.info("password change required: {} {} refused", method, ctx.request().path());
+                Mdc.run(RequestIds.of(ctx), () -> LOG.info("password change required: {} {} refused", method,
+                        ctx.request().path()));
                 Replies.json(ctx, 403, new JsonObject().put("code", "AUTH_PASSWORD_CHANGE_REQUIRED")
                         .put("message", result.result().get().zh() + "，修改密码后才能继续使用系统")
                         .put("messageEn", "the password must be changed before anything else")
