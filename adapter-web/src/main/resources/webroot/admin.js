@@ -11,7 +11,7 @@
     .forEach(r => roleSel.append(el('option', { value: r, text: App.zh(r) })));
   async function accounts() {
     const data = await App.api('GET', '/api/accounts');
-    document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', ''], data.items.map(a => [
+    document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', '', ''], data.items.map(a => [
       a.username, a.displayName, a.roleZh, App.unit(a.unit), contact(a, 'mobile'), contact(a, 'email'), a.enabled ? '启用' : '已停用',
       el('span', {}, (a.mobile || a.email) ? reveal(a) : null, el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
         onclick: async (event) => {
@@ -22,7 +22,8 @@
           onclick: async () => {
             if (!confirm('重置「' + a.username + '」的动态口令？该账号须重新绑定身份验证器。')) return;
             try { await App.api('POST', '/api/accounts/' + encodeURIComponent(a.userId) + '/second-factor/reset'); alert('已重置'); } catch (e) { alert(e.message); }
-          } }) : null)]), 'account-table'));
+          } }) : null),
+      a.userId === me.userId ? '' : resetCell(a)]), 'account-table'));
   }
   /* 安全策略 (security administrator): step-up before the Bureau's and Finance's approvals. */
   async function policy() {
@@ -60,6 +61,24 @@
           event.target.disabled = true;
         } catch (e) { alert(e.message); }
       } });
+  }
+  /* 重置密码: the new password typed in place; its owner must change it at the next sign-in. */
+  function resetCell(a) {
+    const cell = el('span');
+    const open = el('button', { type: 'button', class: 'secondary', id: 'reset-' + a.username, text: '重置密码', onclick: () => {
+      const input = el('input', { type: 'password', id: 'reset-password-' + a.username, autocomplete: 'new-password', maxlength: '128', 'aria-label': '新密码' });
+      const box = el('div', { class: 'refusal', role: 'alert' });
+      const ok = el('button', { type: 'button', id: 'reset-ok-' + a.username, text: '确定', onclick: async () => {
+        try {
+          await App.api('PUT', '/api/accounts/' + encodeURIComponent(a.userId) + '/password', { newPassword: input.value });
+          cell.replaceChildren(el('span', { class: 'muted', text: '已重置，须在下次登录时修改' }));
+        } catch (e) { App.showError(box, e); }
+      } });
+      cell.replaceChildren(input, ok, box);
+      input.focus();
+    } });
+    cell.append(open);
+    return cell;
   }
   async function units() {
     const data = await App.api('GET', '/api/units');

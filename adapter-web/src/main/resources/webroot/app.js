@@ -105,7 +105,8 @@ const App = (() => {
       throw new ApiError(401, json);
     }
     const codeRefused = json && /^AUTH_(SECOND_FACTOR_INVALID|SECOND_FACTOR_REPLAYED|STEP_UP_REQUIRED)$/.test(json.code);
-    if (r.status === 401 && !path.startsWith('/api/session') && !codeRefused) { location.href = 'login.html?next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, json); }
+    if (r.status === 401 && !path.startsWith('/api/session') && !codeRefused) { location.href = 'login.html?' + (json && json.code === 'SESSION_ENDED_SIGNED_IN_ELSEWHERE' ? 'ended=1&' : '') + 'next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(401, json); }
+    if (r.status === 403 && json && json.code === 'AUTH_PASSWORD_CHANGE_REQUIRED' && !location.pathname.endsWith('/login.html')) { location.href = 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search); throw new ApiError(403, json); }
     if (!r.ok) throw new ApiError(r.status, json);
     return json;
   }
@@ -169,7 +170,11 @@ const App = (() => {
   }
 
   async function start(page, roles) {
-    try { me = await api('GET', '/api/session'); } catch (e) { return null; }
+    try { me = await api('GET', '/api/session'); } catch (e) {
+      if (e.status === 401) location.href = 'login.html?' + (e.body.code === 'SESSION_ENDED_SIGNED_IN_ELSEWHERE' ? 'ended=1&' : '') + 'next=' + encodeURIComponent(location.pathname + location.search);
+      return null;
+    }
+    if (me.passwordChangeRequired) { location.href = 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search); return null; }
     try {
       const units = await api('GET', '/api/units');
       (units.items || []).forEach(u => unitNames.set(u.code, u.nameZh));
@@ -183,6 +188,7 @@ const App = (() => {
     const header = el('header', { class: 'top' },
       el('div', { class: 'brand', text: '太仓市电子政务项目管理' }), nav,
       el('div', { class: 'who', id: 'who', text: me.name + '（' + me.roleZh + '，' + unit(me.unit) + '）' }),
+      el('a', { href: 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search), id: 'change-password', class: 'button secondary', text: '修改密码' }),
       el('button', { class: 'secondary', id: 'logout', type: 'button', onclick: logout, text: '退出' }));
     document.body.prepend(header);
     document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));

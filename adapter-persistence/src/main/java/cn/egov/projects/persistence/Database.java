@@ -565,6 +565,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(AuditDao.class);
         configuration.addMapper(DocumentDao.class);
         configuration.addMapper(AccountDao.class);
+        configuration.addMapper(cn.egov.projects.persistence.account.PasswordStateDao.class);
         configuration.addMapper(UnitDao.class);
         configuration.addMapper(DueDeadlineDao.class);
         configuration.addMapper(WorkplaceDao.class);

@@ -47,6 +47,8 @@ public final class PersistenceAdapters {
     private final NamesAdapter names;
     private final WebSecurityAdapter webSecurity;
     private final SharedWebStateAdapter sharedWebState;
+    private final SharedWebStateAdapter exportWindows;
+    private final PasswordStateAdapter passwordStates;
     private final ResourceCatalogueAdapter resourceCatalogues;
     private final ReuseOpinionAdapter reuseOpinions;
     private final PerformanceGradeAdapter performanceGrades;
@@ -102,6 +104,8 @@ public final class PersistenceAdapters {
         this.names = new NamesAdapter(sessions);
         this.webSecurity = new WebSecurityAdapter(sessions, cipher);
         this.sharedWebState = new SharedWebStateAdapter(database.dataSource());
+        this.exportWindows = SharedWebStateAdapter.exportWindows(database.dataSource());
+        this.passwordStates = new PasswordStateAdapter(sessions);
         this.resourceCatalogues = new ResourceCatalogueAdapter(sessions, cipher);
         this.reuseOpinions = new ReuseOpinionAdapter(sessions);
         this.performanceGrades = new PerformanceGradeAdapter(sessions);
@@ -227,6 +231,16 @@ public final class PersistenceAdapters {
      */
     public SharedWebStateAdapter sharedWebState() {
         return sharedWebState;
+    }
+
+    /** The export rate limits' counters (V25 {@code export_window}), shared like the sign-in limits'. */
+    public cn.egov.projects.application.port.out.SignInWindowsPort exportWindows() {
+        return exportWindows;
+    }
+
+    /** The password policy's state of each account: dates, history, last sign-in, disuse (V25). */
+    public cn.egov.projects.application.port.out.PasswordStatePort passwordStates() {
+        return passwordStates;
     }
 
     /**

@@ -162,4 +162,48 @@ abstract class SharedWebStateContractTest extends PersistenceContractTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    @DisplayName("会话记下属于谁、何时登录；可列出某账号的有效会话并结束其中一个，结束原因不被后续写入覆盖")
+    void sessionsOfAnAccountAndTheirEnd() {
+        String user = unique("u-");
+        String older = unique("s-");
+        String newer = unique("s-");
+        Instant expires = NOW.plus(Duration.ofMinutes(30));
+        shared().save(new StoredSession(older, "{}", 1_800_000, NOW, expires, user, NOW, null));
+        shared().save(new StoredSession(newer, "{}", 1_800_000, NOW, expires, user, NOW.plusSeconds(5), null));
+        shared().save(new StoredSession(unique("s-"), "{}", 1_800_000, NOW, expires, unique("u-"), NOW, null));
+        var sessions = shared().signedInSessions(user, newer, NOW.plusSeconds(10));
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions).filteredOn(s -> s.current()).singleElement()
+                .satisfies(s -> assertThat(s.signedInAt()).isEqualTo(NOW.plusSeconds(5)));
+        String olderKey = sessions.stream().filter(s -> !s.current()).findFirst().orElseThrow().key();
+        shared().endSession(olderKey, "SIGNED_IN_ELSEWHERE");
+        // a request of the ended session still under way writes it again: it stays ended
+        shared().save(new StoredSession(older, "{\"x\":1}", 1_800_000, NOW.plusSeconds(20), expires, user, NOW,
+                null));
+        assertThat(shared().load(older, NOW.plusSeconds(30))).hasValueSatisfying(
+                s -> assertThat(s.endedReason()).isEqualTo("SIGNED_IN_ELSEWHERE"));
+        assertThat(shared().load(newer, NOW.plusSeconds(30))).hasValueSatisfying(s -> {
+            assertThat(s.endedReason()).isNull();
+            assertThat(s.userId()).isEqualTo(user);
+        });
+        assertThat(shared().signedInSessions(user, newer, NOW.plusSeconds(30))).hasSize(1);
+        assertThat(shared().signedInSessions(user, newer, expires)).as("expired").isEmpty();
+    }
+
+    @Test
+    @DisplayName("导出限流的计数与登录限流的计数分开保存，互不清理")
+    void exportWindowsApart() {
+        SignInWindowsPort exports = adapters.exportWindows();
+        String key = unique("a:");
+        Instant window = NOW.truncatedTo(ChronoUnit.MINUTES);
+        assertThat(exports.take(key, 1, unique("u:"), 5, window).outcome()).isEqualTo(SignInWindowsPort.Outcome.TAKEN);
+        assertThat(exports.take(key, 1, unique("u:"), 5, window).outcome())
+                .isEqualTo(SignInWindowsPort.Outcome.ADDRESS_FULL);
+        assertThat(queryLong("SELECT COUNT(*) FROM export_window WHERE throttle_key = ?", key)).isEqualTo(1);
+        assertThat(queryLong("SELECT COUNT(*) FROM sign_in_window WHERE throttle_key = ?", key)).isZero();
+        shared().purgeBefore(window.plusSeconds(3600));
+        assertThat(queryLong("SELECT COUNT(*) FROM export_window WHERE throttle_key = ?", key)).isEqualTo(1);
+    }
 }

@@ -7,6 +7,7 @@ import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.BasicAuthenticator;
 import cn.egov.projects.web.auth.CredentialCache;
 import cn.egov.projects.web.auth.DatabaseSessionStore;
+import cn.egov.projects.web.auth.PasswordChangeGate;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.http.ApiErrors;
@@ -32,6 +33,7 @@ import cn.egov.projects.web.routes.ExportRoutes;
 import cn.egov.projects.web.routes.HealthRoutes;
 import cn.egov.projects.web.routes.LifecycleUseCases;
 import cn.egov.projects.web.routes.OpenApiRoutes;
+import cn.egov.projects.web.routes.PasswordRoutes;
 import cn.egov.projects.web.routes.PerformanceRoutes;
 import cn.egov.projects.web.routes.PlanRoutes;
 import cn.egov.projects.web.routes.ProjectRoutes;
@@ -109,6 +111,7 @@ public final class WebApi {
     private final AtomicBoolean draining = new AtomicBoolean();
     private RouteTable table = new RouteTable();
     private cn.egov.projects.application.port.in.BackupUseCase backups;
+    private AccountSecurityUseCases accountSecurity = AccountSecurityUseCases.NONE;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
@@ -152,6 +155,15 @@ public final class WebApi {
      */
     public WebApi withBackups(cn.egov.projects.application.port.in.BackupUseCase backups) {
         this.backups = backups;
+        return this;
+    }
+
+    /**
+     * The password policy's changes, the session limits and the export limits this API applies (without: none of
+     * them, for tests of other things).
+     */
+    public WebApi withAccountSecurity(AccountSecurityUseCases accountSecurity) {
+        this.accountSecurity = Objects.requireNonNull(accountSecurity, "accountSecurity");
         return this;
     }
 
@@ -220,6 +232,8 @@ public final class WebApi {
         router.route("/api/*").handler(new BasicAuthenticator(workplace.signIn(), useCases.authenticate(), credentials,
                 revisions, workplace.secondFactor()));
         router.route("/api/*").handler(guard);
+        // a password that must be changed first: nothing else until it is
+        router.route("/api/*").handler(new PasswordChangeGate(accountSecurity.passwords()));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadAdmission));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, uploadBodyWatched));
         router.route("/api/*").handler(ctx -> onlyFor(ctx, true, DocumentRoutes::bodyRead));
@@ -230,9 +244,11 @@ public final class WebApi {
         new HealthRoutes(ready, draining::get, clock).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
-        new SessionRoutes(workplace.signIn(), revisions, workplace.secondFactor()).mount(router, table);
+        new SessionRoutes(workplace.signIn(), revisions, workplace.secondFactor(), accountSecurity.sessionLimits())
+                .mount(router, table);
         new cn.egov.projects.web.routes.SecondFactorRoutes(workplace.secondFactor(), workplace.securityPolicy())
                 .mount(router, table);
+        new PasswordRoutes(accountSecurity.passwords()).mount(router, table);
         new AccountRoutes(useCases.createAccount(), workplace.accountAdmin(), workplace.units()).mount(router, table);
         new PersonalDataRoutes(workplace.personalData()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
@@ -252,7 +268,8 @@ public final class WebApi {
                 workplace.securityAudit(), clock)
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
-                clock, workplace.performance()).recordedBy(workplace.securityEvents()).mount(router, table);
+                clock, workplace.performance()).recordedBy(workplace.securityEvents())
+                .limitedBy(accountSecurity.exportLimits()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents())
                 .mount(router, table);

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class ApiTestSupport {
 
     static final LocalDate TODAY = LocalDate.of(2024, 8, 15);
-    static final String PASSWORD = "correct-horse-battery";
+    static final String PASSWORD = "Correct-Horse-Battery";
 
     /** The largest upload the tests' server accepts. */
     static final long UPLOAD_LIMIT = 64 * 1024;

@@ -82,14 +82,14 @@ class AuthenticationApiTest extends ApiTestSupport {
     void adminCreatesAccount() {
         JsonObject account = new JsonObject().put("username", "police2").put("displayName", "张经办")
                 .put("role", "UNIT_STAFF").put("unit", "TC-GAJ").put("mobile", "13900000003")
-                .put("email", "zhang@tc.gov.cn").put("password", "another-long-password");
+                .put("email", "zhang@tc.gov.cn").put("password", "Another-Long-Password");
 
         HttpResponse<Buffer> r = post("/api/accounts", "admin", account);
 
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
         assertThat(r.bodyAsJsonObject().getString("userId")).isNotBlank();
         HttpResponse<Buffer> list = await(client.get("/api/projects")
-                .basicAuthentication("police2", "another-long-password").send());
+                .basicAuthentication("police2", "Another-Long-Password").send());
         assertThat(list.statusCode()).isEqualTo(200);
     }
 
@@ -97,7 +97,7 @@ class AuthenticationApiTest extends ApiTestSupport {
     @DisplayName("非系统管理员创建账号得到403并引用第四条")
     void onlyAdminCreatesAccounts() {
         JsonObject account = new JsonObject().put("username", "intruder").put("displayName", "某人")
-                .put("role", "ADMIN").put("unit", "TC-GAJ").put("password", "another-long-password");
+                .put("role", "ADMIN").put("unit", "TC-GAJ").put("password", "Another-Long-Password");
 
         HttpResponse<Buffer> r = post("/api/accounts", "police", account);
 
@@ -111,7 +111,7 @@ class AuthenticationApiTest extends ApiTestSupport {
     void invalidAccount() {
         JsonObject shortPassword = new JsonObject().put("username", "police3").put("displayName", "张经办")
                 .put("role", "UNIT_STAFF").put("unit", "TC-GAJ").put("password", "short");
-        JsonObject unknownRole = shortPassword.copy().put("role", "KING").put("password", "another-long-password");
+        JsonObject unknownRole = shortPassword.copy().put("role", "KING").put("password", "Another-Long-Password");
 
         HttpResponse<Buffer> r1 = post("/api/accounts", "admin", shortPassword);
         HttpResponse<Buffer> r2 = post("/api/accounts", "admin", unknownRole);

@@ -17,7 +17,7 @@ class ThreeAdministratorsApiTest extends ConformingApiTest {
 
     private static JsonObject newAccount(String username, String role) {
         return new JsonObject().put("username", username).put("displayName", "新用户").put("role", role)
-                .put("unit", "TC-DSJ").put("password", "a-long-password-123");
+                .put("unit", "TC-DSJ").put("password", "A-Long-Password-123");
     }
 
     @Test

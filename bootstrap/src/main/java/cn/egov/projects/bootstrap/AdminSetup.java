@@ -56,6 +56,12 @@ final class AdminSetup {
             String userId;
             try {
                 userId = accounts.createAccount(null, command);
+            } catch (cn.egov.projects.application.error.PasswordRejectedException e) {
+                throw new StartupException(ExitCode.BAD_SETTING, "the password does not meet the password policy ("
+                        + e.code() + "): at least " + cn.egov.projects.application.account.PasswordPolicy.MIN_LENGTH
+                        + " characters of at least 3 of upper-case letters, lower-case letters, digits and other "
+                        + "characters, not containing the username, given by " + PasswordReader.VARIABLE
+                        + " or standard input", e);
             } catch (ForbiddenException e) {
                 throw new StartupException(ExitCode.ADMIN_REFUSED, "an account of role " + role + " exists already; the first of "
                         + "each administrator is created here, further ones by the security administrator in the system",

@@ -151,8 +151,13 @@ final class Application implements AutoCloseable {
             Ports ports = new Ports(persistence.projects(), persistence.projects(), persistence.projects(),
                     persistence.windows(), persistence.auditTrail(), reminders, clock, calendar,
                     () -> policies, persistence.transactions());
+            // the password policy applies to every account; a password change or a disuse disabling reaches the
+            // sessions and remembered credentials of every instance through the shared access revisions
+            java.util.List<cn.egov.projects.application.port.out.AccessChangesPort> told = new java.util.ArrayList<>();
             AccountService accounts = new AccountService(persistence.accounts(), persistence.auditTrail(), clock,
-                    persistence.transactions(), PasswordHasher.standard(), policies.inForceOn(clock.today()));
+                    persistence.transactions(), PasswordHasher.standard(), policies.inForceOn(clock.today()),
+                    persistence.passwordStates(), settings.accountSecurity().policy(),
+                    userId -> told.forEach(t -> t.accessChanged(userId)));
             DeclarationService declarations = new DeclarationService(ports);
             ProjectQueryService queries = new ProjectQueryService(ports);
             DeadLetterService deadLetters = new DeadLetterService(reminders, persistence.auditTrail(), clock,
@@ -160,6 +165,7 @@ final class Application implements AutoCloseable {
             UseCases useCases = new UseCases(new DeadlineCalculatorService(() -> policies, calendar, clock),
                     accounts, accounts, declarations, queries, queries, declarations, declarations, deadLetters);
             Web web = Web.wire(settings, persistence, ports, accounts, clock, policies);
+            told.add(web.revisions());
             Application application = new Application(database, reminders, accounts, useCases, web, clock, demoClock,
                     persistence.accounts()::count,
                     new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()),
@@ -243,7 +249,8 @@ final class Application implements AutoCloseable {
      */
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
-                web.revisions(), webSessions, clock).withBackups(backups);
+                web.revisions(), webSessions, clock).withBackups(backups)
+                .withAccountSecurity(web.accountSecurity());
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */
@@ -268,6 +275,25 @@ final class Application implements AutoCloseable {
     void startReminders() {
         reminders.start();
         startCalendarMaintenance();
+        startDormantAccountSweep();
+    }
+
+    /**
+     * Disables the accounts not signed in for longer than the policy allows ({@code EGOV_DORMANT_DAYS}), a minute
+     * after the start and then daily; every instance does it, the database lets only one disable each account (and
+     * audit it). A sign-in attempt of such an account does the same in between.
+     */
+    private void startDormantAccountSweep() {
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                int disabled = accounts.disableDormantAccounts();
+                if (disabled > 0) {
+                    LOG.info("accounts disabled after a long time without signing in: {}", disabled);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("disabling accounts unused for long failed; will retry tomorrow", e);
+            }
+        }, 1, 24 * 60, TimeUnit.MINUTES);
     }
 
     /**

@@ -137,8 +137,9 @@ final class DemoData {
             return false;
         }
         Map<String, SecondFactorUseCase.Enrolment> secrets = new LinkedHashMap<>();
+        Map<String, Caller> people;
         try {
-            Map<String, Caller> people = people(password);
+            people = people(password);
             projects(people, today);
             // the three administrators sign in with a one-time code too; SHA1 so that any authenticator app will do
             for (String[] a : ACCOUNTS) {
@@ -150,6 +151,9 @@ final class DemoData {
         } finally {
             clock.release();
         }
+        // DEMO ONLY: the accounts are usable at once — their password counts as chosen by their owners today, and
+        // they count as active today (the data were written on past days of the demonstration clock)
+        people.values().forEach(p -> accounts.demoOnlyWaivePasswordChange(p.actor().userId()));
         LOG.warn("================ DEMO ONLY — 演示数据，仅供演示 ================");
         LOG.warn("demo accounts: {} — password of every demo account: {}",
                 ACCOUNTS.stream().map(a -> a[0] + "(" + a[2] + ")").toList(), password);
@@ -163,11 +167,18 @@ final class DemoData {
     private static String password() {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         SecureRandom random = new SecureRandom();
-        StringBuilder b = new StringBuilder("demo-");
-        for (int i = 0; i < 12; i++) {
-            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        while (true) {
+            // upper and lower case and a symbol: three classes of the password policy whatever follows
+            StringBuilder b = new StringBuilder("Demo-");
+            for (int i = 0; i < 12; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = b.toString();
+            String lower = candidate.toLowerCase(java.util.Locale.ROOT);
+            if (ACCOUNTS.stream().noneMatch(a -> lower.contains(a[0].toLowerCase(java.util.Locale.ROOT)))) {
+                return candidate;
+            }
         }
-        return b.toString();
     }
 
     private Map<String, Caller> people(String password) {

@@ -85,7 +85,12 @@ public final class Settings {
         AUDIT_KEY_FILE("--audit-key-file", "EGOV_AUDIT_KEY_FILE"),
         BACKUP_DIR("--backup-dir", "EGOV_BACKUP_DIR"),
         PG_BIN("--pg-bin", "EGOV_PG_BIN"),
-        DATA_KEY_FILE("--data-key-file", "EGOV_DATA_KEY_FILE");
+        DATA_KEY_FILE("--data-key-file", "EGOV_DATA_KEY_FILE"),
+        PASSWORD_MAX_AGE_DAYS("--password-max-age-days", "EGOV_PASSWORD_MAX_AGE_DAYS"),
+        PASSWORD_HISTORY("--password-history", "EGOV_PASSWORD_HISTORY"),
+        DORMANT_DAYS("--dormant-days", "EGOV_DORMANT_DAYS"),
+        SESSION_LIMIT("--session-limit", "EGOV_SESSION_LIMIT"),
+        EXPORT_LIMIT("--export-limit", "EGOV_EXPORT_LIMIT");
 
         private final String flag;
         private final String variable;
@@ -137,6 +142,7 @@ public final class Settings {
     private final WebConfig web;
     private final Instant simulatedClock;
     private Path archive;
+    private final AccountSecurityConfig accountSecurity;
 
     private Settings(Command command, Map<Key, String> values, Map<Key, String> sources, int httpPort, Admin admin) {
         this.command = command;
@@ -146,6 +152,7 @@ public final class Settings {
         this.admin = admin;
         this.reminders = ReminderConfig.parse(this);
         this.web = WebConfig.parse(this);
+        this.accountSecurity = AccountSecurityConfig.parse(this);
         this.simulatedClock = value(Key.CLOCK).map(v -> SimulatedClock.parseStart(v, source(Key.CLOCK))).orElse(null);
     }
 
@@ -393,6 +400,11 @@ public final class Settings {
     /** The reminder engine and its channels (e-mail, SMS), checked when the settings were read. */
     public ReminderConfig reminders() {
         return reminders;
+    }
+
+    /** The password policy, session and export limits, checked when the settings were read. */
+    public AccountSecurityConfig accountSecurity() {
+        return accountSecurity;
     }
 
     /** The web adapter's settings and the demonstration flag, checked when the settings were read. */

@@ -2,7 +2,9 @@ package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.AccountService;
+import cn.egov.projects.application.account.ExportLimitService;
 import cn.egov.projects.application.account.SecondFactorService;
+import cn.egov.projects.application.account.SessionLimitService;
 import cn.egov.projects.application.account.SignInService;
 import cn.egov.projects.application.account.SignInThrottle;
 import cn.egov.projects.application.account.UnitService;
@@ -32,6 +34,7 @@ import cn.egov.projects.application.service.ToDoService;
 import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.persistence.PersistenceAdapters;
+import cn.egov.projects.web.AccountSecurityUseCases;
 import cn.egov.projects.web.WebSettings;
 import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.routes.LifecycleUseCases;
@@ -44,7 +47,7 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
  * performance evaluation.
  */
 record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
-           PolicyPack pack, AccessRevisions revisions) {
+           PolicyPack pack, AccessRevisions revisions, AccountSecurityUseCases accountSecurity) {
 
     static Web wire(Settings settings, PersistenceAdapters persistence, Ports ports, AccountService accounts,
                     ClockPort clock, PolicyHistory policies) {
@@ -81,7 +84,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new OversightReportService(ports, reads, reads),
                 new CalendarFeedService(security, security, toDo, audit, clock, tx),
                 new IdempotencyService(security, clock),
-                new AccountAdminService(security, audit, clock, tx, pack, revisions),
+                new AccountAdminService(security, audit, clock, tx, pack, revisions, persistence.passwordStates()),
                 units,
                 new DocumentService(ports, persistence.documents(), web.documents()),
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
@@ -96,6 +99,13 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new StatisticsService(ports, persistence.workplaceReads()),
                 new PersonalDataService(ports, security));
 
-        return new Web(lifecycle, workplace, web, units, pack, revisions);
+        // the password policy's changes, one session per administrator (a set number for others, every instance
+        // counting the sessions in the database) and the export limits (counted there too)
+        AccountSecurityUseCases accountSecurity = new AccountSecurityUseCases(accounts,
+                new SessionLimitService(persistence.sharedWebState(), audit, clock, tx, java.time.Instant::now,
+                        settings.accountSecurity().sessionLimit()),
+                new ExportLimitService(SignInThrottle.shared(ExportLimitService.limits(
+                        settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx));
+        return new Web(lifecycle, workplace, web, units, pack, revisions, accountSecurity);
     }
 }

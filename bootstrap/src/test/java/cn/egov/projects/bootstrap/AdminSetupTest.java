@@ -49,7 +49,7 @@ class AdminSetupTest {
     @Test
     @DisplayName("创建系统管理员：无调用者（命令行）、角色ADMIN、单位与联系方式照给；密码数组用后清零")
     void createsTheFirstAdministrator() {
-        char[] password = "first-admin-password".toCharArray();
+        char[] password = "First-admin-password-1".toCharArray();
 
         String userId = setup.create(admin, password);
 
@@ -67,19 +67,19 @@ class AdminSetupTest {
     @Test
     @DisplayName("三员各建首个：已有同一角色的管理员时拒绝，退出码6；其他角色不能从命令行创建，退出码2")
     void refusedWhenAccountsExist() {
-        setup.create(admin, "first-admin-password".toCharArray());
+        setup.create(admin, "First-admin-password-1".toCharArray());
         setup.create(new Settings.Admin("sec", "安全保密管理员", "TC-DSJ", null, null, "SECURITY_ADMIN"),
-                "first-security-password".toCharArray());
+                "First-security-password-1".toCharArray());
         setup.create(new Settings.Admin("aud", "安全审计员", "TC-DSJ", null, null, "AUDIT_ADMIN"),
-                "first-auditor-password".toCharArray());
+                "First-auditor-password-1".toCharArray());
 
         assertThatThrownBy(() -> setup.create(new Settings.Admin("admin2", "管理员二", "TC-DSJ", null, null, "ADMIN"),
-                "second-admin-password".toCharArray()))
+                "Second-admin-password-1".toCharArray()))
                 .isInstanceOfSatisfying(StartupException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ADMIN_REFUSED))
                 .hasMessageContaining("an account of role ADMIN exists already");
         assertThatThrownBy(() -> setup.create(new Settings.Admin("bdb", "大数据局", "TC-DSJ", null, null, "BDB_OFFICER"),
-                "some-officer-password".toCharArray()))
+                "Some-officer-password-1".toCharArray()))
                 .isInstanceOfSatisfying(StartupException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_SETTING))
                 .hasMessageContaining("--role must be ADMIN, SECURITY_ADMIN or AUDIT_ADMIN");
@@ -95,11 +95,26 @@ class AdminSetupTest {
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_SETTING))
                 .hasMessageContaining("at least 12 characters");
         assertThatThrownBy(() -> setup.create(new Settings.Admin("admin", "管理员", "TC DSJ", null, null, "ADMIN"),
-                "first-admin-password".toCharArray()))
+                "First-admin-password-1".toCharArray()))
                 .hasMessageContaining("unit code 'TC DSJ'");
         assertThatThrownBy(() -> setup.create(new Settings.Admin("a", "管理员", "TC-DSJ", null, null, "ADMIN"),
-                "first-admin-password".toCharArray()))
+                "First-admin-password-1".toCharArray()))
                 .hasMessageContaining("--username");
         assertThat(accounts.callers).isEmpty();
+    }
+
+    @Test
+    @DisplayName("密码不符合密码策略（三类字符、不含用户名）时拒绝，退出码2，英文说明策略")
+    void passwordPolicyRefusal() {
+        AdminSetup strict = new AdminSetup((caller, command) -> {
+            throw new cn.egov.projects.application.error.PasswordRejectedException("PASSWORD_TOO_WEAK", "password",
+                    "密码应至少包含大写字母、小写字母、数字、其他字符四类中的三类");
+        });
+        char[] password = "all-lower-case-password".toCharArray();
+        assertThatThrownBy(() -> strict.create(admin, password))
+                .isInstanceOfSatisfying(StartupException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_SETTING))
+                .hasMessageContaining("PASSWORD_TOO_WEAK").hasMessageContaining("at least 3 of");
+        assertThat(new String(password)).isEqualTo("\0".repeat(password.length));
     }
 }

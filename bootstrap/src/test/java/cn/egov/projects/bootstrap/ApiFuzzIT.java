@@ -81,7 +81,7 @@ class ApiFuzzIT {
 
     static final long DEFAULT_SEED = 20_260_611L;
     static final int DEFAULT_REQUESTS = 10_000;
-    private static final String PASSWORD = "fuzz-demo-password";
+    private static final String PASSWORD = "Fuzz-Demo-Password";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final List<String> BASIC = List.of("bdb", "finance", "audit", "cybersec", "secrecy",
             "expert", "gaj", "gaj-leader", "wjw");

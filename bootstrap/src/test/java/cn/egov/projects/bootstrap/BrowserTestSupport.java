@@ -50,7 +50,7 @@ abstract class BrowserTestSupport {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String PASSWORD = "browser-test-password";
+    static final String PASSWORD = "Browser-Test-Password";
 
     protected final StaffBrowserIT.TestClock clock = new StaffBrowserIT.TestClock(LocalDate.of(2024, 8, 20));
     protected Path home;
@@ -80,6 +80,20 @@ abstract class BrowserTestSupport {
         }
     };
 
+    /** The environment variables the application is started with (none unless a test says). */
+    protected Map<String, String> environment() {
+        return Map.of();
+    }
+
+    /**
+     * For a test whose clock travels across months of business time: passwords that serve ten years and accounts
+     * disabled only after ten years unused, so that nobody must change a password or is disabled on the way (the
+     * password policy itself is tested by {@code PasswordPolicyApiTest} and {@code PasswordBrowserIT}).
+     */
+    protected static Map<String, String> travellingInTime() {
+        return Map.of("EGOV_PASSWORD_MAX_AGE_DAYS", "3650", "EGOV_DORMANT_DAYS", "3650");
+    }
+
     /** The test's own people and data, made through the use cases once the application runs. */
     protected abstract void prepare(AccountService accounts);
 
@@ -96,7 +110,7 @@ abstract class BrowserTestSupport {
         home = Files.createTempDirectory(Path.of("target"), "browser-" + getClass().getSimpleName() + "-");
         Settings settings = Settings.parse(List.of("--db-url",
                 "jdbc:h2:file:" + home.toAbsolutePath().resolve("egov") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH", "--uploads-dir", home.resolve("uploads").toString()), Map.of());
+                        + "DEFAULT_NULL_ORDERING=HIGH", "--uploads-dir", home.resolve("uploads").toString()), environment());
         application = Application.open(settings, clock);
         server = WebServer.start(application.webApi(), 0);
         base = "http://localhost:" + server.port();

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("已确认的写入在 kill -9 后不丢失（内置H2数据库，多客户端，多轮）")
 class CrashDurabilityIT {
 
-    private static final String ADMIN_PASSWORD = "admin-password-crash";
-    private static final String STAFF_PASSWORD = "staff-password-crash";
+    private static final String ADMIN_PASSWORD = "Admin-Password-crash";
+    private static final String STAFF_PASSWORD = "Staff-Password-crash";
     private static final int CLIENTS = 4;
     private static final int ROUNDS = 3;
     /** Acknowledged writes a round waits for before it kills the server (the kill then lands mid-stream). */
@@ -78,8 +78,9 @@ class CrashDurabilityIT {
         HttpResponse<String> account = app.post(port, "/api/accounts", PackagedApp.basic("admin", ADMIN_PASSWORD), """
                 {"username": "clerk", "displayName": "公安经办", "role": "UNIT_STAFF", "unit": "TC-GAJ",
                  "password": "%s"}
-                """.formatted(STAFF_PASSWORD));
+                """.formatted(AccountsForTests.INITIAL));
         assertThat(account.statusCode()).as(() -> account.body() + "\n" + first.output()).isEqualTo(201);
+        AccountsForTests.changeOverHttp(port, "clerk", STAFF_PASSWORD);
         String auth = PackagedApp.basic("clerk", STAFF_PASSWORD);
 
         Run server = first;

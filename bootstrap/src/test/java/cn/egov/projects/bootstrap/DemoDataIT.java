@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("演示数据：全部步骤办理成功；涉密项目由保密部门指定的人员办理到资金安排意见，其他人看不到")
 class DemoDataIT {
 
-    private static final String PASSWORD = "demo-test-password";
+    private static final String PASSWORD = "Demo-Test-Password";
 
     private Application application;
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());

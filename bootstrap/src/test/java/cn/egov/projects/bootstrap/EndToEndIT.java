@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("打包后的应用端到端：启动、计算器、账号、项目、停止与重启、启动失败")
 class EndToEndIT {
 
-    private static final String ADMIN_PASSWORD = "admin-password-e2e";
-    private static final String STAFF_PASSWORD = "staff-password-e2e";
+    private static final String ADMIN_PASSWORD = "Admin-Password-e2e";
+    private static final String STAFF_PASSWORD = "Staff-Password-e2e";
 
     @TempDir
     Path workDir;
@@ -80,8 +80,10 @@ class EndToEndIT {
         HttpResponse<String> account = post(port, "/api/accounts", basic("admin", ADMIN_PASSWORD), """
                 {"username": "police", "displayName": "公安经办", "role": "UNIT_STAFF", "unit": "TC-GAJ",
                  "mobile": "13900000001", "email": "police@tc.gov.cn", "password": "%s"}
-                """.formatted(STAFF_PASSWORD));
+                """.formatted(AccountsForTests.INITIAL));
         assertThat(account.statusCode()).as(() -> account.body() + "\n" + server.output()).isEqualTo(201);
+        // the administrator's password must be changed by its owner first
+        AccountsForTests.changeOverHttp(port, "police", STAFF_PASSWORD);
 
         String staff = basic("police", STAFF_PASSWORD);
         HttpResponse<String> created = post(port, "/api/projects", staff, """

@@ -64,10 +64,10 @@ class ExpertBrowserIT extends BrowserTestSupport {
     @Override
     protected void prepare(AccountService accounts) {
         Caller admin = caller("secadmin");
-        accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
-        accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
+        AccountsForTests.ready(accounts, admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
+        AccountsForTests.ready(accounts, admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         for (String[] e : EXPERTS) {
-            accounts.createAccount(admin, account(e[0], e[1], Role.EXPERT, "TC-ZJ"));
+            AccountsForTests.ready(accounts, admin, account(e[0], e[1], Role.EXPERT, "TC-ZJ"));
         }
         application.useCases().openDeclarationWindow().openWindow(caller("bureau"), new OpenDeclarationWindowCommand(
                 2025, LocalDate.of(2024, 8, 20), LocalDate.of(2024, 9, 30)));

@@ -511,7 +511,7 @@ final class FuzzRequests {
                 .put("role", FuzzJson.str(Role.values()[r.nextInt(Role.values().length)].name()))
                 .put("unit", FuzzJson.str(pick(targets.units(), r)))
                 .put("mobile", FuzzJson.str("13900000000")).put("email", FuzzJson.str("fz@tc.gov.cn"))
-                .put("password", FuzzJson.str(real ? "fuzz-password-" + r.nextInt(1000) : "short"));
+                .put("password", FuzzJson.str(real ? "Fuzz-Password-" + r.nextInt(1000) : "short"));
     }
 
     private Obj profile(Random r) {

@@ -53,11 +53,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResourceBrowserIT extends BrowserTestSupport {
 
 
+    /** The clock travels across months. */
+    @Override
+    protected Map<String, String> environment() {
+        return travellingInTime();
+    }
+
     @Override
     protected void prepare(AccountService accounts) {
         Caller admin = caller("secadmin");
-        accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
-        accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
+        AccountsForTests.ready(accounts, admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
+        AccountsForTests.ready(accounts, admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
         application.useCases().openDeclarationWindow().openWindow(caller("bureau"), new OpenDeclarationWindowCommand(
                 2025, LocalDate.of(2024, 8, 20), LocalDate.of(2024, 9, 30)));
     }

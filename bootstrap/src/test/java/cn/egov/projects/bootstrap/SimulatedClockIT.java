@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("模拟时钟：启动后业务日期、/health和日志都随模拟时间")
 class SimulatedClockIT {
 
-    private static final String PASSWORD = "simulated-clock-password";
+    private static final String PASSWORD = "Simulated-Clock-Password";
     private static final String DRAFT = """
             {"name": "智慧公安数据平台", "planYear": 2026, "category": "BUSINESS_SYSTEM", "nature": "NEW",
              "softwareDevelopment": true, "funding": "MUNICIPAL", "classified": false, "usesCryptography": false,
@@ -72,7 +72,7 @@ class SimulatedClockIT {
                 accounts.createAccount(null, account("admin", Role.ADMIN, "TC-DSJ"));
                 Caller admin = new Caller(accounts.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
                         "it", "-");
-                accounts.createAccount(admin, account("police", Role.UNIT_STAFF, "TC-GAJ"));
+                AccountsForTests.ready(accounts, admin, account("police", Role.UNIT_STAFF, "TC-GAJ"));
                 String staff = PackagedApp.basic("police", PASSWORD);
 
                 HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/api/projects"))

@@ -79,13 +79,19 @@ class StaffBrowserIT extends BrowserTestSupport {
         }
     }
 
+    /** The clock travels across months. */
+    @Override
+    protected Map<String, String> environment() {
+        return travellingInTime();
+    }
+
     @Override
     protected void prepare(AccountService accounts) {
         Caller admin = caller("secadmin");
-        accounts.createAccount(admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
-        accounts.createAccount(admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
-        accounts.createAccount(admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
-        accounts.createAccount(admin, account("secrecy", "冯保密", Role.SECRECY, "TC-BMJ"));
+        AccountsForTests.ready(accounts, admin, account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
+        AccountsForTests.ready(accounts, admin, account("bureau", "陈大数据", Role.BDB_OFFICER, "TC-DSJ"));
+        AccountsForTests.ready(accounts, admin, account("finance", "周财政", Role.FINANCE, "TC-CZJ"));
+        AccountsForTests.ready(accounts, admin, account("secrecy", "冯保密", Role.SECRECY, "TC-BMJ"));
         // the units by their full names, as the administrator registers them (the pages show names, not codes)
         application.web().units().createUnit(caller("admin"), new CreateUnitCommand("TC-GAJ", "太仓市公安局",
                 Unit.Kind.IMPLEMENTING));
@@ -394,7 +400,7 @@ class StaffBrowserIT extends BrowserTestSupport {
         try (Application simulated = Application.open(settings)) {
             var accounts = simulated.accounts();
             accounts.createAccount(null, account("admin", "管理员", Role.ADMIN, "TC-DSJ"));
-            accounts.createAccount(new Caller(accounts.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
+            AccountsForTests.ready(accounts, new Caller(accounts.authenticate("admin", PASSWORD.toCharArray()).orElseThrow(),
                     "it", "-"), account("police", "王经办", Role.UNIT_STAFF, "TC-GAJ"));
             WebServer other = WebServer.start(simulated.webApi(), 0);
             try {

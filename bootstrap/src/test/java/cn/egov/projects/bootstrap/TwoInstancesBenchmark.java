@@ -35,7 +35,7 @@ class TwoInstancesBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 5));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
-    private static final String PASSWORD = "bench-password-0";
+    private static final String PASSWORD = "Bench-Password-0";
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
     @TempDir
@@ -53,8 +53,9 @@ class TwoInstancesBenchmark {
                     PackagedApp.basic("admin", PASSWORD), """
                     {"username": "clerk", "displayName": "公安经办", "role": "UNIT_STAFF", "unit": "TC-GAJ",
                      "password": "%s"}
-                    """.formatted(PASSWORD));
+                    """.formatted(AccountsForTests.INITIAL));
             assertThat(account.statusCode()).as(account::body).isEqualTo(201);
+            AccountsForTests.changeOverHttp(ports.get(0), "clerk", PASSWORD);
             int one = cluster.startNginx(List.of(ports.get(0)));
             int two = cluster.startNginx(ports);
             // alternated, so that warming up and the neighbours' load fall on both alike

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("两个实例共用一个PostgreSQL，nginx在前：会话共享，kill -9 一个实例后已确认的写入不丢失")
 class TwoInstancesIT {
 
-    private static final String ADMIN_PASSWORD = "admin-password-two";
-    private static final String STAFF_PASSWORD = "staff-password-two";
+    private static final String ADMIN_PASSWORD = "Admin-Password-two";
+    private static final String STAFF_PASSWORD = "Staff-Password-two";
     private static final int CLIENTS = 4;
     private static final int WRITES_BEFORE_KILL = 30;
     private static final int WRITES_AFTER_KILL = 30;
@@ -70,8 +70,9 @@ class TwoInstancesIT {
                     ADMIN_PASSWORD), """
                     {"username": "clerk", "displayName": "公安经办", "role": "UNIT_STAFF", "unit": "TC-GAJ",
                      "password": "%s"}
-                    """.formatted(STAFF_PASSWORD));
+                    """.formatted(AccountsForTests.INITIAL));
             assertThat(account.statusCode()).as(account::body).isEqualTo(201);
+            AccountsForTests.changeOverHttp(a, "clerk", STAFF_PASSWORD);
 
             // signed in through A, the session acts through B
             Session session = signIn(a);

@@ -60,7 +60,7 @@ public final class WebBenchmarkSeed {
         Path db = Path.of(args[0]).toAbsolutePath();
         int projects = Integer.parseInt(args[1]);
         Path idsFile = Path.of(args[2]);
-        String password = System.getenv().getOrDefault("EGOV_BENCH_PASSWORD", "bench-password-123");
+        String password = System.getenv().getOrDefault("EGOV_BENCH_PASSWORD", "Bench-Password-123");
         StaffBrowserIT.TestClock clock = new StaffBrowserIT.TestClock(LocalDate.of(2024, 8, 20));
         Settings settings = Settings.parse(List.of("--db-url", "jdbc:h2:file:" + db
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"), Map.of());
@@ -70,9 +70,9 @@ public final class WebBenchmarkSeed {
                     new UnitId("TC-DSJ"), null, null, password.toCharArray()));
             Caller admin = new Caller(accounts.authenticate("bench-admin", password.toCharArray()).orElseThrow(),
                     "seed", "-");
-            accounts.createAccount(admin, new CreateAccountCommand("bench-bdb", "大数据局", Role.BDB_OFFICER,
+            AccountsForTests.ready(accounts, admin, new CreateAccountCommand("bench-bdb", "大数据局", Role.BDB_OFFICER,
                     new UnitId("TC-DSJ"), null, null, password.toCharArray()));
-            accounts.createAccount(admin, new CreateAccountCommand("bench-unit", "经办人员", Role.UNIT_STAFF,
+            AccountsForTests.ready(accounts, admin, new CreateAccountCommand("bench-unit", "经办人员", Role.UNIT_STAFF,
                     new UnitId("TC-U00"), null, null, password.toCharArray()));
             Caller bdb = new Caller(accounts.authenticate("bench-bdb", password.toCharArray()).orElseThrow(),
                     "seed", "-");

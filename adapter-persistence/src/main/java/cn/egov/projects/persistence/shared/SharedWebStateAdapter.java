@@ -36,10 +36,22 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    /** The table the rate limits' windows are counted in: {@code sign_in_window}, or {@code export_window} (V25). */
+    private final String windowTable;
 
     /** @param dataSource plain connections in autocommit mode ({@code Database.dataSource()}) */
     public SharedWebStateAdapter(DataSource dataSource) {
+        this(dataSource, "sign_in_window");
+    }
+
+    private SharedWebStateAdapter(DataSource dataSource, String windowTable) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.windowTable = windowTable;
+    }
+
+    /** Counters of the export rate limits ({@code export_window}), used only as a {@link SignInWindowsPort}. */
+    public static SharedWebStateAdapter exportWindows(DataSource dataSource) {
+        return new SharedWebStateAdapter(dataSource, "export_window");
     }
 
     /** Work on one connection. */
@@ -111,14 +123,14 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
     @Override
     public Optional<StoredSession> load(String id, Instant now) {
         return autocommit(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT data, timeout_ms, last_accessed, expires_at "
-                    + "FROM web_session WHERE session_id = ? AND expires_at > ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT data, timeout_ms, last_accessed, expires_at, "
+                    + "user_id, signed_in_at, ended_reason FROM web_session WHERE session_id = ? AND expires_at > ?")) {
                 s.setString(1, storedKey(id));
                 s.setObject(2, at(now));
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next()
                             ? Optional.of(new StoredSession(id, rs.getString(1), rs.getLong(2), instant(rs, 3),
-                            instant(rs, 4)))
+                            instant(rs, 4), rs.getString(5), instant(rs, 6), rs.getString(7)))
                             : Optional.empty();
                 }
             }
@@ -130,12 +142,14 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
         autocommit(c -> {
             if (updateSession(c, session) == 0) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO web_session (session_id, data, "
-                        + "timeout_ms, last_accessed, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                        + "timeout_ms, last_accessed, expires_at, user_id, signed_in_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     s.setString(1, storedKey(session.id()));
                     s.setString(2, session.data());
                     s.setLong(3, session.timeoutMillis());
                     s.setObject(4, at(session.lastAccessed()));
                     s.setObject(5, at(session.expiresAt()));
+                    s.setString(6, session.userId());
+                    s.setObject(7, session.signedInAt() == null ? null : at(session.signedInAt()));
                     s.executeUpdate();
                 } catch (SQLException e) {
                     if (!uniqueViolation(e)) {
@@ -150,15 +164,51 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
     }
 
     private static int updateSession(Connection c, StoredSession session) throws SQLException {
+        // the session's owner is written, never its end: a request of an ended session still under way cannot
+        // bring it back
         try (PreparedStatement s = c.prepareStatement("UPDATE web_session SET data = ?, timeout_ms = ?, "
-                + "last_accessed = ?, expires_at = ? WHERE session_id = ?")) {
+                + "last_accessed = ?, expires_at = ?, user_id = ?, signed_in_at = ? WHERE session_id = ?")) {
             s.setString(1, session.data());
             s.setLong(2, session.timeoutMillis());
             s.setObject(3, at(session.lastAccessed()));
             s.setObject(4, at(session.expiresAt()));
-            s.setString(5, storedKey(session.id()));
+            s.setString(5, session.userId());
+            s.setObject(6, session.signedInAt() == null ? null : at(session.signedInAt()));
+            s.setString(7, storedKey(session.id()));
             return s.executeUpdate();
         }
+    }
+
+    @Override
+    public List<SignedInSession> signedInSessions(String userId, String currentId, Instant now) {
+        String current = storedKey(currentId);
+        return autocommit(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT session_id, signed_in_at FROM web_session "
+                    + "WHERE user_id = ? AND ended_reason IS NULL AND expires_at > ?")) {
+                s.setString(1, userId);
+                s.setObject(2, at(now));
+                try (ResultSet rs = s.executeQuery()) {
+                    List<SignedInSession> sessions = new ArrayList<>();
+                    while (rs.next()) {
+                        sessions.add(new SignedInSession(rs.getString(1), instant(rs, 2),
+                                current.equals(rs.getString(1))));
+                    }
+                    return sessions;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void endSession(String key, String reason) {
+        autocommit(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE web_session SET ended_reason = ? WHERE session_id = ?")) {
+                s.setString(1, reason);
+                s.setString(2, key);
+                return s.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -300,11 +350,11 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
         });
     }
 
-    private static Taken refuse(Connection c, String key, Instant windowStart, int[] window, Outcome outcome)
+    private Taken refuse(Connection c, String key, Instant windowStart, int[] window, Outcome outcome)
             throws SQLException {
         boolean first = window[1] == 0;
         if (first) {
-            try (PreparedStatement s = c.prepareStatement("UPDATE sign_in_window SET refusal_told = TRUE "
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + windowTable + " SET refusal_told = TRUE "
                     + "WHERE throttle_key = ? AND window_start = ?")) {
                 s.setString(1, key);
                 s.setObject(2, at(windowStart));
@@ -317,8 +367,8 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
     /** Inserts the key's window with no attempts unless it is there (a concurrent insert wins). */
     private void ensureWindow(String key, Instant windowStart) {
         autocommit(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO sign_in_window (throttle_key, window_start, "
-                    + "attempts, refusal_told) SELECT ?, ?, 0, FALSE WHERE NOT EXISTS (SELECT 1 FROM sign_in_window "
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + windowTable + " (throttle_key, window_start, "
+                    + "attempts, refusal_told) SELECT ?, ?, 0, FALSE WHERE NOT EXISTS (SELECT 1 FROM " + windowTable + " "
                     + "WHERE throttle_key = ? AND window_start = ?)")) {
                 s.setString(1, key);
                 s.setObject(2, at(windowStart));
@@ -335,8 +385,8 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
     }
 
     /** The window's attempts and whether a refusal was told ({@code 1}), its row locked until commit. */
-    private static int[] lockWindow(Connection c, String key, Instant windowStart) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT attempts, refusal_told FROM sign_in_window "
+    private int[] lockWindow(Connection c, String key, Instant windowStart) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT attempts, refusal_told FROM " + windowTable + " "
                 + "WHERE throttle_key = ? AND window_start = ? FOR UPDATE")) {
             s.setString(1, key);
             s.setObject(2, at(windowStart));
@@ -350,8 +400,8 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
         }
     }
 
-    private static void count(Connection c, String key, Instant windowStart, int delta) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE sign_in_window SET attempts = attempts + ? "
+    private void count(Connection c, String key, Instant windowStart, int delta) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + windowTable + " SET attempts = attempts + ? "
                 + "WHERE throttle_key = ? AND window_start = ? AND attempts + ? >= 0")) {
             s.setInt(1, delta);
             s.setString(2, key);
@@ -373,7 +423,7 @@ public final class SharedWebStateAdapter implements WebSessionPort, AccessRevisi
     @Override
     public int purgeBefore(Instant before) {
         return autocommit(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM sign_in_window WHERE window_start < ?")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + windowTable + " WHERE window_start < ?")) {
                 s.setObject(1, at(before));
                 return s.executeUpdate();
             }

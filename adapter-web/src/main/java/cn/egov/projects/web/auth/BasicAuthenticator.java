@@ -76,8 +76,18 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         this.revisions = revisions;
     }
 
+    /** Marks a request whose session was ended by the session limits: its 401 says why. */
+    static final String ENDED = "egov.sessionEnded";
+
     @Override
     public void handle(RoutingContext ctx) {
+        String ended = Sessions.endedReason(ctx);
+        if (ended != null) {
+            // signed in elsewhere since: the session signs nobody in; the request goes on anonymous (it may sign in
+            // again, which replaces the session)
+            LOG.info("a session ended by the session limits was used again ({})", ended);
+            ctx.put(ENDED, ended);
+        }
         Sessions.SignedIn session = Sessions.signedIn(ctx);
         if (session != null) {
             fromSession(ctx, session);
@@ -101,6 +111,7 @@ public final class BasicAuthenticator implements AuthenticationHandler {
             }
         }
         String userId = session.actor().userId();
+        PasswordChangeGate.flag(ctx, Sessions.passwordChange(session.session()));
         if (!revisions.changedSince(userId, session.revision())) {
             Sessions.signIn(ctx, session, session.actor(), session.revision());
             ctx.next();
@@ -134,13 +145,14 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         }
         // a credential with a one-time code is remembered with its code: the header alone never finds it
         String remembered = otp == null ? header : header + "\n" + SecondFactorAnswers.OTP_HEADER + ": " + otp;
-        Optional<Actor> cached = cache.lookup(remembered);
+        Optional<CredentialCache.Remembered> cached = cache.recall(remembered);
         if (cached.isPresent()) {
             long factorAt = cache.secondFactorAt(remembered);
             if (factorAt >= 0) {
                 Sessions.requestPassedSecondFactor(ctx, factorAt);
             }
-            ctx.put(Callers.ACTOR, cached.get());
+            ctx.put(Callers.ACTOR, cached.get().actor());
+            PasswordChangeGate.flag(ctx, cached.get().passwordChange());
             ctx.next();
             return;
         }
@@ -184,12 +196,13 @@ public final class BasicAuthenticator implements AuthenticationHandler {
             } else if (result.result().result() instanceof SignInUseCase.SignedIn signedIn) {
                 Checked checked = result.result();
                 Actor actor = signedIn.actor();
+                String change = signedIn.passwordChange() == null ? null : signedIn.passwordChange().name();
                 if (checked.owed() == SecondFactorUseCase.Requirement.NONE) {
-                    cache.remember(remembered, credentials.username().trim(), actor, checked.revision());
+                    cache.remember(remembered, credentials.username().trim(), actor, checked.revision(), change);
                 } else if (checked.code() instanceof SecondFactorUseCase.Accepted) {
                     long at = Sessions.requestPassedSecondFactorNow(ctx);
                     cache.rememberWithSecondFactor(remembered, credentials.username().trim(), actor,
-                            checked.revision(), at);
+                            checked.revision(), change, at);
                 } else if (checked.code() != null) {
                     LOG.info("one-time code refused for a Basic credential from {}", address);
                     SecondFactorAnswers.refused(ctx, checked.code());
@@ -199,6 +212,7 @@ public final class BasicAuthenticator implements AuthenticationHandler {
                     return;
                 }
                 ctx.put(Callers.ACTOR, actor);
+                PasswordChangeGate.flag(ctx, change);
                 ctx.next();
             } else {
                 LOG.info("sign-in refused for a Basic credential from {}: {}", address,
@@ -212,6 +226,14 @@ public final class BasicAuthenticator implements AuthenticationHandler {
     public static void challenge(RoutingContext ctx, String zh, String en) {
         if (ctx.request().getHeader("X-Requested-With") == null) {
             ctx.response().putHeader("WWW-Authenticate", CHALLENGE);
+        }
+        if (ctx.get(ENDED) != null) {
+            // the session this request came with was ended because the account signed in elsewhere
+            Replies.json(ctx, 401, new JsonObject().put("code", "SESSION_ENDED_SIGNED_IN_ELSEWHERE")
+                    .put("message", "您的账号已在其他地方登录，本会话已结束；如非本人操作，请立即修改密码并联系管理员")
+                    .put("messageEn", "this session was ended: the account signed in elsewhere")
+                    .put("requestId", RequestIds.of(ctx)));
+            return;
         }
         Replies.json(ctx, 401, new JsonObject().put("code", "UNAUTHORIZED").put("message", zh)
                 .put("messageEn", en).put("requestId", RequestIds.of(ctx)));

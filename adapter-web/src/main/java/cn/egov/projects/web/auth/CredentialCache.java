@@ -21,7 +21,15 @@ import java.util.function.LongSupplier;
  */
 public final class CredentialCache {
 
-    private record Entry(String username, Actor actor, long revision, long expiresAtNanos, long secondFactorAt) {
+    private record Entry(String username, Actor actor, long revision, long expiresAtNanos, String passwordChange,
+                         long secondFactorAt) {
+    }
+
+    /**
+     * A remembered verification: the person, and why they must change the password before anything else (null: need
+     * not).
+     */
+    public record Remembered(Actor actor, String passwordChange) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -43,6 +51,11 @@ public final class CredentialCache {
     }
 
     public Optional<Actor> lookup(String authorizationHeader) {
+        return recall(authorizationHeader).map(Remembered::actor);
+    }
+
+    /** The remembered verification of the header, unless expired or stale. */
+    public Optional<Remembered> recall(String authorizationHeader) {
         String key = key(authorizationHeader);
         Entry entry = entries.get(key);
         if (entry == null) {
@@ -54,7 +67,7 @@ public final class CredentialCache {
             entries.remove(key, entry);
             return Optional.empty();
         }
-        return Optional.of(entry.actor());
+        return Optional.of(new Remembered(entry.actor(), entry.passwordChange()));
     }
 
     /**
@@ -62,6 +75,12 @@ public final class CredentialCache {
      * @param revision the {@link AccessRevisions#current()} noted before the password was checked
      */
     public void remember(String authorizationHeader, String username, Actor actor, long revision) {
+        remember(authorizationHeader, username, actor, revision, null);
+    }
+
+    /** As above, for a person who must change the password first ({@code passwordChange}: why; null: need not). */
+    public void remember(String authorizationHeader, String username, Actor actor, long revision,
+                         String passwordChange) {
         long now = nanoTime.getAsLong();
         if (entries.size() >= maxEntries) {
             entries.values().removeIf(e -> now - e.expiresAtNanos() >= 0);
@@ -69,7 +88,8 @@ public final class CredentialCache {
                 entries.clear();
             }
         }
-        entries.put(key(authorizationHeader), new Entry(username, actor, revision, now + ttlNanos, -1));
+        entries.put(key(authorizationHeader), new Entry(username, actor, revision, now + ttlNanos, passwordChange,
+                -1));
     }
 
     /**
@@ -77,10 +97,10 @@ public final class CredentialCache {
      * the header and the code together, so that the password alone never finds it.
      */
     public void rememberWithSecondFactor(String key, String username, Actor actor, long revision,
-                                         long secondFactorAt) {
-        remember(key, username, actor, revision);
+                                         String passwordChange, long secondFactorAt) {
+        remember(key, username, actor, revision, passwordChange);
         entries.computeIfPresent(key(key), (k, e) -> new Entry(e.username(), e.actor(), e.revision(),
-                e.expiresAtNanos(), secondFactorAt));
+                e.expiresAtNanos(), e.passwordChange(), secondFactorAt));
     }
 
     /** When the remembered credential passed its one-time code (epoch ms), or -1 when it passed none. */

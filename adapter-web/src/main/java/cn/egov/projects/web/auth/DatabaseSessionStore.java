@@ -52,6 +52,8 @@ public final class DatabaseSessionStore implements SessionStore {
     static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSessionStore.class);
+    /** The session entry of the signed-in person ({@link Sessions}). */
+    private static final String ACTOR = "egov.actor";
 
     private final WebSessionPort port;
     private Vertx vertx;
@@ -123,15 +125,22 @@ public final class DatabaseSessionStore implements SessionStore {
             // a session nobody signed in to (an unknown or expired cookie): nothing worth a row
             return Future.succeededFuture();
         }
-        String data = encode(stored.data()).encode();
         long now = System.currentTimeMillis();
+        if (stored.data().get(ACTOR) != null && stored.data().get(Sessions.SIGNED_IN_AT) == null) {
+            // a session just signed in to: since when (the session limits end an account's oldest)
+            stored.put(Sessions.SIGNED_IN_AT, now);
+        }
+        String data = encode(stored.data()).encode();
         if (stored.id().equals(stored.writtenId) && data.equals(stored.writtenData)
                 && now - stored.writtenAt < TOUCH_EVERY.toMillis()) {
             return Future.succeededFuture();
         }
         Instant at = Instant.ofEpochMilli(now);
+        Object actor = stored.data().get(ACTOR);
+        Object signedInAt = stored.data().get(Sessions.SIGNED_IN_AT);
         StoredSession row = new StoredSession(stored.id(), data, stored.timeout(), at,
-                at.plusMillis(stored.timeout()));
+                at.plusMillis(stored.timeout()), actor instanceof Actor a ? a.userId() : null,
+                signedInAt instanceof Long millis ? Instant.ofEpochMilli(millis) : null, null);
         return vertx.executeBlocking(() -> {
             port.save(row);
             return null;
@@ -163,8 +172,10 @@ public final class DatabaseSessionStore implements SessionStore {
 
     private Session decode(StoredSession row) {
         StoredWebSession session = new StoredWebSession(random);
-        session.restore(row.id(), row.timeoutMillis(), decode(new JsonObject(row.data())),
-                row.lastAccessed().toEpochMilli());
+        // a session ended by the session limits keeps nothing but why: it signs nobody in
+        Map<String, Object> data = row.endedReason() != null ? new HashMap<>(Map.of(Sessions.ENDED, row.endedReason()))
+                : decode(new JsonObject(row.data()));
+        session.restore(row.id(), row.timeoutMillis(), data, row.lastAccessed().toEpochMilli());
         session.written(row.id(), row.data(), row.lastAccessed().toEpochMilli());
         return session;
     }

@@ -38,6 +38,15 @@ public final class Sessions {
     private static final String FACTOR_AT = "egov.factorAt";
     /** The same for a request signed in by HTTP Basic with a one-time code. */
     private static final String REQUEST_FACTOR_AT = "egov.requestFactorAt";
+    /**
+     * When the session was signed in to (epoch milliseconds, real time, stamped by the store): the session limits end
+     * the oldest.
+     */
+    static final String SIGNED_IN_AT = "egov.signedInAt";
+    /** Why the password must be changed before anything else ({@code PasswordChange}'s name), when it must. */
+    private static final String PASSWORD_CHANGE = "egov.passwordChange";
+    /** Why the session was ended by the session limits (a session ended so carries nothing else). */
+    static final String ENDED = "egov.ended";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,13 +62,46 @@ public final class Sessions {
     public static String start(RoutingContext ctx, Actor actor, long revision) {
         Session session = ctx.session();
         session.regenerateId();
+        session.remove(ENDED);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         session.put(ACTOR, actor);
         session.put(REVISION, revision);
         session.put(CSRF, csrf);
+        // stamped by the store when it first writes the signed-in session (DatabaseSessionStore)
+        session.remove(SIGNED_IN_AT);
         return csrf;
+    }
+
+    /** Notes in the session that its person must change the password before anything else (null: need not). */
+    public static void passwordChange(RoutingContext ctx, String reason) {
+        Session session = ctx.session();
+        if (session == null) {
+            return;
+        }
+        if (reason == null) {
+            session.remove(PASSWORD_CHANGE);
+        } else {
+            session.put(PASSWORD_CHANGE, reason);
+        }
+    }
+
+    /** Why the session's person must change the password, as noted at sign-in, or null. */
+    static String passwordChange(Session session) {
+        return session.get(PASSWORD_CHANGE);
+    }
+
+    /**
+     * Why the request's session was ended by the session limits (the account signed in elsewhere), or null: such a
+     * session signs nobody in.
+     */
+    static String endedReason(RoutingContext ctx) {
+        if (ctx.request().getCookie(COOKIE) == null) {
+            return null;
+        }
+        Session session = ctx.session();
+        return session == null || session.isDestroyed() ? null : session.get(ENDED);
     }
 
     /** Notes the session handler that serves the request, for {@link #saved}. */

@@ -43,6 +43,12 @@ public final class SignInRefusals {
                     .put("message", "登录尝试过于频繁，请" + seconds + "秒后再试")
                     .put("messageEn", "too many sign-in attempts " + whose + "; try again in " + seconds + " s")
                     .put("requestId", requestId));
+        } else if (result instanceof SignInUseCase.Dormant) {
+            // told only after a correct password: it says nothing about which usernames exist
+            Replies.json(ctx, 403, new JsonObject().put("code", "ACCOUNT_DORMANT")
+                    .put("message", "账号因长期未使用已停用，请联系管理员")
+                    .put("messageEn", "the account was disabled after a long time unused; ask an administrator")
+                    .put("requestId", requestId));
         } else if (basic) {
             BasicAuthenticator.challenge(ctx, "用户名或密码不正确，或账号已停用",
                     "wrong username or password, or account disabled");

@@ -97,6 +97,14 @@ public final class ApiErrors implements Handler<RoutingContext> {
             answerStatus(ctx, status, requestId);
             return;
         }
+        if (failure instanceof cn.egov.projects.application.error.PasswordRejectedException e) {
+            // the password policy's refusals: a code of their own, so that a page can tell which rule
+            LOG.info("password refused: {}", e.code());
+            Replies.json(ctx, 400, new JsonObject().put("code", e.code()).put("field", e.field())
+                    .put("message", e.messageZh()).put("messageEn", "password refused: " + e.code())
+                    .put("requestId", requestId));
+            return;
+        }
         if (failure instanceof BadRequestException e) {
             LOG.info("bad request: field {}", e.field() == null ? "-" : e.field());
             Replies.json(ctx, 400, badRequest(e.field(), e.messageZh(), e.messageEn(), requestId));

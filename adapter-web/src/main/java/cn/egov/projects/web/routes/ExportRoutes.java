@@ -3,6 +3,8 @@ package cn.egov.projects.web.routes;
 import cn.egov.projects.application.port.in.AnnualPlanUseCase;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.ExportLimitUseCase;
+import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.out.ClockPort;
@@ -39,6 +41,7 @@ public final class ExportRoutes {
     private final PerformanceEvaluationUseCase performance;
     /** Records each export in the security audit trail; null: not recorded (tests of the files alone). */
     private cn.egov.projects.application.port.in.SecurityEventUseCase exports;
+    private ExportLimitUseCase limits = ExportLimitUseCase.NONE;
 
     /** @param clock the application's clock: the exports' date and the feeds' stamp follow it (also a simulated one) */
     public ExportRoutes(AnnualPlanUseCase annualPlan, MyDeadlinesUseCase deadlines, CalendarFeedUseCase calendars,
@@ -63,15 +66,49 @@ public final class ExportRoutes {
         }
     }
 
+    /** Counts every export against the rate limits per account and per address (429 beyond them). */
+    public ExportRoutes limitedBy(ExportLimitUseCase limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
     public void mount(Router router, RouteTable table) {
         Rule staff = Rule.of(Action.VIEW_PROJECT);
-        table.add(router, HttpMethod.GET, "/api/exports/annual-plan.xlsx", staff, this::plan);
-        table.add(router, HttpMethod.GET, "/api/exports/overdue.xlsx", staff, this::overdue);
+        table.add(router, HttpMethod.GET, "/api/exports/annual-plan.xlsx", staff, limited("年度实施计划", this::plan));
+        table.add(router, HttpMethod.GET, "/api/exports/overdue.xlsx", staff, limited("逾期清单", this::overdue));
         table.add(router, HttpMethod.GET, "/api/exports/performance.xlsx", Rule.of(Action.VIEW_PERFORMANCE),
-                this::performance);
+                limited("年度绩效考核", this::performance));
         table.add(router, HttpMethod.POST, "/api/me/calendar-token", staff, this::issue);
         table.add(router, HttpMethod.DELETE, "/api/me/calendar-token", staff, this::revoke);
         table.add(router, HttpMethod.GET, "/calendar/:file", Rule.open(), this::feed);
+    }
+
+    /**
+     * The export, once the rate limits admit it; beyond them 429 {@code TOO_MANY_EXPORTS} with {@code Retry-After}
+     * in seconds.
+     */
+    private io.vertx.core.Handler<RoutingContext> limited(String what, io.vertx.core.Handler<RoutingContext> export) {
+        return ctx -> {
+            Caller caller = Callers.of(ctx);
+            Blocking.call(ctx, () -> limits.admit(caller, what)).onSuccess(refused -> {
+                if (refused.isEmpty()) {
+                    try {
+                        export.handle(ctx);
+                    } catch (RuntimeException e) {
+                        // a bad query (answered 400) met after the limit's asynchronous check
+                        ctx.fail(e);
+                    }
+                    return;
+                }
+                long seconds = Math.max(1, (refused.get().retryAfter().toMillis() + 999) / 1000);
+                String whose = refused.get().limit() == SignInUseCase.Limit.ADDRESS ? "来源地址" : "账号";
+                ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+                Replies.json(ctx, 429, new JsonObject().put("code", "TOO_MANY_EXPORTS")
+                        .put("message", "导出过于频繁（按" + whose + "限制），请" + seconds + "秒后再试")
+                        .put("messageEn", "too many exports; try again in " + seconds + " s")
+                        .put("requestId", RequestIds.of(ctx)));
+            }).onFailure(ctx::fail);
+        };
     }
 
     private void plan(RoutingContext ctx) {

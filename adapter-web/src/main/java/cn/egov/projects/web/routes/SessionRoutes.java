@@ -1,12 +1,16 @@
 package cn.egov.projects.web.routes;
 
+import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.PasswordChange;
 import cn.egov.projects.application.port.in.SecondFactorUseCase;
+import cn.egov.projects.application.port.in.SessionLimitUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.auth.AccessRevisions;
 import cn.egov.projects.web.auth.Callers;
+import cn.egov.projects.web.auth.PasswordChangeGate;
 import cn.egov.projects.web.auth.SecondFactorAnswers;
 import cn.egov.projects.web.auth.Sessions;
 import cn.egov.projects.web.auth.SignInRefusals;
@@ -27,7 +31,9 @@ import java.util.Arrays;
  * the session's CSRF token (the cookie is HttpOnly, SameSite=Strict, Secure behind TLS); wrong credentials 401; a
  * locked username or too many attempts 429 with {@code Retry-After} ({@link SignInRefusals}, the same policy as HTTP
  * Basic). {@code GET /api/session} tells who is signed in (and the token again,
- * for a reloaded page); {@code DELETE /api/session} ends the session on the server.
+ * for a reloaded page); {@code DELETE /api/session} ends the session on the server. Both answers with the person say
+ * whether the password must be changed first ({@code passwordChangeRequired}); a new session ends the account's older
+ * ones beyond its limit ({@link SessionLimitUseCase}: one for the three administrators).
  *
  * <p>The second factor: {@code {username, password, code}} signs an account that has one in at once; without the
  * code (or, for an administrator, without an enrolment) the answer is 401 {@code AUTH_SECOND_FACTOR_REQUIRED} with a
@@ -40,11 +46,18 @@ public final class SessionRoutes {
     private final SignInUseCase signIn;
     private final AccessRevisions revisions;
     private final SecondFactorUseCase secondFactor;
+    private final SessionLimitUseCase sessionLimits;
 
-    public SessionRoutes(SignInUseCase signIn, AccessRevisions revisions, SecondFactorUseCase secondFactor) {
+    /**
+     * @param sessionLimits told of each new session (once its second factor is passed, when it owes one), to end the
+     *                      account's older sessions beyond its limit
+     */
+    public SessionRoutes(SignInUseCase signIn, AccessRevisions revisions, SecondFactorUseCase secondFactor,
+                         SessionLimitUseCase sessionLimits) {
         this.signIn = signIn;
         this.revisions = revisions;
         this.secondFactor = secondFactor;
+        this.sessionLimits = sessionLimits;
     }
 
     /** A right password and what the account still owes; the verdict on a code given with it (null: none). */
@@ -96,6 +109,8 @@ public final class SessionRoutes {
                 // the password was right: a session that may only give the code (or enrol), for a short while
                 String csrf = Sessions.startPending(ctx, signedIn.actor(), revision, outcome.owed().name(),
                         username.trim(), SecondFactorAnswers.PENDING_FOR);
+                PasswordChange change = signedIn.passwordChange();
+                Sessions.passwordChange(ctx, change == null ? null : change.name());
                 Sessions.saved(ctx).onSuccess(v -> SecondFactorAnswers.required(ctx, outcome.owed(), false, csrf))
                         .onFailure(ctx::fail);
                 return;
@@ -104,9 +119,15 @@ public final class SessionRoutes {
             if (outcome.code() != null) {
                 Sessions.secondFactorPassed(ctx);
             }
-            // stored before the answer, so that the next request finds it through any instance
-            Sessions.saved(ctx).onSuccess(v -> Replies.json(ctx, 200, person(signedIn.actor())
-                    .put("csrfToken", csrf))).onFailure(ctx::fail);
+            PasswordChange change = signedIn.passwordChange();
+            Sessions.passwordChange(ctx, change == null ? null : change.name());
+            Caller caller = new Caller(signedIn.actor(), requestId, address);
+            String sessionId = ctx.session().id();
+            // stored before the answer, so that the next request finds it through any instance; then the account's
+            // older sessions beyond its limit are ended
+            Sessions.saved(ctx).compose(v -> Blocking.call(ctx, () -> sessionLimits.sessionStarted(caller,
+                    sessionId))).onSuccess(ended -> Replies.json(ctx, 200, withChange(person(signedIn.actor())
+                    .put("csrfToken", csrf), change))).onFailure(ctx::fail);
         }).onFailure(ctx::fail);
     }
 
@@ -133,17 +154,32 @@ public final class SessionRoutes {
                         return;
                     }
                     Sessions.secondFactorPassed(ctx);
-                    JsonObject body = person(caller.actor()).put("secondFactorPassed", true);
+                    JsonObject body = withChange(person(caller.actor()), PasswordChangeGate.required(ctx))
+                            .put("secondFactorPassed", true);
                     Sessions.csrfToken(ctx).ifPresent(token -> body.put("csrfToken", token));
-                    Sessions.saved(ctx).onSuccess(v -> Replies.json(ctx, 200, body)).onFailure(ctx::fail);
+                    String sessionId = ctx.session().id();
+                    // a sign-in completed by its code is a new session: the account's older ones beyond its limit
+                    // end now; a step-up in a signed-in session is not a new one
+                    Sessions.saved(ctx).compose(v -> Blocking.call(ctx, () -> owed == null ? 0
+                                    : sessionLimits.sessionStarted(caller, sessionId)))
+                            .onSuccess(v -> Replies.json(ctx, 200, body)).onFailure(ctx::fail);
                 }).onFailure(ctx::fail);
     }
 
     private void current(RoutingContext ctx) {
         Actor actor = Callers.of(ctx).actor();
-        JsonObject body = person(actor);
+        JsonObject body = withChange(person(actor), PasswordChangeGate.required(ctx));
         Sessions.csrfToken(ctx).ifPresent(token -> body.put("csrfToken", token));
         Replies.json(ctx, 200, body);
+    }
+
+    /** Says whether (and why) the password must be changed before anything else. */
+    private static JsonObject withChange(JsonObject person, PasswordChange change) {
+        person.put("passwordChangeRequired", change != null);
+        if (change != null) {
+            person.put("passwordChangeReason", change.name()).put("passwordChangeMessage", change.zh());
+        }
+        return person;
     }
 
     private void signOut(RoutingContext ctx) {

@@ -10,6 +10,7 @@ import cn.egov.projects.application.port.out.AccountDirectoryPort;
 import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.application.port.out.PasswordStatePort;
 import cn.egov.projects.application.port.out.TransactionPort;
 import cn.egov.projects.application.view.AccountView;
 import cn.egov.projects.application.view.Masks;
@@ -31,10 +32,22 @@ public final class AccountAdminService implements AccountAdminUseCase {
     private final TransactionPort tx;
     private final PolicyPack pack;
     private final AccessChangesPort changes;
+    private final PasswordStatePort states;
 
     /** @param changes told once a disabled (or enabled) account's switch has committed */
     public AccountAdminService(AccountDirectoryPort accounts, AuditTrailPort audit, ClockPort clock,
                                TransactionPort tx, PolicyPack pack, AccessChangesPort changes) {
+        this(accounts, audit, clock, tx, pack, changes, PasswordStatePort.NONE);
+    }
+
+    /**
+     * @param states an account enabled again counts as active from then on (not disabled again at once for the
+     *               disuse that disabled it)
+     */
+    public AccountAdminService(AccountDirectoryPort accounts, AuditTrailPort audit, ClockPort clock,
+                               TransactionPort tx, PolicyPack pack, AccessChangesPort changes,
+                               PasswordStatePort states) {
+        this.states = states;
         this.changes = changes;
         this.accounts = accounts;
         this.audit = audit;
@@ -65,6 +78,9 @@ public final class AccountAdminService implements AccountAdminUseCase {
                         + Role.SECURITY_ADMIN.zh() + "办理（三员分立）"));
             }
             accounts.setEnabled(userId, enabled);
+            if (enabled) {
+                states.activated(userId, clock.now());
+            }
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
                     caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,
                     caller.requestId(), caller.sourceAddress(),

@@ -8,6 +8,7 @@ import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.port.out.LoginAttemptsPort;
 import cn.egov.projects.application.port.out.TransactionPort;
+
 import cn.egov.projects.domain.access.Actor;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class SignInService implements SignInUseCase {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ClockPort.ZONE);
 
-    private final AuthenticateUseCase authenticate;
+    private final CredentialCheck check;
     private final LoginAttemptsPort attempts;
     private final AuditTrailPort audit;
     private final ClockPort clock;
@@ -56,7 +57,11 @@ public final class SignInService implements SignInUseCase {
      */
     public SignInService(AuthenticateUseCase authenticate, LoginAttemptsPort attempts, AuditTrailPort audit,
                          ClockPort clock, TransactionPort tx, SignInThrottle throttle, AccountLockedPort lockedOut) {
-        this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
+        Objects.requireNonNull(authenticate, "authenticate");
+        // the account service checks the password policy's state too (a password to change, an account unused too
+        // long); any other authenticator checks the password alone
+        this.check = authenticate instanceof CredentialCheck policyAware ? policyAware
+                : CredentialCheck.of(authenticate);
         this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -92,12 +97,18 @@ public final class SignInService implements SignInUseCase {
             lockedOut.accountLocked(name);
             return new Locked(locked.get(), Duration.between(now, locked.get()));
         }
-        Optional<Actor> actor = authenticate.authenticate(name, password);
+        CredentialCheck.Outcome outcome = check.check(name, password);
         Result result = tx.inTransaction(() -> {
-            if (actor.isPresent()) {
+            if (outcome instanceof CredentialCheck.Valid valid) {
                 attempts.clearFailures(name);
-                attempt.record(actor.get(), "登录成功");
-                return new SignedIn(actor.get());
+                attempt.record(valid.actor(), valid.passwordChange() == null ? "登录成功"
+                        : "登录成功，须先修改密码（" + valid.passwordChange().zh() + "）");
+                return new SignedIn(valid.actor(), valid.passwordChange());
+            }
+            if (outcome instanceof CredentialCheck.Dormant) {
+                attempts.clearFailures(name);
+                attempt.record(null, "登录被拒绝：密码正确，但账号因长期未使用已停用");
+                return new Dormant();
             }
             attempts.recordFailure(name, now, sourceAddress);
             int failures = attempts.failuresSince(name, now.minus(WINDOW));
@@ -111,7 +122,7 @@ public final class SignInService implements SignInUseCase {
             attempt.record(null, "登录失败（第" + failures + "次）");
             return new Failed();
         });
-        if (result instanceof SignedIn) {
+        if (result instanceof SignedIn || result instanceof Dormant) {
             throttle.succeeded(admitted);
         } else if (result instanceof Locked) {
             lockedOut.accountLocked(name);

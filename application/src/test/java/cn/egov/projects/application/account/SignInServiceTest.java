@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInServiceTest {
 
-    private static final String PASSWORD = "correct-horse-battery";
+    private static final String PASSWORD = "Correct-Horse-Battery";
 
     private final FakeWorld world = new FakeWorld(java.time.LocalDate.of(2025, 3, 3));
     private final AtomicReference<Instant> now = new AtomicReference<>(

@@ -105,6 +105,12 @@ public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPor
         }).orElse(false);
     }
 
+    /** Sets an account's password hash (the password state keeps its dates and history apart). */
+    public synchronized void setPasswordHash(String userId, String hash) {
+        change(userId, a -> new Account(a.userId(), a.username(), a.displayName(), a.role(), a.unit(), a.mobile(),
+                a.email(), hash, a.enabled(), a.assigned()));
+    }
+
     private boolean change(String userId, UnaryOperator<Account> how) {
         Optional<Account> account = findById(userId);
         if (account.isEmpty()) {

@@ -219,14 +219,14 @@ class WorkplaceServicesTest {
         Caller admin = admin();
         police.createAccount(null, new cn.egov.projects.application.port.in.CreateAccountCommand("root", "管理员",
                 cn.egov.projects.domain.access.Role.ADMIN, new cn.egov.projects.domain.project.UnitId("TC-DSJ"),
-                null, null, "very-long-password".toCharArray()));
-        police.createAccount(w.world.accountService.authenticate("root", "very-long-password".toCharArray())
+                null, null, "Very-Long-Password".toCharArray()));
+        police.createAccount(w.world.accountService.authenticate("root", "Very-Long-Password".toCharArray())
                         .map(a -> new Caller(a, "r", "-")).orElse(admin),
                 new cn.egov.projects.application.port.in.CreateAccountCommand("zhang", "张三",
                         cn.egov.projects.domain.access.Role.UNIT_STAFF,
                         new cn.egov.projects.domain.project.UnitId("TC-GAJ"), null, null,
-                        "very-long-password".toCharArray()));
-        Caller zhang = new Caller(w.world.accountService.authenticate("zhang", "very-long-password".toCharArray())
+                        "Very-Long-Password".toCharArray()));
+        Caller zhang = new Caller(w.world.accountService.authenticate("zhang", "Very-Long-Password".toCharArray())
                 .orElseThrow(), "r", "-");
         planned(smartPolicePlatform(2025));
 

@@ -51,11 +51,27 @@ public interface SignInUseCase {
     }
 
     /** The answer to a sign-in. */
-    sealed interface Result permits SignedIn, Failed, Locked, Throttled {
+    sealed interface Result permits SignedIn, Failed, Locked, Throttled, Dormant {
     }
 
-    /** The person is signed in as this actor. */
-    record SignedIn(Actor actor) implements Result {
+    /**
+     * The person is signed in as this actor.
+     *
+     * @param passwordChange why the password must be changed before anything else is done, or null when it need not
+     */
+    record SignedIn(Actor actor, PasswordChange passwordChange) implements Result {
+
+        /** Signed in with nothing to change. */
+        public SignedIn(Actor actor) {
+            this(actor, null);
+        }
+    }
+
+    /**
+     * The password was right, but the account was disabled because it was not used for too long (told only after a
+     * correct password, so that it does not tell which accounts exist); an administrator must enable it again.
+     */
+    record Dormant() implements Result {
     }
 
     /** Wrong username or password, or a disabled account (which of them is not told). */

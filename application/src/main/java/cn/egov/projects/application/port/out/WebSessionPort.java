@@ -1,6 +1,7 @@
 package cn.egov.projects.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,42 @@ import java.util.Optional;
  */
 public interface WebSessionPort {
 
-    /** A stored session: its data, its idle timeout and when it was last written. */
-    record StoredSession(String id, String data, long timeoutMillis, Instant lastAccessed, Instant expiresAt) {
+    /**
+     * A stored session: its data, its idle timeout and when it was last written; whose it is and since when (null for
+     * a session nobody signed in to); and why it was ended, when it was ended by the session limits (then it signs
+     * nobody in, and its next request is told why).
+     */
+    record StoredSession(String id, String data, long timeoutMillis, Instant lastAccessed, Instant expiresAt,
+                         String userId, Instant signedInAt, String endedReason) {
+
+        /** A session of nobody in particular. */
+        public StoredSession(String id, String data, long timeoutMillis, Instant lastAccessed, Instant expiresAt) {
+            this(id, data, timeoutMillis, lastAccessed, expiresAt, null, null, null);
+        }
+    }
+
+    /** Why a session was ended by the session limits: the same account signed in elsewhere. */
+    String SIGNED_IN_ELSEWHERE = "SIGNED_IN_ELSEWHERE";
+
+    /**
+     * A live session of an account.
+     *
+     * @param key     the session as {@link #endSession} takes it (not its id)
+     * @param current whether it is the session of the id asked about
+     */
+    record SignedInSession(String key, Instant signedInAt, boolean current) {
+    }
+
+    /**
+     * The account's sessions that have neither expired at {@code now} nor been ended; {@code currentId}'s is marked.
+     * A store that cannot tell (in memory) finds none.
+     */
+    default List<SignedInSession> signedInSessions(String userId, String currentId, Instant now) {
+        return List.of();
+    }
+
+    /** Ends a session for the reason: it signs nobody in from now on; its next request is told the reason. */
+    default void endSession(String key, String reason) {
     }
 
     /** The session, unless there is none of that id or it expired before {@code now}. */
