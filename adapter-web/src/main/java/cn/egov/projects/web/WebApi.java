@@ -271,7 +271,8 @@ public final class WebApi {
                 clock, workplace.performance()).recordedBy(workplace.securityEvents())
                 .limitedBy(accountSecurity.exportLimits()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
-        new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents())
+        new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents(),
+                accountSecurity.exportLimits())
                 .mount(router, table);
         // the pages' third-party scripts (Apache ECharts), from the application's own jars: no CDN, so that the
         // pages work in a government network without internet; versioned paths, so cached for a day

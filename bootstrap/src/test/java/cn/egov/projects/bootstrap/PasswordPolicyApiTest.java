@@ -55,9 +55,16 @@ class PasswordPolicyApiTest {
         application = Application.open(settings, clock);
         server = WebServer.start(application.webApi(), 0);
         base = "http://localhost:" + server.port();
-        application.accounts().createAccount(null, new CreateAccountCommand("secadmin", "安全保密管理员",
+        String secadmin = application.accounts().createAccount(null, new CreateAccountCommand("secadmin", "安全保密管理员",
                 Role.SECURITY_ADMIN, new UnitId("TC-DSJ"), null, null, ADMIN_PASSWORD.toCharArray()));
+        // the administrators sign in with a one-time code too, enrolled as create-admin does
+        var otp = application.web().workplace().secondFactor().enrolByOperator(secadmin,
+                cn.egov.projects.application.view.OtpAlgorithm.SM3, "test");
+        codes.put("secadmin", new OneTimeCodes.Secret(otp.secretBase32(), otp.algorithm().name()));
     }
+
+    /** The one-time-code secrets of the accounts that have a second factor (the security administrator). */
+    private final OneTimeCodes codes = new OneTimeCodes();
 
     @AfterEach
     void stop() {
@@ -77,7 +84,7 @@ class PasswordPolicyApiTest {
         HttpResponse<String> signIn(String username, String password) throws Exception {
             HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(base + "/api/session"))
                     .header("Content-Type", "application/json").POST(body(new JsonObject().put("username", username)
-                            .put("password", password))));
+                            .put("password", password).put("code", codes.fresh(username)))));
             if (r.statusCode() == 200) {
                 csrf = new JsonObject(r.body()).getString("csrfToken");
             }
@@ -108,6 +115,9 @@ class PasswordPolicyApiTest {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", AccountsForTests.basic(user, password));
+        if (codes.has(user)) {
+            request.header("X-Egov-OTP", codes.fresh(user));
+        }
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

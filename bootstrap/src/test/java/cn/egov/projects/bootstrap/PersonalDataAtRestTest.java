@@ -126,13 +126,14 @@ class PersonalDataAtRestTest {
         assertThat(storedMobile()).startsWith("sm4gcm:v1:k1:");
 
         assertThat(Main.run(List.of("rotate-keys"), env)).isEqualTo(ExitCode.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("已在新密钥 k2 下重新加密 2 个值",
-                "re-encrypted 2 values under data key k2");
+        // the administrator's mobile and e-mail, and the one-time-code secret create-admin enrolled
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("已在新密钥 k2 下重新加密 3 个值",
+                "re-encrypted 3 values under data key k2");
         assertThat(storedMobile()).startsWith("sm4gcm:v1:k2:");
         assertThat(DataKeys.fromFile(keyFile, false).ids()).containsExactly("k1", "k2");
 
         assertThat(Main.run(List.of("rotate-keys"), env)).isEqualTo(ExitCode.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("re-encrypted 2 values under data key k3");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("re-encrypted 3 values under data key k3");
         assertThat(storedMobile()).startsWith("sm4gcm:v1:k3:");
 
         try (Database db = Database.open(database)) {

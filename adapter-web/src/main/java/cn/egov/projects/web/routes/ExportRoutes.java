@@ -4,7 +4,6 @@ import cn.egov.projects.application.port.in.AnnualPlanUseCase;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.ExportLimitUseCase;
-import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.in.MyDeadlinesUseCase;
 import cn.egov.projects.application.port.in.PerformanceEvaluationUseCase;
 import cn.egov.projects.application.port.out.ClockPort;
@@ -83,32 +82,9 @@ public final class ExportRoutes {
         table.add(router, HttpMethod.GET, "/calendar/:file", Rule.open(), this::feed);
     }
 
-    /**
-     * The export, once the rate limits admit it; beyond them 429 {@code TOO_MANY_EXPORTS} with {@code Retry-After}
-     * in seconds.
-     */
+    /** The export, once the rate limits admit it ({@link ExportLimits}). */
     private io.vertx.core.Handler<RoutingContext> limited(String what, io.vertx.core.Handler<RoutingContext> export) {
-        return ctx -> {
-            Caller caller = Callers.of(ctx);
-            Blocking.call(ctx, () -> limits.admit(caller, what)).onSuccess(refused -> {
-                if (refused.isEmpty()) {
-                    try {
-                        export.handle(ctx);
-                    } catch (RuntimeException e) {
-                        // a bad query (answered 400) met after the limit's asynchronous check
-                        ctx.fail(e);
-                    }
-                    return;
-                }
-                long seconds = Math.max(1, (refused.get().retryAfter().toMillis() + 999) / 1000);
-                String whose = refused.get().limit() == SignInUseCase.Limit.ADDRESS ? "来源地址" : "账号";
-                ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-                Replies.json(ctx, 429, new JsonObject().put("code", "TOO_MANY_EXPORTS")
-                        .put("message", "导出过于频繁（按" + whose + "限制），请" + seconds + "秒后再试")
-                        .put("messageEn", "too many exports; try again in " + seconds + " s")
-                        .put("requestId", RequestIds.of(ctx)));
-            }).onFailure(ctx::fail);
-        };
+        return ExportLimits.limited(limits, what, export);
     }
 
     private void plan(RoutingContext ctx) {

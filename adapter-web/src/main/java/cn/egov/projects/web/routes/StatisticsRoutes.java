@@ -1,6 +1,7 @@
 package cn.egov.projects.web.routes;
 
 import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.port.in.ExportLimitUseCase;
 import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.in.StatisticsUseCase;
 import cn.egov.projects.application.port.in.UnitUseCase;
@@ -67,20 +68,26 @@ public final class StatisticsRoutes {
     private final UnitUseCase units;
     private final ClockPort clock;
     private final SecurityEventUseCase exports;
+    private final ExportLimitUseCase limits;
 
-    /** @param exports where each export is recorded in the security audit trail */
+    /**
+     * @param exports where each export is recorded in the security audit trail
+     * @param limits  the rate limits of exports per account and per address
+     */
     public StatisticsRoutes(StatisticsUseCase statistics, UnitUseCase units, ClockPort clock,
-                            SecurityEventUseCase exports) {
+                            SecurityEventUseCase exports, ExportLimitUseCase limits) {
         this.statistics = statistics;
         this.units = units;
         this.clock = clock;
         this.exports = exports;
+        this.limits = limits;
     }
 
     public void mount(Router router, RouteTable table) {
         Rule staff = Rule.of(Action.VIEW_PROJECT);
         table.add(router, HttpMethod.GET, "/api/statistics", staff, this::read);
-        table.add(router, HttpMethod.GET, "/api/exports/statistics.xlsx", staff, this::export);
+        table.add(router, HttpMethod.GET, "/api/exports/statistics.xlsx", staff,
+                ExportLimits.limited(limits, "statistics.xlsx", this::export));
     }
 
     /** One chart: its id, how it is drawn, which columns it plots, and its table. */

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecondFactorServiceTest {
 
-    private static final String PASSWORD = "correct-horse-battery";
+    private static final String PASSWORD = "Correct-Horse-Battery";
 
     private final FakeWorkplace workplace = new FakeWorkplace(LocalDate.of(2025, 3, 3));
     private final List<String> locked = new ArrayList<>();
