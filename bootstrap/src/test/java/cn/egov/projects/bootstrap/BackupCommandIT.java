@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("打包的应用：服务器运行时备份命令拒绝并指向在线备份；在线备份，停止服务器，恢复到新目录，核验审计记录链")
 class BackupCommandIT {
 
-    private static final String PASSWORD = "admin-password-backup";
+    private static final String PASSWORD = "Backup-Chief-2024";
 
     @TempDir
     Path workDir;
@@ -59,6 +59,7 @@ class BackupCommandIT {
         HttpResponse<String> made = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backups"))
                         .timeout(Duration.ofSeconds(60)).header("Authorization", PackagedApp.basic("admin", PASSWORD))
+                        .header("X-Egov-OTP", app.codes.fresh("admin"))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("已确认的写入在 kill -9 后不丢失（内置H2数据库，多客户端，多轮）")
 class CrashDurabilityIT {
 
-    private static final String ADMIN_PASSWORD = "Admin-Password-crash";
+    private static final String ADMIN_PASSWORD = "Chief-Password-crash";
     private static final String STAFF_PASSWORD = "Staff-Password-crash";
     private static final int CLIENTS = 4;
     private static final int ROUNDS = 3;

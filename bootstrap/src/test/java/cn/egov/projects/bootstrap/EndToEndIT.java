@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("打包后的应用端到端：启动、计算器、账号、项目、停止与重启、启动失败")
 class EndToEndIT {
 
-    private static final String ADMIN_PASSWORD = "Admin-Password-e2e";
+    private static final String ADMIN_PASSWORD = "Chief-Password-e2e";
     private static final String STAFF_PASSWORD = "Staff-Password-e2e";
 
     @TempDir

@@ -85,7 +85,8 @@ class PasswordBrowserIT extends BrowserTestSupport {
                         URI.create(base + "/api/session")).timeout(Duration.ofSeconds(180))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", "admin")
-                        .put("password", PASSWORD).encode(), StandardCharsets.UTF_8)).build(),
+                        .put("password", PASSWORD).put("code", codes.fresh("admin")).encode(),
+                        StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(elsewhere.statusCode()).as(elsewhere::body).isEqualTo(200);
         driver.navigate().refresh();

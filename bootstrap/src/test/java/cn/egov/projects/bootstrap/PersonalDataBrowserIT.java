@@ -24,7 +24,7 @@ class PersonalDataBrowserIT extends BrowserTestSupport {
     @Override
     protected void prepare(AccountService accounts) {
         Caller admin = caller("secadmin");
-        accounts.createAccount(admin, new CreateAccountCommand("police", "王经办", Role.UNIT_STAFF,
+        AccountsForTests.ready(accounts, admin, new CreateAccountCommand("police", "王经办", Role.UNIT_STAFF,
                 new UnitId("TC-GAJ"), "13912345678", "wangjb@tc.gov.cn", PASSWORD.toCharArray()));
     }
 

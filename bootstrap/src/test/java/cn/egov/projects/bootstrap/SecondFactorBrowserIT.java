@@ -32,7 +32,7 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
     protected void prepare(AccountService accounts) {
         // the first security auditor, made without a second factor: it enrols at its first sign-in
         accounts.createAccount(null, account("auditadmin", "安全审计员", Role.AUDIT_ADMIN, "TC-DSJ"));
-        bureauId = accounts.createAccount(caller("secadmin"), account("bureau", "陈大数据", Role.BDB_OFFICER,
+        bureauId = AccountsForTests.ready(accounts, caller("secadmin"), account("bureau", "陈大数据", Role.BDB_OFFICER,
                 "TC-DSJ"));
     }
 

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("两个实例共用一个PostgreSQL，nginx在前：会话共享，kill -9 一个实例后已确认的写入不丢失")
 class TwoInstancesIT {
 
-    private static final String ADMIN_PASSWORD = "Admin-Password-two";
+    private static final String ADMIN_PASSWORD = "Chief-Password-two";
     private static final String STAFF_PASSWORD = "Staff-Password-two";
     private static final int CLIENTS = 4;
     private static final int WRITES_BEFORE_KILL = 30;
