@@ -138,6 +138,38 @@ class PasswordPolicyApiTest {
         assertThat(created.statusCode()).as(created::body).isEqualTo(201);
     }
 
+    @Test
+    @DisplayName("密码到期的管理员：先输入动态口令完成登录，然后才被要求修改密码；改密前其他请求403，改密后恢复")
+    void anAdministratorGivesTheCodeFirstThenChangesTheDuePassword() throws Exception {
+        // signed in on day 45 (not unused for 90 days on day 91), with the password of day 0 (90 days old by then)
+        clock.set(LocalDate.of(2024, 8, 20).plusDays(45));
+        assertThat(new Browser().signIn("secadmin", ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        clock.set(LocalDate.of(2024, 8, 20).plusDays(91));
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> password = send(http, HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                .header("Content-Type", "application/json").POST(body(new JsonObject().put("username", "secadmin")
+                        .put("password", ADMIN_PASSWORD))));
+        assertThat(password.statusCode()).as(password::body).isEqualTo(401);
+        assertThat(code(password)).isEqualTo("AUTH_SECOND_FACTOR_REQUIRED");
+        String csrf = new JsonObject(password.body()).getString("csrfToken");
+        HttpResponse<String> withCode = send(http, HttpRequest.newBuilder(URI.create(base + "/api/session/code"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                .POST(body(new JsonObject().put("code", codes.fresh("secadmin")))));
+        assertThat(withCode.statusCode()).as(withCode::body).isEqualTo(200);
+        JsonObject signedIn = new JsonObject(withCode.body());
+        assertThat(signedIn.getBoolean("passwordChangeRequired")).isTrue();
+        String token = signedIn.getString("csrfToken");
+        HttpResponse<String> accounts = send(http, HttpRequest.newBuilder(URI.create(base + "/api/accounts")).GET());
+        assertThat(accounts.statusCode()).isEqualTo(403);
+        assertThat(code(accounts)).isEqualTo("AUTH_PASSWORD_CHANGE_REQUIRED");
+        HttpResponse<String> changed = send(http, HttpRequest.newBuilder(URI.create(base + "/api/me/password"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", token)
+                .PUT(body(new JsonObject().put("currentPassword", ADMIN_PASSWORD).put("newPassword", ADMIN_LATER))));
+        assertThat(changed.statusCode()).as(changed::body).isEqualTo(200);
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/api/accounts")).GET()).statusCode())
+                .isEqualTo(200);
+    }
+
     /** On day 45 the security administrator changes their own password (the first would expire on day 90). */
     private void day45AdministratorChangesPassword() throws Exception {
         clock.set(LocalDate.of(2024, 8, 20).plusDays(45));

@@ -111,7 +111,10 @@ public final class BasicAuthenticator implements AuthenticationHandler {
             }
         }
         String userId = session.actor().userId();
-        PasswordChangeGate.flag(ctx, Sessions.passwordChange(session.session()));
+        if (owed == null) {
+            // a password change due comes after the second factor: while the code is owed, only the code is asked for
+            PasswordChangeGate.flag(ctx, Sessions.passwordChange(session.session()));
+        }
         if (!revisions.changedSince(userId, session.revision())) {
             Sessions.signIn(ctx, session, session.actor(), session.revision());
             ctx.next();

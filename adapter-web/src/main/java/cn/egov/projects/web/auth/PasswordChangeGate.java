@@ -46,6 +46,13 @@ public final class PasswordChangeGate implements Handler<RoutingContext> {
         }
     }
 
+    /** Notes on the request the password change its session records as due (after a sign-in completed by its code). */
+    public static void flagFromSession(RoutingContext ctx) {
+        if (ctx.session() != null) {
+            flag(ctx, Sessions.passwordChange(ctx.session()));
+        }
+    }
+
     /** Why the request's caller must change the password before anything else, or null. */
     public static PasswordChange required(RoutingContext ctx) {
         String reason = ctx.get(FLAG);

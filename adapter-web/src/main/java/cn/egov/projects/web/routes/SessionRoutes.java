@@ -154,6 +154,8 @@ public final class SessionRoutes {
                         return;
                     }
                     Sessions.secondFactorPassed(ctx);
+                    // a password change due is told now that the sign-in is complete
+                    PasswordChangeGate.flagFromSession(ctx);
                     JsonObject body = withChange(person(caller.actor()), PasswordChangeGate.required(ctx))
                             .put("secondFactorPassed", true);
                     Sessions.csrfToken(ctx).ifPresent(token -> body.put("csrfToken", token));
