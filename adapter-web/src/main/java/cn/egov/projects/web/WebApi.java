@@ -230,7 +230,7 @@ public final class WebApi {
         // (one that carries a body was refused by UnreadBodies)
         router.route("/api/*").handler(ctx -> onlyFor(ctx, false, readsBody(ctx) ? jsonBody : RoutingContext::next));
         router.route("/api/*").handler(new BasicAuthenticator(workplace.signIn(), useCases.authenticate(), credentials,
-                revisions, workplace.secondFactor()));
+                revisions, workplace.secondFactor(), clock));
         router.route("/api/*").handler(guard);
         // a password that must be changed first: nothing else until it is
         router.route("/api/*").handler(new PasswordChangeGate(accountSecurity.passwords()));

@@ -75,9 +75,12 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         SecondFactorService secondFactor = new SecondFactorService(persistence.secondFactors(),
                 persistence.secondFactors(), persistence.oneTimeCodeMacs(), persistence.accounts(), security, audit,
                 clock, new SystemClock(), tx, throttle, revisions, revisions);
+        // the rate limits and the lockout are in the database, shared by every instance; the current password given
+        // to change one meets them too
+        SignInService signIn = new SignInService(accounts, security, audit, clock, tx, throttle, revisions);
+        accounts.checkCurrentPasswordsWith(signIn);
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
-                // the rate limits and the lockout are in the database, shared by every instance
-                new SignInService(accounts, security, audit, clock, tx, throttle, revisions),
+                signIn,
                 secondFactor,
                 new ProjectPageService(ports, persistence.documents(), persistence.names()),
                 toDo,

@@ -272,6 +272,64 @@ class PasswordPolicyApiTest {
     }
 
     @Test
+    @DisplayName("登录后密码才到期：会话和记住的HTTP Basic凭据从到期那一刻起都须先修改密码，改后恢复")
+    void aPasswordExpiringDuringUseMustBeChangedFromThen() throws Exception {
+        readyAccount("police", Role.UNIT_STAFF, "TC-GAJ");
+        day45AdministratorChangesPassword();
+        clock.set(LocalDate.of(2024, 8, 20).plusDays(89));
+        Browser browser = new Browser();
+        assertThat(new JsonObject(browser.signIn("police", OWN).body()).getBoolean("passwordChangeRequired"))
+                .isFalse();
+        assertThat(browser.get("/api/projects").statusCode()).isEqualTo(200);
+        // the Basic credential is verified now and remembered for minutes
+        assertThat(basic("GET", "/api/projects", "police", OWN, null).statusCode()).isEqualTo(200);
+
+        clock.set(LocalDate.of(2024, 8, 20).plusDays(90));
+        HttpResponse<String> bySession = browser.get("/api/projects");
+        assertThat(bySession.statusCode()).as(bySession::body).isEqualTo(403);
+        assertThat(code(bySession)).isEqualTo("AUTH_PASSWORD_CHANGE_REQUIRED");
+        assertThat(new JsonObject(bySession.body()).getString("reason")).isEqualTo("EXPIRED");
+        HttpResponse<String> byBasic = basic("GET", "/api/projects", "police", OWN, null);
+        assertThat(byBasic.statusCode()).as(byBasic::body).isEqualTo(403);
+        assertThat(code(byBasic)).isEqualTo("AUTH_PASSWORD_CHANGE_REQUIRED");
+
+        HttpResponse<String> changed = browser.put("/api/me/password", new JsonObject()
+                .put("currentPassword", OWN).put("newPassword", "Renewed-Badge-2024"));
+        assertThat(changed.statusCode()).as(changed::body).isEqualTo(200);
+        assertThat(browser.get("/api/projects").statusCode()).isEqualTo(200);
+        assertThat(basic("GET", "/api/projects", "police", "Renewed-Badge-2024", null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("修改密码时当前密码连续输错5次：账号锁定（429 ACCOUNT_LOCKED），登录也被拒绝；记入审计")
+    void wrongCurrentPasswordsLockTheAccount() throws Exception {
+        readyAccount("police", Role.UNIT_STAFF, "TC-GAJ");
+        Browser browser = new Browser();
+        assertThat(browser.signIn("police", OWN).statusCode()).isEqualTo(200);
+        for (int i = 1; i <= 4; i++) {
+            HttpResponse<String> wrong = browser.put("/api/me/password", new JsonObject()
+                    .put("currentPassword", "Guessed-Pass-" + i).put("newPassword", "Taken-Over-2024"));
+            assertThat(wrong.statusCode()).as(wrong::body).isEqualTo(400);
+            assertThat(code(wrong)).isEqualTo("PASSWORD_WRONG");
+        }
+        HttpResponse<String> locked = browser.put("/api/me/password", new JsonObject()
+                .put("currentPassword", "Guessed-Pass-5").put("newPassword", "Taken-Over-2024"));
+        assertThat(locked.statusCode()).as(locked::body).isEqualTo(429);
+        assertThat(code(locked)).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(new JsonObject(locked.body()).getString("message")).contains("账号已锁定");
+
+        HttpResponse<String> right = browser.put("/api/me/password", new JsonObject()
+                .put("currentPassword", OWN).put("newPassword", "Taken-Over-2024"));
+        assertThat(right.statusCode()).isEqualTo(429);
+        HttpResponse<String> signIn = new Browser().signIn("police", OWN);
+        assertThat(signIn.statusCode()).isEqualTo(429);
+        assertThat(code(signIn)).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(basic("GET", "/api/projects", "police", "Taken-Over-2024", null).statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
     @DisplayName("90天未登录：密码错误只是普通失败，密码正确才告知已停用；每日任务同样停用；管理员重新启用后可登录")
     void dormantAccountsAreDisabled() throws Exception {
         create("police", Role.UNIT_STAFF, "TC-GAJ");

@@ -3,6 +3,7 @@ package cn.egov.projects.web.auth;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
 import cn.egov.projects.application.port.in.SecondFactorUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
+import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.ClientOrigin;
@@ -54,6 +55,7 @@ public final class BasicAuthenticator implements AuthenticationHandler {
     private final AccessRevisions revisions;
     private final SecondFactorUseCase secondFactor;
     private final Map<String, Future<Checked>> inFlight = new ConcurrentHashMap<>();
+    private final ClockPort clock;
 
     /**
      * A sign-in's answer and the access revision noted before it ran; for a right password, what the account still
@@ -69,6 +71,16 @@ public final class BasicAuthenticator implements AuthenticationHandler {
      */
     public BasicAuthenticator(SignInUseCase signIn, AuthenticateUseCase authenticate, CredentialCache cache,
                               AccessRevisions revisions, SecondFactorUseCase secondFactor) {
+        this(signIn, authenticate, cache, revisions, secondFactor, java.time.Instant::now);
+    }
+
+    /**
+     * @param clock the application's clock, on which passwords expire: a session or a remembered credential that
+     *              outlives its password's maximum age must change it from that moment on
+     */
+    public BasicAuthenticator(SignInUseCase signIn, AuthenticateUseCase authenticate, CredentialCache cache,
+                              AccessRevisions revisions, SecondFactorUseCase secondFactor, ClockPort clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.secondFactor = java.util.Objects.requireNonNull(secondFactor, "secondFactor");
         this.signIn = signIn;
         this.authenticate = authenticate;
@@ -113,7 +125,8 @@ public final class BasicAuthenticator implements AuthenticationHandler {
         String userId = session.actor().userId();
         if (owed == null) {
             // a password change due comes after the second factor: while the code is owed, only the code is asked for
-            PasswordChangeGate.flag(ctx, Sessions.passwordChange(session.session()));
+            PasswordChangeGate.flag(ctx, dueBy(Sessions.passwordChange(session.session()),
+                    Sessions.passwordExpiresAt(session.session())));
         }
         if (!revisions.changedSince(userId, session.revision())) {
             Sessions.signIn(ctx, session, session.actor(), session.revision());
@@ -155,7 +168,7 @@ public final class BasicAuthenticator implements AuthenticationHandler {
                 Sessions.requestPassedSecondFactor(ctx, factorAt);
             }
             ctx.put(Callers.ACTOR, cached.get().actor());
-            PasswordChangeGate.flag(ctx, cached.get().passwordChange());
+            PasswordChangeGate.flag(ctx, dueBy(cached.get().passwordChange(), cached.get().passwordExpiresAt()));
             ctx.next();
             return;
         }
@@ -201,11 +214,12 @@ public final class BasicAuthenticator implements AuthenticationHandler {
                 Actor actor = signedIn.actor();
                 String change = signedIn.passwordChange() == null ? null : signedIn.passwordChange().name();
                 if (checked.owed() == SecondFactorUseCase.Requirement.NONE) {
-                    cache.remember(remembered, credentials.username().trim(), actor, checked.revision(), change);
+                    cache.remember(remembered, credentials.username().trim(), actor, checked.revision(), change,
+                            signedIn.passwordExpiresAt());
                 } else if (checked.code() instanceof SecondFactorUseCase.Accepted) {
                     long at = Sessions.requestPassedSecondFactorNow(ctx);
                     cache.rememberWithSecondFactor(remembered, credentials.username().trim(), actor,
-                            checked.revision(), change, at);
+                            checked.revision(), change, signedIn.passwordExpiresAt(), at);
                 } else if (checked.code() != null) {
                     LOG.info("one-time code refused for a Basic credential from {}", address);
                     SecondFactorAnswers.refused(ctx, checked.code());
@@ -223,6 +237,19 @@ public final class BasicAuthenticator implements AuthenticationHandler {
                 SignInRefusals.answer(ctx, result.result().result(), true);
             }
         });
+    }
+
+    /**
+     * Why the caller must change the password now: as noted at sign-in, or, when the password has since reached its
+     * maximum age on the application's clock, because it expired ({@link PasswordChangeGate} confirms it with the
+     * account's state before refusing anything).
+     */
+    private String dueBy(String noted, java.time.Instant passwordExpiresAt) {
+        if (noted != null) {
+            return noted;
+        }
+        return SignInUseCase.SignedIn.expired(passwordExpiresAt, clock.now())
+                ? cn.egov.projects.application.port.in.PasswordChange.EXPIRED.name() : null;
     }
 
     /** Answers 401; with the Basic challenge unless the page's own script asked (no browser login dialog). */

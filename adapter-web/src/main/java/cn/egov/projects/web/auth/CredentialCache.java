@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -15,21 +16,26 @@ import java.util.function.LongSupplier;
 /**
  * Successful verifications of an {@code Authorization} header for a few minutes, so that the slow password hash
  * runs once per client and not once per request. Keyed by the SHA-256 of the header value: the clear password is
- * never kept. A changed password takes effect when the entry expires; an account whose access changed since it was
- * remembered, or whose username was locked since ({@link AccessRevisions}), is not found, so the next request goes
- * through the sign-in policy again (and meets the lock). Bounded in size.
+ * never kept. An account whose access changed since it was remembered (a changed password counts), or whose username
+ * was locked since ({@link AccessRevisions}), is not found, so the next request goes through the sign-in policy again
+ * (and meets the lock). Bounded in size.
  */
 public final class CredentialCache {
 
     private record Entry(String username, Actor actor, long revision, long expiresAtNanos, String passwordChange,
-                         long secondFactorAt) {
+                         long secondFactorAt, Instant passwordExpiresAt) {
     }
 
     /**
-     * A remembered verification: the person, and why they must change the password before anything else (null: need
-     * not).
+     * A remembered verification: the person, why they must change the password before anything else (null: need
+     * not), and when the password reaches its maximum age on the application's clock (null: never or not known) — a
+     * credential remembered just before that moment must ask for the change from then on.
      */
-    public record Remembered(Actor actor, String passwordChange) {
+    public record Remembered(Actor actor, String passwordChange, Instant passwordExpiresAt) {
+
+        public Remembered(Actor actor, String passwordChange) {
+            this(actor, passwordChange, null);
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -67,7 +73,7 @@ public final class CredentialCache {
             entries.remove(key, entry);
             return Optional.empty();
         }
-        return Optional.of(new Remembered(entry.actor(), entry.passwordChange()));
+        return Optional.of(new Remembered(entry.actor(), entry.passwordChange(), entry.passwordExpiresAt()));
     }
 
     /**
@@ -81,6 +87,12 @@ public final class CredentialCache {
     /** As above, for a person who must change the password first ({@code passwordChange}: why; null: need not). */
     public void remember(String authorizationHeader, String username, Actor actor, long revision,
                          String passwordChange) {
+        remember(authorizationHeader, username, actor, revision, passwordChange, null);
+    }
+
+    /** As above, noting when the password expires ({@code passwordExpiresAt}, application clock; null: not known). */
+    public void remember(String authorizationHeader, String username, Actor actor, long revision,
+                         String passwordChange, Instant passwordExpiresAt) {
         long now = nanoTime.getAsLong();
         if (entries.size() >= maxEntries) {
             entries.values().removeIf(e -> now - e.expiresAtNanos() >= 0);
@@ -89,7 +101,7 @@ public final class CredentialCache {
             }
         }
         entries.put(key(authorizationHeader), new Entry(username, actor, revision, now + ttlNanos, passwordChange,
-                -1));
+                -1, passwordExpiresAt));
     }
 
     /**
@@ -97,10 +109,10 @@ public final class CredentialCache {
      * the header and the code together, so that the password alone never finds it.
      */
     public void rememberWithSecondFactor(String key, String username, Actor actor, long revision,
-                                         String passwordChange, long secondFactorAt) {
-        remember(key, username, actor, revision, passwordChange);
+                                         String passwordChange, Instant passwordExpiresAt, long secondFactorAt) {
+        remember(key, username, actor, revision, passwordChange, passwordExpiresAt);
         entries.computeIfPresent(key(key), (k, e) -> new Entry(e.username(), e.actor(), e.revision(),
-                e.expiresAtNanos(), e.passwordChange(), secondFactorAt));
+                e.expiresAtNanos(), e.passwordChange(), secondFactorAt, e.passwordExpiresAt()));
     }
 
     /** When the remembered credential passed its one-time code (epoch ms), or -1 when it passed none. */

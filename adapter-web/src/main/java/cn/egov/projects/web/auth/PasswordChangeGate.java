@@ -85,6 +85,7 @@ public final class PasswordChangeGate implements Handler<RoutingContext> {
                 // changed meanwhile (another session, another instance): free from now on
                 ctx.remove(FLAG);
                 Sessions.passwordChange(ctx, null);
+                Sessions.passwordExpiresAt(ctx, null);
                 ctx.next();
             } else {
                 Mdc.run(RequestIds.of(ctx), () -> LOG.info("password change required: {} {} refused", method,

@@ -45,6 +45,8 @@ public final class Sessions {
     static final String SIGNED_IN_AT = "egov.signedInAt";
     /** Why the password must be changed before anything else ({@code PasswordChange}'s name), when it must. */
     private static final String PASSWORD_CHANGE = "egov.passwordChange";
+    /** When the password reaches its maximum age (epoch milliseconds, application clock), when known. */
+    private static final String PASSWORD_EXPIRES_AT = "egov.passwordExpiresAt";
     /** Why the session was ended by the session limits (a session ended so carries nothing else). */
     static final String ENDED = "egov.ended";
 
@@ -90,6 +92,28 @@ public final class Sessions {
     /** Why the session's person must change the password, as noted at sign-in, or null. */
     static String passwordChange(Session session) {
         return session.get(PASSWORD_CHANGE);
+    }
+
+    /**
+     * Notes in the session when its person's password reaches the policy's maximum age (application clock; null: never
+     * or not known), so that a session that outlives it asks for the change from then on.
+     */
+    public static void passwordExpiresAt(RoutingContext ctx, java.time.Instant at) {
+        Session session = ctx.session();
+        if (session == null) {
+            return;
+        }
+        if (at == null) {
+            session.remove(PASSWORD_EXPIRES_AT);
+        } else {
+            session.put(PASSWORD_EXPIRES_AT, at.toEpochMilli());
+        }
+    }
+
+    /** When the session's person's password expires, as noted at sign-in, or null. */
+    static java.time.Instant passwordExpiresAt(Session session) {
+        Object at = session.get(PASSWORD_EXPIRES_AT);
+        return at instanceof Number n ? java.time.Instant.ofEpochMilli(n.longValue()) : null;
     }
 
     /**

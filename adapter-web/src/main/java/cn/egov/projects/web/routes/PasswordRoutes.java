@@ -58,6 +58,8 @@ public final class PasswordRoutes {
         }).onSuccess(v -> {
             // this session may do everything again
             Sessions.passwordChange(ctx, null);
+            // the new password's age starts now; the next sign-in notes when it expires
+            Sessions.passwordExpiresAt(ctx, null);
             Sessions.saved(ctx).onSuccess(w -> Replies.json(ctx, 200, new JsonObject().put("changed", true)))
                     .onFailure(ctx::fail);
         }).onFailure(ctx::fail);

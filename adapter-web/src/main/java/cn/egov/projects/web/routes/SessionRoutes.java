@@ -111,6 +111,7 @@ public final class SessionRoutes {
                         username.trim(), SecondFactorAnswers.PENDING_FOR);
                 PasswordChange change = signedIn.passwordChange();
                 Sessions.passwordChange(ctx, change == null ? null : change.name());
+                Sessions.passwordExpiresAt(ctx, signedIn.passwordExpiresAt());
                 Sessions.saved(ctx).onSuccess(v -> SecondFactorAnswers.required(ctx, outcome.owed(), false, csrf))
                         .onFailure(ctx::fail);
                 return;
@@ -121,6 +122,7 @@ public final class SessionRoutes {
             }
             PasswordChange change = signedIn.passwordChange();
             Sessions.passwordChange(ctx, change == null ? null : change.name());
+            Sessions.passwordExpiresAt(ctx, signedIn.passwordExpiresAt());
             Caller caller = new Caller(signedIn.actor(), requestId, address);
             String sessionId = ctx.session().id();
             // stored before the answer, so that the next request finds it through any instance; then the account's

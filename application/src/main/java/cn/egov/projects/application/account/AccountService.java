@@ -6,6 +6,8 @@ import cn.egov.projects.application.error.NotFoundException;
 import cn.egov.projects.application.error.PasswordRejectedException;
 import cn.egov.projects.application.port.in.PasswordChange;
 import cn.egov.projects.application.port.in.PasswordUseCase;
+import cn.egov.projects.application.port.in.SignInUseCase;
+import cn.egov.projects.application.error.SignInRefusedException;
 import cn.egov.projects.application.port.out.AccessChangesPort;
 import cn.egov.projects.application.port.out.PasswordStatePort;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
@@ -50,6 +52,8 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
     private final PasswordStatePort states;
     private final PasswordPolicy policy;
     private final AccessChangesPort changes;
+    /** Checks the current password given to change it under the sign-in policy; null: the hash alone. */
+    private volatile SignInUseCase currentPasswords;
 
     /** Keeping no password state: the composition rules only (tools and tests). */
     public AccountService(AccountPort accounts, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
@@ -169,7 +173,9 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             states.signedIn(account.userId(), now);
             return null;
         });
-        return new Valid(actor(account), state.flatMap(s -> required(s, now)).orElse(null));
+        return new Valid(actor(account), state.flatMap(s -> required(s, now)).orElse(null),
+                state.map(PasswordStatePort.PasswordState::passwordChangedAt).map(at -> at.plus(policy.maxAge()))
+                        .orElse(null));
     }
 
     @Override
@@ -187,12 +193,37 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
         return Optional.empty();
     }
 
+    /**
+     * From now on the current password given to change one is checked by the sign-in policy: each wrong one counts
+     * toward the username's lockout and the rate limits and is audited, and a locked username cannot change its
+     * password until the lock ends (the sign-in policy is built on this service, hence set after construction).
+     */
+    public void checkCurrentPasswordsWith(SignInUseCase signIn) {
+        this.currentPasswords = java.util.Objects.requireNonNull(signIn, "signIn");
+    }
+
     @Override
     public void changeOwnPassword(Caller caller, char[] currentPassword, char[] newPassword) {
         Account account = accounts.findById(caller.actor().userId()).filter(Account::enabled)
                 .orElseThrow(() -> new NotFoundException("账号不存在或已停用"));
-        if (currentPassword == null || !hasher.verify(currentPassword, account.passwordHash())) {
+        if (currentPassword == null) {
             throw new PasswordRejectedException(PasswordPolicy.WRONG, "currentPassword", "当前密码不正确");
+        }
+        SignInUseCase signIn = currentPasswords;
+        if (signIn == null) {
+            if (!hasher.verify(currentPassword, account.passwordHash())) {
+                throw new PasswordRejectedException(PasswordPolicy.WRONG, "currentPassword", "当前密码不正确");
+            }
+        } else {
+            SignInUseCase.Result result = signIn.signIn(account.username(), currentPassword,
+                    SignInUseCase.Channel.PASSWORD_CHANGE, caller.requestId(), caller.sourceAddress());
+            if (result instanceof SignInUseCase.Locked || result instanceof SignInUseCase.Throttled) {
+                throw new SignInRefusedException(result);
+            }
+            if (!(result instanceof SignInUseCase.SignedIn signedIn)
+                    || !signedIn.actor().userId().equals(account.userId())) {
+                throw new PasswordRejectedException(PasswordPolicy.WRONG, "currentPassword", "当前密码不正确");
+            }
         }
         setPassword(caller, account, currentPassword, newPassword, "newPassword", false, "修改本人密码");
     }

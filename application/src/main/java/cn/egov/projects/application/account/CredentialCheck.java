@@ -14,8 +14,17 @@ public interface CredentialCheck {
     sealed interface Outcome permits Valid, Invalid, Dormant {
     }
 
-    /** The right password of an enabled account; {@code passwordChange} null unless it must be changed. */
-    record Valid(Actor actor, PasswordChange passwordChange) implements Outcome {
+    /**
+     * The right password of an enabled account; {@code passwordChange} null unless it must be changed;
+     * {@code passwordExpiresAt} when the password reaches the policy's maximum age on the application's clock (null:
+     * never, or not known).
+     */
+    record Valid(Actor actor, PasswordChange passwordChange, java.time.Instant passwordExpiresAt) implements Outcome {
+
+        /** Without a known expiry. */
+        public Valid(Actor actor, PasswordChange passwordChange) {
+            this(actor, passwordChange, null);
+        }
     }
 
     /** A wrong username or password, or a disabled account (which of them is not told). */

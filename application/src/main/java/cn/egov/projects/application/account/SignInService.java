@@ -101,9 +101,10 @@ public final class SignInService implements SignInUseCase {
         Result result = tx.inTransaction(() -> {
             if (outcome instanceof CredentialCheck.Valid valid) {
                 attempts.clearFailures(name);
-                attempt.record(valid.actor(), valid.passwordChange() == null ? "登录成功"
+                attempt.record(valid.actor(), via == Channel.PASSWORD_CHANGE ? "当前密码验证通过"
+                        : valid.passwordChange() == null ? "登录成功"
                         : "登录成功，须先修改密码（" + valid.passwordChange().zh() + "）");
-                return new SignedIn(valid.actor(), valid.passwordChange());
+                return new SignedIn(valid.actor(), valid.passwordChange(), valid.passwordExpiresAt());
             }
             if (outcome instanceof CredentialCheck.Dormant) {
                 attempts.clearFailures(name);
@@ -116,10 +117,12 @@ public final class SignInService implements SignInUseCase {
                 Instant until = now.plus(LOCK);
                 attempts.lock(name, until);
                 attempts.clearFailures(name);
-                attempt.record(null, "连续" + MAX_FAILURES + "次登录失败，账号锁定至" + TIME.format(until));
+                attempt.record(null, "连续" + MAX_FAILURES + "次" + (via == Channel.PASSWORD_CHANGE ? "密码验证失败"
+                        : "登录失败") + "，账号锁定至" + TIME.format(until));
                 return new Locked(until, LOCK);
             }
-            attempt.record(null, "登录失败（第" + failures + "次）");
+            attempt.record(null, (via == Channel.PASSWORD_CHANGE ? "当前密码不正确" : "登录失败") + "（第" + failures
+                    + "次）");
             return new Failed();
         });
         if (result instanceof SignedIn || result instanceof Dormant) {

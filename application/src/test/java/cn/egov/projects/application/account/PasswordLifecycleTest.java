@@ -84,6 +84,39 @@ class PasswordLifecycleTest {
     }
 
     @Test
+    @DisplayName("修改密码时当前密码输错计入锁定：连续5次后账号锁定，锁定期间正确的当前密码和登录都被拒绝，均记入审计")
+    void wrongCurrentPasswordsCountTowardTheLockout() {
+        accounts.checkCurrentPasswordsWith(signIn);
+        accounts.createAccount(security, command("officer", Role.BDB_OFFICER, INITIAL));
+        Caller officer = as("officer", INITIAL);
+        for (int i = 1; i <= 4; i++) {
+            assertThatThrownBy(() -> accounts.changeOwnPassword(officer, "Wrong-Pass-0x".toCharArray(),
+                    "Badge-New-2025".toCharArray())).isInstanceOfSatisfying(PasswordRejectedException.class,
+                    e -> assertThat(e.code()).isEqualTo("PASSWORD_WRONG"));
+        }
+        assertThat(summaries()).contains("当前密码不正确（第4次）（修改密码时验证当前密码，用户名 officer）");
+        assertThatThrownBy(() -> accounts.changeOwnPassword(officer, "Wrong-Pass-0x".toCharArray(),
+                "Badge-New-2025".toCharArray())).isInstanceOfSatisfying(
+                cn.egov.projects.application.error.SignInRefusedException.class,
+                e -> assertThat(e.result()).isInstanceOf(SignInUseCase.Locked.class));
+        assertThat(summaries()).anyMatch(s -> s.startsWith("连续5次密码验证失败，账号锁定至"));
+
+        // the right current password does not help while the lock lasts, and nothing changed
+        assertThatThrownBy(() -> accounts.changeOwnPassword(officer, INITIAL.toCharArray(),
+                "Badge-New-2025".toCharArray())).isInstanceOf(
+                cn.egov.projects.application.error.SignInRefusedException.class);
+        assertThat(signIn("officer", INITIAL)).isInstanceOf(SignInUseCase.Locked.class);
+        assertThat(summaries()).doesNotContain("修改本人密码");
+
+        // after the lock the owner changes it with the right one
+        now.set(now.get().plus(Duration.ofMinutes(16)));
+        accounts.changeOwnPassword(officer, INITIAL.toCharArray(), "Badge-New-2025".toCharArray());
+        assertThat(summaries()).contains("修改本人密码")
+                .anyMatch(s -> s.startsWith("当前密码验证通过（修改密码时验证当前密码"));
+        assertThat(signIn("officer", "Badge-New-2025")).isInstanceOf(SignInUseCase.SignedIn.class);
+    }
+
+    @Test
     @DisplayName("弱密码不能用于创建账号，什么也没有创建")
     void weakPasswordRefusedAtCreation() {
         assertThatThrownBy(() -> accounts.createAccount(security, command("officer", Role.BDB_OFFICER,

@@ -19,7 +19,12 @@ public interface SignInUseCase {
         /** The sign-in form of the staff's pages, starting a browser session. */
         SESSION("会话登录"),
         /** An HTTP Basic header of a script, checked whenever it is not remembered as verified. */
-        BASIC("HTTP Basic");
+        BASIC("HTTP Basic"),
+        /**
+         * The current password a signed-in person gives to change it: checked by the same policy, so that guessing
+         * it through a stolen session meets the same rate limits and lockout as guessing it at the sign-in form.
+         */
+        PASSWORD_CHANGE("修改密码时验证当前密码");
 
         private final String zh;
 
@@ -57,13 +62,27 @@ public interface SignInUseCase {
     /**
      * The person is signed in as this actor.
      *
-     * @param passwordChange why the password must be changed before anything else is done, or null when it need not
+     * @param passwordChange    why the password must be changed before anything else is done, or null when it need
+     *                          not
+     * @param passwordExpiresAt when the password reaches its maximum age on the application's clock, so that a
+     *                          session or a remembered credential that outlives it asks for the change then (null:
+     *                          never, or not known)
      */
-    record SignedIn(Actor actor, PasswordChange passwordChange) implements Result {
+    record SignedIn(Actor actor, PasswordChange passwordChange, Instant passwordExpiresAt) implements Result {
 
         /** Signed in with nothing to change. */
         public SignedIn(Actor actor) {
-            this(actor, null);
+            this(actor, null, null);
+        }
+
+        /** Signed in, with no known expiry of the password. */
+        public SignedIn(Actor actor, PasswordChange passwordChange) {
+            this(actor, passwordChange, null);
+        }
+
+        /** Whether the password has reached its maximum age at {@code now}, and must be changed from then on. */
+        public static boolean expired(Instant passwordExpiresAt, Instant now) {
+            return passwordExpiresAt != null && !now.isBefore(passwordExpiresAt);
         }
     }
 
