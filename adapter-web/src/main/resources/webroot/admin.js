@@ -48,6 +48,7 @@
       } catch (e) { App.showError(box, e); }
     });
     document.getElementById('main').append(el('section', { class: 'card', id: 'security-policy' }, el('h2', { text: '安全策略' }), form));
+    if (p.accounts) document.getElementById('main').append(AccountPolicy.section(p.accounts));
   }
   /* Contacts are listed masked (139****5678, z***@example.cn); 显示 asks for the full values, which is audited. */
   function contact(a, field) { return el('span', { id: field + '-' + a.username, text: a[field] || '' }); }

@@ -12,6 +12,7 @@ const App = (() => {
     ['statistics.html', '统计图表', ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'FINANCE', 'AUDIT']],
     ['admin.html', '系统管理', ['ADMIN', 'SECURITY_ADMIN']],
     ['security.html', '安全审计', ['AUDIT_ADMIN']],
+    ['clearances.html', '涉密资格', ['SECURITY_ADMIN', 'AUDIT_ADMIN']],
     ['calculator.html', '期限计算器', null],
     ['account.html', '我的账号', null]
   ];

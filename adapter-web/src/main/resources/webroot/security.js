@@ -9,6 +9,7 @@
     const yes = b => b ? '须再次验证' : '不要求';
     document.getElementById('policy-view').replaceChildren(App.table(['大数据局审批类操作', '财政局审批类操作', '验证有效时间'],
       [[yes(p.stepUpBdbApprovals), yes(p.stepUpFinanceApprovals), p.stepUpMinutes + ' 分钟']], 'policy-table'));
+    if (p.accounts) document.getElementById('policy-view').closest('section').after(AccountPolicy.section(p.accounts));
   }).catch(e => App.showError(document.getElementById('policy-view'), e));
   let page = 1;
   const size = 50;

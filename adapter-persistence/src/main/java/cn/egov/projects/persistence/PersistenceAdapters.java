@@ -54,6 +54,7 @@ public final class PersistenceAdapters {
     private final PerformanceGradeAdapter performanceGrades;
     private final ExpertAdapter experts;
     private final cn.egov.projects.persistence.security.SecondFactorAdapter secondFactors;
+    private final cn.egov.projects.persistence.security.ClearanceAdapter clearances;
 
     private final Database database;
     private final AuditChain auditChain;
@@ -111,6 +112,7 @@ public final class PersistenceAdapters {
         this.performanceGrades = new PerformanceGradeAdapter(sessions);
         this.experts = new ExpertAdapter(sessions);
         this.secondFactors = new cn.egov.projects.persistence.security.SecondFactorAdapter(sessions, cipher);
+        this.clearances = new cn.egov.projects.persistence.security.ClearanceAdapter(sessions);
     }
 
     /** The cipher of personal data at rest, for any other column that must be encrypted (e.g. a TOTP secret). */
@@ -267,6 +269,11 @@ public final class PersistenceAdapters {
     }
 
     /** The accounts' one-time-code secrets and the security settings (one object for both ports). */
+    /** The clearances (涉密资格) the security administrator grants. */
+    public cn.egov.projects.application.port.out.ClearancePort clearances() {
+        return clearances;
+    }
+
     public cn.egov.projects.persistence.security.SecondFactorAdapter secondFactors() {
         return secondFactors;
     }

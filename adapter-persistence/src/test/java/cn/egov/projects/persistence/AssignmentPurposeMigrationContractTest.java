@@ -69,6 +69,26 @@ abstract class AssignmentPurposeMigrationContractTest {
                         .containsExactly(AssignmentPurpose.REVIEW);
                 assertThat(adapters.accounts().findById("expert").orElseThrow().assigned())
                         .containsExactlyInAnyOrder(new ProjectId(open), new ProjectId(gone));
+                // V32: who is in a classified project's scope keeps it, cleared by the migration; reviewers need none
+                var clearances = adapters.clearances();
+                assertThat(clearances.clearanceOf("bdb")).get().satisfies(c -> assertThat(c.grantedBy())
+                        .isEqualTo("V32"));
+                assertThat(clearances.clearanceOf("expert")).isEmpty();
+
+                // granting twice changes nothing; revoking takes the account out of its scopes, not its reviews
+                assertThat(clearances.grant("expert", java.time.Instant.parse("2024-09-01T02:00:00Z"), "secadmin"))
+                        .isTrue();
+                assertThat(clearances.grant("expert", java.time.Instant.parse("2024-09-02T02:00:00Z"), "secadmin"))
+                        .isFalse();
+                assertThat(clearances.grant("nobody", java.time.Instant.parse("2024-09-02T02:00:00Z"), "secadmin"))
+                        .isFalse();
+                assertThat(clearances.cleared()).extracting(c -> c.userId()).containsExactly("bdb", "expert");
+                assertThat(clearances.revoke("expert")).isZero();
+                assertThat(adapters.accounts().findById("expert").orElseThrow().assigned()).hasSize(2);
+                assertThat(clearances.revoke("bdb")).isEqualTo(1);
+                assertThat(assignments.assignedTo(new ProjectId(secret))).isEmpty();
+                assertThat(clearances.revoke("bdb")).isEqualTo(-1);
+                assertThat(clearances.cleared()).isEmpty();
                 try (Connection c = upgraded.dataSource().getConnection(); Statement s = c.createStatement()) {
                     assertThatThrownBy(() -> s.executeUpdate("INSERT INTO account_project (user_id, project_id)"
                             + " VALUES ('bdb', '" + open + "')")).as("purpose required")

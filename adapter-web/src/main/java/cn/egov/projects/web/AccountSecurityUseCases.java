@@ -6,6 +6,7 @@ import cn.egov.projects.application.port.in.ExportLimitUseCase;
 import cn.egov.projects.application.port.in.PasswordChange;
 import cn.egov.projects.application.port.in.PasswordUseCase;
 import cn.egov.projects.application.port.in.SessionLimitUseCase;
+import cn.egov.projects.application.view.AccountSecurityPolicy;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -15,12 +16,22 @@ import java.util.Optional;
  * the limit on sessions per account, and the export rate limits.
  */
 public record AccountSecurityUseCases(PasswordUseCase passwords, SessionLimitUseCase sessionLimits,
-                                      ExportLimitUseCase exportLimits) {
+                                      ExportLimitUseCase exportLimits, AccountSecurityPolicy policy) {
 
+    /**
+     * @param policy the rules in force, as the security administrator's and the auditor's pages show them (null: not
+     *               shown)
+     */
     public AccountSecurityUseCases {
         Objects.requireNonNull(passwords, "passwords");
         Objects.requireNonNull(sessionLimits, "sessionLimits");
         Objects.requireNonNull(exportLimits, "exportLimits");
+    }
+
+    /** Without a description of the rules in force. */
+    public AccountSecurityUseCases(PasswordUseCase passwords, SessionLimitUseCase sessionLimits,
+                                   ExportLimitUseCase exportLimits) {
+        this(passwords, sessionLimits, exportLimits, null);
     }
 
     /**

@@ -246,11 +246,14 @@ public final class WebApi {
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
         new SessionRoutes(workplace.signIn(), revisions, workplace.secondFactor(), accountSecurity.sessionLimits())
                 .mount(router, table);
-        new cn.egov.projects.web.routes.SecondFactorRoutes(workplace.secondFactor(), workplace.securityPolicy())
+        new cn.egov.projects.web.routes.SecondFactorRoutes(workplace.secondFactor(), workplace.securityPolicy(),
+                accountSecurity.policy() == null ? null : accountSecurity.policy()
+                        .withSessionIdleMinutes((int) SESSION_TIMEOUT.toMinutes()))
                 .mount(router, table);
         new PasswordRoutes(accountSecurity.passwords()).mount(router, table);
         new AccountRoutes(useCases.createAccount(), workplace.accountAdmin(), workplace.units()).mount(router, table);
         new PersonalDataRoutes(workplace.personalData()).mount(router, table);
+        new cn.egov.projects.web.routes.ClearanceRoutes(workplace.clearances()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
                 useCases.declareProject(), workplace.projectPage()).mount(router, table);
         new ActionRoutes(lifecycle).stepUp(new cn.egov.projects.web.routes.StepUpCheck(workplace.securityPolicy(),

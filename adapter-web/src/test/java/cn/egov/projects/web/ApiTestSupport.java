@@ -146,7 +146,10 @@ abstract class ApiTestSupport {
                         new cn.egov.projects.application.service.SecurityEventService(world.ports),
                         workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance,
                         workplace.experts, workplace.statistics, workplace.secondFactor(throttle, revisions),
-                        new cn.egov.projects.application.service.PersonalDataService(world.ports, workplace.stores)),
+                        new cn.egov.projects.application.service.PersonalDataService(world.ports, workplace.stores),
+                        new cn.egov.projects.application.account.ClearanceService(world.accounts, world.accounts,
+                                world.audit, world.clock, world.transactions,
+                                cn.egov.projects.domain.policy.PolicyPacks.taicang(), revisions)),
                 settings, ready, revisions, sessions, world.clock);
     }
 

@@ -28,6 +28,11 @@ class AssignmentApiTest extends ConformingApiTest {
         world.accountService.createAccount(admin, account("expert", Role.EXPERT, "TC-ZJK"));
         world.accountService.createAccount(admin, account("expert2", Role.EXPERT, "TC-ZJK"));
         world.accountService.createAccount(admin, account("bureau2", Role.BDB_OFFICER, "TC-DSJ"));
+        // the security administrator clears those who may be named into a classified project's scope (涉密资格)
+        for (String user : List.of("bureau", "bureau2", "finance", "cyber", "auditor", "expert", "expert2")) {
+            HttpResponse<Buffer> cleared = call("PUT", "/api/clearances/" + userId(user), "secadmin", null);
+            assertThat(cleared.statusCode()).as(user + ": " + cleared.bodyAsString()).isEqualTo(200);
+        }
         HttpResponse<Buffer> window = call("POST", "/api/declaration-windows", "bureau", new JsonObject()
                 .put("planYear", 2025).put("opensOn", "2024-08-15").put("closesOn", "2024-09-30"));
         assertThat(window.statusCode()).as(window.bodyAsString()).isEqualTo(201);

@@ -286,7 +286,10 @@ final class DemoData {
                 new DeclareProjectCommand(secret, null)));
         // the secrecy office names into the classified project's 知悉范围 one Bureau officer, Finance, the Cyberspace
         // office and Audit (Art. 4, 27); the others of their roles (bdb) keep finding nothing
+        // once the security administrator has cleared them (涉密资格)
         for (String named : List.of("bdb-secret", "finance", "cybersec", "audit")) {
+            run("clear " + named, () -> web.workplace().clearances().grant(people.get("secadmin"),
+                    people.get(named).actor().userId()));
             run("name " + named + " into the classified project's scope", () -> web.workplace().assignments().assign(
                     people.get("secrecy"), secret, people.get(named).actor().userId()));
         }

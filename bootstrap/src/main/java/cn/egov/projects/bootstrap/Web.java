@@ -1,5 +1,7 @@
 package cn.egov.projects.bootstrap;
 
+import cn.egov.projects.application.account.AccountSecurityPolicies;
+import cn.egov.projects.application.account.ClearanceService;
 import cn.egov.projects.application.account.AccountAdminService;
 import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.account.ExportLimitService;
@@ -91,6 +93,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 units,
                 new DocumentService(ports, persistence.documents(), web.documents()),
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
+                        persistence.clearances(),
                         revisions),
                 new SecurityAuditService(ports, persistence.auditVerification()),
                 new SecurityEventService(ports),
@@ -100,7 +103,9 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new PerformanceService(ports, persistence.performanceGrades()),
                 experts,
                 new StatisticsService(ports, persistence.workplaceReads()),
-                new PersonalDataService(ports, security));
+                new PersonalDataService(ports, security),
+                new ClearanceService(persistence.clearances(), persistence.accounts(), audit, clock, tx, pack,
+                        revisions));
 
         // the password policy's changes, one session per administrator (a set number for others, every instance
         // counting the sessions in the database) and the export limits (counted there too)
@@ -108,7 +113,9 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new SessionLimitService(persistence.sharedWebState(), audit, clock, tx, java.time.Instant::now,
                         settings.accountSecurity().sessionLimit()),
                 new ExportLimitService(SignInThrottle.shared(ExportLimitService.limits(
-                        settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx));
+                        settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx),
+                AccountSecurityPolicies.describe(settings.accountSecurity().policy(),
+                        settings.accountSecurity().sessionLimit(), settings.accountSecurity().exportLimit()));
         return new Web(lifecycle, workplace, web, units, pack, revisions, accountSecurity);
     }
 }

@@ -302,6 +302,32 @@ class PasswordPolicyApiTest {
     }
 
     @Test
+    @DisplayName("安全策略同时给出部署配置的身份鉴别策略（只读）：口令、锁定、会话、导出限制")
+    void theSecurityPolicyShowsTheAccountRulesInForce() throws Exception {
+        HttpResponse<String> read = basic("GET", "/api/security-policy", "secadmin", ADMIN_PASSWORD, null);
+        assertThat(read.statusCode()).as(read::body).isEqualTo(200);
+        JsonObject accounts = new JsonObject(read.body()).getJsonObject("accounts");
+        assertThat(accounts.getInteger("passwordMinLength")).isEqualTo(12);
+        assertThat(accounts.getInteger("passwordMinClasses")).isEqualTo(3);
+        assertThat(accounts.getInteger("passwordHistory")).isEqualTo(5);
+        assertThat(accounts.getInteger("passwordMaxAgeDays")).isEqualTo(90);
+        assertThat(accounts.getInteger("dormantDays")).isEqualTo(90);
+        assertThat(accounts.getInteger("lockoutFailures")).isEqualTo(5);
+        assertThat(accounts.getInteger("administratorSessions")).isEqualTo(1);
+        assertThat(accounts.getInteger("otherSessions")).isEqualTo(3);
+        assertThat(accounts.getInteger("sessionIdleMinutes")).isEqualTo(30);
+        // this instance was started with EGOV_EXPORT_LIMIT=3
+        assertThat(accounts.getInteger("exportsPerWindow")).isEqualTo(3);
+        // read only: a change of the security policy leaves them as they are
+        HttpResponse<String> changed = basic("PUT", "/api/security-policy", "secadmin", ADMIN_PASSWORD,
+                new JsonObject().put("stepUpBdbApprovals", true).put("stepUpFinanceApprovals", false)
+                        .put("stepUpMinutes", 5).put("accounts", new JsonObject().put("passwordMaxAgeDays", 999)));
+        assertThat(changed.statusCode()).as(changed::body).isEqualTo(200);
+        assertThat(new JsonObject(changed.body()).getJsonObject("accounts").getInteger("passwordMaxAgeDays"))
+                .isEqualTo(90);
+    }
+
+    @Test
     @DisplayName("修改密码时当前密码连续输错5次：账号锁定（429 ACCOUNT_LOCKED），登录也被拒绝；记入审计")
     void wrongCurrentPasswordsLockTheAccount() throws Exception {
         readyAccount("police", Role.UNIT_STAFF, "TC-GAJ");

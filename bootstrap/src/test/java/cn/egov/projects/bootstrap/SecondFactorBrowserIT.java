@@ -98,6 +98,10 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
         // the security policy, read only, on the auditor's page
         awaitPage(d -> d.findElement(By.id("policy-table")));
         assertThat(driver.findElement(By.id("policy-table")).getText()).contains("分钟");
+        // and the account-security rules in force beside it
+        String rules = awaitPage(d -> d.findElement(By.id("account-policy-table"))).getText();
+        assertThat(rules).contains("口令有效期", "90 天", "不得与最近 5 次口令相同", "连续失败 5 次", "锁定 15 分钟",
+                "三员账号 1 个，其他账号 3 个", "30 分钟");
 
         // 我的账号 tells the auditor the second factor is bound and cannot be removed
         driver.get(base + "/account.html");
@@ -119,6 +123,24 @@ class SecondFactorBrowserIT extends BrowserTestSupport {
         driver.findElement(By.id("policy-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policy-result"), "已保存"));
         assertThat(application.web().workplace().securityPolicy().current().stepUpBdbApprovals()).isTrue();
+        assertThat(driver.findElement(By.id("account-policy-table")).getText())
+                .contains("12 至 128 个字符", "至少 3 类", "连续 90 天未登录即停用", "20 次");
+
+        // 涉密资格, a page of its own: the security administrator grants and revokes, in Chinese, by name
+        driver.get(base + "/clearances.html");
+        WebElement grant = awaitPage(d -> d.findElement(By.id("grant-bureau")));
+        assertThat(driver.findElement(By.id("clearance-table")).getText()).contains("陈大数据", "市大数据管理局",
+                "未获资格");
+        grant.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clearance-result"),
+                "已授予陈大数据涉密资格"));
+        assertThat(driver.findElement(By.id("clearance-table")).getText()).contains("已获资格", "安全保密管理员");
+        driver.findElement(By.id("revoke-bureau")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clearance-result"),
+                "已撤销陈大数据的涉密资格"));
+        assertThat(application.web().workplace().clearances().list(caller("secadmin")))
+                .noneMatch(cn.egov.projects.application.port.in.ClearanceUseCase.Person::cleared);
         signIn("admin");
         driver.get(base + "/admin.html");
         awaitPage(d -> d.findElement(By.id("account-table")));

@@ -5,6 +5,7 @@ import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.SecondFactorUseCase;
 import cn.egov.projects.application.port.in.SecurityPolicyUseCase;
 import cn.egov.projects.application.view.OtpAlgorithm;
+import cn.egov.projects.application.view.AccountSecurityPolicy;
 import cn.egov.projects.application.view.SecurityPolicy;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.web.access.RouteTable;
@@ -42,8 +43,18 @@ public final class SecondFactorRoutes {
 
     private final SecondFactorUseCase secondFactor;
     private final SecurityPolicyUseCase policy;
+    private final AccountSecurityPolicy accounts;
 
     public SecondFactorRoutes(SecondFactorUseCase secondFactor, SecurityPolicyUseCase policy) {
+        this(secondFactor, policy, null);
+    }
+
+    /**
+     * @param accounts the account-security rules in force, shown read only with the security policy (null: not shown)
+     */
+    public SecondFactorRoutes(SecondFactorUseCase secondFactor, SecurityPolicyUseCase policy,
+                              AccountSecurityPolicy accounts) {
+        this.accounts = accounts;
         this.secondFactor = secondFactor;
         this.policy = policy;
     }
@@ -131,8 +142,24 @@ public final class SecondFactorRoutes {
 
     private void readPolicy(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
-        Blocking.call(ctx, () -> policy.read(caller)).onSuccess(p -> Replies.json(ctx, 200, json(p)))
+        Blocking.call(ctx, () -> policy.read(caller)).onSuccess(p -> Replies.json(ctx, 200, withAccounts(json(p))))
                 .onFailure(ctx::fail);
+    }
+
+    /** The policy with the account-security rules in force beside it (read only: set by the deployment). */
+    private JsonObject withAccounts(JsonObject policy) {
+        if (accounts == null) {
+            return policy;
+        }
+        AccountSecurityPolicy a = accounts;
+        return policy.put("accounts", new JsonObject().put("passwordMinLength", a.minLength())
+                .put("passwordMaxLength", a.maxLength()).put("passwordMinClasses", a.minClasses())
+                .put("passwordHistory", a.history()).put("passwordMaxAgeDays", a.maxAgeDays())
+                .put("dormantDays", a.dormantDays()).put("lockoutFailures", a.lockoutFailures())
+                .put("lockoutWindowMinutes", a.lockoutWindowMinutes()).put("lockMinutes", a.lockMinutes())
+                .put("administratorSessions", a.administratorSessions()).put("otherSessions", a.otherSessions())
+                .put("sessionIdleMinutes", a.sessionIdleMinutes()).put("exportsPerWindow", a.exportsPerWindow())
+                .put("exportWindowMinutes", a.exportWindowMinutes()));
     }
 
     private void updatePolicy(RoutingContext ctx) {
@@ -140,7 +167,8 @@ public final class SecondFactorRoutes {
         JsonObject body = Bodies.requiredJson(ctx);
         SecurityPolicy wanted = new SecurityPolicy(flag(body, "stepUpBdbApprovals"),
                 flag(body, "stepUpFinanceApprovals"), minutes(body));
-        Blocking.call(ctx, () -> policy.update(caller, wanted)).onSuccess(p -> Replies.json(ctx, 200, json(p)))
+        Blocking.call(ctx, () -> policy.update(caller, wanted)).onSuccess(p -> Replies.json(ctx, 200,
+                        withAccounts(json(p))))
                 .onFailure(ctx::fail);
     }
 

@@ -22,6 +22,7 @@ import cn.egov.projects.application.port.in.SecondFactorUseCase;
 import cn.egov.projects.application.port.in.SecurityPolicyUseCase;
 import cn.egov.projects.application.port.in.ReuseOpinionUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
+import cn.egov.projects.application.port.in.ClearanceUseCase;
 import cn.egov.projects.application.port.in.SimilarProjectsUseCase;
 import cn.egov.projects.application.port.in.StatisticsUseCase;
 import cn.egov.projects.application.port.in.UnitUseCase;
@@ -52,7 +53,8 @@ public record WorkplaceUseCases(
         StatisticsUseCase statistics,
         SecondFactorUseCase secondFactor,
         SecurityPolicyUseCase securityPolicy,
-        PersonalDataUseCase personalData) {
+        PersonalDataUseCase personalData,
+        ClearanceUseCase clearances) {
 
     /** Picks each use case from the objects that implement it. */
     public static WorkplaceUseCases of(Object... implementations) {
@@ -80,6 +82,7 @@ public record WorkplaceUseCases(
                 LifecycleUseCases.find(implementations, StatisticsUseCase.class),
                 LifecycleUseCases.find(implementations, SecondFactorUseCase.class),
                 LifecycleUseCases.find(implementations, SecurityPolicyUseCase.class),
-                LifecycleUseCases.find(implementations, PersonalDataUseCase.class));
+                LifecycleUseCases.find(implementations, PersonalDataUseCase.class),
+                LifecycleUseCases.find(implementations, ClearanceUseCase.class));
     }
 }

@@ -46,9 +46,12 @@ public final class SessionLimitService implements SessionLimitUseCase {
         this.realTime = Objects.requireNonNull(realTime, "realTime");
     }
 
+    /** The sessions each of the three administrators may hold at once (等保: one session per privileged account). */
+    public static final int ADMINISTRATOR_SESSIONS = 1;
+
     /** The sessions an account of the caller's role may hold at once. */
     public int limitFor(Caller caller) {
-        return caller.actor().role().isAdministrator() ? 1 : othersLimit;
+        return caller.actor().role().isAdministrator() ? ADMINISTRATOR_SESSIONS : othersLimit;
     }
 
     @Override

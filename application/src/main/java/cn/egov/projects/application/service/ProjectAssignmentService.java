@@ -8,6 +8,7 @@ import cn.egov.projects.application.port.in.ProjectAssignmentUseCase;
 import cn.egov.projects.application.port.out.AccessChangesPort;
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.AccountPort;
+import cn.egov.projects.application.port.out.ClearancePort;
 import cn.egov.projects.application.port.out.ProjectAssignmentPort;
 import cn.egov.projects.application.port.out.ProjectAssignmentPort.Assignment;
 import cn.egov.projects.application.view.ProjectAssignments;
@@ -19,6 +20,7 @@ import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.rule.RuleCode;
 
 import java.text.Collator;
@@ -57,9 +59,14 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
     private final AccountPort accounts;
     private final ProjectAssignmentPort assignments;
     private final AccessChangesPort changes;
+    private final ClearancePort clearances;
 
+    /**
+     * @param clearances who the security administrator cleared: only they are named into a classified project's scope
+     */
     public ProjectAssignmentService(Ports ports, AccountPort accounts, ProjectAssignmentPort assignments,
-                                    AccessChangesPort changes) {
+                                    ClearancePort clearances, AccessChangesPort changes) {
+        this.clearances = Objects.requireNonNull(clearances, "clearances");
         this.lifecycle = new Lifecycle(ports);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.assignments = Objects.requireNonNull(assignments, "assignments");
@@ -120,6 +127,11 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
         lifecycle.require(caller, project, purpose.action());
         if (!target.enabled()) {
             throw new InvalidCommandException("userId", "账号「" + target.displayName() + "」已停用，不能指定");
+        }
+        if (purpose == AssignmentPurpose.SCOPE && clearances.clearanceOf(target.userId()).isEmpty()) {
+            PolicyPack pack = lifecycle.context(project.policyId()).pack();
+            throw new InvalidCommandException("userId", "「" + target.displayName() + "」未获" + Role.SECURITY_ADMIN.zh()
+                    + "授予的涉密资格，不能指定进入涉密项目的知悉范围（" + pack.articleZh(Provision.CLASSIFIED) + "）");
         }
         if (!purpose.isOpenIn(project.state())) {
             throw new RefusedException(List.of(purpose.notOpenIn(project.state(), lifecycle.context(project.policyId()).pack())));
@@ -189,7 +201,10 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
             for (Role role : naming == AssignmentPurpose.SCOPE ? SCOPE_ROLES : List.of(Role.EXPERT)) {
                 eligible.addAll(accounts.findEnabledByRole(role, Optional.empty()));
             }
-            candidates = eligible.stream().filter(a -> !already.contains(a.userId())).sorted(IN_LIST)
+            candidates = eligible.stream().filter(a -> !already.contains(a.userId()))
+                    // only cleared people can be named into a classified project's scope
+                    .filter(a -> naming != AssignmentPurpose.SCOPE || clearances.clearanceOf(a.userId()).isPresent())
+                    .sorted(IN_LIST)
                     .map(a -> person(a, naming, false)).toList();
         }
         List<ProjectAssignments.Person> people = named.stream()

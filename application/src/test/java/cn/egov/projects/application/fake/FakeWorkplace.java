@@ -55,6 +55,7 @@ public final class FakeWorkplace {
     /** The user ids whose access changed, in the order the services told. */
     public final List<String> accessChanged = Collections.synchronizedList(new ArrayList<>());
     public final ProjectAssignmentService assignments;
+    public final cn.egov.projects.application.account.ClearanceService clearances;
     /** What the audit trail's check answers; a test sets it. */
     public volatile AuditVerdict auditVerdict =
             new AuditVerdict(true, 0, java.util.Optional.empty(), "intact");
@@ -94,8 +95,10 @@ public final class FakeWorkplace {
         this.documents = new DocumentService(world.ports, world.documents, documentRules);
         this.accountAdmin = new AccountAdminService(stores, world.audit, world.clock, world.transactions,
                 PolicyPacks.taicang(), this::accessChanged);
-        this.assignments = new ProjectAssignmentService(world.ports, world.accounts, world.accounts,
+        this.assignments = new ProjectAssignmentService(world.ports, world.accounts, world.accounts, world.accounts,
                 this::accessChanged);
+        this.clearances = new cn.egov.projects.application.account.ClearanceService(world.accounts, world.accounts,
+                world.audit, world.clock, world.transactions, PolicyPacks.taicang(), this::accessChanged);
         this.resourceCatalogue = new ResourceCatalogueService(world.ports, world.resources);
         this.similarProjects = new SimilarProjectsService(world.ports, world.resources, world.resources);
         this.reuseOpinions = new ReuseOpinionService(world.ports, world.resources, world.resources);

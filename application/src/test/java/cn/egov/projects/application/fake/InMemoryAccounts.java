@@ -2,6 +2,7 @@ package cn.egov.projects.application.fake;
 
 import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.AccountPort;
+import cn.egov.projects.application.port.out.ClearancePort;
 import cn.egov.projects.application.port.out.ProjectAssignmentPort;
 import cn.egov.projects.domain.access.AssignmentPurpose;
 import cn.egov.projects.domain.access.Role;
@@ -22,9 +23,11 @@ import java.util.function.UnaryOperator;
  * Accounts kept in memory, with the projects named to them and what for. An account inserted with projects already
  * named to it is named as the persistence adapter names it: an expert for review, anyone else into the scope.
  */
-public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPort, Rollback {
+public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPort, ClearancePort, Rollback {
 
     private final Map<String, Account> byUsername = new LinkedHashMap<>();
+    /** The clearances, by user id. */
+    private final Map<String, Clearance> clearances = new LinkedHashMap<>();
     /** What each account is named to each project for, by user id. */
     private final Map<String, Map<ProjectId, AssignmentPurpose>> purposes = new HashMap<>();
 
@@ -91,6 +94,37 @@ public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPor
         return changed;
     }
 
+    @Override
+    public synchronized Optional<Clearance> clearanceOf(String userId) {
+        return Optional.ofNullable(clearances.get(userId));
+    }
+
+    @Override
+    public synchronized List<Clearance> cleared() {
+        return clearances.values().stream().sorted(Comparator.comparing(Clearance::userId)).toList();
+    }
+
+    @Override
+    public synchronized boolean grant(String userId, java.time.Instant at, String by) {
+        if (findById(userId).isEmpty() || clearances.containsKey(userId)) {
+            return false;
+        }
+        clearances.put(userId, new Clearance(userId, at, by));
+        return true;
+    }
+
+    @Override
+    public synchronized int revoke(String userId) {
+        if (clearances.remove(userId) == null) {
+            return -1;
+        }
+        Account account = findById(userId).orElseThrow();
+        List<ProjectId> scopes = account.assigned().stream()
+                .filter(p -> purposeOf(account, p) == AssignmentPurpose.SCOPE).toList();
+        scopes.forEach(p -> unassign(userId, p));
+        return scopes.size();
+    }
+
     /** Every account, enabled or not. */
     public synchronized List<Account> all() {
         return List.copyOf(byUsername.values());
@@ -135,6 +169,7 @@ public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPor
     @Override
     public synchronized Runnable checkpoint() {
         var saved = new LinkedHashMap<>(byUsername);
+        var savedClearances = new LinkedHashMap<>(clearances);
         Map<String, Map<ProjectId, AssignmentPurpose>> savedPurposes = new HashMap<>();
         purposes.forEach((user, named) -> savedPurposes.put(user, new HashMap<>(named)));
         return () -> {
@@ -143,6 +178,8 @@ public final class InMemoryAccounts implements AccountPort, ProjectAssignmentPor
                 byUsername.putAll(saved);
                 purposes.clear();
                 purposes.putAll(savedPurposes);
+                clearances.clear();
+                clearances.putAll(savedClearances);
             }
         };
     }

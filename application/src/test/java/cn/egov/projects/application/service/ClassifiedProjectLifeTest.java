@@ -155,6 +155,9 @@ class ClassifiedProjectLifeTest {
                 .containsExactly("CREATE_DRAFT", "DECLARE");
 
         // the secrecy office names the Bureau officer, Finance, the Cyberspace office, Audit and the review expert
+        // once the security administrator has cleared them (涉密资格)
+        scope.forEach(user -> w.clearances.grant(cn.egov.projects.application.fake.People.securityAdmin(), user));
+        w.accessChanged.clear();
         scope.forEach(user -> w.assignments.assign(secrecy(), id, user));
         assertThat(w.accessChanged).containsExactlyElementsOf(scope);
         for (String user : scope) {
@@ -221,6 +224,7 @@ class ClassifiedProjectLifeTest {
                 ForbiddenException.class);
         assertThat(byUnit.violation().messageZh()).contains("「指定涉密项目知悉范围人员」由");
         notFound(() -> w.pages.page(now("li"), id));
+        w.clearances.grant(cn.egov.projects.application.fake.People.securityAdmin(), "li");
         w.assignments.assign(secrecy(), id, "li");
         assertThat(w.pages.page(now("li"), id).details().project().id()).isEqualTo(id);
 

@@ -87,7 +87,15 @@ class ProjectAssignmentServiceTest {
         account("police2", "警员", Role.UNIT_STAFF, POLICE, true);
     }
 
+    /** An account; those of the roles named into classified scopes are cleared by the security administrator. */
     private void account(String id, String name, Role role, UnitId unit, boolean enabled) {
+        uncleared(id, name, role, unit, enabled);
+        if (role.isNamedIntoClassifiedScope()) {
+            w.world.accounts.grant(id, java.time.Instant.parse("2024-07-01T01:00:00Z"), "secadmin");
+        }
+    }
+
+    private void uncleared(String id, String name, Role role, UnitId unit, boolean enabled) {
         w.world.accounts.insert(new Account(id, id, name, role, unit, "13900000000", id + "@tc.gov.cn", "h",
                 enabled, Set.of()));
     }
@@ -110,6 +118,40 @@ class ProjectAssignmentServiceTest {
     @Nested
     @DisplayName("第二十七条 涉密项目的知悉范围")
     class Scope {
+
+        @Test
+        @DisplayName("只有获安全保密管理员授予涉密资格的人员才能被指定进入知悉范围；未获资格者不在候选名单中，指定被拒绝并说明依据")
+        void onlyClearedPeopleAreNamed() {
+            uncleared("ma", "马经办", Role.BDB_OFFICER, BUREAU, true);
+            ProjectAssignments view = w.assignments.assignments(secrecy(), secret);
+            assertThat(userIds(view.candidates())).contains("sun", "fin").doesNotContain("ma");
+            InvalidCommandException refused = catchThrowableOfType(
+                    () -> w.assignments.assign(secrecy(), secret, "ma"), InvalidCommandException.class);
+            assertThat(refused.messageZh()).isEqualTo(
+                    "「马经办」未获安全保密管理员授予的涉密资格，不能指定进入涉密项目的知悉范围（第二十七条）");
+            assertThat(userIds(w.assignments.assignments(secrecy(), secret).assigned())).doesNotContain("ma");
+            assertThatThrownBy(() -> w.pages.page(now("ma"), secret)).isInstanceOf(NotFoundException.class);
+            // an expert of a project that is not classified needs no clearance
+            uncleared("he", "何专家", Role.EXPERT, new UnitId("EXPERTS"), true);
+            assertThat(w.world.accounts.clearanceOf("he")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("撤销涉密资格即移出其所在的全部涉密项目知悉范围，之后看不到项目")
+        void revokingAClearanceEndsTheScopes() {
+            w.assignments.assign(secrecy(), secret, "sun");
+            assertThat(w.pages.page(now("sun"), secret)).isNotNull();
+            w.accessChanged.clear();
+            var revoked = w.clearances.revoke(cn.egov.projects.application.fake.People.securityAdmin(), "sun");
+            assertThat(revoked.scopesLeft()).isEqualTo(1);
+            assertThat(revoked.person().cleared()).isFalse();
+            assertThat(w.accessChanged).containsExactly("sun");
+            assertThatThrownBy(() -> w.pages.page(now("sun"), secret)).isInstanceOf(NotFoundException.class);
+            assertThat(userIds(w.assignments.assignments(secrecy(), secret).candidates())).doesNotContain("sun");
+            assertThat(userIds(w.assignments.assignments(secrecy(), secret).assigned())).doesNotContain("sun");
+            assertThat(w.world.audit.all()).extracting(AuditRecord::summary)
+                    .contains("撤销 孙经办（市大数据管理局，sun）的涉密资格，同时移出 1 个涉密项目的知悉范围");
+        }
 
         @Test
         @DisplayName("保密部门把大数据管理局、市财政局、市委网信办、市审计局人员和专家指定进入知悉范围后，他们才看得到项目；取消后又看不到；每次有操作记录并通知其会话")
