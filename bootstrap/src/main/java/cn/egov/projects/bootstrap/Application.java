@@ -147,7 +147,8 @@ final class Application implements AutoCloseable {
                     () -> policies, calendar);
             ReminderEngine reminders = new ReminderEngine(settings.reminders().engine(), database.dataSource(),
                     database.transactionAwareDataSource(), planner, clock, settings.reminders().emailSender(),
-                    settings.reminders().smsSender());
+                    settings.reminders().smsSender(),
+                    new cn.egov.projects.persistence.crypto.LedgerRecipients(persistence.cipher()));
             Ports ports = new Ports(persistence.projects(), persistence.projects(), persistence.projects(),
                     persistence.windows(), persistence.auditTrail(), reminders, clock, calendar,
                     () -> policies, persistence.transactions());
