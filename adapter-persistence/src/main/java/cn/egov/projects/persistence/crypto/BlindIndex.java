@@ -15,14 +15,15 @@ import java.util.Objects;
  * index tells nothing of the value, and cannot be checked against a list of guessed mobile numbers.
  *
  * <p>The index key is derived from the data key file ({@code EGOV_DATA_KEY_FILE}): HMAC-SM3, under the file's
- * <em>oldest</em> key ({@code k1}), of a fixed label naming the purpose. {@code rotate-keys} adds keys after it and
- * never removes one, so the index of a value stays the same across rotations — it must, since the ledger's unique key
- * is made of it. Removing the oldest key from the file would change every index (and make the ciphertext under it
- * unreadable): it is never done.
+ * first key {@code k1}, of a fixed label naming the purpose. {@code rotate-keys} adds keys after it and never removes
+ * one, so the index of a value stays the same across rotations — it must, since the ledger's unique key is made of
+ * it. A key file without {@code k1} is refused (the indexes would all change).
  */
 public final class BlindIndex {
 
     private static final String LABEL = "egov|blind-index|v1|";
+    /** The key the index key is derived from: the first a key file is made with. */
+    private static final String FIRST = "k1";
 
     private final byte[] key;
 
@@ -30,7 +31,9 @@ public final class BlindIndex {
     public BlindIndex(DataKeys keys, String purpose) {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(purpose, "purpose");
-        byte[] oldest = keys.key(keys.ids().get(0)).orElseThrow();
+        byte[] oldest = keys.key(FIRST).orElseThrow(() -> new IllegalArgumentException("the data key file holds no"
+                + " key " + FIRST + ", from which the blind indexes (the reminder ledger's unique key) are derived:"
+                + " restore the file with it (keys " + keys.ids() + ")"));
         try {
             this.key = mac(oldest, LABEL + purpose);
         } finally {
