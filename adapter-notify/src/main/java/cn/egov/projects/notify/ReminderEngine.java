@@ -60,8 +60,9 @@ import java.util.Set;
  * the window's closing — from the deadlines open then, and writes them as ledger rows with the unique key (deadline,
  * offset, recipient, channel) and one db-scheduler execution per message ({@link DigestKey}: recipient, channel,
  * day). The recipient in both keys is its keyed blind index, and the address is kept encrypted
- * ({@link LedgerRecipientsPort}): no ledger table nor scheduler row holds it in plaintext. {@link #deadlinesChanged} runs inside the use case's transaction: it cancels what is not sent of the
- * deadlines closed and writes the reminders of those opened that fall on today (whose pass may have run already),
+ * ({@link LedgerRecipientsPort}): no ledger table nor scheduler row holds it in plaintext.
+ * {@link #deadlinesChanged} runs inside the use case's transaction: it cancels what is not sent of the deadlines
+ * closed and writes the reminders of those opened that fall on today (whose pass may have run already),
  * through the transaction-aware data source, so that they commit or roll back with the change. A sweep reschedules
  * any message whose reminders are still pending. Rows already in the ledger are not written
  * again, so planning twice — by several instances, or after a restart — plans nothing twice.

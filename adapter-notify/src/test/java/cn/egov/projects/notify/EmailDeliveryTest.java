@@ -154,8 +154,8 @@ class EmailDeliveryTest {
                 DeadlineKind.CONTRACT_FILING, today, today.plusDays(3));
         harness.tx.inTransaction(() -> engine.enqueue(List.of(p)));
         harness.tx.inTransaction(() -> {
-            new ReminderLedger(harness.db.transactionAwareDataSource(), Harness.RECIPIENTS).cancel(List.of(p.deadlineId()),
-                    java.time.Instant.now());
+            new ReminderLedger(harness.db.transactionAwareDataSource(), Harness.RECIPIENTS)
+                    .cancel(List.of(p.deadlineId()), java.time.Instant.now());
             return null;
         });
         engine.start();

@@ -91,7 +91,8 @@ final class Harness implements AutoCloseable {
 
     /** The blind index the ledger keys an e-mail address or a mobile number by. */
     static String index(String address) {
-        return RECIPIENTS.index(cn.egov.projects.application.port.out.LedgerRecipientsPort.normalise(address.contains("@") ? "EMAIL" : "SMS", address));
+        return RECIPIENTS.index(cn.egov.projects.application.port.out.LedgerRecipientsPort.normalise(
+                address.contains("@") ? "EMAIL" : "SMS", address));
     }
 
     /** The ledger's reminder rows of that address (by its blind index). */

@@ -195,8 +195,8 @@ class LedgerAtRestTest {
             oldReminder(c, pending, MOBILE, "SMS", "SMS|" + MOBILE + "|" + today, false, null);
             long letter;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_dead_letter (digest_key, channel, "
-                    + "recipient, remind_on, reminders, attempts, last_error, failed_at) VALUES (?, 'EMAIL', ?, ?, 1, 8, "
-                    + "'550', ?)", new String[] {"id"})) {
+                    + "recipient, remind_on, reminders, attempts, last_error, failed_at) "
+                    + "VALUES (?, 'EMAIL', ?, ?, 1, 8, '550', ?)", new String[] {"id"})) {
                 ps.setString(1, "EMAIL|" + DEAD + "|" + today);
                 ps.setString(2, DEAD);
                 ps.setObject(3, today);
@@ -255,9 +255,10 @@ class LedgerAtRestTest {
                                     boolean sent, Long deadLetter) throws SQLException {
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder (deadline_id, offset_days, recipient, "
-                + "channel, digest_key, remind_on, audience, recipient_name, project_id, project_name, classified, kind, "
-                + "due_date, article, planned_at, sent_at, dead_letter_id) VALUES (?, 3, ?, ?, ?, ?, 'RESPONSIBLE', "
-                + "'李责任', ?, '智慧公安数据平台', FALSE, 'CONTRACT_FILING', ?, '第十四条', ?, ?, ?)")) {
+                + "channel, digest_key, remind_on, audience, recipient_name, project_id, project_name, classified, "
+                + "kind, due_date, article, planned_at, sent_at, dead_letter_id) "
+                + "VALUES (?, 3, ?, ?, ?, ?, 'RESPONSIBLE', '李责任', ?, '智慧公安数据平台', FALSE, 'CONTRACT_FILING', ?, "
+                + "'第十四条', ?, ?, ?)")) {
             ps.setObject(1, deadline);
             ps.setString(2, recipient);
             ps.setString(3, channel);
