@@ -3,6 +3,7 @@ package cn.egov.projects.notify;
 import cn.egov.projects.application.port.in.PlanRemindersUseCase;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.port.out.DeadLetterPort;
+import cn.egov.projects.application.port.out.LedgerRecipientsPort;
 import cn.egov.projects.application.port.out.ReminderPort;
 import cn.egov.projects.application.view.DeadLetter;
 import cn.egov.projects.application.view.PlannedReminder;
@@ -46,7 +47,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,8 +59,10 @@ import java.util.Set;
  * daily recurring task plans every reminder of its day — before and on each due day, the escalations once overdue,
  * the window's closing — from the deadlines open then, and writes them as ledger rows with the unique key (deadline,
  * offset, recipient, channel) and one db-scheduler execution per message ({@link DigestKey}: recipient, channel,
- * day). {@link #deadlinesChanged} runs inside the use case's transaction: it cancels what is not sent of the
- * deadlines closed and writes the reminders of those opened that fall on today (whose pass may have run already),
+ * day). The recipient in both keys is its keyed blind index, and the address is kept encrypted
+ * ({@link LedgerRecipientsPort}): no ledger table nor scheduler row holds it in plaintext.
+ * {@link #deadlinesChanged} runs inside the use case's transaction: it cancels what is not sent of the deadlines
+ * closed and writes the reminders of those opened that fall on today (whose pass may have run already),
  * through the transaction-aware data source, so that they commit or roll back with the change. A sweep reschedules
  * any message whose reminders are still pending. Rows already in the ledger are not written
  * again, so planning twice — by several instances, or after a restart — plans nothing twice.
@@ -121,6 +123,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     private final EmailSender email;
     private final SmsSender sms;
     private final ReminderLedger ledger;
+    private final LedgerRecipientsPort recipients;
     private final ReminderMessages messages;
     private final CustomTask<String> digestTask;
     private final RecurringTask<Void> planTask;
@@ -136,9 +139,12 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
      * @param txDataSource the same database, handing out the current use case's connection inside its transaction
      * @param email        the e-mail channel, or null when reminders go out by SMS only
      * @param sms          the SMS channel, or null when reminders go out by e-mail only
+     * @param recipients   the blind index and encryption of recipients in the ledger (the same keys on every
+     *                     instance)
      */
     public ReminderEngine(ReminderSettings settings, DataSource dataSource, DataSource txDataSource,
-                          PlanRemindersUseCase planner, ClockPort clock, EmailSender email, SmsSender sms) {
+                          PlanRemindersUseCase planner, ClockPort clock, EmailSender email, SmsSender sms,
+                          LedgerRecipientsPort recipients) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.txDataSource = Objects.requireNonNull(txDataSource, "txDataSource");
@@ -146,7 +152,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         this.clock = Objects.requireNonNull(clock, "clock");
         this.email = email;
         this.sms = sms;
-        this.ledger = new ReminderLedger(txDataSource);
+        this.recipients = Objects.requireNonNull(recipients, "recipients");
+        this.ledger = new ReminderLedger(txDataSource, recipients);
         this.messages = new ReminderMessages(settings.baseUrl(), settings.smsSign());
         this.digestTask = Tasks.custom(DIGEST_TASK, String.class)
                 .onFailure(this::onFailure)
@@ -258,10 +265,12 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         for (PlannedReminder p : planned) {
             ReminderRecipient to = p.recipient();
             if (to.email() != null && email != null && reachable(to.email(), p)) {
-                rows.add(row(p, Channel.EMAIL, to.email().toLowerCase(Locale.ROOT), lateOn));
+                rows.add(row(p, Channel.EMAIL, LedgerRecipientsPort.normalise(Channel.EMAIL.name(), to.email()),
+                        lateOn));
             }
             if (to.mobile() != null && sms != null && reachable(to.mobile(), p)) {
-                rows.add(row(p, Channel.SMS, to.mobile(), lateOn));
+                rows.add(row(p, Channel.SMS, LedgerRecipientsPort.normalise(Channel.SMS.name(), to.mobile()),
+                        lateOn));
             }
         }
         boolean[] inserted = ledger.insert(rows, clock.now(), lateOn != null);
@@ -291,10 +300,11 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
 
     private ReminderLedger.Row row(PlannedReminder p, Channel channel, String address, LocalDate lateOn) {
         LocalDate day = lateOn == null ? p.day() : lateOn;
+        String index = recipients.index(address);
         DigestKey key = settings.digest()
-                ? DigestKey.digest(channel, address, day)
-                : new DigestKey(channel, address, day, p.deadlineId(), p.reminder().offsetDays());
-        return new ReminderLedger.Row(p, channel, address, key);
+                ? DigestKey.digest(channel, index, day)
+                : new DigestKey(channel, index, day, p.deadlineId(), p.reminder().offsetDays());
+        return new ReminderLedger.Row(p, channel, address, index, key);
     }
 
     /** Every reminder falling on {@code day}; what is planned already is not planned again. */
@@ -517,9 +527,11 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             // reminders late after downtime go out at the day's sending hour, not in the night
             return (complete, ops) -> ops.reschedule(complete, sendingHour);
         }
+        // every reminder of a message has the same recipient (its blind index is in the key)
+        String recipient = items.get(0).recipient();
         switch (key.channel()) {
-            case EMAIL -> channel(email, "e-mail").send(messages.email(key.recipient(), items, today));
-            case SMS -> channel(sms, "SMS").send(messages.sms(key.recipient(), items, today));
+            case EMAIL -> channel(email, "e-mail").send(messages.email(recipient, items, today));
+            case SMS -> channel(sms, "SMS").send(messages.sms(recipient, items, today));
             default -> throw new IllegalStateException(key.channel().name());
         }
         ledger.markSent(items.stream().map(LedgerItem::id).toList(), clock.now());
@@ -547,11 +559,20 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         DigestKey key = DigestKey.parse((String) execution.taskInstance.getData());
         String error = complete.getCause().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
                 .orElse("unknown failure");
+        Optional<String> recipient = ledger.recipient(key);
+        String masked = recipient.map(Masks::recipient).orElse("#" + key.recipientIndex().substring(0, 8));
         if (attempts >= settings.maxAttempts()) {
-            long id = ledger.deadLetter(key, attempts, error, clock.now());
+            if (recipient.isEmpty()) {
+                // its reminders are gone from the ledger: nothing is left to give up
+                ops.remove();
+                LOG.warn("reminder message {} to {} failed after {} attempts and has no reminders left: {}",
+                        key.channel(), masked, attempts, Masks.redact(error));
+                return;
+            }
+            long id = ledger.deadLetter(key, recipient.get(), attempts, error, clock.now());
             ops.remove();
             LOG.warn("reminder message {} to {} given up after {} attempts (dead letter {}): {}", key.channel(),
-                    Masks.recipient(key.recipient()), attempts, id, Masks.redact(error));
+                    masked, attempts, id, Masks.redact(error));
             return;
         }
         Instant next = clock.now().plus(backoff(attempts));
@@ -559,7 +580,7 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             next = settings.quietHours().nextAllowed(next);
         }
         LOG.info("reminder message {} to {} failed (attempt {} of {}), next try at {}: {}", key.channel(),
-                Masks.recipient(key.recipient()), attempts, settings.maxAttempts(), next, Masks.redact(error));
+                masked, attempts, settings.maxAttempts(), next, Masks.redact(error));
         ops.reschedule(complete, next);
     }
 

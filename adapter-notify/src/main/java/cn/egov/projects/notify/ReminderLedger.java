@@ -1,5 +1,6 @@
 package cn.egov.projects.notify;
 
+import cn.egov.projects.application.port.out.LedgerRecipientsPort;
 import cn.egov.projects.application.view.DeadLetter;
 import cn.egov.projects.application.view.PlannedReminder;
 import cn.egov.projects.domain.deadline.DeadlineKind;
@@ -26,15 +27,22 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * The reminder ledger in the {@code reminder} and {@code reminder_dead_letter} tables (Flyway V6, V13) and the record
- * of daily passes in {@code reminder_pass} (V13), over JDBC. Inside a use case's transaction the transaction-aware
- * data source hands out that transaction's connection, so what is written here commits or rolls back with the change
- * that made the reminders due.
+ * The reminder ledger in the {@code reminder} and {@code reminder_dead_letter} tables (Flyway V6, V13, V27) and the
+ * record of daily passes in {@code reminder_pass} (V13), over JDBC. Inside a use case's transaction the
+ * transaction-aware data source hands out that transaction's connection, so what is written here commits or rolls
+ * back with the change that made the reminders due.
+ *
+ * <p>No recipient is stored in plaintext ({@link LedgerRecipientsPort}): the unique key and the message key hold the
+ * recipient's blind index ({@code recipient_index}), the {@code recipient} columns its SM4-GCM ciphertext, decrypted
+ * here when a message is sent or a dead letter shown.
  */
 final class ReminderLedger {
 
-    /** One row to insert: a planned reminder on one channel, to one address, in one message. */
-    record Row(PlannedReminder planned, Channel channel, String recipient, DigestKey key) {
+    /**
+     * One row to insert: a planned reminder on one channel, to one address (normalised), known by its blind index,
+     * in one message.
+     */
+    record Row(PlannedReminder planned, Channel channel, String recipient, String index, DigestKey key) {
     }
 
     /** How a day's pass was done. */
@@ -57,14 +65,16 @@ final class ReminderLedger {
     private static final String SETTLED = "(sent_at IS NOT NULL OR cancelled_at IS NOT NULL OR dead_letter_id IS NOT NULL)";
 
     private static final String COLUMNS = "id, deadline_id, offset_days, recipient, channel, remind_on, audience, "
-            + "recipient_name, project_id, project_name, classified, kind, due_date, article, late";
+            + "recipient_name, project_id, project_name, classified, kind, due_date, article, late, recipient_index";
 
     private static final int REKEY_PAGE = 1_000;
 
     private final DataSource dataSource;
+    private final LedgerRecipientsPort recipients;
 
-    ReminderLedger(DataSource dataSource) {
+    ReminderLedger(DataSource dataSource, LedgerRecipientsPort recipients) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.recipients = Objects.requireNonNull(recipients, "recipients");
     }
 
     /** Inserts the rows whose unique key is new; returns for each row whether it was inserted. */
@@ -83,14 +93,16 @@ final class ReminderLedger {
         }
         String sql = "INSERT INTO reminder (deadline_id, offset_days, recipient, channel, digest_key, remind_on, "
                 + "audience, recipient_name, project_id, project_name, classified, kind, due_date, article, planned_at, "
-                + "late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+                + "late, recipient_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             OffsetDateTime now = utc(at);
             for (Row row : rows) {
                 PlannedReminder p = row.planned();
                 ps.setObject(1, p.deadlineId());
                 ps.setInt(2, p.reminder().offsetDays());
-                ps.setString(3, row.recipient());
+                ps.setString(3, recipients.sealReminder(p.deadlineId(), p.reminder().offsetDays(),
+                        row.channel().name(), row.index(), row.recipient()));
                 ps.setString(4, row.channel().name());
                 ps.setString(5, row.key().encode());
                 ps.setObject(6, p.day());
@@ -104,6 +116,7 @@ final class ReminderLedger {
                 ps.setString(14, p.article());
                 ps.setObject(15, now);
                 ps.setBoolean(16, late);
+                ps.setString(17, row.index());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -126,7 +139,10 @@ final class ReminderLedger {
             List<LedgerItem> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new LedgerItem(rs.getLong(1), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4),
+                    UUID deadline = rs.getObject(2, UUID.class);
+                    String recipient = recipients.openReminder(deadline, rs.getInt(3), rs.getString(5),
+                            rs.getString(16), rs.getString(4));
+                    items.add(new LedgerItem(rs.getLong(1), deadline, rs.getInt(3), recipient,
                             Channel.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
                             Audience.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, UUID.class),
                             rs.getString(10), rs.getBoolean(11), DeadlineKind.valueOf(rs.getString(12)),
@@ -258,7 +274,7 @@ final class ReminderLedger {
     int supersede(LocalDate from, LocalDate to, LocalDate upTo, Instant at) {
         String sql = "UPDATE reminder SET cancelled_at = ?, superseded = TRUE WHERE remind_on BETWEEN ? AND ? AND "
                 + PENDING + " AND EXISTS (SELECT 1 FROM reminder later WHERE later.deadline_id = reminder.deadline_id "
-                + "AND later.audience = reminder.audience AND later.recipient = reminder.recipient "
+                + "AND later.audience = reminder.audience AND later.recipient_index = reminder.recipient_index "
                 + "AND later.channel = reminder.channel AND later.remind_on > reminder.remind_on "
                 + "AND later.remind_on <= ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -393,8 +409,32 @@ final class ReminderLedger {
 
     // ------------------------------------------------------------------------------------------------ dead letters
 
-    /** Gives a message up: a dead letter with the last error, its pending reminders parked under it. */
-    long deadLetter(DigestKey key, int attempts, String error, Instant at) {
+    /**
+     * The address a message goes to, from the newest of its reminders (whatever their state); empty when the ledger
+     * has none left.
+     */
+    Optional<String> recipient(DigestKey key) {
+        String sql = "SELECT deadline_id, offset_days, channel, recipient_index, recipient FROM reminder "
+                + "WHERE digest_key = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key.encode());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(recipients.openReminder(rs.getObject(1, UUID.class), rs.getInt(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read a message's recipient", e);
+        }
+    }
+
+    /**
+     * Gives a message to {@code recipient} up: a dead letter with the last error (and the address encrypted), its
+     * pending reminders parked under it.
+     */
+    long deadLetter(DigestKey key, String recipient, int attempts, String error, Instant at) {
         return inLocalTransaction("cannot record a dead letter", c -> {
             long id;
             int count;
@@ -411,7 +451,7 @@ final class ReminderLedger {
                     new String[]{"id"})) {
                 ps.setString(1, key.encode());
                 ps.setString(2, key.channel().name());
-                ps.setString(3, key.recipient());
+                ps.setString(3, recipients.sealDeadLetter(key.encode(), recipient));
                 ps.setObject(4, key.day());
                 ps.setInt(5, count);
                 ps.setInt(6, attempts);
@@ -435,14 +475,15 @@ final class ReminderLedger {
 
     List<DeadLetter> deadLetters(int limit) {
         String sql = "SELECT id, channel, recipient, remind_on, reminders, attempts, last_error, failed_at, retried_at, "
-                + "retried_by FROM reminder_dead_letter ORDER BY failed_at DESC, id DESC FETCH FIRST " + limit
+                + "retried_by, digest_key FROM reminder_dead_letter ORDER BY failed_at DESC, id DESC FETCH FIRST " + limit
                 + " ROWS ONLY";
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             List<DeadLetter> letters = new ArrayList<>();
             while (rs.next()) {
                 OffsetDateTime retried = rs.getObject(9, OffsetDateTime.class);
-                letters.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3),
+                letters.add(new DeadLetter(rs.getLong(1), rs.getString(2),
+                        recipients.openDeadLetter(rs.getString(11), rs.getString(3)),
                         rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getInt(6), rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class).toInstant(),
                         retried == null ? null : retried.toInstant(), rs.getString(10)));

@@ -9,6 +9,10 @@ import cn.egov.projects.notify.channel.SmsSender;
 import cn.egov.projects.persistence.Database;
 import cn.egov.projects.persistence.DatabaseSettings;
 import cn.egov.projects.persistence.PersistenceAdapters;
+import cn.egov.projects.persistence.audit.AuditKey;
+import cn.egov.projects.persistence.crypto.DataKeys;
+import cn.egov.projects.persistence.crypto.FieldCipher;
+import cn.egov.projects.persistence.crypto.LedgerRecipients;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -28,6 +32,14 @@ import java.util.function.BooleanSupplier;
 /** A migrated database with the persistence adapters' transactions, and engines on it, closed together. */
 final class Harness implements AutoCloseable {
 
+    /**
+     * The data keys of every engine of the tests, in this JVM and in the worker JVMs of the exactly-once test: the
+     * instances of one database share the key file, so they agree on blind indexes and decrypt each other's rows.
+     */
+    static final FieldCipher CIPHER = new FieldCipher(DataKeys.of(java.util.Map.of("k1",
+            "egov-test-key-01".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    static final LedgerRecipients RECIPIENTS = new LedgerRecipients(CIPHER);
+
     final DatabaseSettings settings;
     final Database db;
     final PersistenceAdapters adapters;
@@ -37,7 +49,7 @@ final class Harness implements AutoCloseable {
     Harness(DatabaseSettings settings) {
         this.settings = settings;
         this.db = Database.open(settings);
-        this.adapters = new PersistenceAdapters(db);
+        this.adapters = new PersistenceAdapters(db, AuditKey.ephemeral(), CIPHER);
         this.tx = adapters.transactions();
     }
 
@@ -65,7 +77,7 @@ final class Harness implements AutoCloseable {
     ReminderEngine engine(ReminderSettings settings, ClockPort clock, PlanRemindersUseCase planner,
                           EmailSender email, SmsSender sms, Database on) {
         ReminderEngine engine = new ReminderEngine(settings, on.dataSource(), on.transactionAwareDataSource(), planner,
-                clock, email, sms);
+                clock, email, sms, RECIPIENTS);
         closeables.add(0, engine);
         return engine;
     }
@@ -75,6 +87,17 @@ final class Harness implements AutoCloseable {
         Database other = Database.open(settings);
         closeables.add(other);
         return other;
+    }
+
+    /** The blind index the ledger keys an e-mail address or a mobile number by. */
+    static String index(String address) {
+        return RECIPIENTS.index(cn.egov.projects.application.port.out.LedgerRecipientsPort.normalise(
+                address.contains("@") ? "EMAIL" : "SMS", address));
+    }
+
+    /** The ledger's reminder rows of that address (by its blind index). */
+    long reminders(String address) {
+        return count("SELECT COUNT(*) FROM reminder WHERE recipient_index = '" + index(address) + "'");
     }
 
     long count(String sql) {

@@ -55,7 +55,7 @@ class ReminderRetentionTest {
     private static void set(Harness harness, String sql, String recipient, Instant at) {
         try (Connection c = harness.db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.setString(2, recipient + "@keep.test");
+            ps.setString(2, Harness.index(recipient + "@keep.test"));
             assertThat(ps.executeUpdate()).isEqualTo(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -63,20 +63,24 @@ class ReminderRetentionTest {
     }
 
     private static void sent(Harness harness, String recipient, LocalDate day) {
-        set(harness, "UPDATE reminder SET sent_at = ? WHERE recipient = ?", recipient, at(day));
+        set(harness, "UPDATE reminder SET sent_at = ? WHERE recipient_index = ?", recipient, at(day));
     }
 
     private static void cancelled(Harness harness, String recipient, LocalDate day) {
-        set(harness, "UPDATE reminder SET cancelled_at = ? WHERE recipient = ?", recipient, at(day));
+        set(harness, "UPDATE reminder SET cancelled_at = ? WHERE recipient_index = ?", recipient, at(day));
     }
 
     private static List<String> kept(Harness harness) {
         List<String> kept = new ArrayList<>();
         try (Connection c = harness.db.dataSource().getConnection();
-             var rs = c.createStatement().executeQuery("SELECT recipient FROM reminder ORDER BY recipient")) {
+             var rs = c.createStatement().executeQuery(
+                     "SELECT deadline_id, offset_days, channel, recipient_index, recipient FROM reminder")) {
             while (rs.next()) {
-                kept.add(rs.getString(1).replace("@keep.test", ""));
+                // the address is encrypted at rest: decrypted as the engine does
+                kept.add(Harness.RECIPIENTS.openReminder(rs.getObject(1, java.util.UUID.class), rs.getInt(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)).replace("@keep.test", ""));
             }
+            kept.sort(null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -92,7 +96,7 @@ class ReminderRetentionTest {
             clock.set(at(TODAY));
             ReminderEngine engine = harness.engine(ReminderSettings.defaults(), clock::now, new NoPlanner(), MAIL,
                     null, harness.db);
-            ReminderLedger ledger = new ReminderLedger(harness.db.dataSource());
+            ReminderLedger ledger = new ReminderLedger(harness.db.dataSource(), Harness.RECIPIENTS);
             LocalDate old = TODAY.minusYears(2).minusDays(1);
             LocalDate edge = TODAY.minusYears(2);
             List<PlannedReminder> plan = new ArrayList<>();
@@ -112,9 +116,10 @@ class ReminderRetentionTest {
             cancelled(harness, "old-cancelled", old);
             sent(harness, "edge-sent", edge);
             sent(harness, "recent-sent", TODAY.minusDays(12));
-            ledger.deadLetter(DigestKey.digest(Channel.EMAIL, "old-dead@keep.test", old), 8, "refused", at(old));
-            ledger.deadLetter(DigestKey.digest(Channel.EMAIL, "recent-dead@keep.test", TODAY.minusDays(12)), 8,
-                    "refused", at(TODAY.minusDays(12)));
+            ledger.deadLetter(DigestKey.digest(Channel.EMAIL, Harness.index("old-dead@keep.test"), old),
+                    "old-dead@keep.test", 8, "refused", at(old));
+            ledger.deadLetter(DigestKey.digest(Channel.EMAIL, Harness.index("recent-dead@keep.test"),
+                    TODAY.minusDays(12)), "recent-dead@keep.test", 8, "refused", at(TODAY.minusDays(12)));
             ledger.recordPasses(List.of(new ReminderLedger.Pass(old, ReminderLedger.Outcome.ON_TIME, 1),
                     new ReminderLedger.Pass(TODAY.minusDays(1), ReminderLedger.Outcome.ON_TIME, 1)), at(TODAY));
 

@@ -26,7 +26,7 @@ public final class ReminderWorkerMain {
         ReminderEngine engine = new ReminderEngine(Harness.fast(args[4])
                 .withScheduler(20, Duration.ofMillis(100), HEARTBEAT, args[4]),
                 db.dataSource(), db.transactionAwareDataSource(), new NoPlanner(), new SystemClock(),
-                new VertxMailSender(Harness.mail(Integer.parseInt(args[3]))), null);
+                new VertxMailSender(Harness.mail(Integer.parseInt(args[3]))), null, Harness.RECIPIENTS);
         engine.start();
         System.out.println("worker " + args[4] + " started");
         Thread.sleep(Long.MAX_VALUE);

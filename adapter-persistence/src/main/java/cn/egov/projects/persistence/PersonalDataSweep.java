@@ -29,7 +29,9 @@ import java.util.Objects;
  * next run does the rest.
  *
  * <p>The columns are listed in {@link #COLUMNS}; a column encrypted later (e.g. a second factor's secret) is added
- * there. The accountable people's contacts inside each project's document are swept with the project row.
+ * there. The accountable people's contacts inside each project's document are swept with the project row. The
+ * reminder ledger's recipients ({@code reminder}, {@code reminder_dead_letter}; bound to rows by their unique and
+ * message keys, and carried over from plaintext by V27) are swept by {@link ReminderLedgerSweep}.
  */
 public final class PersonalDataSweep {
 
@@ -112,6 +114,7 @@ public final class PersonalDataSweep {
                 count += sweepTable(c, cipher, table, columns);
             }
             count += sweepDocuments(c, cipher, h2);
+            count += ReminderLedgerSweep.sweep(c, cipher);
             return count;
         } catch (SQLException | RuntimeException e) {
             c.rollback();

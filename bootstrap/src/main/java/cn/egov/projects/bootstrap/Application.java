@@ -145,9 +145,17 @@ final class Application implements AutoCloseable {
             ReminderPlanningService planner = new ReminderPlanningService(persistence.dueDeadlines(),
                     persistence.projects(), persistence.projects(), persistence.windows(), persistence.accounts(),
                     () -> policies, calendar);
+            cn.egov.projects.persistence.crypto.LedgerRecipients ledgerRecipients;
+            try {
+                ledgerRecipients = new cn.egov.projects.persistence.crypto.LedgerRecipients(persistence.cipher());
+            } catch (IllegalArgumentException e) {
+                throw new StartupException(ExitCode.BAD_CONFIGURATION_FILE, e.getMessage() + " ("
+                        + settings.source(Settings.Key.DATA_KEY_FILE) + ")", e);
+            }
             ReminderEngine reminders = new ReminderEngine(settings.reminders().engine(), database.dataSource(),
                     database.transactionAwareDataSource(), planner, clock, settings.reminders().emailSender(),
-                    settings.reminders().smsSender());
+                    settings.reminders().smsSender(),
+                    ledgerRecipients);
             Ports ports = new Ports(persistence.projects(), persistence.projects(), persistence.projects(),
                     persistence.windows(), persistence.auditTrail(), reminders, clock, calendar,
                     () -> policies, persistence.transactions());
@@ -256,6 +264,11 @@ final class Application implements AutoCloseable {
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */
     java.util.Optional<DemoData> demoData() {
         return java.util.Optional.ofNullable(demoClock).map(c -> new DemoData(c, useCases, web, accounts));
+    }
+
+    /** The reminder engine (tests plan reminders through it directly). */
+    ReminderEngine reminders() {
+        return reminders;
     }
 
     /** The clock every use case, the reminder engine and the web application read. */

@@ -27,6 +27,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +116,86 @@ class PersonalDataAtRestTest {
         assertThat(contains(files, MOBILE)).as("the mobile number in plaintext").isFalse();
         assertThat(contains(files, EMAIL)).as("the e-mail address in plaintext").isFalse();
         assertThat(contains(files, "zhangsan")).isFalse();
+    }
+
+    /** A reminder of {@code deadline} due in 3 days, to the mobile number and e-mail address, planned for today. */
+    private static cn.egov.projects.application.view.PlannedReminder reminder(UUID deadline) {
+        java.time.LocalDate today = java.time.LocalDate.now(cn.egov.projects.application.port.out.ClockPort.ZONE);
+        return new cn.egov.projects.application.view.PlannedReminder(deadline,
+                cn.egov.projects.domain.deadline.DeadlineKind.CONTRACT_FILING,
+                cn.egov.projects.domain.project.ProjectId.random(), "智慧公安数据平台", false, today.plusDays(3),
+                "第十四条", new cn.egov.projects.domain.reminder.Reminder(today, 3,
+                cn.egov.projects.domain.reminder.Audience.RESPONSIBLE),
+                new cn.egov.projects.application.view.ReminderRecipient("张三", EMAIL, MOBILE));
+    }
+
+    /**
+     * Starts the server's application (its reminder engine sending by the log channels, at any hour), plans the
+     * reminders by e-mail and SMS, waits until every one is sent and closes it; returns how many ledger rows were
+     * new.
+     */
+    private int sendReminders(UUID... deadlines) {
+        Map<String, String> sending = new HashMap<>(env);
+        sending.put("EGOV_QUIET_HOURS", "none");
+        sending.put("EGOV_REMINDER_SEND_AT", "00:00");
+        try (Application application = Application.open(Settings.parse(List.of(), sending))) {
+            var engine = application.reminders();
+            int planned = engine.enqueue(Stream.of(deadlines).map(PersonalDataAtRestTest::reminder).toList());
+            application.startReminders();
+            java.time.LocalDate today = java.time.LocalDate.now(cn.egov.projects.application.port.out.ClockPort.ZONE);
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+            // the sweep counts the messages with reminders still pending (and schedules them, as it does anyway)
+            while (engine.sweep(today) > 0) {
+                assertThat(System.nanoTime()).as("reminders sent within 90 s").isLessThan(end);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+            return planned;
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    @DisplayName("提醒经邮件和短信发出后，关闭的H2数据库文件（含提醒台账和调度表）中没有明文手机号和邮箱；rotate-keys 后台账密文换新密钥、不重发、新提醒照常发出")
+    void remindersSentLeaveNoPlaintextAndSurviveRotation() throws IOException, SQLException {
+        assertThat(createAdmin()).isEqualTo(ExitCode.OK);
+        UUID deadline = UUID.randomUUID();
+        assertThat(sendReminders(deadline)).as("one reminder by e-mail, one by SMS").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM reminder WHERE sent_at IS NOT NULL")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM reminder WHERE recipient LIKE 'sm4gcm:v1:k1:%'"))
+                .isEqualTo(2);
+
+        byte[] files = databaseFiles();
+        assertThat(contains(files, "sm4gcm:v1:k1:")).isTrue();
+        assertThat(contains(files, "CONTRACT_FILING")).as("the ledger's rows are in the file as written").isTrue();
+        assertThat(contains(files, MOBILE)).as("the mobile number in plaintext").isFalse();
+        assertThat(contains(files, EMAIL)).as("the e-mail address in plaintext").isFalse();
+        assertThat(contains(files, "zhangsan")).isFalse();
+
+        assertThat(Main.run(List.of("rotate-keys"), env)).isEqualTo(ExitCode.OK);
+        // the administrator's mobile, e-mail and one-time-code secret, and the two reminders' addresses
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("re-encrypted 5 values under data key k2");
+        assertThat(count("SELECT COUNT(*) FROM reminder WHERE recipient LIKE 'sm4gcm:v1:k2:%'")).isEqualTo(2);
+
+        // planned again under the new key: the blind index is unchanged, nothing goes twice; a new one goes out
+        assertThat(sendReminders(deadline, UUID.randomUUID())).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM reminder")).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM reminder WHERE sent_at IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM reminder WHERE recipient LIKE 'sm4gcm:v1:k2:%'")).isEqualTo(4);
+        files = databaseFiles();
+        assertThat(contains(files, MOBILE)).isFalse();
+        assertThat(contains(files, EMAIL)).isFalse();
     }
 
     @Test
