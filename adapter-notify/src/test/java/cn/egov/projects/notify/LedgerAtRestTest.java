@@ -220,7 +220,7 @@ class LedgerAtRestTest {
 
         Outbox outbox = new Outbox();
         try (Harness harness = new Harness(settings)) {
-            assertThat(harness.db.schemaVersion()).isEqualTo("27");
+            assertThat(Integer.parseInt(harness.db.schemaVersion())).as("migrated past V27").isGreaterThanOrEqualTo(27);
             assertThat(plaintextIn(harness)).as("carried over at the first start").isEmpty();
             assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE recipient_index IS NULL "
                     + "OR recipient NOT LIKE 'sm4gcm:v1:k1:%'")).isZero();
