@@ -53,8 +53,9 @@ public final class AuditTrailAdapter implements AuditTrailPort {
         });
     }
 
-    private static long insert(Connection c, AuditRow row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[]{"id"})) {
+    private static AuditChain.Written insert(Connection c, AuditRow row) throws SQLException {
+        // the row as stored comes back with its number (INSERT … RETURNING): the seal covers it without a read
+        try (PreparedStatement ps = c.prepareStatement(INSERT, AuditChain.RECORD_COLUMNS)) {
             ps.setObject(1, OffsetDateTime.ofInstant(row.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
             ps.setString(2, row.userId());
             ps.setString(3, row.role() == null ? null : row.role().name());
@@ -72,7 +73,7 @@ public final class AuditTrailAdapter implements AuditTrailPort {
                 if (!keys.next()) {
                     throw new SQLException("the database returned no number for the audit record");
                 }
-                return keys.getLong(1);
+                return AuditChain.Written.of(keys);
             }
         }
     }

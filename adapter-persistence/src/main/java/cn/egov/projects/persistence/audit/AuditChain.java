@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,10 +39,27 @@ public final class AuditChain {
     private record Head(long legacyUpto, long lastId, long count, String lastSeal, String headSeal) {
     }
 
-    /** Writes one record and returns its number; runs while the head is locked. */
+    /**
+     * The columns of a record in the order the seal covers them ({@link #canonical}): an insert asks the database
+     * to return these of the row it wrote ({@code INSERT … RETURNING}, through JDBC's generated keys), so that the
+     * seal covers the record as stored without reading it back.
+     */
+    public static final String[] RECORD_COLUMNS = {"id", "at", "user_id", "role", "unit", "action", "article",
+            "project_id", "from_state", "to_state", "request_id", "source_address", "summary"};
+
+    /** A record as written: its number and its {@link #canonical} form, read from the row the database stored. */
+    public record Written(long id, String canonical) {
+
+        /** The record on the current row of {@code rs}, whose columns are {@link #RECORD_COLUMNS} in order. */
+        public static Written of(ResultSet rs) throws SQLException {
+            return new Written(rs.getLong(1), AuditChain.canonical(rs));
+        }
+    }
+
+    /** Writes one record and returns it as stored ({@link Written#of}); runs while the head is locked. */
     @FunctionalInterface
     public interface Insert {
-        long insert(Connection c) throws SQLException;
+        Written insert(Connection c) throws SQLException;
     }
 
     /**
@@ -52,9 +71,15 @@ public final class AuditChain {
      */
     public long append(Connection c, Insert insert) throws SQLException {
         Head head = lockHead(c);
-        long own = insert.insert(c);
-        seal(c, head, own);
-        return own;
+        Written own = insert.insert(c);
+        if (head.lastId() >= head.legacyUpto() && !head.headSeal().isEmpty()) {
+            // nothing from before the chain left to seal: only the record just written, as the insert returned it
+            String seal = key.seal(head.lastSeal() + "\n" + own.canonical());
+            writeSeals(c, head, List.of(own.id()), List.of(seal), own.id(), head.count() + 1, seal);
+        } else {
+            seal(c, head, own.id());
+        }
+        return own.id();
     }
 
     /**
@@ -77,16 +102,37 @@ public final class AuditChain {
             ps.setLong(1, lastId);
             ps.setLong(2, head.legacyUpto());
             ps.setLong(3, own);
-            try (ResultSet rs = ps.executeQuery(); PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO audit_seal (record_id, seal) VALUES (?, ?)")) {
+            List<Long> ids = new ArrayList<>();
+            List<String> seals = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     last = key.seal(last + "\n" + canonical(rs));
-                    insert.setLong(1, id);
-                    insert.setString(2, last);
-                    insert.addBatch();
+                    ids.add(id);
+                    seals.add(last);
                     lastId = id;
                     count++;
+                }
+            }
+            writeSeals(c, head, ids, seals, lastId, count, last);
+        }
+    }
+
+    /** Stores the seals of these records and moves the head to the last of them. */
+    private void writeSeals(Connection c, Head head, List<Long> ids, List<String> seals, long lastId, long count,
+                            String last) throws SQLException {
+        if (ids.size() == 1) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_SEAL)) {
+                insert.setLong(1, ids.get(0));
+                insert.setString(2, seals.get(0));
+                insert.executeUpdate();
+            }
+        } else if (!ids.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_SEAL)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    insert.setLong(1, ids.get(i));
+                    insert.setString(2, seals.get(i));
+                    insert.addBatch();
                 }
                 insert.executeBatch();
             }
@@ -101,9 +147,13 @@ public final class AuditChain {
         }
     }
 
+    private static final String INSERT_SEAL = "INSERT INTO audit_seal (record_id, seal) VALUES (?, ?)";
+
     private static Head lockHead(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT legacy_upto, last_id, "
-                + "record_count, last_seal, head_seal FROM audit_chain WHERE id = 1 FOR UPDATE")) {
+        // a prepared statement, which PostgreSQL's driver prepares on the server once it has run a few times on a
+        // connection (a plain statement is parsed and planned anew on every append)
+        try (PreparedStatement ps = c.prepareStatement("SELECT legacy_upto, last_id, record_count, last_seal, "
+                + "head_seal FROM audit_chain WHERE id = 1 FOR UPDATE"); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("the audit chain's head row is missing");
             }
