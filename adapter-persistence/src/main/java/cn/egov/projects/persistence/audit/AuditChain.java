@@ -121,6 +121,19 @@ public final class AuditChain {
     /** Stores the seals of these records and moves the head to the last of them. */
     private void writeSeals(Connection c, Head head, List<Long> ids, List<String> seals, long lastId, long count,
                             String last) throws SQLException {
+        if (ids.size() == 1 && isPostgreSql(c)) {
+            // PostgreSQL's driver sends both statements of one prepared statement together and waits once
+            try (PreparedStatement both = c.prepareStatement(INSERT_SEAL + "; " + UPDATE_HEAD)) {
+                both.setLong(1, ids.get(0));
+                both.setString(2, seals.get(0));
+                both.setLong(3, lastId);
+                both.setLong(4, count);
+                both.setString(5, last);
+                both.setString(6, headSeal(head.legacyUpto(), lastId, count, last));
+                both.execute();
+            }
+            return;
+        }
         if (ids.size() == 1) {
             try (PreparedStatement insert = c.prepareStatement(INSERT_SEAL)) {
                 insert.setLong(1, ids.get(0));
@@ -137,8 +150,7 @@ public final class AuditChain {
                 insert.executeBatch();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_chain SET last_id = ?, record_count = ?, "
-                + "last_seal = ?, head_seal = ? WHERE id = 1")) {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD)) {
             ps.setLong(1, lastId);
             ps.setLong(2, count);
             ps.setString(3, last);
@@ -148,6 +160,13 @@ public final class AuditChain {
     }
 
     private static final String INSERT_SEAL = "INSERT INTO audit_seal (record_id, seal) VALUES (?, ?)";
+
+    private static final String UPDATE_HEAD = "UPDATE audit_chain SET last_id = ?, record_count = ?, last_seal = ?, "
+            + "head_seal = ? WHERE id = 1";
+
+    private static boolean isPostgreSql(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
 
     private static Head lockHead(Connection c) throws SQLException {
         // a prepared statement, which PostgreSQL's driver prepares on the server once it has run a few times on a
