@@ -40,38 +40,80 @@ public final class AuditChain {
     }
 
     /**
-     * The columns of a record in the order the seal covers them ({@link #canonical}): an insert asks the database
-     * to return these of the row it wrote ({@code INSERT … RETURNING}, through JDBC's generated keys), so that the
-     * seal covers the record as stored without reading it back.
+     * The columns of a record in the order the seal covers them ({@link #canonical}): the insert returns these of
+     * the row it wrote ({@code INSERT … RETURNING}), so that the seal covers the record as stored without reading
+     * it back.
      */
-    public static final String[] RECORD_COLUMNS = {"id", "at", "user_id", "role", "unit", "action", "article",
+    static final String[] RECORD_COLUMNS = {"id", "at", "user_id", "role", "unit", "action", "article",
             "project_id", "from_state", "to_state", "request_id", "source_address", "summary"};
 
     /** A record as written: its number and its {@link #canonical} form, read from the row the database stored. */
-    public record Written(long id, String canonical) {
+    private record Written(long id, String canonical) {
 
         /** The record on the current row of {@code rs}, whose columns are {@link #RECORD_COLUMNS} in order. */
-        public static Written of(ResultSet rs) throws SQLException {
+        static Written of(ResultSet rs) throws SQLException {
+            if (!rs.next()) {
+                throw new SQLException("the database returned no number for the audit record");
+            }
             return new Written(rs.getLong(1), AuditChain.canonical(rs));
         }
     }
 
-    /** Writes one record and returns it as stored ({@link Written#of}); runs while the head is locked. */
-    @FunctionalInterface
+    /**
+     * The insert of one record into {@code audit_record}, run while the head is locked: its SQL ({@code INSERT …
+     * VALUES (?, …)}, without {@code RETURNING}) and what sets its parameters, the first at index 1.
+     */
     public interface Insert {
-        Written insert(Connection c) throws SQLException;
+        String sql();
+
+        void bind(PreparedStatement ps) throws SQLException;
     }
 
+    private static final String LOCK_HEAD = "SELECT legacy_upto, last_id, record_count, last_seal, head_seal "
+            + "FROM audit_chain WHERE id = 1 FOR UPDATE";
+
     /**
-     * Appends a record to the chain in the caller's transaction: locks the head, lets {@code insert} write the record,
-     * and seals it — after the records written before the chain existed, the first time. Nothing else is sealed: a
-     * record someone inserted behind the application's back stays without a seal, and {@link #verify} names it.
+     * Appends a record to the chain in the caller's transaction: locks the head, writes the record with {@code
+     * insert}, and seals it — after the records written before the chain existed, the first time. Nothing else is
+     * sealed: a record someone inserted behind the application's back stays without a seal, and {@link #verify}
+     * names it.
+     *
+     * <p>On PostgreSQL the lock and the insert are one prepared statement of two, and the seal and the head's move
+     * another: the driver sends the statements of each together and waits once, and they run in their order, so the
+     * head is locked before the record takes its number. Elsewhere each is its own statement.
      *
      * @return the new record's number
      */
     public long append(Connection c, Insert insert) throws SQLException {
-        Head head = lockHead(c);
-        Written own = insert.insert(c);
+        Head head;
+        Written own;
+        if (isPostgreSql(c)) {
+            try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD + "; " + insert.sql() + " RETURNING "
+                    + String.join(", ", RECORD_COLUMNS))) {
+                insert.bind(ps);
+                if (!ps.execute()) {
+                    throw new SQLException("the audit chain's head was not read");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    head = head(rs);
+                }
+                if (!ps.getMoreResults()) {
+                    throw new SQLException("the database returned no number for the audit record");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    own = Written.of(rs);
+                }
+            }
+        } else {
+            head = lockHead(c);
+            try (PreparedStatement ps = c.prepareStatement(insert.sql(), RECORD_COLUMNS)) {
+                insert.bind(ps);
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    own = Written.of(rs);
+                }
+            }
+        }
         if (head.lastId() >= head.legacyUpto() && !head.headSeal().isEmpty()) {
             // nothing from before the chain left to seal: only the record just written, as the insert returned it
             String seal = key.seal(head.lastSeal() + "\n" + own.canonical());
@@ -170,14 +212,17 @@ public final class AuditChain {
 
     private static Head lockHead(Connection c) throws SQLException {
         // a prepared statement, which PostgreSQL's driver prepares on the server once it has run a few times on a
-        // connection (a plain statement is parsed and planned anew on every append)
-        try (PreparedStatement ps = c.prepareStatement("SELECT legacy_upto, last_id, record_count, last_seal, "
-                + "head_seal FROM audit_chain WHERE id = 1 FOR UPDATE"); ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the audit chain's head row is missing");
-            }
-            return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+        // connection (a plain statement is parsed and planned anew each time)
+        try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD); ResultSet rs = ps.executeQuery()) {
+            return head(rs);
         }
+    }
+
+    private static Head head(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            throw new SQLException("the audit chain's head row is missing");
+        }
+        return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
     }
 
     private String headSeal(long legacyUpto, long lastId, long count, String lastSeal) {
