@@ -271,6 +271,11 @@ final class Lifecycles {
                 s.append(String.format(Locale.ROOT, "; a lone commit %.2f ms", commitMs));
             }
         }
+        if (m.jvmKernelMs() >= 0) {
+            s.append(String.format(Locale.ROOT, "; the JVM's CPU in the kernel %.2f ms per lifecycle, its read and "
+                    + "write system calls %.0f and %.0f per lifecycle", m.jvmKernelMs() / m.units(),
+                    (double) m.jvmReads() / m.units(), (double) m.jvmWrites() / m.units()));
+        }
         s.append(String.format(Locale.ROOT, "; worker threads blocked or waiting in the JVM %.0f%% of their time",
                 100 * m.workerBlockedShare()));
         if (m.walSyncs() >= 0) {
