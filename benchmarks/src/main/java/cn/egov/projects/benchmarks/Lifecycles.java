@@ -271,6 +271,11 @@ final class Lifecycles {
                 s.append(String.format(Locale.ROOT, "; a lone commit %.2f ms", commitMs));
             }
         }
+        // the JVM's CPU per lifecycle is the whole process's over the round: its threads besides the workers (the JIT
+        // compiler, the collector, the pg_stat_activity sampler) weigh more per lifecycle the fewer lifecycles a
+        // second there are
+        s.append(String.format(Locale.ROOT, "; of the JVM's %.2f ms per lifecycle the worker threads' own %.2f ms",
+                m.jvmMsPerUnit(), m.workerCpuShare() * threads * m.seconds() * 1000 / m.units()));
         if (m.jvmKernelMs() >= 0) {
             s.append(String.format(Locale.ROOT, "; the JVM's CPU in the kernel %.2f ms per lifecycle, its read and "
                     + "write system calls %.0f and %.0f per lifecycle", m.jvmKernelMs() / m.units(),
