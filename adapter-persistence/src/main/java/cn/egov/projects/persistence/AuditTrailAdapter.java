@@ -11,9 +11,7 @@ import cn.egov.projects.persistence.mybatis.SqlErrors;
 
 import org.apache.ibatis.exceptions.PersistenceException;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,15 +44,23 @@ public final class AuditTrailAdapter implements AuditTrailPort {
         var row = AuditMapper.INSTANCE.toRow(Objects.requireNonNull(record, "record"));
         sessions.call(s -> {
             try {
-                return chain.append(s.getConnection(), c -> insert(c, row));
+                return chain.append(s.getConnection(), new Insert(row));
             } catch (SQLException e) {
                 throw new PersistenceException("cannot append to the audit trail: " + SqlErrors.rootMessage(e), e);
             }
         });
     }
 
-    private static long insert(Connection c, AuditRow row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[]{"id"})) {
+    /** The record's insert: the chain runs it while its head is locked and seals the row it returns. */
+    private record Insert(AuditRow row) implements AuditChain.Insert {
+
+        @Override
+        public String sql() {
+            return INSERT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
             ps.setObject(1, OffsetDateTime.ofInstant(row.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
             ps.setString(2, row.userId());
             ps.setString(3, row.role() == null ? null : row.role().name());
@@ -67,13 +73,6 @@ public final class AuditTrailAdapter implements AuditTrailPort {
             ps.setString(10, row.requestId());
             ps.setString(11, row.sourceAddress());
             ps.setString(12, row.summary());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("the database returned no number for the audit record");
-                }
-                return keys.getLong(1);
-            }
         }
     }
 

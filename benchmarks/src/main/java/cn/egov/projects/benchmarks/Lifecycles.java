@@ -67,6 +67,7 @@ final class Lifecycles {
                 }
                 if (pg != null) {
                     storageFacts(pg, report);
+                    statementFacts(pg, report);
                 }
             } finally {
                 egov.close();
@@ -120,6 +121,45 @@ final class Lifecycles {
                     rs.getLong(8) / 1024));
         } catch (SQLException e) {
             Bench.report(report, "egov's project table: cannot read its storage facts: " + e.getMessage() + "\n\n");
+        }
+    }
+
+    /**
+     * When the server was started with {@code pg_stat_statements} ({@code -Dbench.pg.conf=shared_preload_libraries=
+     * pg_stat_statements}, and {@code -Dbench.pg.sql=CREATE EXTENSION pg_stat_statements}): every statement egov's
+     * database ran during the cells (warm-ups included), with its calls per project created, the rows and the
+     * server's time per call, and how often it was planned — what each lifecycle sends.
+     */
+    private static void statementFacts(PgServer pg, Path report) {
+        try (Connection c = DriverManager.getConnection(pg.url("egov_bench"), "postgres", "postgres");
+             Statement statement = c.createStatement()) {
+            long projects;
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM project")) {
+                rs.next();
+                projects = Math.max(1, rs.getLong(1));
+            }
+            StringBuilder out = new StringBuilder("egov's statements (pg_stat_statements, over " + projects
+                    + " projects):\n\n| calls per project | rows per call | ms per call | plans per call | statement |\n"
+                    + "|---:|---:|---:|---:|---|\n");
+            double calls = 0;
+            try (ResultSet rs = statement.executeQuery("SELECT s.calls, s.rows, s.total_exec_time, s.plans, "
+                    + "regexp_replace(s.query, '\\s+', ' ', 'g') FROM pg_stat_statements s "
+                    + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database() "
+                    + "ORDER BY s.calls DESC LIMIT 40")) {
+                while (rs.next()) {
+                    long n = rs.getLong(1);
+                    calls += n;
+                    String query = rs.getString(5);
+                    out.append(String.format(Locale.ROOT, "| %.2f | %.2f | %.3f | %.2f | `%s` |%n", (double) n / projects,
+                            (double) rs.getLong(2) / n, rs.getDouble(3) / n, (double) rs.getLong(4) / n,
+                            query.length() > 160 ? query.substring(0, 160) + "…" : query));
+                }
+            }
+            out.append(String.format(Locale.ROOT, "%nIn all %.1f statements per project (the 40 most called).%n%n",
+                    calls / projects));
+            Bench.report(report, out.toString());
+        } catch (SQLException e) {
+            // no pg_stat_statements: nothing to tell
         }
     }
 
@@ -230,6 +270,16 @@ final class Lifecycles {
             if (commitMs > 0) {
                 s.append(String.format(Locale.ROOT, "; a lone commit %.2f ms", commitMs));
             }
+        }
+        // the JVM's CPU per lifecycle is the whole process's over the round: its threads besides the workers (the JIT
+        // compiler, the collector, the pg_stat_activity sampler) weigh more per lifecycle the fewer lifecycles a
+        // second there are
+        s.append(String.format(Locale.ROOT, "; of the JVM's %.2f ms per lifecycle the worker threads' own %.2f ms",
+                m.jvmMsPerUnit(), m.workerCpuShare() * threads * m.seconds() * 1000 / m.units()));
+        if (m.jvmKernelMs() >= 0) {
+            s.append(String.format(Locale.ROOT, "; the JVM's CPU in the kernel %.2f ms per lifecycle, its read and "
+                    + "write system calls %.0f and %.0f per lifecycle", m.jvmKernelMs() / m.units(),
+                    (double) m.jvmReads() / m.units(), (double) m.jvmWrites() / m.units()));
         }
         s.append(String.format(Locale.ROOT, "; worker threads blocked or waiting in the JVM %.0f%% of their time",
                 100 * m.workerBlockedShare()));

@@ -27,7 +27,7 @@ final class Measure {
     record Result(String engine, int threads, long units, double seconds, double jvmCpuMs, double pgCpuMs,
                   double walSyncs, double walSyncMs, double workerCpuShare, double workerBlockedShare,
                   double[] pgBackends, long errors, String firstError, double gcMs, double walFpi,
-                  double walBytes) {
+                  double walBytes, double jvmKernelMs, long jvmReads, long jvmWrites) {
 
         double perSecond() {
             return units / seconds;
@@ -81,6 +81,7 @@ final class Measure {
         List<Thread> workers = new ArrayList<>();
         long gc0 = gcMillis();
         long jvm0 = OS.getProcessCpuTime();
+        long[] proc0 = ownKernelAndCalls();
         long pg0 = pg == null ? 0 : pg.cpuNanos();
         double[] wal0 = pg == null ? null : pg.walSyncs();
         long start = System.nanoTime();
@@ -134,6 +135,7 @@ final class Measure {
             }
         }
         long jvm1 = OS.getProcessCpuTime();
+        long[] proc1 = ownKernelAndCalls();
         long pg1 = pg == null ? 0 : pg.cpuNanos();
         double[] wal1 = pg == null ? null : pg.walSyncs();
         double[] backends = new double[4];
@@ -148,7 +150,33 @@ final class Measure {
                 pg == null ? -1 : wal1[0] - wal0[0], pg == null ? -1 : wal1[1] - wal0[1],
                 workerCpu.get() / workerWall, workerBlocked.get() / workerWall, backends, errors.get(),
                 firstError.get(), gcMillis() - gc0, pg == null ? -1 : wal1[2] - wal0[2],
-                pg == null ? -1 : wal1[3] - wal0[3]);
+                pg == null ? -1 : wal1[3] - wal0[3], proc0[0] < 0 ? -1 : (proc1[0] - proc0[0]) * 1000.0 / TICKS,
+                proc1[1] - proc0[1], proc1[2] - proc0[2]);
+    }
+
+    private static final long TICKS = 100; // USER_HZ on Linux
+
+    /**
+     * The JVM's CPU time in the kernel so far (clock ticks, {@code /proc/self/stat}) and its read and write system
+     * calls ({@code /proc/self/io}: each exchange with PostgreSQL is at least one write and one read, so these count
+     * the round trips, whatever else the JVM reads and writes besides); -1 where Linux's files are absent.
+     */
+    static long[] ownKernelAndCalls() {
+        long[] out = {-1, -1, -1};
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            out[0] = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/io"))) {
+                if (line.startsWith("syscr:")) {
+                    out[1] = Long.parseLong(line.substring(6).trim());
+                } else if (line.startsWith("syscw:")) {
+                    out[2] = Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: not told
+        }
+        return out;
     }
 
     /** Time the JVM's collectors have taken so far (their pauses and cycles, as the JVM counts them), in ms. */

@@ -34,7 +34,7 @@ final class PgServer implements AutoCloseable {
         this.dataDir = dataDir;
         try {
             Files.createDirectories(dataDir.getParent());
-            this.pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(120))
@@ -44,8 +44,16 @@ final class PgServer implements AutoCloseable {
                     .setServerConfig("track_wal_io_timing", "on")
                     .setServerConfig("shared_buffers", System.getProperty("bench.pg.shared_buffers", "512MB"))
                     .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("max_connections", "100")
-                    .start();
+                    .setServerConfig("max_connections", "100");
+            // bench.pg.conf: more server settings, "name=value;name=value" (e.g. shared_preload_libraries=
+            // pg_stat_statements, to see what each use case sends: Lifecycles.statementFacts)
+            for (String setting : System.getProperty("bench.pg.conf", "").split(";")) {
+                int eq = setting.indexOf('=');
+                if (eq > 0) {
+                    builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+                }
+            }
+            this.pg = builder.start();
             for (String db : List.of("egov_bench", "flowable_bench")) {
                 try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "postgres");
                      Statement s = c.createStatement()) {

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,24 +39,89 @@ public final class AuditChain {
     private record Head(long legacyUpto, long lastId, long count, String lastSeal, String headSeal) {
     }
 
-    /** Writes one record and returns its number; runs while the head is locked. */
-    @FunctionalInterface
-    public interface Insert {
-        long insert(Connection c) throws SQLException;
+    /**
+     * The columns of a record in the order the seal covers them ({@link #canonical}): the insert returns these of
+     * the row it wrote ({@code INSERT … RETURNING}), so that the seal covers the record as stored without reading
+     * it back.
+     */
+    static final String[] RECORD_COLUMNS = {"id", "at", "user_id", "role", "unit", "action", "article",
+            "project_id", "from_state", "to_state", "request_id", "source_address", "summary"};
+
+    /** A record as written: its number and its {@link #canonical} form, read from the row the database stored. */
+    private record Written(long id, String canonical) {
+
+        /** The record on the current row of {@code rs}, whose columns are {@link #RECORD_COLUMNS} in order. */
+        static Written of(ResultSet rs) throws SQLException {
+            if (!rs.next()) {
+                throw new SQLException("the database returned no number for the audit record");
+            }
+            return new Written(rs.getLong(1), AuditChain.canonical(rs));
+        }
     }
 
     /**
-     * Appends a record to the chain in the caller's transaction: locks the head, lets {@code insert} write the record,
-     * and seals it — after the records written before the chain existed, the first time. Nothing else is sealed: a
-     * record someone inserted behind the application's back stays without a seal, and {@link #verify} names it.
+     * The insert of one record into {@code audit_record}, run while the head is locked: its SQL ({@code INSERT …
+     * VALUES (?, …)}, without {@code RETURNING}) and what sets its parameters, the first at index 1.
+     */
+    public interface Insert {
+        String sql();
+
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static final String LOCK_HEAD = "SELECT legacy_upto, last_id, record_count, last_seal, head_seal "
+            + "FROM audit_chain WHERE id = 1 FOR UPDATE";
+
+    /**
+     * Appends a record to the chain in the caller's transaction: locks the head, writes the record with {@code
+     * insert}, and seals it — after the records written before the chain existed, the first time. Nothing else is
+     * sealed: a record someone inserted behind the application's back stays without a seal, and {@link #verify}
+     * names it.
+     *
+     * <p>On PostgreSQL the lock and the insert are one prepared statement of two, and the seal and the head's move
+     * another: the driver sends the statements of each together and waits once, and they run in their order, so the
+     * head is locked before the record takes its number. Elsewhere each is its own statement.
      *
      * @return the new record's number
      */
     public long append(Connection c, Insert insert) throws SQLException {
-        Head head = lockHead(c);
-        long own = insert.insert(c);
-        seal(c, head, own);
-        return own;
+        Head head;
+        Written own;
+        if (isPostgreSql(c)) {
+            try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD + "; " + insert.sql() + " RETURNING "
+                    + String.join(", ", RECORD_COLUMNS))) {
+                insert.bind(ps);
+                if (!ps.execute()) {
+                    throw new SQLException("the audit chain's head was not read");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    head = head(rs);
+                }
+                if (!ps.getMoreResults()) {
+                    throw new SQLException("the database returned no number for the audit record");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    own = Written.of(rs);
+                }
+            }
+        } else {
+            head = lockHead(c);
+            try (PreparedStatement ps = c.prepareStatement(insert.sql(), RECORD_COLUMNS)) {
+                insert.bind(ps);
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    own = Written.of(rs);
+                }
+            }
+        }
+        if (head.lastId() >= head.legacyUpto() && !head.headSeal().isEmpty()) {
+            // nothing from before the chain left to seal: only the record just written, as the insert returned it
+            String seal = key.seal(head.lastSeal() + "\n" + own.canonical());
+            writeSeals(c, head, List.of(own.id()), List.of(seal), own.id(), head.count() + 1, seal);
+        } else {
+            seal(c, head, own.id());
+        }
+        return own.id();
     }
 
     /**
@@ -77,22 +144,55 @@ public final class AuditChain {
             ps.setLong(1, lastId);
             ps.setLong(2, head.legacyUpto());
             ps.setLong(3, own);
-            try (ResultSet rs = ps.executeQuery(); PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO audit_seal (record_id, seal) VALUES (?, ?)")) {
+            List<Long> ids = new ArrayList<>();
+            List<String> seals = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     last = key.seal(last + "\n" + canonical(rs));
-                    insert.setLong(1, id);
-                    insert.setString(2, last);
-                    insert.addBatch();
+                    ids.add(id);
+                    seals.add(last);
                     lastId = id;
                     count++;
+                }
+            }
+            writeSeals(c, head, ids, seals, lastId, count, last);
+        }
+    }
+
+    /** Stores the seals of these records and moves the head to the last of them. */
+    private void writeSeals(Connection c, Head head, List<Long> ids, List<String> seals, long lastId, long count,
+                            String last) throws SQLException {
+        if (ids.size() == 1 && isPostgreSql(c)) {
+            // PostgreSQL's driver sends both statements of one prepared statement together and waits once
+            try (PreparedStatement both = c.prepareStatement(INSERT_SEAL + "; " + UPDATE_HEAD)) {
+                both.setLong(1, ids.get(0));
+                both.setString(2, seals.get(0));
+                both.setLong(3, lastId);
+                both.setLong(4, count);
+                both.setString(5, last);
+                both.setString(6, headSeal(head.legacyUpto(), lastId, count, last));
+                both.execute();
+            }
+            return;
+        }
+        if (ids.size() == 1) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_SEAL)) {
+                insert.setLong(1, ids.get(0));
+                insert.setString(2, seals.get(0));
+                insert.executeUpdate();
+            }
+        } else if (!ids.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_SEAL)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    insert.setLong(1, ids.get(i));
+                    insert.setString(2, seals.get(i));
+                    insert.addBatch();
                 }
                 insert.executeBatch();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_chain SET last_id = ?, record_count = ?, "
-                + "last_seal = ?, head_seal = ? WHERE id = 1")) {
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD)) {
             ps.setLong(1, lastId);
             ps.setLong(2, count);
             ps.setString(3, last);
@@ -101,14 +201,28 @@ public final class AuditChain {
         }
     }
 
+    private static final String INSERT_SEAL = "INSERT INTO audit_seal (record_id, seal) VALUES (?, ?)";
+
+    private static final String UPDATE_HEAD = "UPDATE audit_chain SET last_id = ?, record_count = ?, last_seal = ?, "
+            + "head_seal = ? WHERE id = 1";
+
+    private static boolean isPostgreSql(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
+
     private static Head lockHead(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT legacy_upto, last_id, "
-                + "record_count, last_seal, head_seal FROM audit_chain WHERE id = 1 FOR UPDATE")) {
-            if (!rs.next()) {
-                throw new SQLException("the audit chain's head row is missing");
-            }
-            return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+        // a prepared statement, which PostgreSQL's driver prepares on the server once it has run a few times on a
+        // connection (a plain statement is parsed and planned anew each time)
+        try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD); ResultSet rs = ps.executeQuery()) {
+            return head(rs);
         }
+    }
+
+    private static Head head(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            throw new SQLException("the audit chain's head row is missing");
+        }
+        return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
     }
 
     private String headSeal(long legacyUpto, long lastId, long count, String lastSeal) {
