@@ -105,12 +105,6 @@ public final class ApiErrors implements Handler<RoutingContext> {
                     .put("requestId", requestId));
             return;
         }
-        if (failure instanceof cn.egov.projects.application.error.SignInRefusedException e) {
-            // a password check (e.g. the current one, to change it) met the lockout or the rate limits
-            LOG.info("password check refused by the sign-in limits: {}", e.result().getClass().getSimpleName());
-            cn.egov.projects.web.auth.SignInRefusals.answer(ctx, e.result(), false);
-            return;
-        }
         if (failure instanceof BadRequestException e) {
             LOG.info("bad request: field {}", e.field() == null ? "-" : e.field());
             Replies.json(ctx, 400, badRequest(e.field(), e.messageZh(), e.messageEn(), requestId));

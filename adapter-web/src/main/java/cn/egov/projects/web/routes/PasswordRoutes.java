@@ -1,7 +1,9 @@
 package cn.egov.projects.web.routes;
 
 import cn.egov.projects.application.port.in.Caller;
+import cn.egov.projects.application.error.SignInRefusedException;
 import cn.egov.projects.application.port.in.PasswordUseCase;
+import cn.egov.projects.web.auth.SignInRefusals;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
@@ -62,7 +64,14 @@ public final class PasswordRoutes {
             Sessions.passwordExpiresAt(ctx, null);
             Sessions.saved(ctx).onSuccess(w -> Replies.json(ctx, 200, new JsonObject().put("changed", true)))
                     .onFailure(ctx::fail);
-        }).onFailure(ctx::fail);
+        }).onFailure(failure -> {
+            if (failure instanceof SignInRefusedException refused) {
+                // the current password met the lockout or the rate limits: answered as at the sign-in form (429)
+                SignInRefusals.answer(ctx, refused.result(), false);
+            } else {
+                ctx.fail(failure);
+            }
+        });
     }
 
     private void reset(RoutingContext ctx) {
