@@ -136,7 +136,7 @@ abstract class ApiTestSupport {
         workplace.accessListener = revisions;
         SignInThrottle throttle = new SignInThrottle(SignInThrottle.Limits.standard());
         SignInService signIn = new SignInService(useCases.authenticate(), workplace.loginAttempts, world.audit,
-                world.clock, world.transactions, throttle, revisions);
+                world.clock, world.transactions, throttle, revisions, world.pack);
         return new WebApi(useCases,
                 LifecycleUseCases.of(world.declarations, workplace.approvals, world.implementation, world.oversight,
                         world.acceptance),
@@ -147,7 +147,7 @@ abstract class ApiTestSupport {
                         workplace.resourceCatalogue, workplace.similarProjects, workplace.reuseOpinions, world.performance,
                         workplace.experts, workplace.statistics, workplace.secondFactor(throttle, revisions),
                         new cn.egov.projects.application.service.PersonalDataService(world.ports, workplace.stores)),
-                settings, ready, revisions, sessions, world.clock);
+                settings, ready, revisions, sessions, world.clock).withPolicy(world.pack);
     }
 
     /** The use cases behind the router; a test may replace one. */

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.error.ConcurrentChangeException;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
@@ -20,7 +21,6 @@ import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectState;
-import cn.egov.projects.domain.rule.Articles;
 import cn.egov.projects.domain.rule.Outcome;
 import cn.egov.projects.domain.rule.Violation;
 
@@ -172,12 +172,17 @@ final class Lifecycle {
             Actor actor = caller.actor();
             ports.tx().inTransaction(() -> {
                 ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(),
-                        actor.unit().code(), READ_CLASSIFIED, Articles.chinese(27), null, null, null,
-                        caller.requestId(), caller.sourceAddress(), "查看涉密项目" + id + "的" + what));
+                        actor.unit().code(), READ_CLASSIFIED, packOf(project).articleZh(Provision.CLASSIFIED), null,
+                        null, null, caller.requestId(), caller.sourceAddress(), "查看涉密项目" + id + "的" + what));
                 return null;
             });
         }
         return project;
+    }
+
+    /** The pack the project is judged by. */
+    PolicyPack packOf(Project project) {
+        return ports.policies().policies().forProject(project.policyId(), today());
     }
 
     /** Decides the caller's access to a project already loaded, as {@link #loadFor} does. */

@@ -286,6 +286,20 @@ public record PolicyPack(
     }
 
     /**
+     * A decision citing the rule's article in this pack, worded by what was found alone (the pack's wording of the
+     * rule left out), e.g. {@code refusal(ART4_ROLE, "「备份数据库」由系统管理员办理")} →
+     * "第四条：「备份数据库」由系统管理员办理" under Taicang's measures, "第五条：…" under a pack that numbers the
+     * authorities' duties 5.
+     */
+    public Violation refusal(RuleCode code, String message) {
+        if (code.citesAction()) {
+            throw new IllegalArgumentException(code + " cites the article of the action: use orderViolation");
+        }
+        String article = articleOf(code);
+        return new Violation(code, article, article + "：" + message);
+    }
+
+    /**
      * A refusal because the action is not open in the project's present state; cites the article that holds the
      * action's provision in this pack.
      */

@@ -89,6 +89,7 @@ public final class PolicyPacks {
         a.put(Provision.SCOPE, 2);
         a.put(Provision.UNIT_RESPONSIBILITY, 3);
         a.put(Provision.AUTHORITIES, 4);
+        a.put(Provision.CATEGORY, 5);
         a.put(Provision.RESOURCE_REUSE, 6);
         a.put(Provision.DECLARATION, 7);
         a.put(Provision.REVIEW_AND_APPROVAL, 8);
@@ -167,7 +168,7 @@ public final class PolicyPacks {
      */
     public static PolicyPack twoStage() {
         Map<Integer, Integer> renumbered = Map.ofEntries(Map.entry(2, 2), Map.entry(3, 3), Map.entry(4, 5),
-                Map.entry(6, 7), Map.entry(7, 8), Map.entry(8, 9), Map.entry(9, 10), Map.entry(10, 11),
+                Map.entry(5, 6), Map.entry(6, 7), Map.entry(7, 8), Map.entry(8, 9), Map.entry(9, 10), Map.entry(10, 11),
                 Map.entry(11, 12), Map.entry(12, 13), Map.entry(13, 14), Map.entry(14, 15), Map.entry(15, 16),
                 Map.entry(16, 17), Map.entry(17, 18), Map.entry(18, 19), Map.entry(19, 20), Map.entry(20, 21),
                 Map.entry(21, 22), Map.entry(22, 23), Map.entry(23, 24), Map.entry(24, 26), Map.entry(25, 27), Map.entry(26, 28), Map.entry(27, 29));
