@@ -308,6 +308,21 @@ public record PolicyPack(
         return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
     }
 
+    /**
+     * A refusal because a stage of acceptance cannot be held in the project's present state; cites the article that
+     * orders the stage (a preliminary acceptance its own, not the final one's).
+     */
+    public Violation orderViolation(AcceptanceStage stage, String detail) {
+        String articleZh = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
+    }
+
+    /** A refusal because the day a stage of acceptance was held precedes a step before it; cites the stage's article. */
+    public Violation dateOrderViolation(AcceptanceStage stage, String detail) {
+        String articleZh = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.DATES_OUT_OF_ORDER, articleZh, articleZh + "：" + detail);
+    }
+
     /** A refusal because a stated day precedes a step that must come before it; cites the action's article. */
     public Violation dateOrderViolation(Provision provision, String detail) {
         String articleZh = articleZh(provision);

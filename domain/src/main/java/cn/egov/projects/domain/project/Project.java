@@ -932,10 +932,11 @@ public final class Project {
         if (state == ProjectState.TRIAL_RUN) {
             return Outcome.refused(pack.violation(RuleCode.ART23_SELF_INSPECTION, "验收前须先报送项目自查报告"));
         }
-        if (state != ProjectState.ACCEPTANCE_PENDING) {
-            return Outcome.refused(pack.orderViolation(Provision.ACCEPTANCE, "项目当前状态为「" + state.zh() + "」，不能组织验收"));
-        }
         AcceptanceStage stage = nextAcceptanceStage(pack);
+        if (state != ProjectState.ACCEPTANCE_PENDING) {
+            return Outcome.refused(pack.orderViolation(stage, "项目当前状态为「" + state.zh() + "」，不能组织"
+                    + (pack.acceptanceStages().size() > 1 ? stage.nameZh() : "验收")));
+        }
         boolean lastStage = stage.key().equals(pack.finalAcceptanceStage().key());
         boolean firstStage = stage.key().equals(pack.acceptanceStages().get(0).key());
         String stageZh = pack.acceptanceStages().size() > 1 ? stage.nameZh() : "验收";
@@ -943,7 +944,8 @@ public final class Project {
         before.put("试运行开始", trialStartOn);
         before.put("报送项目自查报告", selfInspection == null ? null : selfInspection.on());
         acceptances.stream().reduce((a, b) -> b).ifPresent(a -> before.put("上次验收", a.heldOn()));
-        Outcome dates = notBefore(pack, Provision.ACCEPTANCE, "验收日期", acceptance.heldOn(), before);
+        Outcome dates = notBefore(detail -> pack.dateOrderViolation(stage, detail), stageZh + "日期",
+                acceptance.heldOn(), before);
         if (dates.isRefused()) {
             return dates;
         }
@@ -1143,6 +1145,12 @@ public final class Project {
      * contract was signed or filed, an acceptance before the trial run …), naming the latest such step.
      */
     private static Outcome notBefore(PolicyPack pack, Provision provision, String statedZh, LocalDate stated, Map<String, LocalDate> steps) {
+        return notBefore(detail -> pack.dateOrderViolation(provision, detail), statedZh, stated, steps);
+    }
+
+    /** As above, the refusal worded by the given citation (e.g. a stage of acceptance's own article). */
+    private static Outcome notBefore(java.util.function.Function<String, Violation> refusal, String statedZh,
+                                     LocalDate stated, Map<String, LocalDate> steps) {
         Map.Entry<String, LocalDate> latest = null;
         for (Map.Entry<String, LocalDate> step : steps.entrySet()) {
             if (step.getValue() != null && step.getValue().isAfter(stated)
@@ -1153,7 +1161,7 @@ public final class Project {
         if (latest == null) {
             return Outcome.allowed();
         }
-        return Outcome.refused(pack.dateOrderViolation(provision, statedZh + stated + "早于" + latest.getKey()
+        return Outcome.refused(refusal.apply(statedZh + stated + "早于" + latest.getKey()
                 + "日期" + latest.getValue() + "，各环节日期须按办理顺序"));
     }
 

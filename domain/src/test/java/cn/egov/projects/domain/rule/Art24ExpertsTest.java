@@ -136,4 +136,37 @@ class Art24ExpertsTest {
                 s.deadlines()));
         assertThat(old.nextAcceptanceStage(PolicyPacks.twoStage()).key()).isEqualTo(AcceptanceStage.FINAL);
     }
+
+    @Test
+    @DisplayName("两阶段验收政策包：初步验收的拒绝引用第二十五条（状态不符、日期早于自查报告、专家不足），竣工验收的拒绝引用第二十六条；太仓仍引用第二十四条")
+    void eachStageCitesItsOwnArticle() {
+        PolicyPack pack = PolicyPacks.twoStage();
+        List<String> preliminaryDocs = pack.acceptanceStages().get(0).documents();
+        Journey early = Journey.of(profile().build(), pack).contracted();
+        assertRefused(early.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, preliminaryDocs,
+                "初步验收通过", false), early.calc), RuleCode.LIFECYCLE_ORDER, "第二十五条", "不能组织初步验收");
+
+        Journey j = awaitingAcceptance(pack);
+        assertRefused(j.project.recordAcceptance(new Acceptance(LocalDate.of(2025, 5, 19), true, THREE_EXPERTS,
+                        preliminaryDocs, "初步验收通过", false), j.calc), RuleCode.DATES_OUT_OF_ORDER, "第二十五条",
+                "初步验收日期2025-05-19早于报送项目自查报告日期2025-05-20");
+        assertRefused(j.project.recordAcceptance(new Acceptance(HELD_ON, true, List.of("张明", "李华"),
+                preliminaryDocs, "初步验收通过", false), j.calc), RuleCode.ART24_EXPERTS, "第二十五条",
+                "初步验收专家2名，应不少于3名");
+
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, preliminaryDocs,
+                "初步验收通过", false), j.calc));
+        assertRefused(j.project.recordAcceptance(new Acceptance(HELD_ON.minusDays(1), true, FIVE_EXPERTS,
+                        pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc),
+                RuleCode.DATES_OUT_OF_ORDER, "第二十六条", "竣工验收日期2025-06-24早于上次验收日期2025-06-25");
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, FIVE_EXPERTS,
+                pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc));
+        assertRefused(j.project.recordAcceptance(new Acceptance(HELD_ON, true, FIVE_EXPERTS,
+                pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc),
+                RuleCode.LIFECYCLE_ORDER, "第二十六条", "不能组织竣工验收");
+
+        Journey t = Journey.of(profile().build(), PolicyPacks.taicang()).contracted();
+        assertRefused(t.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, TAICANG_DOCUMENTS,
+                "验收通过", false), t.calc), RuleCode.LIFECYCLE_ORDER, "第二十四条", "不能组织验收");
+    }
 }
