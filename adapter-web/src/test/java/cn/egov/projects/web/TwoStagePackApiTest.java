@@ -74,14 +74,22 @@ class TwoStagePackApiTest extends ConformingApiTest {
         assertThat(notYet.bodyAsJsonObject().getString("article")).isEqualTo("第二十二条");
 
         on(2025, 11, 20);
-        HttpResponse<Buffer> tooFew = act(id, "RECORD_ACCEPTANCE", "police",
+        // the final acceptance is the Bureau's to record under this pack: the unit is refused (403), citing 第二十六条
+        HttpResponse<Buffer> notTheUnits = act(id, "RECORD_ACCEPTANCE", "police",
+                acceptance("2025-11-20", 5, PACK.finalAcceptanceStage().documents()));
+        assertThat(notTheUnits.statusCode()).isEqualTo(403);
+        assertThat(notTheUnits.bodyAsJsonObject().getString("code")).isEqualTo("ART4_ROLE");
+        assertThat(notTheUnits.bodyAsJsonObject().getString("article")).isEqualTo("第二十六条");
+        assertThat(notTheUnits.bodyAsJsonObject().getString("message"))
+                .isEqualTo("第二十六条：「录入竣工验收结果」由市大数据管理局办理");
+        HttpResponse<Buffer> tooFew = act(id, "RECORD_ACCEPTANCE", "bureau",
                 acceptance("2025-11-20", 3, PACK.finalAcceptanceStage().documents()));
         assertThat(tooFew.statusCode()).isEqualTo(422);
         assertThat(tooFew.bodyAsJsonObject().getString("code")).isEqualTo("ART24_EXPERTS");
         assertThat(tooFew.bodyAsJsonObject().getString("article")).isEqualTo("第二十六条");
         assertThat(tooFew.bodyAsJsonObject().getString("message")).contains("竣工验收专家3名，应不少于5名");
 
-        assertThat(ok(id, "RECORD_ACCEPTANCE", "police",
+        assertThat(ok(id, "RECORD_ACCEPTANCE", "bureau",
                 acceptance("2025-11-20", 5, PACK.finalAcceptanceStage().documents()))).isEqualTo("ACCEPTED");
         JsonObject accepted = page(id);
         assertThat(accepted.getJsonArray("acceptanceStages").stream()

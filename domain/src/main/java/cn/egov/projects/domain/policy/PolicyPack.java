@@ -323,6 +323,15 @@ public record PolicyPack(
         return new Violation(RuleCode.DATES_OUT_OF_ORDER, articleZh, articleZh + "：" + detail);
     }
 
+    /**
+     * A refusal because the person's role does not record this stage of acceptance ({@link AcceptanceStage#recordedBy}
+     * says who does); code {@link RuleCode#ART4_ROLE}, citing the article that orders the stage.
+     */
+    public Violation roleViolation(AcceptanceStage stage, String detail) {
+        String articleZh = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.ART4_ROLE, articleZh, articleZh + "：" + detail);
+    }
+
     /** A refusal because a stated day precedes a step that must come before it; cites the action's article. */
     public Violation dateOrderViolation(Provision provision, String detail) {
         String articleZh = articleZh(provision);

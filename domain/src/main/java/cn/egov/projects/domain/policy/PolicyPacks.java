@@ -162,7 +162,7 @@ public final class PolicyPacks {
     /**
      * A fictional municipality's measures of a different shape (not a real city's law): the acceptance is held in
      * two stages — a preliminary acceptance (初步验收) organised by the implementing unit, then the final acceptance
-     * (竣工验收) organised by the Bureau with a larger panel — the contract is filed within 15 working days, the
+     * (竣工验收) organised — and recorded in the system — by the Bureau with a larger panel — the contract is filed within 15 working days, the
      * acceptance report within 10, and the articles are numbered differently from Taicang's (the measures give
      * their duties to more articles), so that every rule a refusal cites has the pack's own number.
      */
@@ -212,7 +212,7 @@ public final class PolicyPacks {
                 List.of(new AcceptanceStage("PRELIMINARY", "初步验收", preliminary, "实施单位", 3,
                                 List.of("项目合同", "实施方案", "项目自查报告", "测试报告")),
                         new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收", fin, "主管部门（示例市大数据管理局）", 5,
-                                finalDocuments)),
+                                finalDocuments, AcceptanceStage.RecordedBy.BUREAU)),
                 articles,
                 twoStageDeadlineWording());
     }

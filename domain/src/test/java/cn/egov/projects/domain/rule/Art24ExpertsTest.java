@@ -169,4 +169,42 @@ class Art24ExpertsTest {
         assertRefused(t.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, TAICANG_DOCUMENTS,
                 "验收通过", false), t.calc), RuleCode.LIFECYCLE_ORDER, "第二十四条", "不能组织验收");
     }
+
+    @Test
+    @DisplayName("谁录入各验收阶段由政策包规定：太仓由实施单位录入（大数据局被拒绝，引用第二十四条）；两阶段示例初步验收由实施单位、竣工验收由大数据局录入，拒绝引用各阶段的条款")
+    void whoRecordsEachStageIsThePacks() {
+        cn.egov.projects.domain.access.Actor staff = cn.egov.projects.domain.access.Actor.of("staff",
+                cn.egov.projects.domain.access.Role.UNIT_STAFF, cn.egov.projects.domain.project.Fixtures.UNIT);
+        cn.egov.projects.domain.access.Actor bureau = cn.egov.projects.domain.access.Actor.of("bdb",
+                cn.egov.projects.domain.access.Role.BDB_OFFICER, new cn.egov.projects.domain.project.UnitId("TC-DSJ"));
+        cn.egov.projects.domain.access.Action record = cn.egov.projects.domain.access.Action.RECORD_ACCEPTANCE;
+
+        PolicyPack taicang = PolicyPacks.taicang();
+        assertThat(taicang.finalAcceptanceStage().recordedBy()).isEqualTo(AcceptanceStage.RecordedBy.UNIT);
+        cn.egov.projects.domain.access.AccessPolicy t = new cn.egov.projects.domain.access.AccessPolicy(taicang);
+        Journey tj = awaitingAcceptance(taicang);
+        assertThat(t.decide(staff, record, tj.project).isAllowed()).isTrue();
+        Violation refused = t.decide(bureau, record, tj.project).violation();
+        assertThat(refused.code()).isEqualTo(RuleCode.ART4_ROLE);
+        assertThat(refused.messageZh()).isEqualTo("第二十四条：「录入竣工验收结果」由实施单位分管领导、实施单位经办人员办理");
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(t).of(tj.project, bureau)).doesNotContain(record);
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(t).of(tj.project, staff)).contains(record);
+
+        PolicyPack pack = PolicyPacks.twoStage();
+        assertThat(pack.acceptanceStages()).extracting(AcceptanceStage::recordedBy)
+                .containsExactly(AcceptanceStage.RecordedBy.UNIT, AcceptanceStage.RecordedBy.BUREAU);
+        cn.egov.projects.domain.access.AccessPolicy p = new cn.egov.projects.domain.access.AccessPolicy(pack);
+        Journey j = awaitingAcceptance(pack);
+        assertThat(p.decide(staff, record, j.project).isAllowed()).isTrue();
+        assertThat(p.decide(bureau, record, j.project).violation().messageZh())
+                .isEqualTo("第二十五条：「录入初步验收结果」由实施单位分管领导、实施单位经办人员办理");
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS,
+                pack.acceptanceStages().get(0).documents(), "初步验收通过", false), j.calc));
+        assertThat(p.decide(bureau, record, j.project).isAllowed()).isTrue();
+        Violation unit = p.decide(staff, record, j.project).violation();
+        assertThat(unit.code()).isEqualTo(RuleCode.ART4_ROLE);
+        assertThat(unit.messageZh()).isEqualTo("第二十六条：「录入竣工验收结果」由市大数据管理局办理");
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(p).of(j.project, bureau)).contains(record);
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(p).of(j.project, staff)).doesNotContain(record);
+    }
 }
