@@ -201,6 +201,11 @@ class TwoStagePackLifeTest {
         assertThat(accepted.state()).isEqualTo(ProjectState.ACCEPTED);
         assertThat(details(id).project().acceptances()).extracting(Acceptance::stage)
                 .containsExactly("PRELIMINARY", "FINAL");
+        // the audit trail records each stage under its own article
+        assertThat(world.audit.forProject(id.toString()).stream()
+                .filter(r -> r.action().equals("RECORD_ACCEPTANCE")).map(r -> r.article() + r.summary()).toList())
+                .satisfiesExactly(r -> assertThat(r).startsWith("第二十五条").contains("初步验收"),
+                        r -> assertThat(r).startsWith("第二十六条").contains("竣工验收"));
         assertThat(deadline(id, DeadlineKind.ACCEPTANCE_LIMIT).status()).isEqualTo(DeadlineStatus.MET_ON_TIME);
         assertThat(deadline(id, DeadlineKind.ACCEPTANCE_REPORT).deadline().due()).isEqualTo(LocalDate.of(2025, 12, 4));
         assertThat(deadline(id, DeadlineKind.FINAL_ACCOUNTS).deadline().due()).isEqualTo(LocalDate.of(2026, 2, 24));

@@ -262,6 +262,11 @@ public record PolicyPack(
         return new Violation(RuleCode.ART24_EXPERTS, article, compose(article, stage.rule().wording(), detail));
     }
 
+    /** The article that orders a stage of acceptance, as "第二十五条". */
+    public String articleZh(AcceptanceStage stage) {
+        return Articles.chinese(stage.rule().article());
+    }
+
     /** The article a rule cites in this pack, as "第十五条". */
     public String articleOf(RuleCode code) {
         return Articles.chinese(rules.get(code).article());
