@@ -1,5 +1,7 @@
 package cn.egov.projects.web;
 
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.policy.PolicyPacks;
 import cn.egov.projects.web.access.Guard;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.access.Rule;
@@ -112,6 +114,7 @@ public final class WebApi {
     private RouteTable table = new RouteTable();
     private cn.egov.projects.application.port.in.BackupUseCase backups;
     private AccountSecurityUseCases accountSecurity = AccountSecurityUseCases.NONE;
+    private PolicyPack pack = PolicyPacks.taicang();
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
@@ -167,6 +170,15 @@ public final class WebApi {
         return this;
     }
 
+    /**
+     * The pack in force, whose numbering the API's own refusals and listings cite (a role refused by the route
+     * table, {@code /api/actions}, the statistics); without: Taicang's, the default pack.
+     */
+    public WebApi withPolicy(PolicyPack pack) {
+        this.pack = Objects.requireNonNull(pack, "pack");
+        return this;
+    }
+
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         RouteTable table = new RouteTable();
@@ -190,7 +202,7 @@ public final class WebApi {
             router.errorHandler(status, errors.forStatus(status));
         }
 
-        Guard guard = new Guard(table, refusals);
+        Guard guard = new Guard(table, refusals, pack);
         JsonOnly jsonOnly = new JsonOnly();
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(settings.uploadsDir().toString())
@@ -256,7 +268,7 @@ public final class WebApi {
         new cn.egov.projects.web.routes.ClearanceRoutes(workplace.clearances()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
                 useCases.declareProject(), workplace.projectPage()).mount(router, table);
-        new ActionRoutes(lifecycle).stepUp(new cn.egov.projects.web.routes.StepUpCheck(workplace.securityPolicy(),
+        new ActionRoutes(lifecycle, pack).stepUp(new cn.egov.projects.web.routes.StepUpCheck(workplace.securityPolicy(),
                 workplace.secondFactor())).mount(router, table);
         new AssignmentRoutes(workplace.assignments()).mount(router, table);
         new ResourceCatalogueRoutes(workplace.resourceCatalogue()).mount(router, table);
@@ -275,7 +287,7 @@ public final class WebApi {
                 .limitedBy(accountSecurity.exportLimits()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents(),
-                accountSecurity.exportLimits())
+                accountSecurity.exportLimits(), pack)
                 .mount(router, table);
         // the pages' third-party scripts (Apache ECharts), from the application's own jars: no CDN, so that the
         // pages work in a government network without internet; versioned paths, so cached for a day

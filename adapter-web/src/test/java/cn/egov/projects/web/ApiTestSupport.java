@@ -136,7 +136,7 @@ abstract class ApiTestSupport {
         workplace.accessListener = revisions;
         SignInThrottle throttle = new SignInThrottle(SignInThrottle.Limits.standard());
         SignInService signIn = new SignInService(useCases.authenticate(), workplace.loginAttempts, world.audit,
-                world.clock, world.transactions, throttle, revisions);
+                world.clock, world.transactions, throttle, revisions, world.pack);
         return new WebApi(useCases,
                 LifecycleUseCases.of(world.declarations, workplace.approvals, world.implementation, world.oversight,
                         world.acceptance),
@@ -148,9 +148,8 @@ abstract class ApiTestSupport {
                         workplace.experts, workplace.statistics, workplace.secondFactor(throttle, revisions),
                         new cn.egov.projects.application.service.PersonalDataService(world.ports, workplace.stores),
                         new cn.egov.projects.application.account.ClearanceService(world.accounts, world.accounts,
-                                world.audit, world.clock, world.transactions,
-                                cn.egov.projects.domain.policy.PolicyPacks.taicang(), revisions)),
-                settings, ready, revisions, sessions, world.clock);
+                                world.audit, world.clock, world.transactions, world.pack, revisions)),
+                settings, ready, revisions, sessions, world.clock).withPolicy(world.pack);
     }
 
     /** The use cases behind the router; a test may replace one. */

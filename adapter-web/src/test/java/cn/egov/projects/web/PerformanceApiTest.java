@@ -231,6 +231,8 @@ class PerformanceApiTest extends ConformingApiTest {
                 assertThat(first.getCell(12).getStringCellValue()).isEqualTo("优秀");
                 assertThat(first.getCell(8).getStringCellValue()).isEqualTo("依据自查报告");
                 assertThat(book.getSheet("计分方法").getRow(1).getCell(0).getStringCellValue()).contains("70%");
+                assertThat(book.getSheet("计分方法").getRow(0).getCell(0).getStringCellValue()).isEqualTo(
+                        "计分方法（依据《太仓市级电子政务项目管理办法（太政办〔2021〕40号）》第四条、第二十三条、第二十四条）");
             }
         }
         for (String user : List.of("admin", "cyber", "secrecy")) {

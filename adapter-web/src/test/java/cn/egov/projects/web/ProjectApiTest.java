@@ -170,6 +170,8 @@ class ProjectApiTest extends ApiTestSupport {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.bodyAsJsonObject().getString("code")).isEqualTo("ART4_ROLE");
         assertThat(r.bodyAsJsonObject().getString("message")).contains("启动年度集中申报");
+        assertThat(r.bodyAsJsonObject().getString("article")).isEqualTo("第四条");
+        assertThat(r.bodyAsJsonObject().getString("message")).startsWith("第四条：");
     }
 
     @Test

@@ -36,6 +36,7 @@ class StatisticsApiTest extends ApiTestSupport {
         assertThat(body.getJsonArray("charts").stream().map(c -> ((JsonObject) c).getString("id")).toList())
                 .containsExactly("onTimeByUnit", "onTimeByYear", "overdueByKind", "projectsByState",
                         "projectsByCategory", "budgetByCategory", "projectsByYear");
+        assertThat(chart(body, "projectsByCategory").getString("title")).isEqualTo("项目类别分布（第五条）");
         JsonObject byState = chart(body, "projectsByState");
         assertThat(byState.getString("title")).isEqualTo("项目状态分布");
         assertThat(byState.getString("type")).isEqualTo("pie");

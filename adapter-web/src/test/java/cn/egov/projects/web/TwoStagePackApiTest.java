@@ -74,14 +74,22 @@ class TwoStagePackApiTest extends ConformingApiTest {
         assertThat(notYet.bodyAsJsonObject().getString("article")).isEqualTo("第二十二条");
 
         on(2025, 11, 20);
-        HttpResponse<Buffer> tooFew = act(id, "RECORD_ACCEPTANCE", "police",
+        // the final acceptance is the Bureau's to record under this pack: the unit is refused (403), citing 第二十六条
+        HttpResponse<Buffer> notTheUnits = act(id, "RECORD_ACCEPTANCE", "police",
+                acceptance("2025-11-20", 5, PACK.finalAcceptanceStage().documents()));
+        assertThat(notTheUnits.statusCode()).isEqualTo(403);
+        assertThat(notTheUnits.bodyAsJsonObject().getString("code")).isEqualTo("ART4_ROLE");
+        assertThat(notTheUnits.bodyAsJsonObject().getString("article")).isEqualTo("第二十六条");
+        assertThat(notTheUnits.bodyAsJsonObject().getString("message"))
+                .isEqualTo("第二十六条：「录入竣工验收结果」由市大数据管理局办理");
+        HttpResponse<Buffer> tooFew = act(id, "RECORD_ACCEPTANCE", "bureau",
                 acceptance("2025-11-20", 3, PACK.finalAcceptanceStage().documents()));
         assertThat(tooFew.statusCode()).isEqualTo(422);
         assertThat(tooFew.bodyAsJsonObject().getString("code")).isEqualTo("ART24_EXPERTS");
         assertThat(tooFew.bodyAsJsonObject().getString("article")).isEqualTo("第二十六条");
         assertThat(tooFew.bodyAsJsonObject().getString("message")).contains("竣工验收专家3名，应不少于5名");
 
-        assertThat(ok(id, "RECORD_ACCEPTANCE", "police",
+        assertThat(ok(id, "RECORD_ACCEPTANCE", "bureau",
                 acceptance("2025-11-20", 5, PACK.finalAcceptanceStage().documents()))).isEqualTo("ACCEPTED");
         JsonObject accepted = page(id);
         assertThat(accepted.getJsonArray("acceptanceStages").stream()
@@ -89,5 +97,31 @@ class TwoStagePackApiTest extends ConformingApiTest {
         assertThat(accepted.getJsonArray("timeline").stream().map(JsonObject.class::cast)
                 .filter(t -> t.getString("action").equals("SIGN_CONTRACT")).findFirst().orElseThrow()
                 .getString("article")).isEqualTo("第十五条");
+    }
+
+    @Test
+    @DisplayName("路由拒绝越权角色、操作目录和统计图表引用本政策包的条款号（主管部门职责第五条，合同第十五条，项目分类第六条）")
+    void theApisOwnCitationsFollowThePack() {
+        JsonObject window = new JsonObject().put("planYear", 2026).put("opensOn", "2025-07-01")
+                .put("closesOn", "2025-09-30");
+        HttpResponse<Buffer> refused = call("POST", "/api/declaration-windows", "police", window);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("ART4_ROLE");
+        assertThat(refused.bodyAsJsonObject().getString("article")).isEqualTo("第五条");
+        assertThat(refused.bodyAsJsonObject().getString("message")).startsWith("第五条：");
+        assertThat(world.audit.all().stream().filter(r -> r.action().equals("REFUSED")).toList())
+                .extracting(r -> r.article()).containsOnly("第五条");
+
+        JsonArray actions = call("GET", "/api/actions", "police", null).bodyAsJsonObject().getJsonArray("actions");
+        java.util.Map<String, String> articles = new java.util.HashMap<>();
+        actions.stream().map(JsonObject.class::cast).forEach(a -> articles.put(a.getString("action"),
+                a.getString("article")));
+        assertThat(articles).containsEntry("SIGN_CONTRACT", "第十五条").containsEntry("MANAGE_ACCOUNTS", "第五条")
+                .containsEntry("RECORD_ACCEPTANCE", "第二十六条").containsEntry("ASSIGN_TO_SCOPE", "第二十九条");
+
+        JsonObject statistics = call("GET", "/api/statistics", "police", null).bodyAsJsonObject();
+        assertThat(statistics.getJsonArray("charts").stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("id").equals("projectsByCategory")).findFirst().orElseThrow()
+                .getString("title")).isEqualTo("项目类别分布（第六条）");
     }
 }

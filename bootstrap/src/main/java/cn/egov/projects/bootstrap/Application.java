@@ -216,7 +216,7 @@ final class Application implements AutoCloseable {
         }
     }
 
-    private static PolicyHistory policies(Settings settings) {
+    static PolicyHistory policies(Settings settings) {
         try {
             PolicyHistory history = settings.policyFile().map(PolicyPackFile::load)
                     .orElseGet(PolicyPackFile::defaultHistory);
@@ -258,7 +258,7 @@ final class Application implements AutoCloseable {
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
                 web.revisions(), webSessions, clock).withBackups(backups)
-                .withAccountSecurity(web.accountSecurity());
+                .withAccountSecurity(web.accountSecurity()).withPolicy(web.pack());
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */

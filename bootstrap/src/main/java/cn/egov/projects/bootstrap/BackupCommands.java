@@ -1,6 +1,8 @@
 package cn.egov.projects.bootstrap;
 
 import cn.egov.projects.application.port.out.AuditRecord;
+import cn.egov.projects.application.port.out.ClockPort;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.service.BackupService;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.persistence.BackupAdapter;
@@ -57,7 +59,8 @@ final class BackupCommands {
             Manifest manifest = DatabaseBackup.backUp(database, archive, operator(), Instant.now(),
                     settings.value(Settings.Key.PG_BIN));
             BackupSummary summary = BackupAdapter.summary(archive, manifest);
-            record(persistence, BackupService.BACKUP, "备份数据库到" + summary.fileName() + "：" + summary.countsZh());
+            record(settings, persistence, BackupService.BACKUP,
+                    "备份数据库到" + summary.fileName() + "：" + summary.countsZh());
             CommandOutput.println("已备份到 " + archive + "：" + summary.countsZh() + "，审计记录链末条为第 "
                     + summary.auditLastId() + " 号。 / backed up to " + archive + ": " + summary.projects()
                     + " projects, " + summary.documents() + " documents, " + summary.accounts() + " accounts, "
@@ -97,7 +100,7 @@ final class BackupCommands {
             }
             PersistenceAdapters persistence = new PersistenceAdapters(database, key);
             BackupSummary summary = BackupAdapter.summary(archive, manifest);
-            record(persistence, BackupService.RESTORE, "从" + summary.fileName() + "（" + manifest.createdAt()
+            record(settings, persistence, BackupService.RESTORE, "从" + summary.fileName() + "（" + manifest.createdAt()
                     + "的备份）恢复数据库：" + summary.countsZh());
             CommandOutput.println("已从 " + archive + " 恢复：" + summary.countsZh() + "；审计记录链完整：已核验 "
                     + verdict.checked() + " 条记录。 / restored from " + archive + ": " + summary.projects()
@@ -139,10 +142,14 @@ final class BackupCommands {
         return "os:" + System.getProperty("user.name", "unknown");
     }
 
-    private static void record(PersistenceAdapters persistence, String action, String summary) {
+    /** Records the command, citing the article on the authorities' duties of the pack in force (Taicang Art. 4). */
+    private static void record(Settings settings, PersistenceAdapters persistence, String action, String summary) {
+        Instant now = Instant.now();
+        String article = Application.policies(settings).inForceOn(now.atZone(ClockPort.ZONE).toLocalDate())
+                .articleZh(Provision.AUTHORITIES);
         persistence.transactions().inTransaction(() -> {
-            persistence.auditTrail().append(new AuditRecord(Instant.now(), operator(), Role.ADMIN, "-", action,
-                    "第四条", null, null, null, "-", "command line", summary));
+            persistence.auditTrail().append(new AuditRecord(now, operator(), Role.ADMIN, "-", action,
+                    article, null, null, null, "-", "command line", summary));
             return null;
         });
     }

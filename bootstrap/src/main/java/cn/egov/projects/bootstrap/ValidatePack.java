@@ -69,7 +69,7 @@ final class ValidatePack {
     }
 
     private static String stage(AcceptanceStage s) {
-        return s.nameZh() + "（" + Articles.chinese(s.rule().article()) + "，" + s.organiserZh() + "组织，专家不少于"
-                + s.expertPanelMinimum() + "名）";
+        return s.nameZh() + "（" + Articles.chinese(s.rule().article()) + "，" + s.organiserZh() + "组织，"
+                + s.recordedBy().zh() + "录入，专家不少于" + s.expertPanelMinimum() + "名）";
     }
 }

@@ -76,10 +76,10 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         // one-time codes follow the real time, as the authenticator apps do, never a simulated clock
         SecondFactorService secondFactor = new SecondFactorService(persistence.secondFactors(),
                 persistence.secondFactors(), persistence.oneTimeCodeMacs(), persistence.accounts(), security, audit,
-                clock, new SystemClock(), tx, throttle, revisions, revisions);
+                clock, new SystemClock(), tx, throttle, revisions, revisions, pack);
         // the rate limits and the lockout are in the database, shared by every instance; the current password given
         // to change one meets them too
-        SignInService signIn = new SignInService(accounts, security, audit, clock, tx, throttle, revisions);
+        SignInService signIn = new SignInService(accounts, security, audit, clock, tx, throttle, revisions, pack);
         accounts.checkCurrentPasswordsWith(signIn);
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
                 signIn,
@@ -87,7 +87,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new ProjectPageService(ports, persistence.documents(), persistence.names()),
                 toDo,
                 new OversightReportService(ports, reads, reads),
-                new CalendarFeedService(security, security, toDo, audit, clock, tx),
+                new CalendarFeedService(security, security, toDo, audit, clock, tx, pack),
                 new IdempotencyService(security, clock),
                 new AccountAdminService(security, audit, clock, tx, pack, revisions, persistence.passwordStates()),
                 units,
@@ -111,9 +111,9 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         // counting the sessions in the database) and the export limits (counted there too)
         AccountSecurityUseCases accountSecurity = new AccountSecurityUseCases(accounts,
                 new SessionLimitService(persistence.sharedWebState(), audit, clock, tx, java.time.Instant::now,
-                        settings.accountSecurity().sessionLimit()),
+                        settings.accountSecurity().sessionLimit(), pack),
                 new ExportLimitService(SignInThrottle.shared(ExportLimitService.limits(
-                        settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx),
+                        settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx, pack),
                 AccountSecurityPolicies.describe(settings.accountSecurity().policy(),
                         settings.accountSecurity().sessionLimit(), settings.accountSecurity().exportLimit()));
         return new Web(lifecycle, workplace, web, units, pack, revisions, accountSecurity);

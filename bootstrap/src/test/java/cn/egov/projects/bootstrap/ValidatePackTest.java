@@ -30,7 +30,8 @@ class ValidatePackTest {
         assertThat(run("../policy-packs/example-two-stage.json")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("政策包可以使用", "example-two-stage", "15个工作日",
-                        "初步验收（第二十五条，实施单位组织，专家不少于3名） → 竣工验收（第二十六条", "项目合同第十五条");
+                        "初步验收（第二十五条，实施单位组织，实施单位录入，专家不少于3名） → 竣工验收（第二十六条",
+                        "市大数据管理局录入，专家不少于5名）", "项目合同第十五条");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

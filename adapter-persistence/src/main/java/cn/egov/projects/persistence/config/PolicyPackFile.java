@@ -212,11 +212,12 @@ public final class PolicyPackFile {
     }
 
     private static final Set<String> STAGE_FIELDS = Set.of("key", "nameZh", "article", "wording", "organiserZh",
-            "expertPanelMinimum", "documents");
+            "recordedBy", "expertPanelMinimum", "documents");
 
     /**
      * The stages of acceptance in order, each
-     * {@code {"key", "nameZh", "article", "wording", "organiserZh", "expertPanelMinimum", "documents"}}; absent, the
+     * {@code {"key", "nameZh", "article", "wording", "organiserZh", "recordedBy", "expertPanelMinimum", "documents"}}
+     * ({@code recordedBy}: {@code UNIT} — the default — or {@code BUREAU}); absent, the
      * pack has one stage (竣工验收) built from its own {@code expertPanelMinimum}, {@code acceptanceDocuments} and
      * wording of ART24_EXPERTS.
      */
@@ -246,13 +247,26 @@ public final class PolicyPackFile {
                         new RuleText(integer(e.get("article"), here + ".article"), requiredText(e, "wording", here)),
                         requiredText(e, "organiserZh", here),
                         integer(e.get("expertPanelMinimum"), here + ".expertPanelMinimum"),
-                        e.has("documents") ? texts(e.get("documents"), here + ".documents") : List.of()));
+                        e.has("documents") ? texts(e.get("documents"), here + ".documents") : List.of(),
+                        recordedBy(e.get("recordedBy"), here + ".recordedBy")));
             } catch (IllegalArgumentException x) {
                 throw new IllegalArgumentException(x.getMessage().startsWith(here) ? x.getMessage()
                         : here + ": " + x.getMessage(), x);
             }
         }
         return stages;
+    }
+
+    /** Who records a stage: {@code "UNIT"} (also when absent) or {@code "BUREAU"}. */
+    private static AcceptanceStage.RecordedBy recordedBy(JsonNode v, String at) {
+        if (v == null) {
+            return AcceptanceStage.RecordedBy.UNIT;
+        }
+        List<String> known = Arrays.stream(AcceptanceStage.RecordedBy.values()).map(Enum::name).toList();
+        if (!v.isTextual() || !known.contains(v.asText())) {
+            throw new IllegalArgumentException(at + " must be one of " + known + ": " + v);
+        }
+        return AcceptanceStage.RecordedBy.valueOf(v.asText());
     }
 
     private static String requiredText(JsonNode node, String field, String where) {
@@ -514,6 +528,7 @@ public final class PolicyPackFile {
             x.put("article", stage.rule().article());
             x.put("wording", stage.rule().wording());
             x.put("organiserZh", stage.organiserZh());
+            x.put("recordedBy", stage.recordedBy().name());
             x.put("expertPanelMinimum", stage.expertPanelMinimum());
             stage.documents().forEach(x.putArray("documents")::add);
         }

@@ -59,6 +59,23 @@ class PolicyPackFileTest {
     }
 
     @Test
+    @DisplayName("验收阶段由谁录入（recordedBy）：不写为实施单位，可写BUREAU；其他值读入失败并指出是哪一阶段")
+    void whoRecordsAStage() {
+        String stage = """
+                {"id": "x-2025", "nameZh": "某市办法", "effectiveFrom": "2025-01-01",
+                 "acceptanceStages": [{"key": "FINAL", "nameZh": "竣工验收", "article": 24, "wording": "……",
+                   "organiserZh": "市大数据管理局", %s"expertPanelMinimum": 3}]}
+                """;
+        assertThat(PolicyPackFile.parse(stage.formatted("")).packs().get(0).finalAcceptanceStage().recordedBy())
+                .isEqualTo(cn.egov.projects.domain.policy.AcceptanceStage.RecordedBy.UNIT);
+        assertThat(PolicyPackFile.parse(stage.formatted("\"recordedBy\": \"BUREAU\", ")).packs().get(0).finalAcceptanceStage()
+                .recordedBy()).isEqualTo(cn.egov.projects.domain.policy.AcceptanceStage.RecordedBy.BUREAU);
+        assertThatThrownBy(() -> PolicyPackFile.parse(stage.formatted("\"recordedBy\": \"FINANCE\", ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pack.acceptanceStages[0].recordedBy").hasMessageContaining("FINANCE");
+    }
+
+    @Test
     @DisplayName("写出规则措辞的政策包须写全：缺少的规则代码在读入时被指出")
     void aPackThatWordsItsRulesWordsThemAll() {
         assertThatThrownBy(() -> PolicyPackFile.parse("""

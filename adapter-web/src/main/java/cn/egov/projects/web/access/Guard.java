@@ -2,6 +2,7 @@ package cn.egov.projects.web.access;
 
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.RuleCode;
 import cn.egov.projects.domain.rule.Violation;
 import cn.egov.projects.web.http.ApiErrors;
@@ -33,15 +34,16 @@ public final class Guard implements Handler<RoutingContext> {
 
     private final RouteTable table;
     private final ApiErrors.RefusalListener refusals;
+    private final PolicyPack pack;
 
-    public Guard(RouteTable table) {
-        this(table, ApiErrors.RefusalListener.NONE);
-    }
-
-    /** @param refusals told of each role refused here, before the 403 goes out (the security audit trail) */
-    public Guard(RouteTable table, ApiErrors.RefusalListener refusals) {
+    /**
+     * @param refusals told of each role refused here, before the 403 goes out (the security audit trail)
+     * @param pack     the pack in force: a refusal cites its article on the authorities' duties (Taicang's 第四条)
+     */
+    public Guard(RouteTable table, ApiErrors.RefusalListener refusals, PolicyPack pack) {
         this.table = table;
         this.refusals = refusals;
+        this.pack = java.util.Objects.requireNonNull(pack, "pack");
     }
 
     @Override
@@ -76,12 +78,12 @@ public final class Guard implements Handler<RoutingContext> {
         if (!rule.get().admits(role)) {
             LOG.info("role {} refused on {} {}", role, method, ctx.request().path());
             String by = rule.get().roles().stream().map(Role::zh).sorted().collect(Collectors.joining("、"));
-            String message = rule.get().purposeZh() == null
-                    ? "第四条：该功能由" + by + "使用，您的角色（" + role.zh() + "）无权使用"
-                    : "第四条：「" + rule.get().purposeZh() + "」由" + by + "办理";
-            refusals.refused(ctx, new Violation(RuleCode.ART4_ROLE, "第四条", message)).onComplete(recorded ->
-                    Replies.json(ctx, 403, new JsonObject().put("code", "ART4_ROLE").put("article", "第四条")
-                            .put("message", message).put("messageEn", "this function is not open to your role")
+            Violation refusal = pack.refusal(RuleCode.ART4_ROLE, rule.get().purposeZh() == null
+                    ? "该功能由" + by + "使用，您的角色（" + role.zh() + "）无权使用"
+                    : "「" + rule.get().purposeZh() + "」由" + by + "办理");
+            refusals.refused(ctx, refusal).onComplete(recorded ->
+                    Replies.json(ctx, 403, new JsonObject().put("code", "ART4_ROLE").put("article", refusal.article())
+                            .put("message", refusal.messageZh()).put("messageEn", "this function is not open to your role")
                             .put("requestId", RequestIds.of(ctx))));
             return;
         }

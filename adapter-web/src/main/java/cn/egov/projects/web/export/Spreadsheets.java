@@ -144,7 +144,7 @@ public final class Spreadsheets {
             widths(projects, 6, 40, 14, 14, 10, 8, 10, 8, 22, 10, 10, 10, 40, 14, 22, 38);
 
             Sheet method = book.createSheet("计分方法");
-            title(book, method, "计分方法（依据《太仓市级电子政务项目管理办法》第四条、第二十三条、第二十四条）");
+            title(book, method, "计分方法（依据" + e.basisZh() + "）");
             method.createRow(1).createCell(0).setCellValue(e.methodZh());
             method.setColumnWidth(0, 120 * 256);
             return bytes(book);

@@ -39,7 +39,7 @@ import cn.egov.projects.domain.project.Attainment;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.SecurityReview;
 import cn.egov.projects.domain.project.SituationReport;
-import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.auth.Callers;
@@ -88,7 +88,12 @@ public final class ActionRoutes {
 
     private final Map<Action, Spec> specs = new LinkedHashMap<>();
 
-    public ActionRoutes(LifecycleUseCases u) {
+    /** The pack in force, which numbers the article each action cites in {@code /api/actions}. */
+    private final PolicyPack pack;
+
+    /** @param pack the pack in force: {@code GET /api/actions} gives each action's article as it numbers them */
+    public ActionRoutes(LifecycleUseCases u, PolicyPack pack) {
+        this.pack = java.util.Objects.requireNonNull(pack, "pack");
         define(Action.EDIT_DRAFT, List.of(field("profile", "profile", "申报内容", true)),
                 (c, id, v, f) -> u.editDraft().editDraft(c, new EditDraftCommand(id, v,
                         ProjectJson.profile(f.optionalObject("profile") == null ? new JsonObject()
@@ -289,7 +294,7 @@ public final class ActionRoutes {
             JsonArray roles = new JsonArray();
             action.roles().stream().map(Role::name).sorted().forEach(roles::add);
             JsonObject item = new JsonObject().put("action", action.name()).put("labelZh", action.zh())
-                    .put("article", Articles.chinese(action.article())).put("roles", roles)
+                    .put("article", pack.articleZh(action.provision())).put("roles", roles)
                     .put("path", spec == null ? null : path(action).replace(":id", "{id}"));
             JsonArray fields = new JsonArray();
             if (spec != null) {

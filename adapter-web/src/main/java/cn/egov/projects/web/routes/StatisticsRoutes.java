@@ -13,7 +13,8 @@ import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.UnitId;
-import cn.egov.projects.domain.rule.Articles;
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.auth.Callers;
@@ -69,13 +70,16 @@ public final class StatisticsRoutes {
     private final ClockPort clock;
     private final SecurityEventUseCase exports;
     private final ExportLimitUseCase limits;
+    private final PolicyPack pack;
 
     /**
      * @param exports where each export is recorded in the security audit trail
      * @param limits  the rate limits of exports per account and per address
+     * @param pack    the pack in force, which numbers the articles the tables cite
      */
     public StatisticsRoutes(StatisticsUseCase statistics, UnitUseCase units, ClockPort clock,
-                            SecurityEventUseCase exports, ExportLimitUseCase limits) {
+                            SecurityEventUseCase exports, ExportLimitUseCase limits, PolicyPack pack) {
+        this.pack = java.util.Objects.requireNonNull(pack, "pack");
         this.statistics = statistics;
         this.units = units;
         this.clock = clock;
@@ -156,7 +160,7 @@ public final class StatisticsRoutes {
         for (Statistics.Tally t : s.overdueByKind()) {
             DeadlineKind kind = DeadlineKind.valueOf(t.key());
             overdue.add(List.of(STAGE.getOrDefault(kind, "其他") + "：" + kind.actionZh(),
-                    STAGE.getOrDefault(kind, "其他"), kind.actionZh(), Articles.chinese(kind.article()), t.count()));
+                    STAGE.getOrDefault(kind, "其他"), kind.actionZh(), pack.articleZh(kind.provision()), t.count()));
         }
         charts.add(new Chart("overdueByKind", "bar", List.of(4), "项", new Spreadsheets.Table("逾期期限",
                 "当前逾期未办的法定期限（按阶段和条款）", List.of("期限", "阶段", "期限事项", "依据", "逾期数"), overdue)));
@@ -166,7 +170,7 @@ public final class StatisticsRoutes {
                 tallies(s.byState(), k -> ProjectState.valueOf(k).zh()))));
         List<List<Object>> byCategory = tallies(s.byCategory(), k -> Category.valueOf(k).zh());
         charts.add(new Chart("projectsByCategory", "pie", List.of(1), "个", new Spreadsheets.Table("按类别",
-                "项目类别分布（第五条）", List.of("项目类别", "项目数", "总投资（元）"), byCategory)));
+                "项目类别分布（" + pack.articleZh(Provision.CATEGORY) + "）", List.of("项目类别", "项目数", "总投资（元）"), byCategory)));
         charts.add(new Chart("budgetByCategory", "bar", List.of(2), "元", new Spreadsheets.Table("各类别投资",
                 "各类别项目总投资", List.of("项目类别", "项目数", "总投资（元）"), byCategory)));
         charts.add(new Chart("projectsByYear", "bar", List.of(1), "个", new Spreadsheets.Table("按年度",

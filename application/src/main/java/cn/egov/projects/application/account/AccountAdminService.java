@@ -82,7 +82,7 @@ public final class AccountAdminService implements AccountAdminUseCase {
                 states.activated(userId, clock.now());
             }
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,
+                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller.requestId(), caller.sourceAddress(),
                     (enabled ? "启用账号 " : "停用账号 ") + account.username()));
             return null;

@@ -138,7 +138,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             audit.append(new AuditRecord(clock.now(), caller == null ? "setup" : caller.actor().userId(),
                     caller == null ? command.role() : caller.actor().role(),
                     caller == null ? command.unit().code() : caller.actor().unit().code(),
-                    Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,
+                    Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller == null ? "-" : caller.requestId(), caller == null ? "command line" : caller.sourceAddress(),
                     "创建账号 " + command.username() + "（" + command.role().zh() + "）"));
             return userId;
@@ -273,7 +273,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             Instant now = clock.now();
             states.passwordSet(account.userId(), hash, now, mustChange);
             audit.append(new AuditRecord(now, caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,
+                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller.requestId(), caller.sourceAddress(), summary));
             return null;
         });
@@ -305,7 +305,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             if (!states.disableDormant(account.userId(), cutoff)) {
                 return false;
             }
-            audit.append(new AuditRecord(now, "system", null, null, Action.MANAGE_ACCOUNTS.name(), "第四条", null,
+            audit.append(new AuditRecord(now, "system", null, null, Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null,
                     null, null, "-", "-", "账号 " + account.username() + " 连续" + policy.dormantAfter().toDays()
                     + "天未登录，已自动停用"));
             return true;

@@ -1,5 +1,7 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.ExportLimitUseCase;
 import cn.egov.projects.application.port.out.AuditRecord;
@@ -30,13 +32,20 @@ public final class ExportLimitService implements ExportLimitUseCase {
     private final AuditTrailPort audit;
     private final ClockPort clock;
     private final TransactionPort tx;
+    /** The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
+    private final String article;
 
-    /** @param throttle the counters (per address, per "username": here the account's user id) */
-    public ExportLimitService(SignInThrottle throttle, AuditTrailPort audit, ClockPort clock, TransactionPort tx) {
+    /**
+     * @param throttle the counters (per address, per "username": here the account's user id)
+     * @param pack     the pack in force, whose numbering the records cite
+     */
+    public ExportLimitService(SignInThrottle throttle, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
+                              PolicyPack pack) {
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tx = Objects.requireNonNull(tx, "tx");
+        this.article = Objects.requireNonNull(pack, "pack").articleZh(Provision.AUTHORITIES);
     }
 
     /** {@code perWindow} exports per account and per address within {@link #WINDOW}. */
@@ -54,7 +63,7 @@ public final class ExportLimitService implements ExportLimitUseCase {
         if (refused.first()) {
             tx.inTransaction(() -> {
                 audit.append(new AuditRecord(now, caller.actor().userId(), caller.actor().role(),
-                        caller.actor().unit().code(), "EXPORT", "第四条", null, null, null, caller.requestId(),
+                        caller.actor().unit().code(), "EXPORT", article, null, null, null, caller.requestId(),
                         caller.sourceAddress(), "导出过于频繁（按" + (refused.limit().name().equals("ADDRESS")
                         ? "来源地址" : "账号") + "限制，每" + WINDOW.toMinutes() + "分钟最多"
                         + throttle.limits().perUsername() + "次），「" + what + "」被拒绝，暂停至"

@@ -1,5 +1,7 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
@@ -24,7 +26,6 @@ import cn.egov.projects.application.view.SecurityPolicy;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.rule.RuleCode;
-import cn.egov.projects.domain.rule.Violation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -73,6 +74,8 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
     private final SignInThrottle throttle;
     private final AccountLockedPort lockedOut;
     private final AccessChangesPort changes;
+    /** The pack in force: its article on the authorities' duties (Taicang Art. 4) is what these records cite. */
+    private final PolicyPack pack;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -82,11 +85,13 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
      * @param lockedOut told whenever a username is locked by wrong codes
      * @param changes   told when an account's second factor is confirmed, disabled or reset, so that credentials
      *                  remembered without a code stop being accepted at once
+     * @param pack      the pack in force, whose numbering the audit records and refusals cite
      */
     public SecondFactorService(SecondFactorPort store, SecurityPolicyPort policies, OneTimeCodeMacPort mac,
                                AccountPort accounts, LoginAttemptsPort attempts, AuditTrailPort audit,
                                ClockPort clock, ClockPort otpTime, TransactionPort tx, SignInThrottle throttle,
-                               AccountLockedPort lockedOut, AccessChangesPort changes) {
+                               AccountLockedPort lockedOut, AccessChangesPort changes, PolicyPack pack) {
+        this.pack = Objects.requireNonNull(pack, "pack");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.store = Objects.requireNonNull(store, "store");
         this.policies = Objects.requireNonNull(policies, "policies");
@@ -270,7 +275,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
                 if (!store.begin(userId, chosen, secret, at) || !store.confirm(userId, -1, at)) {
                     throw new InvalidCommandException("secondFactor", "该账号已绑定动态口令");
                 }
-                audit.append(new AuditRecord(at, userId, found.role(), found.unit().code(), ACTION, "第四条", null,
+                audit.append(new AuditRecord(at, userId, found.role(), found.unit().code(), ACTION, article(), null,
                         null, null, command, "-", "由 " + command + " 命令绑定动态口令（算法 " + label(chosen)
                         + "），密钥只向操作员显示一次"));
                 return found;
@@ -292,7 +297,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
     public Verdict disable(Caller caller, String code) {
         Actor actor = caller.actor();
         if (actor.role().isAdministrator()) {
-            throw new ForbiddenException(new Violation(RuleCode.ART4_ROLE, "第四条", actor.role().zh()
+            throw new ForbiddenException(pack.refusal(RuleCode.ART4_ROLE, actor.role().zh()
                     + "必须使用动态口令登录，不能解除绑定；手机丢失时请由安全保密管理员重置"));
         }
         Verdict verdict = verify(caller, code, Purpose.DISABLE);
@@ -363,7 +368,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
             policies.put(STEP_UP_FINANCE, String.valueOf(policy.stepUpFinanceApprovals()), at, by);
             policies.put(STEP_UP_MINUTES, String.valueOf(policy.stepUpMinutes()), at, by);
             audit.append(new AuditRecord(at, by, caller.actor().role(), caller.actor().unit().code(),
-                    "SECURITY_POLICY", "第四条", null, null, null, caller.requestId(), caller.sourceAddress(),
+                    "SECURITY_POLICY", article(), null, null, null, caller.requestId(), caller.sourceAddress(),
                     "安全策略：" + describe(before) + " → " + describe(policy)));
             return null;
         });
@@ -375,10 +380,15 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
                 + (p.stepUpFinanceApprovals() ? "是" : "否") + "，有效 " + p.stepUpMinutes() + " 分钟";
     }
 
-    private static void requireSecurityAdmin(Caller caller, String what) {
+    /** The article these records cite: the authorities' duties in the pack in force. */
+    private String article() {
+        return pack.articleZh(Provision.AUTHORITIES);
+    }
+
+    private void requireSecurityAdmin(Caller caller, String what) {
         Role role = caller.actor().role();
         if (role != Role.SECURITY_ADMIN) {
-            throw new ForbiddenException(new Violation(RuleCode.ART4_ROLE, "第四条", "「" + what + "」由"
+            throw new ForbiddenException(pack.refusal(RuleCode.ART4_ROLE, "「" + what + "」由"
                     + Role.SECURITY_ADMIN.zh() + "办理，您的角色（" + role.zh() + "）无权使用"));
         }
     }
@@ -405,7 +415,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
 
         void record(String summary) {
             audit.append(new AuditRecord(clock.now(), actor.userId(), actor.role(), actor.unit().code(), ACTION,
-                    "第四条", null, null, null, requestId, source, summary));
+                    article(), null, null, null, requestId, source, summary));
         }
     }
 }

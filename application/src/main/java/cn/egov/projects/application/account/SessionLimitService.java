@@ -1,5 +1,7 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.SessionLimitUseCase;
 import cn.egov.projects.application.port.out.AuditRecord;
@@ -27,14 +29,17 @@ public final class SessionLimitService implements SessionLimitUseCase {
     private final TransactionPort tx;
     private final int othersLimit;
     private final ClockPort realTime;
+    /** The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
+    private final String article;
 
     /**
      * @param clock       the application's clock (the audit records')
      * @param realTime    the real time, which the sessions' expiry follows (not a simulated clock)
      * @param othersLimit the sessions an account other than the three administrators' may hold at once (1 to 100)
+     * @param pack        the pack in force, whose numbering the records cite
      */
     public SessionLimitService(WebSessionPort sessions, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
-                               ClockPort realTime, int othersLimit) {
+                               ClockPort realTime, int othersLimit, PolicyPack pack) {
         if (othersLimit < 1 || othersLimit > 100) {
             throw new IllegalArgumentException("session limit must be 1 to 100, not " + othersLimit);
         }
@@ -44,6 +49,7 @@ public final class SessionLimitService implements SessionLimitUseCase {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.othersLimit = othersLimit;
         this.realTime = Objects.requireNonNull(realTime, "realTime");
+        this.article = Objects.requireNonNull(pack, "pack").articleZh(Provision.AUTHORITIES);
     }
 
     /** The sessions each of the three administrators may hold at once (等保: one session per privileged account). */
@@ -71,7 +77,7 @@ public final class SessionLimitService implements SessionLimitUseCase {
                 : "每个账号最多" + limit + "个会话";
         tx.inTransaction(() -> {
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), "SIGN_IN", "第四条", null, null, null, caller.requestId(),
+                    caller.actor().unit().code(), "SIGN_IN", article, null, null, null, caller.requestId(),
                     caller.sourceAddress(), "同一账号重新登录，结束较早的" + older.size() + "个会话（" + rule + "）"));
             return null;
         });

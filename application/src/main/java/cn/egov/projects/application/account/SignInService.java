@@ -1,5 +1,7 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.domain.rule.Provision;
+import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
 import cn.egov.projects.application.port.out.AccountLockedPort;
@@ -43,20 +45,24 @@ public final class SignInService implements SignInUseCase {
     private final TransactionPort tx;
     private final SignInThrottle throttle;
     private final AccountLockedPort lockedOut;
+    /** The article the sign-in records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
+    private final String article;
 
     /** With the standard rate limits, telling nobody of locks. */
     public SignInService(AuthenticateUseCase authenticate, LoginAttemptsPort attempts, AuditTrailPort audit,
-                         ClockPort clock, TransactionPort tx) {
+                         ClockPort clock, TransactionPort tx, PolicyPack pack) {
         this(authenticate, attempts, audit, clock, tx, new SignInThrottle(SignInThrottle.Limits.standard()),
-                AccountLockedPort.NONE);
+                AccountLockedPort.NONE, pack);
     }
 
     /**
      * @param throttle  the rate limits (shared through the database, or in memory per instance)
      * @param lockedOut told whenever a username is locked, or found locked
+     * @param pack      the pack in force, whose article on the authorities' duties the sign-in records cite
      */
     public SignInService(AuthenticateUseCase authenticate, LoginAttemptsPort attempts, AuditTrailPort audit,
-                         ClockPort clock, TransactionPort tx, SignInThrottle throttle, AccountLockedPort lockedOut) {
+                         ClockPort clock, TransactionPort tx, SignInThrottle throttle, AccountLockedPort lockedOut,
+                         PolicyPack pack) {
         Objects.requireNonNull(authenticate, "authenticate");
         // the account service checks the password policy's state too (a password to change, an account unused too
         // long); any other authenticator checks the password alone
@@ -68,6 +74,7 @@ public final class SignInService implements SignInUseCase {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.lockedOut = Objects.requireNonNull(lockedOut, "lockedOut");
+        this.article = Objects.requireNonNull(pack, "pack").articleZh(Provision.AUTHORITIES);
     }
 
     @Override
@@ -156,7 +163,7 @@ public final class SignInService implements SignInUseCase {
             String shown = printable(name);
             audit.append(new AuditRecord(clock.now(), actor == null ? shown : actor.userId(),
                     actor == null ? null : actor.role(), actor == null ? null : actor.unit().code(), "SIGN_IN",
-                    "第四条", null, null, null, requestId, source,
+                    article, null, null, null, requestId, source,
                     summary + "（" + channel.zh() + "，用户名 " + shown + "）"));
         }
     }

@@ -49,7 +49,7 @@ public final class UnitService implements UnitUseCase {
             Unit unit = new Unit(id, command.nameZh(), command.kind());
             units.insert(unit);
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), "第四条", null, null, null,
+                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller.requestId(), caller.sourceAddress(),
                     "新增单位 " + unit.id() + "（" + unit.nameZh() + "，" + unit.kind().zh() + "）"));
             return unit;

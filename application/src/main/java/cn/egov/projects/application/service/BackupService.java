@@ -1,5 +1,7 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.port.in.BackupUseCase;
 import cn.egov.projects.application.port.in.Caller;
@@ -9,7 +11,6 @@ import cn.egov.projects.application.view.BackupSummary;
 import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.access.Role;
 import cn.egov.projects.domain.rule.RuleCode;
-import cn.egov.projects.domain.rule.Violation;
 
 import java.util.Objects;
 
@@ -36,14 +37,14 @@ public final class BackupService implements BackupUseCase {
     @Override
     public BackupSummary backUp(Caller caller) {
         Actor actor = caller.actor();
+        PolicyPack pack = ports.policies().policies().inForceOn(ports.clock().today());
         if (actor.role() != Role.ADMIN) {
-            throw new ForbiddenException(new Violation(RuleCode.ART4_ROLE, "第四条",
-                    "数据库备份由系统管理员进行"));
+            throw new ForbiddenException(pack.refusal(RuleCode.ART4_ROLE, "数据库备份由系统管理员进行"));
         }
         BackupSummary summary = backups.backUp(actor.userId());
         ports.tx().inTransaction(() -> {
             ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(),
-                    actor.unit().code(), BACKUP, "第四条", null, null, null, caller.requestId(),
+                    actor.unit().code(), BACKUP, pack.articleZh(Provision.AUTHORITIES), null, null, null, caller.requestId(),
                     caller.sourceAddress(), "备份数据库到" + summary.fileName() + "：" + summary.countsZh()));
             return null;
         });

@@ -1,5 +1,7 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.CalendarFeed;
 import cn.egov.projects.application.port.in.CalendarFeedUseCase;
 import cn.egov.projects.application.port.in.Caller;
@@ -35,15 +37,19 @@ public final class CalendarFeedService implements CalendarFeedUseCase {
     private final AuditTrailPort audit;
     private final ClockPort clock;
     private final TransactionPort tx;
+    /** The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
+    private final String article;
 
+    /** @param pack the pack in force, whose numbering the records of issued and revoked tokens cite */
     public CalendarFeedService(CalendarTokenPort tokens, AccountDirectoryPort accounts, MyDeadlinesUseCase deadlines,
-                               AuditTrailPort audit, ClockPort clock, TransactionPort tx) {
+                               AuditTrailPort audit, ClockPort clock, TransactionPort tx, PolicyPack pack) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.deadlines = deadlines;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
+        this.article = pack.articleZh(Provision.AUTHORITIES);
     }
 
     @Override
@@ -87,7 +93,7 @@ public final class CalendarFeedService implements CalendarFeedUseCase {
 
     private void record(Caller caller, String summary) {
         Actor a = caller.actor();
-        audit.append(new AuditRecord(clock.now(), a.userId(), a.role(), a.unit().code(), "CALENDAR_TOKEN", "第四条",
+        audit.append(new AuditRecord(clock.now(), a.userId(), a.role(), a.unit().code(), "CALENDAR_TOKEN", article,
                 null, null, null, caller.requestId(), caller.sourceAddress(), summary));
     }
 

@@ -15,7 +15,6 @@ import cn.egov.projects.domain.access.AccessDecision;
 import cn.egov.projects.domain.access.AccessPolicy;
 import cn.egov.projects.domain.access.Action;
 import cn.egov.projects.domain.access.Actor;
-import cn.egov.projects.domain.rule.Articles;
 
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +55,8 @@ public final class DeadLetterService implements DeadLetterUseCase {
             }
             Actor actor = caller.actor();
             audit.append(new AuditRecord(clock.now(), actor.userId(), actor.role(), actor.unit().code(),
-                    Action.MANAGE_DEAD_LETTERS.name(), Articles.chinese(Action.MANAGE_DEAD_LETTERS.article()), null,
+                    Action.MANAGE_DEAD_LETTERS.name(),
+                    policies.policies().inForceOn(clock.today()).articleZh(Action.MANAGE_DEAD_LETTERS.provision()), null,
                     null, null, caller.requestId(), caller.sourceAddress(), "重新发送提醒（失败记录 " + id + "）"));
             return null;
         });

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.error.ContentMismatchException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
@@ -107,7 +108,7 @@ public final class DocumentService implements DocumentUseCase {
         lifecycle.ports().tx().inTransaction(() -> {
             lifecycle.ports().audit().append(new cn.egov.projects.application.port.out.AuditRecord(
                     lifecycle.ports().clock().now(), actor.userId(), actor.role(), actor.unit().code(),
-                    INTEGRITY_FAILED, "第四条", project.value().toString(), null, null, caller.requestId(),
+                    INTEGRITY_FAILED, lifecycle.packInForce().articleZh(Provision.AUTHORITIES), project.value().toString(), null, null, caller.requestId(),
                     caller.sourceAddress(), "文档完整性校验失败，拒绝下载：文档 " + e.document()
                             + " 的内容与上传时记录的 SM3/SHA-256 摘要不符"));
             return null;

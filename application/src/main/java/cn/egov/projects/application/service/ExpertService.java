@@ -200,9 +200,9 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
                     HexFormat.of().formatHex(seed), pool.all(), actor.userId(), actor.name(),
                     lifecycle.ports().clock().now());
             if (draw.isShort()) {
-                throw new RefusedException(List.of(pack.violation(code(purpose), "专家库中符合条件的专家只有"
-                        + draw.result().eligible() + "名，少于抽取人数" + command.experts() + "名（已回避或不符"
-                        + draw.result().exclusions().size() + "名），请调整专业领域或人数")));
+                String detail = "专家库中符合条件的专家只有" + draw.result().eligible() + "名，少于抽取人数"
+                        + command.experts() + "名（已回避或不符" + draw.result().exclusions().size() + "名），请调整专业领域或人数";
+                throw new RefusedException(List.of(violation(project, pack, purpose, detail)));
             }
             draws.insert(draw);
             lifecycle.audit(caller, action(purpose), lifecycle.context(project.policyId()).pack(), project.id(), project.state(), project.state(),
@@ -224,7 +224,7 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
             }
             lifecycle.require(caller, project, Action.ASSIGN_ACCEPTANCE_EXPERT);
             if (!pack.acceptanceExpertsDrawn()) {
-                throw new RefusedException(List.of(pack.violation(RuleCode.ART24_EXPERTS,
+                throw new RefusedException(List.of(pack.violation(project.nextAcceptanceStage(pack),
                         "本办法下验收专家由实施单位自行组织（指定验收专家），不经专家库抽取")));
             }
             if (!AssignmentPurpose.ACCEPTANCE.isOpenIn(project.state())) {
@@ -263,8 +263,13 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
         return why.entrySet().stream().map(e -> new DrawSubject.Unavailable(e.getKey(), e.getValue())).toList();
     }
 
-    private static RuleCode code(DrawPurpose purpose) {
-        return purpose == DrawPurpose.REVIEW ? RuleCode.ART8_REVIEW_EXPERTS : RuleCode.ART24_EXPERTS;
+    /**
+     * A refusal of a draw or of an expert's step: a review's cites Art. 8; an acceptance's is for the stage of
+     * acceptance held next and cites that stage's own article (a preliminary acceptance its own, not the final one's).
+     */
+    private static Violation violation(Project project, PolicyPack pack, DrawPurpose purpose, String detail) {
+        return purpose == DrawPurpose.REVIEW ? pack.violation(RuleCode.ART8_REVIEW_EXPERTS, detail)
+                : pack.violation(project.nextAcceptanceStage(pack), detail);
     }
 
     private static Action action(DrawPurpose purpose) {
@@ -364,7 +369,7 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
             try {
                 next = change.apply(draw, lifecycle.ports().clock().now());
             } catch (ExpertDraw.NotAllowed e) {
-                throw new RefusedException(List.of(pack(project).violation(code(draw.purpose()), e.getMessage())));
+                throw new RefusedException(List.of(violation(project, pack(project), draw.purpose(), e.getMessage())));
             }
             if (next == draw) {
                 return invitation(draw, userId);

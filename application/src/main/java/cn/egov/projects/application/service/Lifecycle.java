@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.error.ConcurrentChangeException;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
@@ -20,7 +21,6 @@ import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.ProjectState;
-import cn.egov.projects.domain.rule.Articles;
 import cn.egov.projects.domain.rule.Outcome;
 import cn.egov.projects.domain.rule.Violation;
 
@@ -123,12 +123,16 @@ final class Lifecycle {
         ProjectState before = project.state();
         List<Deadline> deadlinesBefore = project.deadlines();
         String summary = summaryOf.of(project, context);
+        // a stage of acceptance is recorded under the article that orders that stage (a preliminary one its own)
+        String article = action == Action.RECORD_ACCEPTANCE
+                ? context.pack().articleZh(project.nextAcceptanceStage(context.pack()))
+                : context.pack().articleZh(action.provision());
         Outcome outcome = decision.decide(project, context);
         if (outcome.isRefused()) {
             throw new RefusedException(unnamed(project, outcome.refusals()));
         }
         ports.save().update(project);
-        audit(caller, action, context.pack(), project.id(), before, project.state(), summary);
+        record(caller, action, article, project.id(), before, project.state(), summary);
         announceDeadlines(project, deadlinesBefore);
         return new TransitionResult(project.id(), project.state(), project.version(), unnamed(project,
                 outcome.flags()));
@@ -172,12 +176,17 @@ final class Lifecycle {
             Actor actor = caller.actor();
             ports.tx().inTransaction(() -> {
                 ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(),
-                        actor.unit().code(), READ_CLASSIFIED, Articles.chinese(27), null, null, null,
-                        caller.requestId(), caller.sourceAddress(), "查看涉密项目" + id + "的" + what));
+                        actor.unit().code(), READ_CLASSIFIED, packOf(project).articleZh(Provision.CLASSIFIED), null,
+                        null, null, caller.requestId(), caller.sourceAddress(), "查看涉密项目" + id + "的" + what));
                 return null;
             });
         }
         return project;
+    }
+
+    /** The pack the project is judged by. */
+    PolicyPack packOf(Project project) {
+        return ports.policies().policies().forProject(project.policyId(), today());
     }
 
     /** Decides the caller's access to a project already loaded, as {@link #loadFor} does. */
@@ -206,9 +215,14 @@ final class Lifecycle {
     /** Records an action on the audit trail, citing the article the pack gives it. */
     void audit(Caller caller, Action action, PolicyPack pack, ProjectId projectId, ProjectState from, ProjectState to,
                String summary) {
+        record(caller, action, pack.articleZh(action.provision()), projectId, from, to, summary);
+    }
+
+    private void record(Caller caller, Action action, String article, ProjectId projectId, ProjectState from,
+                        ProjectState to, String summary) {
         Actor actor = caller.actor();
         ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
-                action.name(), pack.articleZh(action.provision()), projectId == null ? null : projectId.toString(),
+                action.name(), article, projectId == null ? null : projectId.toString(),
                 from, to, caller.requestId(), caller.sourceAddress(), summary));
     }
 

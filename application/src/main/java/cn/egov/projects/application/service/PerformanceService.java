@@ -25,6 +25,7 @@ import cn.egov.projects.domain.performance.PerformanceGrade;
 import cn.egov.projects.domain.performance.PerformanceScoring;
 import cn.egov.projects.domain.performance.ProjectScore;
 import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.UnitId;
@@ -105,7 +106,10 @@ public final class PerformanceService implements PerformanceEvaluationUseCase, G
                     complianceScore, PerformanceScoring.unitScore(average, complianceScore).orElse(null),
                     recorded.get(PerformanceGrade.Subject.UNIT + ":" + unit.code())));
         });
-        return new YearEvaluation(planYear, today, PerformanceScoring.METHOD_ZH, unitRows, projectRows);
+        PolicyPack pack = lifecycle.packInForce();
+        String basis = "《" + pack.nameZh() + "》" + pack.articleZh(Provision.AUTHORITIES) + "、"
+                + pack.articleZh(Provision.SELF_INSPECTION) + "、" + pack.articleZh(Provision.ACCEPTANCE);
+        return new YearEvaluation(planYear, today, PerformanceScoring.METHOD_ZH, unitRows, projectRows, basis);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
@@ -15,7 +16,6 @@ import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.rule.RuleCode;
-import cn.egov.projects.domain.rule.Violation;
 
 import java.util.Objects;
 
@@ -45,12 +45,12 @@ public final class PersonalDataService implements PersonalDataUseCase {
         Actor actor = caller.actor();
         boolean self = actor.userId().equals(userId);
         if (!self && actor.role() != Role.ADMIN && actor.role() != Role.SECURITY_ADMIN) {
-            throw forbidden("第四条：仅本人和管理该账号的管理员可以查看完整的联系方式");
+            throw forbidden("仅本人和管理该账号的管理员可以查看完整的联系方式");
         }
         return ports.tx().inTransaction(() -> {
             Account account = accounts.findById(userId).orElseThrow(() -> new NotFoundException("账号不存在"));
             if (!self && !actor.role().mayGrant(account.role())) {
-                throw forbidden("第四条：" + actor.role().zh() + "不能查看「" + account.role().zh() + "」账号的完整联系方式，须由"
+                throw forbidden(actor.role().zh() + "不能查看「" + account.role().zh() + "」账号的完整联系方式，须由"
                         + Role.SECURITY_ADMIN.zh() + "办理（三员分立）");
             }
             audit(caller, null, "查看完整联系方式：账号 " + account.username() + (self ? "（本人）" : "")
@@ -68,7 +68,7 @@ public final class PersonalDataService implements PersonalDataUseCase {
             boolean ownUnit = (actor.role() == Role.UNIT_STAFF || actor.role() == Role.UNIT_LEADER)
                     && actor.unit().equals(project.unit());
             if (!ownUnit && actor.role() != Role.BDB_OFFICER) {
-                throw forbidden("第四条：项目责任人的完整联系方式仅向本单位人员和大数据局经办人员提供");
+                throw forbidden("项目责任人的完整联系方式仅向本单位人员和大数据局经办人员提供");
             }
             audit(caller, projectId, "查看完整联系方式：项目分管领导、责任人的手机号码、电子邮箱" + why);
             return project.profile().people();
@@ -89,11 +89,12 @@ public final class PersonalDataService implements PersonalDataUseCase {
     private void audit(Caller caller, ProjectId project, String summary) {
         Actor actor = caller.actor();
         ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
-                UNMASK, "第四条", project == null ? null : project.value().toString(), null, null, caller.requestId(),
+                UNMASK, lifecycle.packInForce().articleZh(Provision.AUTHORITIES), project == null ? null : project.value().toString(), null, null, caller.requestId(),
                 caller.sourceAddress(), summary));
     }
 
-    private static ForbiddenException forbidden(String message) {
-        return new ForbiddenException(new Violation(RuleCode.ART4_ROLE, "第四条", message));
+    /** A refusal citing the pack in force's article on the authorities' duties (Taicang Art. 4). */
+    private ForbiddenException forbidden(String message) {
+        return new ForbiddenException(lifecycle.packInForce().refusal(RuleCode.ART4_ROLE, message));
     }
 }

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.SecurityEventUseCase;
 import cn.egov.projects.application.port.out.AuditRecord;
@@ -60,7 +61,8 @@ public final class SecurityEventService implements SecurityEventUseCase {
         }
         ports.tx().inTransaction(() -> {
             ports.audit().append(new AuditRecord(ports.clock().now(), actor.userId(), actor.role(), actor.unit().code(),
-                    EXPORT, "第四条", null, null, null, caller.requestId(), caller.sourceAddress(), summary.toString()));
+                    EXPORT, ports.policies().policies().inForceOn(ports.clock().today()).articleZh(Provision.AUTHORITIES),
+                    null, null, null, caller.requestId(), caller.sourceAddress(), summary.toString()));
             return null;
         });
     }

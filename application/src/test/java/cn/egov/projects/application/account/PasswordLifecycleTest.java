@@ -44,7 +44,7 @@ class PasswordLifecycleTest {
     private final AccountAdminService admin = new AccountAdminService(new cn.egov.projects.application.fake.InMemoryWorkplaceStores(world.accounts), world.audit, clock,
             world.transactions, PolicyPacks.taicang(), changed::add, states);
     private final SignInService signIn = new SignInService(accounts, new InMemoryLoginAttempts(), world.audit, clock,
-            world.transactions);
+            world.transactions, world.pack);
     private final Caller security;
 
     PasswordLifecycleTest() {

@@ -96,7 +96,7 @@ class SessionAndExportLimitsTest {
     void oneSessionPerAdministrator() {
         Sessions sessions = new Sessions();
         SessionLimitService limits = new SessionLimitService(sessions, world.audit, world.clock, world.transactions,
-                world.clock, 3);
+                world.clock, 3, world.pack);
         Instant t = Instant.parse("2025-03-03T01:00:00Z");
         for (Role role : List.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)) {
             String user = role.name();
@@ -114,7 +114,7 @@ class SessionAndExportLimitsTest {
     void limitForOthers() {
         Sessions sessions = new Sessions();
         SessionLimitService limits = new SessionLimitService(sessions, world.audit, world.clock, world.transactions,
-                world.clock, 3);
+                world.clock, 3, world.pack);
         Instant t = Instant.parse("2025-03-03T01:00:00Z");
         sessions.add("other", "someone-else", t);
         for (int i = 1; i <= 3; i++) {
@@ -137,7 +137,7 @@ class SessionAndExportLimitsTest {
     @DisplayName("导出限流：每账号、每地址10分钟20次；超出的拒绝并给出等待时间，每个时段只审计一次")
     void exportLimits() {
         ExportLimitService exports = new ExportLimitService(new SignInThrottle(ExportLimitService.limits(20)),
-                world.audit, world.clock, world.transactions);
+                world.audit, world.clock, world.transactions, world.pack);
         Caller a = caller("user-a", Role.UNIT_STAFF, "10.0.0.1");
         for (int i = 0; i < 20; i++) {
             assertThat(exports.admit(a, "逾期清单")).isEmpty();

@@ -32,7 +32,7 @@ class SignInServiceTest {
     private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts();
     private final List<String> locked = new ArrayList<>();
     private final SignInService signIn = new SignInService(world.accountService, loginAttempts, world.audit, clock,
-            world.transactions, new SignInThrottle(SignInThrottle.Limits.standard()), locked::add);
+            world.transactions, new SignInThrottle(SignInThrottle.Limits.standard()), locked::add, world.pack);
 
     SignInServiceTest() {
         world.accountService.createAccount(null, new CreateAccountCommand("admin", "管理员", Role.ADMIN,

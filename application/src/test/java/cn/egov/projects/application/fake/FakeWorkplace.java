@@ -88,10 +88,10 @@ public final class FakeWorkplace {
         this.statistics = new StatisticsService(world.ports, reads);
         this.securityAudit = new SecurityAuditService(world.ports, () -> auditVerdict);
         this.calendarFeeds = new CalendarFeedService(stores, stores, toDo, world.audit, world.clock,
-                world.transactions);
+                world.transactions, world.pack);
         this.idempotency = new IdempotencyService(stores, world.clock);
         this.signIn = new SignInService(world.accountService, loginAttempts, world.audit, world.clock,
-                world.transactions);
+                world.transactions, world.pack);
         this.documents = new DocumentService(world.ports, world.documents, documentRules);
         this.accountAdmin = new AccountAdminService(stores, world.audit, world.clock, world.transactions,
                 PolicyPacks.taicang(), this::accessChanged);
@@ -113,7 +113,7 @@ public final class FakeWorkplace {
             cn.egov.projects.application.port.out.AccountLockedPort lockedOut) {
         return new cn.egov.projects.application.account.SecondFactorService(secondFactors, secondFactors,
                 new TestOneTimeCodeMacs(), world.accounts, loginAttempts, world.audit, world.clock, otpClock,
-                world.transactions, throttle, lockedOut, this::accessChanged);
+                world.transactions, throttle, lockedOut, this::accessChanged, world.pack);
     }
 
     /**

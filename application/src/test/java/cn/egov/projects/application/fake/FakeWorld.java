@@ -45,12 +45,15 @@ public final class FakeWorld {
     public final DeadlineCalculatorService calculator;
     public final AccountService accountService;
     public final UnitService unitService;
+    /** The one pack in force in this world. */
+    public final PolicyPack pack;
 
     public FakeWorld(LocalDate today) {
         this(today, PolicyPacks.taicang());
     }
 
     public FakeWorld(LocalDate today, PolicyPack pack) {
+        this.pack = pack;
         this.clock = new FixedClock(today);
         this.transactions = new SnapshotTransactions(projects, windows, audit, reminders, documents, accounts, units,
                 resources, grades, experts);

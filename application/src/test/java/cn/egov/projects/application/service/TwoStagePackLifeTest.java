@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.RefusedException;
 import cn.egov.projects.application.fake.FakeWorld;
 import cn.egov.projects.application.fake.People;
@@ -146,6 +147,10 @@ class TwoStagePackLifeTest {
         // The preliminary acceptance passes with three experts and its own documents; the project waits for the
         // final acceptance, and nothing of the accepted project's clocks starts yet.
         on(2025, 11, 3);
+        // the preliminary acceptance is the unit's to record (第二十五条): not the Bureau's
+        assertThatThrownBy(() -> world.acceptance.recordAcceptance(bureau(), preliminary(id, LocalDate.of(2025, 11, 3))))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.violation().messageZh())
+                        .isEqualTo("第二十五条：「录入初步验收结果」由实施单位分管领导、实施单位经办人员办理"));
         TransitionResult first = world.acceptance.recordAcceptance(policeStaff(), preliminary(id, LocalDate.of(2025, 11, 3)));
         assertThat(first.state()).isEqualTo(ProjectState.ACCEPTANCE_PENDING);
         assertThat(details(id).project().acceptances()).extracting(Acceptance::stage).containsExactly("PRELIMINARY");
@@ -166,9 +171,20 @@ class TwoStagePackLifeTest {
         assertThat(early.code()).isEqualTo(RuleCode.LIFECYCLE_ORDER);
         assertThat(early.messageZh()).startsWith("第二十七条：");
 
-        // The final acceptance asks five experts and its own documents (第二十六条): three are refused.
+        // The final acceptance is organised and recorded by the Bureau (the pack's recordedBy): the unit is refused,
+        // citing the final stage's article.
         on(2025, 11, 20);
-        Violation smallPanel = refusal(() -> world.acceptance.recordAcceptance(policeStaff(),
+        assertThatThrownBy(() -> world.acceptance.recordAcceptance(policeStaff(), new RecordAcceptanceCommand(id,
+                null, LocalDate.of(2025, 11, 20), true, List.of("甲", "乙", "丙", "丁", "戊"),
+                PACK.finalAcceptanceStage().documents(), "同意通过竣工验收")))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> {
+                    assertThat(e.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+                    assertThat(e.violation().article()).isEqualTo("第二十六条");
+                    assertThat(e.violation().messageZh()).isEqualTo("第二十六条：「录入竣工验收结果」由市大数据管理局办理");
+                });
+
+        // The final acceptance asks five experts and its own documents (第二十六条): three are refused.
+        Violation smallPanel = refusal(() -> world.acceptance.recordAcceptance(bureau(),
                 new RecordAcceptanceCommand(id, null, LocalDate.of(2025, 11, 20), true, List.of("甲", "乙", "丙"),
                         PACK.finalAcceptanceStage().documents(), "同意通过竣工验收")));
         assertThat(smallPanel.code()).isEqualTo(RuleCode.ART24_EXPERTS);
@@ -179,12 +195,17 @@ class TwoStagePackLifeTest {
         // It passes with five experts: the project is accepted. The acceptance report is due in 10 working days
         // (11-21, 11-24..11-28, 12-01..12-04: Thursday 2025-12-04); the final accounts in 3 months, 2026-02-20,
         // which falls in the Spring Festival rest (02-15..02-23) and moves to Tuesday 2026-02-24.
-        TransitionResult accepted = world.acceptance.recordAcceptance(policeStaff(), new RecordAcceptanceCommand(id,
+        TransitionResult accepted = world.acceptance.recordAcceptance(bureau(), new RecordAcceptanceCommand(id,
                 null, LocalDate.of(2025, 11, 20), true, List.of("甲", "乙", "丙", "丁", "戊"),
                 PACK.finalAcceptanceStage().documents(), "同意通过竣工验收"));
         assertThat(accepted.state()).isEqualTo(ProjectState.ACCEPTED);
         assertThat(details(id).project().acceptances()).extracting(Acceptance::stage)
                 .containsExactly("PRELIMINARY", "FINAL");
+        // the audit trail records each stage under its own article
+        assertThat(world.audit.forProject(id.toString()).stream()
+                .filter(r -> r.action().equals("RECORD_ACCEPTANCE")).map(r -> r.article() + r.summary()).toList())
+                .satisfiesExactly(r -> assertThat(r).startsWith("第二十五条").contains("初步验收"),
+                        r -> assertThat(r).startsWith("第二十六条").contains("竣工验收"));
         assertThat(deadline(id, DeadlineKind.ACCEPTANCE_LIMIT).status()).isEqualTo(DeadlineStatus.MET_ON_TIME);
         assertThat(deadline(id, DeadlineKind.ACCEPTANCE_REPORT).deadline().due()).isEqualTo(LocalDate.of(2025, 12, 4));
         assertThat(deadline(id, DeadlineKind.FINAL_ACCOUNTS).deadline().due()).isEqualTo(LocalDate.of(2026, 2, 24));
@@ -246,12 +267,12 @@ class TwoStagePackLifeTest {
         selfInspection(id);
         world.acceptance.recordAcceptance(policeStaff(), preliminary(id, LocalDate.of(2025, 11, 10)));
         on(2025, 11, 20);
-        TransitionResult finalFailed = world.acceptance.recordAcceptance(policeStaff(), new RecordAcceptanceCommand(id,
+        TransitionResult finalFailed = world.acceptance.recordAcceptance(bureau(), new RecordAcceptanceCommand(id,
                 null, LocalDate.of(2025, 11, 20), false, List.of("甲", "乙", "丙", "丁", "戊"),
                 PACK.finalAcceptanceStage().documents(), "整改"));
         assertThat(finalFailed.state()).isEqualTo(ProjectState.ACCEPTANCE_PENDING);
         on(2025, 12, 1);
-        TransitionResult accepted = world.acceptance.recordAcceptance(policeStaff(), new RecordAcceptanceCommand(id,
+        TransitionResult accepted = world.acceptance.recordAcceptance(bureau(), new RecordAcceptanceCommand(id,
                 null, LocalDate.of(2025, 12, 1), true, List.of("甲", "乙", "丙", "丁", "戊"),
                 PACK.finalAcceptanceStage().documents(), "通过"));
         assertThat(accepted.state()).isEqualTo(ProjectState.ACCEPTED);

@@ -1,9 +1,13 @@
 package cn.egov.projects.domain.access;
 
+import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.rule.RuleCode;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Who may see and do what (RULES.md §1), denied by default: a unit's staff see and act on their own unit's
@@ -47,13 +51,39 @@ public final class AccessPolicy {
         return AccessDecision.allowed();
     }
 
-    /** A decision on an action on one project. */
+    /**
+     * A decision on an action on one project. Recording an acceptance is open to whom the stage held next names
+     * ({@link AcceptanceStage#recordedBy}): the implementing unit's staff and leader, or the Bureau's officers.
+     */
     public AccessDecision decide(Actor actor, Action action, Project project) {
         AccessDecision hidden = visibility(actor, project);
         if (hidden != null) {
             return hidden;
         }
+        if (action == Action.RECORD_ACCEPTANCE) {
+            return decideStage(actor, project);
+        }
         return decide(actor, action);
+    }
+
+    /** The roles that record a stage of acceptance recorded by the unit or by the Bureau. */
+    public static Set<Role> recorders(AcceptanceStage.RecordedBy by) {
+        return switch (by) {
+            case UNIT -> EnumSet.of(Role.UNIT_STAFF, Role.UNIT_LEADER);
+            case BUREAU -> EnumSet.of(Role.BDB_OFFICER);
+        };
+    }
+
+    private AccessDecision decideStage(Actor actor, Project project) {
+        AcceptanceStage stage = project.nextAcceptanceStage(pack);
+        Set<Role> roles = recorders(stage.recordedBy());
+        if (roles.contains(actor.role())) {
+            return AccessDecision.allowed();
+        }
+        String what = pack.acceptanceStages().size() > 1 ? "录入" + stage.nameZh() + "结果" : Action.RECORD_ACCEPTANCE.zh();
+        String by = roles.stream().map(Role::zh).sorted().reduce((a, b) -> a + "、" + b).orElse("");
+        return new AccessDecision(AccessDecision.Kind.FORBIDDEN,
+                pack.roleViolation(stage, "「" + what + "」由" + by + "办理"));
     }
 
     private AccessDecision visibility(Actor actor, Project project) {

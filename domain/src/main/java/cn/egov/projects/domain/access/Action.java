@@ -58,7 +58,8 @@ public enum Action {
     FILE_SELF_INSPECTION(Provision.SELF_INSPECTION, "报送项目自查报告", UNIT_STAFF, UNIT_LEADER),
     /** Art. 23: the unit registers the information resources its project builds (资源目录). */
     MANAGE_RESOURCE_CATALOGUE(Provision.SELF_INSPECTION, "登记资源目录", UNIT_STAFF, UNIT_LEADER),
-    RECORD_ACCEPTANCE(Provision.ACCEPTANCE, "录入竣工验收结果", UNIT_STAFF, UNIT_LEADER),
+    /** Recorded by whom the stage held next says ({@code AcceptanceStage.recordedBy}): the unit, or the Bureau. */
+    RECORD_ACCEPTANCE(Provision.ACCEPTANCE, "录入竣工验收结果", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER),
     PUT_INTO_OPERATION(Provision.USE_AFTER_ACCEPTANCE, "投入使用", UNIT_STAFF, UNIT_LEADER),
     FILE_ACCEPTANCE_REPORT(Provision.ACCEPTANCE_REPORT, "报送验收报告", UNIT_STAFF, UNIT_LEADER),
     FILE_FINAL_ACCOUNTS(Provision.FINAL_ACCOUNTS, "竣工决算备案", UNIT_STAFF, UNIT_LEADER, FINANCE),

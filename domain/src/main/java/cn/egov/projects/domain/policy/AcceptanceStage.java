@@ -19,14 +19,43 @@ import java.util.Objects;
  * @param organiserZh        who organises the stage, as the measures say it (实施单位, 市大数据管理局)
  * @param expertPanelMinimum the smallest expert panel of the stage
  * @param documents          the documents the stage must have
+ * @param recordedBy         who records the stage's result in the system (录入验收结果): the implementing unit (its
+ *                           staff and leader), as Taicang's measures have it, or the Bureau (its officers) for a stage
+ *                           the Bureau organises; the access policy follows it
  */
 public record AcceptanceStage(String key, String nameZh, RuleText rule, String organiserZh, int expertPanelMinimum,
-                              List<String> documents) {
+                              List<String> documents, RecordedBy recordedBy) {
 
     /** The key of the single stage a pack has when it lists none: Taicang's Art. 24 acceptance. */
     public static final String FINAL = "FINAL";
 
+    /** Who records a stage of acceptance: a pack's data, as {@code "recordedBy"} in its file. */
+    public enum RecordedBy {
+        /** The implementing unit's staff and leader (Taicang: every stage). */
+        UNIT("实施单位"),
+        /** The Bureau's officers (市大数据管理局经办人员). */
+        BUREAU("市大数据管理局");
+
+        private final String zh;
+
+        RecordedBy(String zh) {
+            this.zh = zh;
+        }
+
+        /** Who, in Chinese. */
+        public String zh() {
+            return zh;
+        }
+    }
+
+    /** A stage the implementing unit records, as every stage of Taicang's measures is. */
+    public AcceptanceStage(String key, String nameZh, RuleText rule, String organiserZh, int expertPanelMinimum,
+                           List<String> documents) {
+        this(key, nameZh, rule, organiserZh, expertPanelMinimum, documents, RecordedBy.UNIT);
+    }
+
     public AcceptanceStage {
+        Objects.requireNonNull(recordedBy, "acceptance stage " + key + " needs who records it (recordedBy)");
         if (key == null || !key.matches("[A-Z][A-Z0-9_]{0,39}")) {
             throw new IllegalArgumentException("an acceptance stage's key must be 1..40 capitals, digits or _: " + key);
         }

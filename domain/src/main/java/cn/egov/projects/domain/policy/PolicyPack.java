@@ -262,6 +262,11 @@ public record PolicyPack(
         return new Violation(RuleCode.ART24_EXPERTS, article, compose(article, stage.rule().wording(), detail));
     }
 
+    /** The article that orders a stage of acceptance, as "第二十五条". */
+    public String articleZh(AcceptanceStage stage) {
+        return Articles.chinese(stage.rule().article());
+    }
+
     /** The article a rule cites in this pack, as "第十五条". */
     public String articleOf(RuleCode code) {
         return Articles.chinese(rules.get(code).article());
@@ -286,12 +291,50 @@ public record PolicyPack(
     }
 
     /**
+     * A decision citing the rule's article in this pack, worded by what was found alone (the pack's wording of the
+     * rule left out), e.g. {@code refusal(ART4_ROLE, "「备份数据库」由系统管理员办理")} →
+     * "第四条：「备份数据库」由系统管理员办理" under Taicang's measures, "第五条：…" under a pack that numbers the
+     * authorities' duties 5.
+     */
+    public Violation refusal(RuleCode code, String message) {
+        if (code.citesAction()) {
+            throw new IllegalArgumentException(code + " cites the article of the action: use orderViolation");
+        }
+        String article = articleOf(code);
+        return new Violation(code, article, article + "：" + message);
+    }
+
+    /**
      * A refusal because the action is not open in the project's present state; cites the article that holds the
      * action's provision in this pack.
      */
     public Violation orderViolation(Provision provision, String detail) {
         String articleZh = articleZh(provision);
         return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
+    }
+
+    /**
+     * A refusal because a stage of acceptance cannot be held in the project's present state; cites the article that
+     * orders the stage (a preliminary acceptance its own, not the final one's).
+     */
+    public Violation orderViolation(AcceptanceStage stage, String detail) {
+        String articleZh = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.LIFECYCLE_ORDER, articleZh, articleZh + "：" + detail);
+    }
+
+    /** A refusal because the day a stage of acceptance was held precedes a step before it; cites the stage's article. */
+    public Violation dateOrderViolation(AcceptanceStage stage, String detail) {
+        String articleZh = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.DATES_OUT_OF_ORDER, articleZh, articleZh + "：" + detail);
+    }
+
+    /**
+     * A refusal because the person's role does not record this stage of acceptance ({@link AcceptanceStage#recordedBy}
+     * says who does); code {@link RuleCode#ART4_ROLE}, citing the article that orders the stage.
+     */
+    public Violation roleViolation(AcceptanceStage stage, String detail) {
+        String articleZh = Articles.chinese(stage.rule().article());
+        return new Violation(RuleCode.ART4_ROLE, articleZh, articleZh + "：" + detail);
     }
 
     /** A refusal because a stated day precedes a step that must come before it; cites the action's article. */

@@ -89,6 +89,7 @@ public final class PolicyPacks {
         a.put(Provision.SCOPE, 2);
         a.put(Provision.UNIT_RESPONSIBILITY, 3);
         a.put(Provision.AUTHORITIES, 4);
+        a.put(Provision.CATEGORY, 5);
         a.put(Provision.RESOURCE_REUSE, 6);
         a.put(Provision.DECLARATION, 7);
         a.put(Provision.REVIEW_AND_APPROVAL, 8);
@@ -161,13 +162,13 @@ public final class PolicyPacks {
     /**
      * A fictional municipality's measures of a different shape (not a real city's law): the acceptance is held in
      * two stages — a preliminary acceptance (初步验收) organised by the implementing unit, then the final acceptance
-     * (竣工验收) organised by the Bureau with a larger panel — the contract is filed within 15 working days, the
+     * (竣工验收) organised — and recorded in the system — by the Bureau with a larger panel — the contract is filed within 15 working days, the
      * acceptance report within 10, and the articles are numbered differently from Taicang's (the measures give
      * their duties to more articles), so that every rule a refusal cites has the pack's own number.
      */
     public static PolicyPack twoStage() {
         Map<Integer, Integer> renumbered = Map.ofEntries(Map.entry(2, 2), Map.entry(3, 3), Map.entry(4, 5),
-                Map.entry(6, 7), Map.entry(7, 8), Map.entry(8, 9), Map.entry(9, 10), Map.entry(10, 11),
+                Map.entry(5, 6), Map.entry(6, 7), Map.entry(7, 8), Map.entry(8, 9), Map.entry(9, 10), Map.entry(10, 11),
                 Map.entry(11, 12), Map.entry(12, 13), Map.entry(13, 14), Map.entry(14, 15), Map.entry(15, 16),
                 Map.entry(16, 17), Map.entry(17, 18), Map.entry(18, 19), Map.entry(19, 20), Map.entry(20, 21),
                 Map.entry(21, 22), Map.entry(22, 23), Map.entry(23, 24), Map.entry(24, 26), Map.entry(25, 27), Map.entry(26, 28), Map.entry(27, 29));
@@ -211,7 +212,7 @@ public final class PolicyPacks {
                 List.of(new AcceptanceStage("PRELIMINARY", "初步验收", preliminary, "实施单位", 3,
                                 List.of("项目合同", "实施方案", "项目自查报告", "测试报告")),
                         new AcceptanceStage(AcceptanceStage.FINAL, "竣工验收", fin, "主管部门（示例市大数据管理局）", 5,
-                                finalDocuments)),
+                                finalDocuments, AcceptanceStage.RecordedBy.BUREAU)),
                 articles,
                 twoStageDeadlineWording());
     }

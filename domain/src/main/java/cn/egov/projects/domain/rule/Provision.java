@@ -13,6 +13,8 @@ public enum Provision {
     UNIT_RESPONSIBILITY("实施单位职责"),
     /** The duties of the Bureau, Finance, the Cyberspace office, the secrecy office and Audit (Art. 4). */
     AUTHORITIES("主管部门职责"),
+    /** The categories of projects (Taicang Art. 5), cited where projects are counted by category. */
+    CATEGORY("项目分类"),
     /** Information resources: reuse and no duplicate construction (Art. 6). */
     RESOURCE_REUSE("政务信息资源复用"),
     /** The yearly declaration window (Art. 7). */

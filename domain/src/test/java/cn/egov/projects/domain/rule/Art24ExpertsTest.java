@@ -136,4 +136,75 @@ class Art24ExpertsTest {
                 s.deadlines()));
         assertThat(old.nextAcceptanceStage(PolicyPacks.twoStage()).key()).isEqualTo(AcceptanceStage.FINAL);
     }
+
+    @Test
+    @DisplayName("两阶段验收政策包：初步验收的拒绝引用第二十五条（状态不符、日期早于自查报告、专家不足），竣工验收的拒绝引用第二十六条；太仓仍引用第二十四条")
+    void eachStageCitesItsOwnArticle() {
+        PolicyPack pack = PolicyPacks.twoStage();
+        List<String> preliminaryDocs = pack.acceptanceStages().get(0).documents();
+        Journey early = Journey.of(profile().build(), pack).contracted();
+        assertRefused(early.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, preliminaryDocs,
+                "初步验收通过", false), early.calc), RuleCode.LIFECYCLE_ORDER, "第二十五条", "不能组织初步验收");
+
+        Journey j = awaitingAcceptance(pack);
+        assertRefused(j.project.recordAcceptance(new Acceptance(LocalDate.of(2025, 5, 19), true, THREE_EXPERTS,
+                        preliminaryDocs, "初步验收通过", false), j.calc), RuleCode.DATES_OUT_OF_ORDER, "第二十五条",
+                "初步验收日期2025-05-19早于报送项目自查报告日期2025-05-20");
+        assertRefused(j.project.recordAcceptance(new Acceptance(HELD_ON, true, List.of("张明", "李华"),
+                preliminaryDocs, "初步验收通过", false), j.calc), RuleCode.ART24_EXPERTS, "第二十五条",
+                "初步验收专家2名，应不少于3名");
+
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, preliminaryDocs,
+                "初步验收通过", false), j.calc));
+        assertRefused(j.project.recordAcceptance(new Acceptance(HELD_ON.minusDays(1), true, FIVE_EXPERTS,
+                        pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc),
+                RuleCode.DATES_OUT_OF_ORDER, "第二十六条", "竣工验收日期2025-06-24早于上次验收日期2025-06-25");
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, FIVE_EXPERTS,
+                pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc));
+        assertRefused(j.project.recordAcceptance(new Acceptance(HELD_ON, true, FIVE_EXPERTS,
+                pack.finalAcceptanceStage().documents(), "竣工验收通过", false), j.calc),
+                RuleCode.LIFECYCLE_ORDER, "第二十六条", "不能组织竣工验收");
+
+        Journey t = Journey.of(profile().build(), PolicyPacks.taicang()).contracted();
+        assertRefused(t.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS, TAICANG_DOCUMENTS,
+                "验收通过", false), t.calc), RuleCode.LIFECYCLE_ORDER, "第二十四条", "不能组织验收");
+    }
+
+    @Test
+    @DisplayName("谁录入各验收阶段由政策包规定：太仓由实施单位录入（大数据局被拒绝，引用第二十四条）；两阶段示例初步验收由实施单位、竣工验收由大数据局录入，拒绝引用各阶段的条款")
+    void whoRecordsEachStageIsThePacks() {
+        cn.egov.projects.domain.access.Actor staff = cn.egov.projects.domain.access.Actor.of("staff",
+                cn.egov.projects.domain.access.Role.UNIT_STAFF, cn.egov.projects.domain.project.Fixtures.UNIT);
+        cn.egov.projects.domain.access.Actor bureau = cn.egov.projects.domain.access.Actor.of("bdb",
+                cn.egov.projects.domain.access.Role.BDB_OFFICER, new cn.egov.projects.domain.project.UnitId("TC-DSJ"));
+        cn.egov.projects.domain.access.Action record = cn.egov.projects.domain.access.Action.RECORD_ACCEPTANCE;
+
+        PolicyPack taicang = PolicyPacks.taicang();
+        assertThat(taicang.finalAcceptanceStage().recordedBy()).isEqualTo(AcceptanceStage.RecordedBy.UNIT);
+        cn.egov.projects.domain.access.AccessPolicy t = new cn.egov.projects.domain.access.AccessPolicy(taicang);
+        Journey tj = awaitingAcceptance(taicang);
+        assertThat(t.decide(staff, record, tj.project).isAllowed()).isTrue();
+        Violation refused = t.decide(bureau, record, tj.project).violation();
+        assertThat(refused.code()).isEqualTo(RuleCode.ART4_ROLE);
+        assertThat(refused.messageZh()).isEqualTo("第二十四条：「录入竣工验收结果」由实施单位分管领导、实施单位经办人员办理");
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(t).of(tj.project, bureau)).doesNotContain(record);
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(t).of(tj.project, staff)).contains(record);
+
+        PolicyPack pack = PolicyPacks.twoStage();
+        assertThat(pack.acceptanceStages()).extracting(AcceptanceStage::recordedBy)
+                .containsExactly(AcceptanceStage.RecordedBy.UNIT, AcceptanceStage.RecordedBy.BUREAU);
+        cn.egov.projects.domain.access.AccessPolicy p = new cn.egov.projects.domain.access.AccessPolicy(pack);
+        Journey j = awaitingAcceptance(pack);
+        assertThat(p.decide(staff, record, j.project).isAllowed()).isTrue();
+        assertThat(p.decide(bureau, record, j.project).violation().messageZh())
+                .isEqualTo("第二十五条：「录入初步验收结果」由实施单位分管领导、实施单位经办人员办理");
+        assertClean(j.project.recordAcceptance(new Acceptance(HELD_ON, true, THREE_EXPERTS,
+                pack.acceptanceStages().get(0).documents(), "初步验收通过", false), j.calc));
+        assertThat(p.decide(bureau, record, j.project).isAllowed()).isTrue();
+        Violation unit = p.decide(staff, record, j.project).violation();
+        assertThat(unit.code()).isEqualTo(RuleCode.ART4_ROLE);
+        assertThat(unit.messageZh()).isEqualTo("第二十六条：「录入竣工验收结果」由市大数据管理局办理");
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(p).of(j.project, bureau)).contains(record);
+        assertThat(new cn.egov.projects.domain.access.AvailableActions(p).of(j.project, staff)).doesNotContain(record);
+    }
 }
