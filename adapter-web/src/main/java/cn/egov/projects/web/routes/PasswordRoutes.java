@@ -1,7 +1,7 @@
 package cn.egov.projects.web.routes;
 
 import cn.egov.projects.application.port.in.Caller;
-import cn.egov.projects.application.error.SignInRefusedException;
+import cn.egov.projects.application.port.in.SignInRefusedException;
 import cn.egov.projects.application.port.in.PasswordUseCase;
 import cn.egov.projects.web.auth.SignInRefusals;
 import cn.egov.projects.domain.access.Action;

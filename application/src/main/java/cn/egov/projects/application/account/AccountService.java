@@ -7,7 +7,7 @@ import cn.egov.projects.application.error.PasswordRejectedException;
 import cn.egov.projects.application.port.in.PasswordChange;
 import cn.egov.projects.application.port.in.PasswordUseCase;
 import cn.egov.projects.application.port.in.SignInUseCase;
-import cn.egov.projects.application.error.SignInRefusedException;
+import cn.egov.projects.application.port.in.SignInRefusedException;
 import cn.egov.projects.application.port.out.AccessChangesPort;
 import cn.egov.projects.application.port.out.PasswordStatePort;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;

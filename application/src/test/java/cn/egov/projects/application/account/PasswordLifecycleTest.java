@@ -97,14 +97,14 @@ class PasswordLifecycleTest {
         assertThat(summaries()).contains("当前密码不正确（第4次）（修改密码时验证当前密码，用户名 officer）");
         assertThatThrownBy(() -> accounts.changeOwnPassword(officer, "Wrong-Pass-0x".toCharArray(),
                 "Badge-New-2025".toCharArray())).isInstanceOfSatisfying(
-                cn.egov.projects.application.error.SignInRefusedException.class,
+                cn.egov.projects.application.port.in.SignInRefusedException.class,
                 e -> assertThat(e.result()).isInstanceOf(SignInUseCase.Locked.class));
         assertThat(summaries()).anyMatch(s -> s.startsWith("连续5次密码验证失败，账号锁定至"));
 
         // the right current password does not help while the lock lasts, and nothing changed
         assertThatThrownBy(() -> accounts.changeOwnPassword(officer, INITIAL.toCharArray(),
                 "Badge-New-2025".toCharArray())).isInstanceOf(
-                cn.egov.projects.application.error.SignInRefusedException.class);
+                cn.egov.projects.application.port.in.SignInRefusedException.class);
         assertThat(signIn("officer", INITIAL)).isInstanceOf(SignInUseCase.Locked.class);
         assertThat(summaries()).doesNotContain("修改本人密码");
 

@@ -1,6 +1,4 @@
-package cn.egov.projects.application.error;
-
-import cn.egov.projects.application.port.in.SignInUseCase;
+package cn.egov.projects.application.port.in;
 
 import java.util.Objects;
 
