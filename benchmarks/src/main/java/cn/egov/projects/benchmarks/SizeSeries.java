@@ -7,7 +7,7 @@ import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.persistence.Database;
 import cn.egov.projects.persistence.DatabaseSettings;
 import cn.egov.projects.persistence.PersistenceAdapters;
-import cn.egov.projects.persistence.config.PolicyPackFile;
+import cn.egov.projects.bootstrap.config.PolicyPackFile;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;

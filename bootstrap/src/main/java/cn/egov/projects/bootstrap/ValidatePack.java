@@ -5,8 +5,8 @@ import cn.egov.projects.domain.policy.PolicyHistory;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.Articles;
 import cn.egov.projects.domain.rule.Provision;
-import cn.egov.projects.persistence.config.ConfigurationException;
-import cn.egov.projects.persistence.config.PolicyPackFile;
+import cn.egov.projects.bootstrap.config.ConfigurationException;
+import cn.egov.projects.bootstrap.config.PolicyPackFile;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package cn.egov.projects.persistence.config;
+package cn.egov.projects.bootstrap.config;
 
 /** A configuration file that cannot be used; the message is one line saying what and where. */
 public final class ConfigurationException extends RuntimeException {

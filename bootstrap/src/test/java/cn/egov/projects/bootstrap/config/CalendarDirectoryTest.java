@@ -1,4 +1,4 @@
-package cn.egov.projects.persistence.config;
+package cn.egov.projects.bootstrap.config;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package cn.egov.projects.persistence.config;
+package cn.egov.projects.bootstrap.config;
 
 import cn.egov.projects.domain.calendar.Term;
 import cn.egov.projects.domain.calendar.TermUnit;
