@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * newer server), so the tools here are stand-ins in {@code EGOV_PG_BIN} that record how they were called: what is
  * checked is the application's side — the connection and the exported snapshot given to pg_dump, the password only
  * in the child's environment, the manifest read in the snapshot, the refusal of a target that is not empty, a failing
- * tool reported without the password.
+ * tool reported without the password. The round trip with the machine's real tools is bootstrap's
+ * {@code PostgreSqlBackupRoundTripTest}.
  */
 @DisplayName("备份与恢复（PostgreSQL）：pg_dump/pg_restore 的调用、口令只在环境变量中、非空目标被拒绝")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
