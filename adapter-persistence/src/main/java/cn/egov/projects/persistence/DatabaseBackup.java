@@ -281,10 +281,34 @@ public final class DatabaseBackup {
             refuseUnlessEmpty(c, true);
         }
         Path pgRestore = PgTools.tool("pg_restore", pgBin, System.getenv("PATH"));
-        PgTools.run(PgTools.restoreCommand(pgRestore, target, dump), target);
+        try {
+            PgTools.run(PgTools.restoreCommand(pgRestore, target, dump), target);
+        } catch (BackupException e) {
+            throw missingRole(e).orElseThrow(() -> e);
+        }
         try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
             checkCounts(c, manifest);
         }
+    }
+
+    private static final java.util.regex.Pattern MISSING_ROLE =
+            java.util.regex.Pattern.compile("role \"([^\"]{1,63})\" does not exist");
+
+    /**
+     * A restore that failed for a role the dump grants to (a dump carries grants, not roles) and the target server
+     * lacks, told as such: nothing was restored (one transaction), and the role must be made first.
+     */
+    static Optional<BackupException> missingRole(BackupException failed) {
+        java.util.regex.Matcher m = MISSING_ROLE.matcher(String.valueOf(failed.getMessage()));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String role = m.group(1);
+        return Optional.of(new BackupException(BackupException.Kind.FAILED, "目标服务器中没有角色" + role
+                + "：备份中的授权要用到它，而备份不含角色。请先以CREATE ROLE " + role + "建立该角色后重新恢复；本次未恢复任何数据",
+                "the target server has no role " + role + ": the archive's grants name it, and a backup holds no "
+                        + "roles; CREATE ROLE " + role + " first, then restore again; nothing was restored",
+                failed));
     }
 
     // ------------------------------------------------------------------------------------------------ both

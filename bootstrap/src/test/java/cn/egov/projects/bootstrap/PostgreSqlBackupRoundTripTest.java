@@ -276,6 +276,45 @@ class PostgreSqlBackupRoundTripTest {
                 .isEqualTo(ExitCode.OK);
     }
 
+    @Test
+    @DisplayName("目标服务器缺少备份授权所用的角色：恢复失败（退出码9），说明应先建立哪个角色，目标库中一张表也没有；建立后恢复成功")
+    void aRoleTheGrantsNameMissingInTheTargetIsToldAndNothingIsRestored() throws Exception {
+        String source = newDatabase();
+        Map<String, String> owner = environment(source, OWNER, OWNER_PASSWORD);
+        assertThat(Main.run(List.of("create-admin", "--username", "admin", "--name", "系统管理员", "--unit", "TC-DSJ"),
+                owner)).isEqualTo(ExitCode.OK);
+        grants(source);
+        String report = "egov_report_" + Long.toHexString(System.nanoTime());
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + report);
+        }
+        execute(owner, "GRANT SELECT ON project TO " + report);
+        Path archive = dir.resolve("with-report-" + source + ".zip");
+        assertThat(Main.run(List.of("backup", "--to", archive.toString()), owner)).as(this::printed)
+                .isEqualTo(ExitCode.OK);
+        // a new server has the application's roles but not this one
+        execute(owner, "REVOKE SELECT ON project FROM " + report);
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP ROLE " + report);
+        }
+
+        String empty = newDatabase();
+        Map<String, String> target = environment(empty, OWNER, OWNER_PASSWORD);
+        out.reset();
+        assertThat(Main.run(List.of("restore", "--from", archive.toString()), target))
+                .isEqualTo(ExitCode.BACKUP_FAILED);
+        assertThat(printed()).contains("目标服务器中没有角色" + report, "CREATE ROLE " + report, "未恢复任何数据");
+        assertThat(count(target, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+                .isZero();
+
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + report);
+        }
+        assertThat(Main.run(List.of("restore", "--from", archive.toString()), target)).as(this::printed)
+                .isEqualTo(ExitCode.OK);
+        assertThat(privileges(empty, report)).contains("project SELECT");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** A database with the administrator only, backed up. */
