@@ -24,7 +24,8 @@ import java.util.List;
  * waits for the console or the disk (one access line per request); nothing is dropped, and {@link Main}
  * flushes what is queued before the process ends ({@link LogFlush}). The request id (X-Request-Id) is printed where
  * a request set it. The root level is {@code EGOV_LOG_LEVEL} (system property or environment), INFO by default;
- * the libraries' chatter is kept to warnings.
+ * the libraries' chatter is kept to warnings. With {@code EGOV_SYSLOG} set, every line also goes to a central syslog
+ * collector ({@link SyslogAppender}, through a queue that never blocks); unset, nothing is sent anywhere.
  *
  * <p>An operator's own logback file still wins: with {@code -Dlogback.configurationFile=…} (or a
  * {@code logback-test.xml} on the class path, as in the modules' tests) this steps aside and logback reads the file.

@@ -112,6 +112,8 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
     private final String hostName;
     private final String processId = Long.toString(ProcessHandle.current().pid());
     private DatagramSocket udp;
+    /** The collector's address for UDP, looked up when the appender starts and again after a failed send. */
+    private InetSocketAddress udpAddress;
     private Socket tcp;
     private OutputStream tcpOut;
     private long nextTry;
@@ -147,6 +149,7 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
         if (!target.tcp()) {
             try {
                 udp = new DatagramSocket();
+                udpAddress = new InetSocketAddress(target.host(), target.port());
             } catch (IOException e) {
                 addError("cannot open a UDP socket for syslog: " + e.getMessage(), e);
                 return;
@@ -171,12 +174,17 @@ final class SyslogAppender extends AppenderBase<ILoggingEvent> {
             if (target.tcp()) {
                 sendTcp(message);
             } else {
-                udp.send(new DatagramPacket(message, message.length, new InetSocketAddress(target.host(),
-                        target.port())));
+                if (udpAddress.isUnresolved()) {
+                    udpAddress = new InetSocketAddress(target.host(), target.port());
+                }
+                udp.send(new DatagramPacket(message, message.length, udpAddress));
             }
-        } catch (IOException e) {
-            // the collector is away: this line is dropped, the files keep it
+        } catch (IOException | IllegalArgumentException e) {
+            // the collector is away (or its name not found): this line is dropped, the files keep it
             closeTcp();
+            if (udpAddress != null) {
+                udpAddress = InetSocketAddress.createUnresolved(target.host(), target.port());
+            }
         }
     }
 
