@@ -42,13 +42,15 @@ public final class AuditTrailAdapter implements AuditTrailPort {
     @Override
     public void append(AuditRecord record) {
         var row = AuditMapper.INSTANCE.toRow(Objects.requireNonNull(record, "record"));
-        sessions.call(s -> {
+        long id = sessions.call(s -> {
             try {
                 return chain.append(s.getConnection(), new Insert(row));
             } catch (SQLException e) {
                 throw new PersistenceException("cannot append to the audit trail: " + SqlErrors.rootMessage(e), e);
             }
         });
+        // the security events log tells of what the trail holds: once committed, never of a rolled-back record
+        sessions.afterCommit(() -> SecurityEventsLog.written(id, record));
     }
 
     /** The record's insert: the chain runs it while its head is locked and seals the row it returns. */

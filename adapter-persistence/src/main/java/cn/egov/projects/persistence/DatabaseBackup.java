@@ -264,7 +264,11 @@ public final class DatabaseBackup {
                     snapshot = rs.getString(1);
                 }
                 Manifest manifest = describe(c, Manifest.POSTGRESQL, createdBy, now, "data.dump");
-                PgTools.run(PgTools.dumpCommand(pgDump, target, snapshot, work.resolve("data.dump")), target);
+                try {
+                    PgTools.run(PgTools.dumpCommand(pgDump, target, snapshot, work.resolve("data.dump")), target);
+                } catch (BackupException e) {
+                    throw versionMismatch(e, pgDump).orElseThrow(() -> e);
+                }
                 return manifest;
             } finally {
                 c.rollback();
@@ -281,10 +285,57 @@ public final class DatabaseBackup {
             refuseUnlessEmpty(c, true);
         }
         Path pgRestore = PgTools.tool("pg_restore", pgBin, System.getenv("PATH"));
-        PgTools.run(PgTools.restoreCommand(pgRestore, target, dump), target);
+        try {
+            PgTools.run(PgTools.restoreCommand(pgRestore, target, dump), target);
+        } catch (BackupException e) {
+            throw missingRole(e).or(() -> versionMismatch(e, pgRestore)).orElseThrow(() -> e);
+        }
         try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
             checkCounts(c, manifest);
         }
+    }
+
+    private static final java.util.regex.Pattern MISSING_ROLE =
+            java.util.regex.Pattern.compile("role \"([^\"]{1,63})\" does not exist");
+
+    /**
+     * A restore that failed for a role the dump grants to (a dump carries grants, not roles) and the target server
+     * lacks, told as such: nothing was restored (one transaction), and the role must be made first.
+     */
+    static Optional<BackupException> missingRole(BackupException failed) {
+        java.util.regex.Matcher m = MISSING_ROLE.matcher(String.valueOf(failed.getMessage()));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String role = m.group(1);
+        return Optional.of(new BackupException(BackupException.Kind.FAILED, "目标服务器中没有角色" + role
+                + "：备份中的授权要用到它，而备份不含角色。请先以CREATE ROLE " + role + "建立该角色后重新恢复；本次未恢复任何数据",
+                "the target server has no role " + role + ": the archive's grants name it, and a backup holds no "
+                        + "roles; CREATE ROLE " + role + " first, then restore again; nothing was restored",
+                failed));
+    }
+
+    /**
+     * A tool refused for its version, told with what to do: pg_dump older than the server ("server version
+     * mismatch"), pg_restore older than the pg_dump that made the archive ("unsupported version … in file header").
+     */
+    static Optional<BackupException> versionMismatch(BackupException failed, Path tool) {
+        String message = String.valueOf(failed.getMessage());
+        if (message.contains("server version mismatch")) {
+            return Optional.of(new BackupException(BackupException.Kind.FAILED, "客户端程序" + tool + "的大版本低于数据库服务器，"
+                    + "pg_dump拒绝备份：请安装与服务器同一大版本或更新的PostgreSQL客户端，并用" + PgTools.BIN_VARIABLE
+                    + "指明其目录（" + failed.getMessage() + "）", tool + " is of an older major version than the "
+                    + "database server and refuses it: install the client of the server's major version or newer and "
+                    + "set " + PgTools.BIN_VARIABLE + " to its directory (" + failed.getMessage() + ")", failed));
+        }
+        if (message.contains("unsupported version") && message.contains("file header")) {
+            return Optional.of(new BackupException(BackupException.Kind.FAILED, "备份由较新的pg_dump生成，" + tool
+                    + "读不了：请用不低于它的PostgreSQL客户端恢复，并用" + PgTools.BIN_VARIABLE + "指明其目录；本次未恢复任何数据",
+                    "the archive was made by a newer pg_dump than " + tool + " can read: restore with a client at "
+                            + "least as new, set " + PgTools.BIN_VARIABLE + " to its directory; nothing was restored",
+                    failed));
+        }
+        return Optional.empty();
     }
 
     // ------------------------------------------------------------------------------------------------ both

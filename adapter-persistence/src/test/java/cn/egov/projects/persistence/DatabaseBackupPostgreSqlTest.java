@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * newer server), so the tools here are stand-ins in {@code EGOV_PG_BIN} that record how they were called: what is
  * checked is the application's side — the connection and the exported snapshot given to pg_dump, the password only
  * in the child's environment, the manifest read in the snapshot, the refusal of a target that is not empty, a failing
- * tool reported without the password.
+ * tool reported without the password. The round trip with the machine's real tools is bootstrap's
+ * {@code PostgreSqlBackupRoundTripTest}.
  */
 @DisplayName("备份与恢复（PostgreSQL）：pg_dump/pg_restore 的调用、口令只在环境变量中、非空目标被拒绝")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -160,6 +161,36 @@ class DatabaseBackupPostgreSqlTest {
             List<String> args = Files.readAllLines(bin.resolve("pg_restore.args"));
             assertThat(args).contains("--single-transaction", "--exit-on-error", "--no-owner");
             assertThat(args.get(args.size() - 1)).endsWith("data");
+        }
+    }
+
+    @Test
+    @DisplayName("客户端版本低于服务器（pg_dump拒绝）或低于生成备份的pg_dump（pg_restore读不了）：说明应安装哪种客户端，口令不出现")
+    void toolsOfAnOlderVersionAreToldAsSuch() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("old-bin"));
+        // what pg_dump 15 and pg_restore 15 print for a server and an archive of 17
+        Files.writeString(old.resolve("pg_dump"), "#!/bin/sh\necho 'pg_dump: error: aborting because of server "
+                + "version mismatch' >&2\necho 'pg_dump: detail: server version: 17.8; pg_dump version: 15.18' >&2\n"
+                + "exit 1\n", StandardCharsets.UTF_8);
+        Files.writeString(old.resolve("pg_restore"), "#!/bin/sh\necho 'pg_restore: error: unsupported version (1.16) "
+                + "in file header' >&2\nexit 1\n", StandardCharsets.UTF_8);
+        for (String tool : List.of("pg_dump", "pg_restore")) {
+            Files.setPosixFilePermissions(old.resolve(tool), PosixFilePermissions.fromString("rwx------"));
+        }
+        Path archive = dir.resolve("old-client.zip");
+        assertThatThrownBy(() -> DatabaseBackup.backUp(database, archive, "tester", Instant.now(),
+                Optional.of(old.toString()))).isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BackupException.Kind.FAILED);
+                    assertThat(e.messageZh()).contains("大版本低于数据库服务器", "EGOV_PG_BIN", "server version: 17.8")
+                            .doesNotContain("S3cret");
+                });
+        assertThat(archive).doesNotExist();
+
+        Path made = backUp("for-old-restore.zip");
+        try (TestDatabase empty = PostgresServer.get().newDatabase()) {
+            assertThatThrownBy(() -> DatabaseBackup.restore(empty.settings(), made, Optional.of(old.toString())))
+                    .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.messageZh())
+                            .contains("备份由较新的pg_dump生成", "未恢复任何数据"));
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.List;
  * waits for the console or the disk (one access line per request); nothing is dropped, and {@link Main}
  * flushes what is queued before the process ends ({@link LogFlush}). The request id (X-Request-Id) is printed where
  * a request set it. The root level is {@code EGOV_LOG_LEVEL} (system property or environment), INFO by default;
- * the libraries' chatter is kept to warnings.
+ * the libraries' chatter is kept to warnings. With {@code EGOV_SYSLOG} set, every line also goes to a central syslog
+ * collector ({@link SyslogAppender}, through a queue that never blocks); unset, nothing is sent anywhere.
  *
  * <p>An operator's own logback file still wins: with {@code -Dlogback.configurationFile=…} (or a
  * {@code logback-test.xml} on the class path, as in the modules' tests) this steps aside and logback reads the file.
@@ -71,8 +72,50 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         root.setLevel(rootLevel());
         root.addAppender(async);
         root.addAppender(asyncFile);
+        syslog(context, root);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
+
+    /**
+     * With {@code EGOV_SYSLOG} set, every line (the application's log, the access lines and the security events)
+     * also goes to a central syslog collector ({@link SyslogAppender}), through a queue of its own that never makes
+     * a request wait: when the collector falls behind and the queue is full, syslog loses lines, the files none.
+     * Unset, nothing is sent anywhere. A setting that cannot be used is said in the log, and nothing is sent.
+     */
+    private static void syslog(LoggerContext context, Logger root) {
+        String setting = setting(SYSLOG);
+        if (setting == null || setting.isBlank()) {
+            return;
+        }
+        SyslogAppender.Target target;
+        try {
+            target = SyslogAppender.Target.parse(setting, setting(SYSLOG_FACILITY));
+        } catch (IllegalArgumentException e) {
+            root.error("logs are NOT shipped to a syslog collector: {}", e.getMessage());
+            return;
+        }
+        SyslogAppender syslog = new SyslogAppender(target);
+        syslog.setContext(context);
+        syslog.setName("SYSLOG");
+        syslog.start();
+        AsyncAppender asyncSyslog = new AsyncAppender();
+        asyncSyslog.setContext(context);
+        asyncSyslog.setName("ASYNC_SYSLOG");
+        asyncSyslog.setQueueSize(8192);
+        asyncSyslog.setDiscardingThreshold(0);
+        asyncSyslog.setNeverBlock(true);
+        asyncSyslog.addAppender(syslog);
+        asyncSyslog.start();
+        root.addAppender(asyncSyslog);
+        root.info("log lines also go to the syslog collector {} (facility {}, app name {})", target,
+                setting(SYSLOG_FACILITY) == null ? "local0" : setting(SYSLOG_FACILITY).trim(),
+                SyslogAppender.APP_NAME);
+    }
+
+    /** The central syslog collector: {@code udp://host:port}, {@code tcp://host:port} or {@code host[:port]}. */
+    static final String SYSLOG = "EGOV_SYSLOG";
+    /** The syslog facility, {@code local0} unless set. */
+    static final String SYSLOG_FACILITY = "EGOV_SYSLOG_FACILITY";
 
     /**
      * The same lines in a file ({@code EGOV_LOG_DIR}, default {@code logs} in the working directory), rolled over at

@@ -31,9 +31,24 @@ public final class Sessions {
     private static final class Bound {
         final SqlSession session;
         final Map<Object, Object> resources = new HashMap<>();
+        /** What runs once the transaction has committed (never after a rollback). */
+        java.util.List<Runnable> afterCommit;
 
         Bound(SqlSession session) {
             this.session = session;
+        }
+
+        void committed() {
+            if (afterCommit != null) {
+                for (Runnable action : afterCommit) {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(Sessions.class).warn("an action after a commit failed: {}",
+                                e.toString());
+                    }
+                }
+            }
         }
     }
 
@@ -46,12 +61,14 @@ public final class Sessions {
         if (bound.get() != null) {
             return work.get();
         }
+        Bound current;
+        T result;
         try (SqlSession session = factory.openSession(false)) {
-            bound.set(new Bound(session));
+            current = new Bound(session);
+            bound.set(current);
             try {
-                T result = work.get();
+                result = work.get();
                 session.commit(true);
-                return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(session, e);
                 throw e;
@@ -59,6 +76,26 @@ public final class Sessions {
                 bound.remove();
             }
         }
+        current.committed();
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the transaction running on this thread has committed, or now outside
+     * {@link #inTransaction} (where every statement commits by itself); never after a rollback. For what must tell
+     * of committed work only (the security events log); a failing action is logged, never thrown.
+     */
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Bound current = bound.get();
+        if (current == null) {
+            action.run();
+            return;
+        }
+        if (current.afterCommit == null) {
+            current.afterCommit = new java.util.ArrayList<>();
+        }
+        current.afterCommit.add(action);
     }
 
     public <T> T call(Function<SqlSession, T> work) {
