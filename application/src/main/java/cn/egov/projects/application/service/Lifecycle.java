@@ -132,8 +132,9 @@ final class Lifecycle {
             throw new RefusedException(unnamed(project, outcome.refusals()));
         }
         ports.save().update(project);
-        record(caller, action, article, project.id(), before, project.state(), summary);
         announceDeadlines(project, deadlinesBefore);
+        // the audit record last: its append holds the audit chain's head until the commit, and every writer needs it
+        record(caller, action, article, project.id(), before, project.state(), summary);
         return new TransitionResult(project.id(), project.state(), project.version(), unnamed(project,
                 outcome.flags()));
     }
