@@ -144,8 +144,9 @@ class DossierBrowserIT extends BrowserTestSupport {
         assertThat(head.isDisplayed()).isFalse();
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
-            assertThat(head.isDisplayed()).isTrue();
-            assertThat(head.getText()).contains("项目档案：" + NAME, "项目编号 " + id);
+            // (fixed above the page's first line, in the margin: so read by its style, not by its place)
+            assertThat(js.executeScript("return getComputedStyle(arguments[0]).display", head)).isEqualTo("flex");
+            assertThat(head.getAttribute("textContent")).contains("项目档案：" + NAME, "项目编号 " + id);
             assertThat(js.executeScript("return getComputedStyle(arguments[0]).position", head)).isEqualTo("fixed");
             assertThat(driver.findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
             assertThat(driver.findElement(By.id("print")).isDisplayed()).isFalse();

@@ -172,7 +172,7 @@ public final class ProjectRecords {
             // 三、办理记录
             doc.add(heading((profile.performanceGoals().isEmpty() ? "二" : "三") + "、办理记录（谁、何时、依据哪一条）",
                     section));
-            PdfPTable steps = table(new float[] {1.5f, 2.4f, 2f, 1f, 1.9f, 2.6f}, 100);
+            PdfPTable steps = table(new float[] {1.4f, 2.9f, 1.9f, 1f, 1.8f, 2.5f}, 100);
             headers(steps, bold, "时间", "办理人（单位）", "事项", "依据", "状态变化", "说明");
             steps.setHeaderRows(1);
             for (AuditEntry e : page.timeline()) {
@@ -210,17 +210,20 @@ public final class ProjectRecords {
             // 五、文档
             n = profile.performanceGoals().isEmpty() ? "四" : "五";
             doc.add(heading(n + "、文档（SM3摘要，GB/T 32905）", section));
-            PdfPTable documents = table(new float[] {2.2f, 1.2f, 0.9f, 1.6f, 1.4f, 3.2f}, 100);
-            headers(documents, bold, "文件名", "类别", "大小（字节）", "上传人", "上传时间", "SM3摘要");
+            // each document on two rows: its facts, then its digest across the page (64 hex digits on one line)
+            PdfPTable documents = table(new float[] {3f, 1.6f, 1.2f, 2f, 1.6f}, 100);
+            headers(documents, bold, "文件名", "类别", "大小（字节）", "上传人", "上传时间");
             documents.setHeaderRows(1);
             for (StoredDocument s : page.documents()) {
                 cells(documents, text, s.fileName(), orDash(s.kind()), String.valueOf(s.size()),
                         orDash(names.person(s.uploadedBy()) == null ? s.uploadedBy() : names.person(s.uploadedBy())),
                         when(s.uploadedAt()));
-                documents.addCell(cell(s.sm3() == null ? "—" : s.sm3(), small));
+                PdfPCell digest = cell("SM3：" + (s.sm3() == null ? "—" : s.sm3()), small);
+                digest.setColspan(5);
+                documents.addCell(digest);
             }
             if (page.documents().isEmpty()) {
-                none(documents, text, 6);
+                none(documents, text, 5);
             }
             doc.add(documents);
 
