@@ -269,7 +269,7 @@ public final class WebApi {
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock, workplace.performance()).recordedBy(workplace.securityEvents())
-                .limitedBy(accountSecurity.exportLimits()).mount(router, table);
+                .limitedBy(accountSecurity.exportLimits()).namedBy(workplace.units()).mount(router, table);
         new cn.egov.projects.web.routes.ProjectRecordRoutes(workplace.projectPage(), useCases.listProjects(),
                 workplace.units(), workplace.securityEvents(), accountSecurity.exportLimits(), clock)
                 .mount(router, table);

@@ -195,13 +195,36 @@ class ProjectRecordApiTest extends ConformingApiTest {
         assertThat(call("GET", "/api/exports/projects.xlsx", "admin", null).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @DisplayName("年度实施计划、逾期清单、年度绩效考核的Excel：单位写全称，代码另列在最后")
+    void theOtherExportsNameTheUnits() throws IOException {
+        String id = planned("智慧公安数据平台");
+        world.clock.set(java.time.LocalDate.of(2025, 3, 10));
+
+        List<List<String>> plan = workbook("/api/exports/annual-plan.xlsx?year=2025", "bureau", 0);
+        assertThat(plan.get(1)).endsWith("项目编号", "单位代码");
+        assertThat(plan.get(2)).contains("智慧公安数据平台", "太仓市公安局", id).endsWith("TC-GAJ");
+        assertThat(plan.get(2).get(2)).isEqualTo("太仓市公安局");
+
+        List<List<String>> overdue = workbook("/api/exports/overdue.xlsx", "auditor", 0);
+        assertThat(overdue.get(1)).endsWith("单位代码");
+        assertThat(overdue.get(2).get(1)).isEqualTo("太仓市公安局");
+        assertThat(overdue.get(2)).endsWith("TC-GAJ");
+
+        assertThat(workbook("/api/exports/performance.xlsx?year=2025", "bureau", 0).get(1)).endsWith("单位代码");
+        assertThat(workbook("/api/exports/performance.xlsx?year=2025", "bureau", 1).get(1)).endsWith("单位代码");
+    }
+
     private List<List<String>> sheet(String user, String query) throws IOException {
-        HttpResponse<Buffer> r = call("GET", "/api/exports/projects.xlsx" + (query.isEmpty() ? "" : "?" + query),
-                user, null);
+        return workbook("/api/exports/projects.xlsx" + (query.isEmpty() ? "" : "?" + query), user, 0);
+    }
+
+    private List<List<String>> workbook(String path, String user, int index) throws IOException {
+        HttpResponse<Buffer> r = call("GET", path, user, null);
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
         List<List<String>> rows = new ArrayList<>();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body().getBytes()))) {
-            Sheet sheet = book.getSheetAt(0);
+            Sheet sheet = book.getSheetAt(index);
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
