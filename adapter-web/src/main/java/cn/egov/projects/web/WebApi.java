@@ -272,7 +272,7 @@ public final class WebApi {
                 .limitedBy(accountSecurity.exportLimits()).namedBy(workplace.units()).mount(router, table);
         new cn.egov.projects.web.routes.ProjectRecordRoutes(workplace.projectPage(), useCases.listProjects(),
                 workplace.units(), workplace.securityEvents(), accountSecurity.exportLimits(), clock)
-                .mount(router, table);
+                .withAuditTrail(workplace.auditSearch()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents(),
                 accountSecurity.exportLimits())

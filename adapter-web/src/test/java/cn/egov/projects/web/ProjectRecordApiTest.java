@@ -215,6 +215,34 @@ class ProjectRecordApiTest extends ConformingApiTest {
         assertThat(workbook("/api/exports/performance.xlsx?year=2025", "bureau", 1).get(1)).endsWith("单位代码");
     }
 
+    @Test
+    @DisplayName("操作记录导出：与页面同样筛选，用户写姓名、单位写全称，编号和代码另列；只给审计局和大数据局；记入安全审计")
+    void theAuditRecordsExport() throws IOException {
+        String id = planned("智慧公安数据平台");
+
+        List<List<String>> rows = workbook("/api/exports/audit-records.xlsx?action=DECLARE&project=" + id,
+                "auditor", 0);
+        assertThat(rows.get(0).get(0)).startsWith("操作记录（筛选：action=DECLARE&project=" + id + "），共1条");
+        assertThat(rows.get(1)).startsWith("时间", "用户", "单位").endsWith("用户编号", "单位代码");
+        assertThat(rows).hasSize(3);
+        List<String> declared = rows.get(2);
+        // (the trail kept in memory here knows no people's names: the browser test reads them from the database)
+        String police = world.accounts.findByUsername("police").orElseThrow().userId();
+        assertThat(declared.get(1)).isEqualTo(police);
+        assertThat(declared.get(10)).isEqualTo(police);
+        assertThat(declared.get(2)).isEqualTo("太仓市公安局");
+        assertThat(declared.get(4)).isEqualTo("申报项目");
+        assertThat(declared.get(5)).isEqualTo("第七条");
+        assertThat(declared.get(6)).isEqualTo(id);
+        assertThat(declared.get(11)).isEqualTo("TC-GAJ");
+
+        assertThat(call("GET", "/api/exports/audit-records.xlsx", "police", null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/exports/audit-records.xlsx?from=2024-13-01", "auditor", null).statusCode())
+                .isEqualTo(400);
+        assertThat(securityTrail("EXPORT")).extracting(e -> e.getString("summary"))
+                .contains("导出audit-records.xlsx（action=DECLARE&project=" + id + "）：1行");
+    }
+
     private List<List<String>> sheet(String user, String query) throws IOException {
         return workbook("/api/exports/projects.xlsx" + (query.isEmpty() ? "" : "?" + query), user, 0);
     }

@@ -264,4 +264,44 @@ class DossierBrowserIT extends BrowserTestSupport {
         awaitPage(d -> d.findElement(By.id("project-table")).getText().contains("网格化社会治理系统"));
         assertThat(driver.findElement(By.id("f-q")).getAttribute("value")).isEmpty();
     }
+    @Test
+    @DisplayName("审计与操作记录：筛选离开再回来仍在；导出的Excel恰是筛选出的记录，用户写姓名、单位写全称")
+    void theOperationRecordsKeepTheirFilterAndExportNames() throws IOException {
+        String id = declared("政务数据共享交换平台");
+        signIn("bureau");
+        driver.get(base + "/audit.html");
+        awaitPage(d -> d.findElement(By.id("audit-table")));
+        type("a-project", id);
+        new Select(driver.findElement(By.id("a-action"))).selectByValue("DECLARE");
+        driver.findElement(By.id("audit-search")).click();
+        awaitPage(d -> d.findElement(By.id("page-info")).getText().contains("共 1 条"));
+
+        driver.get(base + "/projects.html");
+        awaitPage(d -> d.findElement(By.id("project-table")));
+        driver.get(base + "/audit.html");
+        awaitPage(d -> d.findElement(By.id("page-info")).getText().contains("共 1 条"));
+        assertThat(driver.findElement(By.id("a-project")).getAttribute("value")).isEqualTo(id);
+        assertThat(driver.findElement(By.id("audit-table")).getText()).contains("王经办", "申报项目", "太仓市公安局");
+
+        String href = driver.findElement(By.id("audit-export")).getAttribute("href");
+        assertThat(href).contains("/api/exports/audit-records.xlsx?").contains("action=DECLARE");
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(href)))) {
+            for (Row row : book.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(c -> cells.add(c.toString()));
+                rows.add(cells);
+            }
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2).get(1)).isEqualTo("王经办");
+        assertThat(rows.get(2).get(2)).isEqualTo("太仓市公安局");
+        assertThat(rows.get(2).get(4)).isEqualTo("申报项目");
+        assertThat(rows.get(2).get(6)).isEqualTo(id);
+        assertThat(rows.get(2).get(11)).isEqualTo("TC-GAJ");
+
+        driver.findElement(By.id("audit-reset")).click();
+        awaitPage(d -> !d.findElement(By.id("page-info")).getText().contains("共 1 条"));
+        assertThat(driver.findElement(By.id("a-project")).getAttribute("value")).isEmpty();
+    }
 }

@@ -33,7 +33,8 @@ import java.util.Objects;
 
 /**
  * A project's record (项目档案) as a PDF, {@code GET /api/projects/:id/record.pdf}, and the project list as it is
- * filtered on its page, {@code GET /api/exports/projects.xlsx?year=&unit=&state=&category=&q=}. Both are exports:
+ * filtered on its page, {@code GET /api/exports/projects.xlsx?year=&unit=&state=&category=&q=}, and the operation
+ * records as filtered on theirs ({@link #withAuditTrail}). All are exports:
  * counted against the export limits ({@link ExportLimits}) and recorded in the security audit trail with the numbers
  * of the classified projects they hold. A classified project outside the caller's 知悉范围 does not exist for them
  * (404, as its page); inside it, the read of its record is recorded as well (READ_CLASSIFIED).
@@ -49,6 +50,8 @@ public final class ProjectRecordRoutes {
     private final SecurityEventUseCase exports;
     private final ExportLimitUseCase limits;
     private final ClockPort clock;
+    /** The audit trail's search, for the export of the operation records; null: no such export. */
+    private cn.egov.projects.application.port.in.AuditSearchUseCase audit;
 
     public ProjectRecordRoutes(ProjectPageUseCase pages, ListProjectsUseCase lists, UnitUseCase units,
                                SecurityEventUseCase exports, ExportLimitUseCase limits, ClockPort clock) {
@@ -60,10 +63,93 @@ public final class ProjectRecordRoutes {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Adds the export of the operation records as they are filtered on the 审计与操作记录 page,
+     * {@code GET /api/exports/audit-records.xlsx?user=&action=&project=&from=&to=} (Audit and the Bureau).
+     */
+    public ProjectRecordRoutes withAuditTrail(cn.egov.projects.application.port.in.AuditSearchUseCase audit) {
+        this.audit = audit;
+        return this;
+    }
+
     public void mount(Router router, RouteTable table) {
         Rule staff = Rule.of(Action.VIEW_PROJECT);
         table.add(router, HttpMethod.GET, "/api/projects/:id/record.pdf", staff, limited("项目档案", this::record));
         table.add(router, HttpMethod.GET, "/api/exports/projects.xlsx", staff, limited("项目列表", this::projects));
+        if (audit != null) {
+            table.add(router, HttpMethod.GET, "/api/exports/audit-records.xlsx", Rule.of(Action.VIEW_AUDIT_TRAIL),
+                    limited("操作记录", this::auditRecords));
+        }
+    }
+
+    private void auditRecords(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        MultiMap q = ctx.queryParams();
+        var filter = WorkplaceRoutes.auditFilter(q);
+        List<String> parts = new ArrayList<>();
+        for (String name : List.of("user", "action", "project", "from", "to")) {
+            String value = QueryParams.text(q, name);
+            if (value != null) {
+                parts.add(name + "=" + value);
+            }
+        }
+        String given = String.join("&", parts);
+        Blocking.call(ctx, () -> {
+            List<cn.egov.projects.application.view.AuditEntry> rows = new ArrayList<>();
+            int page = 1;
+            while (true) {
+                var found = audit.search(caller, new cn.egov.projects.application.port.in.AuditQuery(filter, page, 200));
+                if (found.total() > MAX_ROWS) {
+                    throw new BadRequestException(null, "筛选结果共" + found.total() + "条记录，超过导出上限" + MAX_ROWS
+                            + "条，请先缩小筛选范围", "more than " + MAX_ROWS + " rows; narrow the filter");
+                }
+                rows.addAll(found.items());
+                if (found.items().isEmpty() || rows.size() >= found.total()) {
+                    break;
+                }
+                page++;
+            }
+            Map<String, String> names = unitNames(caller);
+            java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter
+                    .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            List<List<Object>> table = new ArrayList<>(rows.size());
+            for (var e : rows) {
+                String unit = e.unit();
+                String unitName = e.unitName() != null ? e.unitName() : unit == null ? "" : names.getOrDefault(unit, unit);
+                List<Object> row = new ArrayList<>();
+                row.add(when.format(e.at()));
+                row.add(e.actorName() != null ? e.actorName() : e.userId() == null ? "" : e.userId());
+                row.add(unitName);
+                row.add(e.role() == null ? "" : e.role().zh());
+                row.add(cn.egov.projects.web.json.ProjectJson.actionZh(e.action()));
+                row.add(e.article() == null ? "" : e.article());
+                row.add(e.projectId() == null ? "" : e.projectId());
+                row.add(e.toState() == null ? "" : (e.fromState() == null ? "" : e.fromState().zh() + " → ")
+                        + e.toState().zh());
+                row.add(e.summary() == null ? "" : e.summary());
+                row.add(e.requestId() == null ? "" : e.requestId());
+                row.add(e.userId() == null ? "" : e.userId());
+                row.add(unit == null ? "" : unit);
+                table.add(row);
+            }
+            byte[] file = Spreadsheets.tables(List.of(new Spreadsheets.Table("操作记录",
+                    "操作记录" + (given.isEmpty() ? "" : "（筛选：" + given + "）") + "，共" + rows.size() + "条",
+                    List.of("时间", "用户", "单位", "角色", "操作", "依据", "项目编号", "状态变化", "摘要", "请求编号",
+                            "用户编号", "单位代码"), table)), clock.today());
+            exports.exported(caller, "audit-records.xlsx", given, rows.size(), rows.stream()
+                    .filter(e -> e.classified() && e.projectId() != null).map(e -> e.projectId()).distinct()
+                    .toList());
+            return file;
+        }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "操作记录.xlsx"))
+                .onFailure(ctx::fail);
+    }
+
+    private Map<String, String> unitNames(Caller caller) {
+        Map<String, String> names = new HashMap<>();
+        for (Unit u : units.listUnits(caller)) {
+            names.put(u.id().code(), u.nameZh());
+        }
+        return names;
     }
 
     private Handler<RoutingContext> limited(String what, Handler<RoutingContext> export) {
@@ -105,10 +191,7 @@ public final class ProjectRecordRoutes {
                 }
                 page++;
             }
-            Map<String, String> names = new HashMap<>();
-            for (Unit u : units.listUnits(caller)) {
-                names.put(u.id().code(), u.nameZh());
-            }
+            Map<String, String> names = unitNames(caller);
             List<List<Object>> table = new ArrayList<>(rows.size());
             for (ProjectSummary p : rows) {
                 String code = p.unit().code();
