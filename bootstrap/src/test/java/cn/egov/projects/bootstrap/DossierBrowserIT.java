@@ -264,6 +264,7 @@ class DossierBrowserIT extends BrowserTestSupport {
         awaitPage(d -> d.findElement(By.id("project-table")).getText().contains("网格化社会治理系统"));
         assertThat(driver.findElement(By.id("f-q")).getAttribute("value")).isEmpty();
     }
+
     @Test
     @DisplayName("审计与操作记录：筛选离开再回来仍在；导出的Excel恰是筛选出的记录，用户写姓名、单位写全称")
     void theOperationRecordsKeepTheirFilterAndExportNames() throws IOException {
