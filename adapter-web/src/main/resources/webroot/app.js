@@ -69,6 +69,9 @@ const App = (() => {
     })
     .catch(() => ({ set: false }));
 
+  /* finder.js beside this file: the header's search box, the breadcrumbs, the lists' remembered filters */
+  const finder = new Promise(resolve => document.head.append(el('script', { src: 'finder.js', onload: resolve, onerror: resolve })));
+
   /** "2025-03-04 09:00" in Asia/Shanghai. */
   function shanghai(date) {
     const p = {};
@@ -192,6 +195,8 @@ const App = (() => {
       el('a', { href: 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search), id: 'change-password', class: 'button secondary', text: '修改密码' }),
       el('button', { class: 'secondary', id: 'logout', type: 'button', onclick: logout, text: '退出' }));
     document.body.prepend(header);
+    await finder;
+    if (typeof Finder !== 'undefined') Finder.mount(header, me);
     document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));
     if (roles && !roles.includes(me.role)) {
       document.querySelector('main').replaceChildren(el('div', { class: 'alert error', text: '第四条：您的角色（' + me.roleZh + '）无权使用本页面' }));

@@ -441,6 +441,11 @@
     catalog = new Map(cat.actions.map(a => [a.action, a]));
     document.title = p.profile.name + ' · 项目详情';
     document.querySelector('h1').textContent = p.profile.name;
+    Finder.trail([['projects.html', '项目列表'], [null, p.profile.name]]);
+    if (!document.getElementById('record-link')) {
+      document.querySelector('h1').after(el('p', {}, el('a', { href: 'project-record.html?id=' + encodeURIComponent(id), id: 'record-link',
+        class: 'button secondary', text: '项目档案（打印、PDF）' })));
+    }
     // the review draws (Art. 8, 24): the Bureau's, read by Audit; never rendered for the unit or the experts
     let draws = null;
     if (['BDB_OFFICER', 'AUDIT'].includes(me.role)) {

@@ -15,24 +15,35 @@
     const unitSel = document.getElementById('f-unit');
     units.items.filter(u => u.kind === 'IMPLEMENTING').forEach(u => unitSel.append(el('option', { value: u.code, text: u.nameZh })));
   } catch (e) { /* the unit filter stays empty */ }
-  for (const [k, id] of [['year', 'f-year'], ['state', 'f-state'], ['unit', 'f-unit'], ['category', 'f-category']]) {
+  // the filters are kept per person in the browser and restored on return, unless the address names its own
+  const kept = Finder.filters('projects', ['f-q', 'f-year', 'f-unit', 'f-state', 'f-category', 'f-overdue']);
+  const named = ['q', 'year', 'state', 'unit', 'category', 'overdue'].some(k => App.param(k) !== null);
+  if (!named) kept.restore();
+  for (const [k, id] of [['q', 'f-q'], ['year', 'f-year'], ['state', 'f-state'], ['unit', 'f-unit'], ['category', 'f-category']]) {
     if (App.param(k)) document.getElementById(id).value = App.param(k);
   }
   if (App.param('overdue') === 'true') document.getElementById('f-overdue').checked = true;
+  if (named) kept.save();
 
   async function load() {
     const box = document.getElementById('list');
     const q = new URLSearchParams({ page, size });
-    for (const [k, id] of [['year', 'f-year'], ['unit', 'f-unit'], ['state', 'f-state'], ['category', 'f-category']]) {
-      const v = document.getElementById(id).value;
-      if (v) q.set(k, v);
+    const filter = new URLSearchParams();
+    for (const [k, id] of [['year', 'f-year'], ['unit', 'f-unit'], ['state', 'f-state'], ['category', 'f-category'], ['q', 'f-q']]) {
+      const v = document.getElementById(id).value.trim();
+      if (v) { q.set(k, v); filter.set(k, v); }
     }
+    // the export holds exactly the rows the filter finds (the overdue ones: the overdue list)
+    const overdue = document.getElementById('f-overdue').checked;
+    document.getElementById('export').href = overdue ? '/api/exports/overdue.xlsx' : '/api/exports/projects.xlsx' + (filter.toString() ? '?' + filter : '');
+    document.getElementById('export').textContent = overdue ? '导出逾期清单（Excel）' : '导出Excel';
     try {
       if (document.getElementById('f-overdue').checked) {
         const data = await App.api('GET', '/api/overdue');
         const byProject = new Map();
         data.items.forEach(i => { if (!byProject.has(i.projectId)) byProject.set(i.projectId, Object.assign({ count: 0 }, i)); byProject.get(i.projectId).count++; });
-        const rows = [...byProject.values()].filter(p => (!q.get('unit') || p.unit === q.get('unit')) && (!q.get('state') || p.state === q.get('state')));
+        const rows = [...byProject.values()].filter(p => (!q.get('unit') || p.unit === q.get('unit')) && (!q.get('state') || p.state === q.get('state'))
+          && (!q.get('q') || p.projectName.toLowerCase().includes(q.get('q').toLowerCase()) || p.projectId.startsWith(q.get('q').toLowerCase())));
         box.replaceChildren(App.table(['项目', '单位', '状态', '逾期期限数#', '最早到期'], rows.map(p => [App.projectLink(p.projectId, p.projectName), App.unit(p.unit), p.stateZh, p.count, p.due]), 'project-table'));
         document.getElementById('page-info').textContent = '共 ' + rows.length + ' 个项目有逾期期限';
         return;
@@ -50,7 +61,13 @@
       App.showError(box.firstChild, e);
     }
   }
-  document.getElementById('filters').addEventListener('submit', e => { e.preventDefault(); page = 1; load(); });
+  document.getElementById('filters').addEventListener('submit', e => { e.preventDefault(); page = 1; kept.save(); load(); });
+  document.getElementById('reset').addEventListener('click', () => {
+    kept.reset();
+    if (location.search) history.replaceState(null, '', location.pathname);
+    page = 1;
+    load();
+  });
   document.getElementById('prev').addEventListener('click', () => { page--; load(); });
   document.getElementById('next').addEventListener('click', () => { page++; load(); });
   load();

@@ -164,6 +164,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         if (page < 1 || size < 1) {
             throw new IllegalArgumentException("page and size start at 1: page " + page + ", size " + size);
         }
+        String[] text = ListCriteria.textPatterns(filter.text().orElse(null));
         ListCriteria criteria = new ListCriteria(
                 scope.unit().map(UnitId::code).orElse(null),
                 scope.allClassified(),
@@ -175,7 +176,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 filter.category().orElse(null),
                 size,
                 (long) (page - 1) * size,
-                scope.drafts());
+                scope.drafts(), text[0], text[1]);
         return sessions.call(session -> {
             ProjectDao dao = session.getMapper(ProjectDao.class);
             long total = dao.count(criteria);

@@ -151,6 +151,32 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("按名称中的一段或项目编号的开头搜索；通配符按字面；涉密项目仍只在范围内")
+    void searchByPartOfTheNameOrTheNumber() {
+        UnitId unit = newUnit();
+        Project police = stored(unit, "智慧Police数据平台", 2025, false, Category.BUSINESS_SYSTEM,
+                LocalDate.of(2024, 7, 1));
+        Project percent = stored(unit, "完成率100%_考核系统", 2025, false, Category.BUSINESS_SYSTEM,
+                LocalDate.of(2024, 7, 2));
+        Project secret = stored(unit, "涉密数据平台", 2025, true, Category.SECURITY_SYSTEM, LocalDate.of(2024, 7, 3));
+        java.util.function.BiFunction<ProjectListScope, String, List<ProjectId>> search = (scope, text) ->
+                ids(adapters.projects().list(scope, new ProjectListFilter(Optional.empty(), Optional.of(unit),
+                        Optional.empty(), Optional.empty(), Optional.of(text)), 1, 20));
+        var noClassified = new ProjectListScope(Optional.empty(), false, Set.of(), Optional.empty(), true);
+
+        assertThat(search.apply(everything(), "数据平台")).containsExactly(secret.id(), police.id());
+        assertThat(search.apply(noClassified, "数据平台")).containsExactly(police.id());
+        assertThat(search.apply(everything(), "police")).containsExactly(police.id());
+        assertThat(search.apply(everything(), "100%_")).containsExactly(percent.id());
+        assertThat(search.apply(everything(), "0_")).isEmpty();
+        assertThat(search.apply(everything(), "%")).containsExactly(percent.id());
+        String number = percent.id().toString();
+        assertThat(search.apply(everything(), number.substring(0, 8).toUpperCase())).containsExactly(percent.id());
+        assertThat(search.apply(everything(), number)).containsExactly(percent.id());
+        assertThat(search.apply(noClassified, secret.id().toString())).isEmpty();
+    }
+
+    @Test
     @DisplayName("按年度、状态、单位及其组合筛选时，分页同样最新创建的在前、同一天的按编号排序")
     void filteredListsKeepTheOrderAcrossPages() {
         UnitId a = newUnit();

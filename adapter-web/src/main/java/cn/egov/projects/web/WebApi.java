@@ -284,7 +284,10 @@ public final class WebApi {
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock, workplace.performance()).recordedBy(workplace.securityEvents())
-                .limitedBy(accountSecurity.exportLimits()).mount(router, table);
+                .limitedBy(accountSecurity.exportLimits()).namedBy(workplace.units()).mount(router, table);
+        new cn.egov.projects.web.routes.ProjectRecordRoutes(workplace.projectPage(), useCases.listProjects(),
+                workplace.units(), workplace.securityEvents(), accountSecurity.exportLimits(), clock)
+                .withAuditTrail(workplace.auditSearch()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents(),
                 accountSecurity.exportLimits(), pack)

@@ -14,10 +14,36 @@ import java.util.UUID;
  * @param classifiedAllowed classified projects included one by one
  * @param onlyThese         nothing but these projects (experts); empty means none at all
  * @param drafts            drafts are included (a unit's own, or the system's every draft)
+ * @param namePattern       a LIKE pattern (escaped with a backslash) the lower-cased name matches, or null
+ * @param numberPrefix      a LIKE pattern of the beginning of the project's number (hex digits and hyphens only),
+ *                          or null; only with a name pattern (either matches)
  */
 public record ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed,
                            List<UUID> onlyThese, Integer planYear, String unit, ProjectState state,
-                           Category category, int limit, long offset, boolean drafts) {
+                           Category category, int limit, long offset, boolean drafts, String namePattern,
+                           String numberPrefix) {
+
+    /** Criteria without a searched text. */
+    public ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed, List<UUID> onlyThese,
+                        Integer planYear, String unit, ProjectState state, Category category, int limit,
+                        long offset, boolean drafts) {
+        this(scopeUnit, allClassified, classifiedAllowed, onlyThese, planYear, unit, state, category, limit, offset,
+                drafts, null, null);
+    }
+
+    /**
+     * The LIKE patterns of a searched text: the name contains it (lower case, {@code %}, {@code _} and the
+     * backslash escaped), the number begins with it (when it can be the beginning of a number); nulls for none.
+     */
+    public static String[] textPatterns(String text) {
+        if (text == null || text.isBlank()) {
+            return new String[] {null, null};
+        }
+        String lower = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String escaped = lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String number = lower.matches("[0-9a-f-]{1,36}") ? lower + "%" : null;
+        return new String[] {"%" + escaped + "%", number};
+    }
 
     /** A person's criteria: drafts only within the scope's unit. */
     public ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed, List<UUID> onlyThese,

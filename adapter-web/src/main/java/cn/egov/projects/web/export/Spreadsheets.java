@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The annual plan, the overdue list and the yearly performance evaluation as Excel workbooks (.xlsx), with Chinese
@@ -32,26 +33,39 @@ public final class Spreadsheets {
     private Spreadsheets() {
     }
 
-    /** The projects of a plan year's issued plan (Art. 9, 10). Amounts are exact decimals in yuan. */
+    /** The projects of a plan year's issued plan (Art. 9, 10), units by their codes. */
     public static byte[] annualPlan(int planYear, List<ProjectSummary> projects, LocalDate today) {
+        return annualPlan(planYear, projects, today, Function.identity());
+    }
+
+    /**
+     * The projects of a plan year's issued plan (Art. 9, 10). Amounts are exact decimals in yuan; units by their full
+     * names, their codes in a last column.
+     *
+     * @param unitName a unit's full name by its code (the code itself when the unit is not registered)
+     */
+    public static byte[] annualPlan(int planYear, List<ProjectSummary> projects, LocalDate today,
+                                    Function<String, String> unitName) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(planYear + "年度实施计划");
             title(book, sheet, "太仓市" + planYear + "年度市级电子政务项目实施计划（导出日期 " + today + "）");
-            header(book, sheet, "序号", "项目名称", "实施单位", "项目类别", "建设性质", "总投资（元）", "当前状态", "项目编号");
+            header(book, sheet, "序号", "项目名称", "实施单位", "项目类别", "建设性质", "总投资（元）", "当前状态", "项目编号",
+                    "单位代码");
             int r = 2;
             for (ProjectSummary p : projects) {
                 Row row = sheet.createRow(r);
                 row.createCell(0).setCellValue(r - 1);
                 row.createCell(1).setCellValue(p.name());
-                row.createCell(2).setCellValue(p.unit().code());
+                row.createCell(2).setCellValue(unitName.apply(p.unit().code()));
                 row.createCell(3).setCellValue(p.category().zh());
                 row.createCell(4).setCellValue(p.nature().zh());
                 row.createCell(5).setCellValue(p.totalInvestment().toBigDecimal().toPlainString());
                 row.createCell(6).setCellValue(p.state().zh());
                 row.createCell(7).setCellValue(p.id().toString());
+                row.createCell(8).setCellValue(p.unit().code());
                 r++;
             }
-            widths(sheet, 6, 40, 14, 28, 12, 16, 16, 38);
+            widths(sheet, 6, 40, 24, 28, 12, 16, 16, 38, 12);
             return bytes(book);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,25 +74,32 @@ public final class Spreadsheets {
 
     /** Every overdue deadline the reader may see; a classified project is named only as such (Art. 27). */
     public static byte[] overdue(List<ToDo> items, LocalDate today) {
+        return overdue(items, today, Function.identity());
+    }
+
+    /** As {@link #overdue(List, LocalDate)}, units by their full names, their codes in a last column. */
+    public static byte[] overdue(List<ToDo> items, LocalDate today, Function<String, String> unitName) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet("逾期清单");
             title(book, sheet, "逾期未办结期限清单（截至 " + today + "）");
-            header(book, sheet, "序号", "实施单位", "项目名称", "期限事项", "依据", "到期日", "逾期天数", "项目编号");
+            header(book, sheet, "序号", "实施单位", "项目名称", "期限事项", "依据", "到期日", "逾期天数", "项目编号",
+                    "单位代码");
             int r = 2;
             for (ToDo t : items) {
                 var d = t.due();
                 Row row = sheet.createRow(r);
                 row.createCell(0).setCellValue(r - 1);
-                row.createCell(1).setCellValue(d.unit().code());
+                row.createCell(1).setCellValue(unitName.apply(d.unit().code()));
                 row.createCell(2).setCellValue(d.classified() ? "（涉密项目）" : d.projectName());
                 row.createCell(3).setCellValue(d.deadline().kind().actionZh());
                 row.createCell(4).setCellValue(t.article());
                 row.createCell(5).setCellValue(d.deadline().due().toString());
                 row.createCell(6).setCellValue(today.toEpochDay() - d.deadline().due().toEpochDay());
                 row.createCell(7).setCellValue(d.projectId().toString());
+                row.createCell(8).setCellValue(d.unit().code());
                 r++;
             }
-            widths(sheet, 6, 14, 40, 24, 10, 12, 10, 38);
+            widths(sheet, 6, 24, 40, 24, 10, 12, 10, 38, 12);
             return bytes(book);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,18 +112,24 @@ public final class Spreadsheets {
      * (cells of type number) so that the sheet can be charted and summed; an empty cell means no score.
      */
     public static byte[] performance(YearEvaluation e, LocalDate today) {
+        return performance(e, today, Function.identity());
+    }
+
+    /** As {@link #performance(YearEvaluation, LocalDate)}, units by their full names, their codes in a last column. */
+    public static byte[] performance(YearEvaluation e, LocalDate today, Function<String, String> unitName) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet units = book.createSheet("单位考核");
             title(book, units, "太仓市" + e.planYear() + "年度市级电子政务项目绩效考核——实施单位（导出日期 " + today
                     + "，不含涉密项目）");
             header(book, units, "序号", "实施单位", "纳入考核项目数", "已计分项目数", "项目平均分", "已到期期限数",
                     "按期完成", "逾期完成", "逾期未办", "期限合规率（%）", "单位得分", "建议等级", "评定等级", "考核意见",
-                    "评定人", "评定时间");
+                    "评定人", "评定时间", "单位代码");
             int r = 2;
             for (UnitEvaluation u : e.units()) {
                 Row row = units.createRow(r);
                 row.createCell(0).setCellValue(r - 1);
-                row.createCell(1).setCellValue(u.unit().code());
+                row.createCell(1).setCellValue(unitName.apply(u.unit().code()));
+                row.createCell(16).setCellValue(u.unit().code());
                 row.createCell(2).setCellValue(u.projects());
                 row.createCell(3).setCellValue(u.scoredProjects());
                 number(row, 4, u.projectAverage());
@@ -116,19 +143,19 @@ public final class Spreadsheets {
                 grade(row, 12, u.grade());
                 r++;
             }
-            widths(units, 6, 14, 10, 10, 10, 10, 10, 10, 10, 12, 10, 10, 10, 40, 14, 22);
+            widths(units, 6, 24, 10, 10, 10, 10, 10, 10, 10, 12, 10, 10, 10, 40, 14, 22, 12);
 
             Sheet projects = book.createSheet("项目考核");
             title(book, projects, "太仓市" + e.planYear() + "年度市级电子政务项目绩效考核——项目（导出日期 " + today
                     + "，不含涉密项目）");
             header(book, projects, "序号", "项目名称", "实施单位", "项目状态", "绩效目标数", "达成", "部分达成", "未达成",
-                    "计分依据", "项目得分", "建议等级", "评定等级", "考核意见", "评定人", "评定时间", "项目编号");
+                    "计分依据", "项目得分", "建议等级", "评定等级", "考核意见", "评定人", "评定时间", "项目编号", "单位代码");
             r = 2;
             for (ProjectEvaluation p : e.projects()) {
                 Row row = projects.createRow(r);
                 row.createCell(0).setCellValue(r - 1);
                 row.createCell(1).setCellValue(p.classified() ? "（涉密项目）" : p.name());
-                row.createCell(2).setCellValue(p.unit().code());
+                row.createCell(2).setCellValue(unitName.apply(p.unit().code()));
                 row.createCell(3).setCellValue(p.state().zh());
                 row.createCell(4).setCellValue(p.score().goals());
                 row.createCell(5).setCellValue(p.score().met());
@@ -139,9 +166,10 @@ public final class Spreadsheets {
                 row.createCell(10).setCellValue(p.suggestedGrade() == null ? "—" : p.suggestedGrade().zh());
                 grade(row, 11, p.grade());
                 row.createCell(15).setCellValue(p.id().toString());
+                row.createCell(16).setCellValue(p.unit().code());
                 r++;
             }
-            widths(projects, 6, 40, 14, 14, 10, 8, 10, 8, 22, 10, 10, 10, 40, 14, 22, 38);
+            widths(projects, 6, 40, 24, 14, 10, 8, 10, 8, 22, 10, 10, 10, 40, 14, 22, 38, 12);
 
             Sheet method = book.createSheet("计分方法");
             title(book, method, "计分方法（依据" + e.basisZh() + "）");

@@ -65,6 +65,25 @@ public final class ExportRoutes {
         }
     }
 
+    /** The units' full names in the exports (their codes in a column of their own); null: codes only. */
+    private cn.egov.projects.application.port.in.UnitUseCase units;
+
+    /** Writes units by their full names (太仓市公安局) in the exports, with their codes in a last column. */
+    public ExportRoutes namedBy(cn.egov.projects.application.port.in.UnitUseCase units) {
+        this.units = units;
+        return this;
+    }
+
+    /** A unit's full name by its code, as the caller reads the units; the code when unknown. */
+    private java.util.function.Function<String, String> unitNames(Caller caller) {
+        if (units == null) {
+            return java.util.function.Function.identity();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        units.listUnits(caller).forEach(u -> names.put(u.id().code(), u.nameZh()));
+        return code -> names.getOrDefault(code, code);
+    }
+
     /** Counts every export against the rate limits per account and per address (429 beyond them). */
     public ExportRoutes limitedBy(ExportLimitUseCase limits) {
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
@@ -95,7 +114,7 @@ public final class ExportRoutes {
         }
         Blocking.call(ctx, () -> {
                     var rows = annualPlan.annualPlan(caller, year);
-                    byte[] file = Spreadsheets.annualPlan(year, rows, today());
+                    byte[] file = Spreadsheets.annualPlan(year, rows, today(), unitNames(caller));
                     recorded(caller, "annual-plan.xlsx", "year=" + year, rows.size(), rows.stream()
                             .filter(p -> p.classified()).map(p -> p.id().toString()).toList());
                     return file;
@@ -112,7 +131,7 @@ public final class ExportRoutes {
         }
         Blocking.call(ctx, () -> {
                     var evaluation = performance.exportable(caller, year);
-                    byte[] file = Spreadsheets.performance(evaluation, today());
+                    byte[] file = Spreadsheets.performance(evaluation, today(), unitNames(caller));
                     recorded(caller, "performance.xlsx", "year=" + year, evaluation.projects().size()
                             + evaluation.units().size(), evaluation.projects().stream().filter(p -> p.classified())
                             .map(p -> p.id().toString()).toList());
@@ -126,7 +145,7 @@ public final class ExportRoutes {
         Caller caller = Callers.of(ctx);
         Blocking.call(ctx, () -> {
                     var rows = deadlines.overdue(caller);
-                    byte[] file = Spreadsheets.overdue(rows, today());
+                    byte[] file = Spreadsheets.overdue(rows, today(), unitNames(caller));
                     recorded(caller, "overdue.xlsx", "", rows.size(), rows.stream().filter(t -> t.due().classified())
                             .map(t -> t.due().projectId().toString()).distinct().toList());
                     return file;

@@ -38,7 +38,8 @@ import java.util.Optional;
 
 /**
  * Projects: create a draft ({@code POST /api/projects}), list those the caller may see
- * ({@code GET /api/projects?year=&unit=&state=&category=&page=&size=}), read one with the actions the caller may
+ * ({@code GET /api/projects?year=&unit=&state=&category=&q=&page=&size=}, {@code q} part of a name or the beginning
+ * of a number: the search box of every page), read one with the actions the caller may
  * take, its timeline and documents ({@code GET /api/projects/:id})
  * and declare it ({@code POST /api/projects/:id/declare}, body optionally {@code {"expectedVersion": n}}).
  */
@@ -132,6 +133,16 @@ public final class ProjectRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** The searched text {@code q} (part of a name, or the beginning of a number), bounded; null when none. */
+    static String searched(MultiMap params) {
+        String q = QueryParams.text(params, "q");
+        if (q != null && q.length() > ProjectListFilter.MAX_TEXT) {
+            throw new BadRequestException("q", "搜索内容不能超过" + ProjectListFilter.MAX_TEXT + "个字",
+                    "'q' must have at most " + ProjectListFilter.MAX_TEXT + " characters");
+        }
+        return q;
+    }
+
     static ListProjectsQuery query(MultiMap params) {
         Optional<Integer> year = Optional.ofNullable(QueryParams.planYear(params, "year"));
         Optional<UnitId> unit = Optional.ofNullable(QueryParams.text(params, "unit")).map(text -> {
@@ -146,9 +157,10 @@ public final class ProjectRoutes {
                 .map(text -> JsonFields.parseEnum("state", text, ProjectState.class));
         Optional<Category> category = Optional.ofNullable(QueryParams.text(params, "category"))
                 .map(text -> JsonFields.parseEnum("category", text, Category.class));
+        Optional<String> text = Optional.ofNullable(searched(params));
         Integer page = QueryParams.page(params);
         Integer size = QueryParams.integer(params, "size", 1, 200);
-        return new ListProjectsQuery(new ProjectListFilter(year, unit, state, category),
+        return new ListProjectsQuery(new ProjectListFilter(year, unit, state, category, text),
                 page == null ? 1 : page, size == null ? 20 : size);
     }
 }

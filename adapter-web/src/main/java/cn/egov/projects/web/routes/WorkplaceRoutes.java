@@ -150,14 +150,7 @@ public final class WorkplaceRoutes {
     private void audit(RoutingContext ctx, boolean securityTrail) {
         Caller caller = Callers.of(ctx);
         MultiMap q = ctx.queryParams();
-        Optional<Instant> from = Optional.ofNullable(QueryParams.date(q, "from"))
-                .map(d -> d.atStartOfDay(ZONE).toInstant());
-        Optional<Instant> to = Optional.ofNullable(QueryParams.date(q, "to"))
-                .map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant());
-        AuditFilter filter = new AuditFilter(Optional.ofNullable(QueryParams.boundedText(q, "user")),
-                Optional.ofNullable(QueryParams.boundedText(q, "action")),
-                Optional.ofNullable(QueryParams.boundedText(q, "project")),
-                from, to);
+        AuditFilter filter = auditFilter(q);
         Integer page = QueryParams.page(q);
         Integer size = QueryParams.integer(q, "size", 1, 200);
         AuditQuery query = new AuditQuery(filter, page == null ? 1 : page, size == null ? 50 : size);
@@ -169,5 +162,18 @@ public final class WorkplaceRoutes {
             Replies.json(ctx, 200, new JsonObject().put("items", items).put("page", result.page())
                     .put("size", result.size()).put("total", result.total()));
         }).onFailure(ctx::fail);
+    }
+
+    /** The audit trail's filter of a query: user, action, project, from and to (days, Asia/Shanghai). */
+    static AuditFilter auditFilter(MultiMap q) {
+        Optional<Instant> from = Optional.ofNullable(QueryParams.date(q, "from"))
+                .map(d -> d.atStartOfDay(ZONE).toInstant());
+        Optional<Instant> to = Optional.ofNullable(QueryParams.date(q, "to"))
+                .map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant());
+        AuditFilter filter = new AuditFilter(Optional.ofNullable(QueryParams.boundedText(q, "user")),
+                Optional.ofNullable(QueryParams.boundedText(q, "action")),
+                Optional.ofNullable(QueryParams.boundedText(q, "project")),
+                from, to);
+        return filter;
     }
 }

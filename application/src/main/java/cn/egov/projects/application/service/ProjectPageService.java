@@ -49,7 +49,16 @@ public final class ProjectPageService implements ProjectPageUseCase {
 
     @Override
     public ProjectPage page(Caller caller, ProjectId id) {
-        Project project = lifecycle.readFor(caller, id, "项目页（详情、办理记录、文档目录）");
+        return read(caller, id, "项目页（详情、办理记录、文档目录）");
+    }
+
+    @Override
+    public ProjectPage record(Caller caller, ProjectId id) {
+        return read(caller, id, "项目档案（PDF）");
+    }
+
+    private ProjectPage read(Caller caller, ProjectId id, String what) {
+        Project project = lifecycle.readFor(caller, id, what);
         LocalDate today = lifecycle.today();
         PolicyPack pack = ports.policies().policies().forProject(project.policyId(), today);
         ProjectDetails details = new ProjectDetails(project.snapshot(), today,

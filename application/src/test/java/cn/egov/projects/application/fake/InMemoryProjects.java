@@ -71,6 +71,7 @@ public final class InMemoryProjects implements LoadProjectPort, SaveProjectPort,
                 .filter(s -> filter.unit().map(u -> u.equals(s.unit())).orElse(true))
                 .filter(s -> filter.state().map(st -> st == s.state()).orElse(true))
                 .filter(s -> filter.category().map(c -> c == s.profile().category()).orElse(true))
+                .filter(s -> filter.matchesText(s.profile().name(), s.id().toString()))
                 .sorted(Comparator.comparing(Project.Snapshot::createdOn).reversed())
                 .map(s -> new ProjectSummary(s.id(), s.unit(), s.profile().name(), s.profile().planYear(), s.state(),
                         s.profile().category(), s.profile().nature(), s.profile().classified(),

@@ -6,4 +6,12 @@ import cn.egov.projects.domain.project.ProjectId;
 public interface ProjectPageUseCase {
 
     ProjectPage page(Caller caller, ProjectId id);
+
+    /**
+     * The same as {@link #page}, read for the project's record (项目档案, its printable view and PDF): a classified
+     * project's read is recorded as a read of its record.
+     */
+    default ProjectPage record(Caller caller, ProjectId id) {
+        return page(caller, id);
+    }
 }
