@@ -5,6 +5,7 @@ import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.port.out.DeadLetterPort;
 import cn.egov.projects.application.port.out.ReminderPort;
 import cn.egov.projects.application.view.DeadLetter;
+import cn.egov.projects.application.view.DeliveryPreferences;
 import cn.egov.projects.application.view.PlannedReminder;
 import cn.egov.projects.application.view.ReminderRecipient;
 import cn.egov.projects.domain.deadline.Deadline;
@@ -130,6 +131,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     /** The scheduler's SQL for this database (PostgreSQL or H2). */
     private final SchedulerDialect dialect;
     private Scheduler scheduler;
+    /** The message centre's inboxes and each person's channels and quiet hours; null: neither (tests of other things). */
+    private volatile Inbox inbox;
 
     /**
      * @param dataSource   pooled connections, for the scheduler
@@ -164,6 +167,15 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         this.txClient = SchedulerClient.Builder.create(txDataSource, tasks())
                 .jdbcCustomization(dialect.jdbcCustomization())
                 .build();
+    }
+
+    /**
+     * Delivers every reminder addressed to an account into its inbox as well, and applies each person's channels and
+     * quiet hours to their e-mail and SMS (see {@link Inbox}).
+     */
+    public ReminderEngine withInbox(Inbox inbox) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        return this;
     }
 
     /** The engine's tasks: the digest (one-time) and the daily plan, sweep and pruning (recurring). */
@@ -255,14 +267,23 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
      */
     private int enqueue(List<PlannedReminder> planned, LocalDate lateOn) {
         List<ReminderLedger.Row> rows = new ArrayList<>();
+        Inbox personal = inbox;
+        Map<String, DeliveryPreferences> chosen = personal == null ? Map.of()
+                : personal.preferencesOf(planned.stream().map(p -> p.recipient().userId()).toList());
         for (PlannedReminder p : planned) {
             ReminderRecipient to = p.recipient();
-            if (to.email() != null && email != null && reachable(to.email(), p)) {
+            DeliveryPreferences wants = to.userId() == null ? DeliveryPreferences.DEFAULT
+                    : chosen.getOrDefault(to.userId(), DeliveryPreferences.DEFAULT);
+            if (to.email() != null && email != null && wants.email() && reachable(to.email(), p)) {
                 rows.add(row(p, Channel.EMAIL, to.email().toLowerCase(Locale.ROOT), lateOn));
             }
-            if (to.mobile() != null && sms != null && reachable(to.mobile(), p)) {
+            if (to.mobile() != null && sms != null && wants.sms() && reachable(to.mobile(), p)) {
                 rows.add(row(p, Channel.SMS, to.mobile(), lateOn));
             }
+        }
+        if (personal != null) {
+            // whatever the person's channels: the inbox has every reminder, once
+            personal.deliver(planned, lateOn);
         }
         boolean[] inserted = ledger.insert(rows, clock.now(), lateOn != null);
         Map<String, DigestKey> keys = new LinkedHashMap<>();
@@ -504,6 +525,14 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         List<LedgerItem> items = ledger.pending(encoded);
         if (items.isEmpty()) {
             return (complete, ops) -> ops.remove();
+        }
+        Inbox personal = inbox;
+        Optional<Instant> quietUntil = personal == null ? Optional.empty()
+                : personal.deferredUntil(key.channel(), items.get(0).recipient(), now);
+        if (quietUntil.isPresent()) {
+            // the person's own quiet hours: deferred to their end, never dropped
+            Instant later = quietUntil.get();
+            return (complete, ops) -> ops.reschedule(complete, later);
         }
         boolean late = items.stream().anyMatch(LedgerItem::late);
         if ((pastDay || late) && passPending(now)) {

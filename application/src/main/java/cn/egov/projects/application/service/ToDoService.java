@@ -79,7 +79,7 @@ public final class ToDoService implements MyDeadlinesUseCase {
     }
 
     /** The action in the system that meets a deadline of the kind. */
-    static Action meetingAction(DeadlineKind kind) {
+    public static Action meetingAction(DeadlineKind kind) {
         return switch (kind) {
             case IMPL_PLAN -> Action.SUBMIT_IMPLEMENTATION_PLAN;
             case CONTRACT_FILING -> Action.FILE_CONTRACT;
