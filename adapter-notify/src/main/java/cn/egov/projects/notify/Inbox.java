@@ -4,7 +4,7 @@ import cn.egov.projects.application.port.out.Account;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.application.port.out.DeliveryPreferencesPort;
 import cn.egov.projects.application.port.out.InboxPort;
-import cn.egov.projects.application.service.ToDoService;
+import cn.egov.projects.application.view.MeetingActions;
 import cn.egov.projects.application.view.DeliveryPreferences;
 import cn.egov.projects.application.view.InboxMessage;
 import cn.egov.projects.application.view.PlannedReminder;
@@ -146,7 +146,7 @@ public final class Inbox implements InboxPort, DeliveryPreferencesPort {
 
     /** The project page, opened at the action that meets the deadline. */
     static String link(PlannedReminder p) {
-        return "project.html?id=" + p.projectId().value() + "#action-" + ToDoService.meetingAction(p.kind()).name();
+        return "project.html?id=" + p.projectId().value() + "#action-" + MeetingActions.of(p.kind()).name();
     }
 
     // ------------------------------------------------------------------------------------------------ reading

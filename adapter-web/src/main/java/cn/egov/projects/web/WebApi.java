@@ -112,6 +112,7 @@ public final class WebApi {
     private RouteTable table = new RouteTable();
     private cn.egov.projects.application.port.in.BackupUseCase backups;
     private AccountSecurityUseCases accountSecurity = AccountSecurityUseCases.NONE;
+    private cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
@@ -164,6 +165,12 @@ public final class WebApi {
      */
     public WebApi withAccountSecurity(AccountSecurityUseCases accountSecurity) {
         this.accountSecurity = Objects.requireNonNull(accountSecurity, "accountSecurity");
+        return this;
+    }
+
+    /** The message centre (消息中心) of every signed-in person; without it every inbox is empty. */
+    public WebApi withMessageCentre(cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre) {
+        this.messageCentre = messageCentre;
         return this;
     }
 
@@ -264,6 +271,8 @@ public final class WebApi {
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
         new cn.egov.projects.web.routes.BackupRoutes(backups).mount(router, table);
+        new cn.egov.projects.web.routes.MessageCentreRoutes(messageCentre == null
+                ? cn.egov.projects.web.routes.MessageCentreRoutes.EMPTY : messageCentre).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch(),
                 workplace.securityAudit(), clock)
                 .mount(router, table);
