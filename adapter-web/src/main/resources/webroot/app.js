@@ -191,12 +191,21 @@ const App = (() => {
       el('a', { href: 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search), id: 'change-password', class: 'button secondary', text: '修改密码' }),
       el('button', { class: 'secondary', id: 'logout', type: 'button', onclick: logout, text: '退出' }));
     document.body.prepend(header);
+    mountBell(header);
     document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));
     if (roles && !roles.includes(me.role)) {
       document.querySelector('main').replaceChildren(el('div', { class: 'alert error', text: '第四条：您的角色（' + me.roleZh + '）无权使用本页面' }));
       return null;
     }
     return me;
+  }
+
+  /** The message centre's bell (bell.js) in the header of every signed-in page. */
+  function mountBell(header) {
+    if (typeof Bell !== 'undefined') { Bell.mount(header); return; }
+    const script = el('script', { src: 'bell.js' });
+    script.addEventListener('load', () => { if (typeof Bell !== 'undefined') Bell.mount(header); });
+    document.head.append(script);
   }
 
   async function logout() {
