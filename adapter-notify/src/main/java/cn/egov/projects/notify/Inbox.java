@@ -234,6 +234,31 @@ public final class Inbox implements InboxPort, DeliveryPreferencesPort {
         }
     }
 
+    /**
+     * Forgets, in batches, the messages read of the reminders of the days before {@code before} (the ledger's first
+     * kept day, beyond any day a pass may still plan: none of them can be written again); unread ones stay. Returns
+     * how many.
+     */
+    long pruneRead(LocalDate before, int batch, int maxBatches) {
+        String sql = "DELETE FROM inbox_message WHERE id IN (SELECT id FROM inbox_message WHERE remind_on < ? "
+                + "AND read_at IS NOT NULL ORDER BY id LIMIT ?)";
+        long total = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < maxBatches && !Thread.currentThread().isInterrupted(); i++) {
+                ps.setObject(1, before);
+                ps.setInt(2, batch);
+                int n = ps.executeUpdate();
+                total += n;
+                if (n < batch) {
+                    break;
+                }
+            }
+            return total;
+        } catch (SQLException e) {
+            throw new ReminderLedger.LedgerException("cannot forget old inbox messages", e);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ preferences
 
     @Override

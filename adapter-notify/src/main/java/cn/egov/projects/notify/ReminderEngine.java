@@ -450,6 +450,11 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             }
         }
         int passes = ledger.prunePasses(before);
+        Inbox personal = inbox;
+        if (personal != null) {
+            // the inbox keeps what is unread whatever its age; read messages go with the ledger's days
+            personal.pruneRead(before, batch, PRUNE_MAX_BATCHES);
+        }
         LOG.info("reminder ledger: {} settled reminders, {} dead letters and {} pass records of the days before {} "
                 + "forgotten (retention {}){}", reminders, letters, passes, before, settings.retention(),
                 all ? "" : "; more remain for the next run");

@@ -135,6 +135,35 @@ class InboxTest {
     }
 
     @Test
+    @DisplayName("保留期：已读的旧消息随提醒台账的旧日子一起清理，未读的无论多旧都保留")
+    void oldReadMessagesAreForgottenUnreadOnesKept() {
+        TestClock clock = TestClock.at("2025-09-01T09:00:00");
+        LocalDate longAgo = LocalDate.of(2022, 3, 1);
+        try (Harness harness = Harness.h2()) {
+            account(harness, "u-wang", "王责任", "wang@tc.gov.cn", null);
+            Inbox inbox = inbox(harness.db, harness.adapters, clock);
+            ReminderEngine engine = harness.engine(Harness.fast("inbox-prune"), clock, null, null).withInbox(inbox);
+            harness.tx.inTransaction(() -> engine.enqueue(List.of(
+                    to("u-wang", null, Reminders.planned("王责任", null, null, "旧项目一", DeadlineKind.CONTRACT_FILING,
+                            longAgo, longAgo.plusDays(3))),
+                    to("u-wang", null, Reminders.planned("王责任", null, null, "旧项目二", DeadlineKind.CONTRACT_FILING,
+                            longAgo, longAgo.plusDays(3))),
+                    to("u-wang", null, Reminders.planned("王责任", null, null, "新项目", DeadlineKind.CONTRACT_FILING,
+                            clock.today(), clock.today().plusDays(3))))));
+            List<InboxMessage> all = inbox.messages("u-wang", false, null, 10);
+            InboxMessage oldOne = all.stream().filter(m -> m.body().contains("旧项目一")).findFirst().orElseThrow();
+            InboxMessage recent = all.stream().filter(m -> m.body().contains("新项目")).findFirst().orElseThrow();
+            inbox.markRead("u-wang", oldOne.id(), clock.now());
+            inbox.markRead("u-wang", recent.id(), clock.now());
+            engine.prune(clock.today());
+            assertThat(inbox.messages("u-wang", false, null, 10)).extracting(InboxMessage::body)
+                    .anySatisfy(b -> assertThat(b).contains("旧项目二"))
+                    .anySatisfy(b -> assertThat(b).contains("新项目"))
+                    .noneSatisfy(b -> assertThat(b).contains("旧项目一"));
+        }
+    }
+
+    @Test
     @DisplayName("引起提醒的办理回滚时，消息中心也没有这条消息（与提醒台账同一事务）")
     void theInboxCommitsWithTheChange() {
         TestClock clock = TestClock.at("2025-09-01T09:00:00");
