@@ -93,6 +93,10 @@ import java.util.Set;
  * message to be sent again when another instance revives the execution: at most the messages in flight at the kill.
  * A failed send retries with exponential backoff; after the configured attempts the message becomes a dead letter.
  * No SMS goes out in quiet hours: it is deferred to their end.
+ *
+ * <p><b>Inbox.</b> With an {@link Inbox} ({@link #withInbox}), every reminder addressed to an account lands in its inbox
+ * (消息中心) as it is planned, once, whatever the person's channels; e-mail and SMS follow each person's choice of
+ * channels (at planning) and their own quiet hours (at sending: deferred to their end, never dropped).
  */
 public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoCloseable {
 
