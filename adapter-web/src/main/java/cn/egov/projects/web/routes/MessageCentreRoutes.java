@@ -9,6 +9,7 @@ import cn.egov.projects.application.view.InboxMessage;
 import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.access.RouteTable;
 import cn.egov.projects.web.auth.Callers;
+import cn.egov.projects.web.auth.DatabaseSessionStore;
 import cn.egov.projects.web.http.BadRequestException;
 import cn.egov.projects.web.http.Blocking;
 import cn.egov.projects.web.http.Replies;
@@ -102,6 +103,8 @@ public final class MessageCentreRoutes {
 
     private void count(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
+        // polled by every open page: not the person's activity, it keeps no idle session alive
+        DatabaseSessionStore.background(ctx.session());
         Blocking.call(ctx, () -> centre.unreadCount(caller))
                 .onSuccess(n -> Replies.json(ctx, 200, new JsonObject().put("unread", n)))
                 .onFailure(ctx::fail);
