@@ -182,39 +182,52 @@ class InboxTest {
     }
 
     @Test
-    @DisplayName("本人关闭邮件：不再给他发邮件（真实SMTP服务器上只有别人的），消息中心照样收到")
-    void aPersonWhoTurnedEmailOffGetsNoEmailButTheInbox() {
+    @DisplayName("本人关闭邮件或短信：不再向他发该渠道（真实SMTP服务器上只有选了邮件的人的邮件），消息中心照样收到")
+    void eachPersonsChannelsAreRespected() {
         GreenMail smtp = Harness.greenMail(Harness.freePort());
         TestClock clock = TestClock.at("2025-09-01T09:00:00");
         LocalDate today = clock.today();
+        List<String> texted = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Harness harness = Harness.h2()) {
-            account(harness, "u-off", "关邮件", "off@tc.gov.cn", null);
-            account(harness, "u-on", "收邮件", "on@tc.gov.cn", null);
+            account(harness, "u-off", "关邮件", "off@tc.gov.cn", "13900000011");
+            account(harness, "u-on", "关短信", "on@tc.gov.cn", "13900000012");
             Inbox inbox = inbox(harness.db, harness.adapters, clock);
             inbox.savePreferences("u-off", new DeliveryPreferences(false, true, null, null), clock.now());
+            inbox.savePreferences("u-on", new DeliveryPreferences(true, false, null, null), clock.now());
             assertThat(inbox.preferences("u-off").email()).isFalse();
-            assertThat(inbox.preferences("u-on")).isEqualTo(DeliveryPreferences.DEFAULT);
+            assertThat(inbox.preferences("u-on").sms()).isFalse();
             ReminderEngine engine = harness.engine(Harness.fast("prefs"), clock,
-                    new VertxMailSender(Harness.mail(smtp.getSmtp().getPort())), null).withInbox(inbox);
+                    new VertxMailSender(Harness.mail(smtp.getSmtp().getPort())), sms -> texted.add(sms.mobile()))
+                    .withInbox(inbox);
             List<PlannedReminder> plan = List.of(
-                    to("u-off", "off@tc.gov.cn", Reminders.planned("关邮件", null, null, "智慧公安数据平台",
-                            DeadlineKind.CONTRACT_FILING, today, today.plusDays(3))),
-                    to("u-on", "on@tc.gov.cn", Reminders.planned("收邮件", null, null, "智慧公安数据平台",
-                            DeadlineKind.CONTRACT_FILING, today, today.plusDays(3))));
-            assertThat(harness.tx.inTransaction(() -> engine.enqueue(plan))).isEqualTo(1);
+                    withMobile(to("u-off", "off@tc.gov.cn", Reminders.planned("关邮件", null, null, "智慧公安数据平台",
+                            DeadlineKind.CONTRACT_FILING, today, today.plusDays(3))), "13900000011"),
+                    withMobile(to("u-on", "on@tc.gov.cn", Reminders.planned("关短信", null, null, "智慧公安数据平台",
+                            DeadlineKind.CONTRACT_FILING, today, today.plusDays(3))), "13900000012"));
+            // of four channels, the two chosen
+            assertThat(harness.tx.inTransaction(() -> engine.enqueue(plan))).isEqualTo(2);
             engine.start();
             Harness.await("the e-mail of the person who takes e-mail", Duration.ofSeconds(30),
                     () -> mailsTo(smtp, "on@tc.gov.cn") == 1);
+            Harness.await("the SMS of the person who takes SMS", Duration.ofSeconds(30), () -> texted.size() == 1);
             Harness.await("the ledger settled", Duration.ofSeconds(30),
                     () -> harness.count("SELECT COUNT(*) FROM reminder WHERE sent_at IS NULL") == 0);
-            // nothing was ever planned by e-mail for the one who turned it off: nothing can go out to them
-            assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE recipient = 'off@tc.gov.cn'")).isZero();
+            // nothing was ever planned on a channel turned off: nothing can go out on it
+            assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE recipient IN ('off@tc.gov.cn', "
+                    + "'13900000012')")).isZero();
             assertThat(mailsTo(smtp, "off@tc.gov.cn")).isZero();
+            assertThat(texted).containsExactly("13900000011");
             assertThat(inbox.unreadCount("u-off", 1000)).isEqualTo(1);
             assertThat(inbox.unreadCount("u-on", 1000)).isEqualTo(1);
         } finally {
             smtp.stop();
         }
+    }
+
+    private static PlannedReminder withMobile(PlannedReminder p, String mobile) {
+        ReminderRecipient r = p.recipient();
+        return new PlannedReminder(p.deadlineId(), p.kind(), p.projectId(), p.projectName(), p.classified(), p.due(),
+                p.article(), p.reminder(), new ReminderRecipient(r.name(), r.email(), mobile, r.userId()));
     }
 
     @Test
