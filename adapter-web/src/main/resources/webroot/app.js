@@ -197,12 +197,21 @@ const App = (() => {
     document.body.prepend(header);
     await finder;
     if (typeof Finder !== 'undefined') Finder.mount(header, me);
+    mountBell(header);
     document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));
     if (roles && !roles.includes(me.role)) {
       document.querySelector('main').replaceChildren(el('div', { class: 'alert error', text: '第四条：您的角色（' + me.roleZh + '）无权使用本页面' }));
       return null;
     }
     return me;
+  }
+
+  /** The message centre's bell (bell.js) in the header of every signed-in page. */
+  function mountBell(header) {
+    if (typeof Bell !== 'undefined') { Bell.mount(header); return; }
+    const script = el('script', { src: 'bell.js' });
+    script.addEventListener('load', () => { if (typeof Bell !== 'undefined') Bell.mount(header); });
+    document.head.append(script);
   }
 
   async function logout() {

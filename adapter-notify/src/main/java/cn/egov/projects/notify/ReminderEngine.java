@@ -6,6 +6,7 @@ import cn.egov.projects.application.port.out.DeadLetterPort;
 import cn.egov.projects.application.port.out.LedgerRecipientsPort;
 import cn.egov.projects.application.port.out.ReminderPort;
 import cn.egov.projects.application.view.DeadLetter;
+import cn.egov.projects.application.view.DeliveryPreferences;
 import cn.egov.projects.application.view.PlannedReminder;
 import cn.egov.projects.application.view.ReminderRecipient;
 import cn.egov.projects.domain.deadline.Deadline;
@@ -94,6 +95,10 @@ import java.util.Set;
  * message to be sent again when another instance revives the execution: at most the messages in flight at the kill.
  * A failed send retries with exponential backoff; after the configured attempts the message becomes a dead letter.
  * No SMS goes out in quiet hours: it is deferred to their end.
+ *
+ * <p><b>Inbox.</b> With an {@link Inbox} ({@link #withInbox}), every reminder addressed to an account lands in its inbox
+ * (消息中心) as it is planned, once, whatever the person's channels; e-mail and SMS follow each person's choice of
+ * channels (at planning) and their own quiet hours (at sending: deferred to their end, never dropped).
  */
 public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoCloseable {
 
@@ -133,6 +138,8 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     /** The scheduler's SQL for this database (PostgreSQL or H2). */
     private final SchedulerDialect dialect;
     private Scheduler scheduler;
+    /** The message centre's inboxes and each person's channels and quiet hours; null: neither (tests of other things). */
+    private volatile Inbox inbox;
 
     /**
      * @param dataSource   pooled connections, for the scheduler
@@ -171,6 +178,15 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         this.txClient = SchedulerClient.Builder.create(txDataSource, tasks())
                 .jdbcCustomization(dialect.jdbcCustomization())
                 .build();
+    }
+
+    /**
+     * Delivers every reminder addressed to an account into its inbox as well, and applies each person's channels and
+     * quiet hours to their e-mail and SMS (see {@link Inbox}).
+     */
+    public ReminderEngine withInbox(Inbox inbox) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        return this;
     }
 
     /** The engine's tasks: the digest (one-time) and the daily plan, sweep and pruning (recurring). */
@@ -262,16 +278,25 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
      */
     private int enqueue(List<PlannedReminder> planned, LocalDate lateOn) {
         List<ReminderLedger.Row> rows = new ArrayList<>();
+        Inbox personal = inbox;
+        Map<String, DeliveryPreferences> chosen = personal == null ? Map.of()
+                : personal.preferencesOf(planned.stream().map(p -> p.recipient().userId()).toList());
         for (PlannedReminder p : planned) {
             ReminderRecipient to = p.recipient();
-            if (to.email() != null && email != null && reachable(to.email(), p)) {
+            DeliveryPreferences wants = to.userId() == null ? DeliveryPreferences.DEFAULT
+                    : chosen.getOrDefault(to.userId(), DeliveryPreferences.DEFAULT);
+            if (to.email() != null && email != null && wants.email() && reachable(to.email(), p)) {
                 rows.add(row(p, Channel.EMAIL, LedgerRecipientsPort.normalise(Channel.EMAIL.name(), to.email()),
                         lateOn));
             }
-            if (to.mobile() != null && sms != null && reachable(to.mobile(), p)) {
+            if (to.mobile() != null && sms != null && wants.sms() && reachable(to.mobile(), p)) {
                 rows.add(row(p, Channel.SMS, LedgerRecipientsPort.normalise(Channel.SMS.name(), to.mobile()),
                         lateOn));
             }
+        }
+        if (personal != null) {
+            // whatever the person's channels: the inbox has every reminder, once
+            personal.deliver(planned, lateOn);
         }
         boolean[] inserted = ledger.insert(rows, clock.now(), lateOn != null);
         Map<String, DigestKey> keys = new LinkedHashMap<>();
@@ -439,6 +464,11 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
             }
         }
         int passes = ledger.prunePasses(before);
+        Inbox personal = inbox;
+        if (personal != null) {
+            // the inbox keeps what is unread whatever its age; read messages go with the ledger's days
+            personal.pruneRead(before, batch, PRUNE_MAX_BATCHES);
+        }
         LOG.info("reminder ledger: {} settled reminders, {} dead letters and {} pass records of the days before {} "
                 + "forgotten (retention {}){}", reminders, letters, passes, before, settings.retention(),
                 all ? "" : "; more remain for the next run");
@@ -514,6 +544,14 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
         List<LedgerItem> items = ledger.pending(encoded);
         if (items.isEmpty()) {
             return (complete, ops) -> ops.remove();
+        }
+        Inbox personal = inbox;
+        Optional<Instant> quietUntil = personal == null ? Optional.empty()
+                : personal.deferredUntil(key.channel(), items.get(0).recipient(), now);
+        if (quietUntil.isPresent()) {
+            // the person's own quiet hours: deferred to their end, never dropped
+            Instant later = quietUntil.get();
+            return (complete, ops) -> ops.reschedule(complete, later);
         }
         boolean late = items.stream().anyMatch(LedgerItem::late);
         if ((pastDay || late) && passPending(now)) {

@@ -115,6 +115,7 @@ public final class WebApi {
     private cn.egov.projects.application.port.in.BackupUseCase backups;
     private AccountSecurityUseCases accountSecurity = AccountSecurityUseCases.NONE;
     private PolicyPack pack = PolicyPacks.taicang();
+    private cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
@@ -176,6 +177,12 @@ public final class WebApi {
      */
     public WebApi withPolicy(PolicyPack pack) {
         this.pack = Objects.requireNonNull(pack, "pack");
+        return this;
+    }
+
+    /** The message centre (消息中心) of every signed-in person; without it every inbox is empty. */
+    public WebApi withMessageCentre(cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre) {
+        this.messageCentre = messageCentre;
         return this;
     }
 
@@ -279,6 +286,8 @@ public final class WebApi {
         new DeclarationWindowRoutes(useCases.openDeclarationWindow()).mount(router, table);
         new DeadLetterRoutes(useCases.deadLetters()).mount(router, table);
         new cn.egov.projects.web.routes.BackupRoutes(backups).mount(router, table);
+        new cn.egov.projects.web.routes.MessageCentreRoutes(messageCentre == null
+                ? cn.egov.projects.web.routes.MessageCentreRoutes.EMPTY : messageCentre).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch(),
                 workplace.securityAudit(), clock)
                 .mount(router, table);

@@ -56,6 +56,8 @@ final class Application implements AutoCloseable {
     private final RecomputeProvisionalDeadlinesUseCase calendarMaintenance;
     /** The system administrator's online backups ({@code POST /api/backups}). */
     private cn.egov.projects.application.port.in.BackupUseCase backups;
+    /** The message centre (消息中心): the inboxes the reminder engine writes, and each person's channels. */
+    private cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "calendar-maintenance");
         t.setDaemon(true);
@@ -156,6 +158,14 @@ final class Application implements AutoCloseable {
                     database.transactionAwareDataSource(), planner, clock, settings.reminders().emailSender(),
                     settings.reminders().smsSender(),
                     ledgerRecipients);
+            // every reminder and escalation addressed to an account lands in its inbox too; each person's channels
+            // and quiet hours apply to their e-mail and SMS
+            cn.egov.projects.notify.Inbox inbox = new cn.egov.projects.notify.Inbox(
+                    database.transactionAwareDataSource(),
+                    new cn.egov.projects.notify.ReminderMessages(settings.reminders().engine().baseUrl(),
+                            settings.reminders().engine().smsSign()),
+                    persistence.accounts()::findById, clock);
+            reminders.withInbox(inbox);
             Ports ports = new Ports(persistence.projects(), persistence.projects(), persistence.projects(),
                     persistence.windows(), persistence.auditTrail(), reminders, clock, calendar,
                     () -> policies, persistence.transactions());
@@ -178,6 +188,8 @@ final class Application implements AutoCloseable {
                     persistence.accounts()::count,
                     new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()),
                     persistence.sharedWebState());
+            application.messageCentre = new cn.egov.projects.application.service.MessageCentreService(inbox, inbox,
+                    clock);
             application.backups = new cn.egov.projects.application.service.BackupService(ports,
                     new cn.egov.projects.persistence.BackupAdapter(database, settings.backupDir(), clock,
                             settings.value(Settings.Key.PG_BIN)));
@@ -258,7 +270,7 @@ final class Application implements AutoCloseable {
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
                 web.revisions(), webSessions, clock).withBackups(backups)
-                .withAccountSecurity(web.accountSecurity()).withPolicy(web.pack());
+                .withAccountSecurity(web.accountSecurity()).withPolicy(web.pack()).withMessageCentre(messageCentre);
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */
@@ -266,7 +278,7 @@ final class Application implements AutoCloseable {
         return java.util.Optional.ofNullable(demoClock).map(c -> new DemoData(c, useCases, web, accounts));
     }
 
-    /** The reminder engine (tests plan reminders through it directly). */
+    /** The reminder engine (tests plan and send reminders through it). */
     ReminderEngine reminders() {
         return reminders;
     }

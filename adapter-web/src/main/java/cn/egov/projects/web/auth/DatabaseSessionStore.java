@@ -132,7 +132,8 @@ public final class DatabaseSessionStore implements SessionStore {
         }
         String data = encode(stored.data()).encode();
         if (stored.id().equals(stored.writtenId) && data.equals(stored.writtenData)
-                && now - stored.writtenAt < TOUCH_EVERY.toMillis()) {
+                && (stored.background || now - stored.writtenAt < TOUCH_EVERY.toMillis())) {
+            // unchanged, and touched lately or only used in the background: the idle expiry stays where it is
             return Future.succeededFuture();
         }
         Instant at = Instant.ofEpochMilli(now);
@@ -227,12 +228,26 @@ public final class DatabaseSessionStore implements SessionStore {
         return data;
     }
 
+    /**
+     * Marks the request's session as used by the page in the background, not by the person (the bell's unread count,
+     * asked by every open page at an interval): unless the request changes the session, its idle expiry is not pushed
+     * on, so that a page left open still times out after {@code SESSION_TIMEOUT} without the person. No session (HTTP
+     * Basic), or one of another store: nothing to mark.
+     */
+    public static void background(Session session) {
+        if (session instanceof StoredWebSession stored) {
+            stored.background = true;
+        }
+    }
+
     /** A session of this store: remembers what was last written, so that an unchanged one is not written again. */
     static final class StoredWebSession extends AbstractSession {
 
         private String writtenId;
         private String writtenData;
         private long writtenAt;
+        /** Used by the page in the background only in this request ({@link #background}). */
+        private boolean background;
 
         StoredWebSession(VertxContextPRNG random) {
             super(random);

@@ -243,7 +243,7 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
                         .getBytes(StandardCharsets.UTF_8));
                 Person responsible = load.load(draft.id()).map(p -> p.profile().people())
                         .map(AccountablePeople::responsible).orElse(null);
-                List<ReminderRecipient> to = responsible != null ? List.of(recipient(responsible))
+                List<ReminderRecipient> to = responsible != null ? List.of(recipients.person(responsible, draft.unit()))
                         : recipients.unitStaff(draft.unit());
                 for (Reminder r : reminders) {
                     for (ReminderRecipient recipient : to) {
@@ -307,12 +307,14 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
     private final class Recipients {
         private List<Account> bureau;
         private final Map<UnitId, List<ReminderRecipient>> unitStaff = new HashMap<>();
+        private final Map<UnitId, List<Account>> unitAccounts = new HashMap<>();
 
         List<ReminderRecipient> of(Reminder reminder, Target target) {
             return switch (reminder.audience()) {
-                case RESPONSIBLE -> target.responsible() != null ? List.of(recipient(target.responsible()))
+                case RESPONSIBLE -> target.responsible() != null
+                        ? List.of(person(target.responsible(), target.unit()))
                         : unitStaff(target.unit());
-                case LEADER -> target.leader() != null ? List.of(recipient(target.leader())) : List.of();
+                case LEADER -> target.leader() != null ? List.of(person(target.leader(), target.unit())) : List.of();
                 case BUREAU -> bureau(target);
             };
         }
@@ -327,10 +329,8 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
                 if (target.classified() && !a.assigned().contains(target.project())) {
                     continue;
                 }
-                ReminderRecipient r = new ReminderRecipient(a.displayName(), a.email(), a.mobile());
-                if (r.isReachable()) {
-                    out.putIfAbsent(a.userId(), r);
-                }
+                // an account is always reachable: its inbox, whatever its addresses
+                out.putIfAbsent(a.userId(), new ReminderRecipient(a.displayName(), a.email(), a.mobile(), a.userId()));
             }
             return List.copyOf(out.values());
         }
@@ -338,16 +338,40 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
         List<ReminderRecipient> unitStaff(UnitId unit) {
             return unitStaff.computeIfAbsent(unit, u -> {
                 List<ReminderRecipient> staff = new ArrayList<>();
-                for (Role role : List.of(Role.UNIT_STAFF, Role.UNIT_LEADER)) {
-                    for (Account a : accounts.findEnabledByRole(role, Optional.of(u))) {
-                        ReminderRecipient r = new ReminderRecipient(a.displayName(), a.email(), a.mobile());
-                        if (r.isReachable()) {
-                            staff.add(r);
-                        }
-                    }
+                for (Account a : unitAccounts(u)) {
+                    staff.add(new ReminderRecipient(a.displayName(), a.email(), a.mobile(), a.userId()));
                 }
                 return List.copyOf(staff);
             });
+        }
+
+        private List<Account> unitAccounts(UnitId unit) {
+            return unitAccounts.computeIfAbsent(unit, u -> {
+                List<Account> all = new ArrayList<>();
+                for (Role role : List.of(Role.UNIT_STAFF, Role.UNIT_LEADER)) {
+                    all.addAll(accounts.findEnabledByRole(role, Optional.of(u)));
+                }
+                return List.copyOf(all);
+            });
+        }
+
+        /**
+         * An accountable person (责任人, 分管领导) at their addresses, with the account of their unit that has the same
+         * e-mail address or mobile number when there is one: the reminder then also lands in that account's inbox.
+         */
+        ReminderRecipient person(Person p, UnitId unit) {
+            ReminderRecipient r = recipient(p);
+            if (unit == null || (r.email() == null && r.mobile() == null)) {
+                return r;
+            }
+            for (Account a : unitAccounts(unit)) {
+                boolean sameEmail = r.email() != null && a.email() != null && r.email().equalsIgnoreCase(a.email().trim());
+                boolean sameMobile = r.mobile() != null && a.mobile() != null && r.mobile().equals(a.mobile().trim());
+                if (sameEmail || sameMobile) {
+                    return new ReminderRecipient(r.name(), r.email(), r.mobile(), a.userId());
+                }
+            }
+            return r;
         }
     }
 }

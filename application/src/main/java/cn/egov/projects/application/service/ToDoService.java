@@ -80,16 +80,6 @@ public final class ToDoService implements MyDeadlinesUseCase {
 
     /** The action in the system that meets a deadline of the kind. */
     static Action meetingAction(DeadlineKind kind) {
-        return switch (kind) {
-            case IMPL_PLAN -> Action.SUBMIT_IMPLEMENTATION_PLAN;
-            case CONTRACT_FILING -> Action.FILE_CONTRACT;
-            case PROGRESS_REPORT -> Action.REPORT_PROGRESS;
-            case SUBSTANTIVE_START -> Action.SIGN_CONTRACT;
-            case ACCEPTANCE_LIMIT -> Action.RECORD_ACCEPTANCE;
-            case ACCEPTANCE_REPORT -> Action.FILE_ACCEPTANCE_REPORT;
-            case FINAL_ACCOUNTS -> Action.FILE_FINAL_ACCOUNTS;
-            case WARRANTY_END -> Action.RECORD_MAINTENANCE;
-            case WINDOW_CLOSING -> Action.DECLARE;
-        };
+        return cn.egov.projects.application.view.MeetingActions.of(kind);
     }
 }

@@ -180,4 +180,27 @@ class ReminderPlanningServiceTest {
         assertThat(planDay(LocalDate.of(2025, 9, 25)).stream().filter(p -> p.kind() == DeadlineKind.WINDOW_CLOSING))
                 .isEmpty();
     }
+
+    @Test
+    @DisplayName("消息中心：提醒落到本人账号——责任人按同单位账号的邮箱或手机对上，大数据局人员按账号；没有账号的人只收邮件短信")
+    void remindersNameTheAccountsWhoseInboxTheyReach() {
+        // 李责任 of the police has an account of the unit with the same mobile number; 王分管 has none
+        world.accounts.insert(new Account("staff-li", "staffli", "李责任", Role.UNIT_STAFF, POLICE, "13900000002",
+                null, "h", true, Set.of()));
+        // an officer without any address is reached in the inbox all the same
+        world.accounts.insert(new Account("bdb-3", "bdb3", "周无址", Role.BDB_OFFICER, BUREAU, null, null, "h", true,
+                Set.of()));
+        planned(smartPolicePlatform(2025));
+        List<PlannedReminder> before = planDays(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 2, 17),
+                DeadlineKind.IMPL_PLAN);
+        assertThat(before).extracting(p -> p.recipient().name(), p -> p.recipient().userId())
+                .containsExactly(tuple("李责任", "staff-li"));
+        List<PlannedReminder> escalated = planDays(LocalDate.of(2025, 2, 25), LocalDate.of(2025, 2, 25),
+                DeadlineKind.IMPL_PLAN);
+        assertThat(escalated).extracting(p -> p.reminder().audience(), p -> p.recipient().name(),
+                p -> p.recipient().userId()).containsExactlyInAnyOrder(
+                tuple(Audience.LEADER, "王分管", null),
+                tuple(Audience.BUREAU, "赵督办", "bdb-1"),
+                tuple(Audience.BUREAU, "周无址", "bdb-3"));
+    }
 }
