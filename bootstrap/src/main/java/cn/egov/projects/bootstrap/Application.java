@@ -296,11 +296,6 @@ final class Application implements AutoCloseable {
         return database.isHealthy();
     }
 
-    /** The reminder engine, for the tests that plan a day's reminders without the scheduler. */
-    ReminderEngine reminderEngine() {
-        return reminders;
-    }
-
     /** Starts sending reminders: this instance's scheduler joins any others on the same database. */
     void startReminders() {
         reminders.start();

@@ -154,7 +154,7 @@ class PostgreSqlBackupRoundTripTest {
         long planned = 0;
         for (LocalDate day = LocalDate.of(2024, 8, 20); planned == 0 && day.isBefore(LocalDate.of(2024, 12, 31));
              day = day.plusDays(1)) {
-            planned = running.reminderEngine().planDay(day);
+            planned = running.reminders().planDay(day);
         }
         assertThat(count(owner, "SELECT COUNT(*) FROM reminder")).as("reminders planned").isPositive();
         SortedMap<String, Long> before = rowCounts(owner);
