@@ -257,8 +257,8 @@ class InboxTest {
             Harness.await("the quiet person's message deferred to the end of their quiet hours", Duration.ofSeconds(30),
                     () -> end.equals(digestTime(harness)));
             assertThat(mailsTo(smtp, "quiet@tc.gov.cn")).isZero();
-            assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE recipient = 'quiet@tc.gov.cn' "
-                    + "AND sent_at IS NULL")).isEqualTo(1);
+            assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE recipient_index = '"
+                    + Harness.index("quiet@tc.gov.cn") + "' AND sent_at IS NULL")).isEqualTo(1);
 
             clock.set(end.plusSeconds(1));
             Harness.await("the deferred e-mail, after the quiet hours", Duration.ofSeconds(30),
