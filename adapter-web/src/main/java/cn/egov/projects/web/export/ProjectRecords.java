@@ -1,5 +1,6 @@
 package cn.egov.projects.web.export;
 
+import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.ProjectDetails;
 import cn.egov.projects.application.port.in.ProjectPage;
 import cn.egov.projects.application.view.AuditEntry;
@@ -107,7 +108,8 @@ public final class ProjectRecords {
             name.setAlignment(Element.ALIGN_CENTER);
             doc.add(name);
             Paragraph basis = new Paragraph("依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）"
-                    + (profile.classified() ? "　涉密项目：仅限知悉范围内人员阅知（第二十七条）" : ""), small);
+                    + (profile.classified() ? "　涉密项目：仅限知悉范围内人员阅知（"
+                    + d.pack().articleZh(Provision.CLASSIFIED) + "）" : ""), small);
             basis.setAlignment(Element.ALIGN_CENTER);
             basis.setSpacingAfter(10);
             doc.add(basis);
@@ -151,7 +153,8 @@ public final class ProjectRecords {
 
             // 二、绩效目标
             if (!profile.performanceGoals().isEmpty()) {
-                doc.add(heading("二、绩效目标（第二十三条、第二十四条）", section));
+                doc.add(heading("二、绩效目标（" + d.pack().articleZh(Provision.SELF_INSPECTION) + "、"
+                        + d.pack().articleZh(Provision.ACCEPTANCE) + "）", section));
                 SelfInspection inspection = p.selfInspection();
                 Acceptance last = p.acceptances().isEmpty() ? null : p.acceptances().get(p.acceptances().size() - 1);
                 PdfPTable goals = table(new float[] {2.6f, 1f, 1.4f, 2f, 2f}, 100);
