@@ -340,6 +340,8 @@ class StaffBrowserIT extends BrowserTestSupport {
         WebElement hidden = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#project .refusal")));
         wait.until(ExpectedConditions.textToBePresentInElement(hidden, "不存在"));
 
+        // the security administrator has cleared the officer (涉密资格): only a cleared person can be named
+        application.web().workplace().clearances().grant(caller("secadmin"), bureauNow.actor().userId());
         signIn("secrecy");
         openProject(id);
         WebElement who = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assign-who")));
