@@ -4,6 +4,7 @@ import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.application.port.out.AuditTrailPort;
 import cn.egov.projects.persistence.audit.AuditChain;
 import cn.egov.projects.persistence.audit.AuditDao;
+import cn.egov.projects.persistence.audit.AuditSealer;
 import cn.egov.projects.persistence.audit.AuditRow;
 import cn.egov.projects.persistence.audit.AuditMapper;
 import cn.egov.projects.persistence.mybatis.Sessions;
@@ -21,7 +22,7 @@ import java.util.Objects;
 
 /**
  * The append-only audit trail in the {@code audit_record} table ({@link AuditTrailPort}), each record sealed into the
- * {@link AuditChain} as it is written. There is no code path that updates or deletes a record; on PostgreSQL a
+ * {@link AuditChain}: sealed as it is written, linked by the {@link AuditSealer} once committed. There is no code path that updates or deletes a record; on PostgreSQL a
  * trigger refuses both whoever asks. Instants are kept to the microsecond.
  */
 public final class AuditTrailAdapter implements AuditTrailPort {
@@ -32,13 +33,18 @@ public final class AuditTrailAdapter implements AuditTrailPort {
 
     private final Sessions sessions;
     private final AuditChain chain;
+    private final AuditSealer sealer;
 
-    AuditTrailAdapter(Sessions sessions, AuditChain chain) {
+    AuditTrailAdapter(Sessions sessions, AuditChain chain, AuditSealer sealer) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.chain = Objects.requireNonNull(chain, "chain");
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
     }
 
-    /** Appends the record and its seal in the caller's transaction, the chain's head locked meanwhile. */
+    /**
+     * Appends the record with its own seal in the caller's transaction, locking nothing; once committed, the sealer
+     * links it into the chain.
+     */
     @Override
     public void append(AuditRecord record) {
         var row = AuditMapper.INSTANCE.toRow(Objects.requireNonNull(record, "record"));
@@ -50,10 +56,13 @@ public final class AuditTrailAdapter implements AuditTrailPort {
             }
         });
         // the security events log tells of what the trail holds: once committed, never of a rolled-back record
-        sessions.afterCommit(() -> SecurityEventsLog.written(id, record));
+        sessions.afterCommit(() -> {
+            sealer.nudge();
+            SecurityEventsLog.written(id, record);
+        });
     }
 
-    /** The record's insert: the chain runs it while its head is locked and seals the row it returns. */
+    /** The record's insert: the chain runs it and seals the row it returns. */
     private record Insert(AuditRow row) implements AuditChain.Insert {
 
         @Override

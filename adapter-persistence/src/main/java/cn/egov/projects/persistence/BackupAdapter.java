@@ -69,7 +69,7 @@ public final class BackupAdapter implements BackupPort {
     /** What an archive holds, as the application reports it. */
     public static BackupSummary summary(Path archive, Manifest m) throws IOException {
         return new BackupSummary(archive.getFileName().toString(), Files.size(archive), m.createdAt(),
-                m.schemaVersion(), m.count("project"), m.count("document"), m.count("account"), m.auditCount(),
-                m.auditLastId());
+                m.schemaVersion(), m.count("project"), m.count("document"), m.count("account"),
+                m.auditCount() + m.count("audit_pending"), m.auditLastId()); // linked, and committed not yet linked
     }
 }

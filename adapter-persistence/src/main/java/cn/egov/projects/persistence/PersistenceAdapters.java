@@ -21,6 +21,7 @@ import cn.egov.projects.persistence.web.NamesAdapter;
 import cn.egov.projects.persistence.web.WorkplaceReadAdapter;
 
 import cn.egov.projects.persistence.audit.AuditChain;
+import cn.egov.projects.persistence.audit.AuditSealer;
 import cn.egov.projects.persistence.audit.AuditKey;
 import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
@@ -58,6 +59,7 @@ public final class PersistenceAdapters {
 
     private final Database database;
     private final AuditChain auditChain;
+    private final AuditSealer auditSealer;
     private final FieldCipher cipher;
 
     /**
@@ -70,7 +72,7 @@ public final class PersistenceAdapters {
 
     /**
      * Over a database whose audit trail is sealed with {@code auditKey}; seals, the first time, the records written
-     * before the trail was a chain.
+     * before the trail was a chain, and links the records left pending by a process that stopped.
      *
      * @throws DatabaseStartupException when the chain's head cannot be read or sealed
      */
@@ -89,6 +91,7 @@ public final class PersistenceAdapters {
     public PersistenceAdapters(Database database, AuditKey auditKey, FieldCipher cipher) {
         this.database = Objects.requireNonNull(database, "database");
         this.auditChain = new AuditChain(auditKey);
+        this.auditSealer = new AuditSealer(database.dataSource(), auditChain);
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         sealLegacy();
         PersonalDataSweep.carryOver(database.dataSource(), cipher, !database.settings().isPostgreSql());
@@ -96,7 +99,7 @@ public final class PersistenceAdapters {
         this.transactions = new MyBatisTransactionAdapter(sessions);
         this.projects = new ProjectPersistenceAdapter(sessions, cipher);
         this.windows = new DeclarationWindowAdapter(sessions);
-        this.auditTrail = new AuditTrailAdapter(sessions, auditChain);
+        this.auditTrail = new AuditTrailAdapter(sessions, auditChain, auditSealer);
         this.documents = new DocumentAdapter(sessions);
         this.accounts = new AccountAdapter(sessions, cipher);
         this.units = new UnitAdapter(sessions);
@@ -113,6 +116,14 @@ public final class PersistenceAdapters {
         this.experts = new ExpertAdapter(sessions);
         this.secondFactors = new cn.egov.projects.persistence.security.SecondFactorAdapter(sessions, cipher);
         this.clearances = new cn.egov.projects.persistence.security.ClearanceAdapter(sessions);
+    }
+
+    /**
+     * What links the committed audit records into the chain: started by the running application, asked directly
+     * elsewhere ({@link AuditSealer#sealNow}).
+     */
+    public AuditSealer auditSealer() {
+        return auditSealer;
     }
 
     /** The cipher of personal data at rest, for any other column that must be encrypted (e.g. a TOTP secret). */

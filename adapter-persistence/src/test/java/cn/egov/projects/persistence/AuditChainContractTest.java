@@ -15,11 +15,18 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit trail as a sealed chain: intact as the application writes it; broken, at the first record touched, when
+ * The audit trail as a sealed chain: each record sealed as it is written, linked once committed; intact as the
+ * application writes it, whatever the order of the commits; broken, at the first record touched, when
  * records are changed, deleted, inserted or reordered behind the application's back (here as a database owner would,
  * the append-only triggers set aside), or cut off at the end; not to be checked with another key.
  */
@@ -62,6 +69,31 @@ abstract class AuditChainContractTest {
         }
     }
 
+    /** Links the committed pending records, as the running application's sealer does a moment after each commit. */
+    private int link() {
+        try {
+            return adapters.auditSealer().sealNow();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static AuditRecord record(String who, String summary) {
+        return new AuditRecord(Instant.parse("2025-03-01T08:00:00.000001Z"), who, Role.UNIT_STAFF, "TC-GAJ",
+                "REPORT_PROGRESS", "第十九条", "p-" + who, ProjectState.IMPLEMENTING, ProjectState.IMPLEMENTING,
+                "req-" + who, "10.0.0.9", summary);
+    }
+
     private long firstId() {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT MIN(id) FROM audit_record")) {
@@ -85,15 +117,123 @@ abstract class AuditChainContractTest {
     }
 
     @Test
-    @DisplayName("应用写入的审计记录链完整，核验报告检查的条数")
+    @DisplayName("应用写入的审计记录：提交时各自封记、随后链入，两个阶段核验都完整，报告检查的条数")
     void theChainAsWrittenIsIntact() {
         openWith(key);
         appendFive();
 
-        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        AuditChain.Verdict pending = adapters.verifyAuditTrail();
+        assertThat(pending.intact()).as(pending.reason()).isTrue();
+        assertThat(pending.checked()).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM audit_pending")).isEqualTo(5);
 
+        assertThat(link()).isEqualTo(5);
+        assertThat(link()).isZero();
+
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
         assertThat(v.intact()).as(v.reason()).isTrue();
         assertThat(v.checked()).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM audit_pending")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_seal")).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("尚未链入时被改动的记录：核验指出它，封记器不把它链入，其余照常链入")
+    void aRecordChangedBeforeItIsLinkedIsNamedAndNeverLinked() {
+        openWith(key);
+        appendFive();
+        long third = firstId() + 2;
+
+        tamper("UPDATE audit_record SET summary = '改过的' WHERE id = " + third);
+
+        AuditChain.Verdict before = adapters.verifyAuditTrail();
+        assertThat(before.intact()).isFalse();
+        assertThat(before.brokenAt()).contains(third);
+        assertThat(before.reason()).contains("own seal");
+
+        assertThat(link()).isEqualTo(4);
+        AuditChain.Verdict after = adapters.verifyAuditTrail();
+        assertThat(after.intact()).isFalse();
+        assertThat(after.brokenAt()).contains(third);
+        assertThat(count("SELECT COUNT(*) FROM audit_seal WHERE record_id = " + third)).isZero();
+    }
+
+    @Test
+    @DisplayName("编号在前的记录后提交：先提交的先链入，后提交的随后链入，链完整")
+    void recordsCommittedOutOfTheirOrderAreAllLinked() throws Exception {
+        openWith(key);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService slow = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> first = slow.submit(() -> adapters.transactions().inTransaction(() -> {
+                adapters.auditTrail().append(record("slow", "先取号后提交"));
+                written.countDown();
+                try {
+                    assertThat(commit.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            adapters.transactions().inTransaction(() -> {
+                adapters.auditTrail().append(record("fast", "后取号先提交"));
+                return null;
+            });
+
+            assertThat(link()).as("only the committed record").isEqualTo(1);
+            commit.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            assertThat(link()).isEqualTo(1);
+        } finally {
+            slow.shutdownNow();
+        }
+
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.checked()).isEqualTo(2);
+        long firstNumber = firstId();
+        assertThat(count("SELECT link_no FROM audit_seal WHERE record_id = " + firstNumber)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("多个线程同时写审计记录、后台封记器随时链入：都链入，链完整，停止时不留待链记录")
+    void concurrentWritersAndTheBackgroundSealer() throws Exception {
+        openWith(key);
+        adapters.auditSealer().start();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(writers.submit(() -> {
+                    for (int n = 0; n < 25; n++) {
+                        int i = n;
+                        adapters.transactions().inTransaction(() -> {
+                            adapters.auditTrail().append(record("w" + thread, "第" + thread + "线程第" + i + "条"));
+                            return null;
+                        });
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count("SELECT COUNT(*) FROM audit_pending") > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // the sealer links them a moment after commit
+        }
+        assertThat(count("SELECT COUNT(*) FROM audit_pending")).as("linked in the background").isZero();
+        adapters.auditSealer().close();
+
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.checked()).isEqualTo(100);
+        assertThat(count("SELECT COUNT(*) FROM audit_seal")).isEqualTo(100);
     }
 
     @Test
@@ -101,6 +241,7 @@ abstract class AuditChainContractTest {
     void aChangedRecordIsNamed() {
         openWith(key);
         appendFive();
+        link();
         long third = firstId() + 2;
 
         tamper("UPDATE audit_record SET summary = '改过的' WHERE id = " + third);
@@ -116,6 +257,7 @@ abstract class AuditChainContractTest {
     void aDeletedRecordBreaksTheNext() {
         openWith(key);
         appendFive();
+        link();
         long second = firstId() + 1;
 
         tamper("DELETE FROM audit_seal WHERE record_id = " + second, "DELETE FROM audit_record WHERE id = " + second);
@@ -131,6 +273,7 @@ abstract class AuditChainContractTest {
         tamper("INSERT INTO audit_record (at, user_id, action, summary) VALUES (CURRENT_TIMESTAMP, 'x', 'X', '伪造')");
         long forged = firstId() + 5;
         appendFive();
+        link();
 
         AuditChain.Verdict v = adapters.verifyAuditTrail();
         assertThat(v.intact()).isFalse();
@@ -143,6 +286,7 @@ abstract class AuditChainContractTest {
     void reorderedRecordsAreNamed() {
         openWith(key);
         appendFive();
+        link();
         long a = firstId() + 1;
         long b = firstId() + 3;
 
@@ -157,6 +301,7 @@ abstract class AuditChainContractTest {
     void recordsCutFromTheEndAreFound() {
         openWith(key);
         appendFive();
+        link();
         long last = firstId() + 4;
 
         tamper("DELETE FROM audit_seal WHERE record_id = " + last, "DELETE FROM audit_record WHERE id = " + last);

@@ -34,6 +34,7 @@ class AuditChainPostgreSqlTest extends AuditChainContractTest {
     @Test
     @DisplayName("按运维手册授权的应用账号只能追加审计记录：能写能核验，修改、删除、清空都因无权限被拒")
     void theApplicationRoleMayOnlyInsertIntoTheAuditTables() throws SQLException {
+        // the sealer links the records as the same role: it inserts links, moves the head, and empties audit_pending
         TestDatabase db = PostgresServer.get().newMigratedDatabase();
         String role = "egov_app_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(db.settings().url(), db.settings().user(),
@@ -55,10 +56,13 @@ class AuditChainPostgreSqlTest extends AuditChainContractTest {
                 return null;
             });
             assertThat(app.verifyAuditTrail().intact()).isTrue();
+            assertThat(app.auditSealer().sealNow()).as("linked by the application's own role").isEqualTo(1);
+            assertThat(app.verifyAuditTrail().intact()).isTrue();
             try (Connection c = appDb.dataSource().getConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(true);
                 for (String sql : List.of("UPDATE audit_record SET summary = 'x'", "DELETE FROM audit_record",
                         "TRUNCATE audit_record", "UPDATE audit_seal SET seal = 'x'", "DELETE FROM audit_seal",
+                        "UPDATE audit_seal SET link_no = link_no + 1",
                         "DELETE FROM audit_chain", "INSERT INTO audit_chain (id, legacy_upto, last_id, record_count, "
                                 + "last_seal, head_seal) VALUES (2, 0, 0, 0, '', '')")) {
                     assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)

@@ -58,6 +58,7 @@ final class Application implements AutoCloseable {
     private cn.egov.projects.application.port.in.BackupUseCase backups;
     /** The message centre (消息中心): the inboxes the reminder engine writes, and each person's channels. */
     private cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre;
+    private cn.egov.projects.persistence.audit.AuditSealer auditSealer;
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "calendar-maintenance");
         t.setDaemon(true);
@@ -188,6 +189,8 @@ final class Application implements AutoCloseable {
                     persistence.accounts()::count,
                     new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()),
                     persistence.sharedWebState());
+            application.auditSealer = persistence.auditSealer();
+            application.auditSealer.start();
             application.messageCentre = new cn.egov.projects.application.service.MessageCentreService(inbox, inbox,
                     clock);
             application.backups = new cn.egov.projects.application.service.BackupService(ports,
@@ -344,7 +347,13 @@ final class Application implements AutoCloseable {
         try {
             reminders.close();
         } finally {
-            database.close();
+            try {
+                if (auditSealer != null) {
+                    auditSealer.close(); // links what is still pending, before the database goes
+                }
+            } finally {
+                database.close();
+            }
         }
     }
 }

@@ -13,21 +13,42 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The audit trail as a chain that cannot be rewritten unseen (等保 2.0 §8.1.4.3 安全审计, GB/T 39786 数据完整性):
- * record <i>n</i>'s seal is HMAC-SM3, under the {@link AuditKey}, of the seal of record <i>n−1</i> and record <i>n</i>
- * itself (every column, its identity included); the head row {@code audit_chain} holds the last record's number and
- * seal and how many records there are, sealed too. Whoever changes, deletes, inserts or reorders records behind the
- * application's back, without the key, breaks the chain at the first record touched — or at the head when records
- * are removed from the end — and {@link #verify} names it.
+ * The audit trail as a chain that cannot be rewritten unseen (等保 2.0 §8.1.4.3 安全审计, GB/T 39786 数据完整性), in
+ * two steps so that no writer waits for another:
  *
- * <p>Every append locks the head row first, in the transaction that writes the record, so that the records of every
- * instance join the chain one at a time in the order of their numbers.
+ * <ol>
+ *   <li><b>Sealed on insert.</b> The transaction that writes a record also writes its own seal into
+ *   {@code audit_pending}: HMAC-SM3, under the {@link AuditKey}, of the record as stored (every column, its number
+ *   included). Nothing is shared between writers: no row is locked, so the instances' writers commit side by side.</li>
+ *   <li><b>Chained after commit.</b> One sealer at a time ({@link #chainPending}, which locks the head row
+ *   {@code audit_chain}) takes the committed pending records in the order of their numbers, checks each one's own
+ *   seal, and links it into the chain: link <i>n</i> is HMAC-SM3 of link <i>n−1</i> and the record, stored in
+ *   {@code audit_seal} with its place <i>n</i> ({@code link_no}); the record leaves {@code audit_pending} in the same
+ *   transaction. The head holds the last link's record, the link and the number of links, sealed too.</li>
+ * </ol>
+ *
+ * <p>Whoever changes, deletes, inserts or reorders records behind the application's back, without the key, breaks
+ * the chain at the first record touched — or at the head when records are removed from its end — or breaks a pending
+ * record's own seal, and {@link #verify} names it. A record whose own seal does not verify is never linked. The links
+ * written before the records were sealed on insert (no {@code link_no}) come first, in the order of their numbers.
+ *
+ * <p>What the two steps leave: between a record's commit and its link (the sealer runs a few milliseconds after each
+ * commit, {@link AuditSealer}), someone with the database's own rights could delete the record together with its
+ * pending seal unseen; a change is still found.
  */
 public final class AuditChain {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
+
     private static final String COLUMNS = "r.id, r.at, r.user_id, r.role, r.unit, r.action, r.article, r.project_id, "
             + "r.from_state, r.to_state, r.request_id, r.source_address, r.summary";
+
+    /** How many records one transaction of the sealer links at most. */
+    static final int BATCH = 500;
 
     private final AuditKey key;
 
@@ -60,8 +81,8 @@ public final class AuditChain {
     }
 
     /**
-     * The insert of one record into {@code audit_record}, run while the head is locked: its SQL ({@code INSERT …
-     * VALUES (?, …)}, without {@code RETURNING}) and what sets its parameters, the first at index 1.
+     * The insert of one record into {@code audit_record}: its SQL ({@code INSERT … VALUES (?, …)}, without {@code
+     * RETURNING}) and what sets its parameters, the first at index 1.
      */
     public interface Insert {
         String sql();
@@ -72,126 +93,151 @@ public final class AuditChain {
     private static final String LOCK_HEAD = "SELECT legacy_upto, last_id, record_count, last_seal, head_seal "
             + "FROM audit_chain WHERE id = 1 FOR UPDATE";
 
+    private static final String INSERT_PENDING = "INSERT INTO audit_pending (record_id, mac) VALUES (?, ?)";
+
     /**
-     * Appends a record to the chain in the caller's transaction: locks the head, writes the record with {@code
-     * insert}, and seals it — after the records written before the chain existed, the first time. Nothing else is
-     * sealed: a record someone inserted behind the application's back stays without a seal, and {@link #verify}
-     * names it.
-     *
-     * <p>On PostgreSQL the lock and the insert are one prepared statement of two, and the seal and the head's move
-     * another: the driver sends the statements of each together and waits once, and they run in their order, so the
-     * head is locked before the record takes its number. Elsewhere each is its own statement.
+     * Writes a record in the caller's transaction with its own seal, locking nothing: {@link #chainPending} links it
+     * into the chain once it is committed.
      *
      * @return the new record's number
      */
     public long append(Connection c, Insert insert) throws SQLException {
-        Head head;
         Written own;
-        if (isPostgreSql(c)) {
-            try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD + "; " + insert.sql() + " RETURNING "
-                    + String.join(", ", RECORD_COLUMNS))) {
-                insert.bind(ps);
-                if (!ps.execute()) {
-                    throw new SQLException("the audit chain's head was not read");
-                }
-                try (ResultSet rs = ps.getResultSet()) {
-                    head = head(rs);
-                }
-                if (!ps.getMoreResults()) {
-                    throw new SQLException("the database returned no number for the audit record");
-                }
-                try (ResultSet rs = ps.getResultSet()) {
-                    own = Written.of(rs);
-                }
-            }
-        } else {
-            head = lockHead(c);
-            try (PreparedStatement ps = c.prepareStatement(insert.sql(), RECORD_COLUMNS)) {
-                insert.bind(ps);
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    own = Written.of(rs);
-                }
+        try (PreparedStatement ps = c.prepareStatement(insert.sql(), RECORD_COLUMNS)) {
+            insert.bind(ps);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                own = Written.of(rs);
             }
         }
-        if (head.lastId() >= head.legacyUpto() && !head.headSeal().isEmpty()) {
-            // nothing from before the chain left to seal: only the record just written, as the insert returned it
-            String seal = key.seal(head.lastSeal() + "\n" + own.canonical());
-            writeSeals(c, head, List.of(own.id()), List.of(seal), own.id(), head.count() + 1, seal);
-        } else {
-            seal(c, head, own.id());
+        try (PreparedStatement ps = c.prepareStatement(INSERT_PENDING)) {
+            ps.setLong(1, own.id());
+            ps.setString(2, ownSeal(own.canonical()));
+            ps.executeUpdate();
         }
         return own.id();
     }
 
-    /**
-     * Seals the records written before the chain existed, once (the first start with the key after the upgrade),
-     * and seals the head of a new chain. Does nothing when that is done.
-     */
-    public void sealLegacy(Connection c) throws SQLException {
-        Head head = lockHead(c);
-        if (head.headSeal().isEmpty() || head.lastId() < head.legacyUpto()) {
-            seal(c, head, 0);
-        }
+    /** A record's own seal: domain-separated from the links, which cover the same text after the link before. */
+    private String ownSeal(String canonical) {
+        return key.seal("record\n" + canonical);
     }
 
-    private void seal(Connection c, Head head, long own) throws SQLException {
+    /**
+     * Seals the records written before the chain existed, once (the first start with the key after the upgrade),
+     * and seals the head of a new chain; then links every committed pending record. Run at start, before any
+     * request.
+     *
+     * @return how many records were linked
+     */
+    public int sealLegacy(Connection c) throws SQLException {
+        Head head = lockHead(c);
+        if (head.headSeal().isEmpty() || head.lastId() < head.legacyUpto()) {
+            head = sealLegacy(c, head);
+        }
+        return chainPending(c, head);
+    }
+
+    /**
+     * Links the committed pending records into the chain, in the order of their numbers, in the caller's
+     * transaction (which it leaves holding the head's lock until its commit). A record whose own seal does not
+     * verify, or whose pending seal names no record, is left out — and stays pending, so that {@link #verify} names it.
+     *
+     * @return how many records were linked
+     */
+    public int chainPending(Connection c) throws SQLException {
+        return chainPending(c, lockHead(c));
+    }
+
+    private int chainPending(Connection c, Head head) throws SQLException {
+        String last = head.lastSeal();
+        long lastId = head.lastId();
+        long count = head.count();
+        long after = Long.MIN_VALUE;
+        int linked = 0;
+        int seen;
+        do {
+            List<Long> ids = new ArrayList<>();
+            List<String> links = new ArrayList<>();
+            seen = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", p.record_id, p.mac FROM "
+                    + "audit_pending p LEFT JOIN audit_record r ON r.id = p.record_id WHERE p.record_id > ? "
+                    + "ORDER BY p.record_id")) {
+                ps.setMaxRows(BATCH);
+                ps.setLong(1, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        seen++;
+                        long id = rs.getLong(14);
+                        after = id;
+                        if (rs.getObject(1) == null) {
+                            LOG.error("audit record {} is pending but no longer exists: it was deleted behind the "
+                                    + "application's back; verify-audit names it", id);
+                            continue;
+                        }
+                        String canonical = canonical(rs);
+                        if (!ownSeal(canonical).equals(rs.getString(15))) {
+                            LOG.error("audit record {} does not match its own seal: it was changed or inserted behind "
+                                    + "the application's back; it stays out of the chain and verify-audit names it", id);
+                            continue;
+                        }
+                        last = key.seal(last + "\n" + canonical);
+                        ids.add(id);
+                        links.add(last);
+                        lastId = id;
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                try (PreparedStatement link = c.prepareStatement(INSERT_LINK);
+                     PreparedStatement done = c.prepareStatement("DELETE FROM audit_pending WHERE record_id = ?")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        link.setLong(1, ids.get(i));
+                        link.setString(2, links.get(i));
+                        link.setLong(3, ++count);
+                        link.addBatch();
+                        done.setLong(1, ids.get(i));
+                        done.addBatch();
+                    }
+                    link.executeBatch();
+                    done.executeBatch();
+                }
+                linked += ids.size();
+            }
+        } while (seen == BATCH);
+        if (linked > 0) {
+            moveHead(c, head, lastId, count, last);
+        }
+        return linked;
+    }
+
+    /** Links the records up to the head's {@code legacy_upto} that are not linked yet, as they are. */
+    private Head sealLegacy(Connection c, Head head) throws SQLException {
         String last = head.lastSeal();
         long lastId = head.lastId();
         long count = head.count();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record r WHERE "
-                + "(r.id > ? AND r.id <= ?) OR r.id = ? ORDER BY r.id")) {
+                + "r.id > ? AND r.id <= ? ORDER BY r.id");
+             PreparedStatement link = c.prepareStatement(INSERT_LINK)) {
             ps.setLong(1, lastId);
             ps.setLong(2, head.legacyUpto());
-            ps.setLong(3, own);
-            List<Long> ids = new ArrayList<>();
-            List<String> seals = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
                     last = key.seal(last + "\n" + canonical(rs));
-                    ids.add(id);
-                    seals.add(last);
-                    lastId = id;
-                    count++;
+                    lastId = rs.getLong(1);
+                    link.setLong(1, lastId);
+                    link.setString(2, last);
+                    link.setLong(3, ++count);
+                    link.addBatch();
                 }
             }
-            writeSeals(c, head, ids, seals, lastId, count, last);
+            link.executeBatch();
         }
+        moveHead(c, head, lastId, count, last);
+        return new Head(head.legacyUpto(), lastId, count, last, headSeal(head.legacyUpto(), lastId, count, last));
     }
 
-    /** Stores the seals of these records and moves the head to the last of them. */
-    private void writeSeals(Connection c, Head head, List<Long> ids, List<String> seals, long lastId, long count,
-                            String last) throws SQLException {
-        if (ids.size() == 1 && isPostgreSql(c)) {
-            // PostgreSQL's driver sends both statements of one prepared statement together and waits once
-            try (PreparedStatement both = c.prepareStatement(INSERT_SEAL + "; " + UPDATE_HEAD)) {
-                both.setLong(1, ids.get(0));
-                both.setString(2, seals.get(0));
-                both.setLong(3, lastId);
-                both.setLong(4, count);
-                both.setString(5, last);
-                both.setString(6, headSeal(head.legacyUpto(), lastId, count, last));
-                both.execute();
-            }
-            return;
-        }
-        if (ids.size() == 1) {
-            try (PreparedStatement insert = c.prepareStatement(INSERT_SEAL)) {
-                insert.setLong(1, ids.get(0));
-                insert.setString(2, seals.get(0));
-                insert.executeUpdate();
-            }
-        } else if (!ids.isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement(INSERT_SEAL)) {
-                for (int i = 0; i < ids.size(); i++) {
-                    insert.setLong(1, ids.get(i));
-                    insert.setString(2, seals.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
+    private void moveHead(Connection c, Head head, long lastId, long count, String last) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD)) {
             ps.setLong(1, lastId);
             ps.setLong(2, count);
@@ -201,18 +247,12 @@ public final class AuditChain {
         }
     }
 
-    private static final String INSERT_SEAL = "INSERT INTO audit_seal (record_id, seal) VALUES (?, ?)";
+    private static final String INSERT_LINK = "INSERT INTO audit_seal (record_id, seal, link_no) VALUES (?, ?, ?)";
 
     private static final String UPDATE_HEAD = "UPDATE audit_chain SET last_id = ?, record_count = ?, last_seal = ?, "
             + "head_seal = ? WHERE id = 1";
 
-    private static boolean isPostgreSql(Connection c) throws SQLException {
-        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-    }
-
     private static Head lockHead(Connection c) throws SQLException {
-        // a prepared statement, which PostgreSQL's driver prepares on the server once it has run a few times on a
-        // connection (a plain statement is parsed and planned anew each time)
         try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD); ResultSet rs = ps.executeQuery()) {
             return head(rs);
         }
@@ -242,11 +282,26 @@ public final class AuditChain {
     }
 
     /**
-     * Recomputes the chain from the first record to the head, streaming the records in the order of their numbers.
-     * Reads only; runs beside a serving application (records appended meanwhile, after the head read first, are
-     * left to the next check).
+     * Recomputes the chain from its first link to the head, streaming the links in their order, then checks each
+     * record not linked yet against its own seal, and looks for records with neither. Reads only, in one snapshot
+     * (repeatable read), so that it runs beside a serving application and its sealer: what they write meanwhile is
+     * left to the next check.
      */
     public Verdict verify(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        c.setAutoCommit(false); // PostgreSQL streams a result set (fetch size) only inside a transaction
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return verifyInSnapshot(c);
+        } finally {
+            c.rollback();
+            c.setTransactionIsolation(isolation);
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Verdict verifyInSnapshot(Connection c) throws SQLException {
         Head head;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT legacy_upto, last_id, "
                 + "record_count, last_seal, head_seal FROM audit_chain WHERE id = 1")) {
@@ -263,23 +318,20 @@ public final class AuditChain {
         }
         String last = "";
         long checked = 0;
+        long links = 0;
         long previousId = 0;
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false); // PostgreSQL streams a result set (fetch size) only inside a transaction
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", s.seal FROM audit_record r "
-                + "LEFT JOIN audit_seal s ON s.record_id = r.id WHERE r.id <= ? ORDER BY r.id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", s.record_id, s.seal FROM audit_seal s "
+                + "LEFT JOIN audit_record r ON r.id = s.record_id ORDER BY s.link_no NULLS FIRST, s.record_id")) {
             ps.setFetchSize(1_000);
-            ps.setLong(1, head.lastId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    String stored = rs.getString(14);
-                    String expected = key.seal(last + "\n" + canonical(rs));
-                    if (stored == null) {
-                        return Verdict.broken(checked, id, "record " + id + " has no seal: it was inserted behind the "
-                                + "application's back");
+                    long id = rs.getLong(14);
+                    if (rs.getObject(1) == null) {
+                        return Verdict.broken(checked, id, "record " + id + " was deleted: its link in the chain "
+                                + "names no record");
                     }
-                    if (!stored.equals(expected)) {
+                    String stored = rs.getString(15);
+                    if (!stored.equals(key.seal(last + "\n" + canonical(rs)))) {
                         return Verdict.broken(checked, id, "record " + id + " does not match its seal: it was changed, "
                                 + "or a record before it (after record " + previousId + ") was deleted, inserted or "
                                 + "reordered");
@@ -287,26 +339,41 @@ public final class AuditChain {
                     last = stored;
                     previousId = id;
                     checked++;
+                    links++;
                 }
             }
-        } finally {
-            c.rollback();
-            c.setAutoCommit(autoCommit);
         }
-        if (checked != head.count() || previousId != head.lastId() || !last.equals(head.lastSeal())) {
+        if (links != head.count() || previousId != head.lastId() || !last.equals(head.lastSeal())) {
             return Verdict.broken(checked, previousId == 0 ? null : previousId, "the chain ends at record " + previousId
-                    + " after " + checked + " records, but its head says record " + head.lastId() + " after "
+                    + " after " + links + " records, but its head says record " + head.lastId() + " after "
                     + head.count() + ": records were removed from its end");
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(r.id) FROM audit_record r "
-                + "LEFT JOIN audit_seal s ON s.record_id = r.id WHERE r.id > ? AND s.record_id IS NULL")) {
-            ps.setLong(1, head.lastId());
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", p.record_id, p.mac FROM audit_pending "
+                + "p LEFT JOIN audit_record r ON r.id = p.record_id ORDER BY p.record_id")) {
+            ps.setFetchSize(1_000);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    long id = rs.getLong(1);
-                    return Verdict.broken(checked, id, "record " + id + " has no seal: it was inserted behind the "
-                            + "application's back");
+                while (rs.next()) {
+                    long id = rs.getLong(14);
+                    if (rs.getObject(1) == null) {
+                        return Verdict.broken(checked, id, "record " + id + " was deleted before it was linked into "
+                                + "the chain");
+                    }
+                    if (!ownSeal(canonical(rs)).equals(rs.getString(15))) {
+                        return Verdict.broken(checked, id, "record " + id + " does not match its own seal: it was "
+                                + "changed before it was linked into the chain");
+                    }
+                    checked++;
                 }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(r.id) FROM audit_record r "
+                + "LEFT JOIN audit_seal s ON s.record_id = r.id LEFT JOIN audit_pending p ON p.record_id = r.id "
+                + "WHERE s.record_id IS NULL AND p.record_id IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getObject(1) != null) {
+                long id = rs.getLong(1);
+                return Verdict.broken(checked, id, "record " + id + " has no seal: it was inserted behind the "
+                        + "application's back");
             }
         }
         return Verdict.intact(checked);

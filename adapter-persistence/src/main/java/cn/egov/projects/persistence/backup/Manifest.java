@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param vendor        {@code h2} or {@code postgresql}
  * @param counts        rows per table, by table name
  * @param auditLastId   the number of the last sealed audit record
- * @param auditCount    how many audit records the chain holds
+ * @param auditCount    how many audit records the chain holds (those committed but not linked yet are counted in
+ *                      {@code counts} under {@code audit_pending})
  * @param auditLastSeal the last record's seal
  * @param dataEntry     the name of the data entry in the archive
  * @param dataSm3       the SM3 digest of the data entry, as 64 lowercase hex digits

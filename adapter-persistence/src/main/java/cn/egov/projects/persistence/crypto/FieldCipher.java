@@ -10,6 +10,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -40,8 +42,36 @@ public final class FieldCipher {
 
     private final DataKeys keys;
 
+    /**
+     * The values this cipher last encrypted or decrypted, both ways: a stored text read again is not decrypted again
+     * (it was authenticated for that row and column), and {@link #encryptUnlessUnchanged} keeps a value's stored text
+     * (the IV is never used for another plaintext). Bounded: emptied when full.
+     */
+    private final Map<Plain, String> storedOf = new ConcurrentHashMap<>();
+    private final Map<Stored, String> plainOf = new ConcurrentHashMap<>();
+
+    /** How many values each direction remembers at most. */
+    static final int REMEMBERED = 4_096;
+
+    private record Plain(Field field, String rowKey, String plaintext) {
+    }
+
+    private record Stored(Field field, String rowKey, String stored) {
+    }
+
     public FieldCipher(DataKeys keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    private void remember(Field field, String rowKey, String plaintext, String stored) {
+        if (storedOf.size() >= REMEMBERED || plainOf.size() >= REMEMBERED) {
+            storedOf.clear();
+            plainOf.clear();
+        }
+        plainOf.put(new Stored(field, rowKey, stored), plaintext);
+        if (isCurrent(stored)) {
+            storedOf.put(new Plain(field, rowKey, plaintext), stored);
+        }
     }
 
     /** A cipher under a key of this process only: for tests and throwaway databases. */
@@ -108,7 +138,26 @@ public final class FieldCipher {
         }
         Arrays.fill(in, (byte) 0);
         byte[] stored = ByteBuffer.allocate(IV_BYTES + out.length).put(iv).put(out).array();
-        return PREFIX + keys.newestId() + ":" + Base64.getEncoder().withoutPadding().encodeToString(stored);
+        String text = PREFIX + keys.newestId() + ":" + Base64.getEncoder().withoutPadding().encodeToString(stored);
+        remember(field, rowKey, plaintext, text);
+        return text;
+    }
+
+    /**
+     * {@link #encrypt}, except that a value this cipher has just read or written in that column of that row, under
+     * the newest key, keeps the stored text it had: for a record written back with what it was read with (a project
+     * saved on every step), which would otherwise be encrypted again each time. Tells a reader of the database only
+     * that the value did not change.
+     */
+    public String encryptUnlessUnchanged(Field field, String rowKey, String plaintext) {
+        if (plaintext != null) {
+            String known = storedOf.get(new Plain(Objects.requireNonNull(field, "field"),
+                    Objects.requireNonNull(rowKey, "rowKey"), plaintext));
+            if (known != null && isCurrent(known)) {
+                return known;
+            }
+        }
+        return encrypt(field, rowKey, plaintext);
     }
 
     /**
@@ -123,6 +172,10 @@ public final class FieldCipher {
         Objects.requireNonNull(rowKey, "rowKey");
         if (stored == null || !isEncrypted(stored)) {
             return stored;
+        }
+        String known = plainOf.get(new Stored(field, rowKey, stored));
+        if (known != null) {
+            return known; // decrypted and authenticated before, for this row and column
         }
         int colon = stored.indexOf(':', PREFIX.length());
         if (colon < 0) {
@@ -150,7 +203,9 @@ public final class FieldCipher {
             throw new UndecryptableException("the value of " + field + " in row " + rowKey + " does not decrypt:"
                     + " it was encrypted for another row or column, or altered", e);
         }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        String plaintext = new String(out, 0, n, StandardCharsets.UTF_8);
+        remember(field, rowKey, plaintext, stored);
+        return plaintext;
     }
 
     /** Whether a stored text is an encrypted value (of any key). */

@@ -275,10 +275,10 @@ public final class ProjectDocuments {
             gen.writeStartObject();
             gen.writeStringField("name", person.name());
             gen.writeStringField("mobile", cipher == null ? person.mobile()
-                    : cipher.encrypt(personField(duty, "mobile"), project, person.mobile()));
+                    : cipher.encryptUnlessUnchanged(personField(duty, "mobile"), project, person.mobile()));
             if (person.email() != null) {
                 gen.writeStringField("email", cipher == null ? person.email()
-                        : cipher.encrypt(personField(duty, "email"), project, person.email()));
+                        : cipher.encryptUnlessUnchanged(personField(duty, "email"), project, person.email()));
             }
             gen.writeEndObject();
         }

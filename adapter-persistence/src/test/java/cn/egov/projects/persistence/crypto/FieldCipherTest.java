@@ -59,6 +59,35 @@ class FieldCipherTest {
     }
 
     @Test
+    @DisplayName("a value written back unchanged keeps its stored text; a changed one, another row's or a newer key's is encrypted afresh")
+    void unchangedValuesKeepTheirStoredText() {
+        FieldCipher cipher = new FieldCipher(keys("k1"));
+        String stored = cipher.encrypt(MOBILE, "user-1", "13912345678");
+        assertThat(cipher.encryptUnlessUnchanged(MOBILE, "user-1", "13912345678")).isEqualTo(stored);
+        assertThat(cipher.encryptUnlessUnchanged(MOBILE, "user-2", "13912345678")).isNotEqualTo(stored);
+        assertThat(cipher.encryptUnlessUnchanged(EMAIL, "user-1", "13912345678")).isNotEqualTo(stored);
+        String changed = cipher.encryptUnlessUnchanged(MOBILE, "user-1", "13812345678");
+        assertThat(changed).isNotEqualTo(stored);
+        assertThat(cipher.decrypt(MOBILE, "user-1", changed)).isEqualTo("13812345678");
+
+        // read by another process (another cipher object): kept once read
+        FieldCipher reader = new FieldCipher(keys("k1"));
+        assertThat(reader.decrypt(MOBILE, "user-1", stored)).isEqualTo("13912345678");
+        assertThat(reader.encryptUnlessUnchanged(MOBILE, "user-1", "13912345678")).isEqualTo(stored);
+        // after a rotation the value read under the old key is written under the new one
+        FieldCipher rotated = new FieldCipher(keys("k1", "k2"));
+        assertThat(rotated.decrypt(MOBILE, "user-1", stored)).isEqualTo("13912345678");
+        assertThat(rotated.encryptUnlessUnchanged(MOBILE, "user-1", "13912345678")).startsWith("sm4gcm:v1:k2:");
+        // a value read before still does not decrypt once altered, nor in another row
+        int last = stored.length() - 5;
+        String altered = stored.substring(0, last) + (stored.charAt(last) == 'A' ? 'B' : 'A') + stored.substring(last + 1);
+        assertThatThrownBy(() -> reader.decrypt(MOBILE, "user-1", altered))
+                .isInstanceOf(FieldCipher.UndecryptableException.class);
+        assertThatThrownBy(() -> reader.decrypt(MOBILE, "user-2", stored))
+                .isInstanceOf(FieldCipher.UndecryptableException.class);
+    }
+
+    @Test
     @DisplayName("the table, column and row are bound in: a value moved to another row or column does not decrypt")
     void associatedData() {
         FieldCipher cipher = new FieldCipher(keys("k1"));

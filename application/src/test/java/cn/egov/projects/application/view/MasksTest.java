@@ -42,6 +42,12 @@ class MasksTest {
         assertThat(Masks.redact("550 5.1.1 <zhangsan@example.cn>: user unknown; sms 13912345678 failed"))
                 .isEqualTo("550 5.1.1 <z***@example.cn>: user unknown; sms 139****5678 failed");
         assertThat(Masks.redact("order 213912345678 ok")).isEqualTo("order 213912345678 ok");
+        // a number at either end of the text, and one beside letters, are found by the quick scan too
+        assertThat(Masks.redact("13912345678")).isEqualTo("139****5678");
+        assertThat(Masks.redact("tel:13912345678")).isEqualTo("tel:139****5678");
+        assertThat(Masks.redact("id=a13912345678b")).isEqualTo("id=a139****5678b");
+        assertThat(Masks.redact("audit 72561 SIGN_CONTRACT user=d92d57a8 request=bench")).isEqualTo(
+                "audit 72561 SIGN_CONTRACT user=d92d57a8 request=bench");
         assertThat(Masks.recipient("13912345678")).isEqualTo("139****5678");
         assertThat(Masks.recipient("li@tc.gov.cn")).isEqualTo("l***@tc.gov.cn");
     }
