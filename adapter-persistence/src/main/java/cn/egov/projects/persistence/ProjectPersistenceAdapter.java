@@ -70,10 +70,51 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         if (stored == null) {
             return Optional.empty();
         }
-        Project.Snapshot snapshot = ProjectDocuments.read(id.value(), stored.version(), stored.document(),
-                cipher);
-        remember(snapshot.id().value(), stored.version(), snapshot);
-        return Optional.of(Project.restore(snapshot));
+        Known known = documents.get(id.value());
+        Project.Snapshot snapshot;
+        if (known != null && known.version() == stored.version() && known.document().equals(stored.document())) {
+            snapshot = known.snapshot(); // the very document read or written here before: not parsed again
+        } else {
+            snapshot = ProjectDocuments.read(id.value(), stored.version(), stored.document(), cipher);
+            documentsRead.increment();
+            keepOnceCommitted(id.value(), stored.version(), stored.document(), snapshot);
+        }
+        remember(id.value(), stored.version(), snapshot);
+        Project project = Project.restore(snapshot);
+        project.markSaved(stored.version());
+        return Optional.of(project);
+    }
+
+    /**
+     * Some projects' documents as this process last read or wrote them, with what they read as, so that loading the
+     * very same text again (same version, equal text: a change behind the application's back shows) skips parsing
+     * and decrypting it. Kept only after the commit, so that a rolled-back save is never taken for the stored one.
+     * PostgreSQL gives a JSONB document back in its own layout, so there only a document read before is found again.
+     * Bounded: emptied when full.
+     */
+    private final Map<UUID, Known> documents = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.LongAdder documentsRead = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many projects' documents {@link #documents} holds at most. */
+    static final int DOCUMENTS_KEPT = 512;
+
+    private record Known(long version, String document, Project.Snapshot snapshot) {
+    }
+
+    private void keepOnceCommitted(UUID id, long version, String document, Project.Snapshot snapshot) {
+        sessions.afterCommit(() -> {
+            if (documents.size() >= DOCUMENTS_KEPT) {
+                documents.clear();
+            }
+            documents.merge(id, new Known(version, document, snapshot),
+                    (old, now) -> now.version() >= old.version() ? now : old);
+        });
+    }
+
+    /** How many documents this adapter has parsed (not found in {@link #documents}): for tests. */
+    long documentsRead() {
+        return documentsRead.sum();
     }
 
     /** The deadline rows stored with each project this transaction loaded or saved, by project. */
@@ -118,6 +159,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 return null;
             });
             storedInThisTransaction().ifPresent(m -> remember(m, row.id(), 1, deadlines));
+            keepOnceCommitted(row.id(), 1, row.document(), snapshot);
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " already exists");
@@ -148,6 +190,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 return null;
             });
             known.ifPresent(m -> remember(m, row.id(), expected + 1, deadlines));
+            keepOnceCommitted(row.id(), expected + 1, row.document(), snapshot);
         } catch (PersistenceException e) {
             if (SqlErrors.isConcurrencyConflict(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " is being changed by another request");

@@ -348,6 +348,38 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("再次读取未变的文档不再解析；文档被绕过应用改动（版本号不变）后照库中内容读取；回滚的保存不被当作库中内容")
+    void anUnchangedDocumentIsNotParsedAgainButAChangedOneIs() throws Exception {
+        Project p = Lifecycles.fullLife(newUnit(), this::saved);
+        ProjectPersistenceAdapter projects = adapters.projects();
+        Project first = projects.load(p.id()).orElseThrow();
+        long parsed = projects.documentsRead();
+
+        Project again = projects.load(p.id()).orElseThrow();
+        assertThat(projects.documentsRead()).as("found again, not parsed").isEqualTo(parsed);
+        assertThat(again.snapshot()).isEqualTo(first.snapshot());
+        assertThat(again).isNotSameAs(first);
+
+        // a save rolled back leaves the stored document as it was
+        assertThatThrownBy(() -> adapters.transactions().inTransaction(() -> {
+            Project changed = projects.load(p.id()).orElseThrow();
+            projects.update(changed);
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(projects.load(p.id()).orElseThrow().version()).isEqualTo(first.version());
+
+        // changed behind the application's back, the version left as it was: read from the database
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(document(p.id()));
+        doc.put("maintenanceArrangement", "改由信息中心运维");
+        setDocument(p.id(), JSON.writeValueAsString(doc));
+        Project reread = projects.load(p.id()).orElseThrow();
+        assertThat(projects.documentsRead()).isGreaterThan(parsed);
+        assertThat(reread.snapshot().maintenanceArrangement()).isEqualTo("改由信息中心运维");
+        assertThat(reread.version()).isEqualTo(first.version());
+    }
+
+    @Test
     @DisplayName("第1版格式的文档（绩效目标为一行文字）读取时升级：每行成为没有类别和目标值的指标；再次保存时按当前格式写入")
     void aDocumentOfFormatOneWithTextGoalsIsUpgraded() throws Exception {
         Project p = Lifecycles.fullLife(newUnit(), this::saved);

@@ -85,6 +85,6 @@ public record ProjectRow(
     }
 
     private static String seal(FieldCipher cipher, FieldCipher.Field field, String row, String value) {
-        return cipher == null ? value : cipher.encrypt(field, row, value);
+        return cipher == null ? value : cipher.encryptUnlessUnchanged(field, row, value);
     }
 }

@@ -103,7 +103,17 @@ public final class Money implements Comparable<Money> {
 
     /** The amount as staff write it, e.g. {@code 800,000.00元}. */
     public String toChinese() {
-        return String.format(Locale.ROOT, "%,.2f元", yuan);
+        // as String.format("%,.2f元") would write it, without a Formatter on every audit summary
+        BigDecimal rounded = yuan.setScale(2, java.math.RoundingMode.HALF_UP);
+        String plain = rounded.toPlainString(); // never negative
+        int dot = plain.indexOf('.');
+        StringBuilder b = new StringBuilder(plain.length() + plain.length() / 3 + 2);
+        int first = dot % 3 == 0 ? 3 : dot % 3;
+        b.append(plain, 0, first);
+        for (int i = first; i < dot; i += 3) {
+            b.append(',').append(plain, i, i + 3);
+        }
+        return b.append(plain, dot, plain.length()).append('元').toString();
     }
 
     @Override

@@ -98,6 +98,12 @@ class MoneyTest {
         assertThat(Money.yuan("800000").toChinese()).isEqualTo("800,000.00元");
         assertThat(Money.yuan("0.5").toChinese()).isEqualTo("0.50元");
         assertThat(Money.yuan("1234567.89").toChinese()).isEqualTo("1,234,567.89元");
+        // every length of the whole part, as the formatter writes them
+        for (String v : new String[] {"0", "7", "12", "123", "1234", "12345", "123456", "1234567", "12345678",
+                "123456789", "0.05", "1234.5", "999999999.99"}) {
+            assertThat(Money.yuan(v).toChinese()).as(v)
+                    .isEqualTo(String.format(Locale.ROOT, "%,.2f元", new BigDecimal(v)));
+        }
     }
 
     @Test
