@@ -153,9 +153,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
             sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
                 dao.insertProject(row);
-                if (!deadlines.isEmpty()) {
-                    dao.insertDeadlines(deadlines);
-                }
+                insertDeadlines(session, dao, deadlines);
                 return null;
             });
             storedInThisTransaction().ifPresent(m -> remember(m, row.id(), 1, deadlines));
@@ -186,7 +184,8 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                     throw new ConcurrentChangeException("project " + project.id() + " is no longer at version "
                             + expected);
                 }
-                writeDeadlines(dao, row.id(), stored != null ? stored : dao.findDeadlines(row.id()), deadlines);
+                writeDeadlines(session, dao, row.id(), stored != null ? stored : dao.findDeadlines(row.id()),
+                        deadlines);
                 return null;
             });
             known.ifPresent(m -> remember(m, row.id(), expected + 1, deadlines));
@@ -246,8 +245,22 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
      * ({@code seq}) that another kept row still holds (deadlines reordered), every row is deleted and inserted again
      * instead, as the places are unique per project.
      */
-    private static void writeDeadlines(ProjectDao dao, UUID projectId, List<DeadlineRow> storedRows,
-                                       List<DeadlineRow> wanted) {
+    /**
+     * Inserts deadline rows: on a database server several in one statement (one round trip); in the embedded database,
+     * which runs each in process, row by row with one static statement (a statement built for each number of rows
+     * costs more to build and parse than the rows to insert).
+     */
+    private static void insertDeadlines(org.apache.ibatis.session.SqlSession session, ProjectDao dao,
+                                        List<DeadlineRow> rows) {
+        if (rows.size() == 1 || (rows.size() > 1 && "h2".equals(session.getConfiguration().getDatabaseId()))) {
+            rows.forEach(dao::insertDeadline);
+        } else if (!rows.isEmpty()) {
+            dao.insertDeadlines(rows);
+        }
+    }
+
+    private static void writeDeadlines(org.apache.ibatis.session.SqlSession session, ProjectDao dao, UUID projectId,
+                                       List<DeadlineRow> storedRows, List<DeadlineRow> wanted) {
         Map<UUID, DeadlineRow> stored = new HashMap<>();
         for (DeadlineRow row : storedRows) {
             stored.put(row.id(), row);
@@ -271,9 +284,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 || added.stream().anyMatch(row -> keptPlaces.contains(row.seq()));
         if (placesMove) {
             dao.deleteAllDeadlines(projectId);
-            if (!wanted.isEmpty()) {
-                dao.insertDeadlines(wanted);
-            }
+            insertDeadlines(session, dao, wanted);
             return;
         }
         if (!removed.isEmpty()) {
@@ -282,9 +293,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         for (DeadlineRow row : changed) {
             dao.updateDeadline(row);
         }
-        if (!added.isEmpty()) {
-            dao.insertDeadlines(added);
-        }
+        insertDeadlines(session, dao, added);
     }
 
     private static ProjectSummary summary(ProjectSummaryRow row) {

@@ -162,12 +162,12 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
             assertThat(c.load()).containsExactly("findProject");
             // the stored deadline rows are those of the document this transaction loaded: not read again
             assertThat(c.update()).startsWith("updateProject").doesNotContain("findDeadlines");
-            assertThat(c.update()).hasSizeLessThanOrEqualTo(5);
+            assertThat(inserts(c.update())).hasSizeLessThanOrEqualTo(5);
         });
         // most steps change no deadline or a few: nothing but the row and the deadline rows that changed is written
         assertThat(costs).anySatisfy(c -> assertThat(c.update()).containsExactly("updateProject"));
         assertThat(costs).anySatisfy(c -> assertThat(c.update()).contains("updateDeadline"));
-        assertThat(costs).anySatisfy(c -> assertThat(c.update()).contains("insertDeadlines"));
+        assertThat(costs).anySatisfy(c -> assertThat(inserts(c.update())).contains("insertDeadlines"));
     }
 
     @Test
@@ -192,7 +192,7 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
             Project second = Snapshots.with(first, first.state(), reversed);
             counter.start();
             adapters.projects().update(second);
-            assertThat(counter.statements())
+            assertThat(inserts(counter.statements()))
                     .containsExactly("updateProject", "deleteAllDeadlines", "insertDeadlines");
             assertProjectionsMatch(second);
 
@@ -431,6 +431,21 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
     }
 
     /** The stored document's text, read with plain JDBC. */
+    /**
+     * The statements with the deadline rows' inserts as one: a database server takes them in one statement
+     * ({@code insertDeadlines}, or {@code insertDeadline} for one row), the embedded database row by row.
+     */
+    private static List<String> inserts(List<String> statements) {
+        List<String> out = new ArrayList<>();
+        for (String s : statements) {
+            String name = s.equals("insertDeadline") ? "insertDeadlines" : s;
+            if (!(name.equals("insertDeadlines") && !out.isEmpty() && out.get(out.size() - 1).equals(name))) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     private String document(ProjectId id) {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT document FROM project WHERE id = ?")) {

@@ -39,6 +39,8 @@ public interface ProjectDao {
     /** Inserts rows; not to be called with none. */
     void insertDeadlines(@Param("rows") List<DeadlineRow> rows);
 
+    void insertDeadline(DeadlineRow row);
+
     /** Rewrites the row of the same id and project; 1 if there was one. */
     int updateDeadline(DeadlineRow row);
 
