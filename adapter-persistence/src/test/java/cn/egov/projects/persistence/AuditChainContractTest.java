@@ -159,6 +159,22 @@ abstract class AuditChainContractTest {
     }
 
     @Test
+    @DisplayName("实例停止前未链入的记录：下一次启动（或另一实例）时链入")
+    void recordsLeftPendingByAStoppedInstanceAreLinkedAtTheNextStart() {
+        openWith(key);
+        appendFive();
+        assertThat(count("SELECT COUNT(*) FROM audit_pending")).isEqualTo(5);
+
+        adapters = new PersistenceAdapters(database, key);
+
+        assertThat(count("SELECT COUNT(*) FROM audit_pending")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_seal")).isEqualTo(5);
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        assertThat(v.intact()).as(v.reason()).isTrue();
+        assertThat(v.checked()).isEqualTo(5);
+    }
+
+    @Test
     @DisplayName("编号在前的记录后提交：先提交的先链入，后提交的随后链入，链完整")
     void recordsCommittedOutOfTheirOrderAreAllLinked() throws Exception {
         openWith(key);
