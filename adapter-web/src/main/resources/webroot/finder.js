@@ -1,7 +1,8 @@
 /*
  * Finding things, on every signed-in page: the search box in the header (a project by part of its name or the
- * beginning of its number, within what the person may see), the breadcrumbs above the page's title, and the lists'
- * remembered filters. Loaded by app.js (App.start calls Finder.mount once the header is there).
+ * beginning of its number, within what the person may see), the breadcrumbs above the page's title, the lists'
+ * remembered filters, and the exports' progress in the page. Loaded by app.js (App.start calls Finder.mount once the
+ * header is there).
  */
 'use strict';
 const Finder = (() => {
@@ -14,6 +15,7 @@ const Finder = (() => {
   function mount(header, me) {
     if (SEES_PROJECTS.includes(me.role)) header.insertBefore(searchBox(), header.querySelector('.who'));
     trail(defaultTrail());
+    downloads();
   }
 
   /* ------------------------------------------------------------------------------------------------- search */
@@ -148,5 +150,99 @@ const Finder = (() => {
     };
   }
 
-  return { mount, trail, filters };
+  /* ------------------------------------------------------------------------------------------------- exports */
+
+  let status = null;
+  let failure = null;
+
+  /** Whether a link downloads an export of the application (an .xlsx or .pdf of /api/). */
+  function isExport(link) {
+    let url;
+    try { url = new URL(link.href, location.href); } catch (e) { return false; }
+    return url.origin === location.origin && url.pathname.startsWith('/api/')
+      && (url.pathname.startsWith('/api/exports/') || /\.(xlsx|pdf|csv)$/.test(url.pathname));
+  }
+
+  /** The operation's name as a person reads it: the link's data-operation, else the page's name and the link's text. */
+  function operation(link) {
+    if (link.dataset.operation) return link.dataset.operation;
+    const text = link.textContent.trim();
+    return /导出Excel|^导出$/.test(text) ? document.title.split(' · ')[0] + '（' + text + '）' : text;
+  }
+
+  /**
+   * Every export link of the page downloads through the page, so that the person sees it run: while it runs the link
+   * is disabled (aria-disabled, further clicks ignored) and a status line announced to screen readers names the
+   * operation; once the file is there it says so; a refusal (too many exports, a filter that finds too many rows, a
+   * session that ended) is told in Chinese as an alert, with the request's number.
+   */
+  function downloads() {
+    const { el } = App;
+    if (status) return;
+    status = el('div', { id: 'operation-status', class: 'operation-status', role: 'status', 'aria-live': 'polite' });
+    failure = el('div', { id: 'operation-error', class: 'operation-error refusal', role: 'alert', hidden: true });
+    document.body.append(el('div', { class: 'operations', id: 'operations' }, status, failure));
+    document.addEventListener('click', event => {
+      const link = event.target.closest ? event.target.closest('a[href]') : null;
+      if (!link || !isExport(link) || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      if (link.getAttribute('aria-disabled') === 'true') return;
+      download(link);
+    });
+  }
+
+  async function download(link) {
+    const { el } = App;
+    const name = operation(link);
+    link.setAttribute('aria-disabled', 'true');
+    link.setAttribute('aria-busy', 'true');
+    link.classList.add('busy');
+    failure.hidden = true;
+    failure.replaceChildren();
+    status.classList.add('running');
+    status.replaceChildren(el('span', { class: 'spinner', 'aria-hidden': 'true' }), '正在导出：' + name + '，请稍候……');
+    try {
+      const r = await fetch(link.href, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+      if (!r.ok) {
+        let body = null;
+        try { body = await r.json(); } catch (e) { body = null; }
+        const ended = r.status === 401 && !(body && body.code === 'SESSION_ENDED_SIGNED_IN_ELSEWHERE');
+        const message = ended ? '登录已失效，请重新登录后再导出' : body && body.message ? body.message : '导出失败（' + r.status + '），请稍后再试';
+        throw Object.assign(new Error(message), { body: Object.assign({}, body || {}, { message }) });
+      }
+      const blob = await r.blob();
+      const file = fileName(r.headers.get('Content-Disposition')) || 'export';
+      const url = URL.createObjectURL(blob);
+      const a = el('a', { href: url, download: file, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      status.replaceChildren('已导出：' + name + '（' + file + '）');
+    } catch (e) {
+      status.replaceChildren('导出未完成：' + name);
+      const message = e.body ? e : Object.assign(new Error('网络连接失败，导出未完成，请检查网络后再试'), { body: {} });
+      App.showError(failure, message);
+      failure.prepend(el('strong', { text: name + '：' }));
+      failure.append(el('button', { type: 'button', class: 'secondary', id: 'operation-error-close', text: '关闭',
+        onclick: () => { failure.hidden = true; link.focus(); } }));
+      failure.hidden = false;
+    } finally {
+      status.classList.remove('running');
+      link.removeAttribute('aria-disabled');
+      link.removeAttribute('aria-busy');
+      link.classList.remove('busy');
+    }
+  }
+
+  /** The file's name from a Content-Disposition header (its UTF-8 filename* when given). */
+  function fileName(header) {
+    if (!header) return null;
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+    if (star) { try { return decodeURIComponent(star[1]); } catch (e) { /* the plain name below */ } }
+    const plain = /filename="([^"]+)"/i.exec(header);
+    return plain ? plain[1] : null;
+  }
+
+  return { mount, trail, filters, download };
 })();

@@ -65,7 +65,10 @@
     } catch (e) { App.showError(error, e); }
   }
 
-  unreadOnly.addEventListener('change', () => load(true));
+  // the unread filter is kept per person in the browser and restored on return
+  const kept = Finder.filters('messages', ['unread-only']);
+  kept.restore();
+  unreadOnly.addEventListener('change', () => { kept.save(); load(true); });
   more.addEventListener('click', () => load(false));
   document.getElementById('read-all').addEventListener('click', async () => {
     try {
