@@ -5,6 +5,7 @@ import cn.egov.projects.application.port.in.CreateAccountCommand;
 import cn.egov.projects.application.view.PlannedReminder;
 import cn.egov.projects.application.view.ReminderRecipient;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
@@ -232,6 +233,49 @@ class MessageCentreApiTest {
         JsonObject all = ok(call("POST", "/api/me/messages/read-all", "wangjb", null));
         assertThat(all.getInteger("marked")).isEqualTo(2);
         assertThat(unread("wangjb")).isZero();
+    }
+
+    @Test
+    @DisplayName("期限办结后，它的提醒在消息中心显示已办结及日期、铃铛未读数随之减少；撤销的期限显示已撤销；未办结的照旧")
+    void aMetDeadlinesRemindersAreWithdrawnAndTheBellCountFalls() throws Exception {
+        PlannedReminder contract = reminder("智慧公安数据平台", DeadlineKind.CONTRACT_FILING, 3);
+        PlannedReminder overdue = reminder("城市大脑", DeadlineKind.ACCEPTANCE_REPORT, -2);
+        PlannedReminder plan = reminder("政务云迁移", DeadlineKind.IMPL_PLAN, 7);
+        plan(List.of(contract, overdue, plan));
+        assertThat(unread("wangjb")).isEqualTo(3);
+
+        // the contract is filed: the change that meets the deadline settles its reminder (the lifecycle's path)
+        LocalDate today = clock.today();
+        Deadline filed = Deadline.open(contract.deadlineId(), contract.kind(), null, today.minusDays(20),
+                contract.due(), false).metOn(today);
+        application.reminders().deadlinesChanged(null, List.of(), List.of(filed));
+        assertThat(unread("wangjb")).isEqualTo(2);
+        JsonObject settled = message("智慧公安数据平台");
+        assertThat(settled.getBoolean("settled")).isTrue();
+        assertThat(settled.getString("settledAs")).isEqualTo("MET");
+        assertThat(settled.getString("settledZh")).isEqualTo("已办结");
+        assertThat(settled.getString("settledOn")).isEqualTo(today.toString());
+        assertThat(settled.getBoolean("read")).isTrue();
+        assertThat(ok(call("GET", "/api/me/messages?unread=true", "wangjb", null)).getJsonArray("items"))
+                .extracting(m -> ((JsonObject) m).getString("body"))
+                .noneMatch(b -> b.contains("智慧公安数据平台")).hasSize(2);
+
+        // the overdue deadline is waived (the project terminated): 已撤销
+        Deadline waived = Deadline.open(overdue.deadlineId(), overdue.kind(), null, today.minusDays(30),
+                overdue.due(), false).waived("项目终止");
+        application.reminders().deadlinesChanged(null, List.of(), List.of(waived));
+        assertThat(unread("wangjb")).isEqualTo(1);
+        assertThat(message("城市大脑").getString("settledZh")).isEqualTo("已撤销");
+        JsonObject open = message("政务云迁移");
+        assertThat(open.getBoolean("settled")).isFalse();
+        assertThat(open.getValue("settledAs")).isNull();
+        assertThat(open.getBoolean("read")).isFalse();
+    }
+
+    private JsonObject message(String project) throws Exception {
+        return ok(call("GET", "/api/me/messages?limit=100", "wangjb", null)).getJsonArray("items").stream()
+                .map(m -> (JsonObject) m).filter(m -> m.getString("body").contains(project)).findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -239,8 +239,7 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
             Page<ProjectSummary> page = projects.list(everything, drafts, pageNo, DRAFT_PAGE);
             List<PlannedReminder> batch = new ArrayList<>();
             for (ProjectSummary draft : page.items()) {
-                UUID key = UUID.nameUUIDFromBytes(("WINDOW_CLOSING/" + window.planYear() + "/" + draft.id())
-                        .getBytes(StandardCharsets.UTF_8));
+                UUID key = windowClosingKey(window.planYear(), draft.id());
                 Person responsible = load.load(draft.id()).map(p -> p.profile().people())
                         .map(AccountablePeople::responsible).orElse(null);
                 List<ReminderRecipient> to = responsible != null ? List.of(recipients.person(responsible, draft.unit()))
@@ -373,5 +372,13 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
             }
             return r;
         }
+    }
+
+    /**
+     * The key that stands for a draft's deadline "declare before the window of its plan year closes" (a reminder-only
+     * deadline, not one of the project's): its reminders are planned under it, and declaring the draft meets it.
+     */
+    public static UUID windowClosingKey(int planYear, cn.egov.projects.domain.project.ProjectId draft) {
+        return UUID.nameUUIDFromBytes(("WINDOW_CLOSING/" + planYear + "/" + draft).getBytes(StandardCharsets.UTF_8));
     }
 }
