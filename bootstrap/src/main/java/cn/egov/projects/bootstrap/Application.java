@@ -189,7 +189,7 @@ final class Application implements AutoCloseable {
                     new CalendarMaintenanceService(ports, persistence.provisionalDeadlines()),
                     persistence.sharedWebState());
             application.messageCentre = new cn.egov.projects.application.service.MessageCentreService(inbox, inbox,
-                    clock);
+                    clock, persistence.auditTrail(), persistence.transactions(), policies.inForceOn(clock.today()));
             application.backups = new cn.egov.projects.application.service.BackupService(ports,
                     new cn.egov.projects.persistence.BackupAdapter(database, settings.backupDir(), clock,
                             settings.value(Settings.Key.PG_BIN)));

@@ -314,5 +314,25 @@ class MessageCentreApiTest {
                 .put("sms", false)));
         plan(List.of(reminder("城市大脑", DeadlineKind.ACCEPTANCE_REPORT, -2)));
         assertThat(unread("wangjb")).isEqualTo(1);
+
+        // each change is in the security audit trail: who, what changed from what to what, no address; the refused
+        // ones left none
+        application.accounts().createAccount(null, new CreateAccountCommand("auditadmin", "安全审计员",
+                Role.AUDIT_ADMIN, new UnitId("TC-DSJ"), null, null, "Audit-Admin-Pass-2024".toCharArray()));
+        Caller auditor = new Caller(application.accounts().authenticate("auditadmin",
+                "Audit-Admin-Pass-2024".toCharArray()).orElseThrow(), "test", "-");
+        var records = application.web().workplace().auditSearch().searchSecurityTrail(auditor,
+                new cn.egov.projects.application.port.in.AuditQuery(new cn.egov.projects.application.view.AuditFilter(
+                        java.util.Optional.empty(), java.util.Optional.of("NOTIFICATION_PREFERENCES"),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()), 1, 50))
+                .items();
+        assertThat(records).extracting(e -> e.summary()).containsExactlyInAnyOrder(
+                "修改本人的提醒方式：邮件 接收→不接收；免打扰时段 无→22:00—07:00",
+                "修改本人的提醒方式：短信 接收→不接收；免打扰时段 22:00—07:00→无");
+        assertThat(records).allSatisfy(e -> {
+            assertThat(e.userId()).isEqualTo(wangId);
+            assertThat(e.actorName()).isEqualTo("王经办");
+            assertThat(e.summary()).doesNotContain("wang@tc.gov.cn", "13900000002");
+        });
     }
 }
