@@ -1,4 +1,5 @@
--- V34, for H2 (PostgreSQL mode) and PostgreSQL alike: an inbox message whose deadline has since been met or waived
+-- V34, for H2 (PostgreSQL mode) and PostgreSQL alike: the reminders name the project's unit by its full name, and an
+-- inbox message whose deadline has since been met or waived
 -- is settled — 已办结 (met, with the day) or 已撤销 (waived: no longer to be done) — in the transaction that closes the
 -- deadline. A settled message is no longer counted unread: read_at is set then, if it was unread.
 ALTER TABLE inbox_message ADD COLUMN settled_on DATE;
@@ -17,3 +18,7 @@ UPDATE inbox_message SET
 WHERE EXISTS (SELECT 1 FROM deadline d WHERE d.id = inbox_message.deadline_id
               AND (d.met_on IS NOT NULL OR d.waived_reason IS NOT NULL));
 UPDATE inbox_message SET read_at = CURRENT_TIMESTAMP WHERE settled_as IS NOT NULL AND read_at IS NULL;
+
+-- the full name of the project's unit (太仓市公安局) a reminder's message names; null for reminders planned before this
+-- version (their messages name no unit) and for a classified project's (Art. 27)
+ALTER TABLE reminder ADD COLUMN unit_name VARCHAR(100);

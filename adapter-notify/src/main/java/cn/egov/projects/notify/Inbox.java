@@ -137,7 +137,8 @@ public final class Inbox implements InboxPort, DeliveryPreferencesPort {
     private static LedgerItem item(PlannedReminder p, boolean late) {
         return new LedgerItem(0, p.deadlineId(), p.reminder().offsetDays(), "", Channel.EMAIL, p.day(),
                 p.reminder().audience(), p.recipient().name(), p.projectId().value(),
-                p.classified() ? null : p.projectName(), p.classified(), p.kind(), p.due(), p.article(), late);
+                p.classified() ? null : p.projectName(), p.classified(), p.kind(), p.due(), p.article(), late,
+                p.classified() ? null : p.unitName());
     }
 
     /** The e-mail's subject for this one reminder. */

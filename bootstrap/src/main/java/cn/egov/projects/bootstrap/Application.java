@@ -146,7 +146,7 @@ final class Application implements AutoCloseable {
                     new FieldCipher(dataKeys(settings, true)));
             ReminderPlanningService planner = new ReminderPlanningService(persistence.dueDeadlines(),
                     persistence.projects(), persistence.projects(), persistence.windows(), persistence.accounts(),
-                    () -> policies, calendar);
+                    () -> policies, calendar).namedBy(persistence.units());
             cn.egov.projects.persistence.crypto.LedgerRecipients ledgerRecipients;
             try {
                 ledgerRecipients = new cn.egov.projects.persistence.crypto.LedgerRecipients(persistence.cipher());
