@@ -234,6 +234,27 @@ class InboxTest {
     }
 
     @Test
+    @DisplayName("提醒带单位全称：提醒台账记下单位全称，消息中心的标题和正文写“太仓市公安局的「项目」”，不写单位代码")
+    void theUnitsFullNameReachesTheLedgerAndTheInbox() {
+        TestClock clock = TestClock.at("2025-09-01T09:00:00");
+        LocalDate today = clock.today();
+        try (Harness harness = Harness.h2()) {
+            account(harness, "u-wang", "王责任", "wang@tc.gov.cn", null);
+            Inbox inbox = inbox(harness.db, harness.adapters, clock);
+            ReminderEngine engine = harness.engine(Harness.fast("inbox-unit"), clock,
+                    new cn.egov.projects.notify.channel.LogEmailSender(), null).withInbox(inbox);
+            PlannedReminder p = to("u-wang", "wang@tc.gov.cn", Reminders.planned("王责任", null, null, "智慧公安数据平台",
+                    DeadlineKind.CONTRACT_FILING, today, today.plusDays(3)));
+            PlannedReminder named = new PlannedReminder(p.deadlineId(), p.kind(), p.projectId(), p.projectName(),
+                    false, p.due(), p.article(), p.reminder(), p.recipient(), "太仓市公安局");
+            harness.tx.inTransaction(() -> engine.enqueue(List.of(named)));
+            assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE unit_name = '太仓市公安局'")).isEqualTo(1);
+            InboxMessage m = inbox.messages("u-wang", false, null, 10).get(0);
+            assertThat(m.body()).startsWith("太仓市公安局的「智慧公安数据平台」须于").doesNotContain("TC-GAJ");
+        }
+    }
+
+    @Test
     @DisplayName("保留期：已读的旧消息随提醒台账的旧日子一起清理，未读的无论多旧都保留")
     void oldReadMessagesAreForgottenUnreadOnesKept() {
         TestClock clock = TestClock.at("2025-09-01T09:00:00");
