@@ -160,7 +160,8 @@ const Finder = (() => {
     let url;
     try { url = new URL(link.href, location.href); } catch (e) { return false; }
     return url.origin === location.origin && url.pathname.startsWith('/api/')
-      && (url.pathname.startsWith('/api/exports/') || /\.(xlsx|pdf|csv)$/.test(url.pathname));
+      && (url.pathname.startsWith('/api/exports/') || /\.(xlsx|pdf|csv)$/.test(url.pathname)
+        || /^\/api\/projects\/[^/]+\/documents\/[^/]+$/.test(url.pathname));
   }
 
   /** The operation's name as a person reads it: the link's data-operation, else the page's name and the link's text. */
@@ -194,20 +195,21 @@ const Finder = (() => {
   async function download(link) {
     const { el } = App;
     const name = operation(link);
+    const verb = link.dataset.verb || '导出';
     link.setAttribute('aria-disabled', 'true');
     link.setAttribute('aria-busy', 'true');
     link.classList.add('busy');
     failure.hidden = true;
     failure.replaceChildren();
     status.classList.add('running');
-    status.replaceChildren(el('span', { class: 'spinner', 'aria-hidden': 'true' }), '正在导出：' + name + '，请稍候……');
+    status.replaceChildren(el('span', { class: 'spinner', 'aria-hidden': 'true' }), '正在' + verb + '：' + name + '，请稍候……');
     try {
       const r = await fetch(link.href, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
       if (!r.ok) {
         let body = null;
         try { body = await r.json(); } catch (e) { body = null; }
         const ended = r.status === 401 && !(body && body.code === 'SESSION_ENDED_SIGNED_IN_ELSEWHERE');
-        const message = ended ? '登录已失效，请重新登录后再导出' : body && body.message ? body.message : '导出失败（' + r.status + '），请稍后再试';
+        const message = ended ? '登录已失效，请重新登录后再' + verb : body && body.message ? body.message : verb + '失败（' + r.status + '），请稍后再试';
         throw Object.assign(new Error(message), { body: Object.assign({}, body || {}, { message }) });
       }
       const blob = await r.blob();
@@ -218,10 +220,10 @@ const Finder = (() => {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60000);
-      status.replaceChildren('已导出：' + name + '（' + file + '）');
+      status.replaceChildren('已' + verb + '：' + name + '（' + file + '）');
     } catch (e) {
-      status.replaceChildren('导出未完成：' + name);
-      const message = e.body ? e : Object.assign(new Error('网络连接失败，导出未完成，请检查网络后再试'), { body: {} });
+      status.replaceChildren(verb + '未完成：' + name);
+      const message = e.body ? e : Object.assign(new Error('网络连接失败，' + verb + '未完成，请检查网络后再试'), { body: {} });
       App.showError(failure, message);
       failure.prepend(el('strong', { text: name + '：' }));
       failure.append(el('button', { type: 'button', class: 'secondary', id: 'operation-error-close', text: '关闭',
@@ -235,6 +237,44 @@ const Finder = (() => {
     }
   }
 
+  /**
+   * A long operation started from a page (an upload, a check of the audit chain): while it runs the control that
+   * started it is disabled and busy and the status line, announced to screen readers, names it; a failure is told in
+   * Chinese as an alert (the refusal's own words and request number), a success said in the status line.
+   *
+   * @param name    the operation as a person reads it, e.g. '上传文档「合同.pdf」'
+   * @param control the button (or link) that started it
+   * @param work    an async function doing it; its result is returned
+   * @param done    what the status line says once done (default '已完成：' + name)
+   */
+  async function run(name, control, work, done) {
+    const { el } = App;
+    downloads();
+    control.disabled = true;
+    control.setAttribute('aria-busy', 'true');
+    failure.hidden = true;
+    failure.replaceChildren();
+    status.classList.add('running');
+    status.replaceChildren(el('span', { class: 'spinner', 'aria-hidden': 'true' }), '正在' + name + '，请稍候……');
+    try {
+      const result = await work();
+      status.replaceChildren(done || '已完成：' + name);
+      return result;
+    } catch (e) {
+      status.replaceChildren('未完成：' + name);
+      App.showError(failure, e.body ? e : Object.assign(new Error(e && e.message ? e.message : '操作失败，请稍后再试'), { body: {} }));
+      failure.prepend(el('strong', { text: name + '：' }));
+      failure.append(el('button', { type: 'button', class: 'secondary', id: 'operation-error-close', text: '关闭',
+        onclick: () => { failure.hidden = true; control.focus(); } }));
+      failure.hidden = false;
+      throw e;
+    } finally {
+      status.classList.remove('running');
+      control.disabled = false;
+      control.removeAttribute('aria-busy');
+    }
+  }
+
   /** The file's name from a Content-Disposition header (its UTF-8 filename* when given). */
   function fileName(header) {
     if (!header) return null;
@@ -244,5 +284,5 @@ const Finder = (() => {
     return plain ? plain[1] : null;
   }
 
-  return { mount, trail, filters, download };
+  return { mount, trail, filters, download, run };
 })();

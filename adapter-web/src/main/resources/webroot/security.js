@@ -42,7 +42,7 @@
     const box = document.getElementById('verify-result');
     box.replaceChildren(el('p', { class: 'muted', text: '正在核验，记录较多时需要一些时间……' }));
     try {
-      const v = await App.api('GET', '/api/security-audit/verification');
+      const v = await Finder.run('核验审计记录链', document.getElementById('verify'), () => App.api('GET', '/api/security-audit/verification'), '审计记录链核验完成');
       box.replaceChildren(el('p', { class: v.intact ? 'alert ok' : 'alert refusal', id: 'verify-message', text: v.messageZh }));
     } catch (e) { App.showError(box, e); }
   });

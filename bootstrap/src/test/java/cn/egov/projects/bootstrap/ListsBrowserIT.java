@@ -90,7 +90,7 @@ class ListsBrowserIT extends BrowserTestSupport {
                 const look = () => {
                   if (link.getAttribute('aria-disabled') === 'true') window.seen.disabled = true;
                   if (link.getAttribute('aria-busy') === 'true') window.seen.busy = true;
-                  if (status.textContent.includes('正在导出')) window.seen.running = status.textContent;
+                  if (status.textContent.includes('正在')) window.seen.running = status.textContent;
                 };
                 new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true,
                   characterData: true });""", linkId);
@@ -239,5 +239,89 @@ class ListsBrowserIT extends BrowserTestSupport {
         assertThat(people.get(0).get(0)).startsWith("涉密资格（筛选：state=no）");
         assertThat(driver.findElement(By.id("clearance-count")).getText())
                 .startsWith("共 " + (people.size() - 2) + " 人");
+    }
+
+    /** Like {@link #watch}, but kept in the tab's session storage: it survives the page reloading itself. */
+    private void watchAcrossReload(String controlId) {
+        ((JavascriptExecutor) driver).executeScript("""
+                sessionStorage.removeItem('seen');
+                const control = document.getElementById(arguments[0]);
+                const status = document.getElementById('operation-status');
+                new MutationObserver(() => {
+                  const seen = JSON.parse(sessionStorage.getItem('seen') || '{}');
+                  if (control.disabled) seen.disabled = true;
+                  if (control.getAttribute('aria-busy') === 'true') seen.busy = true;
+                  if (status.textContent.includes('正在')) seen.running = status.textContent;
+                  sessionStorage.setItem('seen', JSON.stringify(seen));
+                }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });""",
+                controlId);
+    }
+
+    @Test
+    @DisplayName("上传文档：上传时按钮禁用、状态行写明正在上传哪个文件；被拒绝的文件以中文提示；下载文档同样显示进度")
+    void anUploadAndADownloadShowTheirProgress() throws IOException {
+        signIn("police");
+        String id = draft("进度显示测试平台", "数据汇聚");
+        WebElement file = awaitPage(d -> d.findElement(By.id("doc-file")));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(home, "upload");
+        java.nio.file.Path refused = java.nio.file.Files.writeString(dir.resolve("程序.exe"), "MZ");
+        java.nio.file.Path plan = java.nio.file.Files.writeString(dir.resolve("实施方案.txt"), "实施方案：建设数据汇聚平台。");
+
+        // a file of a type not accepted: refused in Chinese, the button usable again
+        type("doc-kind", "实施方案");
+        file.sendKeys(refused.toAbsolutePath().toString());
+        driver.findElement(By.id("upload")).click();
+        WebElement error = awaitPage(d -> d.findElement(By.id("operation-error")).isDisplayed()
+                ? d.findElement(By.id("operation-error")) : null);
+        assertThat(error.getText()).startsWith("上传文档「程序.exe」：").containsPattern("\\p{IsHan}{4,}");
+        assertThat(driver.findElement(By.id("operation-status")).getText()).isEqualTo("未完成：上传文档「程序.exe」");
+        assertThat(driver.findElement(By.id("upload")).isEnabled()).isTrue();
+
+        // an accepted one: busy while it runs, then the page shows it
+        driver.findElement(By.id("doc-file")).clear();
+        driver.findElement(By.id("doc-file")).sendKeys(plan.toAbsolutePath().toString());
+        watchAcrossReload("upload");
+        driver.findElement(By.id("upload")).click();
+        awaitPage(d -> d.findElement(By.id("document-table")).getText().contains("实施方案.txt") ? true : null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeScript("return JSON.parse(sessionStorage.getItem('seen') || '{}');");
+        assertThat(seen).containsEntry("disabled", true).containsEntry("busy", true);
+        assertThat((String) seen.get("running")).contains("正在上传文档「实施方案.txt」");
+
+        // its download through the page: named in the status line
+        WebElement link = driver.findElement(By.cssSelector("#document-table a[data-verb='下载']"));
+        watch(link.getAttribute("id") == null || link.getAttribute("id").isEmpty() ? tagged(link) : link.getAttribute("id"));
+        link.click();
+        awaitPage(d -> d.findElement(By.id("operation-status")).getText().startsWith("已下载") ? true : null);
+        assertThat(driver.findElement(By.id("operation-status")).getText())
+                .isEqualTo("已下载：文档「实施方案.txt」（实施方案.txt）");
+        assertThat((String) seen().get("running")).contains("正在下载：文档「实施方案.txt」");
+        assertThat(id).isNotBlank();
+    }
+
+    /** Gives an element without an id one, for {@link #watch}. */
+    private String tagged(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].id = 'watched-link';", element);
+        return "watched-link";
+    }
+
+    @Test
+    @DisplayName("核验审计记录链：核验时按钮禁用、状态行（屏幕阅读器可读）写明正在核验，完成后写明核验完成")
+    void theChainCheckShowsItsProgress() {
+        signIn("auditadmin");
+        driver.get(base + "/security.html");
+        awaitPage(d -> d.findElement(By.id("security-table")));
+        watchAcrossReload("verify");
+        driver.findElement(By.id("verify")).click();
+        awaitPage(d -> d.findElement(By.id("verify-message")));
+        assertThat(driver.findElement(By.id("verify-message")).getText()).startsWith("审计记录链完整");
+        assertThat(driver.findElement(By.id("operation-status")).getText()).isEqualTo("审计记录链核验完成");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) ((JavascriptExecutor) driver)
+                .executeScript("return JSON.parse(sessionStorage.getItem('seen') || '{}');");
+        assertThat(seen).containsEntry("disabled", true).containsEntry("busy", true);
+        assertThat((String) seen.get("running")).contains("正在核验审计记录链");
+        assertThat(driver.findElement(By.id("verify")).isEnabled()).isTrue();
     }
 }
