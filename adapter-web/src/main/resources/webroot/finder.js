@@ -164,11 +164,15 @@ const Finder = (() => {
         || /^\/api\/projects\/[^/]+\/documents\/[^/]+$/.test(url.pathname));
   }
 
-  /** The operation's name as a person reads it: the link's data-operation, else the page's name and the link's text. */
+  /**
+   * The operation's name as a person reads it: the link's data-operation, else its text without the verb ("导出逾期清单
+   * （Excel）" → 逾期清单（Excel）), the page's name when the text names only the format ("导出Excel" on 项目列表 →
+   * 项目列表（Excel）).
+   */
   function operation(link) {
     if (link.dataset.operation) return link.dataset.operation;
-    const text = link.textContent.trim();
-    return /导出Excel|^导出$/.test(text) ? document.title.split(' · ')[0] + '（' + text + '）' : text;
+    const rest = link.textContent.trim().replace(/^(导出|下载)/, '');
+    return /^(Excel|PDF)?$/.test(rest) ? document.title.split(' · ')[0] + '（' + (rest || 'Excel') + '）' : rest;
   }
 
   /**
@@ -195,7 +199,7 @@ const Finder = (() => {
   async function download(link) {
     const { el } = App;
     const name = operation(link);
-    const verb = link.dataset.verb || '导出';
+    const verb = link.dataset.verb || (/^下载/.test(link.textContent.trim()) ? '下载' : '导出');
     link.setAttribute('aria-disabled', 'true');
     link.setAttribute('aria-busy', 'true');
     link.classList.add('busy');
