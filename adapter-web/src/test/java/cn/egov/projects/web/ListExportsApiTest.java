@@ -199,6 +199,27 @@ class ListExportsApiTest extends ConformingApiTest {
         assertThat(exportSummaries()).contains("导出clearances.xlsx（state=yes）：1行");
     }
 
+    @Test
+    @DisplayName("各单位期限合规情况导出：与页面的合规表同样的数字，单位写全称、代码另列；只给大数据局和审计局；记入安全审计")
+    void complianceExport() throws IOException {
+        planned("智慧公安数据平台");
+        on(2025, 3, 10);
+        JsonObject police = call("GET", "/api/compliance", "bureau", null).bodyAsJsonObject().getJsonArray("items")
+                .stream().map(o -> (JsonObject) o).filter(u -> u.getString("unit").equals("TC-GAJ")).findFirst()
+                .orElseThrow();
+        List<List<String>> rows = workbook("/api/exports/compliance.xlsx", "auditor");
+        assertThat(rows.get(1)).startsWith("单位", "项目数").endsWith("单位代码");
+        assertThat(rows.subList(2, rows.size())).filteredOn(r -> r.get(8).equals("TC-GAJ")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get(0)).isEqualTo("太仓市公安局");
+                    assertThat(Double.valueOf(r.get(1)).longValue()).isEqualTo(police.getLong("projects"));
+                    assertThat(Double.valueOf(r.get(2)).longValue()).isEqualTo(police.getLong("fallenDue"));
+                    assertThat(Double.valueOf(r.get(5)).longValue()).isEqualTo(police.getLong("overdue"));
+                });
+        assertThat(call("GET", "/api/exports/compliance.xlsx", "police", null).statusCode()).isEqualTo(403);
+        assertThat(exportSummaries()).anyMatch(s -> s.startsWith("导出compliance.xlsx："));
+    }
+
     private List<List<String>> workbook(String path, String user) throws IOException {
         HttpResponse<Buffer> r = call("GET", path, user, null);
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);

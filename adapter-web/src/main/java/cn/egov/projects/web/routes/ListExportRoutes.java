@@ -50,7 +50,9 @@ import java.util.function.Predicate;
  *       masked as listed;</li>
  *   <li>{@code GET /api/exports/security-audit-records.xlsx?user=&action=&from=&to=} — the security audit trail (the
  *       security auditor), as {@code /api/security-audit-records};</li>
- *   <li>{@code GET /api/exports/clearances.xlsx?q=&state=} — the clearances (涉密资格), as {@code /api/clearances}.</li>
+ *   <li>{@code GET /api/exports/clearances.xlsx?q=&state=} — the clearances (涉密资格), as {@code /api/clearances};</li>
+ *   <li>{@code GET /api/exports/compliance.xlsx} — each unit's keeping of its deadlines, as {@code /api/compliance}
+ *       (the Bureau and Audit; {@link #withCompliance}).</li>
  * </ul>
  * Every one is counted against the export limits ({@link ExportLimits}), bounded ({@link FilteredProjects#MAX_ROWS}
  * rows) and recorded in the security audit trail as an export, with the numbers of the classified projects it holds.
@@ -71,6 +73,8 @@ public final class ListExportRoutes {
     private final SecurityEventUseCase exports;
     private final ExportLimitUseCase limits;
     private final ClockPort clock;
+    /** Each unit's keeping of its deadlines; null: no such export. */
+    private cn.egov.projects.application.port.in.ComplianceUseCase compliance;
 
     public ListExportRoutes(MyDeadlinesUseCase deadlines, AccountAdminUseCase accounts, AuditSearchUseCase audit,
                             ClearanceUseCase clearances, UnitUseCase units, SecurityEventUseCase exports,
@@ -85,7 +89,17 @@ public final class ListExportRoutes {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Adds the export of the compliance table ({@code GET /api/exports/compliance.xlsx}). */
+    public ListExportRoutes withCompliance(cn.egov.projects.application.port.in.ComplianceUseCase compliance) {
+        this.compliance = compliance;
+        return this;
+    }
+
     public void mount(Router router, RouteTable table) {
+        if (compliance != null) {
+            table.add(router, HttpMethod.GET, "/api/exports/compliance.xlsx", Rule.of(Action.VIEW_AUDIT_TRAIL),
+                    limited("期限合规情况", this::compliance));
+        }
         table.add(router, HttpMethod.GET, "/api/exports/my-deadlines.xlsx",
                 Rule.roles(EnumSet.copyOf(Action.VIEW_PROJECT.roles())), limited("我的待办", this::myDeadlines));
         table.add(router, HttpMethod.GET, "/api/exports/accounts.xlsx", Rule.of(Action.MANAGE_ACCOUNTS),
@@ -257,6 +271,30 @@ public final class ListExportRoutes {
             exports.exported(caller, "clearances.xlsx", given, found.size(), List.of());
             return file;
         }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "涉密资格.xlsx")).onFailure(ctx::fail);
+    }
+
+    /* ------------------------------------------------------------------------------------------- compliance */
+
+    private void compliance(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> {
+            var units = compliance.compliance(caller);
+            Map<String, String> names = unitNames(caller);
+            List<List<Object>> rows = new ArrayList<>(units.size());
+            for (var u : units) {
+                String code = u.unit().code();
+                rows.add(List.<Object>of(names.getOrDefault(code, code), u.projects(), u.fallenDue(), u.metOnTime(),
+                        u.metLate(), u.overdue(), java.math.BigDecimal.valueOf(u.onTimeShare() * 100)
+                                .setScale(1, java.math.RoundingMode.HALF_UP), u.art17Flagged(), code));
+            }
+            byte[] file = Spreadsheets.tables(List.of(new Spreadsheets.Table("期限合规情况",
+                    "各单位期限合规情况（截至 " + clock.today() + "），共" + units.size() + "个单位",
+                    List.of("单位", "项目数", "已到期期限", "按期完成", "逾期完成", "逾期未办", "按期率（%）",
+                            "满一年未实质性启动的项目", "单位代码"), rows)), clock.today());
+            exports.exported(caller, "compliance.xlsx", "", units.size(), List.of());
+            return file;
+        }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "期限合规情况.xlsx"))
+                .onFailure(ctx::fail);
     }
 
     /* ------------------------------------------------------------------------------------------- helpers */
