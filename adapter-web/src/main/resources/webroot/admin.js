@@ -9,9 +9,33 @@
   const PRIVILEGED = ['BDB_OFFICER', 'AUDIT', 'ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN'];
   (me.role === 'SECURITY_ADMIN' ? ORDINARY.concat(PRIVILEGED) : ORDINARY)
     .forEach(r => roleSel.append(el('option', { value: r, text: App.zh(r) })));
+  ORDINARY.concat(PRIVILEGED).forEach(r => document.getElementById('af-role').append(el('option', { value: r, text: App.zh(r) })));
+  // the account list's filters, kept per person in the browser; the export applies the same filter on the server
+  const FILTER = [['q', 'af-q'], ['role', 'af-role'], ['unit', 'af-unit'], ['enabled', 'af-enabled']];
+  const kept = Finder.filters('accounts', FILTER.map(f => f[1]));
+  let listed = [];
+  function filterValues() {
+    const v = {};
+    for (const [k, id] of FILTER) { const x = document.getElementById(id).value.trim(); if (x) v[k] = x; }
+    return v;
+  }
+  function shown() {
+    const f = filterValues();
+    const q = (f.q || '').toLowerCase();
+    return listed.filter(a => (!q || a.username.toLowerCase().includes(q) || (a.displayName || '').toLowerCase().includes(q))
+      && (!f.role || a.role === f.role) && (!f.unit || a.unit === f.unit) && (!f.enabled || String(a.enabled) === f.enabled));
+  }
   async function accounts() {
     const data = await App.api('GET', '/api/accounts');
-    document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', '', ''], data.items.map(a => [
+    listed = data.items;
+    render();
+  }
+  function render() {
+    const f = new URLSearchParams(filterValues());
+    document.getElementById('account-export').href = '/api/exports/accounts.xlsx' + (f.toString() ? '?' + f : '');
+    const rows = shown();
+    document.getElementById('account-count').textContent = '共 ' + rows.length + ' 个账号' + (rows.length < listed.length ? '（全部 ' + listed.length + ' 个）' : '');
+    document.getElementById('accounts').replaceChildren(App.table(['用户名', '姓名', '角色', '单位', '手机', '邮箱', '状态', '', ''], rows.map(a => [
       a.username, a.displayName, a.roleZh, App.unit(a.unit), contact(a, 'mobile'), contact(a, 'email'), a.enabled ? '启用' : '已停用',
       el('span', {}, (a.mobile || a.email) ? reveal(a) : null, el('button', { type: 'button', class: a.enabled ? 'danger' : 'secondary', id: 'toggle-' + a.username, text: a.enabled ? '停用' : '启用',
         onclick: async (event) => {
@@ -86,7 +110,14 @@
     document.getElementById('units').replaceChildren(App.table(['单位代码', '单位名称', '类型'], data.items.map(u => [u.code, u.nameZh, u.kindZh]), 'unit-table'));
     const unitSel = document.getElementById('n-unit');
     unitSel.replaceChildren(...data.items.map(u => el('option', { value: u.code, text: u.nameZh + '（' + u.code + '）' })));
+    const filterSel = document.getElementById('af-unit');
+    const chosen = filterSel.value;
+    filterSel.replaceChildren(el('option', { value: '', text: '全部' }), ...data.items.map(u => el('option', { value: u.code, text: u.nameZh })));
+    filterSel.value = chosen;
   }
+  document.getElementById('account-filter').addEventListener('submit', e => { e.preventDefault(); kept.save(); render(); });
+  for (const id of ['af-role', 'af-unit', 'af-enabled']) document.getElementById(id).addEventListener('change', () => { kept.save(); render(); });
+  document.getElementById('account-reset').addEventListener('click', () => { kept.reset(); render(); });
   document.getElementById('account-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const box = document.getElementById('account-result');
@@ -109,7 +140,8 @@
       units();
     } catch (e) { App.showError(box, e); }
   });
+  await units().catch(() => { /* the unit filter stays empty */ });
+  kept.restore();
   accounts();
-  units();
   policy();
 })();

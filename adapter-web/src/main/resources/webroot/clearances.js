@@ -36,8 +36,16 @@
     } catch (e) { App.showError(box, e); }
   }
   function render() {
+    const f = new URLSearchParams();
+    const q = document.getElementById('c-search').value.trim();
+    const state = document.getElementById('c-state').value;
+    if (q) f.set('q', q);
+    if (state) f.set('state', state);
+    document.getElementById('clearance-export').href = '/api/exports/clearances.xlsx' + (f.toString() ? '?' + f : '');
+    const rows = shown();
+    document.getElementById('clearance-count').textContent = '共 ' + rows.length + ' 人' + (rows.length < people.length ? '（全部 ' + people.length + ' 人）' : '');
     document.getElementById('clearances').replaceChildren(App.table(['姓名', '用户名', '角色', '单位', '账号状态', '涉密资格', '授予时间', '授予人', ''],
-      shown().map(p => [p.displayName, p.username, p.roleZh, App.unitFull(p.unit), p.enabled ? '启用' : '已停用',
+      rows.map(p => [p.displayName, p.username, p.roleZh, App.unitFull(p.unit), p.enabled ? '启用' : '已停用',
         p.cleared ? '已获资格' : '未获资格', p.grantedAt ? App.when(p.grantedAt) : '—', p.grantedBy || '—', action(p)]), 'clearance-table'));
   }
   async function load() {
@@ -45,8 +53,12 @@
     people = data.items;
     render();
   }
-  document.getElementById('c-search').addEventListener('input', render);
-  document.getElementById('c-state').addEventListener('change', render);
+  // the filters are kept per person in the browser and restored on return; the export applies them on the server
+  const kept = Finder.filters('clearances', ['c-search', 'c-state']);
+  kept.restore();
+  document.getElementById('c-search').addEventListener('input', () => { kept.save(); render(); });
+  document.getElementById('c-state').addEventListener('change', () => { kept.save(); render(); });
+  document.getElementById('clearance-reset').addEventListener('click', () => { kept.reset(); render(); });
   document.getElementById('clearance-filter').addEventListener('submit', e => e.preventDefault());
   try { await load(); } catch (e) { App.showError(box, e); }
 })();

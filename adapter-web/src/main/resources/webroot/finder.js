@@ -1,7 +1,8 @@
 /*
  * Finding things, on every signed-in page: the search box in the header (a project by part of its name or the
- * beginning of its number, within what the person may see), the breadcrumbs above the page's title, and the lists'
- * remembered filters. Loaded by app.js (App.start calls Finder.mount once the header is there).
+ * beginning of its number, within what the person may see), the breadcrumbs above the page's title, the lists'
+ * remembered filters, and the exports' progress in the page. Loaded by app.js (App.start calls Finder.mount once the
+ * header is there).
  */
 'use strict';
 const Finder = (() => {
@@ -14,6 +15,7 @@ const Finder = (() => {
   function mount(header, me) {
     if (SEES_PROJECTS.includes(me.role)) header.insertBefore(searchBox(), header.querySelector('.who'));
     trail(defaultTrail());
+    downloads();
   }
 
   /* ------------------------------------------------------------------------------------------------- search */
@@ -148,5 +150,143 @@ const Finder = (() => {
     };
   }
 
-  return { mount, trail, filters };
+  /* ------------------------------------------------------------------------------------------------- exports */
+
+  let status = null;
+  let failure = null;
+
+  /** Whether a link downloads an export of the application (an .xlsx or .pdf of /api/). */
+  function isExport(link) {
+    let url;
+    try { url = new URL(link.href, location.href); } catch (e) { return false; }
+    return url.origin === location.origin && url.pathname.startsWith('/api/')
+      && (url.pathname.startsWith('/api/exports/') || /\.(xlsx|pdf|csv)$/.test(url.pathname)
+        || /^\/api\/projects\/[^/]+\/documents\/[^/]+$/.test(url.pathname));
+  }
+
+  /**
+   * The operation's name as a person reads it: the link's data-operation, else its text without the verb ("导出逾期清单
+   * （Excel）" → 逾期清单（Excel）), the page's name when the text names only the format ("导出Excel" on 项目列表 →
+   * 项目列表（Excel）).
+   */
+  function operation(link) {
+    if (link.dataset.operation) return link.dataset.operation;
+    const rest = link.textContent.trim().replace(/^(导出|下载)/, '');
+    return /^(Excel|PDF)?$/.test(rest) ? document.title.split(' · ')[0] + '（' + (rest || 'Excel') + '）' : rest;
+  }
+
+  /**
+   * Every export link of the page downloads through the page, so that the person sees it run: while it runs the link
+   * is disabled (aria-disabled, further clicks ignored) and a status line announced to screen readers names the
+   * operation; once the file is there it says so; a refusal (too many exports, a filter that finds too many rows, a
+   * session that ended) is told in Chinese as an alert, with the request's number.
+   */
+  function downloads() {
+    const { el } = App;
+    if (status) return;
+    status = el('div', { id: 'operation-status', class: 'operation-status', role: 'status', 'aria-live': 'polite' });
+    failure = el('div', { id: 'operation-error', class: 'operation-error refusal', role: 'alert', hidden: true });
+    document.body.append(el('div', { class: 'operations', id: 'operations' }, status, failure));
+    document.addEventListener('click', event => {
+      const link = event.target.closest ? event.target.closest('a[href]') : null;
+      if (!link || !isExport(link) || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      if (link.getAttribute('aria-disabled') === 'true') return;
+      download(link);
+    });
+  }
+
+  async function download(link) {
+    const { el } = App;
+    const name = operation(link);
+    const verb = link.dataset.verb || (/^下载/.test(link.textContent.trim()) ? '下载' : '导出');
+    link.setAttribute('aria-disabled', 'true');
+    link.setAttribute('aria-busy', 'true');
+    link.classList.add('busy');
+    failure.hidden = true;
+    failure.replaceChildren();
+    status.classList.add('running');
+    status.replaceChildren(el('span', { class: 'spinner', 'aria-hidden': 'true' }), '正在' + verb + '：' + name + '，请稍候……');
+    try {
+      const r = await fetch(link.href, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+      if (!r.ok) {
+        let body = null;
+        try { body = await r.json(); } catch (e) { body = null; }
+        const ended = r.status === 401 && !(body && body.code === 'SESSION_ENDED_SIGNED_IN_ELSEWHERE');
+        const message = ended ? '登录已失效，请重新登录后再' + verb : body && body.message ? body.message : verb + '失败（' + r.status + '），请稍后再试';
+        throw Object.assign(new Error(message), { body: Object.assign({}, body || {}, { message }) });
+      }
+      const blob = await r.blob();
+      const file = fileName(r.headers.get('Content-Disposition')) || 'export';
+      const url = URL.createObjectURL(blob);
+      const a = el('a', { href: url, download: file, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      status.replaceChildren('已' + verb + '：' + name + '（' + file + '）');
+    } catch (e) {
+      status.replaceChildren(verb + '未完成：' + name);
+      const message = e.body ? e : Object.assign(new Error('网络连接失败，' + verb + '未完成，请检查网络后再试'), { body: {} });
+      App.showError(failure, message);
+      failure.prepend(el('strong', { text: name + '：' }));
+      failure.append(el('button', { type: 'button', class: 'secondary', id: 'operation-error-close', text: '关闭',
+        onclick: () => { failure.hidden = true; link.focus(); } }));
+      failure.hidden = false;
+    } finally {
+      status.classList.remove('running');
+      link.removeAttribute('aria-disabled');
+      link.removeAttribute('aria-busy');
+      link.classList.remove('busy');
+    }
+  }
+
+  /**
+   * A long operation started from a page (an upload, a check of the audit chain): while it runs the control that
+   * started it is disabled and busy and the status line, announced to screen readers, names it; a failure is told in
+   * Chinese as an alert (the refusal's own words and request number), a success said in the status line.
+   *
+   * @param name    the operation as a person reads it, e.g. '上传文档「合同.pdf」'
+   * @param control the button (or link) that started it
+   * @param work    an async function doing it; its result is returned
+   * @param done    what the status line says once done (default '已完成：' + name)
+   */
+  async function run(name, control, work, done) {
+    const { el } = App;
+    downloads();
+    control.disabled = true;
+    control.setAttribute('aria-busy', 'true');
+    failure.hidden = true;
+    failure.replaceChildren();
+    status.classList.add('running');
+    status.replaceChildren(el('span', { class: 'spinner', 'aria-hidden': 'true' }), '正在' + name + '，请稍候……');
+    try {
+      const result = await work();
+      status.replaceChildren(done || '已完成：' + name);
+      return result;
+    } catch (e) {
+      status.replaceChildren('未完成：' + name);
+      App.showError(failure, e.body ? e : Object.assign(new Error(e && e.message ? e.message : '操作失败，请稍后再试'), { body: {} }));
+      failure.prepend(el('strong', { text: name + '：' }));
+      failure.append(el('button', { type: 'button', class: 'secondary', id: 'operation-error-close', text: '关闭',
+        onclick: () => { failure.hidden = true; control.focus(); } }));
+      failure.hidden = false;
+      throw e;
+    } finally {
+      status.classList.remove('running');
+      control.disabled = false;
+      control.removeAttribute('aria-busy');
+    }
+  }
+
+  /** The file's name from a Content-Disposition header (its UTF-8 filename* when given). */
+  function fileName(header) {
+    if (!header) return null;
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+    if (star) { try { return decodeURIComponent(star[1]); } catch (e) { /* the plain name below */ } }
+    const plain = /filename="([^"]+)"/i.exec(header);
+    return plain ? plain[1] : null;
+  }
+
+  return { mount, trail, filters, download, run };
 })();

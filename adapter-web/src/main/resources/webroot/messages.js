@@ -36,12 +36,17 @@
       try { await markRead(m, item); } catch (e) { /* still opened */ }
       location.href = m.link;
     });
-    const badges = [App.badge(m.escalation ? 'overdue' : 'DUE_SOON', m.escalation ? '督办' : '提醒')];
+    // a reminder whose deadline was met (or waived) since is withdrawn: 已办结 with the day, no longer urgent nor unread
+    const settled = m.settled ? m.settledZh + (m.settledOn ? '（' + m.settledOn + '）' : '') : null;
+    if (m.settled) item.classList.add('settled');
+    const badges = m.settled ? [App.badge('MET_ON_TIME', settled)] : [App.badge(m.escalation ? 'overdue' : 'DUE_SOON', m.escalation ? '督办' : '提醒')];
     if (m.classified) badges.push(App.badge('classified', '涉密'));
     item.append(el('div', { class: 'message-main' }, open, el('p', { class: 'message-body', text: m.body }),
+      m.settled ? el('p', { class: 'message-settled', id: 'settled-' + m.id, text: m.settledAs === 'MET'
+        ? '该期限已于 ' + (m.settledOn || '') + ' 办结，本提醒已收回，无需再办。' : '该期限已撤销' + (m.settledOn ? '（' + m.settledOn + '）' : '') + '，本提醒已收回，无需再办。' }) : null,
       el('div', { class: 'muted' }, '到期日 ' + m.due + ' · 提醒日 ' + m.remindOn + ' · 收到于 ' + App.when(m.createdAt))));
     const side = el('div', { class: 'message-side' }, badges);
-    side.append(m.read ? el('span', { class: 'muted', text: '已读' })
+    side.append(m.settled ? el('span', { class: 'muted', text: '已收回' }) : m.read ? el('span', { class: 'muted', text: '已读' })
       : el('button', { type: 'button', class: 'secondary mark-read', id: 'read-' + m.id, text: '标为已读',
         'aria-label': '将“' + m.title + '”标为已读',
         onclick: async () => { try { await markRead(m, item); } catch (e) { App.showError(error, e); } } }));
@@ -65,7 +70,10 @@
     } catch (e) { App.showError(error, e); }
   }
 
-  unreadOnly.addEventListener('change', () => load(true));
+  // the unread filter is kept per person in the browser and restored on return
+  const kept = Finder.filters('messages', ['unread-only']);
+  kept.restore();
+  unreadOnly.addEventListener('change', () => { kept.save(); load(true); });
   more.addEventListener('click', () => load(false));
   document.getElementById('read-all').addEventListener('click', async () => {
     try {

@@ -237,7 +237,7 @@
     const wrap = el('div', { id: 'documents' });
     wrap.append(App.table(['文档类型', '文件名', '大小#', '上传人', '上传时间', ''], p.documents.map(d => [
       d.kind, d.fileName, Math.ceil(d.size / 1024) + ' KB', d.uploadedByName || d.uploadedBy, App.when(d.uploadedAt),
-      el('a', { href: '/api/projects/' + id + '/documents/' + d.id, text: '下载' })]), 'document-table'));
+      el('a', { href: '/api/projects/' + id + '/documents/' + d.id, text: '下载', 'data-verb': '下载', 'data-operation': '文档「' + d.fileName + '」' })]), 'document-table'));
     if (p.actions.some(a => a.action === 'ATTACH_DOCUMENT')) {
       const form = el('form', { id: 'upload-form', class: 'row' },
         el('div', {}, el('label', { for: 'doc-kind', text: '文档类型' }), el('input', { type: 'text', id: 'doc-kind', placeholder: '如：项目合同、实施方案、验收报告', required: true })),
@@ -252,7 +252,11 @@
         const data = new FormData();
         data.append('kind', form.querySelector('#doc-kind').value);
         data.append('file', file, file.name);
-        try { await App.api('POST', '/api/projects/' + id + '/documents', data); location.reload(); } catch (e) { App.showError(box, e); }
+        // a large file takes a while: the button disabled and the upload named in the status line while it runs
+        try {
+          await Finder.run('上传文档「' + file.name + '」', form.querySelector('#upload'), () => App.api('POST', '/api/projects/' + id + '/documents', data));
+          location.reload();
+        } catch (e) { App.showError(box, e); }
       });
       wrap.append(form, box);
     }

@@ -33,19 +33,23 @@
       const v = document.getElementById(id).value.trim();
       if (v) { q.set(k, v); filter.set(k, v); }
     }
-    // the export holds exactly the rows the filter finds (the overdue ones: the overdue list)
+    // the export holds exactly the rows the filter finds (the overdue ones: the overdue deadlines of those projects)
     const overdue = document.getElementById('f-overdue').checked;
-    document.getElementById('export').href = overdue ? '/api/exports/overdue.xlsx' : '/api/exports/projects.xlsx' + (filter.toString() ? '?' + filter : '');
+    const given = filter.toString() ? '?' + filter : '';
+    document.getElementById('export').href = (overdue ? '/api/exports/overdue.xlsx' : '/api/exports/projects.xlsx') + given;
     document.getElementById('export').textContent = overdue ? '导出逾期清单（Excel）' : '导出Excel';
+    document.getElementById('export').dataset.operation = overdue ? '逾期清单（Excel）' : '项目列表（Excel）';
     try {
-      if (document.getElementById('f-overdue').checked) {
-        const data = await App.api('GET', '/api/overdue');
+      if (overdue) {
+        // the server applies the list's filter to the overdue deadlines, as the export does
+        const data = await App.api('GET', '/api/overdue' + given);
         const byProject = new Map();
         data.items.forEach(i => { if (!byProject.has(i.projectId)) byProject.set(i.projectId, Object.assign({ count: 0 }, i)); byProject.get(i.projectId).count++; });
-        const rows = [...byProject.values()].filter(p => (!q.get('unit') || p.unit === q.get('unit')) && (!q.get('state') || p.state === q.get('state'))
-          && (!q.get('q') || p.projectName.toLowerCase().includes(q.get('q').toLowerCase()) || p.projectId.startsWith(q.get('q').toLowerCase())));
+        const rows = [...byProject.values()];
         box.replaceChildren(App.table(['项目', '单位', '状态', '逾期期限数#', '最早到期'], rows.map(p => [App.projectLink(p.projectId, p.projectName), App.unit(p.unit), p.stateZh, p.count, p.due]), 'project-table'));
-        document.getElementById('page-info').textContent = '共 ' + rows.length + ' 个项目有逾期期限';
+        document.getElementById('page-info').textContent = '共 ' + rows.length + ' 个项目有逾期期限（' + data.items.length + ' 项）';
+        document.getElementById('prev').disabled = true;
+        document.getElementById('next').disabled = true;
         return;
       }
       const data = await App.api('GET', '/api/projects?' + q);

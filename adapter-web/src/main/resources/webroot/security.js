@@ -13,12 +13,18 @@
   }).catch(e => App.showError(document.getElementById('policy-view'), e));
   let page = 1;
   const size = 50;
+  // the filters are kept per person in the browser and restored on return; the export holds the filtered records
+  const kept = Finder.filters('security', ['s-user', 's-action', 's-from', 's-to']);
+  kept.restore();
   async function load() {
     const q = new URLSearchParams({ page, size });
     for (const [k, id] of [['user', 's-user'], ['action', 's-action'], ['from', 's-from'], ['to', 's-to']]) {
       const v = document.getElementById(id).value.trim();
       if (v) q.set(k, v);
     }
+    const filter = new URLSearchParams(q);
+    filter.delete('page'); filter.delete('size');
+    document.getElementById('security-export').href = '/api/exports/security-audit-records.xlsx' + (filter.toString() ? '?' + filter : '');
     const box = document.getElementById('security-error');
     box.replaceChildren();
     try {
@@ -36,11 +42,12 @@
     const box = document.getElementById('verify-result');
     box.replaceChildren(el('p', { class: 'muted', text: '正在核验，记录较多时需要一些时间……' }));
     try {
-      const v = await App.api('GET', '/api/security-audit/verification');
+      const v = await Finder.run('核验审计记录链', document.getElementById('verify'), () => App.api('GET', '/api/security-audit/verification'), '审计记录链核验完成');
       box.replaceChildren(el('p', { class: v.intact ? 'alert ok' : 'alert refusal', id: 'verify-message', text: v.messageZh }));
     } catch (e) { App.showError(box, e); }
   });
-  document.getElementById('security-form').addEventListener('submit', e => { e.preventDefault(); page = 1; load(); });
+  document.getElementById('security-form').addEventListener('submit', e => { e.preventDefault(); page = 1; kept.save(); load(); });
+  document.getElementById('security-reset').addEventListener('click', () => { kept.reset(); page = 1; load(); });
   document.getElementById('prev').addEventListener('click', () => { page--; load(); });
   document.getElementById('next').addEventListener('click', () => { page++; load(); });
   load();

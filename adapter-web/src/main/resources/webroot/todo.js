@@ -3,8 +3,13 @@
   const me = await App.start('todo');
   if (!me) return;
   const { el } = App;
+  // the horizon is kept per person in the browser and restored on return; the export holds what the list shows
+  const kept = Finder.filters('todo', ['days']);
+  kept.restore();
+  if (!document.getElementById('days').value) document.getElementById('days').value = '90';
   async function load() {
     const days = document.getElementById('days').value;
+    document.getElementById('todo-export').href = '/api/exports/my-deadlines.xlsx?days=' + encodeURIComponent(days);
     const box = document.getElementById('todo');
     try {
       const data = await App.api('GET', '/api/me/deadlines?days=' + days);
@@ -77,7 +82,13 @@
       App.showError(box.firstChild, e);
     }
   }
-  document.getElementById('days').addEventListener('change', load);
+  document.getElementById('days').addEventListener('change', () => { kept.save(); load(); });
+  document.getElementById('todo-filter').addEventListener('submit', e => e.preventDefault());
+  document.getElementById('todo-reset').addEventListener('click', () => {
+    kept.reset();
+    document.getElementById('days').value = '90';
+    load();
+  });
   document.getElementById('issue-token').addEventListener('click', async () => {
     const box = document.getElementById('token-result');
     try {

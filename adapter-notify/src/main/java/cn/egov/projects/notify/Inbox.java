@@ -8,6 +8,7 @@ import cn.egov.projects.application.view.MeetingActions;
 import cn.egov.projects.application.view.DeliveryPreferences;
 import cn.egov.projects.application.view.InboxMessage;
 import cn.egov.projects.application.view.PlannedReminder;
+import cn.egov.projects.domain.deadline.Deadline;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ public final class Inbox implements InboxPort, DeliveryPreferencesPort {
     static final Duration QUIET_REFRESH = Duration.ofSeconds(60);
 
     private static final String COLUMNS = "id, kind, project_id, classified, due_date, remind_on, offset_days, title, "
-            + "body, link, created_at, read_at";
+            + "body, link, created_at, read_at, settled_as, settled_on";
     private static final int IN_CHUNK = 500;
 
     private final DataSource dataSource;
@@ -136,7 +137,8 @@ public final class Inbox implements InboxPort, DeliveryPreferencesPort {
     private static LedgerItem item(PlannedReminder p, boolean late) {
         return new LedgerItem(0, p.deadlineId(), p.reminder().offsetDays(), "", Channel.EMAIL, p.day(),
                 p.reminder().audience(), p.recipient().name(), p.projectId().value(),
-                p.classified() ? null : p.projectName(), p.classified(), p.kind(), p.due(), p.article(), late);
+                p.classified() ? null : p.projectName(), p.classified(), p.kind(), p.due(), p.article(), late,
+                p.classified() ? null : p.unitName());
     }
 
     /** The e-mail's subject for this one reminder. */
@@ -167,10 +169,13 @@ public final class Inbox implements InboxPort, DeliveryPreferencesPort {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     OffsetDateTime read = rs.getObject(12, OffsetDateTime.class);
+                    String settled = rs.getString(13);
                     out.add(new InboxMessage(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
                             rs.getBoolean(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                             rs.getInt(7) < 0, rs.getString(8), rs.getString(9), rs.getString(10),
-                            rs.getObject(11, OffsetDateTime.class).toInstant(), read == null ? null : read.toInstant()));
+                            rs.getObject(11, OffsetDateTime.class).toInstant(), read == null ? null : read.toInstant(),
+                            settled == null ? null : InboxMessage.Settlement.valueOf(settled),
+                            rs.getObject(14, LocalDate.class)));
                 }
             }
             return out;
@@ -231,6 +236,41 @@ public final class Inbox implements InboxPort, DeliveryPreferencesPort {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new ReminderLedger.LedgerException("cannot mark inbox messages read", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ settling
+
+    /**
+     * Settles the messages of deadlines just met or waived, in the caller's transaction (the change that closed them):
+     * each reminder of such a deadline shows as 已办结 with the day it was met, or 已撤销 when waived (dated
+     * {@code today}), and is no longer unread. Messages settled already are left as they are. Returns how many were
+     * settled.
+     */
+    int settle(List<Deadline> closed, Instant at, LocalDate today) {
+        List<Deadline> rows = closed.stream().filter(d -> !d.isOpen())
+                .sorted(Comparator.comparing(Deadline::id)).toList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String sql = "UPDATE inbox_message SET settled_as = ?, settled_on = ?, read_at = COALESCE(read_at, ?) "
+                + "WHERE deadline_id = ? AND settled_as IS NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Deadline d : rows) {
+                boolean met = d.metOn() != null;
+                ps.setString(1, (met ? InboxMessage.Settlement.MET : InboxMessage.Settlement.WAIVED).name());
+                ps.setObject(2, met ? d.metOn() : today);
+                ps.setObject(3, utc(at));
+                ps.setObject(4, d.id());
+                ps.addBatch();
+            }
+            int count = 0;
+            for (int n : ps.executeBatch()) {
+                count += Math.max(0, n);
+            }
+            return count;
+        } catch (SQLException e) {
+            throw new ReminderLedger.LedgerException("cannot settle inbox messages", e);
         }
     }
 

@@ -256,6 +256,10 @@ public final class ReminderEngine implements ReminderPort, DeadLetterPort, AutoC
     public void deadlinesChanged(Project project, List<Deadline> opened, List<Deadline> closed) {
         if (!closed.isEmpty()) {
             ledger.cancel(closed.stream().map(Deadline::id).toList(), clock.now());
+            if (inbox != null) {
+                // the reminders already in the inboxes are withdrawn with the change: 已办结 or 已撤销, not unread
+                inbox.settle(closed, clock.now(), clock.today());
+            }
         }
         if (!opened.isEmpty()) {
             enqueue(planner.forOpenedDeadlines(project, opened, clock.today()));

@@ -65,7 +65,8 @@ final class ReminderLedger {
     private static final String SETTLED = "(sent_at IS NOT NULL OR cancelled_at IS NOT NULL OR dead_letter_id IS NOT NULL)";
 
     private static final String COLUMNS = "id, deadline_id, offset_days, recipient, channel, remind_on, audience, "
-            + "recipient_name, project_id, project_name, classified, kind, due_date, article, late, recipient_index";
+            + "recipient_name, project_id, project_name, classified, kind, due_date, article, late, recipient_index, "
+            + "unit_name";
 
     private static final int REKEY_PAGE = 1_000;
 
@@ -93,7 +94,7 @@ final class ReminderLedger {
         }
         String sql = "INSERT INTO reminder (deadline_id, offset_days, recipient, channel, digest_key, remind_on, "
                 + "audience, recipient_name, project_id, project_name, classified, kind, due_date, article, planned_at, "
-                + "late, recipient_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "late, recipient_index, unit_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             OffsetDateTime now = utc(at);
@@ -117,6 +118,7 @@ final class ReminderLedger {
                 ps.setObject(15, now);
                 ps.setBoolean(16, late);
                 ps.setString(17, row.index());
+                ps.setString(18, p.classified() ? null : cut(p.unitName(), 100));
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -146,7 +148,8 @@ final class ReminderLedger {
                             Channel.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
                             Audience.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, UUID.class),
                             rs.getString(10), rs.getBoolean(11), DeadlineKind.valueOf(rs.getString(12)),
-                            rs.getObject(13, LocalDate.class), rs.getString(14), rs.getBoolean(15)));
+                            rs.getObject(13, LocalDate.class), rs.getString(14), rs.getBoolean(15),
+                            rs.getString(17)));
                 }
             }
             return items;

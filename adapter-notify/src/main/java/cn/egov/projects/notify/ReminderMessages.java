@@ -80,12 +80,18 @@ public final class ReminderMessages {
         return item.late() ? line + lateNote(item) : line;
     }
 
+    /**
+     * The project as a message names it: its unit by full name, then the project by name — 太仓市公安局的「智慧公安数据平台」,
+     * 太仓市公安局的项目草稿「…」 — never by a code or a number.
+     */
+    static String project(LedgerItem item) {
+        String project = (item.kind() == DeadlineKind.WINDOW_CLOSING ? "项目草稿" : "") + "「" + item.projectName() + "」";
+        return item.unitName() == null || item.unitName().isBlank() ? project : item.unitName() + "的" + project;
+    }
+
     private static String plainLine(LedgerItem item, LocalDate today) {
-        String project = "「" + item.projectName() + "」";
+        String project = project(item);
         String action = item.kind().actionZh();
-        if (item.kind() == DeadlineKind.WINDOW_CLOSING) {
-            project = "项目草稿" + project;
-        }
         if (item.isOverdue()) {
             long late = Math.max(1, ChronoUnit.DAYS.between(item.due(), today));
             return project + "「" + action + "」已于" + longDate(item.due()) + "到期，现已逾期" + late + "天（"
@@ -141,7 +147,8 @@ public final class ReminderMessages {
 
     /**
      * The SMS of one digest: one reminder spelled out, several counted with the nearest named. Its template parameters
-     * are {@code name}, {@code count}, {@code project}, {@code action}, {@code due}, {@code article} and {@code late}
+     * are {@code name}, {@code count}, {@code project}, {@code unit} (its unit's full name), {@code action}, {@code due},
+ * {@code article} and {@code late}
      * (what the text says of reminders sent late after downtime; empty when on time).
      */
     public OutgoingSms sms(String mobile, List<LedgerItem> items, LocalDate today) {
@@ -156,18 +163,20 @@ public final class ReminderMessages {
         if (anyClassified) {
             body = sorted.size() == 1 ? CLASSIFIED : "您有" + sorted.size() + "项待办事项，请登录系统查看";
             params.put("project", "");
+            params.put("unit", "");
             params.put("action", "待办事项");
             params.put("due", "");
             params.put("article", "");
         } else {
             boolean pastDue = first.isOverdue() || first.due().isBefore(today);
-            String what = "「" + first.projectName() + "」" + (pastDue
+            String what = project(first) + (pastDue
                     ? first.kind().actionZh() + "已于" + shortDate(first.due()) + "到期" + (first.isOverdue() ? "，已逾期" : "")
                     : "须于" + shortDate(first.due()) + "前" + first.kind().actionZh())
                     + "（" + first.article() + "）";
             body = (sorted.size() == 1 ? what : "您有" + sorted.size() + "项电子政务项目待办，最近一项：" + what)
                     + "，请登录系统办理：" + link(first);
             params.put("project", first.projectName());
+            params.put("unit", first.unitName() == null ? "" : first.unitName());
             params.put("action", first.kind().actionZh());
             params.put("due", shortDate(first.due()));
             params.put("article", first.article());

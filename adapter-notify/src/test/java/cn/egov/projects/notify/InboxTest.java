@@ -8,6 +8,7 @@ import cn.egov.projects.application.view.InboxMessage;
 import cn.egov.projects.application.view.PlannedReminder;
 import cn.egov.projects.application.view.ReminderRecipient;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.notify.channel.VertxMailSender;
@@ -131,6 +132,125 @@ class InboxTest {
             assertThat(inbox.markAllRead("u-wang", clock.now())).isEqualTo(1);
             assertThat(inbox.unreadCount("u-wang", 1000)).isZero();
             assertThat(inbox.unreadCount("u-li", 1000)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("期限办结后，消息中心里它的提醒和督办随办理同一事务收回：显示已办结及日期、不再计为未读；撤销的期限显示已撤销；回滚则不变（H2）")
+    void aMetDeadlinesMessagesAreSettledWithTheChangeH2() {
+        try (Harness harness = Harness.h2()) {
+            settledWithTheChange(harness);
+        }
+    }
+
+    @Test
+    @DisplayName("期限办结后收回消息中心里的提醒（真实PostgreSQL）")
+    void aMetDeadlinesMessagesAreSettledWithTheChangePostgreSql() {
+        try (Harness harness = Harness.postgres()) {
+            settledWithTheChange(harness);
+        }
+    }
+
+    private void settledWithTheChange(Harness harness) {
+        TestClock clock = TestClock.at("2025-09-01T09:00:00");
+        LocalDate today = clock.today();
+        account(harness, "u-wang", "王责任", "wang@tc.gov.cn", null);
+        account(harness, "u-li", "李分管", "li@tc.gov.cn", null);
+        Inbox inbox = inbox(harness.db, harness.adapters, clock);
+        ReminderEngine engine = harness.engine(Harness.fast("inbox-settle"), clock, null, null).withInbox(inbox);
+        PlannedReminder contract = to("u-wang", "wang@tc.gov.cn", Reminders.planned("王责任", null, null,
+                "智慧公安数据平台", DeadlineKind.CONTRACT_FILING, today, today.plusDays(3)));
+        // the same deadline's escalation to the leader (another offset, another person)
+        PlannedReminder escalated = new PlannedReminder(contract.deadlineId(), contract.kind(), contract.projectId(),
+                contract.projectName(), false, contract.due(), contract.article(),
+                new cn.egov.projects.domain.reminder.Reminder(today, -1,
+                        cn.egov.projects.domain.reminder.Audience.LEADER),
+                new ReminderRecipient("李分管", "li@tc.gov.cn", null, "u-li"));
+        PlannedReminder other = to("u-wang", "wang@tc.gov.cn", Reminders.planned("王责任", null, null, "城市大脑",
+                DeadlineKind.ACCEPTANCE_REPORT, today, today.plusDays(5)));
+        PlannedReminder terminated = to("u-wang", "wang@tc.gov.cn", Reminders.planned("王责任", null, null, "旧平台改造",
+                DeadlineKind.IMPL_PLAN, today, today.plusDays(2)));
+        harness.tx.inTransaction(() -> engine.enqueue(List.of(contract, escalated, other, terminated)));
+        assertThat(inbox.unreadCount("u-wang", 1000)).isEqualTo(3);
+        assertThat(inbox.unreadCount("u-li", 1000)).isEqualTo(1);
+
+        Deadline open = Deadline.open(contract.deadlineId(), contract.kind(), null, today.minusDays(10), contract.due(),
+                false);
+        Deadline met = open.metOn(today.plusDays(1));
+        // a change that fails after meeting the deadline leaves the messages as they were
+        assertThatThrownBy(() -> harness.tx.inTransaction(() -> {
+            engine.deadlinesChanged(null, List.of(), List.of(met));
+            throw new IllegalStateException("the change fails after closing the deadline");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(inbox.unreadCount("u-wang", 1000)).isEqualTo(3);
+        assertThat(inbox.messages("u-wang", false, null, 10)).noneMatch(InboxMessage::isSettled);
+
+        clock.set(LocalDateTime.of(2025, 9, 2, 10, 0).atZone(ClockPort.ZONE).toInstant());
+        harness.tx.inTransaction(() -> {
+            engine.deadlinesChanged(null, List.of(), List.of(met));
+            return null;
+        });
+        InboxMessage wangs = inbox.messages("u-wang", false, null, 10).stream()
+                .filter(m -> m.body().contains("智慧公安数据平台")).findFirst().orElseThrow();
+        assertThat(wangs.settledAs()).isEqualTo(InboxMessage.Settlement.MET);
+        assertThat(wangs.settledAs().zh()).isEqualTo("已办结");
+        assertThat(wangs.settledOn()).isEqualTo(today.plusDays(1));
+        assertThat(wangs.isRead()).isTrue();
+        InboxMessage lis = inbox.messages("u-li", false, null, 10).get(0);
+        assertThat(lis.settledAs()).isEqualTo(InboxMessage.Settlement.MET);
+        assertThat(inbox.unreadCount("u-wang", 1000)).isEqualTo(2);
+        assertThat(inbox.unreadCount("u-li", 1000)).isZero();
+        assertThat(inbox.messages("u-wang", true, null, 10)).extracting(InboxMessage::body)
+                .noneMatch(b -> b.contains("智慧公安数据平台")).hasSize(2);
+
+        // a message read before keeps the day it was read; a waived deadline's message is 已撤销, dated today
+        InboxMessage before = inbox.messages("u-wang", false, null, 10).stream()
+                .filter(m -> m.body().contains("旧平台改造")).findFirst().orElseThrow();
+        Instant readAt = clock.now();
+        inbox.markRead("u-wang", before.id(), readAt);
+        clock.set(LocalDateTime.of(2025, 9, 3, 11, 0).atZone(ClockPort.ZONE).toInstant());
+        Deadline waived = Deadline.open(terminated.deadlineId(), terminated.kind(), null, today.minusDays(10),
+                terminated.due(), false).waived("项目终止");
+        harness.tx.inTransaction(() -> {
+            engine.deadlinesChanged(null, List.of(), List.of(waived));
+            // closing one again settles nothing twice
+            engine.deadlinesChanged(null, List.of(), List.of(met));
+            return null;
+        });
+        InboxMessage withdrawn = inbox.messages("u-wang", false, null, 10).stream()
+                .filter(m -> m.body().contains("旧平台改造")).findFirst().orElseThrow();
+        assertThat(withdrawn.settledAs()).isEqualTo(InboxMessage.Settlement.WAIVED);
+        assertThat(withdrawn.settledAs().zh()).isEqualTo("已撤销");
+        assertThat(withdrawn.settledOn()).isEqualTo(LocalDate.of(2025, 9, 3));
+        assertThat(withdrawn.readAt()).isEqualTo(readAt);
+        assertThat(inbox.messages("u-wang", false, null, 10).stream()
+                .filter(m -> m.body().contains("智慧公安数据平台")).findFirst().orElseThrow().settledOn())
+                .isEqualTo(today.plusDays(1));
+        // the open one stays unread and unsettled
+        assertThat(inbox.unreadCount("u-wang", 1000)).isEqualTo(1);
+        assertThat(inbox.messages("u-wang", true, null, 10)).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("城市大脑"))
+                .satisfies(m -> assertThat(m.isSettled()).isFalse());
+    }
+
+    @Test
+    @DisplayName("提醒带单位全称：提醒台账记下单位全称，消息中心的标题和正文写“太仓市公安局的「项目」”，不写单位代码")
+    void theUnitsFullNameReachesTheLedgerAndTheInbox() {
+        TestClock clock = TestClock.at("2025-09-01T09:00:00");
+        LocalDate today = clock.today();
+        try (Harness harness = Harness.h2()) {
+            account(harness, "u-wang", "王责任", "wang@tc.gov.cn", null);
+            Inbox inbox = inbox(harness.db, harness.adapters, clock);
+            ReminderEngine engine = harness.engine(Harness.fast("inbox-unit"), clock,
+                    new cn.egov.projects.notify.channel.LogEmailSender(), null).withInbox(inbox);
+            PlannedReminder p = to("u-wang", "wang@tc.gov.cn", Reminders.planned("王责任", null, null, "智慧公安数据平台",
+                    DeadlineKind.CONTRACT_FILING, today, today.plusDays(3)));
+            PlannedReminder named = new PlannedReminder(p.deadlineId(), p.kind(), p.projectId(), p.projectName(),
+                    false, p.due(), p.article(), p.reminder(), p.recipient(), "太仓市公安局");
+            harness.tx.inTransaction(() -> engine.enqueue(List.of(named)));
+            assertThat(harness.count("SELECT COUNT(*) FROM reminder WHERE unit_name = '太仓市公安局'")).isEqualTo(1);
+            InboxMessage m = inbox.messages("u-wang", false, null, 10).get(0);
+            assertThat(m.body()).startsWith("太仓市公安局的「智慧公安数据平台」须于").doesNotContain("TC-GAJ");
         }
     }
 

@@ -289,14 +289,18 @@ public final class WebApi {
         new cn.egov.projects.web.routes.MessageCentreRoutes(messageCentre == null
                 ? cn.egov.projects.web.routes.MessageCentreRoutes.EMPTY : messageCentre).mount(router, table);
         new WorkplaceRoutes(workplace.myDeadlines(), workplace.compliance(), workplace.auditSearch(),
-                workplace.securityAudit(), clock)
+                workplace.securityAudit(), clock).filteredBy(useCases.listProjects())
                 .mount(router, table);
         new ExportRoutes(workplace.annualPlan(), workplace.myDeadlines(), workplace.calendarFeed(),
                 clock, workplace.performance()).recordedBy(workplace.securityEvents())
-                .limitedBy(accountSecurity.exportLimits()).namedBy(workplace.units()).mount(router, table);
+                .limitedBy(accountSecurity.exportLimits()).namedBy(workplace.units())
+                .filteredBy(useCases.listProjects()).mount(router, table);
         new cn.egov.projects.web.routes.ProjectRecordRoutes(workplace.projectPage(), useCases.listProjects(),
                 workplace.units(), workplace.securityEvents(), accountSecurity.exportLimits(), clock)
                 .withAuditTrail(workplace.auditSearch()).mount(router, table);
+        new cn.egov.projects.web.routes.ListExportRoutes(workplace.myDeadlines(), workplace.accountAdmin(),
+                workplace.auditSearch(), workplace.clearances(), workplace.units(), workplace.securityEvents(),
+                accountSecurity.exportLimits(), clock).withCompliance(workplace.compliance()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents(),
                 accountSecurity.exportLimits(), pack)

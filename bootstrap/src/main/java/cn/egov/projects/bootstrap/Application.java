@@ -147,7 +147,7 @@ final class Application implements AutoCloseable {
                     new FieldCipher(dataKeys(settings, true)));
             ReminderPlanningService planner = new ReminderPlanningService(persistence.dueDeadlines(),
                     persistence.projects(), persistence.projects(), persistence.windows(), persistence.accounts(),
-                    () -> policies, calendar);
+                    () -> policies, calendar).namedBy(persistence.units());
             cn.egov.projects.persistence.crypto.LedgerRecipients ledgerRecipients;
             try {
                 ledgerRecipients = new cn.egov.projects.persistence.crypto.LedgerRecipients(persistence.cipher());
@@ -192,7 +192,7 @@ final class Application implements AutoCloseable {
             application.auditSealer = persistence.auditSealer();
             application.auditSealer.start();
             application.messageCentre = new cn.egov.projects.application.service.MessageCentreService(inbox, inbox,
-                    clock);
+                    clock, persistence.auditTrail(), persistence.transactions(), policies.inForceOn(clock.today()));
             application.backups = new cn.egov.projects.application.service.BackupService(ports,
                     new cn.egov.projects.persistence.BackupAdapter(database, settings.backupDir(), clock,
                             settings.value(Settings.Key.PG_BIN)));

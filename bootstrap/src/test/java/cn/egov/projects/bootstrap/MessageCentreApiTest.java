@@ -5,6 +5,7 @@ import cn.egov.projects.application.port.in.CreateAccountCommand;
 import cn.egov.projects.application.view.PlannedReminder;
 import cn.egov.projects.application.view.ReminderRecipient;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.project.ProjectId;
 import cn.egov.projects.domain.project.UnitId;
@@ -235,6 +236,49 @@ class MessageCentreApiTest {
     }
 
     @Test
+    @DisplayName("期限办结后，它的提醒在消息中心显示已办结及日期、铃铛未读数随之减少；撤销的期限显示已撤销；未办结的照旧")
+    void aMetDeadlinesRemindersAreWithdrawnAndTheBellCountFalls() throws Exception {
+        PlannedReminder contract = reminder("智慧公安数据平台", DeadlineKind.CONTRACT_FILING, 3);
+        PlannedReminder overdue = reminder("城市大脑", DeadlineKind.ACCEPTANCE_REPORT, -2);
+        PlannedReminder plan = reminder("政务云迁移", DeadlineKind.IMPL_PLAN, 7);
+        plan(List.of(contract, overdue, plan));
+        assertThat(unread("wangjb")).isEqualTo(3);
+
+        // the contract is filed: the change that meets the deadline settles its reminder (the lifecycle's path)
+        LocalDate today = clock.today();
+        Deadline filed = Deadline.open(contract.deadlineId(), contract.kind(), null, today.minusDays(20),
+                contract.due(), false).metOn(today);
+        application.reminders().deadlinesChanged(null, List.of(), List.of(filed));
+        assertThat(unread("wangjb")).isEqualTo(2);
+        JsonObject settled = message("智慧公安数据平台");
+        assertThat(settled.getBoolean("settled")).isTrue();
+        assertThat(settled.getString("settledAs")).isEqualTo("MET");
+        assertThat(settled.getString("settledZh")).isEqualTo("已办结");
+        assertThat(settled.getString("settledOn")).isEqualTo(today.toString());
+        assertThat(settled.getBoolean("read")).isTrue();
+        assertThat(ok(call("GET", "/api/me/messages?unread=true", "wangjb", null)).getJsonArray("items"))
+                .extracting(m -> ((JsonObject) m).getString("body"))
+                .noneMatch(b -> b.contains("智慧公安数据平台")).hasSize(2);
+
+        // the overdue deadline is waived (the project terminated): 已撤销
+        Deadline waived = Deadline.open(overdue.deadlineId(), overdue.kind(), null, today.minusDays(30),
+                overdue.due(), false).waived("项目终止");
+        application.reminders().deadlinesChanged(null, List.of(), List.of(waived));
+        assertThat(unread("wangjb")).isEqualTo(1);
+        assertThat(message("城市大脑").getString("settledZh")).isEqualTo("已撤销");
+        JsonObject open = message("政务云迁移");
+        assertThat(open.getBoolean("settled")).isFalse();
+        assertThat(open.getValue("settledAs")).isNull();
+        assertThat(open.getBoolean("read")).isFalse();
+    }
+
+    private JsonObject message(String project) throws Exception {
+        return ok(call("GET", "/api/me/messages?limit=100", "wangjb", null)).getJsonArray("items").stream()
+                .map(m -> (JsonObject) m).filter(m -> m.getString("body").contains(project)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     @DisplayName("提醒方式：默认邮件短信都收、无免打扰；本人设置后保存；错误的时段以中文拒绝；站内消息始终接收")
     void eachPersonSetsTheirOwnChannelsAndQuietHours() throws Exception {
         JsonObject initial = ok(call("GET", "/api/me/notification-preferences", "wangjb", null));
@@ -270,5 +314,25 @@ class MessageCentreApiTest {
                 .put("sms", false)));
         plan(List.of(reminder("城市大脑", DeadlineKind.ACCEPTANCE_REPORT, -2)));
         assertThat(unread("wangjb")).isEqualTo(1);
+
+        // each change is in the security audit trail: who, what changed from what to what, no address; the refused
+        // ones left none
+        application.accounts().createAccount(null, new CreateAccountCommand("auditadmin", "安全审计员",
+                Role.AUDIT_ADMIN, new UnitId("TC-DSJ"), null, null, "Audit-Admin-Pass-2024".toCharArray()));
+        Caller auditor = new Caller(application.accounts().authenticate("auditadmin",
+                "Audit-Admin-Pass-2024".toCharArray()).orElseThrow(), "test", "-");
+        var records = application.web().workplace().auditSearch().searchSecurityTrail(auditor,
+                new cn.egov.projects.application.port.in.AuditQuery(new cn.egov.projects.application.view.AuditFilter(
+                        java.util.Optional.empty(), java.util.Optional.of("NOTIFICATION_PREFERENCES"),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()), 1, 50))
+                .items();
+        assertThat(records).extracting(e -> e.summary()).containsExactlyInAnyOrder(
+                "修改本人的提醒方式：邮件 接收→不接收；免打扰时段 无→22:00—07:00",
+                "修改本人的提醒方式：短信 接收→不接收；免打扰时段 22:00—07:00→无");
+        assertThat(records).allSatisfy(e -> {
+            assertThat(e.userId()).isEqualTo(wangId);
+            assertThat(e.actorName()).isEqualTo("王经办");
+            assertThat(e.summary()).doesNotContain("wang@tc.gov.cn", "13900000002");
+        });
     }
 }

@@ -79,9 +79,20 @@ public final class Spreadsheets {
 
     /** As {@link #overdue(List, LocalDate)}, units by their full names, their codes in a last column. */
     public static byte[] overdue(List<ToDo> items, LocalDate today, Function<String, String> unitName) {
+        return overdue(items, today, unitName, "");
+    }
+
+    /**
+     * As {@link #overdue(List, LocalDate, Function)}, the list's filter named in the title.
+     *
+     * @param filter the filter as given, e.g. "unit=TC-GAJ&amp;q=平台" (empty: none)
+     */
+    public static byte[] overdue(List<ToDo> items, LocalDate today, Function<String, String> unitName,
+                                 String filter) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet("逾期清单");
-            title(book, sheet, "逾期未办结期限清单（截至 " + today + "）");
+            title(book, sheet, "逾期未办结期限清单（截至 " + today + (filter == null || filter.isEmpty() ? ""
+                    : "；筛选：" + filter) + "），共" + items.size() + "项");
             header(book, sheet, "序号", "实施单位", "项目名称", "期限事项", "依据", "到期日", "逾期天数", "项目编号",
                     "单位代码");
             int r = 2;

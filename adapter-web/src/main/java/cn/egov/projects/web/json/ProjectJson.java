@@ -424,6 +424,7 @@ public final class ProjectJson {
             case "READ_CLASSIFIED" -> "查看涉密项目";
             case "EXPORT" -> "导出数据";
             case "CLEARANCE" -> "涉密资格";
+            case "NOTIFICATION_PREFERENCES" -> "修改提醒方式";
             // records written before the naming of people was split by purpose
             case "ASSIGN_OFFICER" -> "指定涉密项目经办人员";
             case "ASSIGN_EXPERT" -> "指定评审专家";

@@ -26,7 +26,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 
 /**
- * Exports: {@code GET /api/exports/annual-plan.xlsx?year=}, {@code GET /api/exports/overdue.xlsx} and
+ * Exports: {@code GET /api/exports/annual-plan.xlsx?year=}, {@code GET /api/exports/overdue.xlsx} (with the
+ * project list's filter {@code ?year=&unit=&state=&category=&q=} when given, exactly as {@code /api/overdue}) and
  * {@code GET /api/exports/performance.xlsx?year=} (the yearly performance evaluation, Art. 4); the private
  * calendar feed {@code GET /calendar/<token>.ics} (no sign-in: the token is the key), whose token the person issues
  * ({@code POST /api/me/calendar-token}, shown once) and revokes ({@code DELETE /api/me/calendar-token}).
@@ -82,6 +83,15 @@ public final class ExportRoutes {
         java.util.Map<String, String> names = new java.util.HashMap<>();
         units.listUnits(caller).forEach(u -> names.put(u.id().code(), u.nameZh()));
         return code -> names.getOrDefault(code, code);
+    }
+
+    /** The project list, whose filter the overdue export applies; null: no filter. */
+    private cn.egov.projects.application.port.in.ListProjectsUseCase lists;
+
+    /** Applies the project list's filter to the overdue export, as the overdue list does. */
+    public ExportRoutes filteredBy(cn.egov.projects.application.port.in.ListProjectsUseCase lists) {
+        this.lists = lists;
+        return this;
     }
 
     /** Counts every export against the rate limits per account and per address (429 beyond them). */
@@ -143,10 +153,13 @@ public final class ExportRoutes {
 
     private void overdue(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
+        var q = ctx.queryParams();
+        var filter = FilteredProjects.filter(q);
+        String described = FilteredProjects.described(q, FilteredProjects.NAMES);
         Blocking.call(ctx, () -> {
-                    var rows = deadlines.overdue(caller);
-                    byte[] file = Spreadsheets.overdue(rows, today(), unitNames(caller));
-                    recorded(caller, "overdue.xlsx", "", rows.size(), rows.stream().filter(t -> t.due().classified())
+                    var rows = FilteredProjects.overdue(deadlines.overdue(caller), lists, caller, q, filter);
+                    byte[] file = Spreadsheets.overdue(rows, today(), unitNames(caller), described);
+                    recorded(caller, "overdue.xlsx", described, rows.size(), rows.stream().filter(t -> t.due().classified())
                             .map(t -> t.due().projectId().toString()).distinct().toList());
                     return file;
                 })

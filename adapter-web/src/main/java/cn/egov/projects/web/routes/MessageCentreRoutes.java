@@ -159,7 +159,11 @@ public final class MessageCentreRoutes {
                 .put("due", m.due().toString()).put("remindOn", m.remindOn().toString())
                 .put("escalation", m.escalation()).put("title", m.title()).put("body", m.body())
                 .put("link", m.link()).put("createdAt", m.createdAt().toString())
-                .put("read", m.isRead()).put("readAt", m.readAt() == null ? null : m.readAt().toString());
+                .put("read", m.isRead()).put("readAt", m.readAt() == null ? null : m.readAt().toString())
+                .put("settled", m.isSettled())
+                .put("settledAs", m.settledAs() == null ? null : m.settledAs().name())
+                .put("settledZh", m.settledAs() == null ? null : m.settledAs().zh())
+                .put("settledOn", m.settledOn() == null ? null : m.settledOn().toString());
     }
 
     static JsonObject json(DeliveryPreferences p) {

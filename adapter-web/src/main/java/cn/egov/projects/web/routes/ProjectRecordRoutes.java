@@ -2,7 +2,6 @@ package cn.egov.projects.web.routes;
 
 import cn.egov.projects.application.port.in.Caller;
 import cn.egov.projects.application.port.in.ExportLimitUseCase;
-import cn.egov.projects.application.port.in.ListProjectsQuery;
 import cn.egov.projects.application.port.in.ListProjectsUseCase;
 import cn.egov.projects.application.port.in.ProjectPageUseCase;
 import cn.egov.projects.application.port.in.SecurityEventUseCase;
@@ -17,7 +16,6 @@ import cn.egov.projects.web.access.Rule;
 import cn.egov.projects.web.auth.Callers;
 import cn.egov.projects.web.export.ProjectRecords;
 import cn.egov.projects.web.export.Spreadsheets;
-import cn.egov.projects.web.http.BadRequestException;
 import cn.egov.projects.web.http.Blocking;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -42,7 +40,7 @@ import java.util.Objects;
 public final class ProjectRecordRoutes {
 
     /** The most rows the project list's export holds; a larger list must be narrowed first. */
-    public static final int MAX_ROWS = 5_000;
+    public static final int MAX_ROWS = FilteredProjects.MAX_ROWS;
 
     private final ProjectPageUseCase pages;
     private final ListProjectsUseCase lists;
@@ -86,23 +84,13 @@ public final class ProjectRecordRoutes {
         Caller caller = Callers.of(ctx);
         MultiMap q = ctx.queryParams();
         var filter = WorkplaceRoutes.auditFilter(q);
-        List<String> parts = new ArrayList<>();
-        for (String name : List.of("user", "action", "project", "from", "to")) {
-            String value = QueryParams.text(q, name);
-            if (value != null) {
-                parts.add(name + "=" + value);
-            }
-        }
-        String given = String.join("&", parts);
+        String given = FilteredProjects.described(q, List.of("user", "action", "project", "from", "to"));
         Blocking.call(ctx, () -> {
             List<cn.egov.projects.application.view.AuditEntry> rows = new ArrayList<>();
             int page = 1;
             while (true) {
                 var found = audit.search(caller, new cn.egov.projects.application.port.in.AuditQuery(filter, page, 200));
-                if (found.total() > MAX_ROWS) {
-                    throw new BadRequestException(null, "筛选结果共" + found.total() + "条记录，超过导出上限" + MAX_ROWS
-                            + "条，请先缩小筛选范围", "more than " + MAX_ROWS + " rows; narrow the filter");
-                }
+                FilteredProjects.tooMany(found.total(), "条记录");
                 rows.addAll(found.items());
                 if (found.items().isEmpty() || rows.size() >= found.total()) {
                     break;
@@ -174,23 +162,10 @@ public final class ProjectRecordRoutes {
 
     private void projects(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
-        ListProjectsQuery first = ProjectRoutes.query(withoutPaging(ctx.queryParams()));
-        String filter = filter(ctx.queryParams());
+        var listFilter = FilteredProjects.filter(ctx.queryParams());
+        String filter = FilteredProjects.described(ctx.queryParams(), FilteredProjects.NAMES);
         Blocking.call(ctx, () -> {
-            List<ProjectSummary> rows = new ArrayList<>();
-            int page = 1;
-            while (true) {
-                var found = lists.list(caller, new ListProjectsQuery(first.filter(), page, 200));
-                if (found.total() > MAX_ROWS) {
-                    throw new BadRequestException(null, "筛选结果共" + found.total() + "个项目，超过导出上限" + MAX_ROWS
-                            + "个，请先缩小筛选范围", "more than " + MAX_ROWS + " rows; narrow the filter");
-                }
-                rows.addAll(found.items());
-                if (found.items().isEmpty() || rows.size() >= found.total()) {
-                    break;
-                }
-                page++;
-            }
+            List<ProjectSummary> rows = FilteredProjects.all(lists, caller, listFilter);
             Map<String, String> names = unitNames(caller);
             List<List<Object>> table = new ArrayList<>(rows.size());
             for (ProjectSummary p : rows) {
@@ -207,28 +182,5 @@ public final class ProjectRecordRoutes {
                     .filter(ProjectSummary::classified).map(p -> p.id().toString()).toList());
             return file;
         }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "项目列表.xlsx")).onFailure(ctx::fail);
-    }
-
-    /** The list's filter of the query (paging dropped: the export holds every row the filter finds). */
-    private static MultiMap withoutPaging(MultiMap params) {
-        MultiMap copy = MultiMap.caseInsensitiveMultiMap();
-        for (String name : List.of("year", "unit", "state", "category", "q")) {
-            if (params.contains(name)) {
-                copy.add(name, params.get(name));
-            }
-        }
-        return copy;
-    }
-
-    /** The filter as given, e.g. "year=2025&q=平台", for the audit record and the sheet's title. */
-    private static String filter(MultiMap params) {
-        List<String> parts = new ArrayList<>();
-        for (String name : List.of("year", "unit", "state", "category", "q")) {
-            String value = QueryParams.text(params, name);
-            if (value != null) {
-                parts.add(name + "=" + value);
-            }
-        }
-        return String.join("&", parts);
     }
 }

@@ -35,8 +35,8 @@ import java.util.Optional;
 
 /**
  * The signed-in person's working place: {@code GET /api/me/deadlines?days=30} (my to-do: overdue, due today, due
- * soon, each with its article and the action that meets it); {@code GET /api/overdue} (every overdue deadline the
- * caller may see); {@code GET /api/compliance} (per unit, for the Bureau and Audit); {@code GET /api/audit-records}
+ * soon, each with its article and the action that meets it); {@code GET /api/overdue?year=&unit=&state=&category=&q=}
+ * (every overdue deadline the caller may see, of the projects the project list's filter finds when one is given); {@code GET /api/compliance} (per unit, for the Bureau and Audit); {@code GET /api/audit-records}
  * {@code ?user=&action=&project=&from=&to=&page=&size=} (the audit trail, for Audit and the Bureau).
  */
 public final class WorkplaceRoutes {
@@ -48,6 +48,8 @@ public final class WorkplaceRoutes {
     private final ComplianceUseCase compliance;
     private final AuditSearchUseCase auditSearch;
     private final SecurityAuditUseCase securityAudit;
+    /** The project list, whose filter the overdue list applies; null: no filter. */
+    private cn.egov.projects.application.port.in.ListProjectsUseCase lists;
 
     /** @param clock the application's clock: the day the to-do list is counted on, which the pages lay out from */
     public WorkplaceRoutes(MyDeadlinesUseCase myDeadlines, ComplianceUseCase compliance,
@@ -57,6 +59,12 @@ public final class WorkplaceRoutes {
         this.compliance = compliance;
         this.auditSearch = auditSearch;
         this.securityAudit = securityAudit;
+    }
+
+    /** Applies the project list's filter to the overdue list ({@code /api/overdue?year=&unit=&state=&category=&q=}). */
+    public WorkplaceRoutes filteredBy(cn.egov.projects.application.port.in.ListProjectsUseCase lists) {
+        this.lists = lists;
+        return this;
     }
 
     public void mount(Router router, RouteTable table) {
@@ -97,7 +105,9 @@ public final class WorkplaceRoutes {
 
     private void overdue(RoutingContext ctx) {
         Caller caller = Callers.of(ctx);
-        Blocking.call(ctx, () -> myDeadlines.overdue(caller))
+        MultiMap q = ctx.queryParams();
+        var filter = FilteredProjects.filter(q);
+        Blocking.call(ctx, () -> FilteredProjects.overdue(myDeadlines.overdue(caller), lists, caller, q, filter))
                 .onSuccess(items -> Replies.json(ctx, 200, toDos(items)))
                 .onFailure(ctx::fail);
     }

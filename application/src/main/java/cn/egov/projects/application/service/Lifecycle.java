@@ -17,6 +17,7 @@ import cn.egov.projects.domain.access.Actor;
 import cn.egov.projects.domain.calendar.PeriodArithmetic;
 import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.deadline.DeadlineCalculator;
+import cn.egov.projects.domain.deadline.DeadlineKind;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
@@ -132,7 +133,7 @@ final class Lifecycle {
             throw new RefusedException(unnamed(project, outcome.refusals()));
         }
         ports.save().update(project);
-        announceDeadlines(project, deadlinesBefore);
+        announceDeadlines(project, deadlinesBefore, before, context.today());
         // the audit record last: its append holds the audit chain's head until the commit, and every writer needs it
         record(caller, action, article, project.id(), before, project.state(), summary);
         return new TransitionResult(project.id(), project.state(), project.version(), unnamed(project,
@@ -228,12 +229,24 @@ final class Lifecycle {
     }
 
     void announceDeadlines(Project project, List<Deadline> before) {
+        announceDeadlines(project, before, project.state(), null);
+    }
+
+    /**
+     * Tells the reminders of the deadlines a step opened and closed; a draft declared ({@code stateBefore} DRAFT) has
+     * also met its reminder-only deadline of declaring before the window closes, met on {@code today}.
+     */
+    void announceDeadlines(Project project, List<Deadline> before, ProjectState stateBefore, LocalDate today) {
         Map<UUID, Deadline> old = new HashMap<>();
         before.forEach(d -> old.put(d.id(), d));
         List<Deadline> after = project.deadlines();
         List<Deadline> opened = after.stream().filter(d -> d.isOpen() && !old.containsKey(d.id())).toList();
-        List<Deadline> closed = after.stream()
-                .filter(d -> !d.isOpen() && old.containsKey(d.id()) && old.get(d.id()).isOpen()).toList();
+        List<Deadline> closed = new java.util.ArrayList<>(after.stream()
+                .filter(d -> !d.isOpen() && old.containsKey(d.id()) && old.get(d.id()).isOpen()).toList());
+        if (stateBefore == ProjectState.DRAFT && project.state() != ProjectState.DRAFT && today != null) {
+            closed.add(Deadline.open(ReminderPlanningService.windowClosingKey(project.profile().planYear(),
+                    project.id()), DeadlineKind.WINDOW_CLOSING, null, today, today, false).metOn(today));
+        }
         if (!opened.isEmpty() || !closed.isEmpty()) {
             ports.reminders().deadlinesChanged(project, opened, closed);
         }

@@ -70,6 +70,10 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
     private final AccountPort accounts;
     private final PolicyPort policies;
     private final CalendarPort calendar;
+    /** The units, whose full names the reminders carry; null: names unknown (the messages say no unit). */
+    private volatile cn.egov.projects.application.port.out.UnitPort units;
+    /** The units' full names by code, read again when a code is not among them. */
+    private volatile Map<UnitId, String> unitNames = Map.of();
 
     public ReminderPlanningService(DueDeadlinesPort dueDeadlines, ListProjectsPort projects, LoadProjectPort load,
                                    DeclarationWindowPort windows, AccountPort accounts, PolicyPort policies,
@@ -218,6 +222,28 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
         return days;
     }
 
+    /** The reminders name each project's unit by its full name (太仓市公安局), never by its code. */
+    public ReminderPlanningService namedBy(cn.egov.projects.application.port.out.UnitPort units) {
+        this.units = Objects.requireNonNull(units, "units");
+        return this;
+    }
+
+    /** A unit's full name, or null when not known. */
+    String unitName(UnitId unit) {
+        cn.egov.projects.application.port.out.UnitPort port = units;
+        if (port == null || unit == null) {
+            return null;
+        }
+        String name = unitNames.get(unit);
+        if (name == null) {
+            Map<UnitId, String> all = new HashMap<>();
+            port.all().forEach(u -> all.put(u.id(), u.nameZh()));
+            unitNames = Map.copyOf(all);
+            name = all.get(unit);
+        }
+        return name;
+    }
+
     /** Art. 7: units holding drafts of the plan year hear of the declaration window's closing. */
     private long windowClosing(LocalDate day, Consumer<List<PlannedReminder>> sink, Recipients recipients) {
         Optional<DeclarationWindow> found = windows.find(day.getYear() + 1);
@@ -239,8 +265,7 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
             Page<ProjectSummary> page = projects.list(everything, drafts, pageNo, DRAFT_PAGE);
             List<PlannedReminder> batch = new ArrayList<>();
             for (ProjectSummary draft : page.items()) {
-                UUID key = UUID.nameUUIDFromBytes(("WINDOW_CLOSING/" + window.planYear() + "/" + draft.id())
-                        .getBytes(StandardCharsets.UTF_8));
+                UUID key = windowClosingKey(window.planYear(), draft.id());
                 Person responsible = load.load(draft.id()).map(p -> p.profile().people())
                         .map(AccountablePeople::responsible).orElse(null);
                 List<ReminderRecipient> to = responsible != null ? List.of(recipients.person(responsible, draft.unit()))
@@ -249,7 +274,8 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
                     for (ReminderRecipient recipient : to) {
                         batch.add(new PlannedReminder(key, DeadlineKind.WINDOW_CLOSING, draft.id(), draft.name(),
                                 draft.classified(), window.closesOn(),
-                                pack.articleZh(DeadlineKind.WINDOW_CLOSING.provision()), r, recipient));
+                                pack.articleZh(DeadlineKind.WINDOW_CLOSING.provision()), r, recipient,
+                                unitName(draft.unit())));
                     }
                 }
             }
@@ -263,12 +289,13 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
         }
     }
 
-    private static void addAll(List<PlannedReminder> out, UUID deadlineId, DeadlineKind kind, LocalDate due,
-                               Reminder r, Target target, Recipients recipients, PolicyPack pack) {
+    private void addAll(List<PlannedReminder> out, UUID deadlineId, DeadlineKind kind, LocalDate due,
+                        Reminder r, Target target, Recipients recipients, PolicyPack pack) {
         String article = pack.articleZh(kind.provision());
+        String unit = target.classified() ? null : unitName(target.unit());
         for (ReminderRecipient to : recipients.of(r, target)) {
             out.add(new PlannedReminder(deadlineId, kind, target.project(), target.name(), target.classified(), due,
-                    article, r, to));
+                    article, r, to, unit));
         }
     }
 
@@ -373,5 +400,13 @@ public final class ReminderPlanningService implements PlanRemindersUseCase {
             }
             return r;
         }
+    }
+
+    /**
+     * The key that stands for a draft's deadline "declare before the window of its plan year closes" (a reminder-only
+     * deadline, not one of the project's): its reminders are planned under it, and declaring the draft meets it.
+     */
+    public static UUID windowClosingKey(int planYear, cn.egov.projects.domain.project.ProjectId draft) {
+        return UUID.nameUUIDFromBytes(("WINDOW_CLOSING/" + planYear + "/" + draft).getBytes(StandardCharsets.UTF_8));
     }
 }

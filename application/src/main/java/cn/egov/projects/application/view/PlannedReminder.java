@@ -15,10 +15,19 @@ import java.util.UUID;
  * @param deadlineId  the deadline, or for the declaration window's closing a stable id of (window, draft)
  * @param projectName null for a classified project (Art. 27): its name never leaves the system
  * @param article     the article that sets the deadline, e.g. "第十四条"
+ * @param unitName    the full name of the project's unit (太仓市公安局), as the messages name it; null when unknown,
+ *                    and for a classified project (Art. 27), whose messages say nothing of it
  */
 public record PlannedReminder(UUID deadlineId, DeadlineKind kind, ProjectId projectId, String projectName,
                               boolean classified, LocalDate due, String article, Reminder reminder,
-                              ReminderRecipient recipient) {
+                              ReminderRecipient recipient, String unitName) {
+
+    /** A reminder whose unit's name is not known. */
+    public PlannedReminder(UUID deadlineId, DeadlineKind kind, ProjectId projectId, String projectName,
+                           boolean classified, LocalDate due, String article, Reminder reminder,
+                           ReminderRecipient recipient) {
+        this(deadlineId, kind, projectId, projectName, classified, due, article, reminder, recipient, null);
+    }
 
     public PlannedReminder {
         Objects.requireNonNull(deadlineId, "deadlineId");
@@ -29,6 +38,7 @@ public record PlannedReminder(UUID deadlineId, DeadlineKind kind, ProjectId proj
         Objects.requireNonNull(recipient, "recipient");
         if (classified) {
             projectName = null;
+            unitName = null;
         }
     }
 

@@ -89,6 +89,23 @@ class ReminderPlanningServiceTest {
     }
 
     @Test
+    @DisplayName("提醒带上项目所属单位的全称（太仓市公安局），供邮件、短信和消息中心写单位名称而非代码；涉密项目不带；单位未登记时为空")
+    void remindersCarryTheUnitsFullName() {
+        world.units.insert(new cn.egov.projects.application.view.Unit(POLICE, "太仓市公安局",
+                cn.egov.projects.application.view.Unit.Kind.IMPLEMENTING));
+        planner.namedBy(world.units);
+        planned(smartPolicePlatform(2025));
+        List<PlannedReminder> plan = planDays(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 2, 25),
+                DeadlineKind.IMPL_PLAN);
+        assertThat(plan).isNotEmpty().allSatisfy(p -> assertThat(p.unitName()).isEqualTo("太仓市公安局"));
+        // a unit registered later is found too (the names are read again when one is missing)
+        assertThat(planner.unitName(new cn.egov.projects.domain.project.UnitId("TC-NEW"))).isNull();
+        world.units.insert(new cn.egov.projects.application.view.Unit(new cn.egov.projects.domain.project.UnitId(
+                "TC-NEW"), "太仓市新设局", cn.egov.projects.application.view.Unit.Kind.IMPLEMENTING));
+        assertThat(planner.unitName(new cn.egov.projects.domain.project.UnitId("TC-NEW"))).isEqualTo("太仓市新设局");
+    }
+
+    @Test
     @DisplayName("到期前提醒（节假日前移、同日合并）和首次逾期督办由各日的每日任务从未结期限推出，不提前生成")
     void eachDayDerivesItsRemindersFromTheOpenDeadlines() {
         ProjectId id = planned(smartPolicePlatform(2025));
