@@ -115,6 +115,7 @@ public final class WebApi {
     private cn.egov.projects.application.port.in.BackupUseCase backups;
     private AccountSecurityUseCases accountSecurity = AccountSecurityUseCases.NONE;
     private PolicyPack pack = PolicyPacks.taicang();
+    private java.util.function.Supplier<PolicyPack> packInForce = PolicyPacks::taicang;
     private cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
@@ -177,6 +178,17 @@ public final class WebApi {
      */
     public WebApi withPolicy(PolicyPack pack) {
         this.pack = Objects.requireNonNull(pack, "pack");
+        this.packInForce = () -> pack;
+        return this;
+    }
+
+    /**
+     * The pack in force at the moment of each request (the application's clock's day), which the pages read from
+     * {@code GET /api/policy}.
+     */
+    public WebApi withPolicies(java.util.function.Supplier<PolicyPack> packInForce) {
+        this.packInForce = Objects.requireNonNull(packInForce, "packInForce");
+        this.pack = packInForce.get();
         return this;
     }
 
@@ -263,6 +275,7 @@ public final class WebApi {
         new HealthRoutes(ready, draining::get, clock).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
+        new cn.egov.projects.web.routes.PolicyRoutes(packInForce).mount(router, table);
         new SessionRoutes(workplace.signIn(), revisions, workplace.secondFactor(), accountSecurity.sessionLimits())
                 .mount(router, table);
         new cn.egov.projects.web.routes.SecondFactorRoutes(workplace.secondFactor(), workplace.securityPolicy(),

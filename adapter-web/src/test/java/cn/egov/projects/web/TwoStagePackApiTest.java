@@ -124,4 +124,31 @@ class TwoStagePackApiTest extends ConformingApiTest {
                 .filter(c -> c.getString("id").equals("projectsByCategory")).findFirst().orElseThrow()
                 .getString("title")).isEqualTo("项目类别分布（第六条）");
     }
+
+    @Test
+    @DisplayName("页面读取的政策包（GET /api/policy，无需登录）和项目所适用的政策包给出本政策包的条款号和期间：申报第八条，合同报送第十五条、15个工作日")
+    void thePagesReadThePacksNumbering() {
+        HttpResponse<Buffer> r = call("GET", "/api/policy", null, null);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        JsonObject policy = r.bodyAsJsonObject();
+        assertThat(policy.getString("id")).isEqualTo("example-two-stage");
+        assertThat(policy.getString("nameZh")).isEqualTo(PACK.nameZh());
+        JsonObject articles = policy.getJsonObject("articles");
+        assertThat(articles.getString("DECLARATION")).isEqualTo("第八条");
+        assertThat(articles.getString("AUTHORITIES")).isEqualTo("第五条");
+        assertThat(articles.getString("CLASSIFIED")).isEqualTo("第二十九条");
+        assertThat(articles.fieldNames()).hasSize(cn.egov.projects.domain.rule.Provision.values().length);
+        assertThat(policy.getJsonObject("rules").getString("ART4_ROLE")).isEqualTo("第五条");
+        JsonObject filing = policy.getJsonObject("periods").getJsonObject("CONTRACT_FILING");
+        assertThat(filing.getString("article")).isEqualTo("第十五条");
+        assertThat(filing.getString("term")).isEqualTo("15个工作日");
+        assertThat(policy.getJsonArray("acceptanceStages").stream().map(JsonObject.class::cast)
+                .map(st -> st.getString("article") + st.getString("recordedBy")).toList())
+                .containsExactly("第二十五条UNIT", "第二十六条BUREAU");
+
+        String id = selfInspected("页面条款项目", "MET");
+        JsonObject own = page(id).getJsonObject("policy");
+        assertThat(own.getString("id")).isEqualTo("example-two-stage");
+        assertThat(own.getJsonObject("articles").getString("ACCEPTANCE")).isEqualTo("第二十六条");
+    }
 }

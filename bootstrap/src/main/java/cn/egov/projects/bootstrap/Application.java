@@ -270,7 +270,7 @@ final class Application implements AutoCloseable {
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
                 web.revisions(), webSessions, clock).withBackups(backups)
-                .withAccountSecurity(web.accountSecurity()).withPolicy(web.pack()).withMessageCentre(messageCentre);
+                .withAccountSecurity(web.accountSecurity()).withPolicies(web.packInForce()).withMessageCentre(messageCentre);
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */

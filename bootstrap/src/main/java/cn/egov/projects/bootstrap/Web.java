@@ -49,7 +49,8 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
  * performance evaluation.
  */
 record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
-           PolicyPack pack, AccessRevisions revisions, AccountSecurityUseCases accountSecurity) {
+           PolicyPack pack, AccessRevisions revisions, AccountSecurityUseCases accountSecurity,
+           java.util.function.Supplier<PolicyPack> packInForce) {
 
     static Web wire(Settings settings, PersistenceAdapters persistence, Ports ports, AccountService accounts,
                     ClockPort clock, PolicyHistory policies) {
@@ -116,6 +117,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                         settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx, pack),
                 AccountSecurityPolicies.describe(settings.accountSecurity().policy(),
                         settings.accountSecurity().sessionLimit(), settings.accountSecurity().exportLimit()));
-        return new Web(lifecycle, workplace, web, units, pack, revisions, accountSecurity);
+        return new Web(lifecycle, workplace, web, units, pack, revisions, accountSecurity,
+                () -> policies.inForceOn(clock.today()));
     }
 }
