@@ -262,12 +262,20 @@
     return wrap;
   }
 
+  /** Who names each stage's acceptance experts: whoever records the stage (the pack's recordedBy). */
+  function acceptanceOrganisers() {
+    const stages = (pack && pack.acceptanceStages) || [];
+    if (stages.length > 1) return stages.map(s => s.nameZh + '专家由' + s.recordedByZh).join('、') + '在试运行后指定';
+    return '验收专家由' + (stages.length ? stages[0].recordedByZh : '实施单位') + '在试运行后指定';
+  }
+
   /** The people named to the project, and what for; who may, names or removes them here (RULES §1, Art. 8, 24, 27). */
   function assignments(a) {
     const wrap = el('section', { id: 'assignments', class: 'card' });
     wrap.append(el('p', { class: 'muted', text: a.classified
       ? art('CLASSIFIED') + '：涉密项目仅限本单位、保密部门和保密部门指定进入知悉范围的人员（市大数据管理局、市财政局、市委网信办、市审计局人员和专家）查看。'
-      : art('REVIEW_AND_APPROVAL ACCEPTANCE') + '：评审专家由市大数据管理局从专家库抽取，评审结束前不向项目单位显示；验收专家由实施单位在试运行后指定。专家经指定后可查看本项目。' }));
+      : art('REVIEW_AND_APPROVAL ACCEPTANCE') + '：评审专家由市大数据管理局从专家库抽取，评审结束前不向项目单位显示；' + acceptanceOrganisers()
+        + '。专家经指定后可查看本项目。' }));
     const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'assignment-error' });
     const path = (userId) => '/api/projects/' + encodeURIComponent(id) + '/assignments/' + encodeURIComponent(userId);
     async function change(method, userId, done) {
