@@ -173,7 +173,7 @@ final class Application implements AutoCloseable {
             // sessions and remembered credentials of every instance through the shared access revisions
             java.util.List<cn.egov.projects.application.port.out.AccessChangesPort> told = new java.util.ArrayList<>();
             AccountService accounts = new AccountService(persistence.accounts(), persistence.auditTrail(), clock,
-                    persistence.transactions(), PasswordHasher.standard(), policies.inForceOn(clock.today()),
+                    persistence.transactions(), PasswordHasher.standard(), () -> policies,
                     persistence.passwordStates(), settings.accountSecurity().policy(),
                     userId -> told.forEach(t -> t.accessChanged(userId)));
             DeclarationService declarations = new DeclarationService(ports);
