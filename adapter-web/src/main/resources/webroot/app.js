@@ -69,6 +69,44 @@ const App = (() => {
     })
     .catch(() => ({ set: false }));
 
+  /*
+   * The policy pack in force (GET /api/policy, by the server's clock): the pages write no article number of their
+   * own. Every element with data-article="PROVISION …" (e.g. "REVIEW_AND_APPROVAL ACCEPTANCE") shows the articles of
+   * those provisions (their articles joined by 、) once the pack is read; scripts ask App.article(…) after App.start or
+   * App.policy, and a project's page passes the project's own pack (project.policy).
+   */
+  let policy = null;
+  const policyRead = fetch('/api/policy', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+    .then(r => (r.ok ? r.json() : null))
+    .then(p => { policy = p; cite(document); return p; })
+    .catch(() => null);
+  /** The articles of provisions ("DECLARATION", "REVIEW_AND_APPROVAL ACCEPTANCE" or an array), joined by 、. */
+  function article(provisions, pack) {
+    const p = pack || policy;
+    if (!p || !p.articles) return '';
+    const list = Array.isArray(provisions) ? provisions : String(provisions).split(/[\s,]+/);
+    return list.filter(Boolean).map(x => p.articles[x]).filter(Boolean).join('、');
+  }
+  /** The article a rule cites in the pack (e.g. ART4_ROLE's). */
+  function ruleArticle(code, pack) {
+    const p = pack || policy;
+    return (p && p.rules && p.rules[code]) || '';
+  }
+  /** The text after the provisions' articles and a colon, or the text alone while no pack is known. */
+  function cited(provisions, text, pack) {
+    const a = article(provisions, pack);
+    return a ? a + '：' + text : text;
+  }
+  /** Fills every data-article element under root with its articles. */
+  function cite(root, pack) {
+    root.querySelectorAll('[data-article]').forEach(e => { e.textContent = article(e.dataset.article, pack); });
+  }
+  /** The title of the pack's measures, e.g. 太仓市级电子政务项目管理办法（太政办〔2021〕40号）. */
+  function measures(pack) {
+    const p = pack || policy;
+    return p ? p.nameZh : '';
+  }
+
   /* finder.js beside this file: the header's search box, the breadcrumbs, the lists' remembered filters */
   const finder = new Promise(resolve => document.head.append(el('script', { src: 'finder.js', onload: resolve, onerror: resolve })));
 
@@ -184,6 +222,7 @@ const App = (() => {
       (units.items || []).forEach(u => unitNames.set(u.code, u.nameZh));
     } catch (e) { /* names are a convenience: the codes are shown instead */ }
     await clock;
+    await policyRead;
     const nav = el('nav', { 'aria-label': '主导航' });
     for (const [href, label, allowed] of NAV) {
       if (allowed && !allowed.includes(me.role)) continue;
@@ -198,9 +237,9 @@ const App = (() => {
     await finder;
     if (typeof Finder !== 'undefined') Finder.mount(header, me);
     mountBell(header);
-    document.body.append(el('footer', { text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' }));
+    if (policy) document.body.append(el('footer', { id: 'measures', text: '依据《' + policy.nameZh + '》' }));
     if (roles && !roles.includes(me.role)) {
-      document.querySelector('main').replaceChildren(el('div', { class: 'alert error', text: '第四条：您的角色（' + me.roleZh + '）无权使用本页面' }));
+      document.querySelector('main').replaceChildren(el('div', { class: 'alert error', text: (ruleArticle('ART4_ROLE') ? ruleArticle('ART4_ROLE') + '：' : '') + '您的角色（' + me.roleZh + '）无权使用本页面' }));
       return null;
     }
     return me;
@@ -235,5 +274,5 @@ const App = (() => {
   function yuan(text) { if (text === null || text === undefined) return '—'; const [i, f] = String(text).split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '') + ' 元'; }
   function when(iso) { if (!iso) return '—'; const d = new Date(iso); return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }); }
 
-  return { el, api, start, clock, now, today, year, showError, showOk, table, projectLink, badge, zh, param, yuan, when, unit, unitFull, person, STATES, ENUM_ZH, get me() { return me; } };
+  return { el, api, start, clock, policy: policyRead, article, ruleArticle, cited, cite, measures, now, today, year, showError, showOk, table, projectLink, badge, zh, param, yuan, when, unit, unitFull, person, STATES, ENUM_ZH, get me() { return me; } };
 })();

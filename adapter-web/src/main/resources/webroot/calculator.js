@@ -5,6 +5,14 @@
   fetch('/api/session', { headers: { 'X-Requested-With': 'fetch' }, credentials: 'same-origin' })
     .then(r => { if (r.ok) App.start('calculator'); });
   await App.clock;
+  // each period's article and length from the pack in force (GET /api/policy): the page writes none of its own
+  const pack = await App.policy;
+  if (pack) {
+    document.querySelectorAll('#c-kind option').forEach(o => {
+      const p = pack.periods[o.value];
+      if (p) o.textContent = o.dataset.name + '（' + p.article + '，' + (o.dataset.term || p.term) + '）';
+    });
+  }
   document.getElementById('c-start').value = App.today();
   document.getElementById('calc-form').addEventListener('submit', async (event) => {
     event.preventDefault();

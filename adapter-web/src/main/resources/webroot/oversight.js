@@ -8,7 +8,7 @@ const Oversight = (() => {
   async function compliance(box) {
     try {
       const data = await App.api('GET', '/api/compliance');
-      box.replaceChildren(App.table(['单位', '项目数#', '已到期期限#', '按期完成#', '逾期完成#', '逾期未办#', '按期率#', '第十七条标记#'],
+      box.replaceChildren(App.table(['单位', '项目数#', '已到期期限#', '按期完成#', '逾期完成#', '逾期未办#', '按期率#', App.ruleArticle('ART17_NO_SUBSTANTIVE_START') + '标记#'],
         data.items.map(u => [App.unit(u.unit), u.projects, u.fallenDue, u.metOnTime, u.metLate,
           u.overdue ? App.badge('overdue', String(u.overdue)) : '0', (u.onTimeShare * 100).toFixed(1) + '%',
           u.art17Flagged ? App.badge('overdue', String(u.art17Flagged)) : '0']), 'compliance-table'));

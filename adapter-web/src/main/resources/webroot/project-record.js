@@ -58,10 +58,10 @@
         el('a', { class: 'button secondary', id: 'record-pdf', href: '/api/projects/' + encodeURIComponent(id) + '/record.pdf', text: '下载PDF' }), ' ',
         el('a', { class: 'button secondary', href: 'project.html?id=' + encodeURIComponent(id), text: '返回项目' })),
       el('p', { class: 'record-name', id: 'record-name', text: f.name }),
-      el('p', { class: 'muted record-basis', text: '依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）' + (f.classified ? '　涉密项目：仅限知悉范围内人员阅知（第二十七条）' : '') }),
+      el('p', { class: 'muted record-basis', text: '依据《' + App.measures(p.policy) + '》' + (f.classified ? '　涉密项目：仅限知悉范围内人员阅知（' + App.article('CLASSIFIED', p.policy) + '）' : '') }),
       section(numbers[n++], '项目申报', facts(p), el('h3', { text: '预算明细' }),
         App.table(['序号', '事项', '金额（元）#', '采购类别', '监理'], f.budgetLines.map((b, i) => [i + 1, b.item, b.amount, dash(b.kindZh), b.supervision ? '是' : '否']), 'record-budget')),
-      goals.length ? section(numbers[n++], '绩效目标（第二十三条、第二十四条）', App.table(['指标', '类别', '目标值', '自查（实际值、达成）', '验收评价'], goals.map(g => [
+      goals.length ? section(numbers[n++], '绩效目标（' + App.article('SELF_INSPECTION ACCEPTANCE', p.policy) + '）', App.table(['指标', '类别', '目标值', '自查（实际值、达成）', '验收评价'], goals.map(g => [
         g.indicator, dash(g.kindZh), g.hasTarget ? g.targetZh : '—',
         g.achievement ? (g.achievement.actual ? g.achievement.actual + '，' : '') + g.achievement.attainmentZh : '—',
         g.assessment ? g.assessment.attainmentZh + (g.assessment.opinion ? '：' + g.assessment.opinion : '') : '—']), 'record-goals')) : null,

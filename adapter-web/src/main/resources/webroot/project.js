@@ -6,6 +6,9 @@
   const id = App.param('id');
   const root = document.getElementById('project');
   let catalog = null;
+  /* the project's own pack (the one it was declared under): its articles are cited on this page */
+  let pack = null;
+  const art = (provisions) => App.article(provisions, pack);
 
   function facts(p) {
     const f = p.profile;
@@ -263,12 +266,20 @@
     return wrap;
   }
 
+  /** Who names each stage's acceptance experts: whoever records the stage (the pack's recordedBy). */
+  function acceptanceOrganisers() {
+    const stages = (pack && pack.acceptanceStages) || [];
+    if (stages.length > 1) return stages.map(s => s.nameZh + '专家由' + s.recordedByZh).join('、') + '在试运行后指定';
+    return '验收专家由' + (stages.length ? stages[0].recordedByZh : '实施单位') + '在试运行后指定';
+  }
+
   /** The people named to the project, and what for; who may, names or removes them here (RULES §1, Art. 8, 24, 27). */
   function assignments(a) {
     const wrap = el('section', { id: 'assignments', class: 'card' });
     wrap.append(el('p', { class: 'muted', text: a.classified
-      ? '第二十七条：涉密项目仅限本单位、保密部门和保密部门指定进入知悉范围的人员（市大数据管理局、市财政局、市委网信办、市审计局人员和专家）查看。'
-      : '第八条、第二十四条：评审专家由市大数据管理局从专家库抽取，评审结束前不向项目单位显示；验收专家由实施单位在试运行后指定。专家经指定后可查看本项目。' }));
+      ? art('CLASSIFIED') + '：涉密项目仅限本单位、保密部门和保密部门指定进入知悉范围的人员（市大数据管理局、市财政局、市委网信办、市审计局人员和专家）查看。'
+      : art('REVIEW_AND_APPROVAL ACCEPTANCE') + '：评审专家由市大数据管理局从专家库抽取，评审结束前不向项目单位显示；' + acceptanceOrganisers()
+        + '。专家经指定后可查看本项目。' }));
     const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'assignment-error' });
     const path = (userId) => '/api/projects/' + encodeURIComponent(id) + '/assignments/' + encodeURIComponent(userId);
     async function change(method, userId, done) {
@@ -313,7 +324,7 @@
   /** The information-resource catalogue (资源目录, Art. 6, 23): listed for whoever sees the project; kept by its unit. */
   function resources(c) {
     const wrap = el('section', { id: 'resources', class: 'card' });
-    wrap.append(el('p', { class: 'muted', text: '第二十三条：实施单位应整理项目形成的信息资源目录（资源名称、类型、提供单位、共享类型、开放属性），项目验收前的自查报告须说明资源目录整理情况。' }));
+    wrap.append(el('p', { class: 'muted', text: art('SELF_INSPECTION') + '：实施单位应整理项目形成的信息资源目录（资源名称、类型、提供单位、共享类型、开放属性），项目验收前的自查报告须说明资源目录整理情况。' }));
     const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'resource-error' });
     const form = el('form', { id: 'resource-form', novalidate: true });
     let editing = null;
@@ -377,7 +388,7 @@
   /** Existing projects and catalogued resources that look like this one (Art. 1 避免重复建设, Art. 6), ranked by content. */
   function similar(r) {
     const wrap = el('section', { id: 'similar', class: 'card' });
-    wrap.append(el('p', { class: 'muted', text: '第一条、第六条：按名称、建设内容和资源目录的内容相似度列出已有项目和已登记资源（得分0至1，不低于' + r.minScore
+    wrap.append(el('p', { class: 'muted', text: art('RESOURCE_REUSE') + '：按名称、建设内容和资源目录的内容相似度列出已有项目和已登记资源（得分0至1，不低于' + r.minScore
       + '），供判断是否重复建设、能否复用。仅比对您可查看的项目和资源：共' + r.projectsCompared + '个项目、' + r.resourcesCompared + '项资源'
       + (r.truncated ? '（数量较多，只比对了最新的部分）' : '') + '。' }));
     wrap.append(App.table(['得分#', '类型', '名称', '单位', '状态', '匹配内容'], r.items.map(i => [
@@ -401,7 +412,7 @@
       add('录入', (o.recordedBy || '') + ' ' + App.when(o.recordedAt) + (v.earlier ? '（此前另有' + v.earlier + '份意见）' : ''));
       wrap.append(dl);
     } else {
-      wrap.append(el('p', { class: 'muted', id: 'reuse-none', text: v.open ? '尚无审查意见（市大数据管理局在项目申报后、评审意见形成前录入，第六条）。' : '未录入审查意见。' }));
+      wrap.append(el('p', { class: 'muted', id: 'reuse-none', text: v.open ? '尚无审查意见（市大数据管理局在项目申报后、评审意见形成前录入，' + art('RESOURCE_REUSE') + '）。' : '未录入审查意见。' }));
     }
     if (v.mayRecord) {
       const box = el('div', { class: 'refusal', role: 'alert', 'aria-live': 'assertive', id: 'reuse-error' });
@@ -437,6 +448,7 @@
   try {
     const [p, cat, named] = await Promise.all([App.api('GET', '/api/projects/' + encodeURIComponent(id)), App.api('GET', '/api/actions'),
       App.api('GET', '/api/projects/' + encodeURIComponent(id) + '/assignments')]);
+    pack = p.policy || null;
     const mayCompare = ['UNIT_STAFF', 'UNIT_LEADER', 'BDB_OFFICER', 'EXPERT'].includes(me.role);
     // compared at once around the declaration (草稿、已申报、专家评审中), where it matters; later only on request
     const early = ['DRAFT', 'DECLARED', 'UNDER_REVIEW'].includes(p.state);
@@ -464,7 +476,7 @@
       p.flags.length ? el('div', { class: 'alert error', id: 'flags' }, p.flags.map(f => el('div', {}, el('strong', { text: '【' + f.article + '】' }), f.message))) : '',
       el('h2', { text: '可办理的操作' }),
       el('section', { id: 'actions' }, forms.length ? forms.map(a => actionForm(a, p)) : el('p', { class: 'muted', text: '当前没有您可办理的操作。' })),
-      ...(p.performance.goals.length ? [el('h2', { text: '绩效目标达成情况（第二十三条、第二十四条）' }), goalsTable(p)] : []),
+      ...(p.performance.goals.length ? [el('h2', { text: '绩效目标达成情况（' + art('SELF_INSPECTION ACCEPTANCE') + '）' }), goalsTable(p)] : []),
       el('h2', { text: '法定期限' }), deadlines(p), el('section', { class: 'card' }, deadlineStrip(p)),
       el('h2', { text: '生命周期时间线' }), el('section', { class: 'card' }, timeline(p)),
       el('h2', { text: '项目文档' }), documents(p),
@@ -478,7 +490,7 @@
             try { section.replaceWith(similar(await App.api('GET', base + '/similar'))); } catch (e) { App.showError(section, e); }
           } }))] : []),
       ...(opinion && (opinion.opinion || opinion.mayRecord) ? [el('h2', { text: '复用与重复建设审查意见' }), reuseOpinion(opinion, found)] : []),
-      ...(draws ? [el('h2', { text: '评审专家抽取（第八条、第二十四条）' }), draws] : []));
+      ...(draws ? [el('h2', { text: '评审专家抽取（' + art('REVIEW_AND_APPROVAL ACCEPTANCE') + '）' }), draws] : []));
     if (location.hash) { const target = document.querySelector(location.hash); if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); } else if (target) { target.scrollIntoView(); } }
   } catch (e) {
     root.replaceChildren(el('div', { class: 'refusal', role: 'alert' }));

@@ -114,7 +114,7 @@ public final class WebApi {
     private RouteTable table = new RouteTable();
     private cn.egov.projects.application.port.in.BackupUseCase backups;
     private AccountSecurityUseCases accountSecurity = AccountSecurityUseCases.NONE;
-    private PolicyPack pack = PolicyPacks.taicang();
+    private java.util.function.Supplier<PolicyPack> packInForce = PolicyPacks::taicang;
     private cn.egov.projects.application.port.in.MessageCentreUseCase messageCentre;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
@@ -176,7 +176,18 @@ public final class WebApi {
      * table, {@code /api/actions}, the statistics); without: Taicang's, the default pack.
      */
     public WebApi withPolicy(PolicyPack pack) {
-        this.pack = Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(pack, "pack");
+        this.packInForce = () -> pack;
+        return this;
+    }
+
+    /**
+     * The pack in force at the moment of each request (the application's clock's day): the API's own refusals and
+     * listings cite it, and the pages read it from {@code GET /api/policy}, so that a pack that takes effect later is
+     * followed from its first day without a restart.
+     */
+    public WebApi withPolicies(java.util.function.Supplier<PolicyPack> packInForce) {
+        this.packInForce = Objects.requireNonNull(packInForce, "packInForce");
         return this;
     }
 
@@ -209,7 +220,7 @@ public final class WebApi {
             router.errorHandler(status, errors.forStatus(status));
         }
 
-        Guard guard = new Guard(table, refusals, pack);
+        Guard guard = new Guard(table, refusals, packInForce);
         JsonOnly jsonOnly = new JsonOnly();
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(settings.uploadsDir().toString())
@@ -263,6 +274,7 @@ public final class WebApi {
         new HealthRoutes(ready, draining::get, clock).mount(router, table);
         new OpenApiRoutes().mount(router, table);
         new CalculatorRoutes(useCases.computeDeadline()).mount(router, table);
+        new cn.egov.projects.web.routes.PolicyRoutes(packInForce).mount(router, table);
         new SessionRoutes(workplace.signIn(), revisions, workplace.secondFactor(), accountSecurity.sessionLimits())
                 .mount(router, table);
         new cn.egov.projects.web.routes.SecondFactorRoutes(workplace.secondFactor(), workplace.securityPolicy(),
@@ -275,7 +287,7 @@ public final class WebApi {
         new cn.egov.projects.web.routes.ClearanceRoutes(workplace.clearances()).mount(router, table);
         new ProjectRoutes(useCases.createDraft(), useCases.listProjects(), useCases.getProject(),
                 useCases.declareProject(), workplace.projectPage()).mount(router, table);
-        new ActionRoutes(lifecycle, pack).stepUp(new cn.egov.projects.web.routes.StepUpCheck(workplace.securityPolicy(),
+        new ActionRoutes(lifecycle, packInForce).stepUp(new cn.egov.projects.web.routes.StepUpCheck(workplace.securityPolicy(),
                 workplace.secondFactor())).mount(router, table);
         new AssignmentRoutes(workplace.assignments()).mount(router, table);
         new ResourceCatalogueRoutes(workplace.resourceCatalogue()).mount(router, table);
@@ -303,7 +315,7 @@ public final class WebApi {
                 accountSecurity.exportLimits(), clock).withCompliance(workplace.compliance()).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents(),
-                accountSecurity.exportLimits(), pack)
+                accountSecurity.exportLimits(), packInForce)
                 .mount(router, table);
         // the pages' third-party scripts (Apache ECharts), from the application's own jars: no CDN, so that the
         // pages work in a government network without internet; versioned paths, so cached for a day

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("每条路由都有访问规则，且与接口文档一致")
 class RouteAccessTest extends ApiTestSupport {
 
-    private static final Set<String> PUBLIC = Set.of("GET /health", "GET /ready", "GET /openapi.json", "GET /api/deadlines/compute",
+    private static final Set<String> PUBLIC = Set.of("GET /health", "GET /ready", "GET /openapi.json", "GET /api/deadlines/compute", "GET /api/policy",
             "POST /api/session", "GET /calendar/:file", "GET /projects/:id", "GET /webjars/*", "GET /*");
 
     private String key(HttpMethod method, String path) {

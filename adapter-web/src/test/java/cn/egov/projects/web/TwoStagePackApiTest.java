@@ -124,4 +124,80 @@ class TwoStagePackApiTest extends ConformingApiTest {
                 .filter(c -> c.getString("id").equals("projectsByCategory")).findFirst().orElseThrow()
                 .getString("title")).isEqualTo("项目类别分布（第六条）");
     }
+
+    @Test
+    @DisplayName("页面读取的政策包（GET /api/policy，无需登录）和项目所适用的政策包给出本政策包的条款号和期间：申报第八条，合同报送第十五条、15个工作日")
+    void thePagesReadThePacksNumbering() {
+        HttpResponse<Buffer> r = call("GET", "/api/policy", null, null);
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        JsonObject policy = r.bodyAsJsonObject();
+        assertThat(policy.getString("id")).isEqualTo("example-two-stage");
+        assertThat(policy.getString("nameZh")).isEqualTo(PACK.nameZh());
+        JsonObject articles = policy.getJsonObject("articles");
+        assertThat(articles.getString("DECLARATION")).isEqualTo("第八条");
+        assertThat(articles.getString("AUTHORITIES")).isEqualTo("第五条");
+        assertThat(articles.getString("CLASSIFIED")).isEqualTo("第二十九条");
+        assertThat(articles.fieldNames()).hasSize(cn.egov.projects.domain.rule.Provision.values().length);
+        assertThat(policy.getJsonObject("rules").getString("ART4_ROLE")).isEqualTo("第五条");
+        JsonObject filing = policy.getJsonObject("periods").getJsonObject("CONTRACT_FILING");
+        assertThat(filing.getString("article")).isEqualTo("第十五条");
+        assertThat(filing.getString("term")).isEqualTo("15个工作日");
+        assertThat(policy.getJsonArray("acceptanceStages").stream().map(JsonObject.class::cast)
+                .map(st -> st.getString("article") + st.getString("recordedBy")).toList())
+                .containsExactly("第二十五条UNIT", "第二十六条BUREAU");
+
+        String id = selfInspected("页面条款项目", "MET");
+        JsonObject own = page(id).getJsonObject("policy");
+        assertThat(own.getString("id")).isEqualTo("example-two-stage");
+        assertThat(own.getJsonObject("articles").getString("ACCEPTANCE")).isEqualTo("第二十六条");
+    }
+
+    @Test
+    @DisplayName("验收专家由验收阶段的录入方组织：初步验收专家由实施单位指定；竣工验收由大数据局录入，其专家由大数据局指定，实施单位被拒（403，第二十六条）")
+    void theFinalStagesExpertsAreTheBureaus() {
+        world.accountService.createAccount(admin(), account("expert", cn.egov.projects.domain.access.Role.EXPERT,
+                "TC-ZJK"));
+        world.accountService.createAccount(admin(), account("expert2", cn.egov.projects.domain.access.Role.EXPERT,
+                "TC-ZJK"));
+        String expert = world.accounts.findByUsername("expert").orElseThrow().userId();
+        String expert2 = world.accounts.findByUsername("expert2").orElseThrow().userId();
+        String id = selfInspected("两阶段验收专家项目", "MET");
+        HttpResponse<Buffer> preliminary = call("PUT", "/api/projects/" + id + "/assignments/" + expert, "police", null);
+        assertThat(preliminary.statusCode()).as(preliminary.bodyAsString()).isEqualTo(200);
+        assertThat(preliminary.bodyAsJsonObject().getJsonArray("assigned").getJsonObject(0).getString("purpose"))
+                .isEqualTo("ACCEPTANCE");
+
+        on(2025, 10, 29);
+        ok(id, "RECORD_CYBERSEC_REVIEW", "cyber", new JsonObject().put("passed", true).put("opinion", "符合要求"));
+        on(2025, 11, 3);
+        assertThat(ok(id, "RECORD_ACCEPTANCE", "police",
+                acceptance("2025-11-03", 3, PACK.acceptanceStages().get(0).documents())))
+                .isEqualTo("ACCEPTANCE_PENDING");
+
+        HttpResponse<Buffer> byUnit = call("PUT", "/api/projects/" + id + "/assignments/" + expert2, "police", null);
+        assertThat(byUnit.statusCode()).as(byUnit.bodyAsString()).isEqualTo(403);
+        assertThat(byUnit.bodyAsJsonObject().getString("code")).isEqualTo("ART4_ROLE");
+        assertThat(byUnit.bodyAsJsonObject().getString("article")).isEqualTo("第二十六条");
+        assertThat(byUnit.bodyAsJsonObject().getString("message"))
+                .isEqualTo("第二十六条：「指定或抽取竣工验收专家」由市大数据管理局办理");
+        assertThat(call("GET", "/api/projects/" + id + "/assignments", "police", null).bodyAsJsonObject()
+                .getBoolean("mayManage")).isFalse();
+        // nor may the unit draw them (this pack draws no acceptance experts; the Bureau is told so, citing the stage)
+        JsonObject draw = new JsonObject().put("fields", new JsonArray().add("SOFTWARE_DEVELOPMENT")).put("experts", 5)
+                .put("reserves", 1);
+        HttpResponse<Buffer> unitDraw = call("POST", "/api/projects/" + id + "/expert-draws", "police", draw);
+        assertThat(unitDraw.statusCode()).as(unitDraw.bodyAsString()).isEqualTo(403);
+        assertThat(unitDraw.bodyAsJsonObject().getString("message"))
+                .isEqualTo("第二十六条：「指定或抽取竣工验收专家」由市大数据管理局办理");
+        HttpResponse<Buffer> bureauDraw = call("POST", "/api/projects/" + id + "/expert-draws", "bureau", draw);
+        assertThat(bureauDraw.statusCode()).as(bureauDraw.bodyAsString()).isEqualTo(422);
+        assertThat(bureauDraw.bodyAsJsonObject().getString("message")).startsWith("第二十六条：")
+                .contains("验收专家由市大数据管理局自行组织").contains("不经专家库抽取");
+
+        HttpResponse<Buffer> byBureau = call("PUT", "/api/projects/" + id + "/assignments/" + expert2, "bureau", null);
+        assertThat(byBureau.statusCode()).as(byBureau.bodyAsString()).isEqualTo(200);
+        assertThat(byBureau.bodyAsJsonObject().getJsonArray("assigned").stream().map(JsonObject.class::cast)
+                .filter(a -> a.getString("userId").equals(expert2)).map(a -> a.getString("purpose")).toList())
+                .containsExactly("ACCEPTANCE");
+    }
 }

@@ -174,7 +174,7 @@ final class Application implements AutoCloseable {
             // sessions and remembered credentials of every instance through the shared access revisions
             java.util.List<cn.egov.projects.application.port.out.AccessChangesPort> told = new java.util.ArrayList<>();
             AccountService accounts = new AccountService(persistence.accounts(), persistence.auditTrail(), clock,
-                    persistence.transactions(), PasswordHasher.standard(), policies.inForceOn(clock.today()),
+                    persistence.transactions(), PasswordHasher.standard(), () -> policies,
                     persistence.passwordStates(), settings.accountSecurity().policy(),
                     userId -> told.forEach(t -> t.accessChanged(userId)));
             DeclarationService declarations = new DeclarationService(ports);
@@ -273,7 +273,7 @@ final class Application implements AutoCloseable {
     WebApi webApi() {
         return new WebApi(useCases, web.lifecycle(), web.workplace(), web.settings(), this::isHealthy,
                 web.revisions(), webSessions, clock).withBackups(backups)
-                .withAccountSecurity(web.accountSecurity()).withPolicy(web.pack()).withMessageCentre(messageCentre);
+                .withAccountSecurity(web.accountSecurity()).withPolicies(web.packInForce()).withMessageCentre(messageCentre);
     }
 
     /** The use cases and clock the {@code --demo} data are written with; empty unless started with {@code --demo}. */

@@ -49,11 +49,15 @@ import cn.egov.projects.web.routes.WorkplaceUseCases;
  * performance evaluation.
  */
 record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings settings, UnitService units,
-           PolicyPack pack, AccessRevisions revisions, AccountSecurityUseCases accountSecurity) {
+           PolicyPack pack, AccessRevisions revisions, AccountSecurityUseCases accountSecurity,
+           java.util.function.Supplier<PolicyPack> packInForce) {
 
     static Web wire(Settings settings, PersistenceAdapters persistence, Ports ports, AccountService accounts,
                     ClockPort clock, PolicyHistory policies) {
+        // the pack at start (the demo data's); every service resolves the pack in force on the day of each action,
+        // so that a pack that takes effect later is followed from its first day without a restart
         PolicyPack pack = policies.inForceOn(clock.today());
+        cn.egov.projects.application.port.out.PolicyPort packs = () -> policies;
         var tx = persistence.transactions();
         var audit = persistence.auditTrail();
         var security = persistence.webSecurity();
@@ -64,7 +68,7 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         // revisions, sessions and sign-in limits are used: one code path, and sessions outlive a restart
         AccessRevisions revisions = AccessRevisions.shared(persistence.sharedWebState());
         ToDoService toDo = new ToDoService(ports, reads);
-        UnitService units = new UnitService(persistence.units(), audit, clock, tx, pack);
+        UnitService units = new UnitService(persistence.units(), audit, clock, tx, packs);
         ExpertService experts = new ExpertService(ports, persistence.accounts(), persistence.projectAssignments(),
                 revisions, persistence.experts(), persistence.experts());
         LifecycleUseCases lifecycle = LifecycleUseCases.of(new DeclarationService(ports),
@@ -76,10 +80,10 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
         // one-time codes follow the real time, as the authenticator apps do, never a simulated clock
         SecondFactorService secondFactor = new SecondFactorService(persistence.secondFactors(),
                 persistence.secondFactors(), persistence.oneTimeCodeMacs(), persistence.accounts(), security, audit,
-                clock, new SystemClock(), tx, throttle, revisions, revisions, pack);
+                clock, new SystemClock(), tx, throttle, revisions, revisions, packs);
         // the rate limits and the lockout are in the database, shared by every instance; the current password given
         // to change one meets them too
-        SignInService signIn = new SignInService(accounts, security, audit, clock, tx, throttle, revisions, pack);
+        SignInService signIn = new SignInService(accounts, security, audit, clock, tx, throttle, revisions, packs);
         accounts.checkCurrentPasswordsWith(signIn);
         WorkplaceUseCases workplace = WorkplaceUseCases.of(
                 signIn,
@@ -87,9 +91,9 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 new ProjectPageService(ports, persistence.documents(), persistence.names()),
                 toDo,
                 new OversightReportService(ports, reads, reads),
-                new CalendarFeedService(security, security, toDo, audit, clock, tx, pack),
+                new CalendarFeedService(security, security, toDo, audit, clock, tx, packs),
                 new IdempotencyService(security, clock),
-                new AccountAdminService(security, audit, clock, tx, pack, revisions, persistence.passwordStates()),
+                new AccountAdminService(security, audit, clock, tx, packs, revisions, persistence.passwordStates()),
                 units,
                 new DocumentService(ports, persistence.documents(), web.documents()),
                 new ProjectAssignmentService(ports, persistence.accounts(), persistence.projectAssignments(),
@@ -104,18 +108,19 @@ record Web(LifecycleUseCases lifecycle, WorkplaceUseCases workplace, WebSettings
                 experts,
                 new StatisticsService(ports, persistence.workplaceReads()),
                 new PersonalDataService(ports, security),
-                new ClearanceService(persistence.clearances(), persistence.accounts(), audit, clock, tx, pack,
+                new ClearanceService(persistence.clearances(), persistence.accounts(), audit, clock, tx, packs,
                         revisions));
 
         // the password policy's changes, one session per administrator (a set number for others, every instance
         // counting the sessions in the database) and the export limits (counted there too)
         AccountSecurityUseCases accountSecurity = new AccountSecurityUseCases(accounts,
                 new SessionLimitService(persistence.sharedWebState(), audit, clock, tx, java.time.Instant::now,
-                        settings.accountSecurity().sessionLimit(), pack),
+                        settings.accountSecurity().sessionLimit(), packs),
                 new ExportLimitService(SignInThrottle.shared(ExportLimitService.limits(
-                        settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx, pack),
+                        settings.accountSecurity().exportLimit()), persistence.exportWindows()), audit, clock, tx, packs),
                 AccountSecurityPolicies.describe(settings.accountSecurity().policy(),
                         settings.accountSecurity().sessionLimit(), settings.accountSecurity().exportLimit()));
-        return new Web(lifecycle, workplace, web, units, pack, revisions, accountSecurity);
+        return new Web(lifecycle, workplace, web, units, pack, revisions, accountSecurity,
+                () -> policies.inForceOn(clock.today()));
     }
 }

@@ -81,6 +81,50 @@ class NoArticleLiteralsTest {
                 "X.java:9 \"第七条\"", "X.java:11 \"第九条\"");
     }
 
+    /**
+     * The staff's pages write no article either — not in their text, their scripts or their comments: the articles
+     * (and the periods of the deadline calculator) come from the pack in force, {@code GET /api/policy}, or on a
+     * project's pages from the project's own pack (its {@code policy}). Nothing in the webroot is exempt: every
+     * article its pages cite is one of the measures'. The OpenAPI document ({@code openapi.json}, beside the webroot,
+     * not in it) is not scanned: its descriptions document Taicang's pack, the default, and may keep their numbers.
+     */
+    @Test
+    @DisplayName("页面（webroot 的 .html、.js，含注释）中没有写死的条款号：页面从 /api/policy 或项目所适用的政策包取条款")
+    void noArticleIsWrittenInThePages() throws IOException {
+        Path webroot = root().resolve("adapter-web/src/main/resources/webroot");
+        List<String> found = new ArrayList<>();
+        int scanned = 0;
+        try (Stream<Path> files = Files.walk(webroot)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".js"))
+                    .sorted().toList()) {
+                scanned++;
+                found.addAll(pageOffences(webroot.relativize(file).toString().replace('\\', '/'),
+                        Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        assertThat(scanned).as("pages and scripts scanned").isGreaterThan(40);
+        assertThat(found).as("article numbers written in the pages instead of taken from the pack").isEmpty();
+    }
+
+    @Test
+    @DisplayName("页面扫描能发现文字、脚本和注释中的条款号")
+    void thePageScanFindsWhatItLooksFor() {
+        String page = """
+                <h2>启动年度集中申报（第七条）</h2>
+                <h2>下达年度实施计划（<span data-article="ANNUAL_PLAN"></span>）</h2>
+                <script>/* 第9条 */ const t = '第二十七条：涉密项目';</script>
+                """;
+        assertThat(pageOffences("x.html", page)).containsExactly("x.html:1 \"第七条\"", "x.html:3 \"第9条\"",
+                "x.html:3 \"第二十七条\"");
+    }
+
+    /** Every article written anywhere in a page or a script. */
+    static List<String> pageOffences(String name, String text) {
+        List<String> found = new ArrayList<>();
+        literal(found, name, 1, text);
+        return found;
+    }
+
     /** The articles written in the string literals of one source, and the fixed numbers given to Articles. */
     static List<String> offences(String name, String source) {
         List<String> found = new ArrayList<>();

@@ -34,16 +34,26 @@ public final class Guard implements Handler<RoutingContext> {
 
     private final RouteTable table;
     private final ApiErrors.RefusalListener refusals;
-    private final PolicyPack pack;
+    private final java.util.function.Supplier<PolicyPack> packInForce;
 
     /**
      * @param refusals told of each role refused here, before the 403 goes out (the security audit trail)
      * @param pack     the pack in force: a refusal cites its article on the authorities' duties (Taicang's 第四条)
      */
     public Guard(RouteTable table, ApiErrors.RefusalListener refusals, PolicyPack pack) {
+        this(table, refusals, () -> pack);
+        java.util.Objects.requireNonNull(pack, "pack");
+    }
+
+    /**
+     * @param packInForce the pack in force at the moment of each request (the application's clock's day): a refusal
+     *                    cites its article on the authorities' duties
+     */
+    public Guard(RouteTable table, ApiErrors.RefusalListener refusals,
+                 java.util.function.Supplier<PolicyPack> packInForce) {
         this.table = table;
         this.refusals = refusals;
-        this.pack = java.util.Objects.requireNonNull(pack, "pack");
+        this.packInForce = java.util.Objects.requireNonNull(packInForce, "packInForce");
     }
 
     @Override
@@ -78,7 +88,7 @@ public final class Guard implements Handler<RoutingContext> {
         if (!rule.get().admits(role)) {
             LOG.info("role {} refused on {} {}", role, method, ctx.request().path());
             String by = rule.get().roles().stream().map(Role::zh).sorted().collect(Collectors.joining("、"));
-            Violation refusal = pack.refusal(RuleCode.ART4_ROLE, rule.get().purposeZh() == null
+            Violation refusal = packInForce.get().refusal(RuleCode.ART4_ROLE, rule.get().purposeZh() == null
                     ? "该功能由" + by + "使用，您的角色（" + role.zh() + "）无权使用"
                     : "「" + rule.get().purposeZh() + "」由" + by + "办理");
             refusals.refused(ctx, refusal).onComplete(recorded ->

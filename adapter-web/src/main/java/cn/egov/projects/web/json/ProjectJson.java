@@ -335,6 +335,7 @@ public final class ProjectJson {
                 .put("id", p.id().toString())
                 .put("unit", p.unit().code())
                 .put("policyId", p.policyId())
+                .put("policy", PolicyJson.of(d.pack()))
                 .put("version", p.version())
                 .put("state", p.state().name())
                 .put("stateZh", p.state().zh())

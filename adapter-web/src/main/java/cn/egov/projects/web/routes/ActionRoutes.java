@@ -88,12 +88,22 @@ public final class ActionRoutes {
 
     private final Map<Action, Spec> specs = new LinkedHashMap<>();
 
-    /** The pack in force, which numbers the article each action cites in {@code /api/actions}. */
-    private final PolicyPack pack;
+    /** The pack in force at each request, which numbers the article each action cites in {@code /api/actions}. */
+    private final java.util.function.Supplier<PolicyPack> packInForce;
 
     /** @param pack the pack in force: {@code GET /api/actions} gives each action's article as it numbers them */
     public ActionRoutes(LifecycleUseCases u, PolicyPack pack) {
-        this.pack = java.util.Objects.requireNonNull(pack, "pack");
+        this(u, fixed(pack));
+    }
+
+    private static java.util.function.Supplier<PolicyPack> fixed(PolicyPack pack) {
+        java.util.Objects.requireNonNull(pack, "pack");
+        return () -> pack;
+    }
+
+    /** @param packInForce the pack in force at the moment of each request (the application's clock's day) */
+    public ActionRoutes(LifecycleUseCases u, java.util.function.Supplier<PolicyPack> packInForce) {
+        this.packInForce = java.util.Objects.requireNonNull(packInForce, "packInForce");
         define(Action.EDIT_DRAFT, List.of(field("profile", "profile", "申报内容", true)),
                 (c, id, v, f) -> u.editDraft().editDraft(c, new EditDraftCommand(id, v,
                         ProjectJson.profile(f.optionalObject("profile") == null ? new JsonObject()
@@ -288,6 +298,7 @@ public final class ActionRoutes {
     }
 
     private void describe(RoutingContext ctx) {
+        PolicyPack pack = packInForce.get();
         JsonArray actions = new JsonArray();
         for (Action action : Action.values()) {
             Spec spec = specs.get(action);

@@ -70,7 +70,7 @@ public final class StatisticsRoutes {
     private final ClockPort clock;
     private final SecurityEventUseCase exports;
     private final ExportLimitUseCase limits;
-    private final PolicyPack pack;
+    private final java.util.function.Supplier<PolicyPack> packInForce;
 
     /**
      * @param exports where each export is recorded in the security audit trail
@@ -79,12 +79,28 @@ public final class StatisticsRoutes {
      */
     public StatisticsRoutes(StatisticsUseCase statistics, UnitUseCase units, ClockPort clock,
                             SecurityEventUseCase exports, ExportLimitUseCase limits, PolicyPack pack) {
-        this.pack = java.util.Objects.requireNonNull(pack, "pack");
+        this(statistics, units, clock, exports, limits, fixed(pack));
+    }
+
+    private static java.util.function.Supplier<PolicyPack> fixed(PolicyPack pack) {
+        java.util.Objects.requireNonNull(pack, "pack");
+        return () -> pack;
+    }
+
+    /** @param packInForce the pack in force at the moment of each request (the application's clock's day) */
+    public StatisticsRoutes(StatisticsUseCase statistics, UnitUseCase units, ClockPort clock,
+                            SecurityEventUseCase exports, ExportLimitUseCase limits,
+                            java.util.function.Supplier<PolicyPack> packInForce) {
+        this.packInForce = java.util.Objects.requireNonNull(packInForce, "packInForce");
         this.statistics = statistics;
         this.units = units;
         this.clock = clock;
         this.exports = exports;
         this.limits = limits;
+    }
+
+    private PolicyPack pack() {
+        return packInForce.get();
     }
 
     public void mount(Router router, RouteTable table) {
@@ -160,7 +176,7 @@ public final class StatisticsRoutes {
         for (Statistics.Tally t : s.overdueByKind()) {
             DeadlineKind kind = DeadlineKind.valueOf(t.key());
             overdue.add(List.of(STAGE.getOrDefault(kind, "其他") + "：" + kind.actionZh(),
-                    STAGE.getOrDefault(kind, "其他"), kind.actionZh(), pack.articleZh(kind.provision()), t.count()));
+                    STAGE.getOrDefault(kind, "其他"), kind.actionZh(), pack().articleZh(kind.provision()), t.count()));
         }
         charts.add(new Chart("overdueByKind", "bar", List.of(4), "项", new Spreadsheets.Table("逾期期限",
                 "当前逾期未办的法定期限（按阶段和条款）", List.of("期限", "阶段", "期限事项", "依据", "逾期数"), overdue)));
@@ -170,7 +186,7 @@ public final class StatisticsRoutes {
                 tallies(s.byState(), k -> ProjectState.valueOf(k).zh()))));
         List<List<Object>> byCategory = tallies(s.byCategory(), k -> Category.valueOf(k).zh());
         charts.add(new Chart("projectsByCategory", "pie", List.of(1), "个", new Spreadsheets.Table("按类别",
-                "项目类别分布（" + pack.articleZh(Provision.CATEGORY) + "）", List.of("项目类别", "项目数", "总投资（元）"), byCategory)));
+                "项目类别分布（" + pack().articleZh(Provision.CATEGORY) + "）", List.of("项目类别", "项目数", "总投资（元）"), byCategory)));
         charts.add(new Chart("budgetByCategory", "bar", List.of(2), "元", new Spreadsheets.Table("各类别投资",
                 "各类别项目总投资", List.of("项目类别", "项目数", "总投资（元）"), byCategory)));
         charts.add(new Chart("projectsByYear", "bar", List.of(1), "个", new Spreadsheets.Table("按年度",

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
@@ -30,7 +31,7 @@ public final class AccountAdminService implements AccountAdminUseCase {
     private final AuditTrailPort audit;
     private final ClockPort clock;
     private final TransactionPort tx;
-    private final PolicyPack pack;
+    private final PolicyPort policies;
     private final AccessChangesPort changes;
     private final PasswordStatePort states;
 
@@ -47,13 +48,28 @@ public final class AccountAdminService implements AccountAdminUseCase {
     public AccountAdminService(AccountDirectoryPort accounts, AuditTrailPort audit, ClockPort clock,
                                TransactionPort tx, PolicyPack pack, AccessChangesPort changes,
                                PasswordStatePort states) {
+        this(accounts, audit, clock, tx, PolicyPort.of(pack), changes, states);
+    }
+
+    /** @param policies the city's packs over time: each record and refusal cites the pack in force on the day */
+    public AccountAdminService(AccountDirectoryPort accounts, AuditTrailPort audit, ClockPort clock,
+                               TransactionPort tx, PolicyPort policies, AccessChangesPort changes,
+                               PasswordStatePort states) {
         this.states = states;
         this.changes = changes;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
-        this.pack = pack;
+        this.policies = java.util.Objects.requireNonNull(policies, "policies");
+    }
+
+    /**
+     * The pack in force today by the application's clock: a pack that takes effect later is followed from its first
+     * day, without a restart.
+     */
+    private PolicyPack pack() {
+        return policies.policies().inForceOn(clock.today());
     }
 
     @Override
@@ -73,7 +89,7 @@ public final class AccountAdminService implements AccountAdminUseCase {
             var account = accounts.findById(userId).orElseThrow(() -> new NotFoundException("账号不存在"));
             if (!caller.actor().role().mayGrant(account.role())) {
                 // who may not grant a role may not switch its accounts on or off either (三员分立)
-                throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, caller.actor().role().zh() + "不能"
+                throw new ForbiddenException(pack().violation(RuleCode.ART4_ROLE, caller.actor().role().zh() + "不能"
                         + (enabled ? "启用" : "停用") + "「" + account.role().zh() + "」账号，须由"
                         + Role.SECURITY_ADMIN.zh() + "办理（三员分立）"));
             }
@@ -82,7 +98,7 @@ public final class AccountAdminService implements AccountAdminUseCase {
                 states.activated(userId, clock.now());
             }
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
+                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack().articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller.requestId(), caller.sourceAddress(),
                     (enabled ? "启用账号 " : "停用账号 ") + account.username()));
             return null;
@@ -92,7 +108,7 @@ public final class AccountAdminService implements AccountAdminUseCase {
     }
 
     private void requireAdmin(Caller caller) {
-        var decision = new AccessPolicy(pack).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
+        var decision = new AccessPolicy(pack()).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
         if (!decision.isAllowed()) {
             throw new ForbiddenException(decision.violation());
         }

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.error.NotFoundException;
@@ -48,7 +49,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
     private final ClockPort clock;
     private final TransactionPort tx;
     private final PasswordHasher hasher;
-    private final PolicyPack pack;
+    private final PolicyPort policies;
     private final PasswordStatePort states;
     private final PasswordPolicy policy;
     private final AccessChangesPort changes;
@@ -70,6 +71,18 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
     public AccountService(AccountPort accounts, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
                           PasswordHasher hasher, PolicyPack pack, PasswordStatePort states, PasswordPolicy policy,
                           AccessChangesPort changes) {
+        this(accounts, audit, clock, tx, hasher, PolicyPort.of(pack), states, policy, changes);
+    }
+
+    /**
+     * @param policies the city's packs over time: each action cites the pack in force on the application's day
+     * @param states   the accounts' password dates, history and last sign-in
+     * @param policy   the password policy
+     * @param changes  told once a password changed or an account was disabled for disuse
+     */
+    public AccountService(AccountPort accounts, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
+                          PasswordHasher hasher, PolicyPort policies, PasswordStatePort states, PasswordPolicy policy,
+                          AccessChangesPort changes) {
         this.states = states;
         this.policy = policy;
         this.changes = changes;
@@ -78,8 +91,16 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
         this.clock = clock;
         this.tx = tx;
         this.hasher = hasher;
-        this.pack = pack;
+        this.policies = java.util.Objects.requireNonNull(policies, "policies");
         this.decoyHash = hasher.decoy();
+    }
+
+    /**
+     * The pack in force today by the application's clock: a pack that takes effect later is followed from its first
+     * day, without a restart.
+     */
+    private PolicyPack pack() {
+        return policies.policies().inForceOn(clock.today());
     }
 
     @Override
@@ -112,11 +133,11 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
                             + "其他账号由管理员在系统中创建");
                 }
                 if (!accounts.findEnabledByRole(command.role(), Optional.empty()).isEmpty()) {
-                    throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, "系统已有" + command.role().zh()
+                    throw new ForbiddenException(pack().violation(RuleCode.ART4_ROLE, "系统已有" + command.role().zh()
                             + "，新的" + command.role().zh() + "须由安全保密管理员在系统中授予"));
                 }
             } else {
-                var decision = new AccessPolicy(pack).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
+                var decision = new AccessPolicy(pack()).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
                 if (!decision.isAllowed()) {
                     throw new ForbiddenException(decision.violation());
                 }
@@ -138,7 +159,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             audit.append(new AuditRecord(clock.now(), caller == null ? "setup" : caller.actor().userId(),
                     caller == null ? command.role() : caller.actor().role(),
                     caller == null ? command.unit().code() : caller.actor().unit().code(),
-                    Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
+                    Action.MANAGE_ACCOUNTS.name(), pack().articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller == null ? "-" : caller.requestId(), caller == null ? "command line" : caller.sourceAddress(),
                     "创建账号 " + command.username() + "（" + command.role().zh() + "）"));
             return userId;
@@ -230,7 +251,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
 
     @Override
     public void resetPassword(Caller caller, String userId, char[] newPassword) {
-        var decision = new AccessPolicy(pack).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
+        var decision = new AccessPolicy(pack()).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
         if (!decision.isAllowed()) {
             throw new ForbiddenException(decision.violation());
         }
@@ -239,7 +260,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             throw new InvalidCommandException("userId", "不能重置自己的密码，请在“修改密码”中修改");
         }
         if (!caller.actor().role().mayGrant(account.role())) {
-            throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, caller.actor().role().zh()
+            throw new ForbiddenException(pack().violation(RuleCode.ART4_ROLE, caller.actor().role().zh()
                     + "不能重置「" + account.role().zh() + "」账号的密码，须由" + Role.SECURITY_ADMIN.zh()
                     + "办理（三员分立）"));
         }
@@ -273,7 +294,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             Instant now = clock.now();
             states.passwordSet(account.userId(), hash, now, mustChange);
             audit.append(new AuditRecord(now, caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
+                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack().articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller.requestId(), caller.sourceAddress(), summary));
             return null;
         });
@@ -305,7 +326,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
             if (!states.disableDormant(account.userId(), cutoff)) {
                 return false;
             }
-            audit.append(new AuditRecord(now, "system", null, null, Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null,
+            audit.append(new AuditRecord(now, "system", null, null, Action.MANAGE_ACCOUNTS.name(), pack().articleZh(Action.MANAGE_ACCOUNTS.provision()), null,
                     null, null, "-", "-", "账号 " + account.username() + " 连续" + policy.dormantAfter().toDays()
                     + "天未登录，已自动停用"));
             return true;
@@ -336,7 +357,7 @@ public final class AccountService implements AuthenticateUseCase, CreateAccountU
      */
     void requireMayGrant(Caller caller, Role role) {
         if (!caller.actor().role().mayGrant(role)) {
-            throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, caller.actor().role().zh() + "不能授予「"
+            throw new ForbiddenException(pack().violation(RuleCode.ART4_ROLE, caller.actor().role().zh() + "不能授予「"
                     + role.zh() + "」角色，须由" + Role.SECURITY_ADMIN.zh() + "授予（三员分立）"));
         }
     }

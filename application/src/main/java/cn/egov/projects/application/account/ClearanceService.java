@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.port.in.Caller;
@@ -42,18 +43,33 @@ public final class ClearanceService implements ClearanceUseCase {
     private final AuditTrailPort audit;
     private final ClockPort clock;
     private final TransactionPort tx;
-    private final PolicyPack pack;
+    private final PolicyPort policies;
     private final AccessChangesPort changes;
 
+    /** @param policies the city's packs over time: records and refusals cite the pack in force on the day */
     public ClearanceService(ClearancePort clearances, AccountPort accounts, AuditTrailPort audit, ClockPort clock,
-                            TransactionPort tx, PolicyPack pack, AccessChangesPort changes) {
+                            TransactionPort tx, PolicyPort policies, AccessChangesPort changes) {
         this.clearances = Objects.requireNonNull(clearances, "clearances");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tx = Objects.requireNonNull(tx, "tx");
-        this.pack = Objects.requireNonNull(pack, "pack");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    /** Judged by one pack at every date (tools and tests). */
+    public ClearanceService(ClearancePort clearances, AccountPort accounts, AuditTrailPort audit, ClockPort clock,
+                            TransactionPort tx, PolicyPack pack, AccessChangesPort changes) {
+        this(clearances, accounts, audit, clock, tx, PolicyPort.of(pack), changes);
+    }
+
+    /**
+     * The pack in force today by the application's clock: a pack that takes effect later is followed from its first
+     * day, without a restart.
+     */
+    private PolicyPack pack() {
+        return policies.policies().inForceOn(clock.today());
     }
 
     @Override
@@ -133,14 +149,14 @@ public final class ClearanceService implements ClearanceUseCase {
                 return;
             }
         }
-        throw new ForbiddenException(pack.violation(RuleCode.ART4_ROLE, caller.actor().role().zh()
+        throw new ForbiddenException(pack().violation(RuleCode.ART4_ROLE, caller.actor().role().zh()
                 + "无权" + (roles.length == 1 ? "授予或撤销" : "查看") + "涉密资格：涉密资格由"
                 + Role.SECURITY_ADMIN.zh() + "授予和撤销，" + Role.AUDIT_ADMIN.zh() + "可查看（三员分立）"));
     }
 
     private void record(Caller caller, String summary) {
         audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
-                caller.actor().unit().code(), ACTION, pack.articleZh(Provision.CLASSIFIED), null, null, null,
+                caller.actor().unit().code(), ACTION, pack().articleZh(Provision.CLASSIFIED), null, null, null,
                 caller.requestId(), caller.sourceAddress(), summary));
     }
 

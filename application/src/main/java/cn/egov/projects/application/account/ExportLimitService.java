@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.Caller;
@@ -32,8 +33,7 @@ public final class ExportLimitService implements ExportLimitUseCase {
     private final AuditTrailPort audit;
     private final ClockPort clock;
     private final TransactionPort tx;
-    /** The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
-    private final String article;
+    private final PolicyPort policies;
 
     /**
      * @param throttle the counters (per address, per "username": here the account's user id)
@@ -41,16 +41,30 @@ public final class ExportLimitService implements ExportLimitUseCase {
      */
     public ExportLimitService(SignInThrottle throttle, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
                               PolicyPack pack) {
+        this(throttle, audit, clock, tx, PolicyPort.of(pack));
+    }
+
+    /** @param policies the city's packs over time: the records cite the pack in force on the application's day */
+    public ExportLimitService(SignInThrottle throttle, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
+                              PolicyPort policies) {
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tx = Objects.requireNonNull(tx, "tx");
-        this.article = Objects.requireNonNull(pack, "pack").articleZh(Provision.AUTHORITIES);
+        this.policies = Objects.requireNonNull(policies, "policies");
     }
 
     /** {@code perWindow} exports per account and per address within {@link #WINDOW}. */
     public static SignInThrottle.Limits limits(int perWindow) {
         return new SignInThrottle.Limits(perWindow, perWindow, WINDOW, 20_000);
+    }
+
+    /**
+     * The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force today by the
+     * application's clock, so that a pack that takes effect later is cited from its first day without a restart.
+     */
+    private String article() {
+        return policies.policies().inForceOn(clock.today()).articleZh(Provision.AUTHORITIES);
     }
 
     @Override
@@ -63,7 +77,7 @@ public final class ExportLimitService implements ExportLimitUseCase {
         if (refused.first()) {
             tx.inTransaction(() -> {
                 audit.append(new AuditRecord(now, caller.actor().userId(), caller.actor().role(),
-                        caller.actor().unit().code(), "EXPORT", article, null, null, null, caller.requestId(),
+                        caller.actor().unit().code(), "EXPORT", article(), null, null, null, caller.requestId(),
                         caller.sourceAddress(), "导出过于频繁（按" + (refused.limit().name().equals("ADDRESS")
                         ? "来源地址" : "账号") + "限制，每" + WINDOW.toMinutes() + "分钟最多"
                         + throttle.limits().perUsername() + "次），「" + what + "」被拒绝，暂停至"

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.error.ForbiddenException;
@@ -74,8 +75,8 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
     private final SignInThrottle throttle;
     private final AccountLockedPort lockedOut;
     private final AccessChangesPort changes;
-    /** The pack in force: its article on the authorities' duties (Taicang Art. 4) is what these records cite. */
-    private final PolicyPack pack;
+    /** The packs over time: the article on the authorities' duties of the one in force is what these records cite. */
+    private final PolicyPort packs;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -85,13 +86,13 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
      * @param lockedOut told whenever a username is locked by wrong codes
      * @param changes   told when an account's second factor is confirmed, disabled or reset, so that credentials
      *                  remembered without a code stop being accepted at once
-     * @param pack      the pack in force, whose numbering the audit records and refusals cite
+     * @param packs     the packs over time: the audit records and refusals cite the numbering of the one in force
      */
     public SecondFactorService(SecondFactorPort store, SecurityPolicyPort policies, OneTimeCodeMacPort mac,
                                AccountPort accounts, LoginAttemptsPort attempts, AuditTrailPort audit,
                                ClockPort clock, ClockPort otpTime, TransactionPort tx, SignInThrottle throttle,
-                               AccountLockedPort lockedOut, AccessChangesPort changes, PolicyPack pack) {
-        this.pack = Objects.requireNonNull(pack, "pack");
+                               AccountLockedPort lockedOut, AccessChangesPort changes, PolicyPort packs) {
+        this.packs = Objects.requireNonNull(packs, "packs");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.store = Objects.requireNonNull(store, "store");
         this.policies = Objects.requireNonNull(policies, "policies");
@@ -106,7 +107,24 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
         this.lockedOut = Objects.requireNonNull(lockedOut, "lockedOut");
     }
 
+    /** As the constructor above, judged by one pack at every date (tools and tests). */
+    public SecondFactorService(SecondFactorPort store, SecurityPolicyPort policies, OneTimeCodeMacPort mac,
+                               AccountPort accounts, LoginAttemptsPort attempts, AuditTrailPort audit,
+                               ClockPort clock, ClockPort otpTime, TransactionPort tx, SignInThrottle throttle,
+                               AccountLockedPort lockedOut, AccessChangesPort changes, PolicyPack pack) {
+        this(store, policies, mac, accounts, attempts, audit, clock, otpTime, tx, throttle, lockedOut, changes,
+                PolicyPort.of(pack));
+    }
+
     // ------------------------------------------------------------------------------------------- requirement
+
+    /**
+     * The pack in force today by the application's clock: a pack that takes effect later is followed from its first
+     * day, without a restart.
+     */
+    private PolicyPack pack() {
+        return packs.policies().inForceOn(clock.today());
+    }
 
     @Override
     public Requirement requirement(Actor actor) {
@@ -297,7 +315,7 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
     public Verdict disable(Caller caller, String code) {
         Actor actor = caller.actor();
         if (actor.role().isAdministrator()) {
-            throw new ForbiddenException(pack.refusal(RuleCode.ART4_ROLE, actor.role().zh()
+            throw new ForbiddenException(pack().refusal(RuleCode.ART4_ROLE, actor.role().zh()
                     + "必须使用动态口令登录，不能解除绑定；手机丢失时请由安全保密管理员重置"));
         }
         Verdict verdict = verify(caller, code, Purpose.DISABLE);
@@ -382,13 +400,13 @@ public final class SecondFactorService implements SecondFactorUseCase, SecurityP
 
     /** The article these records cite: the authorities' duties in the pack in force. */
     private String article() {
-        return pack.articleZh(Provision.AUTHORITIES);
+        return pack().articleZh(Provision.AUTHORITIES);
     }
 
     private void requireSecurityAdmin(Caller caller, String what) {
         Role role = caller.actor().role();
         if (role != Role.SECURITY_ADMIN) {
-            throw new ForbiddenException(pack.refusal(RuleCode.ART4_ROLE, "「" + what + "」由"
+            throw new ForbiddenException(pack().refusal(RuleCode.ART4_ROLE, "「" + what + "」由"
                     + Role.SECURITY_ADMIN.zh() + "办理，您的角色（" + role.zh() + "）无权使用"));
         }
     }

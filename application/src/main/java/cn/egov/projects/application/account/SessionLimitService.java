@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.Caller;
@@ -29,8 +30,7 @@ public final class SessionLimitService implements SessionLimitUseCase {
     private final TransactionPort tx;
     private final int othersLimit;
     private final ClockPort realTime;
-    /** The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
-    private final String article;
+    private final PolicyPort policies;
 
     /**
      * @param clock       the application's clock (the audit records')
@@ -40,6 +40,12 @@ public final class SessionLimitService implements SessionLimitUseCase {
      */
     public SessionLimitService(WebSessionPort sessions, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
                                ClockPort realTime, int othersLimit, PolicyPack pack) {
+        this(sessions, audit, clock, tx, realTime, othersLimit, PolicyPort.of(pack));
+    }
+
+    /** @param policies the city's packs over time: the records cite the pack in force on the application's day */
+    public SessionLimitService(WebSessionPort sessions, AuditTrailPort audit, ClockPort clock, TransactionPort tx,
+                               ClockPort realTime, int othersLimit, PolicyPort policies) {
         if (othersLimit < 1 || othersLimit > 100) {
             throw new IllegalArgumentException("session limit must be 1 to 100, not " + othersLimit);
         }
@@ -49,7 +55,7 @@ public final class SessionLimitService implements SessionLimitUseCase {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.othersLimit = othersLimit;
         this.realTime = Objects.requireNonNull(realTime, "realTime");
-        this.article = Objects.requireNonNull(pack, "pack").articleZh(Provision.AUTHORITIES);
+        this.policies = Objects.requireNonNull(policies, "policies");
     }
 
     /** The sessions each of the three administrators may hold at once (等保: one session per privileged account). */
@@ -58,6 +64,14 @@ public final class SessionLimitService implements SessionLimitUseCase {
     /** The sessions an account of the caller's role may hold at once. */
     public int limitFor(Caller caller) {
         return caller.actor().role().isAdministrator() ? ADMINISTRATOR_SESSIONS : othersLimit;
+    }
+
+    /**
+     * The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force today by the
+     * application's clock, so that a pack that takes effect later is cited from its first day without a restart.
+     */
+    private String article() {
+        return policies.policies().inForceOn(clock.today()).articleZh(Provision.AUTHORITIES);
     }
 
     @Override
@@ -77,7 +91,7 @@ public final class SessionLimitService implements SessionLimitUseCase {
                 : "每个账号最多" + limit + "个会话";
         tx.inTransaction(() -> {
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), "SIGN_IN", article, null, null, null, caller.requestId(),
+                    caller.actor().unit().code(), "SIGN_IN", article(), null, null, null, caller.requestId(),
                     caller.sourceAddress(), "同一账号重新登录，结束较早的" + older.size() + "个会话（" + rule + "）"));
             return null;
         });

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.application.port.in.AuthenticateUseCase;
@@ -45,8 +46,7 @@ public final class SignInService implements SignInUseCase {
     private final TransactionPort tx;
     private final SignInThrottle throttle;
     private final AccountLockedPort lockedOut;
-    /** The article the sign-in records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
-    private final String article;
+    private final PolicyPort policies;
 
     /** With the standard rate limits, telling nobody of locks. */
     public SignInService(AuthenticateUseCase authenticate, LoginAttemptsPort attempts, AuditTrailPort audit,
@@ -63,6 +63,18 @@ public final class SignInService implements SignInUseCase {
     public SignInService(AuthenticateUseCase authenticate, LoginAttemptsPort attempts, AuditTrailPort audit,
                          ClockPort clock, TransactionPort tx, SignInThrottle throttle, AccountLockedPort lockedOut,
                          PolicyPack pack) {
+        this(authenticate, attempts, audit, clock, tx, throttle, lockedOut, PolicyPort.of(pack));
+    }
+
+    /**
+     * @param throttle  the rate limits (shared through the database, or in memory per instance)
+     * @param lockedOut told whenever a username is locked, or found locked
+     * @param policies  the city's packs over time: the sign-in records cite the article on the authorities' duties
+     *                  of the pack in force on the application's day
+     */
+    public SignInService(AuthenticateUseCase authenticate, LoginAttemptsPort attempts, AuditTrailPort audit,
+                         ClockPort clock, TransactionPort tx, SignInThrottle throttle, AccountLockedPort lockedOut,
+                         PolicyPort policies) {
         Objects.requireNonNull(authenticate, "authenticate");
         // the account service checks the password policy's state too (a password to change, an account unused too
         // long); any other authenticator checks the password alone
@@ -74,7 +86,15 @@ public final class SignInService implements SignInUseCase {
         this.tx = Objects.requireNonNull(tx, "tx");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.lockedOut = Objects.requireNonNull(lockedOut, "lockedOut");
-        this.article = Objects.requireNonNull(pack, "pack").articleZh(Provision.AUTHORITIES);
+        this.policies = Objects.requireNonNull(policies, "policies");
+    }
+
+    /**
+     * The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force today by the
+     * application's clock, so that a pack that takes effect later is cited from its first day without a restart.
+     */
+    private String article() {
+        return policies.policies().inForceOn(clock.today()).articleZh(Provision.AUTHORITIES);
     }
 
     @Override
@@ -163,7 +183,7 @@ public final class SignInService implements SignInUseCase {
             String shown = printable(name);
             audit.append(new AuditRecord(clock.now(), actor == null ? shown : actor.userId(),
                     actor == null ? null : actor.role(), actor == null ? null : actor.unit().code(), "SIGN_IN",
-                    article, null, null, null, requestId, source,
+                    article(), null, null, null, requestId, source,
                     summary + "（" + channel.zh() + "，用户名 " + shown + "）"));
         }
     }

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.account;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.InvalidCommandException;
 import cn.egov.projects.application.port.in.Caller;
@@ -25,19 +26,32 @@ public final class UnitService implements UnitUseCase {
     private final AuditTrailPort audit;
     private final ClockPort clock;
     private final TransactionPort tx;
-    private final PolicyPack pack;
+    private final PolicyPort policies;
 
     public UnitService(UnitPort units, AuditTrailPort audit, ClockPort clock, TransactionPort tx, PolicyPack pack) {
+        this(units, audit, clock, tx, PolicyPort.of(pack));
+    }
+
+    /** @param policies the city's packs over time: each record and refusal cites the pack in force on the day */
+    public UnitService(UnitPort units, AuditTrailPort audit, ClockPort clock, TransactionPort tx, PolicyPort policies) {
         this.units = units;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
-        this.pack = pack;
+        this.policies = java.util.Objects.requireNonNull(policies, "policies");
+    }
+
+    /**
+     * The pack in force today by the application's clock: a pack that takes effect later is followed from its first
+     * day, without a restart.
+     */
+    private PolicyPack pack() {
+        return policies.policies().inForceOn(clock.today());
     }
 
     @Override
     public Unit createUnit(Caller caller, CreateUnitCommand command) {
-        var decision = new AccessPolicy(pack).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
+        var decision = new AccessPolicy(pack()).decide(caller.actor(), Action.MANAGE_ACCOUNTS);
         if (!decision.isAllowed()) {
             throw new ForbiddenException(decision.violation());
         }
@@ -49,7 +63,7 @@ public final class UnitService implements UnitUseCase {
             Unit unit = new Unit(id, command.nameZh(), command.kind());
             units.insert(unit);
             audit.append(new AuditRecord(clock.now(), caller.actor().userId(), caller.actor().role(),
-                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack.articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
+                    caller.actor().unit().code(), Action.MANAGE_ACCOUNTS.name(), pack().articleZh(Action.MANAGE_ACCOUNTS.provision()), null, null, null,
                     caller.requestId(), caller.sourceAddress(),
                     "新增单位 " + unit.id() + "（" + unit.nameZh() + "，" + unit.kind().zh() + "）"));
             return unit;

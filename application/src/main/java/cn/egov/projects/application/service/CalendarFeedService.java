@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.application.port.out.PolicyPort;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.rule.Provision;
 import cn.egov.projects.application.port.in.CalendarFeed;
@@ -37,19 +38,32 @@ public final class CalendarFeedService implements CalendarFeedUseCase {
     private final AuditTrailPort audit;
     private final ClockPort clock;
     private final TransactionPort tx;
-    /** The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force. */
-    private final String article;
+    private final PolicyPort policies;
 
     /** @param pack the pack in force, whose numbering the records of issued and revoked tokens cite */
     public CalendarFeedService(CalendarTokenPort tokens, AccountDirectoryPort accounts, MyDeadlinesUseCase deadlines,
                                AuditTrailPort audit, ClockPort clock, TransactionPort tx, PolicyPack pack) {
+        this(tokens, accounts, deadlines, audit, clock, tx, PolicyPort.of(pack));
+    }
+
+    /** @param policies the city's packs over time: the records cite the pack in force on the application's day */
+    public CalendarFeedService(CalendarTokenPort tokens, AccountDirectoryPort accounts, MyDeadlinesUseCase deadlines,
+                               AuditTrailPort audit, ClockPort clock, TransactionPort tx, PolicyPort policies) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.deadlines = deadlines;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
-        this.article = pack.articleZh(Provision.AUTHORITIES);
+        this.policies = java.util.Objects.requireNonNull(policies, "policies");
+    }
+
+    /**
+     * The article the records cite: the authorities' duties (Taicang Art. 4) in the pack in force today by the
+     * application's clock, so that a pack that takes effect later is cited from its first day without a restart.
+     */
+    private String article() {
+        return policies.policies().inForceOn(clock.today()).articleZh(Provision.AUTHORITIES);
     }
 
     @Override
@@ -93,7 +107,7 @@ public final class CalendarFeedService implements CalendarFeedUseCase {
 
     private void record(Caller caller, String summary) {
         Actor a = caller.actor();
-        audit.append(new AuditRecord(clock.now(), a.userId(), a.role(), a.unit().code(), "CALENDAR_TOKEN", article,
+        audit.append(new AuditRecord(clock.now(), a.userId(), a.role(), a.unit().code(), "CALENDAR_TOKEN", article(),
                 null, null, null, caller.requestId(), caller.sourceAddress(), summary));
     }
 

@@ -31,6 +31,7 @@ import cn.egov.projects.domain.expert.ExpertDraw;
 import cn.egov.projects.domain.expert.ExpertDrawing;
 import cn.egov.projects.domain.expert.Vendor;
 import cn.egov.projects.domain.expert.Verdict;
+import cn.egov.projects.domain.policy.AcceptanceStage;
 import cn.egov.projects.domain.policy.PolicyPack;
 import cn.egov.projects.domain.project.Contract;
 import cn.egov.projects.domain.project.Project;
@@ -63,8 +64,9 @@ import java.util.stream.Collectors;
  *     ({@link ExpertDrawing}); the seed comes from {@link SecureRandom} and is recorded with the pool snapshot, the
  *     subject avoided, the exclusions and their reasons, the experts drawn and the reserves in order, who drew and
  *     when, so that {@link #replay} can check the draw. Where the pack says so
- *     ({@link PolicyPack#acceptanceExpertsDrawn()}) the unit draws its acceptance experts the same way once its
- *     project runs on trial. A unit never draws, sees or changes the reviewers of its own project.</li>
+ *     ({@link PolicyPack#acceptanceExpertsDrawn()}) the acceptance experts are drawn the same way once the project
+ *     runs on trial, by whoever records the stage of acceptance held next ({@code recordedBy}): the unit, or the
+ *     Bureau for a stage it records; the other side is refused citing the stage's article. A unit never draws, sees or changes the reviewers of its own project.</li>
  *     <li>A drawn expert sees the project's name and unit and signs the conflict declaration (回避声明) before the
  *     project itself is shown: signing names the expert to the project through the assignment port; declining calls
  *     the next reserve. The expert records an opinion and score; when the Bureau records the review opinion
@@ -214,18 +216,26 @@ public final class ExpertService implements ExpertPoolUseCase, ExpertReviewUseCa
         });
     }
 
-    /** What the caller draws for: the Bureau reviewers, a unit its acceptance experts where the pack says so. */
+    /**
+     * What the caller draws for: the Bureau reviewers; acceptance experts, where the pack says so, whoever records
+     * the stage of acceptance held next ({@code recordedBy}: the unit, or the Bureau for a stage it records) — the
+     * other side is refused citing the stage's article. A unit draws for acceptance only; the Bureau, once the
+     * project runs on trial or awaits acceptance, for the acceptance too.
+     */
     private DrawPurpose purposeOf(Caller caller, Project project, PolicyPack pack) {
         Role role = caller.actor().role();
-        if (role.isUnitRole()) {
-            if (AccessPolicy.reviewRunning(project.state())) {
-                throw new ForbiddenException(pack.violation(RuleCode.ART8_REVIEW_EXPERTS,
-                        "评审专家由" + Role.BDB_OFFICER.zh() + "从专家库随机抽取，项目单位不得选择"));
-            }
+        if (role.isUnitRole() && AccessPolicy.reviewRunning(project.state())) {
+            throw new ForbiddenException(pack.violation(RuleCode.ART8_REVIEW_EXPERTS,
+                    "评审专家由" + Role.BDB_OFFICER.zh() + "从专家库随机抽取，项目单位不得选择"));
+        }
+        boolean acceptance = role.isUnitRole()
+                || role == Role.BDB_OFFICER && AssignmentPurpose.ACCEPTANCE.isOpenIn(project.state());
+        if (acceptance) {
             lifecycle.require(caller, project, Action.ASSIGN_ACCEPTANCE_EXPERT);
             if (!pack.acceptanceExpertsDrawn()) {
-                throw new RefusedException(List.of(pack.violation(project.nextAcceptanceStage(pack),
-                        "本办法下验收专家由实施单位自行组织（指定验收专家），不经专家库抽取")));
+                AcceptanceStage stage = project.nextAcceptanceStage(pack);
+                throw new RefusedException(List.of(pack.violation(stage, "本办法下验收专家由"
+                        + stage.recordedBy().zh() + "自行组织（指定验收专家），不经专家库抽取")));
             }
             if (!AssignmentPurpose.ACCEPTANCE.isOpenIn(project.state())) {
                 throw new RefusedException(List.of(AssignmentPurpose.ACCEPTANCE.notOpenIn(project.state(), pack)));

@@ -123,7 +123,7 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
 
     /** What naming the account would make it, once the caller's right to it, the account and the stage are checked. */
     private AssignmentPurpose toName(Caller caller, Project project, Account target) {
-        AssignmentPurpose purpose = purposeFor(caller.actor(), project, target);
+        AssignmentPurpose purpose = purposeFor(caller.actor(), project, target, pack(project));
         lifecycle.require(caller, project, purpose.action());
         if (!target.enabled()) {
             throw new InvalidCommandException("userId", "账号「" + target.displayName() + "」已停用，不能指定");
@@ -152,13 +152,13 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
         }
         Optional<AssignmentPurpose> current = assignments.assignedTo(project.id()).stream()
                 .filter(a -> a.account().userId().equals(target.userId())).map(Assignment::purpose).findFirst();
-        AssignmentPurpose purpose = current.orElseGet(() -> purposeFor(actor, project, target));
+        AssignmentPurpose purpose = current.orElseGet(() -> purposeFor(actor, project, target, pack(project)));
         lifecycle.require(caller, project, actionFor(project, purpose));
         return purpose;
     }
 
     /** The purpose the caller names the account for: the project's scope, a review or an acceptance. */
-    private static AssignmentPurpose purposeFor(Actor caller, Project project, Account target) {
+    private static AssignmentPurpose purposeFor(Actor caller, Project project, Account target, PolicyPack pack) {
         Role role = target.role();
         if (project.isClassified()) {
             if (!role.isNamedIntoClassifiedScope()) {
@@ -173,7 +173,22 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
                     + "」是" + role.zh() + (role.isNamedIntoClassifiedScope() || role == Role.SECRECY
                     ? "，本就可以查看非涉密项目，无需指定" : ""));
         }
-        return caller.role().isUnitRole() ? AssignmentPurpose.ACCEPTANCE : AssignmentPurpose.REVIEW;
+        return naming(caller, project, pack);
+    }
+
+    /**
+     * What the caller names experts for on a project that is not classified: a unit its acceptance experts; the
+     * Bureau its reviewers, and the acceptance experts of a stage it records ({@code recordedBy}) once the project
+     * runs on trial or awaits acceptance. Whether the caller may is the access policy's (a unit is refused the
+     * experts of a stage the Bureau records, citing the stage's article).
+     */
+    private static AssignmentPurpose naming(Actor caller, Project project, PolicyPack pack) {
+        if (caller.role().isUnitRole()) {
+            return AssignmentPurpose.ACCEPTANCE;
+        }
+        return AssignmentPurpose.ACCEPTANCE.isOpenIn(project.state())
+                && new AccessPolicy(pack).organisesAcceptance(caller.role(), project)
+                ? AssignmentPurpose.ACCEPTANCE : AssignmentPurpose.REVIEW;
     }
 
     /** Who may name or remove people for the purpose on the project: only the secrecy office on a classified one. */
@@ -191,7 +206,7 @@ public final class ProjectAssignmentService implements ProjectAssignmentUseCase 
         List<Assignment> named = assignments.assignedTo(project.id());
         boolean seesReviewers = policy.maySeeReviewers(actor, project);
         AssignmentPurpose naming = project.isClassified() ? AssignmentPurpose.SCOPE
-                : actor.role().isUnitRole() ? AssignmentPurpose.ACCEPTANCE : AssignmentPurpose.REVIEW;
+                : naming(actor, project, pack(project));
         boolean mayManage = policy.decide(actor, naming.action(), project).isAllowed()
                 && naming.isOpenIn(project.state());
         List<ProjectAssignments.Person> candidates = List.of();

@@ -1,5 +1,6 @@
 package cn.egov.projects.application.service;
 
+import cn.egov.projects.application.error.ForbiddenException;
 import cn.egov.projects.application.error.RefusedException;
 import cn.egov.projects.application.fake.FakeWorkplace;
 import cn.egov.projects.application.fake.FakeWorld;
@@ -108,6 +109,25 @@ class AcceptanceDrawsTest {
 
         private void on(int year, int month, int day) {
             world.clock.set(LocalDate.of(year, month, day));
+        }
+
+        /**
+         * The stages before the last one passed (the two-stage pack's preliminary acceptance, held by the unit on
+         * 2025-11-03): the project awaits its final acceptance.
+         */
+        private void firstStagePassed(PolicyPack pack) {
+            on(2025, 10, 20);
+            world.oversight.recordSecurityReview(cybersec(), new RecordSecurityReviewCommand(id, null,
+                    SecurityReview.Kind.CYBERSECURITY, true, "符合网络安全要求"));
+            on(2025, 10, 28);
+            world.acceptance.fileSelfInspection(policeStaff(), new FileSelfInspectionCommand(id, null, "全部建设内容已完成",
+                    "已整理资源目录32项", "警情处置时间缩短23%", List.of(GoalAchievement.reported(People.GOAL.indicator(),
+                    "23%", Attainment.MET, null))));
+            on(2025, 11, 3);
+            assertThat(world.acceptance.recordAcceptance(policeStaff(), new RecordAcceptanceCommand(id, null,
+                    LocalDate.of(2025, 11, 3), true, List.of("专家甲", "专家乙", "专家丙"),
+                    pack.acceptanceStages().get(0).documents(), "同意通过初步验收")).state())
+                    .isEqualTo(ProjectState.ACCEPTANCE_PENDING);
         }
 
         /** A software project of the police bureau, through its plan and contract to its trial run on 2025-09-01. */
@@ -238,5 +258,81 @@ class AcceptanceDrawsTest {
                     });
                 });
         assertThat(t.w.experts.draws(bureau(), t.id)).isEmpty();
+    }
+
+    /** The two-stage pack as a city would write it if the experts of each stage were drawn from the pool. */
+    private static final PolicyPack TWO_STAGE_DRAWN = drawing(PolicyPacks.twoStage());
+
+    @Test
+    @DisplayName("两阶段验收且抽取专家：初步验收专家由实施单位抽取（大数据局被拒，第二十五条）；竣工验收由大数据局录入，其专家由大数据局抽取（实施单位被拒，第二十六条）")
+    void eachStagesExpertsAreDrawnByWhoRecordsIt() {
+        Scene t = new Scene(TWO_STAGE_DRAWN);
+        for (int i = 1; i <= 6; i++) {
+            t.expert("y" + i, "竣工验收专家" + i, "某研究院", null);
+        }
+        FakeWorkplace w = t.w;
+        t.on(2025, 9, 10);
+
+        // the preliminary acceptance is the unit's: the Bureau may not draw its experts
+        ForbiddenException bureauRefused = catchThrowableOfType(ForbiddenException.class,
+                () -> w.experts.draw(bureau(), t.id, threeAndOneReserve()));
+        assertThat(bureauRefused.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+        assertThat(bureauRefused.violation().article()).isEqualTo("第二十五条");
+        assertThat(bureauRefused.violation().messageZh()).startsWith("第二十五条：「指定或抽取初步验收专家」由")
+                .contains("实施单位经办人员", "实施单位分管领导");
+        assertThat(w.experts.draws(bureau(), t.id)).isEmpty();
+        ExpertDraw preliminary = w.experts.draw(policeStaff(), t.id, threeAndOneReserve());
+        assertThat(preliminary.purpose()).isEqualTo(DrawPurpose.ACCEPTANCE);
+        assertThat(preliminary.drawnBy()).isEqualTo(policeStaff().actor().userId());
+
+        // the final acceptance is the Bureau's to record, and so its experts are the Bureau's to draw
+        t.firstStagePassed(TWO_STAGE_DRAWN);
+        int records = t.world.audit.all().size();
+        ForbiddenException unitRefused = catchThrowableOfType(ForbiddenException.class,
+                () -> w.experts.draw(policeStaff(), t.id, new DrawCommand(FIELDS, 5, 1, List.of())));
+        assertThat(unitRefused.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+        assertThat(unitRefused.violation().article()).isEqualTo("第二十六条");
+        assertThat(unitRefused.violation().messageZh()).isEqualTo("第二十六条：「指定或抽取竣工验收专家」由市大数据管理局办理");
+        assertThat(w.experts.draws(bureau(), t.id)).extracting(ExpertDraw::id).containsExactly(preliminary.id());
+        assertThat(t.world.audit.all()).hasSize(records);
+
+        ExpertDraw fin = w.experts.draw(bureau(), t.id, new DrawCommand(FIELDS, 5, 1, List.of()));
+        assertThat(fin.purpose()).isEqualTo(DrawPurpose.ACCEPTANCE);
+        assertThat(fin.drawnBy()).isEqualTo(bureau().actor().userId());
+        assertThat(fin.seats()).hasSize(5);
+        // the preliminary panel sits on the final acceptance no more
+        assertThat(fin.seats().stream().map(ExpertDraw.Seat::userId).toList())
+                .doesNotContainAnyElementsOf(preliminary.seats().stream().map(ExpertDraw.Seat::userId).toList());
+        AuditRecord drawn = t.world.audit.forProject(t.id.toString()).stream()
+                .filter(r -> r.action().equals("ASSIGN_ACCEPTANCE_EXPERT")).reduce((a, b) -> b).orElseThrow();
+        assertThat(drawn.article()).isEqualTo("第二十六条");
+        assertThat(drawn.userId()).isEqualTo(bureau().actor().userId());
+    }
+
+    @Test
+    @DisplayName("两阶段验收、专家由录入方指定：试运行期间实施单位指定初步验收专家；初步验收后竣工验收专家由大数据局指定，实施单位被拒（第二十六条）")
+    void eachStagesExpertsAreNamedByWhoRecordsIt() {
+        Scene t = new Scene(PolicyPacks.twoStage());
+        FakeWorkplace w = t.w;
+        t.on(2025, 9, 10);
+        assertThat(w.assignments.assign(policeStaff(), t.id, "x1").assigned()).anySatisfy(n -> {
+            assertThat(n.userId()).isEqualTo("x1");
+            assertThat(n.purpose()).isEqualTo(AssignmentPurpose.ACCEPTANCE);
+        });
+
+        t.firstStagePassed(PolicyPacks.twoStage());
+        ForbiddenException unitRefused = catchThrowableOfType(ForbiddenException.class,
+                () -> w.assignments.assign(policeStaff(), t.id, "x2"));
+        assertThat(unitRefused.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+        assertThat(unitRefused.violation().messageZh()).isEqualTo("第二十六条：「指定或抽取竣工验收专家」由市大数据管理局办理");
+        assertThat(w.assignments.assignments(bureau(), t.id).mayManage()).isTrue();
+        assertThat(w.assignments.assign(bureau(), t.id, "x2").assigned()).anySatisfy(n -> {
+            assertThat(n.userId()).isEqualTo("x2");
+            assertThat(n.purpose()).isEqualTo(AssignmentPurpose.ACCEPTANCE);
+        });
+        AuditRecord named = t.world.audit.forProject(t.id.toString()).stream()
+                .filter(r -> r.action().equals("ASSIGN_ACCEPTANCE_EXPERT")).reduce((a, b) -> b).orElseThrow();
+        assertThat(named.userId()).isEqualTo(bureau().actor().userId());
+        assertThat(named.summary()).contains("验收专家");
     }
 }

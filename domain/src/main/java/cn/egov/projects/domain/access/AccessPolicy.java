@@ -52,16 +52,17 @@ public final class AccessPolicy {
     }
 
     /**
-     * A decision on an action on one project. Recording an acceptance is open to whom the stage held next names
-     * ({@link AcceptanceStage#recordedBy}): the implementing unit's staff and leader, or the Bureau's officers.
+     * A decision on an action on one project. Recording an acceptance, and naming or drawing its experts, are open to
+     * whom the stage held next names ({@link AcceptanceStage#recordedBy}): the implementing unit's staff and leader,
+     * or the Bureau's officers; the other side is refused citing the stage's own article.
      */
     public AccessDecision decide(Actor actor, Action action, Project project) {
         AccessDecision hidden = visibility(actor, project);
         if (hidden != null) {
             return hidden;
         }
-        if (action == Action.RECORD_ACCEPTANCE) {
-            return decideStage(actor, project);
+        if (action == Action.RECORD_ACCEPTANCE || action == Action.ASSIGN_ACCEPTANCE_EXPERT) {
+            return decideStage(actor, project, action);
         }
         return decide(actor, action);
     }
@@ -74,13 +75,24 @@ public final class AccessPolicy {
         };
     }
 
-    private AccessDecision decideStage(Actor actor, Project project) {
+    /**
+     * Whether the role organises the experts of the stage of acceptance held next — names or draws them: the one
+     * that records the stage ({@link AcceptanceStage#recordedBy}).
+     */
+    public boolean organisesAcceptance(Role role, Project project) {
+        return recorders(project.nextAcceptanceStage(pack).recordedBy()).contains(role);
+    }
+
+    private AccessDecision decideStage(Actor actor, Project project, Action action) {
         AcceptanceStage stage = project.nextAcceptanceStage(pack);
         Set<Role> roles = recorders(stage.recordedBy());
         if (roles.contains(actor.role())) {
             return AccessDecision.allowed();
         }
-        String what = pack.acceptanceStages().size() > 1 ? "录入" + stage.nameZh() + "结果" : Action.RECORD_ACCEPTANCE.zh();
+        boolean stages = pack.acceptanceStages().size() > 1;
+        String what = action == Action.ASSIGN_ACCEPTANCE_EXPERT
+                ? "指定或抽取" + (stages ? stage.nameZh() : "验收") + "专家"
+                : stages ? "录入" + stage.nameZh() + "结果" : Action.RECORD_ACCEPTANCE.zh();
         String by = roles.stream().map(Role::zh).sorted().reduce((a, b) -> a + "、" + b).orElse("");
         return new AccessDecision(AccessDecision.Kind.FORBIDDEN,
                 pack.roleViolation(stage, "「" + what + "」由" + by + "办理"));

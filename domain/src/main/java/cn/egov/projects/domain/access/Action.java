@@ -75,8 +75,12 @@ public enum Action {
      * unit never names, removes or, before the review ends, sees them.
      */
     ASSIGN_REVIEW_EXPERT(Provision.REVIEW_AND_APPROVAL, "指定评审专家", BDB_OFFICER),
-    /** Art. 24: the implementing unit organises the experts who accept its project, once it runs on trial. */
-    ASSIGN_ACCEPTANCE_EXPERT(Provision.ACCEPTANCE, "指定验收专家", UNIT_STAFF, UNIT_LEADER),
+    /**
+     * Art. 24: the experts who accept a project, named or drawn once it runs on trial by whom records the stage of
+     * acceptance held next ({@code AcceptanceStage.recordedBy}): the implementing unit (Taicang), or the Bureau for
+     * a stage it records (the final acceptance of a two-stage pack).
+     */
+    ASSIGN_ACCEPTANCE_EXPERT(Provision.ACCEPTANCE, "指定验收专家", UNIT_STAFF, UNIT_LEADER, BDB_OFFICER),
     VIEW_AUDIT_TRAIL(Provision.AUTHORITIES, "查看操作记录", AUDIT, BDB_OFFICER),
     /** Art. 4: the yearly performance evaluation, read by the Bureau, Finance and Audit, and by units (their own). */
     VIEW_PERFORMANCE(Provision.AUTHORITIES, "查看绩效考核", BDB_OFFICER, FINANCE, AUDIT, UNIT_STAFF, UNIT_LEADER),

@@ -46,8 +46,9 @@ import java.util.Set;
  * @param scopeExclusions       Art. 2 para. 3: the kinds of purchase that are not e-government projects
  * @param contractAdditionPercent Art. 18: after the tender, the most a change may add to the contracts, in percent of
  *                              their amount (政府采购法第四十九条: 10)
- * @param acceptanceExpertsDrawn Art. 24: whether the implementing unit draws its acceptance experts from the expert
- *                              pool with avoidance, as the Bureau draws reviewers (Taicang: no, the unit organises them)
+ * @param acceptanceExpertsDrawn Art. 24: whether acceptance experts are drawn from the expert pool with avoidance, as
+ *                              the Bureau draws reviewers, by whoever records the stage (Taicang: no, the unit
+ *                              organises them)
  * @param rules                 each rule's article and wording
  * @param acceptanceStages      the stages of acceptance in the order they are held (Art. 24); when none are given,
  *                              one stage, 竣工验收, with the pack's {@code expertPanelMinimum},

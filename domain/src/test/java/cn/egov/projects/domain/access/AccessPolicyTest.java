@@ -306,8 +306,16 @@ class AccessPolicyTest {
             assertThat(POLICY.decide(actor(Role.SECRECY, new UnitId("TC-BMJ")), Action.ASSIGN_TO_SCOPE, p).isAllowed())
                     .isTrue();
             assertThat(POLICY.decide(staff, Action.ASSIGN_TO_SCOPE, p).violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+            // the experts of a stage are organised by whom records it (recordedBy): under Taicang's single stage
+            // the unit, so the Bureau is refused citing the stage's article; a Bureau-recorded stage is the Bureau's
             assertThat(Action.ASSIGN_ACCEPTANCE_EXPERT.roles()).containsExactlyInAnyOrder(Role.UNIT_STAFF,
-                    Role.UNIT_LEADER);
+                    Role.UNIT_LEADER, Role.BDB_OFFICER);
+            AccessDecision bureauRefused = POLICY.decide(bureau, Action.ASSIGN_ACCEPTANCE_EXPERT, project(false));
+            assertThat(bureauRefused.isAllowed()).isFalse();
+            assertThat(bureauRefused.violation().code()).isEqualTo(RuleCode.ART4_ROLE);
+            assertThat(bureauRefused.violation().messageZh()).startsWith("第二十四条：「指定或抽取验收专家」由");
+            assertThat(POLICY.organisesAcceptance(Role.BDB_OFFICER, project(false))).isFalse();
+            assertThat(POLICY.organisesAcceptance(Role.UNIT_STAFF, project(false))).isTrue();
             assertThat(Action.ASSIGN_REVIEW_EXPERT.roles()).containsExactly(Role.BDB_OFFICER);
             assertThat(Action.ASSIGN_TO_SCOPE.roles()).containsExactly(Role.SECRECY);
         }
