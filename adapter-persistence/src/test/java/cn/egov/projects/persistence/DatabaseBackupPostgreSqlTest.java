@@ -69,11 +69,7 @@ class DatabaseBackupPostgreSqlTest {
                     "TC-DSJ", "MANAGE_ACCOUNTS", "第四条", null, null, null, "r", "10.0.0.1", "新建账号"));
             return null;
         });
-        try {
-            adapters.auditSealer().sealNow(); // as the running application's sealer does a moment after the commit
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        adapters.auditSealer().sealNow(); // as the running application's sealer does a moment after the commit
         bin = Files.createDirectories(dir.resolve("bin"));
         tool("pg_dump", """
                 printf '%s\\n' "$@" > "$(dirname "$0")/pg_dump.args"

@@ -80,8 +80,18 @@ public final class AuditSealer implements AutoCloseable {
      * Links every committed pending record now, in the caller's thread and a transaction of its own.
      *
      * @return how many records were linked
+     * @throws org.apache.ibatis.exceptions.PersistenceException when the database refuses (the records stay pending)
      */
-    public int sealNow() throws SQLException {
+    public int sealNow() {
+        try {
+            return link();
+        } catch (SQLException e) {
+            throw new org.apache.ibatis.exceptions.PersistenceException("cannot link the audit records into the "
+                    + "chain: " + e.getMessage(), e);
+        }
+    }
+
+    private int link() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -112,7 +122,7 @@ public final class AuditSealer implements AutoCloseable {
     private void sealQuietly() {
         try {
             sealNow();
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // the records stay pending, sealed on their own, and are linked at the next try; said once a minute
             long now = System.nanoTime();
             synchronized (this) {
