@@ -78,7 +78,7 @@ const App = (() => {
   let policy = null;
   const policyRead = fetch('/api/policy', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
     .then(r => (r.ok ? r.json() : null))
-    .then(p => { policy = p; cite(document); return p; })
+    .then(p => { policy = p; cite(document); named(); return p; })
     .catch(() => null);
   /** The articles of provisions ("DECLARATION", "REVIEW_AND_APPROVAL ACCEPTANCE" or an array), joined by 、. */
   function article(provisions, pack) {
@@ -100,6 +100,15 @@ const App = (() => {
   /** Fills every data-article element under root with its articles. */
   function cite(root, pack) {
     root.querySelectorAll('[data-article]').forEach(e => { e.textContent = article(e.dataset.article, pack); });
+  }
+  /** What the system is called, after the measures in force (each city's own), e.g. 太仓市级电子政务项目管理. */
+  function systemName() {
+    return policy && policy.systemNameZh ? policy.systemNameZh : '电子政务项目管理';
+  }
+  /** The page's title followed by the system's name, and the header's name, once the pack in force is known. */
+  function named() {
+    if (!document.title.includes(' · ')) document.title = document.title + ' · ' + systemName();
+    document.querySelectorAll('.brand').forEach(b => { b.textContent = systemName(); });
   }
   /** The title of the pack's measures, e.g. 太仓市级电子政务项目管理办法（太政办〔2021〕40号）. */
   function measures(pack) {
@@ -229,7 +238,7 @@ const App = (() => {
       nav.append(el('a', { href, class: location.pathname.endsWith(href) ? 'current' : null, text: label }));
     }
     const header = el('header', { class: 'top' },
-      el('div', { class: 'brand', text: '太仓市电子政务项目管理' }), nav,
+      el('div', { class: 'brand', text: systemName() }), nav,
       el('div', { class: 'who', id: 'who', text: me.name + '（' + me.roleZh + '，' + unit(me.unit) + '）' }),
       el('a', { href: 'login.html?change=1&next=' + encodeURIComponent(location.pathname + location.search), id: 'change-password', class: 'button secondary', text: '修改密码' }),
       el('button', { class: 'secondary', id: 'logout', type: 'button', onclick: logout, text: '退出' }));

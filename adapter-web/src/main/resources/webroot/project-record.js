@@ -43,7 +43,7 @@
   function render(p) {
     const f = p.profile;
     document.title = '项目档案 · ' + f.name;
-    document.querySelector('h1').textContent = '太仓市市级电子政务项目档案';
+    document.querySelector('h1').textContent = (p.policy && p.policy.recordTitleZh) || '电子政务项目档案';
     Finder.trail([['projects.html', '项目列表'], ['project.html?id=' + encodeURIComponent(id), f.name], [null, '项目档案']]);
     const numbers = ['一', '二', '三', '四', '五'];
     let n = 0;

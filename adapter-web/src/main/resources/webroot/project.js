@@ -331,7 +331,7 @@
     const field = (fid, label, input) => el('div', {}, el('label', { for: fid, text: label }), input);
     const name = el('input', { type: 'text', id: 'res-name', maxlength: 100, required: true });
     const kind = el('select', { id: 'res-kind' }, options(KINDS));
-    const owner = el('input', { type: 'text', id: 'res-owner', maxlength: 100, required: true, placeholder: '如：太仓市公安局' });
+    const owner = el('input', { type: 'text', id: 'res-owner', maxlength: 100, required: true, placeholder: '如：市公安局' });
     const description = el('textarea', { id: 'res-description', maxlength: 1000 });
     const sharing = el('select', { id: 'res-sharing' }, options(SHARING));
     const condition = el('input', { type: 'text', id: 'res-condition', maxlength: 500, placeholder: '有条件共享写共享条件；不予共享写法律、法规或政策依据' });

@@ -88,7 +88,7 @@ class ProjectRecordApiTest extends ConformingApiTest {
         byte[] pdf = r.body().getBytes();
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         String text = text(pdf);
-        assertThat(text).contains("太仓市市级电子政务项目档案", "智慧公安数据平台", "项目编号 " + id, "太仓市公安局（TC-GAJ）",
+        assertThat(text).contains("太仓市级电子政务项目档案", "依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）", "智慧公安数据平台", "项目编号 " + id, "太仓市公安局（TC-GAJ）",
                 "数据汇聚平台", "软件开发", "1200000.00", "项目监理", "王分管", "139****0001", "李责任",
                 "警情处置时间缩短比例", "≥20%", "第七条", "police的姓名（太仓市公安局）", "bureau的姓名", "已列入实施计划",
                 "合同扫描件.pdf");

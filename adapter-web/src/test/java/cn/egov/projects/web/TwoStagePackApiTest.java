@@ -133,6 +133,9 @@ class TwoStagePackApiTest extends ConformingApiTest {
         JsonObject policy = r.bodyAsJsonObject();
         assertThat(policy.getString("id")).isEqualTo("example-two-stage");
         assertThat(policy.getString("nameZh")).isEqualTo(PACK.nameZh());
+        // the pages and the project's record are named after this city's measures, not Taicang's
+        assertThat(policy.getString("systemNameZh")).isEqualTo("示例市政务信息化项目建设管理");
+        assertThat(policy.getString("recordTitleZh")).isEqualTo("示例市政务信息化项目建设档案");
         JsonObject articles = policy.getJsonObject("articles");
         assertThat(articles.getString("DECLARATION")).isEqualTo("第八条");
         assertThat(articles.getString("AUTHORITIES")).isEqualTo("第五条");

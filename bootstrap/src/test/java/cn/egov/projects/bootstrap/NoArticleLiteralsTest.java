@@ -106,6 +106,36 @@ class NoArticleLiteralsTest {
         assertThat(found).as("article numbers written in the pages instead of taken from the pack").isEmpty();
     }
 
+    /**
+     * The pages name no city: the system's name and a project record's title come from the pack in force
+     * ({@code systemNameZh}, {@code recordTitleZh}), so that another city's deployment carries its own. Comments may
+     * give Taicang's as examples.
+     */
+    @Test
+    @DisplayName("页面（webroot 的 .html、.js，注释除外）中没有写死的城市名：系统名称和档案标题取自政策包")
+    void noCityIsWrittenInThePages() throws IOException {
+        Path webroot = root().resolve("adapter-web/src/main/resources/webroot");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(webroot)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".js"))
+                    .sorted().toList()) {
+                String text = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+                if (text.contains("太仓")) {
+                    found.add(webroot.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(found).as("pages naming the city instead of taking the pack's name").isEmpty();
+        assertThat(withoutComments("/** 太仓 */ a('太仓'); // 太仓\n<!-- 太仓 --><b>太仓</b>"))
+                .isEqualTo(" a('太仓'); \n<b>太仓</b>");
+    }
+
+    /** A page or script without its block, line and markup comments. */
+    static String withoutComments(String text) {
+        return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?s)<!--.*?-->", "")
+                .replaceAll("(?m)(^|[^:'\"])//[^\n]*", "$1");
+    }
+
     @Test
     @DisplayName("页面扫描能发现文字、脚本和注释中的条款号")
     void thePageScanFindsWhatItLooksFor() {

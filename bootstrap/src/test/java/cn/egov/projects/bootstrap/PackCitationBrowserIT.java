@@ -76,6 +76,8 @@ class PackCitationBrowserIT extends BrowserTestSupport {
         awaitArticle("DECLARATION", "第七条");
         awaitArticle("REVIEW_AND_APPROVAL", "第八条");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("measures"), "太仓市级电子政务项目管理办法"));
+        assertThat(driver.findElement(By.cssSelector("header .brand")).getText()).isEqualTo("太仓市级电子政务项目管理");
+        wait.until(ExpectedConditions.titleContains(" · 太仓市级电子政务项目管理"));
         driver.get(base + "/finance.html");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert.error"),
                 "第四条：您的角色"));
@@ -87,6 +89,10 @@ class PackCitationBrowserIT extends BrowserTestSupport {
         awaitArticle("REVIEW_AND_APPROVAL", "第九条");
         awaitArticle("ANNUAL_PLAN", "第十条");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("measures"), "示例市政务信息化项目建设管理办法"));
+        // the system carries the city's own name: in the header and the window's title
+        assertThat(driver.findElement(By.cssSelector("header .brand")).getText()).isEqualTo("示例市政务信息化项目建设管理");
+        wait.until(ExpectedConditions.titleContains(" · 示例市政务信息化项目建设管理"));
+        assertThat(driver.getTitle()).doesNotContain("太仓");
         assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("第七条");
         driver.get(base + "/finance.html");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert.error"),

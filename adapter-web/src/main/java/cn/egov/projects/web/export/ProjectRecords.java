@@ -97,17 +97,17 @@ public final class ProjectRecords {
                     "项目编号 " + number));
             doc.addTitle("项目档案：" + profile.name());
             doc.addSubject("项目编号 " + number);
-            doc.addCreator("太仓市电子政务项目管理");
+            doc.addCreator(d.pack().systemNameZh());
             doc.open();
 
-            Paragraph head = new Paragraph("太仓市市级电子政务项目档案", title);
+            Paragraph head = new Paragraph(d.pack().recordTitleZh(), title);
             head.setAlignment(Element.ALIGN_CENTER);
             head.setSpacingAfter(4);
             doc.add(head);
             Paragraph name = new Paragraph(profile.name(), section);
             name.setAlignment(Element.ALIGN_CENTER);
             doc.add(name);
-            Paragraph basis = new Paragraph("依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）"
+            Paragraph basis = new Paragraph(basisOf(d.pack().nameZh())
                     + (profile.classified() ? "　涉密项目：仅限知悉范围内人员阅知（"
                     + d.pack().articleZh(Provision.CLASSIFIED) + "）" : ""), small);
             basis.setAlignment(Element.ALIGN_CENTER);
@@ -395,5 +395,12 @@ public final class ProjectRecords {
             total.showText((writer.getPageNumber() - 1) + " 页");
             total.endText();
         }
+    }
+
+    /** 依据《太仓市级电子政务项目管理办法》（太政办〔2021〕40号）: the measures' title in book marks, its number after. */
+    static String basisOf(String measures) {
+        int number = measures.indexOf('（');
+        return number > 0 ? "依据《" + measures.substring(0, number) + "》" + measures.substring(number)
+                : "依据《" + measures + "》";
     }
 }

@@ -48,7 +48,7 @@ public final class Spreadsheets {
                                     Function<String, String> unitName) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(planYear + "年度实施计划");
-            title(book, sheet, "太仓市" + planYear + "年度市级电子政务项目实施计划（导出日期 " + today + "）");
+            title(book, sheet, planYear + "年度市级电子政务项目实施计划（导出日期 " + today + "）");
             header(book, sheet, "序号", "项目名称", "实施单位", "项目类别", "建设性质", "总投资（元）", "当前状态", "项目编号",
                     "单位代码");
             int r = 2;
@@ -130,7 +130,7 @@ public final class Spreadsheets {
     public static byte[] performance(YearEvaluation e, LocalDate today, Function<String, String> unitName) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet units = book.createSheet("单位考核");
-            title(book, units, "太仓市" + e.planYear() + "年度市级电子政务项目绩效考核——实施单位（导出日期 " + today
+            title(book, units, e.planYear() + "年度市级电子政务项目绩效考核——实施单位（导出日期 " + today
                     + "，不含涉密项目）");
             header(book, units, "序号", "实施单位", "纳入考核项目数", "已计分项目数", "项目平均分", "已到期期限数",
                     "按期完成", "逾期完成", "逾期未办", "期限合规率（%）", "单位得分", "建议等级", "评定等级", "考核意见",
@@ -157,7 +157,7 @@ public final class Spreadsheets {
             widths(units, 6, 24, 10, 10, 10, 10, 10, 10, 10, 12, 10, 10, 10, 40, 14, 22, 12);
 
             Sheet projects = book.createSheet("项目考核");
-            title(book, projects, "太仓市" + e.planYear() + "年度市级电子政务项目绩效考核——项目（导出日期 " + today
+            title(book, projects, e.planYear() + "年度市级电子政务项目绩效考核——项目（导出日期 " + today
                     + "，不含涉密项目）");
             header(book, projects, "序号", "项目名称", "实施单位", "项目状态", "绩效目标数", "达成", "部分达成", "未达成",
                     "计分依据", "项目得分", "建议等级", "评定等级", "考核意见", "评定人", "评定时间", "项目编号", "单位代码");

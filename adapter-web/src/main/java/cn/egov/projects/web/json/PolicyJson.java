@@ -47,6 +47,8 @@ public final class PolicyJson {
         return new JsonObject()
                 .put("id", pack.id())
                 .put("nameZh", pack.nameZh())
+                .put("systemNameZh", pack.systemNameZh())
+                .put("recordTitleZh", pack.recordTitleZh())
                 .put("effectiveFrom", pack.effectiveFrom().toString())
                 .put("articles", articles)
                 .put("rules", rules)

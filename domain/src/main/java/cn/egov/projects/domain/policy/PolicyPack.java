@@ -211,6 +211,37 @@ public record PolicyPack(
         return articles.get(provision);
     }
 
+    /**
+     * What the system is called on its pages and papers, from the measures' title: without its document number and
+     * its closing word (太仓市级电子政务项目管理办法（太政办〔2021〕40号） → 太仓市级电子政务项目管理), so that each city's
+     * deployment carries its own name.
+     */
+    public String systemNameZh() {
+        return systemNameOf(nameZh);
+    }
+
+    /** {@link #systemNameZh} of a measures' title. */
+    static String systemNameOf(String title) {
+        String name = title;
+        int number = name.indexOf('（') >= 0 ? name.indexOf('（') : name.indexOf('(');
+        if (number > 0) {
+            name = name.substring(0, number);
+        }
+        name = name.strip();
+        for (String closing : List.of("实施办法", "暂行办法", "办法", "规定", "细则")) {
+            if (name.endsWith(closing) && name.length() > closing.length()) {
+                return name.substring(0, name.length() - closing.length());
+            }
+        }
+        return name;
+    }
+
+    /** The title of a project's record (项目档案) under these measures, e.g. 太仓市级电子政务项目档案. */
+    public String recordTitleZh() {
+        String name = systemNameZh();
+        return (name.endsWith("管理") && name.length() > 2 ? name.substring(0, name.length() - 2) : name) + "档案";
+    }
+
     /** The article of a provision as the measures write it, e.g. "第十四条". */
     public String articleZh(Provision provision) {
         return Articles.chinese(article(provision));

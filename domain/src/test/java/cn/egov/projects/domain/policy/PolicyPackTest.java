@@ -176,4 +176,16 @@ class PolicyPackTest {
         assertThatThrownBy(() -> new RuleText(0, "措辞")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RuleText(15, " ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("系统在页面和档案上的名称取自政策包的办法名称：去掉文号和“办法”，各市各用其名")
+    void theSystemIsNamedAfterTheMeasures() {
+        assertThat(PolicyPacks.taicang().systemNameZh()).isEqualTo("太仓市级电子政务项目管理");
+        assertThat(PolicyPacks.taicang().recordTitleZh()).isEqualTo("太仓市级电子政务项目档案");
+        assertThat(PolicyPacks.example().systemNameZh()).doesNotContain("太仓").doesNotContain("（").endsWith("管理");
+        assertThat(PolicyPacks.example().recordTitleZh()).doesNotContain("太仓").endsWith("项目档案");
+        assertThat(PolicyPack.systemNameOf("某市电子政务项目管理暂行办法")).isEqualTo("某市电子政务项目管理");
+        assertThat(PolicyPack.systemNameOf("某市政务信息系统规定(2024)")).isEqualTo("某市政务信息系统");
+        assertThat(PolicyPack.systemNameOf("办法")).isEqualTo("办法");
+    }
 }
