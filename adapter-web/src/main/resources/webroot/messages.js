@@ -59,6 +59,8 @@
     try {
       const q = new URLSearchParams({ limit: '20' });
       if (unreadOnly.checked) q.set('unread', 'true');
+      // the export holds what the list shows: the same filter
+      document.getElementById('messages-export').href = '/api/exports/messages.xlsx' + (unreadOnly.checked ? '?unread=true' : '');
       if (!reset && next) q.set('before', String(next));
       const page = await App.api('GET', '/api/me/messages?' + q);
       if (reset) list.replaceChildren();

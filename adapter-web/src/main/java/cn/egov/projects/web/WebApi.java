@@ -312,7 +312,9 @@ public final class WebApi {
                 .withAuditTrail(workplace.auditSearch()).mount(router, table);
         new cn.egov.projects.web.routes.ListExportRoutes(workplace.myDeadlines(), workplace.accountAdmin(),
                 workplace.auditSearch(), workplace.clearances(), workplace.units(), workplace.securityEvents(),
-                accountSecurity.exportLimits(), clock).withCompliance(workplace.compliance()).mount(router, table);
+                accountSecurity.exportLimits(), clock).withCompliance(workplace.compliance())
+                .withMessages(messageCentre == null ? cn.egov.projects.web.routes.MessageCentreRoutes.EMPTY
+                        : messageCentre).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);
         new StatisticsRoutes(workplace.statistics(), workplace.units(), clock, workplace.securityEvents(),
                 accountSecurity.exportLimits(), packInForce)

@@ -148,6 +148,20 @@ class ListExportsApiTest extends ConformingApiTest {
     }
 
     @Test
+    @DisplayName("单位列表导出：系统管理页的全部单位，写全称和类型、代码另列；只给管理员；记入安全审计")
+    void unitsExport() throws IOException {
+        List<List<String>> all = workbook("/api/exports/units.xlsx", "admin");
+        assertThat(all.get(1)).containsExactly("序号", "单位名称", "类型", "单位代码");
+        assertThat(all.subList(2, all.size())).anySatisfy(r -> assertThat(r.subList(1, 4))
+                .containsExactly("太仓市公安局", "实施单位", "TC-GAJ"));
+        assertThat(all.subList(2, all.size())).anySatisfy(r -> assertThat(r.subList(1, 4))
+                .containsExactly("太仓市大数据管理局", "主管部门", "TC-DSJ"));
+        assertThat(all.get(0).get(0)).startsWith("单位列表，共" + (all.size() - 2) + "个");
+        assertThat(call("GET", "/api/exports/units.xlsx", "police", null).statusCode()).isEqualTo(403);
+        assertThat(exportSummaries()).contains("导出units.xlsx：" + (all.size() - 2) + "行");
+    }
+
+    @Test
     @DisplayName("安全审计记录导出：与安全审计页同样筛选，恰是 /api/security-audit-records 的记录；只给安全审计员")
     void securityRecordsExport() throws IOException {
         planned("智慧公安数据平台");

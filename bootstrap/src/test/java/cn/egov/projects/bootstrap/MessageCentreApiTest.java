@@ -235,6 +235,55 @@ class MessageCentreApiTest {
         assertThat(unread("wangjb")).isZero();
     }
 
+    /** The rows of an export in the person's session (the first sheet, every cell as text). */
+    private List<List<String>> workbook(String path, String user) throws Exception {
+        Session session = session(user);
+        HttpResponse<byte[]> r = session.http().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("X-Requested-With", "test").timeout(Duration.ofSeconds(120)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(() -> new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.body()))) {
+            for (var row : book.getSheetAt(0)) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    var cell = row.getCell(c);
+                    cells.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue());
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    @DisplayName("消息导出：本人的消息，与消息中心同样筛选（只看未读），状态写未读、已读；他人的不在其中；坏筛选400")
+    void theInboxExportsWhatItShows() throws Exception {
+        plan(List.of(reminder("智慧公安数据平台", DeadlineKind.CONTRACT_FILING, 3),
+                reminder("城市大脑", DeadlineKind.ACCEPTANCE_REPORT, -2),
+                reminder("政务云迁移", DeadlineKind.IMPL_PLAN, 7)));
+        JsonObject listed = ok(call("GET", "/api/me/messages", "wangjb", null));
+        long first = listed.getJsonArray("items").getJsonObject(0).getLong("id");
+        ok(call("POST", "/api/me/messages/" + first + "/read", "wangjb", null));
+
+        List<List<String>> all = workbook("/api/exports/messages.xlsx", "wangjb");
+        assertThat(all.get(0).get(0)).contains("的消息，共3条");
+        assertThat(all.get(1)).startsWith("序号", "时间", "状态", "类别", "标题", "内容");
+        List<List<String>> rows = all.subList(2, all.size());
+        assertThat(rows).hasSize(3);
+        assertThat(rows).extracting(r -> r.get(2)).containsExactlyInAnyOrder("已读", "未读", "未读");
+        assertThat(rows).extracting(r -> r.get(3)).contains("逾期督办", "期限提醒");
+        assertThat(rows).anySatisfy(r -> assertThat(r.get(5)).contains("「城市大脑」", "已逾期"));
+
+        List<List<String>> unreadOnly = workbook("/api/exports/messages.xlsx?unread=true", "wangjb");
+        assertThat(unreadOnly.get(0).get(0)).contains("（只看未读），共2条");
+        assertThat(unreadOnly.subList(2, unreadOnly.size())).extracting(r -> r.get(2)).containsOnly("未读");
+        assertThat(workbook("/api/exports/messages.xlsx", "lijb").get(0).get(0)).contains("共0条");
+        refused(call("GET", "/api/exports/messages.xlsx?unread=maybe", "wangjb", null), 400, "unread");
+        assertThat(unread("wangjb")).as("an export marks nothing read").isEqualTo(2);
+    }
+
     @Test
     @DisplayName("期限办结后，它的提醒在消息中心显示已办结及日期、铃铛未读数随之减少；撤销的期限显示已撤销；未办结的照旧")
     void aMetDeadlinesRemindersAreWithdrawnAndTheBellCountFalls() throws Exception {

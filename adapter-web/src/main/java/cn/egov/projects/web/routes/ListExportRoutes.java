@@ -53,6 +53,9 @@ import java.util.function.Predicate;
  *   <li>{@code GET /api/exports/clearances.xlsx?q=&state=} — the clearances (涉密资格), as {@code /api/clearances};</li>
  *   <li>{@code GET /api/exports/compliance.xlsx} — each unit's keeping of its deadlines, as {@code /api/compliance}
  *       (the Bureau and Audit; {@link #withCompliance}).</li>
+ *   <li>{@code GET /api/exports/units.xlsx} — the units, as the 系统管理 page lists them;</li>
+ *   <li>{@code GET /api/exports/messages.xlsx?unread=} — the person's own inbox (消息中心), as {@code /api/me/messages}
+ *       ({@link #withMessages}).</li>
  * </ul>
  * Every one is counted against the export limits ({@link ExportLimits}), bounded ({@link FilteredProjects#MAX_ROWS}
  * rows) and recorded in the security audit trail as an export, with the numbers of the classified projects it holds.
@@ -73,6 +76,8 @@ public final class ListExportRoutes {
     private final SecurityEventUseCase exports;
     private final ExportLimitUseCase limits;
     private final ClockPort clock;
+    /** The inboxes; null: no such export. */
+    private cn.egov.projects.application.port.in.MessageCentreUseCase messages;
     /** Each unit's keeping of its deadlines; null: no such export. */
     private cn.egov.projects.application.port.in.ComplianceUseCase compliance;
 
@@ -95,7 +100,19 @@ public final class ListExportRoutes {
         return this;
     }
 
+    /** Adds the export of the person's own inbox ({@code GET /api/exports/messages.xlsx}). */
+    public ListExportRoutes withMessages(cn.egov.projects.application.port.in.MessageCentreUseCase messages) {
+        this.messages = messages;
+        return this;
+    }
+
     public void mount(Router router, RouteTable table) {
+        if (messages != null) {
+            table.add(router, HttpMethod.GET, "/api/exports/messages.xlsx", Rule.signedIn(),
+                    limited("我的消息", this::messages));
+        }
+        table.add(router, HttpMethod.GET, "/api/exports/units.xlsx", Rule.of(Action.MANAGE_ACCOUNTS),
+                limited("单位列表", this::units));
         if (compliance != null) {
             table.add(router, HttpMethod.GET, "/api/exports/compliance.xlsx", Rule.of(Action.VIEW_AUDIT_TRAIL),
                     limited("期限合规情况", this::compliance));
@@ -295,6 +312,60 @@ public final class ListExportRoutes {
             return file;
         }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "期限合规情况.xlsx"))
                 .onFailure(ctx::fail);
+    }
+
+    /* ------------------------------------------------------------------------------------------- units */
+
+    private void units(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> {
+            List<Unit> found = units.listUnits(caller);
+            FilteredProjects.tooMany(found.size(), "个单位");
+            List<List<Object>> rows = new ArrayList<>(found.size());
+            int n = 1;
+            for (Unit u : found) {
+                rows.add(List.<Object>of(n++, u.nameZh(), u.kind().zh(), u.id().code()));
+            }
+            byte[] file = Spreadsheets.tables(List.of(new Spreadsheets.Table("单位列表", "单位列表，共" + found.size() + "个",
+                    List.of("序号", "单位名称", "类型", "单位代码"), rows)), clock.today());
+            exports.exported(caller, "units.xlsx", "", found.size(), List.of());
+            return file;
+        }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "单位列表.xlsx")).onFailure(ctx::fail);
+    }
+
+    /* ------------------------------------------------------------------------------------------- inbox */
+
+    private void messages(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Boolean unread = flag(ctx.queryParams(), "unread");
+        boolean unreadOnly = Boolean.TRUE.equals(unread);
+        Blocking.call(ctx, () -> {
+            List<cn.egov.projects.application.view.InboxMessage> found = new ArrayList<>();
+            Long before = null;
+            do {
+                var page = messages.messages(caller, unreadOnly, before,
+                        cn.egov.projects.application.port.in.MessageCentreUseCase.MAX_PAGE);
+                found.addAll(page.items());
+                FilteredProjects.tooMany(found.size(), "条消息");
+                before = page.nextBefore();
+            } while (before != null);
+            List<List<Object>> rows = new ArrayList<>(found.size());
+            int n = 1;
+            for (var m : found) {
+                rows.add(List.<Object>of(n++, WHEN.format(m.createdAt()),
+                        m.isSettled() ? m.settledAs().zh() + (m.settledOn() == null ? "" : "（" + m.settledOn() + "）")
+                                : m.isRead() ? "已读" : "未读",
+                        m.escalation() ? "逾期督办" : "期限提醒", m.title(), m.body(), m.due().toString(),
+                        m.classified() ? "（涉密项目）" : m.projectId().toString()));
+            }
+            byte[] file = Spreadsheets.tables(List.of(new Spreadsheets.Table("我的消息",
+                    caller.actor().name() + "的消息" + (unreadOnly ? "（只看未读）" : "") + "，共" + found.size() + "条",
+                    List.of("序号", "时间", "状态", "类别", "标题", "内容", "到期日", "项目编号"), rows)), clock.today());
+            exports.exported(caller, "messages.xlsx", unreadOnly ? "unread=true" : "", found.size(), found.stream()
+                    .filter(cn.egov.projects.application.view.InboxMessage::classified)
+                    .map(m -> m.projectId().toString()).distinct().toList());
+            return file;
+        }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "我的消息.xlsx")).onFailure(ctx::fail);
     }
 
     /* ------------------------------------------------------------------------------------------- helpers */
