@@ -25,7 +25,10 @@ const Oversight = (() => {
     try {
       const data = await App.api('GET', '/api/projects?size=200&state=' + state);
       box.append(el('h3', {}, title + '（' + data.total + '）'),
-        App.table(['项目', '单位', '计划年度', '总投资#'], data.items.map(p => [App.projectLink(p.id, p.name), App.unit(p.unit), p.planYear, App.yuan(p.totalInvestment)]), 'queue-' + state));
+        App.table(['项目', '单位', '计划年度', '总投资#'], data.items.map(p => [App.projectLink(p.id, p.name), App.unit(p.unit), p.planYear, App.yuan(p.totalInvestment)]), 'queue-' + state),
+        // the queue's projects as the project list exports them, with the same state
+        el('p', {}, el('a', { class: 'button secondary', id: 'export-queue-' + state, href: '/api/exports/projects.xlsx?state=' + encodeURIComponent(state),
+          'data-operation': title + '（Excel）', text: '导出' + title + '（Excel）' })));
     } catch (e) { box.append(el('div', { class: 'refusal', text: e.message })); }
   }
   function planExport(link) {

@@ -313,6 +313,7 @@ public final class WebApi {
         new cn.egov.projects.web.routes.ListExportRoutes(workplace.myDeadlines(), workplace.accountAdmin(),
                 workplace.auditSearch(), workplace.clearances(), workplace.units(), workplace.securityEvents(),
                 accountSecurity.exportLimits(), clock).withCompliance(workplace.compliance())
+                .withExperts(workplace.expertPool())
                 .withMessages(messageCentre == null ? cn.egov.projects.web.routes.MessageCentreRoutes.EMPTY
                         : messageCentre).mount(router, table);
         new PerformanceRoutes(workplace.performance(), workplace.grading()).mount(router, table);

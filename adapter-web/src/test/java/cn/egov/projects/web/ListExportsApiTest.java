@@ -162,6 +162,32 @@ class ListExportsApiTest extends ConformingApiTest {
     }
 
     @Test
+    @DisplayName("专家库导出：与专家库列表相同的专家及其回避依据；大数据局和审计局可导出，实施单位不可；记入安全审计")
+    void expertsExport() throws IOException {
+        for (int i = 1; i <= 2; i++) {
+            world.accountService.createAccount(admin(), account("exp" + i, cn.egov.projects.domain.access.Role.EXPERT,
+                    "TC-ZJK"));
+            HttpResponse<Buffer> added = call("POST", "/api/experts", "bureau", new JsonObject()
+                    .put("userId", world.accounts.findByUsername("exp" + i).orElseThrow().userId())
+                    .put("name", "专家" + i).put("fields", new io.vertx.core.json.JsonArray().add("SOFTWARE_DEVELOPMENT"))
+                    .put("employer", i == 2 ? "太仓市公安局" : "苏州大学").put("employerUnit", i == 2 ? "TC-GAJ" : null)
+                    .put("relatedVendors", new io.vertx.core.json.JsonArray()));
+            assertThat(added.statusCode()).as(added.bodyAsString()).isEqualTo(201);
+        }
+        int pool = call("GET", "/api/experts", "bureau", null).bodyAsJsonObject().getJsonArray("experts").size();
+        List<List<String>> all = workbook("/api/exports/experts.xlsx", "bureau");
+        assertThat(all.get(1)).startsWith("序号", "姓名", "专业领域", "工作单位").contains("关联单位（回避）", "状态");
+        assertThat(all.get(0).get(0)).startsWith("评审专家库，共" + pool + "位");
+        assertThat(pool).isEqualTo(2);
+        assertThat(all.subList(2, all.size())).hasSize(pool);
+        assertThat(all.subList(2, all.size())).anySatisfy(r -> assertThat(r.subList(1, 5))
+                .containsExactly("专家2", "软件开发", "太仓市公安局", "太仓市公安局"));
+        assertThat(workbook("/api/exports/experts.xlsx", "auditor").subList(2, all.size())).hasSize(pool);
+        assertThat(call("GET", "/api/exports/experts.xlsx", "police", null).statusCode()).isEqualTo(403);
+        assertThat(exportSummaries()).contains("导出experts.xlsx：" + pool + "行");
+    }
+
+    @Test
     @DisplayName("安全审计记录导出：与安全审计页同样筛选，恰是 /api/security-audit-records 的记录；只给安全审计员")
     void securityRecordsExport() throws IOException {
         planned("智慧公安数据平台");

@@ -54,6 +54,7 @@ import java.util.function.Predicate;
  *   <li>{@code GET /api/exports/compliance.xlsx} — each unit's keeping of its deadlines, as {@code /api/compliance}
  *       (the Bureau and Audit; {@link #withCompliance}).</li>
  *   <li>{@code GET /api/exports/units.xlsx} — the units, as the 系统管理 page lists them;</li>
+ *   <li>{@code GET /api/exports/experts.xlsx} — the expert pool (专家库), as {@code /api/experts} ({@link #withExperts});</li>
  *   <li>{@code GET /api/exports/messages.xlsx?unread=} — the person's own inbox (消息中心), as {@code /api/me/messages}
  *       ({@link #withMessages}).</li>
  * </ul>
@@ -76,6 +77,8 @@ public final class ListExportRoutes {
     private final SecurityEventUseCase exports;
     private final ExportLimitUseCase limits;
     private final ClockPort clock;
+    /** The expert pool; null: no such export. */
+    private cn.egov.projects.application.port.in.ExpertPoolUseCase experts;
     /** The inboxes; null: no such export. */
     private cn.egov.projects.application.port.in.MessageCentreUseCase messages;
     /** Each unit's keeping of its deadlines; null: no such export. */
@@ -100,6 +103,12 @@ public final class ListExportRoutes {
         return this;
     }
 
+    /** Adds the export of the expert pool ({@code GET /api/exports/experts.xlsx}). */
+    public ListExportRoutes withExperts(cn.egov.projects.application.port.in.ExpertPoolUseCase experts) {
+        this.experts = experts;
+        return this;
+    }
+
     /** Adds the export of the person's own inbox ({@code GET /api/exports/messages.xlsx}). */
     public ListExportRoutes withMessages(cn.egov.projects.application.port.in.MessageCentreUseCase messages) {
         this.messages = messages;
@@ -110,6 +119,11 @@ public final class ListExportRoutes {
         if (messages != null) {
             table.add(router, HttpMethod.GET, "/api/exports/messages.xlsx", Rule.signedIn(),
                     limited("我的消息", this::messages));
+        }
+        if (experts != null) {
+            table.add(router, HttpMethod.GET, "/api/exports/experts.xlsx",
+                    new Rule(Rule.Kind.ROLES, java.util.Set.of(Role.BDB_OFFICER, Role.AUDIT), "查看专家库"),
+                    limited("专家库", this::experts));
         }
         table.add(router, HttpMethod.GET, "/api/exports/units.xlsx", Rule.of(Action.MANAGE_ACCOUNTS),
                 limited("单位列表", this::units));
@@ -331,6 +345,33 @@ public final class ListExportRoutes {
             exports.exported(caller, "units.xlsx", "", found.size(), List.of());
             return file;
         }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "单位列表.xlsx")).onFailure(ctx::fail);
+    }
+
+    /* ------------------------------------------------------------------------------------------- experts */
+
+    private void experts(RoutingContext ctx) {
+        Caller caller = Callers.of(ctx);
+        Blocking.call(ctx, () -> {
+            var found = experts.experts(caller);
+            FilteredProjects.tooMany(found.size(), "位专家");
+            Map<String, String> names = unitNames(caller);
+            List<List<Object>> rows = new ArrayList<>(found.size());
+            int n = 1;
+            for (var e : found) {
+                String employerUnit = e.employerUnit() == null ? "" : e.employerUnit().code();
+                rows.add(List.<Object>of(n++, e.name(), e.fieldsZh(), nonNull(e.employer()),
+                        names.getOrDefault(employerUnit, employerUnit),
+                        String.join("、", e.relatedUnits().stream().map(r -> names.getOrDefault(r.unit().code(),
+                                r.unit().code())).toList()),
+                        String.join("、", e.relatedVendors().stream().map(r -> r.vendor().name()).toList()),
+                        e.active() ? "在库" : "已停用", e.id()));
+            }
+            byte[] file = Spreadsheets.tables(List.of(new Spreadsheets.Table("专家库", "评审专家库，共" + found.size()
+                    + "位", List.of("序号", "姓名", "专业领域", "工作单位", "所属单位", "关联单位（回避）", "关联企业（回避）", "状态",
+                    "专家编号"), rows)), clock.today());
+            exports.exported(caller, "experts.xlsx", "", found.size(), List.of());
+            return file;
+        }).onSuccess(bytes -> ExportRoutes.file(ctx, bytes, Spreadsheets.XLSX, "专家库.xlsx")).onFailure(ctx::fail);
     }
 
     /* ------------------------------------------------------------------------------------------- inbox */
