@@ -5,18 +5,13 @@ import cn.egov.projects.domain.project.UnitId;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -263,21 +258,6 @@ class ListExportsApiTest extends ConformingApiTest {
     private List<List<String>> workbook(String path, String user) throws IOException {
         HttpResponse<Buffer> r = call("GET", path, user, null);
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
-        List<List<String>> rows = new ArrayList<>();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body().getBytes()))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                    var cell = row.getCell(c);
-                    cells.add(cell == null ? "" : switch (cell.getCellType()) {
-                        case NUMERIC -> String.valueOf(cell.getNumericCellValue());
-                        default -> cell.getStringCellValue();
-                    });
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+        return Workbooks.rows(r.body().getBytes(), 0);
     }
 }
