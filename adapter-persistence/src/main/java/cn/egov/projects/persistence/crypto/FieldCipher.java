@@ -43,15 +43,20 @@ public final class FieldCipher {
     private final DataKeys keys;
 
     /**
-     * The values this cipher last encrypted or decrypted, both ways: a stored text read again is not decrypted again
-     * (it was authenticated for that row and column), and {@link #encryptUnlessUnchanged} keeps a value's stored text
-     * (the IV is never used for another plaintext). Bounded: emptied when full.
+     * The project contacts this cipher last encrypted or decrypted, both ways: a stored text read again is not
+     * decrypted again (it was authenticated for that row and column), and {@link #encryptUnlessUnchanged} keeps a
+     * value's stored text (the IV is never used for another plaintext). Only the {@link #REMEMBERED_TABLE project}'s
+     * contacts, written back on every step of a project: no secret (a second factor's) and no other table's value
+     * is kept in memory. Bounded: emptied when full.
      */
     private final Map<Plain, String> storedOf = new ConcurrentHashMap<>();
     private final Map<Stored, String> plainOf = new ConcurrentHashMap<>();
 
     /** How many values each direction remembers at most. */
     static final int REMEMBERED = 4_096;
+
+    /** The one table whose values are remembered. */
+    static final String REMEMBERED_TABLE = "project";
 
     private record Plain(Field field, String rowKey, String plaintext) {
     }
@@ -64,6 +69,9 @@ public final class FieldCipher {
     }
 
     private void remember(Field field, String rowKey, String plaintext, String stored) {
+        if (!REMEMBERED_TABLE.equals(field.table())) {
+            return;
+        }
         if (storedOf.size() >= REMEMBERED || plainOf.size() >= REMEMBERED) {
             storedOf.clear();
             plainOf.clear();

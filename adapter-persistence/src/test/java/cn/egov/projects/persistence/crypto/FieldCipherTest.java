@@ -59,31 +59,38 @@ class FieldCipherTest {
     }
 
     @Test
-    @DisplayName("a value written back unchanged keeps its stored text; a changed one, another row's or a newer key's is encrypted afresh")
+    @DisplayName("a project contact written back unchanged keeps its stored text; a changed one, another row's or a newer key's is encrypted afresh; no other table's value is remembered")
     void unchangedValuesKeepTheirStoredText() {
         FieldCipher cipher = new FieldCipher(keys("k1"));
-        String stored = cipher.encrypt(MOBILE, "user-1", "13912345678");
-        assertThat(cipher.encryptUnlessUnchanged(MOBILE, "user-1", "13912345678")).isEqualTo(stored);
-        assertThat(cipher.encryptUnlessUnchanged(MOBILE, "user-2", "13912345678")).isNotEqualTo(stored);
-        assertThat(cipher.encryptUnlessUnchanged(EMAIL, "user-1", "13912345678")).isNotEqualTo(stored);
-        String changed = cipher.encryptUnlessUnchanged(MOBILE, "user-1", "13812345678");
+        // only a project's contacts are remembered: an account's, or a second factor's secret, never
+        String secret = cipher.encrypt(PersonalFields.SECOND_FACTOR_SECRET, "user-1", "JBSWY3DPEHPK3PXP");
+        assertThat(cipher.encryptUnlessUnchanged(PersonalFields.SECOND_FACTOR_SECRET, "user-1", "JBSWY3DPEHPK3PXP"))
+                .isNotEqualTo(secret);
+        assertThat(cipher.decrypt(PersonalFields.SECOND_FACTOR_SECRET, "user-1", secret)).isEqualTo("JBSWY3DPEHPK3PXP");
+        assertThat(cipher.encryptUnlessUnchanged(PersonalFields.SECOND_FACTOR_SECRET, "user-1", "JBSWY3DPEHPK3PXP"))
+                .as("not kept after a read either").isNotEqualTo(secret);
+        String stored = cipher.encrypt(PersonalFields.LEADER_MOBILE, "user-1", "13912345678");
+        assertThat(cipher.encryptUnlessUnchanged(PersonalFields.LEADER_MOBILE, "user-1", "13912345678")).isEqualTo(stored);
+        assertThat(cipher.encryptUnlessUnchanged(PersonalFields.LEADER_MOBILE, "user-2", "13912345678")).isNotEqualTo(stored);
+        assertThat(cipher.encryptUnlessUnchanged(PersonalFields.LEADER_EMAIL, "user-1", "13912345678")).isNotEqualTo(stored);
+        String changed = cipher.encryptUnlessUnchanged(PersonalFields.LEADER_MOBILE, "user-1", "13812345678");
         assertThat(changed).isNotEqualTo(stored);
-        assertThat(cipher.decrypt(MOBILE, "user-1", changed)).isEqualTo("13812345678");
+        assertThat(cipher.decrypt(PersonalFields.LEADER_MOBILE, "user-1", changed)).isEqualTo("13812345678");
 
         // read by another process (another cipher object): kept once read
         FieldCipher reader = new FieldCipher(keys("k1"));
-        assertThat(reader.decrypt(MOBILE, "user-1", stored)).isEqualTo("13912345678");
-        assertThat(reader.encryptUnlessUnchanged(MOBILE, "user-1", "13912345678")).isEqualTo(stored);
+        assertThat(reader.decrypt(PersonalFields.LEADER_MOBILE, "user-1", stored)).isEqualTo("13912345678");
+        assertThat(reader.encryptUnlessUnchanged(PersonalFields.LEADER_MOBILE, "user-1", "13912345678")).isEqualTo(stored);
         // after a rotation the value read under the old key is written under the new one
         FieldCipher rotated = new FieldCipher(keys("k1", "k2"));
-        assertThat(rotated.decrypt(MOBILE, "user-1", stored)).isEqualTo("13912345678");
-        assertThat(rotated.encryptUnlessUnchanged(MOBILE, "user-1", "13912345678")).startsWith("sm4gcm:v1:k2:");
+        assertThat(rotated.decrypt(PersonalFields.LEADER_MOBILE, "user-1", stored)).isEqualTo("13912345678");
+        assertThat(rotated.encryptUnlessUnchanged(PersonalFields.LEADER_MOBILE, "user-1", "13912345678")).startsWith("sm4gcm:v1:k2:");
         // a value read before still does not decrypt once altered, nor in another row
         int last = stored.length() - 5;
         String altered = stored.substring(0, last) + (stored.charAt(last) == 'A' ? 'B' : 'A') + stored.substring(last + 1);
-        assertThatThrownBy(() -> reader.decrypt(MOBILE, "user-1", altered))
+        assertThatThrownBy(() -> reader.decrypt(PersonalFields.LEADER_MOBILE, "user-1", altered))
                 .isInstanceOf(FieldCipher.UndecryptableException.class);
-        assertThatThrownBy(() -> reader.decrypt(MOBILE, "user-2", stored))
+        assertThatThrownBy(() -> reader.decrypt(PersonalFields.LEADER_MOBILE, "user-2", stored))
                 .isInstanceOf(FieldCipher.UndecryptableException.class);
     }
 
