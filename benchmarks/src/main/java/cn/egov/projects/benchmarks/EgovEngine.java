@@ -212,6 +212,11 @@ final class EgovEngine implements Engine {
         clock.set(day);
     }
 
+    /** The application's own adapters over {@code database} (its keys): for storing projects beside it. */
+    cn.egov.projects.persistence.PersistenceAdapters persistence(cn.egov.projects.persistence.Database database) {
+        return app.persistence(database);
+    }
+
     @Override
     public void close() {
         app.close();

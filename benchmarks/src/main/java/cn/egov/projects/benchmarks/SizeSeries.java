@@ -75,7 +75,8 @@ final class SizeSeries {
                 if (pg != null) {
                     Lifecycles.trySettings(pg, report);
                 }
-                PersistenceAdapters persistence = new PersistenceAdapters(db);
+                // the application's own keys: the projects stored here are read by the application's use cases
+                PersistenceAdapters persistence = egov.persistence(db);
                 List<ProjectId> warmUp = preload(persistence, new ArrayList<>(), WARM_UP_PROJECTS, WARM_UP_NUMBERS);
                 Measure.run("egov-warm-up", threads, Bench.seconds("bench.sizes.warmup.first", 4 * warmup), pg,
                         () -> egov.reportProgress(warmUp.get(ThreadLocalRandom.current().nextInt(warmUp.size())),

@@ -4,6 +4,9 @@ import cn.egov.projects.application.account.AccountService;
 import cn.egov.projects.application.account.UnitService;
 import cn.egov.projects.application.port.out.ClockPort;
 import cn.egov.projects.domain.policy.PolicyPack;
+import cn.egov.projects.persistence.Database;
+import cn.egov.projects.persistence.PersistenceAdapters;
+import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.web.UseCases;
 import cn.egov.projects.web.routes.LifecycleUseCases;
 
@@ -19,9 +22,11 @@ import java.util.Map;
 public final class BenchApplication implements AutoCloseable {
 
     private final Application application;
+    private final Settings settings;
 
-    private BenchApplication(Application application) {
+    private BenchApplication(Application application, Settings settings) {
         this.application = application;
+        this.settings = settings;
     }
 
     /** Opens the database at {@code url} (migrating it) and wires the services with the given clock. */
@@ -35,7 +40,16 @@ public final class BenchApplication implements AutoCloseable {
         }
         // no environment: the run does not depend on the shell's EGOV_* variables
         Settings settings = Settings.parse(args, Map.of());
-        return new BenchApplication(Application.open(settings, clock));
+        return new BenchApplication(Application.open(settings, clock), settings);
+    }
+
+    /**
+     * The application's own adapters over another connection to its database, with its audit key and data keys:
+     * what a preload stores through them, the application reads (its contacts decrypt, its audit records verify).
+     */
+    public PersistenceAdapters persistence(Database database) {
+        return new PersistenceAdapters(database, Application.auditKey(settings, false),
+                new FieldCipher(Application.dataKeys(settings, false)));
     }
 
     public UseCases useCases() {
