@@ -17,6 +17,7 @@ import cn.egov.projects.persistence.crypto.FieldCipher;
 import cn.egov.projects.persistence.mybatis.Sessions;
 import cn.egov.projects.persistence.mybatis.SqlErrors;
 import cn.egov.projects.persistence.project.DeadlineRow;
+import cn.egov.projects.persistence.project.DocumentText;
 import cn.egov.projects.persistence.project.ListCriteria;
 import cn.egov.projects.persistence.project.ProjectDao;
 import cn.egov.projects.persistence.project.ProjectDocuments;
@@ -72,7 +73,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         }
         Known known = documents.get(id.value());
         Project.Snapshot snapshot;
-        if (known != null && known.version() == stored.version() && known.document().equals(stored.document())) {
+        if (known != null && known.version() == stored.version() && known.document().sameAs(stored.document())) {
             snapshot = known.snapshot(); // the very document read or written here before: not parsed again
         } else {
             snapshot = ProjectDocuments.read(id.value(), stored.version(), stored.document(), cipher);
@@ -99,10 +100,10 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     /** How many projects' documents {@link #documents} holds at most. */
     static final int DOCUMENTS_KEPT = 512;
 
-    private record Known(long version, String document, Project.Snapshot snapshot) {
+    private record Known(long version, DocumentText document, Project.Snapshot snapshot) {
     }
 
-    private void keepOnceCommitted(UUID id, long version, String document, Project.Snapshot snapshot) {
+    private void keepOnceCommitted(UUID id, long version, DocumentText document, Project.Snapshot snapshot) {
         sessions.afterCommit(() -> {
             if (documents.size() >= DOCUMENTS_KEPT) {
                 documents.clear();

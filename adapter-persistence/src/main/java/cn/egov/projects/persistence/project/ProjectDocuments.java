@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -106,6 +107,9 @@ public final class ProjectDocuments {
     private static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .addModule(valueTypes())
+                // written as UTF-8 bytes: a character beyond the BMP (𠀀, an emoji) as its four bytes, as a text
+                // writer would, not as an escaped surrogate pair
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 // record components only: "isOpen()" and the like are derived, not state
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -119,25 +123,36 @@ public final class ProjectDocuments {
      * The document of a snapshot (its version left out), {@code "format"} first. Written straight from the record,
      * not through a JSON tree: a save writes the whole document, so this is on every transition's path.
      */
-    public static String write(Project.Snapshot snapshot) {
+    public static DocumentText write(Project.Snapshot snapshot) {
         return write(snapshot, null);
     }
 
+    /** {@code {"format":N,} in UTF-8: what a document starts with, before the snapshot's members. */
+    private static final byte[] FORMAT_MEMBER = ("{\"format\":" + FORMAT + ",").getBytes(StandardCharsets.UTF_8);
+
     /**
      * {@link #write(Project.Snapshot)} with the accountable people's mobile numbers and e-mail addresses encrypted
-     * under {@code cipher} (none when null).
+     * under {@code cipher} (none when null). Written as UTF-8 bytes, which the embedded database stores as they are.
      */
-    public static String write(Project.Snapshot snapshot, FieldCipher cipher) {
-        String state;
+    public static DocumentText write(Project.Snapshot snapshot, FieldCipher cipher) {
+        byte[] state;
         try {
-            state = cipher == null ? WRITER.writeValueAsString(snapshot)
+            state = cipher == null ? WRITER.writeValueAsBytes(snapshot)
                     : WRITE.withAttributes(Map.of(CIPHER, cipher, PROJECT, snapshot.id().value().toString()))
-                    .writeValueAsString(snapshot);
+                    .writeValueAsBytes(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("project " + snapshot.id() + " cannot be written as a document", e);
         }
-        // a snapshot always has members (its id at least), so the object is "{" member, …
-        return "{\"format\":" + FORMAT + "," + state.substring(1);
+        // a snapshot always has members (its id at least), so the object is "{" member, …: the format goes first
+        return DocumentText.ofUtf8(joined(FORMAT_MEMBER, state, 1));
+    }
+
+    /** {@code head} followed by {@code tail} from {@code from} on. */
+    private static byte[] joined(byte[] head, byte[] tail, int from) {
+        byte[] all = new byte[head.length + tail.length - from];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, from, all, head.length, tail.length - from);
+        return all;
     }
 
     /**
@@ -157,26 +172,38 @@ public final class ProjectDocuments {
      *                                            under a key the key file does not hold; none without a cipher)
      */
     public static Project.Snapshot read(UUID id, long version, String text, FieldCipher cipher) {
+        return read(id, version, DocumentText.of(text), cipher);
+    }
+
+    /** {@link #read(UUID, long, String, FieldCipher)} of a document as the database gave it, text or bytes. */
+    public static Project.Snapshot read(UUID id, long version, DocumentText document, FieldCipher cipher) {
         Map<String, Object> attributes = cipher == null ? Map.of(PROJECT, id.toString())
                 : Map.of(CIPHER, cipher, PROJECT, id.toString());
         try {
-            int format = formatOf(id, text);
+            int format = formatOf(id, document);
             if (format < 1 || format > FORMAT) {
                 throw new IllegalStateException("the document of project " + id + " has format " + format
                         + "; this release reads formats 1 to " + FORMAT);
             }
             if (format == FORMAT) {
-                // bound straight from the text, with the row's version put in front of the members (a document
+                // bound straight from the document, with the row's version put in front of the members (a document
                 // never holds one): no JSON tree on a load of a current document
+                ObjectReader reader = CURRENT.withAttributes(attributes);
+                if (document.isUtf8()) {
+                    byte[] utf8 = document.utf8();
+                    byte[] head = ("{\"version\":" + version + ",").getBytes(StandardCharsets.US_ASCII);
+                    return reader.readValue(joined(head, utf8, indexOfOpen(utf8) + 1));
+                }
+                String text = document.text();
                 int open = text.indexOf('{');
-                return CURRENT.withAttributes(attributes)
-                        .readValue("{\"version\":" + version + "," + text.substring(open + 1));
+                return reader.readValue("{\"version\":" + version + "," + text.substring(open + 1));
             }
-            ObjectNode document = (ObjectNode) JSON.readTree(text);
-            upgrade(document, format);
-            document.remove("format");
-            document.put("version", version);
-            return JSON.readerFor(Project.Snapshot.class).withAttributes(attributes).readValue(document);
+            ObjectNode tree = (ObjectNode) (document.isUtf8() ? JSON.readTree(document.utf8())
+                    : JSON.readTree(document.text()));
+            upgrade(tree, format);
+            tree.remove("format");
+            tree.put("version", version);
+            return JSON.readerFor(Project.Snapshot.class).withAttributes(attributes).readValue(tree);
         } catch (JsonProcessingException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof FieldCipher.UndecryptableException undecryptable) {
@@ -190,14 +217,25 @@ public final class ProjectDocuments {
         }
     }
 
+    /** Where the object opens: its first {@code {} (a document is an object, as {@link #formatOf} found). */
+    private static int indexOfOpen(byte[] utf8) {
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '{') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The {@code "format"} member of a document, found by reading its top-level members' names only (skipping
      * their values); 0 when it has none.
      *
      * @throws IllegalStateException when the text is not a JSON object
      */
-    private static int formatOf(UUID id, String text) throws JsonProcessingException {
-        try (JsonParser parser = JSON.createParser(text)) {
+    private static int formatOf(UUID id, DocumentText document) throws JsonProcessingException {
+        try (JsonParser parser = document.isUtf8() ? JSON.createParser(document.utf8())
+                : JSON.createParser(document.text())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("the document of project " + id + " is not a JSON object");
             }

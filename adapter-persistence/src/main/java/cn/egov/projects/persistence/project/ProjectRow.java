@@ -40,7 +40,7 @@ public record ProjectRow(
         String responsibleName,
         String responsibleMobile,
         String responsibleEmail,
-        String document) {
+        DocumentText document) {
 
     /** The contact columns, each encrypted ({@link FieldCipher}) with the project's id as its row key. */
     public static final FieldCipher.Field LEADER_MOBILE = PersonalFields.LEADER_MOBILE;
