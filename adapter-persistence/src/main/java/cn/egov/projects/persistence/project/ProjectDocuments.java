@@ -127,7 +127,7 @@ public final class ProjectDocuments {
         return write(snapshot, null);
     }
 
-    /** {@code {"format":N,} in UTF-8: what a document starts with, before the snapshot's members. */
+    /** The opening brace and the {@code "format"} member in UTF-8: what a document starts with. */
     private static final byte[] FORMAT_MEMBER = ("{\"format\":" + FORMAT + ",").getBytes(StandardCharsets.UTF_8);
 
     /**
@@ -217,7 +217,7 @@ public final class ProjectDocuments {
         }
     }
 
-    /** Where the object opens: its first {@code {} (a document is an object, as {@link #formatOf} found). */
+    /** Where the object opens: its first opening brace (a document is an object, as {@link #formatOf} found). */
     private static int indexOfOpen(byte[] utf8) {
         for (int i = 0; i < utf8.length; i++) {
             if (utf8[i] == '{') {
