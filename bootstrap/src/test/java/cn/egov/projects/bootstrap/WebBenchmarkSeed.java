@@ -70,14 +70,19 @@ public final class WebBenchmarkSeed {
                     new UnitId("TC-DSJ"), null, null, password.toCharArray()));
             Caller admin = new Caller(accounts.authenticate("bench-admin", password.toCharArray()).orElseThrow(),
                     "seed", "-");
-            AccountsForTests.ready(accounts, admin, new CreateAccountCommand("bench-bdb", "大数据局", Role.BDB_OFFICER,
+            // the Bureau's role is granted by the security administrator, not the system administrator (三员分立)
+            accounts.createAccount(null, new CreateAccountCommand("bench-secadmin", "安全保密管理员", Role.SECURITY_ADMIN,
+                    new UnitId("TC-DSJ"), null, null, password.toCharArray()));
+            Caller secadmin = new Caller(accounts.authenticate("bench-secadmin", password.toCharArray())
+                    .orElseThrow(), "seed", "-");
+            AccountsForTests.ready(accounts, secadmin, new CreateAccountCommand("bench-bdb", "大数据局", Role.BDB_OFFICER,
                     new UnitId("TC-DSJ"), null, null, password.toCharArray()));
             AccountsForTests.ready(accounts, admin, new CreateAccountCommand("bench-unit", "经办人员", Role.UNIT_STAFF,
                     new UnitId("TC-U00"), null, null, password.toCharArray()));
             Caller bdb = new Caller(accounts.authenticate("bench-bdb", password.toCharArray()).orElseThrow(),
                     "seed", "-");
             app.useCases().openDeclarationWindow().openWindow(bdb, new OpenDeclarationWindowCommand(2025,
-                    LocalDate.of(2024, 7, 1), LocalDate.of(2024, 9, 30)));
+                    LocalDate.of(2024, 8, 20), LocalDate.of(2024, 9, 30)));
             List<String> ids = Collections.synchronizedList(new ArrayList<>(projects));
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             long started = System.nanoTime();
