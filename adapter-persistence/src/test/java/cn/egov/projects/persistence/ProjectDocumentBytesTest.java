@@ -63,6 +63,31 @@ class ProjectDocumentBytesTest {
     }
 
     @Test
+    void anUnpairedSurrogateFromHostileInputIsWrittenAsAQuestionMarkAndSwallowsNothing() throws Exception {
+        Project.Snapshot full = Lifecycles.fullLife(new UnitId("BYTES"), p -> {
+        }).snapshot();
+        Project.Snapshot s = new Project.Snapshot(full.id(), full.unit(), full.policyId(), full.version(),
+                ProjectStoreContractTest.withName(full.profile(), "平台\uD800b\uDC00c𠀀"), full.state(),
+                full.suspendedFrom(), full.createdOn(), full.declaredOn(), full.supplementary(),
+                full.higherLevelReportedOn(), full.reviews(), full.funding(), full.approval(), full.plan(),
+                full.implementationPlan(), full.preProcurementReviews(), full.noProcurementReason(),
+                full.substantiveStartOn(), full.contracts(), full.progressReports(), full.changes(),
+                full.situationReports(), full.securityReviews(), full.trialStartOn(), full.selfInspection(),
+                full.acceptances(), full.operatingFrom(), full.acceptanceReportOn(), full.finalAccountsOn(),
+                full.finalAccountsAmount(), full.termination(), full.maintenanceArrangement(), full.deadlines());
+
+        DocumentText written = ProjectDocuments.write(s, cipher);
+        // the bytes are well-formed UTF-8 (a strict decoder accepts them) and valid JSON
+        String decoded = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(written.utf8())).toString();
+        assertThat(decoded).contains("平台?b?c𠀀").doesNotContain("\\u");
+        assertThat(ProjectDocuments.read(s.id().value(), 1, written, cipher).profile().name())
+                .isEqualTo("平台?b?c𠀀");
+    }
+
+    @Test
     void bytesThatAreNotAnObjectAreRefusedAsTextIs() {
         UUID id = UUID.randomUUID();
         for (DocumentText bad : new DocumentText[]{DocumentText.ofUtf8("[1]".getBytes(StandardCharsets.UTF_8)),
@@ -89,6 +114,13 @@ class ProjectDocumentBytesTest {
         // bytes against text: not compared (the caller parses), never taken for the same
         assertThat(bytes.sameAs(text)).isFalse();
         assertThat(text.sameAs(bytes)).isFalse();
+        // a document written holds both: found again in the bytes H2 gives back and in the text PostgreSQL would
+        DocumentText written = DocumentText.written("{\"a\":\"项目\"}");
+        assertThat(written.sameAs(bytes)).isTrue();
+        assertThat(bytes.sameAs(written)).isTrue();
+        assertThat(written.sameAs(text)).isTrue();
+        assertThat(written.sameAs(otherBytes)).isFalse();
+        assertThat(written.sameAs(DocumentText.of("{\"a\": \"项目\"}"))).isFalse();
         assertThat(bytes.sameAs(null)).isFalse();
         // equality and the text across forms
         assertThat(bytes).isEqualTo(text).hasSameHashCodeAs(text);

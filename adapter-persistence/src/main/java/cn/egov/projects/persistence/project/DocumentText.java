@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * A project's document as the database takes and gives it: its UTF-8 bytes (the embedded database stores a JSON
- * value as those, and {@link ProjectDocuments#write} makes them straight from the snapshot) or its text (PostgreSQL's
- * driver sends and returns JSONB as text). Whichever form it came in is kept; the other is made only when asked, so
- * that a save and a load on the embedded database never turn a document into text and back.
+ * value as those) or its text (PostgreSQL's driver sends and returns JSONB as text). A document read keeps the form it
+ * came in, and the other is made only when asked, so that a load from the embedded database never turns the bytes into
+ * text; a document {@link #written} holds both, encoded once.
  */
 public final class DocumentText {
 
@@ -30,6 +30,15 @@ public final class DocumentText {
         return new DocumentText(null, Objects.requireNonNull(text, "text"));
     }
 
+    /**
+     * A document just written, as its text and its UTF-8 bytes (an unpaired surrogate, which hostile input may hold,
+     * encoded as {@code ?}): the embedded database stores the bytes, PostgreSQL takes the text, and each is compared
+     * later with what its database gives back.
+     */
+    public static DocumentText written(String text) {
+        return new DocumentText(text.getBytes(StandardCharsets.UTF_8), text);
+    }
+
     /** The UTF-8 bytes: those it was given (not a copy: do not change them), or its text's. */
     public byte[] utf8() {
         return utf8 != null ? utf8 : text.getBytes(StandardCharsets.UTF_8);
@@ -40,14 +49,15 @@ public final class DocumentText {
         return text != null ? text : new String(utf8, StandardCharsets.UTF_8);
     }
 
-    /** Whether it was given as bytes. */
+    /** Whether it holds its bytes (read as bytes, or written). */
     boolean isUtf8() {
         return utf8 != null;
     }
 
     /**
-     * Whether this is the very same stored document as {@code other}, cheaply: compared only in the form both were
-     * given in; documents given in different forms are not compared (false), which costs a caller at most a parse.
+     * Whether this is the very same stored document as {@code other}, cheaply: compared as bytes when both hold
+     * them, else as text when both hold it; one held only as bytes and the other only as text are not compared
+     * (false), which costs a caller at most a parse.
      */
     public boolean sameAs(DocumentText other) {
         if (other == null) {

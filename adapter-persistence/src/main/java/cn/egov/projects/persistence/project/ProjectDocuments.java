@@ -107,9 +107,6 @@ public final class ProjectDocuments {
     private static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .addModule(valueTypes())
-                // written as UTF-8 bytes: a character beyond the BMP (𠀀, an emoji) as its four bytes, as a text
-                // writer would, not as an escaped surrogate pair
-                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 // record components only: "isOpen()" and the like are derived, not state
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -127,24 +124,26 @@ public final class ProjectDocuments {
         return write(snapshot, null);
     }
 
-    /** The opening brace and the {@code "format"} member in UTF-8: what a document starts with. */
-    private static final byte[] FORMAT_MEMBER = ("{\"format\":" + FORMAT + ",").getBytes(StandardCharsets.UTF_8);
-
     /**
      * {@link #write(Project.Snapshot)} with the accountable people's mobile numbers and e-mail addresses encrypted
-     * under {@code cipher} (none when null). Written as UTF-8 bytes, which the embedded database stores as they are.
+     * under {@code cipher} (none when null).
+     *
+     * <p>Written as text and encoded once ({@link DocumentText#written}): Jackson's own UTF-8 writer would save a
+     * step, but it escapes characters beyond the BMP, and with those combined ({@code
+     * COMBINE_UNICODE_SURROGATES_IN_UTF8}) it joins an unpaired surrogate from hostile input with the character
+     * after it into a code point that was never entered; encoding the text writes such a surrogate as {@code ?}.
      */
     public static DocumentText write(Project.Snapshot snapshot, FieldCipher cipher) {
-        byte[] state;
+        String state;
         try {
-            state = cipher == null ? WRITER.writeValueAsBytes(snapshot)
+            state = cipher == null ? WRITER.writeValueAsString(snapshot)
                     : WRITE.withAttributes(Map.of(CIPHER, cipher, PROJECT, snapshot.id().value().toString()))
-                    .writeValueAsBytes(snapshot);
+                    .writeValueAsString(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("project " + snapshot.id() + " cannot be written as a document", e);
         }
         // a snapshot always has members (its id at least), so the object is "{" member, …: the format goes first
-        return DocumentText.ofUtf8(joined(FORMAT_MEMBER, state, 1));
+        return DocumentText.written("{\"format\":" + FORMAT + "," + state.substring(1));
     }
 
     /** {@code head} followed by {@code tail} from {@code from} on. */
