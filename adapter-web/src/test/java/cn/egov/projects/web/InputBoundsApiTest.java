@@ -147,6 +147,24 @@ class InputBoundsApiTest extends ConformingApiTest {
     }
 
     @Test
+    @DisplayName("文字中不成对的代理码元（如\\uD800）被拒绝，什么也不保存；成对的（𠀀、表情）照常保存")
+    void unpairedSurrogatesInTextAreRefused() {
+        long before = world.projects.count();
+        String lone = profile("平台WAVE二期", 2025).encode().replace("WAVE", "\\uD800");
+        assertThat(lone).contains("\\uD800");
+        JsonObject body = refused(post("/api/projects", "police", lone), null);
+        assertThat(body.getString("message")).contains("不成对的代理码元").contains("U+D800");
+        String swapped = profile("平台WAVE二期", 2025).encode().replace("WAVE", "\\uDFFF\\uD800");
+        refused(post("/api/projects", "police", swapped), null);
+        assertThat(world.projects.count()).isEqualTo(before);
+
+        String paired = profile("平台WAVE二期", 2025).encode().replace("WAVE", "\\uD840\\uDC00🏛");
+        HttpResponse<Buffer> created = post("/api/projects", "police", paired);
+        assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+        assertThat(world.projects.count()).isEqualTo(before + 1);
+    }
+
+    @Test
     @DisplayName("大于64 KiB的请求内容在工作线程上读取：有效的照常办理，无效的400")
     void largeBodiesAreReadOffTheEventLoop() {
         JsonObject big = profile("大请求项目", 2025)

@@ -25,8 +25,9 @@ import java.util.Map;
  * refused, and so are what no request of this API needs and what would only cost the server: a number written with
  * more than {@value #MAX_NUMBER_LENGTH} characters, objects and arrays nested deeper than {@value #MAX_DEPTH}. A
  * number's exponent is kept as written (a {@link BigDecimal} of {@code 1e999999999} is small); whoever reads it
- * bounds it before expanding it (see {@code JsonFields#money}). A refusal quotes at most a line of the parser's
- * report, never the body.
+ * bounds it before expanding it (see {@code JsonFields#money}). Text is well-formed Unicode: malformed UTF-8 and an
+ * escaped surrogate without its pair are refused. A refusal quotes at most a line of the parser's report, never the
+ * body.
  */
 public final class ExactJson {
 
@@ -125,7 +126,7 @@ public final class ExactJson {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (parser.nextToken() != JsonToken.END_OBJECT) {
-                    String name = parser.currentName();
+                    String name = wellFormed(parser.currentName());
                     parser.nextToken();
                     map.put(name, value(parser));
                 }
@@ -139,7 +140,7 @@ public final class ExactJson {
                 return new JsonArray(list);
             }
             case VALUE_STRING -> {
-                return parser.getText();
+                return wellFormed(parser.getText());
             }
             case VALUE_NUMBER_INT -> {
                 return parser.getNumberValue();
@@ -158,6 +159,30 @@ public final class ExactJson {
             }
             default -> throw malformed("unexpected token " + token);
         }
+    }
+
+    /**
+     * The text, unless it holds a UTF-16 surrogate without its pair: JSON lets a body write one as an escape
+     * ({@code "\uD800"}), but it is no character, and stored it would come back as something nobody entered ({@code ?}
+     * in UTF-8). Refused, as malformed UTF-8 bytes are by the parser.
+     */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            throw new BadRequestException(null, "请求内容含有无效字符（第" + (i + 1) + "个字符是不成对的代理码元 U+"
+                    + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "）",
+                    "the request body holds an unpaired UTF-16 surrogate U+"
+                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at character " + (i + 1)
+                            + " of a string");
+        }
+        return text;
     }
 
     private static BadRequestException malformed(String detail) {

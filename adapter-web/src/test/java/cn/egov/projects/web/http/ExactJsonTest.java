@@ -47,4 +47,26 @@ class ExactJsonTest {
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("malformed JSON");
     }
+
+    @Test
+    @DisplayName("不成对的代理码元（转义写出）和无效的UTF-8被拒绝，成对的（如𠀀、表情）照常读取")
+    void unpairedSurrogatesAndMalformedUtf8AreRefused() {
+        for (String body : new String[]{"{\"name\": \"a\\uD800b\"}", "{\"name\": \"end\\uD83C\"}",
+                "{\"name\": \"\\uDC00x\"}", "{\"x\\uDFFF\": 1}", "{\"a\": [\"ok\", {\"b\": \"\\uDBFF\\u0041\"}]}"}) {
+            assertThatThrownBy(() -> ExactJson.object(Buffer.buffer(body))).as(body)
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("unpaired UTF-16 surrogate")
+                    .satisfies(e -> assertThat(((BadRequestException) e).messageZh()).contains("不成对的代理码元"));
+        }
+        // bytes that are not UTF-8: a lone continuation byte (the parser refuses it), and a surrogate encoded in
+        // three bytes, which the parser reads as that surrogate and the check refuses
+        assertThatThrownBy(() -> ExactJson.object(Buffer.buffer(new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0x80,
+                '"', '}'}))).isInstanceOf(BadRequestException.class).hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() -> ExactJson.object(Buffer.buffer(new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xED,
+                (byte) 0xA0, (byte) 0x80, '"', '}'}))).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("unpaired UTF-16 surrogate U+D800");
+        JsonObject ok = ExactJson.object(Buffer.buffer("{\"name\": \"平台\\uD83C\\uDFDB𠀀\", \"e\": \"🏛\"}"));
+        assertThat(ok.getString("name")).isEqualTo("平台🏛𠀀");
+        assertThat(ok.getString("e")).isEqualTo("🏛");
+    }
 }
