@@ -83,6 +83,9 @@ class ProjectDocumentBytesTest {
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
                 .decode(java.nio.ByteBuffer.wrap(written.utf8())).toString();
         assertThat(decoded).contains("平台?b?c𠀀").doesNotContain("\\u");
+        // equal to the bytes the embedded database gives back, with the same hash
+        DocumentText stored = DocumentText.ofUtf8(written.utf8().clone());
+        assertThat(written).isEqualTo(stored).hasSameHashCodeAs(stored);
         assertThat(ProjectDocuments.read(s.id().value(), 1, written, cipher).profile().name())
                 .isEqualTo("平台?b?c𠀀");
     }
