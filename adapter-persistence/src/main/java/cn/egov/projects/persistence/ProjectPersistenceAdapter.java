@@ -283,16 +283,17 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         stored.values().stream().filter(row -> wantedIds.contains(row.id())).forEach(row -> keptPlaces.add(row.seq()));
         boolean placesMove = changed.stream().anyMatch(row -> stored.get(row.id()).seq() != row.seq())
                 || added.stream().anyMatch(row -> keptPlaces.contains(row.seq()));
+        if (!placesMove) {
+            if (!removed.isEmpty()) {
+                dao.deleteDeadlines(projectId, removed);
+            }
+            // a row not where the stored rows said (changed besides the application): every row is written anew
+            placesMove = !changed.stream().allMatch(row -> dao.updateDeadline(row) == 1);
+        }
         if (placesMove) {
             dao.deleteAllDeadlines(projectId);
             insertDeadlines(session, dao, wanted);
             return;
-        }
-        if (!removed.isEmpty()) {
-            dao.deleteDeadlines(projectId, removed);
-        }
-        for (DeadlineRow row : changed) {
-            dao.updateDeadline(row);
         }
         insertDeadlines(session, dao, added);
     }

@@ -221,6 +221,42 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("期限行以（项目，序号）为键；行被应用之外改动了位置时，保存整体重写期限行，仍与文档一致")
+    void deadlineRowsAreKeyedByProjectAndPlaceAndMovedRowsAreWrittenAnew() throws Exception {
+        try (Connection c = database.dataSource().getConnection();
+             ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, "deadline")) {
+            List<String> key = new ArrayList<>();
+            while (rs.next()) {
+                key.add(rs.getShort("KEY_SEQ") - 1, rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(key).containsExactly("project_id", "seq");
+        }
+        Project p = Lifecycles.fullLife(newUnit(), this::saved);
+        int open = p.deadlines().indexOf(p.deadlines().stream().filter(Deadline::isOpen).findFirst().orElseThrow());
+        Project last = adapters.transactions().inTransaction(() -> {
+            Project loaded = adapters.projects().load(p.id()).orElseThrow();
+            // after the load (whose rows the transaction keeps), the rows are moved besides the application
+            try (Connection c = database.transactionAwareDataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("UPDATE deadline SET seq = seq + 100 WHERE project_id = ?")) {
+                ps.setObject(1, p.id().value());
+                assertThat(ps.executeUpdate()).isEqualTo(p.deadlines().size());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            List<Deadline> deadlines = new ArrayList<>(loaded.deadlines());
+            deadlines.set(open, deadlines.get(open).metOn(LocalDate.of(2026, 3, 2)));
+            Project changed = Snapshots.with(loaded, loaded.state(), deadlines);
+            counter.start();
+            adapters.projects().update(changed);
+            assertThat(inserts(counter.statements())).containsExactly("updateProject", "updateDeadline",
+                    "deleteAllDeadlines", "insertDeadlines");
+            return changed;
+        });
+        assertProjectionsMatch(last);
+        assertThat(adapters.projects().load(p.id()).orElseThrow().snapshot()).isEqualTo(last.snapshot());
+    }
+
+    @Test
     @DisplayName("一个事务读取很多项目时只记住前面一些的期限行；保存后面的项目时读取其期限行，结果同样准确")
     void aTransactionOfManyProjectsKeepsTheRowsOfTheFirstOnly() {
         int many = ProjectPersistenceAdapter.REMEMBERED_PER_TRANSACTION + 3;

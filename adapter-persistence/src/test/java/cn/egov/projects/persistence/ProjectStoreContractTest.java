@@ -260,8 +260,14 @@ abstract class ProjectStoreContractTest extends PersistenceContractTest {
         Project planned = Lifecycles.plannedWithExceptions(newUnit(), saveAndCompare());
         Project other = draft(newUnit());
         Project.Snapshot before = other.snapshot();
-        // a deadline whose id another project already holds: the insert of the deadline rows fails last
-        List<Deadline> clash = planned.deadlines();
+        // the last deadline row is one the database refuses (a check this test adds): the insert of the deadline
+        // rows fails last, after the project's row was updated
+        String refused = "refused-" + UUID.randomUUID();
+        execute("ALTER TABLE deadline ADD CONSTRAINT deadline_test_refused CHECK (ref IS NULL OR ref <> '"
+                + refused + "')");
+        List<Deadline> clash = new ArrayList<>(planned.deadlines());
+        Deadline last = clash.get(clash.size() - 1);
+        clash.add(Deadline.open(UUID.randomUUID(), last.kind(), refused, last.start(), last.due(), false));
         Project.Snapshot s = other.snapshot();
         Project broken = Project.restore(new Project.Snapshot(s.id(), s.unit(), s.policyId(), s.version(),
                 withName(s.profile(), "不应保存"), s.state(), s.suspendedFrom(), s.createdOn(), s.declaredOn(),
@@ -271,10 +277,23 @@ abstract class ProjectStoreContractTest extends PersistenceContractTest {
                 s.trialStartOn(), s.selfInspection(), s.acceptances(), s.operatingFrom(), s.acceptanceReportOn(),
                 s.finalAccountsOn(), s.finalAccountsAmount(), s.termination(), s.maintenanceArrangement(), clash));
 
-        assertThatThrownBy(() -> adapters.projects().update(broken)).isInstanceOf(PersistenceException.class);
+        try {
+            assertThatThrownBy(() -> adapters.projects().update(broken)).isInstanceOf(PersistenceException.class);
+        } finally {
+            execute("ALTER TABLE deadline DROP CONSTRAINT deadline_test_refused");
+        }
         assertThat(broken.version()).isEqualTo(1);
         assertThat(adapters.projects().load(other.id()).orElseThrow().snapshot()).isEqualTo(before);
         assertThat(adapters.projects().load(planned.id()).orElseThrow().snapshot()).isEqualTo(planned.snapshot());
+    }
+
+    private void execute(String sql) {
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
