@@ -27,7 +27,7 @@ final class Measure {
     record Result(String engine, int threads, long units, double seconds, double jvmCpuMs, double pgCpuMs,
                   double walSyncs, double walSyncMs, double workerCpuShare, double workerBlockedShare,
                   double[] pgBackends, long errors, String firstError, double gcMs, double walFpi,
-                  double walBytes, double jvmKernelMs, long jvmReads, long jvmWrites) {
+                  double walBytes, double jvmKernelMs, long jvmReads, long jvmWrites, double compileMs) {
 
         double perSecond() {
             return units / seconds;
@@ -62,6 +62,17 @@ final class Measure {
         }
     }
 
+    /**
+     * The worker threads, kept from run to run as a server keeps its workers: a thread new to each round would set up
+     * its thread-local state (a keyed HMAC, buffers, caches) again within the round, which weighs on short rounds.
+     */
+    private static final java.util.concurrent.ExecutorService WORKERS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r);
+                t.setDaemon(true);
+                return t;
+            });
+
     private Measure() {
     }
 
@@ -78,8 +89,9 @@ final class Measure {
         AtomicLong workerCpu = new AtomicLong();
         AtomicLong workerBlocked = new AtomicLong();
         long[] pgSamples = new long[5];
-        List<Thread> workers = new ArrayList<>();
+        List<Runnable> workers = new ArrayList<>();
         long gc0 = gcMillis();
+        long jit0 = compileMillis();
         long jvm0 = OS.getProcessCpuTime();
         long[] proc0 = ownKernelAndCalls();
         long pg0 = pg == null ? 0 : pg.cpuNanos();
@@ -87,7 +99,9 @@ final class Measure {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
+            String name = engine + "-" + t;
+            workers.add(() -> {
+                Thread.currentThread().setName(name);
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 ThreadInfo i0 = THREADS.getThreadInfo(Thread.currentThread().getId());
                 while (System.nanoTime() < end && claimed.getAndIncrement() < maxUnits) {
@@ -110,20 +124,21 @@ final class Measure {
                     workerBlocked.addAndGet((i1.getBlockedTime() - i0.getBlockedTime()
                             + i1.getWaitedTime() - i0.getWaitedTime()) * 1_000_000L);
                 }
-            }, engine + "-" + t);
-            workers.add(worker);
+            });
         }
         Thread sampler = pg == null ? null : new Thread(() -> sample(pg, end, pgSamples), "pg-sampler");
-        workers.forEach(Thread::start);
+        List<java.util.concurrent.Future<?>> running = workers.stream().map(WORKERS::submit).toList();
         if (sampler != null) {
             sampler.start();
         }
-        for (Thread w : workers) {
+        for (java.util.concurrent.Future<?> w : running) {
             try {
-                w.join();
+                w.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
             }
         }
         long elapsed = System.nanoTime() - start;
@@ -151,7 +166,7 @@ final class Measure {
                 workerCpu.get() / workerWall, workerBlocked.get() / workerWall, backends, errors.get(),
                 firstError.get(), gcMillis() - gc0, pg == null ? -1 : wal1[2] - wal0[2],
                 pg == null ? -1 : wal1[3] - wal0[3], proc0[0] < 0 ? -1 : (proc1[0] - proc0[0]) * 1000.0 / TICKS,
-                proc1[1] - proc0[1], proc1[2] - proc0[2]);
+                proc1[1] - proc0[1], proc1[2] - proc0[2], compileMillis() - jit0);
     }
 
     private static final long TICKS = 100; // USER_HZ on Linux
@@ -185,12 +200,19 @@ final class Measure {
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
+    /** Time the JIT's compiler threads have spent compiling so far, in ms (0 where the JVM does not tell). */
+    private static long compileMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
     /** Milliseconds between two looks at PostgreSQL's backends: few enough to cost little CPU per unit. */
     private static final long SAMPLE_MILLIS = Long.getLong("bench.sample.ms", 100);
 
     /** Looks at PostgreSQL's client backends every 100 ms until the run ends (the sampler's own CPU is counted). */
     private static void sample(PgServer pg, long end, long[] totals) {
-        try (Connection c = pg.newAdminConnection(); Statement s = c.createStatement()) {
+        try {
+            Statement s = pg.samplerStatement();
             while (System.nanoTime() < end) {
                 int[] counts = pg.sample(s);
                 for (int i = 0; i < 4; i++) {

@@ -169,13 +169,95 @@ final class PgServer implements AutoCloseable {
         }
     }
 
-    Connection newAdminConnection() throws SQLException {
-        return DriverManager.getConnection(url("postgres"), "postgres", "postgres");
+    /**
+     * What the client backends have done with the buffer pool so far ({@code pg_stat_io}, relations):
+     * {@code {reads, writes, evictions}} — a read is a page not in the pool (from the operating system's cache or the
+     * disk), an eviction a page put out to make room, a write a dirty page a backend wrote itself (before which the
+     * WAL must be flushed up to that page's last change); {-1, -1, -1} where the view is missing.
+     */
+    double[] io() {
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(sum(reads), 0), "
+                + "coalesce(sum(writes), 0), coalesce(sum(evictions), 0) FROM pg_stat_io "
+                + "WHERE backend_type = 'client backend' AND object = 'relation'")) {
+            rs.next();
+            return new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
+        } catch (SQLException e) {
+            return new double[]{-1, -1, -1};
+        }
+    }
+
+    /** The server's current WAL position, or null. */
+    String walLsn() {
+        try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where the WAL between two positions went, per relation of {@code database} (a TOAST table under its owner's
+     * name): changed blocks, full-page images, distinct pages and bytes per unit of work, dearest first, and the WAL records that
+     * changed them (counted over all units) — from {@code
+     * pg_walinspect}, when the database has it ({@code -Dbench.pg.sql=CREATE EXTENSION pg_walinspect}); empty
+     * otherwise.
+     */
+    List<String> walByRelation(String database, String from, String to, long units) {
+        if (from == null || to == null || units <= 0) {
+            return List.of();
+        }
+        String sql = "WITH b AS (SELECT coalesce(o.relname || ' (TOAST)', o2.relname || ' (TOAST index)', c.relname, "
+                + "w.relfilenode::text) AS rel, w.relfilenode, w.relblocknumber, w.record_type, "
+                + "coalesce(w.block_fpi_length, 0) + w.block_data_length AS bytes, w.block_fpi_length > 0 AS fpi "
+                + "FROM pg_get_wal_block_info(?::pg_lsn, ?::pg_lsn) w "
+                + "LEFT JOIN pg_class c ON c.relfilenode = w.relfilenode "
+                + "LEFT JOIN pg_class o ON o.reltoastrelid = c.oid "
+                + "LEFT JOIN pg_index ti ON ti.indexrelid = c.oid "
+                + "LEFT JOIN pg_class o2 ON o2.reltoastrelid = ti.indrelid "
+                + "WHERE w.relforknumber = 0 AND w.reldatabase = (SELECT oid FROM pg_database "
+                + "WHERE datname = current_database())), "
+                + "t AS (SELECT rel, record_type, count(*) AS n FROM b GROUP BY 1, 2) "
+                + "SELECT b.rel, count(*), count(*) FILTER (WHERE fpi), count(DISTINCT (relfilenode, relblocknumber)), "
+                + "sum(bytes), (SELECT string_agg(t.record_type || ' ' || t.n, ', ' ORDER BY t.n DESC) FROM t "
+                + "WHERE t.rel = b.rel) FROM b GROUP BY 1 ORDER BY 3 DESC, 2 DESC";
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url(database), "postgres", "postgres");
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, from);
+            s.setString(2, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %,.0f | %s |",
+                            rs.getString(1), rs.getDouble(2) / units, rs.getDouble(3) / units,
+                            rs.getDouble(4) / units, rs.getDouble(5) / units, rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return rows;
+    }
+
+    private Statement sampler;
+
+    /**
+     * The statement the sampler looks at the backends with, on a connection of its own kept for the server's life
+     * (one run's sampler at a time): a connection opened for each run would cost both sides a start-up in each round.
+     */
+    synchronized Statement samplerStatement() throws SQLException {
+        if (sampler == null) {
+            sampler = DriverManager.getConnection(url("postgres"), "postgres", "postgres").createStatement();
+        }
+        return sampler;
     }
 
     @Override
     public void close() {
         try {
+            if (sampler != null) {
+                sampler.getConnection().close();
+            }
             admin.close();
         } catch (SQLException ignored) {
             // closing anyway

@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #WARM_UP_PROJECTS} projects of its own, which stay in the table (so a size of N projects is a table of N +
  * {@value #WARM_UP_PROJECTS}) but take no measured transition: a fresh application takes some ten seconds of work to
  * reach its steady cost (the JIT, its pooled connections' prepared statements), more than a thousand projects' budget.
- * The preload's garbage is collected before each size is measured (a server does not bulk-load while it serves).
+ * The preload's garbage is collected before each size is measured (a server does not bulk-load while it serves), and
+ * the application then serves the warm-up projects for {@code bench.sizes.warmup} seconds, so that the JIT's
+ * compiling of what the preload ran does not fall into the size's rounds (at a thousand projects, rounds of under a
+ * second, it had doubled the JVM's CPU per transition).
  */
 final class SizeSeries {
 
@@ -78,10 +81,13 @@ final class SizeSeries {
                 // the application's own keys: the projects stored here are read by the application's use cases
                 PersistenceAdapters persistence = egov.persistence(db);
                 List<ProjectId> warmUp = preload(persistence, new ArrayList<>(), WARM_UP_PROJECTS, WARM_UP_NUMBERS);
+                Runnable warmUpTransition = () -> egov.reportProgress(
+                        warmUp.get(ThreadLocalRandom.current().nextInt(warmUp.size())),
+                        ThreadLocalRandom.current().nextInt(1, 100));
                 Measure.run("egov-warm-up", threads, Bench.seconds("bench.sizes.warmup.first", 4 * warmup), pg,
-                        () -> egov.reportProgress(warmUp.get(ThreadLocalRandom.current().nextInt(warmUp.size())),
-                                ThreadLocalRandom.current().nextInt(1, 100)));
-                series(report, database, threads, warmup, seconds, rounds, touches, sizes, egov, persistence, pg);
+                        warmUpTransition);
+                series(report, database, threads, warmup, seconds, rounds, touches, sizes, egov, persistence, pg,
+                        warmUpTransition);
             } finally {
                 if (pg != null) {
                     pg.close();
@@ -118,14 +124,17 @@ final class SizeSeries {
 
     private static void series(Path report, String database, int threads, double warmup, double seconds, int rounds,
                                int touches, List<Integer> sizes, EgovEngine egov, PersistenceAdapters persistence,
-                               PgServer pg) {
+                               PgServer pg, Runnable warmUpTransition) {
         List<ProjectId> ids = new ArrayList<>();
         Bench.report(report, String.format(Locale.ROOT, "%n### %s%n%n| projects (and the %d warm-up ones) | preload (cumulative) "
                 + "| transitions/s (median) | rounds | CPU per transition: JVM + PostgreSQL | against the first size "
-                + "| of the JVM's, the worker threads' | GC time per transition "
-                + "| WAL per transition: full-page images, bytes |%n|---:|---|---:|---|---|---:|---:|---:|---|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)", WARM_UP_PROJECTS));
+                + "| of the JVM's, the worker threads' | GC time per transition | JIT compiling per transition "
+                + "| WAL per transition: full-page images, bytes | WAL flushes per transition "
+                + "| pages read / written / evicted by the backends per transition (pg_stat_io, all rounds) "
+                + "|%n|---:|---|---:|---|---|---:|---:|---:|---:|---|---:|---|%n", database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)", WARM_UP_PROJECTS));
         double first = -1;
         double preloadSeconds = 0;
+        List<String> walTables = new ArrayList<>();
         for (int size : sizes) {
             long t0 = System.nanoTime();
             preload(persistence, ids, size, 0);
@@ -137,6 +146,9 @@ final class SizeSeries {
                     ids.size(), preloadSeconds, ids.size() / preloadSeconds);
             // the preload's garbage is not the transitions' cost
             System.gc();
+            // nor is the JIT's compiling of what the preload ran: the application serves again for a while (on the
+            // warm-up projects) before this size's own warm-up and rounds
+            Measure.run("egov-warm-up", threads, warmup, pg, warmUpTransition);
             // each project at most `touches` times at this size, in a random order, shared by warm-up and rounds
             List<ProjectId> order = new ArrayList<>(ids.size() * touches);
             for (int t = 0; t < touches; t++) {
@@ -150,6 +162,8 @@ final class SizeSeries {
                     ThreadLocalRandom.current().nextInt(1, 100));
             Measure.run("egov", threads, warmup, share, pg, transition);
             List<Measure.Result> results = new ArrayList<>();
+            String walFrom = pg == null ? null : pg.walLsn();
+            double[] io0 = pg == null ? null : pg.io();
             for (int r = 0; r < rounds; r++) {
                 next.set((int) ((r + 1) * share));
                 results.add(Measure.run("egov", threads, seconds, share, pg, transition));
@@ -159,16 +173,35 @@ final class SizeSeries {
             if (first < 0) {
                 first = m.cpuMsPerUnit();
             }
-            Bench.report(report, String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% | %.3f ms | %.3f ms | %s |%n", size, preloadSeconds,
+            String io = "–";
+            if (pg != null) {
+                double[] io1 = pg.io();
+                long units = results.stream().mapToLong(Measure.Result::units).sum();
+                if (io0[0] >= 0 && io1[0] >= 0 && units > 0) {
+                    io = String.format(Locale.ROOT, "%.1f / %.1f / %.1f", (io1[0] - io0[0]) / units,
+                            (io1[1] - io0[1]) / units, (io1[2] - io0[2]) / units);
+                }
+                List<String> wal = pg.walByRelation("egov_bench", walFrom, pg.walLsn(),
+                        results.stream().mapToLong(Measure.Result::units).sum());
+                if (!wal.isEmpty()) {
+                    walTables.add(String.format(Locale.ROOT, "%nWAL per transition at %,d projects, by relation "
+                            + "(pg_walinspect, the %d rounds):%n%n| relation | blocks changed | full-page images "
+                            + "| distinct pages | bytes | records (all rounds) |%n|---|---:|---:|---:|---:|---|%n%s%n", size, rounds,
+                            String.join("\n", wal)));
+                }
+            }
+            Bench.report(report, String.format(Locale.ROOT, "| %,d | %.0f s | **%.0f** | %s | %s | %+.0f%% | %.3f ms | %.3f ms | %.3f ms | %s | %s | %s |%n", size, preloadSeconds,
                     m.perSecond(), String.join(" / ", results.stream()
                             .map(x -> String.format(Locale.ROOT, "%.0f (%,d)", x.perSecond(), x.units())).toList()),
                     m.pgMsPerUnit() < 0 ? String.format(Locale.ROOT, "%.3f ms", m.jvmMsPerUnit())
                             : String.format(Locale.ROOT, "%.3f + %.3f = %.3f ms", m.jvmMsPerUnit(), m.pgMsPerUnit(),
                             m.cpuMsPerUnit()),
                     100 * (m.cpuMsPerUnit() / first - 1),
-                    m.workerCpuShare() * m.seconds() * m.threads() * 1000 / m.units(), m.gcMs() / m.units(),
+                    m.workerCpuShare() * m.seconds() * m.threads() * 1000 / m.units(), m.gcMs() / m.units(), m.compileMs() / m.units(),
                     m.walFpi() < 0 ? "–" : String.format(Locale.ROOT, "%.1f, %,.0f", m.walFpi() / m.units(),
-                            m.walBytes() / m.units())));
+                            m.walBytes() / m.units()),
+                    m.walSyncs() < 0 ? "–" : String.format(Locale.ROOT, "%.2f", m.walSyncs() / m.units()), io));
         }
+        walTables.forEach(t -> Bench.report(report, t));
     }
 }
