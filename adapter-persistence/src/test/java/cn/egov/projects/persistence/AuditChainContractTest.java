@@ -134,6 +134,38 @@ abstract class AuditChainContractTest {
     }
 
     @Test
+    @DisplayName("一次待链入的记录多于一批（且条数不是二的幂）：全部按编号链入，链完整")
+    void moreRecordsPendingThanOneBatchAreAllLinkedInOrder() {
+        openWith(key);
+        int many = 2 * 500 + 37; // more than two of the sealer's batches (AuditChain.BATCH)
+        adapters.transactions().inTransaction(() -> {
+            for (int i = 0; i < many; i++) {
+                adapters.auditTrail().append(record("u" + i, "第" + i + "条"));
+            }
+            return null;
+        });
+        // one deleted behind the application's back among them: named, left out, the rest linked
+        long gone = firstId() + 503;
+        tamper("DELETE FROM audit_record WHERE id = " + gone);
+
+        assertThat(link()).isEqualTo(many - 1);
+        assertThat(count("SELECT COUNT(*) FROM audit_seal")).isEqualTo(many - 1);
+        assertThat(count("SELECT COUNT(*) FROM audit_pending")).isEqualTo(1);
+        // the links follow the records' numbers
+        assertThat(count("SELECT COUNT(*) FROM audit_seal a JOIN audit_seal b ON b.link_no = a.link_no + 1 "
+                + "WHERE b.record_id < a.record_id")).isZero();
+        AuditChain.Verdict v = adapters.verifyAuditTrail();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.brokenAt()).contains(gone);
+
+        tamper("DELETE FROM audit_pending WHERE record_id = " + gone);
+        assertThat(link()).isZero();
+        AuditChain.Verdict after = adapters.verifyAuditTrail();
+        assertThat(after.intact()).as(after.reason()).isTrue();
+        assertThat(after.checked()).isEqualTo(many - 1);
+    }
+
+    @Test
     @DisplayName("尚未链入时被改动的记录：核验指出它，封记器不把它链入，其余照常链入")
     void aRecordChangedBeforeItIsLinkedIsNamedAndNeverLinked() {
         openWith(key);

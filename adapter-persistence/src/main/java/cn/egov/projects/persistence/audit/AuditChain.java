@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -159,34 +161,42 @@ public final class AuditChain {
         do {
             List<Long> ids = new ArrayList<>();
             List<String> links = new ArrayList<>();
-            seen = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", p.record_id, p.mac FROM "
-                    + "audit_pending p LEFT JOIN audit_record r ON r.id = p.record_id WHERE p.record_id > ? "
-                    + "ORDER BY p.record_id")) {
+            // the pending seals first, then their records by number: lookups by primary key whatever the tables'
+            // statistics say (a join of the two left the plan to them, and a hash join reads the whole trail on
+            // every pass)
+            List<Long> pending = new ArrayList<>();
+            List<String> macs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT record_id, mac FROM audit_pending "
+                    + "WHERE record_id > ? ORDER BY record_id")) {
                 ps.setMaxRows(BATCH);
                 ps.setLong(1, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        seen++;
-                        long id = rs.getLong(14);
-                        after = id;
-                        if (rs.getObject(1) == null) {
-                            LOG.error("audit record {} is pending but no longer exists: it was deleted behind the "
-                                    + "application's back; verify-audit names it", id);
-                            continue;
-                        }
-                        String canonical = canonical(rs);
-                        if (!ownSeal(canonical).equals(rs.getString(15))) {
-                            LOG.error("audit record {} does not match its own seal: it was changed or inserted behind "
-                                    + "the application's back; it stays out of the chain and verify-audit names it", id);
-                            continue;
-                        }
-                        last = key.seal(last + "\n" + canonical);
-                        ids.add(id);
-                        links.add(last);
-                        lastId = id;
+                        pending.add(rs.getLong(1));
+                        macs.add(rs.getString(2));
                     }
                 }
+            }
+            seen = pending.size();
+            Map<Long, String> records = records(c, pending);
+            for (int i = 0; i < seen; i++) {
+                long id = pending.get(i);
+                after = id;
+                String canonical = records.get(id);
+                if (canonical == null) {
+                    LOG.error("audit record {} is pending but no longer exists: it was deleted behind the "
+                            + "application's back; verify-audit names it", id);
+                    continue;
+                }
+                if (!ownSeal(canonical).equals(macs.get(i))) {
+                    LOG.error("audit record {} does not match its own seal: it was changed or inserted behind "
+                            + "the application's back; it stays out of the chain and verify-audit names it", id);
+                    continue;
+                }
+                last = key.seal(last + "\n" + canonical);
+                ids.add(id);
+                links.add(last);
+                lastId = id;
             }
             if (!ids.isEmpty()) {
                 try (PreparedStatement link = c.prepareStatement(INSERT_LINK);
@@ -209,6 +219,35 @@ public final class AuditChain {
             moveHead(c, head, lastId, count, last);
         }
         return linked;
+    }
+
+    /**
+     * The {@link #canonical} form of the records with these numbers that exist, by number: looked up by primary key,
+     * in statements of a few sizes (the list padded with its last number), so that each is prepared once.
+     */
+    private static Map<Long, String> records(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        int from = 0;
+        while (from < ids.size()) {
+            int n = Math.min(ids.size() - from, BATCH);
+            int size = Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1;
+            StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_record r WHERE r.id IN (");
+            for (int i = 0; i < size; i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+                for (int i = 0; i < size; i++) {
+                    ps.setLong(i + 1, ids.get(from + Math.min(i, n - 1)));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), canonical(rs));
+                    }
+                }
+            }
+            from += n;
+        }
+        return out;
     }
 
     /** Links the records up to the head's {@code legacy_upto} that are not linked yet, as they are. */
