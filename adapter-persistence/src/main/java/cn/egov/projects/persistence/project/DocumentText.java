@@ -8,7 +8,7 @@ import java.util.Objects;
  * A project's document as the database takes and gives it: its UTF-8 bytes (the embedded database stores a JSON
  * value as those) or its text (PostgreSQL's driver sends and returns JSONB as text). A document read keeps the form it
  * came in, and the other is made only when asked, so that a load from the embedded database never turns the bytes into
- * text; a document {@link #written} holds both, encoded once.
+ * text. A document just written is its bytes ({@link ProjectDocuments#write}); PostgreSQL takes them as text.
  */
 public final class DocumentText {
 
@@ -28,15 +28,6 @@ public final class DocumentText {
     /** A document given as text. */
     public static DocumentText of(String text) {
         return new DocumentText(null, Objects.requireNonNull(text, "text"));
-    }
-
-    /**
-     * A document just written, as its text and its UTF-8 bytes (an unpaired surrogate, which hostile input may hold,
-     * encoded as {@code ?}): the embedded database stores the bytes, PostgreSQL takes the text, and each is compared
-     * later with what its database gives back.
-     */
-    public static DocumentText written(String text) {
-        return new DocumentText(text.getBytes(StandardCharsets.UTF_8), text);
     }
 
     /** The UTF-8 bytes: those it was given (not a copy: do not change them), or its text's. */

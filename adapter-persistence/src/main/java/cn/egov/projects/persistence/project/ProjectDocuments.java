@@ -8,10 +8,14 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,22 +132,93 @@ public final class ProjectDocuments {
      * {@link #write(Project.Snapshot)} with the accountable people's mobile numbers and e-mail addresses encrypted
      * under {@code cipher} (none when null).
      *
-     * <p>Written as text and encoded once ({@link DocumentText#written}): Jackson's own UTF-8 writer would save a
-     * step, but it escapes characters beyond the BMP, and with those combined ({@code
-     * COMBINE_UNICODE_SURROGATES_IN_UTF8}) it joins an unpaired surrogate from hostile input with the character
-     * after it into a code point that was never entered; encoding the text writes such a surrogate as {@code ?}.
+     * <p>Written straight to UTF-8 bytes, characters beyond the BMP as their four bytes, as {@code
+     * String.getBytes(UTF_8)} would encode the text: Jackson's UTF-8 writer combines a surrogate pair only with
+     * {@code COMBINE_UNICODE_SURROGATES_IN_UTF8}, and then it also joins an unpaired surrogate from hostile input with
+     * the character after it into a code point nobody entered. So every string goes to it {@link
+     * WellFormedStrings well-formed}: an unpaired surrogate is written as {@code ?}, as the text's encoding writes it.
      */
     public static DocumentText write(Project.Snapshot snapshot, FieldCipher cipher) {
-        String state;
-        try {
-            state = cipher == null ? WRITER.writeValueAsString(snapshot)
-                    : WRITE.withAttributes(Map.of(CIPHER, cipher, PROJECT, snapshot.id().value().toString()))
-                    .writeValueAsString(snapshot);
-        } catch (JsonProcessingException e) {
+        ByteArrayBuilder out = new ByteArrayBuilder(DOCUMENT_BUFFER);
+        try (JsonGenerator gen = new WellFormedStrings(UTF8.createGenerator(out))) {
+            (cipher == null ? WRITE : WRITE.withAttributes(Map.of(CIPHER, cipher, PROJECT,
+                    snapshot.id().value().toString()))).writeValue(gen, snapshot);
+        } catch (IOException e) {
             throw new IllegalStateException("project " + snapshot.id() + " cannot be written as a document", e);
         }
         // a snapshot always has members (its id at least), so the object is "{" member, …: the format goes first
-        return DocumentText.written("{\"format\":" + FORMAT + "," + state.substring(1));
+        return DocumentText.ofUtf8(joined(FORMAT_HEAD, out.toByteArray(), 1));
+    }
+
+    /** What a document opens with: the object's brace and its {@code "format"} member. */
+    private static final byte[] FORMAT_HEAD = ("{\"format\":" + FORMAT + ",").getBytes(StandardCharsets.US_ASCII);
+
+    /** The first buffer a document is written into: most documents fit (a whole life's is some 6 kB). */
+    private static final int DOCUMENT_BUFFER = 8192;
+
+    /** Writes UTF-8 with surrogate pairs as one character each; its strings come through {@link WellFormedStrings}. */
+    private static final JsonFactory UTF8 = WRITER.getFactory().rebuild()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+
+    /**
+     * A generator that hands every string on well-formed: an unpaired surrogate (a high one not followed by a low
+     * one, or a low one alone) becomes {@code ?}; pairs and everything else pass unchanged.
+     */
+    static final class WellFormedStrings extends JsonGeneratorDelegate {
+        WellFormedStrings(JsonGenerator d) {
+            super(d, false);
+        }
+
+        @Override
+        public void writeString(String text) throws IOException {
+            super.writeString(text == null ? null : wellFormed(text));
+        }
+
+        @Override
+        public void writeString(char[] text, int offset, int len) throws IOException {
+            super.writeString(wellFormed(new String(text, offset, len)));
+        }
+
+        @Override
+        public void writeStringField(String name, String value) throws IOException {
+            writeFieldName(name);
+            writeString(value);
+        }
+
+        @Override
+        public void writeFieldName(String name) throws IOException {
+            super.writeFieldName(wellFormed(name));
+        }
+    }
+
+    /** {@code text} with each unpaired surrogate replaced by {@code ?} (the same string when it has none). */
+    static String wellFormed(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return replaced(text, i);
+                }
+            }
+        }
+        return text;
+    }
+
+    private static String replaced(String text, int from) {
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, from);
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '?' : c);
+            }
+        }
+        return out.toString();
     }
 
     /** {@code head} followed by {@code tail} from {@code from} on. */
