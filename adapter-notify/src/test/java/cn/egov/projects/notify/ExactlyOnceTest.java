@@ -123,7 +123,7 @@ class ExactlyOnceTest {
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             Harness.await("all messages at the SMTP server", Duration.ofSeconds(60),
                     () -> receivedCount("twice") >= REMINDERS);
-            Harness.pause(Duration.ofMillis(500));
+            harness.awaitNothingLeftToSend();
 
             Map<String, Long> received = receivedBy("twice");
             long duplicates = received.values().stream().mapToLong(n -> n - 1).sum();
@@ -169,7 +169,7 @@ class ExactlyOnceTest {
                     () -> harness.count("SELECT COUNT(*) FROM reminder WHERE sent_at IS NULL") == 0);
             Harness.await("all messages at the SMTP server", Duration.ofSeconds(60),
                     () -> receivedBy("kill").size() >= REMINDERS);
-            Harness.pause(Duration.ofMillis(500));
+            harness.awaitNothingLeftToSend();
 
             Map<String, Long> received = receivedBy("kill");
             long duplicates = received.values().stream().mapToLong(n -> n - 1).sum();

@@ -144,12 +144,14 @@ final class Harness implements AutoCloseable {
         }
     }
 
-    static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until no message is left to send: no execution of {@link ReminderEngine#DIGEST_TASK} waits, runs or
+     * retries (a message's execution leaves the table only once it is sent, given up or found empty). From then on
+     * nothing is sent unless something schedules a message anew, so what the servers have received is all they will.
+     */
+    void awaitNothingLeftToSend() {
+        await("no message left to send", Duration.ofSeconds(90), () -> count(
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = '" + ReminderEngine.DIGEST_TASK + "'") == 0);
     }
 
     @Override

@@ -92,7 +92,7 @@ class HttpSmsTest {
             assertThat(letter.retriedAt()).isNull();
             assertThat(service.requestsTo("13911112222")).isEqualTo(3);
             assertThat(service.requestsTo("13900000002")).isEqualTo(1);
-            Harness.pause(Duration.ofMillis(800));
+            harness.awaitNothingLeftToSend();
             assertThat(service.requestsTo("13911112222")).as("no attempt after the dead letter").isEqualTo(3);
 
             service.accept("13911112222");

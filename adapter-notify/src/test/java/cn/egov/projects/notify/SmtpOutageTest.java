@@ -46,7 +46,7 @@ class SmtpOutageTest {
             GreenMail server = smtp;
             Harness.await("all delivered after the server returns", Duration.ofSeconds(120),
                     () -> harness.count("SELECT COUNT(*) FROM reminder WHERE sent_at IS NULL") == 0);
-            Harness.pause(Duration.ofSeconds(1));
+            harness.awaitNothingLeftToSend();
             List<String> to = Arrays.stream(server.getReceivedMessages()).map(m -> {
                 try {
                     return m.getRecipients(Message.RecipientType.TO)[0].toString();
