@@ -4,7 +4,9 @@ import org.junit.jupiter.api.DisplayName;
 
 import cn.egov.projects.application.port.out.AuditRecord;
 import cn.egov.projects.domain.access.Role;
+import cn.egov.projects.persistence.audit.AuditChain;
 import cn.egov.projects.persistence.audit.AuditKey;
+import cn.egov.projects.persistence.audit.AuditSealer;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -72,6 +74,61 @@ class AuditChainPostgreSqlTest extends AuditChainContractTest {
             assertThat(app.verifyAuditTrail().checked()).isEqualTo(1);
         } finally {
             db.close();
+        }
+    }
+
+    @Test
+    @DisplayName("封存线程按主键读、删待封存记录：执行计划在表还小时生成，表在两次清理之间膨胀后也不整表扫描")
+    void aPassReadsThePendingSealsByKeyThoughItsPlanWasMadeWhileTheTableWasSmall() throws SQLException {
+        TestDatabase db = PostgresServer.get().newMigratedDatabase();
+        try (Connection c = DriverManager.getConnection(db.settings().url(), db.settings().user(),
+                db.settings().password()); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("INSERT INTO audit_pending (record_id, mac) SELECT n, 'x' FROM generate_series(1, 3) n");
+            s.execute("VACUUM ANALYZE audit_pending");
+            assertThat(plansAfterGrowth(c, s, false)).as("the trap, without the pass's settings")
+                    .anyMatch(plan -> plan.contains("Seq Scan on audit_pending"));
+            List<String> plans = plansAfterGrowth(c, s, true);
+            assertThat(plans).hasSize(2).allMatch(plan -> plan.contains("Index Scan using audit_pending_pk"))
+                    .noneMatch(plan -> plan.contains("Seq Scan"));
+        } finally {
+            db.close();
+        }
+    }
+
+    /**
+     * The plans of a pass's two statements on {@code audit_pending}, made while it holds three rows (as a pooled
+     * connection's prepared statement keeps its plan) and used after thousands of rows came and went, in a
+     * transaction rolled back afterwards.
+     */
+    private static List<String> plansAfterGrowth(Connection c, Statement s, boolean asAPass) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            if (asAPass) {
+                AuditSealer.beginPass(c);
+            }
+            s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE pending(bigint) AS " + AuditChain.PENDING_AFTER.replace("?", "$1"));
+            s.execute("PREPARE done(bigint) AS " + AuditChain.PENDING_DONE.replace("?", "$1"));
+            s.execute("EXPLAIN EXECUTE pending(0)");
+            s.execute("EXPLAIN EXECUTE done(1)");
+            s.execute("INSERT INTO audit_pending (record_id, mac) SELECT n, 'x' FROM generate_series(10, 20000) n");
+            s.execute("DELETE FROM audit_pending WHERE record_id BETWEEN 10 AND 19990");
+            List<String> plans = new java.util.ArrayList<>();
+            for (String explain : List.of("EXPLAIN EXECUTE pending(0)", "EXPLAIN EXECUTE done(19995)")) {
+                StringBuilder plan = new StringBuilder();
+                try (java.sql.ResultSet rs = s.executeQuery(explain)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                plans.add(plan.toString());
+            }
+            return plans;
+        } finally {
+            c.rollback();
+            s.execute("DEALLOCATE ALL");
+            c.setAutoCommit(true);
         }
     }
 }

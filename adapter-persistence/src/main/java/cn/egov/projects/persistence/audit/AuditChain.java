@@ -98,6 +98,17 @@ public final class AuditChain {
     private static final String INSERT_PENDING = "INSERT INTO audit_pending (record_id, mac) VALUES (?, ?)";
 
     /**
+     * A sealer's pass reads the pending seals after a number, in order, and deletes each it linked. The table is a
+     * queue — a few rows alive, thousands inserted and deleted between two vacuums — so these must go by its key
+     * whatever plan the database made while the table was small ({@link AuditSealer#beginPass}).
+     */
+    public static final String PENDING_AFTER = "SELECT record_id, mac FROM audit_pending WHERE record_id > ? "
+            + "ORDER BY record_id";
+
+    /** @see #PENDING_AFTER */
+    public static final String PENDING_DONE = "DELETE FROM audit_pending WHERE record_id = ?";
+
+    /**
      * Writes a record in the caller's transaction with its own seal, locking nothing: {@link #chainPending} links it
      * into the chain once it is committed.
      *
@@ -166,8 +177,7 @@ public final class AuditChain {
             // every pass)
             List<Long> pending = new ArrayList<>();
             List<String> macs = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT record_id, mac FROM audit_pending "
-                    + "WHERE record_id > ? ORDER BY record_id")) {
+            try (PreparedStatement ps = c.prepareStatement(PENDING_AFTER)) {
                 ps.setMaxRows(BATCH);
                 ps.setLong(1, after);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -200,7 +210,7 @@ public final class AuditChain {
             }
             if (!ids.isEmpty()) {
                 try (PreparedStatement link = c.prepareStatement(INSERT_LINK);
-                     PreparedStatement done = c.prepareStatement("DELETE FROM audit_pending WHERE record_id = ?")) {
+                     PreparedStatement done = c.prepareStatement(PENDING_DONE)) {
                     for (int i = 0; i < ids.size(); i++) {
                         link.setLong(1, ids.get(i));
                         link.setString(2, links.get(i));

@@ -96,13 +96,7 @@ public final class AuditSealer implements AutoCloseable {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                if (postgreSql(c)) {
-                    // the links need not wait for the disk: lost in a crash, they are made again from the records
-                    // still pending, which are on disk with their own seals since their own commits
-                    try (java.sql.Statement st = c.createStatement()) {
-                        st.execute("SET LOCAL synchronous_commit = off");
-                    }
-                }
+                beginPass(c);
                 int linked = chain.chainPending(c);
                 c.commit();
                 return linked;
@@ -111,6 +105,27 @@ public final class AuditSealer implements AutoCloseable {
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit); // the connection goes back to the pool as it came
+            }
+        }
+    }
+
+    /**
+     * Sets up a pass's transaction on PostgreSQL (nothing on the embedded database), in one round trip:
+     * <ul>
+     *   <li>its commit does not wait for the disk: the links lost in a crash are made again from the records still
+     *       pending, which are on disk with their own seals since their own commits;</li>
+     *   <li>its statements read by index, never by scanning a table. {@code audit_pending} is a queue: a plan made
+     *       while it held a page (a scan is cheapest then, and the driver's prepared statements keep their plan)
+     *       read the whole table on every pass once thousands of rows had been inserted and deleted since the last
+     *       vacuum — 43 pages to delete one row in the size series. Every statement of a pass has an index to go
+     *       by ({@link AuditChain#PENDING_AFTER}, the records and links by number, the head by its key).</li>
+     * </ul>
+     */
+    public static void beginPass(Connection c) throws SQLException {
+        if (postgreSql(c)) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SELECT set_config('synchronous_commit', 'off', true), "
+                        + "set_config('enable_seqscan', 'off', true)");
             }
         }
     }
