@@ -239,6 +239,51 @@ final class PgServer implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Forgets what {@code pg_stat_statements} counted so far (all databases), so that {@link #statements} covers only
+     * what runs from now on; false without the extension ({@code -Dbench.pg.conf=shared_preload_libraries=
+     * pg_stat_statements} and {@code -Dbench.pg.sql=CREATE EXTENSION pg_stat_statements}).
+     */
+    boolean statementsReset(String database) {
+        try (Connection c = DriverManager.getConnection(url(database), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What {@code database}'s statements did since {@link #statementsReset}, per unit of work, dearest first: calls,
+     * the server's time, and the shared buffers each call hit, read and dirtied — the pages a statement touches
+     * grow with the tables where its cost does.
+     */
+    List<String> statements(String database, long units) {
+        if (units <= 0) {
+            return List.of();
+        }
+        String sql = "SELECT s.calls, s.total_exec_time, s.rows, s.shared_blks_hit, s.shared_blks_read, "
+                + "s.shared_blks_dirtied, regexp_replace(s.query, '\\s+', ' ', 'g') FROM pg_stat_statements s "
+                + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database() "
+                + "AND s.query NOT LIKE '%pg_stat_statements%' ORDER BY s.total_exec_time DESC LIMIT 25";
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url(database), "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                double calls = rs.getLong(1);
+                String query = rs.getString(7);
+                rows.add(String.format(java.util.Locale.ROOT, "| %.2f | %.3f | %.3f | %.1f | %.2f | %.1f | %.2f | `%s` |",
+                        calls / units, rs.getDouble(2) / units, rs.getDouble(2) / calls, rs.getLong(3) / calls,
+                        rs.getLong(4) / calls, rs.getLong(5) / calls, rs.getLong(6) / calls,
+                        query.length() > 120 ? query.substring(0, 120) + "…" : query));
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return rows;
+    }
+
     private Statement sampler;
 
     /**
