@@ -39,6 +39,10 @@ public final class Bench {
     }
 
     static double seconds(String name, double fallback) {
+        return number(name, fallback);
+    }
+
+    static double number(String name, double fallback) {
         return Double.parseDouble(System.getProperty(name, Double.toString(fallback)));
     }
 

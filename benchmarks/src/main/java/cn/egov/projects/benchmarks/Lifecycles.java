@@ -185,8 +185,9 @@ final class Lifecycles {
         String label = (database.equals("h2") ? "H2 in memory" : "PostgreSQL (fsync on)") + ", " + threads
                 + (threads == 1 ? " thread" : " threads");
         System.out.printf(Locale.ROOT, "%n%s: warm-up%n", label);
-        Measure.run(egov.name(), threads, warmup, pg, egov::lifecycle);
-        Measure.run(flowable.name(), threads, warmup, pg, flowable::lifecycle);
+        double egovWarm = warmUp(egov, threads, warmup, pg);
+        double flowableWarm = warmUp(flowable, threads, warmup, pg);
+        System.out.printf(Locale.ROOT, "  warmed up: egov %.0f s, flowable %.0f s%n", egovWarm, flowableWarm);
         List<Measure.Result> e = new ArrayList<>();
         List<Measure.Result> f = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -197,6 +198,8 @@ final class Lifecycles {
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n### %s%n%n", label));
+        out.append(String.format(Locale.ROOT, "Warm-up until the JIT had settled: egov %.0f s, Flowable %.0f s.%n%n",
+                egovWarm, flowableWarm));
         if (commitMs > 0) {
             out.append(String.format(Locale.ROOT, "A lone durable commit (one-row insert, 1 thread): %.2f ms.%n%n",
                     commitMs));
@@ -213,6 +216,17 @@ final class Lifecycles {
         Bench.report(report, out.toString());
         return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f× | %s | %s |%n", database, threads,
                 em.perSecond(), fm.perSecond(), ratio, cpu(em), cpu(fm));
+    }
+
+    /**
+     * {@code bench.warmup} seconds of the engine, then on while the JIT still compiles ({@link Measure#warmUp}): more
+     * than {@code bench.warmup.jit} (1 %) of each further {@code bench.warmup.slice} (5 s), at most
+     * {@code bench.warmup.max} seconds (120) in all.
+     */
+    private static double warmUp(Engine engine, int threads, double warmup, PgServer pg) {
+        return Measure.warmUp(engine.name(), threads, warmup, Bench.seconds("bench.warmup.slice", 5),
+                Math.max(warmup, Bench.seconds("bench.warmup.max", 120)), Bench.number("bench.warmup.jit", 0.01), pg,
+                engine::lifecycle);
     }
 
     private static String cpu(Measure.Result r) {
@@ -281,6 +295,8 @@ final class Lifecycles {
                     + "write system calls %.0f and %.0f per lifecycle", m.jvmKernelMs() / m.units(),
                     (double) m.jvmReads() / m.units(), (double) m.jvmWrites() / m.units()));
         }
+        s.append(String.format(Locale.ROOT, "; the JIT's compiling %.3f ms and the collectors' %.3f ms per lifecycle",
+                m.compileMs() / m.units(), m.gcMs() / m.units()));
         s.append(String.format(Locale.ROOT, "; worker threads blocked or waiting in the JVM %.0f%% of their time",
                 100 * m.workerBlockedShare()));
         if (m.walSyncs() >= 0) {

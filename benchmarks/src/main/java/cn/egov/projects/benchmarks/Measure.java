@@ -169,6 +169,28 @@ final class Measure {
                 proc1[1] - proc0[1], proc1[2] - proc0[2], compileMillis() - jit0);
     }
 
+    /**
+     * Warms {@code unit} up: {@code seconds} flat out, then on in slices of {@code slice} seconds for as long as the
+     * JIT's compiler threads spent more than {@code jitShare} of the slice's time compiling, up to {@code maxSeconds}
+     * in all. A method run once per unit (a whole use case, a domain step) reaches the optimising compiler only after
+     * some ten thousand units, so a warm-up of fixed length ends before some of them are compiled and the rounds pay
+     * for it: the rounds should measure the steady state a server runs in. Returns the seconds the warm-up took.
+     */
+    static double warmUp(String engine, int threads, double seconds, double slice, double maxSeconds, double jitShare,
+                         PgServer pg, Runnable unit) {
+        long start = System.nanoTime();
+        run(engine, threads, seconds, pg, unit);
+        double spent = seconds;
+        while (spent + slice <= maxSeconds) {
+            Result r = run(engine, threads, slice, pg, unit);
+            spent += r.seconds();
+            if (r.compileMs() <= jitShare * r.seconds() * 1000) {
+                break;
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     private static final long TICKS = 100; // USER_HZ on Linux
 
     /**
