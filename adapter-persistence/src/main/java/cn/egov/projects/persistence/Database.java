@@ -5,6 +5,8 @@ import cn.egov.projects.persistence.audit.AuditDao;
 import cn.egov.projects.persistence.deadline.DueDeadlineDao;
 import cn.egov.projects.persistence.h2.H2Urls;
 import cn.egov.projects.persistence.h2.NewDatabaseFile;
+import cn.egov.projects.persistence.h2.StatementCachingConnection;
+import cn.egov.projects.persistence.h2.StatementCachingDataSource;
 import cn.egov.projects.persistence.document.DocumentDao;
 import cn.egov.projects.persistence.mybatis.InstantTypeHandler;
 import cn.egov.projects.persistence.mybatis.Sessions;
@@ -321,13 +323,14 @@ public final class Database implements AutoCloseable {
     private static final int STATEMENT_TIMEOUT_SECONDS = 60;
 
     /**
-     * Session settings every H2 connection gets unless its URL names them. H2 keeps a session's parsed statements for
-     * reuse (only 8 by default: fewer than one use case runs), but forgets every session's as soon as any session runs
-     * a {@code SET} — and JDBC's {@code Statement.setQueryTimeout} is one, on every statement. So on H2 the timeout is
-     * a session setting given once here (in milliseconds), never set per statement.
+     * Session settings every H2 connection gets unless its URL names them. The connection keeps its prepared statements
+     * itself ({@link StatementCachingConnection}), so H2's own cache of parsed statements is off: H2 visits every
+     * statement in it each time a transaction first changes a table. The statement timeout is a session setting given
+     * once here (in milliseconds), never set per statement: JDBC's {@code Statement.setQueryTimeout} is a {@code SET}
+     * on H2, which makes every session's prepared statements be parsed again.
      */
     static final Map<String, String> H2_SESSION_DEFAULTS = Map.of(
-            "QUERY_CACHE_SIZE", "128",
+            "QUERY_CACHE_SIZE", "0",
             "QUERY_TIMEOUT", Integer.toString(STATEMENT_TIMEOUT_SECONDS * 1000));
 
     /** The URL with {@link #H2_SESSION_DEFAULTS} appended where it does not give them itself. */
@@ -371,8 +374,8 @@ public final class Database implements AutoCloseable {
     private static PooledDataSource pool(DatabaseSettings settings, String url, Vendor vendor) {
         PooledDataSource ds;
         if (vendor == Vendor.H2) {
-            ds = new PooledDataSource(vendor.driver, withH2SessionDefaults(url), settings.user(),
-                    settings.password());
+            ds = new PooledDataSource(new StatementCachingDataSource(vendor.driver, withH2SessionDefaults(url),
+                    settings.user(), settings.password()));
         } else {
             Properties properties = new Properties();
             if (settings.user() != null) {

@@ -1,5 +1,6 @@
 package cn.egov.projects.persistence;
 
+import cn.egov.projects.persistence.h2.StatementCachingConnection;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,13 +41,21 @@ class DatabaseH2Test extends DatabaseContractTest {
     }
 
     @Test
-    @DisplayName("H2会话带60秒语句超时和语句缓存；语句不再逐条设置超时（那会清空所有会话的语句缓存）")
-    void sessionsGetTheirTimeoutAndStatementCacheOnce() throws SQLException {
+    @DisplayName("H2会话带60秒语句超时；已准备的语句由连接保留（H2自己的语句缓存关闭），语句不再逐条设置超时")
+    void sessionsGetTheirTimeoutOnceAndTheConnectionsKeepTheirStatements() throws SQLException {
         try (Database db = Database.open(new H2TestDatabase().settings())) {
             assertThat(new PersistenceAdapters(db).units().all()).isNotNull();
             try (Connection c = db.dataSource().getConnection()) {
                 assertThat(sessionSettings(c)).containsEntry("QUERY_TIMEOUT", "60000")
-                        .containsEntry("QUERY_CACHE_SIZE", "128");
+                        .containsEntry("QUERY_CACHE_SIZE", "0");
+                assertThat(c.isWrapperFor(StatementCachingConnection.class)).isTrue();
+                org.h2.jdbc.JdbcPreparedStatement first;
+                try (PreparedStatement ps = c.prepareStatement("SELECT code FROM unit WHERE code = ?")) {
+                    first = ps.unwrap(org.h2.jdbc.JdbcPreparedStatement.class);
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT code FROM unit WHERE code = ?")) {
+                    assertThat(ps.unwrap(org.h2.jdbc.JdbcPreparedStatement.class)).isSameAs(first);
+                }
             }
             Integer perStatement = db.sessions().call(s -> s.getConfiguration().getDefaultStatementTimeout());
             assertThat(perStatement).isNull();
@@ -102,6 +112,6 @@ class DatabaseH2Test extends DatabaseContractTest {
         assertThat(Database.withH2SessionDefaults("jdbc:h2:mem:a;MODE=PostgreSQL;QUERY_CACHE_SIZE=16"))
                 .isEqualTo("jdbc:h2:mem:a;MODE=PostgreSQL;QUERY_CACHE_SIZE=16;QUERY_TIMEOUT=60000");
         assertThat(Database.withH2SessionDefaults("jdbc:h2:mem:a"))
-                .isEqualTo("jdbc:h2:mem:a;QUERY_CACHE_SIZE=128;QUERY_TIMEOUT=60000");
+                .isEqualTo("jdbc:h2:mem:a;QUERY_CACHE_SIZE=0;QUERY_TIMEOUT=60000");
     }
 }
