@@ -9,12 +9,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,11 +73,19 @@ public final class ProjectDocuments {
      */
     public static final int FORMAT = 2;
 
+    /** The attributes of a write or read naming the cipher and the project whose people's contacts it concerns. */
+    static final String CIPHER = "egov.cipher";
+    static final String PROJECT = "egov.project";
+
     /** Reads documents and trees; the snapshot's {@code version} is the row's, given beside the document. */
     private static final ObjectMapper JSON = mapper();
 
-    /** Writes snapshots without their {@code version}, which the row holds. */
-    private static final ObjectMapper WRITER = mapper();
+    /**
+     * Writes snapshots without their {@code version}, which the row holds; the JSON of the records in them is
+     * {@link RememberedJson remembered} for the next save.
+     */
+    private static final ObjectMapper WRITER = mapper(new SimpleModule("egov-remembered-json")
+            .setSerializerModifier(RememberedJson.REMEMBERED));
 
     /** Binds a document of the current layout, in which {@code "format"} names no component of the snapshot. */
     private static final ObjectReader CURRENT;
@@ -85,9 +93,6 @@ public final class ProjectDocuments {
     /** {@link #WRITER}'s writer, to which a save adds its cipher and project. */
     private static final com.fasterxml.jackson.databind.ObjectWriter WRITE;
 
-    /** The attributes of a write or read naming the cipher and the project whose people's contacts it concerns. */
-    private static final String CIPHER = "egov.cipher";
-    private static final String PROJECT = "egov.project";
 
     static {
         WRITER.configOverride(Project.Snapshot.class)
@@ -108,9 +113,10 @@ public final class ProjectDocuments {
         return new FieldCipher.Field("project", "document." + duty + "." + member);
     }
 
-    private static ObjectMapper mapper() {
+    private static ObjectMapper mapper(com.fasterxml.jackson.databind.Module... more) {
         return JsonMapper.builder()
                 .addModule(valueTypes())
+                .addModules(more)
                 // record components only: "isOpen()" and the like are derived, not state
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -139,15 +145,15 @@ public final class ProjectDocuments {
      * WellFormedStrings well-formed}: an unpaired surrogate is written as {@code ?}, as the text's encoding writes it.
      */
     public static DocumentText write(Project.Snapshot snapshot, FieldCipher cipher) {
-        ByteArrayBuilder out = new ByteArrayBuilder(DOCUMENT_BUFFER);
-        try (JsonGenerator gen = new WellFormedStrings(UTF8.createGenerator(out))) {
+        DocumentBuffer out = new DocumentBuffer(DOCUMENT_BUFFER);
+        try (JsonGenerator gen = new WellFormedStrings(UTF8.createGenerator(out, JsonEncoding.UTF8))) {
             (cipher == null ? WRITE : WRITE.withAttributes(Map.of(CIPHER, cipher, PROJECT,
                     snapshot.id().value().toString()))).writeValue(gen, snapshot);
         } catch (IOException e) {
             throw new IllegalStateException("project " + snapshot.id() + " cannot be written as a document", e);
         }
         // a snapshot always has members (its id at least), so the object is "{" member, …: the format goes first
-        return DocumentText.ofUtf8(joined(FORMAT_HEAD, out.toByteArray(), 1));
+        return DocumentText.ofUtf8(out.after(FORMAT_HEAD, 1));
     }
 
     /** What a document opens with: the object's brace and its {@code "format"} member. */
@@ -157,7 +163,7 @@ public final class ProjectDocuments {
     private static final int DOCUMENT_BUFFER = 8192;
 
     /** Writes UTF-8 with surrogate pairs as one character each; its strings come through {@link WellFormedStrings}. */
-    private static final JsonFactory UTF8 = WRITER.getFactory().rebuild()
+    static final JsonFactory UTF8 = WRITER.getFactory().rebuild()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     /**
@@ -188,6 +194,12 @@ public final class ProjectDocuments {
         @Override
         public void writeFieldName(String name) throws IOException {
             super.writeFieldName(wellFormed(name));
+        }
+
+        /** JSON already written through a generator of this kind ({@link RememberedJson}): well-formed already. */
+        @Override
+        public void writeRawValue(com.fasterxml.jackson.core.SerializableString raw) throws IOException {
+            delegate.writeRawValue(raw);
         }
     }
 
