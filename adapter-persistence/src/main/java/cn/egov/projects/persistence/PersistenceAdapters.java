@@ -97,7 +97,9 @@ public final class PersistenceAdapters {
         PersonalDataSweep.carryOver(database.dataSource(), cipher, !database.settings().isPostgreSql());
         var sessions = database.sessions();
         this.transactions = new MyBatisTransactionAdapter(sessions);
-        this.projects = new ProjectPersistenceAdapter(sessions, cipher);
+        // PostgreSQL gives a JSONB document back in its own layout: a project loaded there is read anew, so the records
+        // of its next save are new objects whose JSON is not worth remembering
+        this.projects = new ProjectPersistenceAdapter(sessions, cipher, !database.settings().isPostgreSql());
         this.windows = new DeclarationWindowAdapter(sessions);
         this.auditTrail = new AuditTrailAdapter(sessions, auditChain, auditSealer);
         this.documents = new DocumentAdapter(sessions);

@@ -58,10 +58,17 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
 
     private final Sessions sessions;
     private final FieldCipher cipher;
+    private final boolean rememberRecords;
 
-    ProjectPersistenceAdapter(Sessions sessions, FieldCipher cipher) {
+    /**
+     * @param rememberRecords whether a document's records are written {@link ProjectDocuments#write(Project.Snapshot,
+     *                        FieldCipher, boolean) remembering their JSON}: where the database gives a document back
+     *                        as it was written, so that the next save of the project finds the same records again
+     */
+    ProjectPersistenceAdapter(Sessions sessions, FieldCipher cipher, boolean rememberRecords) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.rememberRecords = rememberRecords;
     }
 
     @Override
@@ -113,6 +120,11 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         });
     }
 
+    /** Whether this adapter's saves remember their records' JSON: for tests. */
+    boolean remembersRecords() {
+        return rememberRecords;
+    }
+
     /** How many documents this adapter has parsed (not found in {@link #documents}): for tests. */
     long documentsRead() {
         return documentsRead.sum();
@@ -148,7 +160,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     @Override
     public void insert(Project project) {
         Project.Snapshot snapshot = project.snapshot();
-        ProjectRow row = ProjectRow.of(snapshot, cipher);
+        ProjectRow row = ProjectRow.of(snapshot, cipher, rememberRecords);
         List<DeadlineRow> deadlines = deadlineRows(snapshot);
         try {
             sessions.call(session -> {
@@ -172,7 +184,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     public void update(Project project) {
         long expected = project.version();
         Project.Snapshot snapshot = project.snapshot();
-        ProjectRow row = ProjectRow.of(snapshot, cipher);
+        ProjectRow row = ProjectRow.of(snapshot, cipher, rememberRecords);
         List<DeadlineRow> deadlines = deadlineRows(snapshot);
         Optional<Map<UUID, Stored>> known = storedInThisTransaction();
         // taken out while the rows are written: put back only once they are

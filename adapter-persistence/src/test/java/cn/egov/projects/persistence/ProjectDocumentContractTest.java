@@ -416,6 +416,23 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
     }
 
     @Test
+    @DisplayName("保存沿用未变记录的JSON只在文档原样读回的内置数据库上；一个项目读出再存、再读，三次快照相同")
+    void savesRememberTheirRecordsOnlyWhereDocumentsComeBackAsWritten() {
+        ProjectPersistenceAdapter projects = adapters.projects();
+        assertThat(projects.remembersRecords()).isEqualTo(!database.settings().isPostgreSql());
+        Project p = Lifecycles.fullLife(newUnit(), this::saved);
+        Project loaded = projects.load(p.id()).orElseThrow();
+        projects.update(loaded);
+        Project savedAgain = projects.load(p.id()).orElseThrow();
+        projects.update(savedAgain);
+        Project third = projects.load(p.id()).orElseThrow();
+        assertThat(third.version()).isEqualTo(p.version() + 2);
+        assertThat(savedAgain.snapshot()).usingRecursiveComparison().ignoringFields("version")
+                .isEqualTo(p.snapshot());
+        assertThat(third.snapshot()).usingRecursiveComparison().ignoringFields("version").isEqualTo(p.snapshot());
+    }
+
+    @Test
     @DisplayName("第1版格式的文档（绩效目标为一行文字）读取时升级：每行成为没有类别和目标值的指标；再次保存时按当前格式写入")
     void aDocumentOfFormatOneWithTextGoalsIsUpgraded() throws Exception {
         Project p = Lifecycles.fullLife(newUnit(), this::saved);

@@ -44,9 +44,16 @@ public class DocumentBenchmarks {
         id = snapshot.id().value();
     }
 
+    /** As a save on the embedded database writes it: the JSON of records written before is copied. */
     @Benchmark
     public DocumentText write() {
-        return ProjectDocuments.write(snapshot, cipher);
+        return ProjectDocuments.write(snapshot, cipher, true);
+    }
+
+    /** As a save on PostgreSQL writes it (a project loaded there is read anew): every record written. */
+    @Benchmark
+    public DocumentText writeAll() {
+        return ProjectDocuments.write(snapshot, cipher, false);
     }
 
     @Benchmark

@@ -11,9 +11,16 @@ final class DocumentBuffer extends OutputStream {
 
     private byte[] bytes;
     private int size;
+    private final boolean remembering;
 
-    DocumentBuffer(int capacity) {
+    /** @param remembering whether the JSON of the records written into it is to be remembered */
+    DocumentBuffer(int capacity, boolean remembering) {
         bytes = new byte[capacity];
+        this.remembering = remembering;
+    }
+
+    boolean remembering() {
+        return remembering;
     }
 
     @Override

@@ -145,7 +145,17 @@ public final class ProjectDocuments {
      * WellFormedStrings well-formed}: an unpaired surrogate is written as {@code ?}, as the text's encoding writes it.
      */
     public static DocumentText write(Project.Snapshot snapshot, FieldCipher cipher) {
-        DocumentBuffer out = new DocumentBuffer(DOCUMENT_BUFFER);
+        return write(snapshot, cipher, false);
+    }
+
+    /**
+     * {@link #write(Project.Snapshot, FieldCipher)}; when {@code rememberRecords}, the JSON of each record in the
+     * snapshot is kept by the record object and copied when that very record is written again ({@link RememberedJson}):
+     * for a project saved again from the snapshot it was loaded as. Without, nothing is kept (what is remembered is
+     * still used).
+     */
+    public static DocumentText write(Project.Snapshot snapshot, FieldCipher cipher, boolean rememberRecords) {
+        DocumentBuffer out = new DocumentBuffer(DOCUMENT_BUFFER, rememberRecords);
         try (JsonGenerator gen = new WellFormedStrings(UTF8.createGenerator(out, JsonEncoding.UTF8))) {
             (cipher == null ? WRITE : WRITE.withAttributes(Map.of(CIPHER, cipher, PROJECT,
                     snapshot.id().value().toString()))).writeValue(gen, snapshot);

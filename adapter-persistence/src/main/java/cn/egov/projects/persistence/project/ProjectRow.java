@@ -58,6 +58,14 @@ public record ProjectRow(
      * {@code cipher} in the columns and in the document (none when null).
      */
     public static ProjectRow of(Project.Snapshot s, FieldCipher cipher) {
+        return of(s, cipher, false);
+    }
+
+    /**
+     * {@link #of(Project.Snapshot, FieldCipher)}, the document written {@link ProjectDocuments#write(Project.Snapshot,
+     * FieldCipher, boolean) remembering its records' JSON} when {@code rememberRecords}.
+     */
+    public static ProjectRow of(Project.Snapshot s, FieldCipher cipher, boolean rememberRecords) {
         String row = s.id().value().toString();
         AccountablePeople people = s.profile().people();
         Person leader = people == null ? null : people.leader();
@@ -81,7 +89,7 @@ public record ProjectRow(
                 responsible == null ? null : responsible.name(),
                 seal(cipher, RESPONSIBLE_MOBILE, row, responsible == null ? null : responsible.mobile()),
                 seal(cipher, RESPONSIBLE_EMAIL, row, responsible == null ? null : responsible.email()),
-                ProjectDocuments.write(s, cipher));
+                ProjectDocuments.write(s, cipher, rememberRecords));
     }
 
     private static String seal(FieldCipher cipher, FieldCipher.Field field, String row, String value) {

@@ -117,6 +117,10 @@ final class RememberedJson extends BeanSerializerModifier {
                 gen.writeRawValue(json);
                 return;
             }
+            if (!document.remembering()) {
+                serializer.serialize(record, gen, provider);
+                return;
+            }
             gen.flush();
             int start = document.size();
             serializer.serialize(record, gen, provider);

@@ -71,7 +71,7 @@ class RememberedJsonTest {
     @DisplayName("写出后，其中的记录按对象记住了JSON，换一个密钥或项目则不算")
     void theRecordsOfAWrittenDocumentAreRememberedForThatCipherAndProjectOnly() {
         Project.Snapshot s = draft(people());
-        String document = text(ProjectDocuments.write(s, cipher));
+        String document = text(ProjectDocuments.write(s, cipher, true));
 
         RememberedJson.Raw profile = RememberedJson.REMEMBERED.remembered(s.profile(), cipher, project(s));
         assertThat(profile).isNotNull();
@@ -86,7 +86,19 @@ class RememberedJsonTest {
         assertThat(equalButAnother).isEqualTo(s.profile());
         assertThat(RememberedJson.REMEMBERED.remembered(equalButAnother, cipher, project(s))).isNull();
 
-        assertThat(text(ProjectDocuments.write(s, cipher))).as("written again: the same bytes").isEqualTo(document);
+        assertThat(text(ProjectDocuments.write(s, cipher, true))).as("written again: the same bytes")
+                .isEqualTo(document);
+    }
+
+    @Test
+    @DisplayName("不要求记住时（PostgreSQL：读回的文档是新对象）什么也不记，文档相同")
+    void withoutRememberingNothingIsKept() {
+        Project.Snapshot s = draft(people());
+        DocumentText plain = ProjectDocuments.write(s, cipher, false);
+        assertThat(RememberedJson.REMEMBERED.remembered(s.profile(), cipher, project(s))).isNull();
+        assertThat(RememberedJson.REMEMBERED.remembered(s.profile().people(), cipher, project(s))).isNull();
+        assertThat(text(ProjectDocuments.write(s, cipher, true))).isEqualTo(text(plain));
+        assertThat(RememberedJson.REMEMBERED.remembered(s.profile(), cipher, project(s))).isNotNull();
     }
 
     @Test
@@ -95,12 +107,12 @@ class RememberedJsonTest {
         Project.Snapshot first = draft(people());
         Deadline open = Deadline.open(UUID.randomUUID(), DeadlineKind.WINDOW_CLOSING, null, DAY, DAY.plusDays(10), false);
         Project.Snapshot withDeadline = with(first, "deadlines", List.of(open));
-        ProjectDocuments.write(withDeadline, cipher);
+        ProjectDocuments.write(withDeadline, cipher, true);
 
         List<Deadline> changed = new ArrayList<>(List.of(open.metOn(DAY.plusDays(2))));
         changed.add(Deadline.open(UUID.randomUUID(), DeadlineKind.WINDOW_CLOSING, null, DAY, DAY.plusDays(20), true));
         Project.Snapshot second = with(withDeadline, "deadlines", List.copyOf(changed));
-        DocumentText written = ProjectDocuments.write(second, cipher);
+        DocumentText written = ProjectDocuments.write(second, cipher, true);
 
         Project.Snapshot read = ProjectDocuments.read(second.id().value(), second.version(), written, cipher);
         assertThat(read).isEqualTo(second);
@@ -115,7 +127,7 @@ class RememberedJsonTest {
         Deadline b = Deadline.open(UUID.randomUUID(), DeadlineKind.WINDOW_CLOSING, "第二条", DAY, DAY.plusDays(20),
                 true);
         Project.Snapshot s = with(draft(people()), "deadlines", List.of(a, b));
-        String first = text(ProjectDocuments.write(s, cipher));
+        String first = text(ProjectDocuments.write(s, cipher, true));
 
         RememberedJson.Raw second = RememberedJson.REMEMBERED.remembered(b, cipher, project(s));
         assertThat(second).isNotNull();
@@ -124,7 +136,7 @@ class RememberedJsonTest {
                 .getValue() + "," + second.getValue() + "]");
 
         Project.Snapshot again = with(s, "deadlines", List.of(a, b)); // a new list and snapshot, the same records
-        DocumentText written = ProjectDocuments.write(again, cipher);
+        DocumentText written = ProjectDocuments.write(again, cipher, true);
         assertThat(text(written)).isEqualTo(first);
         assertThat(ProjectDocuments.read(s.id().value(), s.version(), written, cipher)).isEqualTo(s);
     }
@@ -135,8 +147,8 @@ class RememberedJsonTest {
         AccountablePeople shared = people();
         Project.Snapshot a = draft(shared);
         Project.Snapshot b = draft(shared);
-        DocumentText da = ProjectDocuments.write(a, cipher);
-        DocumentText db = ProjectDocuments.write(b, cipher);
+        DocumentText da = ProjectDocuments.write(a, cipher, true);
+        DocumentText db = ProjectDocuments.write(b, cipher, true);
 
         assertThat(ProjectDocuments.read(a.id().value(), 1, da, cipher).profile().people()).isEqualTo(shared);
         assertThat(ProjectDocuments.read(b.id().value(), 1, db, cipher).profile().people()).isEqualTo(shared);
@@ -149,9 +161,9 @@ class RememberedJsonTest {
     @DisplayName("不带密钥写出的文档：联系方式为明文，与带密钥写出的互不沿用")
     void withoutACipherNothingIsTakenFromAnEncryptedWrite() {
         Project.Snapshot s = draft(people());
-        ProjectDocuments.write(s, cipher);
-        String plain = text(ProjectDocuments.write(s, null));
+        ProjectDocuments.write(s, cipher, true);
+        String plain = text(ProjectDocuments.write(s, null, true));
         assertThat(plain).contains("13912345678");
-        assertThat(text(ProjectDocuments.write(s, cipher))).doesNotContain("13912345678");
+        assertThat(text(ProjectDocuments.write(s, cipher, true))).doesNotContain("13912345678");
     }
 }
