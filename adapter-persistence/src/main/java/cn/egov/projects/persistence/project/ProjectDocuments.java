@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -92,7 +92,6 @@ public final class ProjectDocuments {
 
     /** {@link #WRITER}'s writer, to which a save adds its cipher and project. */
     private static final com.fasterxml.jackson.databind.ObjectWriter WRITE;
-
 
     static {
         WRITER.configOverride(Project.Snapshot.class)
