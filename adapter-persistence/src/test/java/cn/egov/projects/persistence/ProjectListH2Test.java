@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +36,12 @@ class ProjectListH2Test extends ProjectListContractTest {
         String page = mapped.getMappedStatement(DAO + "list").getBoundSql(all).getSql();
         assertThat(plan(page, 20, 0)).contains("project_created_on_idx").contains("index sorted");
         assertThat(plan(mapped.getMappedStatement(DAO + "count").getBoundSql(all).getSql()))
-                .contains("project_classified_state_idx");
+                .contains("project_state_list_idx");
 
         ListCriteria declared = new ListCriteria(null, false, List.of(), null, null, null, ProjectState.DECLARED,
                 null, 20, 0);
         assertThat(plan(mapped.getMappedStatement(DAO + "count").getBoundSql(declared).getSql(), "DECLARED"))
-                .contains("project_classified_state_idx");
+                .contains("project_state_list_idx: state = ?1");
 
         // the projects one was assigned (an expert, say): read by their primary key, not in a walk of every row
         UUID assigned = UUID.randomUUID();
@@ -59,11 +62,11 @@ class ProjectListH2Test extends ProjectListContractTest {
                 new Case(new ListCriteria(null, false, List.of(), null, null, "TC-GAJ", null, null, 20, 40),
                         "project_unit_list_idx", "TC-GAJ", 20, 40),
                 new Case(new ListCriteria("TC-GAJ", true, List.of(), null, null, null, ProjectState.DECLARED, null,
-                        20, 0), "project_unit_state_list_idx", "TC-GAJ", "DECLARED", 20, 0),
+                        20, 0), "project_state_list_idx", "TC-GAJ", "DECLARED", 20, 0),
                 new Case(new ListCriteria(null, false, List.of(), null, 2026, null, null, null, 20, 0),
                         "project_year_list_idx", 2026, 20, 0),
                 new Case(new ListCriteria(null, false, List.of(), null, 2026, null, ProjectState.DECLARED, null, 20,
-                        0), "project_year_state_list_idx", 2026, "DECLARED", 20, 0),
+                        0), "project_state_list_idx", 2026, "DECLARED", 20, 0),
                 new Case(new ListCriteria(null, false, List.of(), null, null, null, null,
                         cn.egov.projects.domain.catalog.Category.BUSINESS_SYSTEM, 20, 0), "project_created_on_idx",
                         "BUSINESS_SYSTEM", 20, 0));
@@ -72,6 +75,27 @@ class ProjectListH2Test extends ProjectListContractTest {
             assertThat(plan(sql, c.parameters())).as(c.criteria().lead())
                     .contains(c.index()).contains("index sorted");
         }
+    }
+
+    @Test
+    @DisplayName("项目状态只在一个索引中：每一步改变状态只改写一个索引项，列表的其他列随索引项带出，不读项目行")
+    void theStateIsInOneIndexOnly() throws SQLException {
+        Map<String, List<String>> indexes = new TreeMap<>();
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA."
+                     + "INDEX_COLUMNS WHERE TABLE_NAME = 'project' ORDER BY INDEX_NAME, ORDINAL_POSITION");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                indexes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        assertThat(indexes.entrySet().stream().filter(e -> e.getValue().contains("state")).map(Map.Entry::getKey))
+                .containsExactly("project_state_list_idx");
+        assertThat(indexes.get("project_state_list_idx"))
+                .containsExactly("state", "created_on", "id", "unit", "plan_year", "classified");
+        assertThat(indexes.get("project_unit_list_idx"))
+                .containsExactly("unit", "created_on", "id", "plan_year", "classified");
+        assertThat(indexes.get("project_year_list_idx")).containsExactly("plan_year", "created_on", "id", "classified");
     }
 
     /** H2's plan of a statement with its parameters, as text. */

@@ -54,9 +54,9 @@ public record ListCriteria(String scopeUnit, boolean allClassified, List<UUID> c
     }
 
     /**
-     * The filter whose index a page is read from, in the list's order ({@code ProjectDao.xml}, V17): a unit (the
-     * filter's or the scope's) with a state, a plan year with a state, a state, a unit, a plan year; "none" for the
-     * order of every project.
+     * The filter that chooses the index a page is read from, in the list's order ({@code ProjectDao.xml}, V38): a
+     * unit (the filter's or the scope's) with a state, a plan year with a state, a state (these three from the
+     * state's index), a unit, a plan year; "none" for the order of every project.
      */
     public String lead() {
         boolean byUnit = unit != null || scopeUnit != null;
