@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,16 +25,20 @@ import org.slf4j.LoggerFactory;
  *   {@code audit_pending}: HMAC-SM3, under the {@link AuditKey}, of the record as stored (every column, its number
  *   included). Nothing is shared between writers: no row is locked, so the instances' writers commit side by side.</li>
  *   <li><b>Chained after commit.</b> One sealer at a time ({@link #chainPending}, which locks the head row
- *   {@code audit_chain}) takes the committed pending records in the order of their numbers, checks each one's own
- *   seal, and links it into the chain: link <i>n</i> is HMAC-SM3 of link <i>n−1</i> and the record, stored in
- *   {@code audit_seal} with its place <i>n</i> ({@code link_no}); the record leaves {@code audit_pending} in the same
- *   transaction. The head holds the last link's record, the link and the number of links, sealed too.</li>
+ *   {@code audit_chain}) takes the committed pending seals in the order of their records' numbers and links each
+ *   into the chain: link <i>n</i> is HMAC-SM3 of link <i>n−1</i> and the record's own seal, stored in {@code
+ *   audit_seal} with its place <i>n</i> ({@code link_no}); the seal leaves {@code audit_pending} in the same
+ *   transaction. The sealer reads no record: the own seal stands for it. The head holds the last link's record, the
+ *   link and the number of links, sealed too.</li>
  * </ol>
  *
  * <p>Whoever changes, deletes, inserts or reorders records behind the application's back, without the key, breaks
  * the chain at the first record touched — or at the head when records are removed from its end — or breaks a pending
- * record's own seal, and {@link #verify} names it. A record whose own seal does not verify is never linked. The links
- * written before the records were sealed on insert (no {@code link_no}) come first, in the order of their numbers.
+ * record's own seal, and {@link #verify} names it. A record changed or deleted before it was linked is linked by the
+ * seal it was written with, so that the chain keeps naming it. The links from place {@code own_seal_links_from} of
+ * the head on chain the own seals (V39); the links before it chain the records themselves (link <i>n</i> is HMAC-SM3
+ * of link <i>n−1</i> and the record), and those written before the records were sealed on insert (no {@code
+ * link_no}) come first, in the order of their numbers.
  *
  * <p>What the two steps leave: between a record's commit and its link (the sealer runs a few milliseconds after each
  * commit, {@link AuditSealer}), someone with the database's own rights could delete the record together with its
@@ -58,8 +60,12 @@ public final class AuditChain {
         this.key = Objects.requireNonNull(key, "key");
     }
 
-    /** The head as stored. */
-    private record Head(long legacyUpto, long lastId, long count, String lastSeal, String headSeal) {
+    /**
+     * The head as stored; {@code ownSealLinksFrom} is the first place in the chain whose link chains the record's own
+     * seal rather than the record.
+     */
+    private record Head(long legacyUpto, long lastId, long count, String lastSeal, String headSeal,
+                        long ownSealLinksFrom) {
     }
 
     /**
@@ -92,8 +98,10 @@ public final class AuditChain {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private static final String LOCK_HEAD = "SELECT legacy_upto, last_id, record_count, last_seal, head_seal "
-            + "FROM audit_chain WHERE id = 1 FOR UPDATE";
+    private static final String HEAD_COLUMNS = "legacy_upto, last_id, record_count, last_seal, head_seal, "
+            + "own_seal_links_from";
+
+    private static final String LOCK_HEAD = "SELECT " + HEAD_COLUMNS + " FROM audit_chain WHERE id = 1 FOR UPDATE";
 
     private static final String INSERT_PENDING = "INSERT INTO audit_pending (record_id, mac) VALUES (?, ?)";
 
@@ -145,6 +153,10 @@ public final class AuditChain {
      */
     public int sealLegacy(Connection c) throws SQLException {
         Head head = lockHead(c);
+        if (!head.headSeal().isEmpty() && !sealedWithThisKey(head)) {
+            LOG.error(NOT_THIS_KEY);
+            return 0;
+        }
         if (head.headSeal().isEmpty() || head.lastId() < head.legacyUpto()) {
             head = sealLegacy(c, head);
         }
@@ -152,66 +164,64 @@ public final class AuditChain {
     }
 
     /**
-     * Links the committed pending records into the chain, in the order of their numbers, in the caller's
-     * transaction (which it leaves holding the head's lock until its commit). A record whose own seal does not
-     * verify, or whose pending seal names no record, is left out — and stays pending, so that {@link #verify} names it.
+     * Links the committed pending records into the chain by their own seals, in the order of their numbers, in the
+     * caller's transaction (which it leaves holding the head's lock until its commit). It reads neither the records
+     * nor anything else of the trail: a record changed or deleted since it was sealed is linked all the same, by the
+     * seal it was written with, and {@link #verify} names it from then on.
      *
      * @return how many records were linked
      */
     public int chainPending(Connection c) throws SQLException {
-        return chainPending(c, lockHead(c));
+        Head head = lockHead(c);
+        if (!sealedWithThisKey(head)) {
+            throw new SQLException(NOT_THIS_KEY);
+        }
+        return chainPending(c, head);
     }
+
+    /**
+     * Whether the head was sealed with this key. The sealer links the own seals without checking them (it cannot
+     * tell a record's seal made with another key from one made with this), so it links nothing into a chain of
+     * another key: an instance started with the wrong key leaves the chain as it is.
+     */
+    private boolean sealedWithThisKey(Head head) {
+        return head.headSeal().equals(headSeal(head.legacyUpto(), head.lastId(), head.count(), head.lastSeal()));
+    }
+
+    private static final String NOT_THIS_KEY = "the audit chain's head is not sealed with this instance's audit key "
+            + "(EGOV_AUDIT_KEY_FILE): nothing is linked into the chain, the records stay pending with their own seals";
 
     private int chainPending(Connection c, Head head) throws SQLException {
         String last = head.lastSeal();
         long lastId = head.lastId();
         long count = head.count();
+        if (head.ownSealLinksFrom() > count + 1) {
+            throw new SQLException("the audit chain's head was changed: it has " + count + " links but says the "
+                    + "links of own seals begin at place " + head.ownSealLinksFrom());
+        }
         long after = Long.MIN_VALUE;
         int linked = 0;
         int seen;
         do {
             List<Long> ids = new ArrayList<>();
             List<String> links = new ArrayList<>();
-            // the pending seals first, then their records by number: lookups by primary key whatever the tables'
-            // statistics say (a join of the two left the plan to them, and a hash join reads the whole trail on
-            // every pass)
-            List<Long> pending = new ArrayList<>();
-            List<String> macs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(PENDING_AFTER)) {
                 ps.setMaxRows(BATCH);
                 ps.setLong(1, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        pending.add(rs.getLong(1));
-                        macs.add(rs.getString(2));
+                        after = rs.getLong(1);
+                        last = key.seal(last + "\n" + rs.getString(2));
+                        ids.add(after);
+                        links.add(last);
                     }
                 }
             }
-            seen = pending.size();
-            Map<Long, String> records = records(c, pending);
-            for (int i = 0; i < seen; i++) {
-                long id = pending.get(i);
-                after = id;
-                String canonical = records.get(id);
-                if (canonical == null) {
-                    LOG.error("audit record {} is pending but no longer exists: it was deleted behind the "
-                            + "application's back; verify-audit names it", id);
-                    continue;
-                }
-                if (!ownSeal(canonical).equals(macs.get(i))) {
-                    LOG.error("audit record {} does not match its own seal: it was changed or inserted behind "
-                            + "the application's back; it stays out of the chain and verify-audit names it", id);
-                    continue;
-                }
-                last = key.seal(last + "\n" + canonical);
-                ids.add(id);
-                links.add(last);
-                lastId = id;
-            }
-            if (!ids.isEmpty()) {
+            seen = ids.size();
+            if (seen > 0) {
                 try (PreparedStatement link = c.prepareStatement(INSERT_LINK);
                      PreparedStatement done = c.prepareStatement(PENDING_DONE)) {
-                    for (int i = 0; i < ids.size(); i++) {
+                    for (int i = 0; i < seen; i++) {
                         link.setLong(1, ids.get(i));
                         link.setString(2, links.get(i));
                         link.setLong(3, ++count);
@@ -222,42 +232,14 @@ public final class AuditChain {
                     link.executeBatch();
                     done.executeBatch();
                 }
-                linked += ids.size();
+                lastId = ids.get(seen - 1);
+                linked += seen;
             }
         } while (seen == BATCH);
         if (linked > 0) {
             moveHead(c, head, lastId, count, last);
         }
         return linked;
-    }
-
-    /**
-     * The {@link #canonical} form of the records with these numbers that exist, by number: looked up by primary key,
-     * in statements of a few sizes (the list padded with its last number), so that each is prepared once.
-     */
-    private static Map<Long, String> records(Connection c, List<Long> ids) throws SQLException {
-        Map<Long, String> out = new HashMap<>();
-        int from = 0;
-        while (from < ids.size()) {
-            int n = Math.min(ids.size() - from, BATCH);
-            int size = Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1;
-            StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_record r WHERE r.id IN (");
-            for (int i = 0; i < size; i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
-                for (int i = 0; i < size; i++) {
-                    ps.setLong(i + 1, ids.get(from + Math.min(i, n - 1)));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), canonical(rs));
-                    }
-                }
-            }
-            from += n;
-        }
-        return out;
     }
 
     /** Links the records up to the head's {@code legacy_upto} that are not linked yet, as they are. */
@@ -272,7 +254,7 @@ public final class AuditChain {
             ps.setLong(2, head.legacyUpto());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    last = key.seal(last + "\n" + canonical(rs));
+                    last = link(last, count + 1, head.ownSealLinksFrom(), canonical(rs));
                     lastId = rs.getLong(1);
                     link.setLong(1, lastId);
                     link.setString(2, last);
@@ -283,7 +265,8 @@ public final class AuditChain {
             link.executeBatch();
         }
         moveHead(c, head, lastId, count, last);
-        return new Head(head.legacyUpto(), lastId, count, last, headSeal(head.legacyUpto(), lastId, count, last));
+        return new Head(head.legacyUpto(), lastId, count, last, headSeal(head.legacyUpto(), lastId, count, last),
+                head.ownSealLinksFrom());
     }
 
     private void moveHead(Connection c, Head head, long lastId, long count, String last) throws SQLException {
@@ -311,7 +294,18 @@ public final class AuditChain {
         if (!rs.next()) {
             throw new SQLException("the audit chain's head row is missing");
         }
-        return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+        return new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6));
+    }
+
+    /**
+     * The link at place {@code place} (null for a link written before links had places) after the link {@code last},
+     * of the record whose {@link #canonical} form is given: of its own seal from {@code ownSealLinksFrom} on, of the
+     * record itself before.
+     */
+    private String link(String last, Long place, long ownSealLinksFrom, String canonical) {
+        boolean ofOwnSeal = place != null && place >= ownSealLinksFrom;
+        return key.seal(last + "\n" + (ofOwnSeal ? ownSeal(canonical) : canonical));
     }
 
     private String headSeal(long legacyUpto, long lastId, long count, String lastSeal) {
@@ -352,12 +346,13 @@ public final class AuditChain {
 
     private Verdict verifyInSnapshot(Connection c) throws SQLException {
         Head head;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT legacy_upto, last_id, "
-                + "record_count, last_seal, head_seal FROM audit_chain WHERE id = 1")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + HEAD_COLUMNS
+                + " FROM audit_chain WHERE id = 1")) {
             if (!rs.next()) {
                 return Verdict.broken(0, null, "the chain's head row is missing");
             }
-            head = new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+            head = new Head(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                    rs.getLong(6));
         }
         if (head.headSeal().isEmpty()) {
             return Verdict.broken(0, null, "the chain has not been sealed yet: start the application once with its key");
@@ -369,8 +364,9 @@ public final class AuditChain {
         long checked = 0;
         long links = 0;
         long previousId = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", s.record_id, s.seal FROM audit_seal s "
-                + "LEFT JOIN audit_record r ON r.id = s.record_id ORDER BY s.link_no NULLS FIRST, s.record_id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", s.record_id, s.seal, s.link_no "
+                + "FROM audit_seal s LEFT JOIN audit_record r ON r.id = s.record_id "
+                + "ORDER BY s.link_no NULLS FIRST, s.record_id")) {
             ps.setFetchSize(1_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -380,7 +376,9 @@ public final class AuditChain {
                                 + "names no record");
                     }
                     String stored = rs.getString(15);
-                    if (!stored.equals(key.seal(last + "\n" + canonical(rs)))) {
+                    long place = rs.getLong(16);
+                    if (!stored.equals(link(last, rs.wasNull() ? null : place, head.ownSealLinksFrom(),
+                            canonical(rs)))) {
                         return Verdict.broken(checked, id, "record " + id + " does not match its seal: it was changed, "
                                 + "or a record before it (after record " + previousId + ") was deleted, inserted or "
                                 + "reordered");

@@ -118,7 +118,7 @@ public final class AuditSealer implements AutoCloseable {
      *       while it held a page (a scan is cheapest then, and the driver's prepared statements keep their plan)
      *       read the whole table on every pass once thousands of rows had been inserted and deleted since the last
      *       vacuum — 43 pages to delete one row in the size series. Every statement of a pass has an index to go
-     *       by ({@link AuditChain#PENDING_AFTER}, the records and links by number, the head by its key).</li>
+     *       by ({@link AuditChain#PENDING_AFTER}, the links by number, the head by its key).</li>
      * </ul>
      */
     public static void beginPass(Connection c) throws SQLException {
