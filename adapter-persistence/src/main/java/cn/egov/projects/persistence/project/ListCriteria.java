@@ -55,21 +55,14 @@ public record ListCriteria(String scopeUnit, boolean allClassified, List<UUID> c
 
     /**
      * The filter that chooses the index a page is read from, in the list's order ({@code ProjectDao.xml}, V38): a
-     * unit (the filter's or the scope's) with a state, a plan year with a state, a state (these three from the
-     * state's index), a unit, a plan year; "none" for the order of every project.
+     * state (alone or with a unit or a plan year: the state's index carries both), a unit (the filter's or the
+     * scope's), a plan year; "none" for the order of every project.
      */
     public String lead() {
-        boolean byUnit = unit != null || scopeUnit != null;
-        if (byUnit && state != null) {
-            return "unit_state";
-        }
-        if (planYear != null && state != null) {
-            return "year_state";
-        }
         if (state != null) {
             return "state";
         }
-        if (byUnit) {
+        if (unit != null || scopeUnit != null) {
             return "unit";
         }
         return planYear != null ? "year" : "none";
