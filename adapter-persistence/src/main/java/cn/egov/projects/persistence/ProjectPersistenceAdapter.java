@@ -45,7 +45,9 @@ import java.util.UUID;
  * <p>{@link #load} reads the row's document in one statement. {@link #insert} stores a new project at version 1.
  * {@link #update} is optimistic: one {@code UPDATE … SET document = ?, version = version + 1, … WHERE id = ? AND
  * version = ?}; when it matches no row it throws {@link ConcurrentChangeException} before anything else is written.
- * Otherwise the deadline rows are brought in line with the document in the same transaction: only those that
+ * When the transaction loaded or saved the project at that version and the row's other columns ({@link
+ * ProjectRow.Columns}) are as the snapshot says, the update writes only the state and the document (most steps
+ * change nothing else). Otherwise the deadline rows are brought in line with the document in the same transaction: only those that
  * differ from the stored rows are written (most saves change one deadline or none). The stored rows are those of
  * the document as this transaction loaded or saved it at the version the update found (the rows are always
  * derived from the document in the transaction that writes it), and are read only when this transaction did
@@ -130,8 +132,11 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
         return documentsRead.sum();
     }
 
-    /** The deadline rows stored with each project this transaction loaded or saved, by project. */
-    private record Stored(long version, List<DeadlineRow> deadlines) {
+    /**
+     * What is stored of each project this transaction loaded or saved, by project: its deadline rows and its row's
+     * columns besides the state and the document, at a version.
+     */
+    private record Stored(long version, List<DeadlineRow> deadlines, ProjectRow.Columns columns) {
     }
 
     private static final Object STORED_DEADLINES = new Object();
@@ -148,12 +153,13 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     static final int REMEMBERED_PER_TRANSACTION = 32;
 
     private void remember(UUID id, long version, Project.Snapshot snapshot) {
-        storedInThisTransaction().ifPresent(m -> remember(m, id, version, deadlineRows(snapshot)));
+        storedInThisTransaction().ifPresent(m -> remember(m, id, new Stored(version, deadlineRows(snapshot),
+                ProjectRow.Columns.of(snapshot))));
     }
 
-    private static void remember(Map<UUID, Stored> known, UUID id, long version, List<DeadlineRow> rows) {
+    private static void remember(Map<UUID, Stored> known, UUID id, Stored stored) {
         if (known.size() < REMEMBERED_PER_TRANSACTION || known.containsKey(id)) {
-            known.put(id, new Stored(version, rows));
+            known.put(id, stored);
         }
     }
 
@@ -169,7 +175,8 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 insertDeadlines(session, dao, deadlines);
                 return null;
             });
-            storedInThisTransaction().ifPresent(m -> remember(m, row.id(), 1, deadlines));
+            storedInThisTransaction().ifPresent(m -> remember(m, row.id(), new Stored(1, deadlines,
+                    ProjectRow.Columns.of(snapshot))));
             keepOnceCommitted(row.id(), 1, row.document(), snapshot);
         } catch (PersistenceException e) {
             if (SqlErrors.isUniqueViolation(e)) {
@@ -184,25 +191,33 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
     public void update(Project project) {
         long expected = project.version();
         Project.Snapshot snapshot = project.snapshot();
-        ProjectRow row = ProjectRow.of(snapshot, cipher, rememberRecords);
+        UUID id = snapshot.id().value();
+        DocumentText document = ProjectDocuments.write(snapshot, cipher, rememberRecords);
+        ProjectRow.Columns columns = ProjectRow.Columns.of(snapshot);
         List<DeadlineRow> deadlines = deadlineRows(snapshot);
         Optional<Map<UUID, Stored>> known = storedInThisTransaction();
         // taken out while the rows are written: put back only once they are
-        Stored before = known.map(m -> m.remove(row.id())).orElse(null);
-        List<DeadlineRow> stored = before != null && before.version() == expected ? before.deadlines() : null;
+        Stored before = known.map(m -> m.remove(id)).orElse(null);
+        Stored stored = before != null && before.version() == expected ? before : null;
         try {
             sessions.call(session -> {
                 ProjectDao dao = session.getMapper(ProjectDao.class);
-                if (dao.updateProject(row) != 1) {
+                // the columns of the version this transaction knows are derived from its document: when they are
+                // what this snapshot says, the row differs in its state and document only (most steps)
+                int updated = stored != null && stored.columns().equals(columns)
+                        ? dao.updateStateAndDocument(new ProjectRow.StateAndDocument(id, expected, snapshot.state(),
+                        document))
+                        : dao.updateProject(ProjectRow.of(snapshot, cipher, document));
+                if (updated != 1) {
                     throw new ConcurrentChangeException("project " + project.id() + " is no longer at version "
                             + expected);
                 }
-                writeDeadlines(session, dao, row.id(), stored != null ? stored : dao.findDeadlines(row.id()),
+                writeDeadlines(session, dao, id, stored != null ? stored.deadlines() : dao.findDeadlines(id),
                         deadlines);
                 return null;
             });
-            known.ifPresent(m -> remember(m, row.id(), expected + 1, deadlines));
-            keepOnceCommitted(row.id(), expected + 1, row.document(), snapshot);
+            known.ifPresent(m -> remember(m, id, new Stored(expected + 1, deadlines, columns)));
+            keepOnceCommitted(id, expected + 1, document, snapshot);
         } catch (PersistenceException e) {
             if (SqlErrors.isConcurrencyConflict(e)) {
                 throw new ConcurrentChangeException("project " + project.id() + " is being changed by another request");

@@ -1,11 +1,13 @@
 package cn.egov.projects.persistence;
 
 import cn.egov.projects.application.error.ConcurrentChangeException;
+import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.deadline.Deadline;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.PerformanceGoal;
 import cn.egov.projects.domain.project.Project;
 import cn.egov.projects.domain.project.ProjectId;
+import cn.egov.projects.domain.project.ProjectState;
 import cn.egov.projects.domain.project.UnitId;
 import cn.egov.projects.persistence.project.ProjectDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,11 +163,15 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
         assertThat(costs).allSatisfy(c -> {
             assertThat(c.load()).containsExactly("findProject");
             // the stored deadline rows are those of the document this transaction loaded: not read again
-            assertThat(c.update()).startsWith("updateProject").doesNotContain("findDeadlines");
+            assertThat(c.update().get(0)).isIn("updateProject", "updateStateAndDocument");
+            assertThat(c.update()).doesNotContain("findDeadlines");
             assertThat(inserts(c.update())).hasSizeLessThanOrEqualTo(5);
         });
         // most steps change no deadline or a few: nothing but the row and the deadline rows that changed is written
-        assertThat(costs).anySatisfy(c -> assertThat(c.update()).containsExactly("updateProject"));
+        // a step that changes none of the row's other columns writes its state and document only; one that does (a draft
+        // edited, a budget approved) the whole row
+        assertThat(costs).anySatisfy(c -> assertThat(c.update()).containsExactly("updateStateAndDocument"));
+        assertThat(costs).anySatisfy(c -> assertThat(c.update()).startsWith("updateProject"));
         assertThat(costs).anySatisfy(c -> assertThat(c.update()).contains("updateDeadline"));
         assertThat(costs).anySatisfy(c -> assertThat(inserts(c.update())).contains("insertDeadlines"));
     }
@@ -184,7 +190,7 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
             Project first = Snapshots.with(loaded, loaded.state(), deadlines);
             counter.start();
             adapters.projects().update(first);
-            assertThat(counter.statements()).containsExactly("updateProject", "updateDeadline");
+            assertThat(counter.statements()).containsExactly("updateStateAndDocument", "updateDeadline");
             assertProjectionsMatch(first);
 
             List<Deadline> reversed = new ArrayList<>(first.deadlines());
@@ -193,13 +199,13 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
             counter.start();
             adapters.projects().update(second);
             assertThat(inserts(counter.statements()))
-                    .containsExactly("updateProject", "deleteAllDeadlines", "insertDeadlines");
+                    .containsExactly("updateStateAndDocument", "deleteAllDeadlines", "insertDeadlines");
             assertProjectionsMatch(second);
 
             Project third = Snapshots.with(second, second.state(), second.deadlines().subList(0, 1));
             counter.start();
             adapters.projects().update(third);
-            assertThat(counter.statements()).containsExactly("updateProject", "deleteDeadlines");
+            assertThat(counter.statements()).containsExactly("updateStateAndDocument", "deleteDeadlines");
             assertProjectionsMatch(third);
             return third;
         });
@@ -218,6 +224,50 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
         });
         assertProjectionsMatch(fourth);
         assertThat(adapters.projects().load(p.id()).orElseThrow().snapshot()).isEqualTo(fourth.snapshot());
+    }
+
+    @Test
+    @DisplayName("同一事务中读取后保存：各列未变时只写状态和文档，改了名称时写整行；两种写法之后各列都与文档一致")
+    void aSaveThatChangesNoOtherColumnWritesTheStateAndTheDocumentOnly() {
+        Project draft = Project.draft(ProjectId.random(), newUnit(),
+                Lifecycles.profile("列不变的项目", 2025, false, Category.BUSINESS_SYSTEM), Lifecycles.PACK.id(),
+                LocalDate.of(2024, 7, 1));
+        adapters.projects().insert(draft);
+        Project last = adapters.transactions().inTransaction(() -> {
+            Project loaded = adapters.projects().load(draft.id()).orElseThrow();
+            counter.start();
+            adapters.projects().update(loaded);
+            assertThat(counter.statements()).containsExactly("updateStateAndDocument");
+            assertProjectionsMatch(loaded);
+
+            assertThat(loaded.editDraft(ProjectStoreContractTest.withName(loaded.profile(), "改名之后的项目"),
+                    Lifecycles.PACK).isRefused()).isFalse();
+            counter.start();
+            adapters.projects().update(loaded);
+            assertThat(counter.statements()).containsExactly("updateProject");
+            assertProjectionsMatch(loaded);
+
+            // the columns this transaction knows now are the renamed ones
+            Project declared = Snapshots.with(loaded, ProjectState.DECLARED, loaded.deadlines());
+            counter.start();
+            adapters.projects().update(declared);
+            assertThat(counter.statements()).containsExactly("updateStateAndDocument");
+            assertProjectionsMatch(declared);
+            return declared;
+        });
+        assertThat(last.version()).isEqualTo(4);
+        assertThat(adapters.projects().load(draft.id()).orElseThrow().snapshot()).isEqualTo(last.snapshot());
+        assertProjectionsMatch(last);
+
+        // a save in a transaction that did not load the project writes the whole row
+        Project again = adapters.transactions().inTransaction(() -> {
+            Project next = Snapshots.with(last, ProjectState.DRAFT, last.deadlines());
+            counter.start();
+            adapters.projects().update(next);
+            assertThat(counter.statements()).containsExactly("updateProject", "findDeadlines");
+            return next;
+        });
+        assertProjectionsMatch(again);
     }
 
     @Test
@@ -248,7 +298,7 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
             Project changed = Snapshots.with(loaded, loaded.state(), deadlines);
             counter.start();
             adapters.projects().update(changed);
-            assertThat(inserts(counter.statements())).containsExactly("updateProject", "updateDeadline",
+            assertThat(inserts(counter.statements())).containsExactly("updateStateAndDocument", "updateDeadline",
                     "deleteAllDeadlines", "insertDeadlines");
             return changed;
         });

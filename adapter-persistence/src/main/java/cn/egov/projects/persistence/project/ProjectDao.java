@@ -27,6 +27,12 @@ public interface ProjectDao {
      */
     int updateProject(ProjectRow row);
 
+    /**
+     * {@link #updateProject} for a save whose row differs from the stored version's in its state and document only:
+     * writes those two and raises the version, under the same check.
+     */
+    int updateStateAndDocument(ProjectRow.StateAndDocument row);
+
     List<ProjectSummaryRow> list(ListCriteria criteria);
 
     long count(ListCriteria criteria);

@@ -2,6 +2,7 @@ package cn.egov.projects.persistence.project;
 
 import cn.egov.projects.domain.catalog.Category;
 import cn.egov.projects.domain.catalog.Nature;
+import cn.egov.projects.domain.money.Money;
 import cn.egov.projects.domain.project.AccountablePeople;
 import cn.egov.projects.domain.project.Person;
 import cn.egov.projects.domain.project.Project;
@@ -66,6 +67,11 @@ public record ProjectRow(
      * FieldCipher, boolean) remembering its records' JSON} when {@code rememberRecords}.
      */
     public static ProjectRow of(Project.Snapshot s, FieldCipher cipher, boolean rememberRecords) {
+        return of(s, cipher, ProjectDocuments.write(s, cipher, rememberRecords));
+    }
+
+    /** {@link #of(Project.Snapshot, FieldCipher)} with the document already written. */
+    public static ProjectRow of(Project.Snapshot s, FieldCipher cipher, DocumentText document) {
         String row = s.id().value().toString();
         AccountablePeople people = s.profile().people();
         Person leader = people == null ? null : people.leader();
@@ -89,7 +95,29 @@ public record ProjectRow(
                 responsible == null ? null : responsible.name(),
                 seal(cipher, RESPONSIBLE_MOBILE, row, responsible == null ? null : responsible.mobile()),
                 seal(cipher, RESPONSIBLE_EMAIL, row, responsible == null ? null : responsible.email()),
-                ProjectDocuments.write(s, cipher, rememberRecords));
+                document);
+    }
+
+    /**
+     * The columns of the row besides its state, version and document, as the snapshot says them (the contacts in
+     * plaintext): two snapshots of a project with equal columns have rows that differ at most in those three, so a
+     * save that finds the columns of the stored version equal writes only those ({@link StateAndDocument}).
+     */
+    public record Columns(String unit, String policyId, String name, int planYear, Category category, Nature nature,
+                          boolean classified, Money totalInvestment, LocalDate createdOn, AccountablePeople people) {
+
+        public static Columns of(Project.Snapshot s) {
+            return new Columns(s.unit().code(), s.policyId(), s.profile().name(), s.profile().planYear(),
+                    s.profile().category(), s.profile().nature(), s.profile().classified(),
+                    s.profile().totalInvestment(), s.createdOn(), s.profile().people());
+        }
+    }
+
+    /**
+     * What a save writes when the row's other {@link Columns} are as stored: the state and the document, under the
+     * same version check as a whole row ({@code ProjectDao.updateStateAndDocument}).
+     */
+    public record StateAndDocument(UUID id, long version, ProjectState state, DocumentText document) {
     }
 
     private static String seal(FieldCipher cipher, FieldCipher.Field field, String row, String value) {
