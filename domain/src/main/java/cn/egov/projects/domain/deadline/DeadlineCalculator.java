@@ -1,5 +1,6 @@
 package cn.egov.projects.domain.deadline;
 
+import cn.egov.projects.domain.TimeOrderedIds;
 import cn.egov.projects.domain.calendar.Due;
 import cn.egov.projects.domain.calendar.PeriodArithmetic;
 import cn.egov.projects.domain.calendar.Term;
@@ -8,7 +9,6 @@ import cn.egov.projects.domain.rule.Articles;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Computes the due days of RULES.md §5 under one policy pack and the official working-day calendar:
@@ -42,13 +42,13 @@ public final class DeadlineCalculator {
     /** A new open deadline whose clock starts on {@code start}. */
     public Deadline open(DeadlineKind kind, String ref, LocalDate start) {
         Due due = due(kind, start);
-        return Deadline.open(UUID.randomUUID(), kind, ref, start, due.date(), due.provisional());
+        return Deadline.open(TimeOrderedIds.next(), kind, ref, start, due.date(), due.provisional());
     }
 
     /** A deadline that falls on a fixed date (warranty end, window closing), moved off a rest day. */
     public Deadline openOnDate(DeadlineKind kind, String ref, LocalDate start, LocalDate date) {
         LocalDate due = arithmetic.calendar().firstWorkingDayOnOrAfter(date);
-        return Deadline.open(UUID.randomUUID(), kind, ref, start, due, arithmetic.calendar().isProvisional(due)
+        return Deadline.open(TimeOrderedIds.next(), kind, ref, start, due, arithmetic.calendar().isProvisional(due)
                 || arithmetic.calendar().isProvisional(date));
     }
 

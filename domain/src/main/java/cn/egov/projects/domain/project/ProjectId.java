@@ -1,17 +1,23 @@
 package cn.egov.projects.domain.project;
 
+import cn.egov.projects.domain.TimeOrderedIds;
+
 import java.util.Objects;
 import java.util.UUID;
 
-/** A project's identity: a random UUID, so that an identifier reveals nothing about other projects. */
+/**
+ * A project's identity: a {@link TimeOrderedIds time-ordered} UUID, which reveals the moment the project was made and
+ * nothing about other projects, and cannot be guessed.
+ */
 public record ProjectId(UUID value) {
 
     public ProjectId {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A new project's identity ({@link TimeOrderedIds#next}). */
     public static ProjectId random() {
-        return new ProjectId(UUID.randomUUID());
+        return new ProjectId(TimeOrderedIds.next());
     }
 
     /** @throws IllegalArgumentException when the text is not a UUID */
