@@ -277,11 +277,13 @@ const App = (() => {
   }
 
   function projectLink(id, name) { return el('a', { href: 'project.html?id=' + encodeURIComponent(id), text: name }); }
+  // the eight hex digits people quote (ProjectId.shortNumber): a time-ordered number's random end, an earlier one's start
+  function shortNumber(id) { return id.charAt(14) === '7' ? id.slice(-8) : id.slice(0, 8); }
   function badge(cls, text) { return el('span', { class: 'badge ' + (cls || ''), text }); }
   function zh(value) { return ENUM_ZH[value] || value; }
   function param(name) { return new URLSearchParams(location.search).get(name); }
   function yuan(text) { if (text === null || text === undefined) return '—'; const [i, f] = String(text).split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '') + ' 元'; }
   function when(iso) { if (!iso) return '—'; const d = new Date(iso); return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }); }
 
-  return { el, api, start, clock, policy: policyRead, article, ruleArticle, cited, cite, measures, now, today, year, showError, showOk, table, projectLink, badge, zh, param, yuan, when, unit, unitFull, person, STATES, ENUM_ZH, get me() { return me; } };
+  return { el, api, start, clock, policy: policyRead, article, ruleArticle, cited, cite, measures, now, today, year, showError, showOk, table, projectLink, shortNumber, badge, zh, param, yuan, when, unit, unitFull, person, STATES, ENUM_ZH, get me() { return me; } };
 })();

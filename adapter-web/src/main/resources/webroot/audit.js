@@ -28,7 +28,7 @@
       const data = await App.api('GET', '/api/audit-records?' + q);
       document.getElementById('records').replaceChildren(App.table(['时间', '用户', '角色', '单位', '操作', '依据', '项目', '状态变化', '摘要', '请求编号'],
         data.items.map(r => [App.when(r.at), App.person(r.actorName, r.userId), r.roleZh, r.unitName || App.unit(r.unit), r.actionZh, r.article,
-          r.projectId ? App.projectLink(r.projectId, r.projectId.substring(0, 8)) : '—',
+          r.projectId ? App.projectLink(r.projectId, App.shortNumber(r.projectId)) : '—',
           (r.fromStateZh || r.toStateZh) ? (r.fromStateZh || '—') + ' → ' + (r.toStateZh || '—') : '—', r.summary, r.requestId]), 'audit-table'));
       const pages = Math.max(1, Math.ceil(data.total / size));
       document.getElementById('page-info').textContent = '第 ' + page + ' / ' + pages + ' 页，共 ' + data.total + ' 条';

@@ -31,7 +31,7 @@
       const data = await App.api('GET', '/api/security-audit-records?' + q);
       document.getElementById('security-records').replaceChildren(App.table(['编号', '时间', '用户', '角色', '单位', '操作', '依据', '项目', '摘要', '来源地址', '请求编号'],
         data.items.map(r => [String(r.id), App.when(r.at), App.person(r.actorName, r.userId), r.roleZh, r.unitName || App.unit(r.unit), r.actionZh, r.article,
-          r.projectId ? r.projectId.substring(0, 8) : '—', r.summary, r.sourceAddress || '—', r.requestId]), 'security-table'));
+          r.projectId ? App.shortNumber(r.projectId) : '—', r.summary, r.sourceAddress || '—', r.requestId]), 'security-table'));
       const pages = Math.max(1, Math.ceil(data.total / size));
       document.getElementById('page-info').textContent = '第 ' + page + ' / ' + pages + ' 页，共 ' + data.total + ' 条';
       document.getElementById('prev').disabled = page <= 1;

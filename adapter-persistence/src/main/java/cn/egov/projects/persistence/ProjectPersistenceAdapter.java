@@ -246,7 +246,7 @@ public final class ProjectPersistenceAdapter implements LoadProjectPort, SavePro
                 filter.category().orElse(null),
                 size,
                 (long) (page - 1) * size,
-                scope.drafts(), text[0], text[1]);
+                scope.drafts(), text[0], text[1], text[2]);
         return sessions.call(session -> {
             ProjectDao dao = session.getMapper(ProjectDao.class);
             long total = dao.count(criteria);

@@ -151,7 +151,7 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
     }
 
     @Test
-    @DisplayName("按名称中的一段或项目编号的开头搜索；通配符按字面；涉密项目仍只在范围内")
+    @DisplayName("按名称中的一段、项目编号的开头或编号简称搜索；通配符按字面；涉密项目仍只在范围内")
     void searchByPartOfTheNameOrTheNumber() {
         UnitId unit = newUnit();
         Project police = stored(unit, "智慧Police数据平台", 2025, false, Category.BUSINESS_SYSTEM,
@@ -171,9 +171,23 @@ abstract class ProjectListContractTest extends PersistenceContractTest {
         assertThat(search.apply(everything(), "0_")).isEmpty();
         assertThat(search.apply(everything(), "%")).containsExactly(percent.id());
         String number = percent.id().toString();
-        assertThat(search.apply(everything(), number.substring(0, 8).toUpperCase())).containsExactly(percent.id());
+        // the short number people quote (a time-ordered number's end), in either case, or the whole number
+        assertThat(search.apply(everything(), percent.id().shortNumber().toUpperCase()))
+                .containsExactly(percent.id());
         assertThat(search.apply(everything(), number)).containsExactly(percent.id());
         assertThat(search.apply(noClassified, secret.id().toString())).isEmpty();
+        assertThat(search.apply(noClassified, secret.id().shortNumber())).isEmpty();
+        // the beginning of a number still finds it
+        assertThat(search.apply(everything(), number.substring(0, 8))).contains(percent.id());
+
+        // a project numbered before numbers were time-ordered: its short number is its beginning
+        Project earlier = Project.draft(new ProjectId(java.util.UUID.randomUUID()), unit,
+                Lifecycles.profile("早先的项目", 2025, false, Category.BUSINESS_SYSTEM), Lifecycles.PACK.id(),
+                LocalDate.of(2024, 6, 1));
+        adapters.projects().insert(earlier);
+        assertThat(earlier.id().shortNumber()).isEqualTo(earlier.id().toString().substring(0, 8));
+        assertThat(search.apply(everything(), earlier.id().shortNumber().toUpperCase()))
+                .containsExactly(earlier.id());
     }
 
     @Test

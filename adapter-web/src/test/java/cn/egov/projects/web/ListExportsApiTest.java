@@ -50,7 +50,8 @@ class ListExportsApiTest extends ConformingApiTest {
 
         // the project list's filter: the unit, the state, part of the name, the plan year, the category
         for (String matching : List.of("unit=TC-GAJ", "q=" + enc("公安"), "year=2025&state=PLANNED",
-                "category=BUSINESS_SYSTEM", "q=" + id.substring(0, 8))) {
+                "category=BUSINESS_SYSTEM",
+                "q=" + cn.egov.projects.domain.project.ProjectId.parse(id).shortNumber())) {
             assertThat(overdueIds(matching)).as(matching).containsExactlyElementsOf(all);
             List<List<String>> rows = workbook("/api/exports/overdue.xlsx?" + matching, "bureau");
             assertThat(rows.get(0).get(0)).as(matching).contains("筛选：").contains("共" + all.size() + "项");

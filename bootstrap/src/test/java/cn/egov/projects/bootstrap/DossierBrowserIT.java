@@ -187,7 +187,7 @@ class DossierBrowserIT extends BrowserTestSupport {
         awaitPage(d -> d.findElement(By.id("state")));
 
         box = awaitPage(d -> d.findElement(By.id("search-q")));
-        box.sendKeys(id.substring(0, 8), Keys.ENTER);
+        box.sendKeys(cn.egov.projects.domain.project.ProjectId.parse(id).shortNumber(), Keys.ENTER);
         assertThat(awaitPage(d -> d.findElement(By.id("search-result-0"))).getAttribute("href"))
                 .endsWith("project.html?id=" + id);
 
@@ -283,6 +283,9 @@ class DossierBrowserIT extends BrowserTestSupport {
         awaitPage(d -> d.findElement(By.id("page-info")).getText().contains("共 1 条"));
         assertThat(driver.findElement(By.id("a-project")).getAttribute("value")).isEqualTo(id);
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains("王经办", "申报项目", "太仓市公安局");
+        // the project's link is its short number: the random end of a time-ordered number
+        WebElement link = driver.findElement(By.cssSelector("#audit-table a[href='project.html?id=" + id + "']"));
+        assertThat(link.getText()).isEqualTo(id.substring(id.length() - 8));
 
         String href = driver.findElement(By.id("audit-export")).getAttribute("href");
         assertThat(href).contains("/api/exports/audit-records.xlsx?").contains("action=DECLARE");

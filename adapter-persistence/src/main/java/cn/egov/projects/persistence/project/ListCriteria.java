@@ -17,32 +17,36 @@ import java.util.UUID;
  * @param namePattern       a LIKE pattern (escaped with a backslash) the lower-cased name matches, or null
  * @param numberPrefix      a LIKE pattern of the beginning of the project's number (hex digits and hyphens only),
  *                          or null; only with a name pattern (either matches)
+ * @param numberSuffix      a LIKE pattern of the end of the project's number, where a time-ordered number's
+ *                          {@link cn.egov.projects.domain.project.ProjectId#shortNumber short number} is; with the
+ *                          prefix
  */
 public record ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed,
                            List<UUID> onlyThese, Integer planYear, String unit, ProjectState state,
                            Category category, int limit, long offset, boolean drafts, String namePattern,
-                           String numberPrefix) {
+                           String numberPrefix, String numberSuffix) {
 
     /** Criteria without a searched text. */
     public ListCriteria(String scopeUnit, boolean allClassified, List<UUID> classifiedAllowed, List<UUID> onlyThese,
                         Integer planYear, String unit, ProjectState state, Category category, int limit,
                         long offset, boolean drafts) {
         this(scopeUnit, allClassified, classifiedAllowed, onlyThese, planYear, unit, state, category, limit, offset,
-                drafts, null, null);
+                drafts, null, null, null);
     }
 
     /**
      * The LIKE patterns of a searched text: the name contains it (lower case, {@code %}, {@code _} and the
-     * backslash escaped), the number begins with it (when it can be the beginning of a number); nulls for none.
+     * backslash escaped); the number begins or ends with it, when it can be part of a number (the beginning of an
+     * earlier number is its short number, the end of a time-ordered one); nulls for none.
      */
     public static String[] textPatterns(String text) {
         if (text == null || text.isBlank()) {
-            return new String[] {null, null};
+            return new String[] {null, null, null};
         }
         String lower = text.strip().toLowerCase(java.util.Locale.ROOT);
         String escaped = lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String number = lower.matches("[0-9a-f-]{1,36}") ? lower + "%" : null;
-        return new String[] {"%" + escaped + "%", number};
+        boolean number = lower.matches("[0-9a-f-]{1,36}");
+        return new String[] {"%" + escaped + "%", number ? lower + "%" : null, number ? "%" + lower : null};
     }
 
     /** A person's criteria: drafts only within the scope's unit. */

@@ -142,15 +142,15 @@ final class Lifecycle {
 
     /**
      * The decisions of the measures as they may be told about the project: a classified project's name (Art. 27) is
-     * never carried by a message — the measures quote it as 「name」 — but replaced by 「涉密项目（its number's first
-     * eight characters）」, which tells the person which of the projects they acted on is meant.
+     * never carried by a message — the measures quote it as 「name」 — but replaced by 「涉密项目（its {@link
+     * cn.egov.projects.domain.project.ProjectId#shortNumber short number}）」, which tells the person which of the projects they acted on is meant.
      */
     static List<Violation> unnamed(Project project, List<Violation> violations) {
         if (!project.isClassified() || violations.isEmpty()) {
             return violations;
         }
         String quoted = "「" + project.profile().name() + "」";
-        String alias = "「涉密项目（" + project.id().toString().substring(0, 8) + "）」";
+        String alias = "「涉密项目（" + project.id().shortNumber() + "）」";
         return violations.stream().map(v -> v.messageZh().contains(quoted)
                 ? new Violation(v.code(), v.article(), v.messageZh().replace(quoted, alias)) : v).toList();
     }

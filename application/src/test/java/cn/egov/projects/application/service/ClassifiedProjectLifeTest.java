@@ -183,7 +183,7 @@ class ClassifiedProjectLifeTest {
                 new IssueAnnualPlanCommand(2025, "太政办〔2025〕5号", List.of(id))), RefusedException.class);
         assertThat(early.violations()).singleElement().satisfies(v -> {
             assertThat(v.code()).isEqualTo(RuleCode.ART9_NOT_FUNDED);
-            assertThat(v.messageZh()).contains("「涉密项目（" + id.toString().substring(0, 8) + "）」")
+            assertThat(v.messageZh()).contains("「涉密项目（" + id.shortNumber() + "）」")
                     .doesNotContain(NAME);
         });
 

@@ -634,10 +634,10 @@ public final class Project {
 
     /**
      * How a message names the project among others (an annual plan's list): by its name, or — for a classified
-     * project, whose name never goes into a message (Art. 27) — by the start of its number.
+     * project, whose name never goes into a message (Art. 27) — by its {@link ProjectId#shortNumber short number}.
      */
     String label() {
-        return profile.classified() ? "「涉密项目（" + id.toString().substring(0, 8) + "）」" : "「" + profile.name() + "」";
+        return profile.classified() ? "「涉密项目（" + id.shortNumber() + "）」" : "「" + profile.name() + "」";
     }
 
     static boolean blank(String s) {

@@ -20,6 +20,17 @@ public record ProjectId(UUID value) {
         return new ProjectId(TimeOrderedIds.next());
     }
 
+    /**
+     * The part of the number people quote — a classified project's alias in messages (Art. 27), the audit views — eight
+     * hex digits that tell one project from another: the last eight of a time-ordered number (its first ones are the
+     * moment it was made, which the projects of the same minute share), the first eight of a random one (the projects
+     * made before time-ordered numbers keep what they were called).
+     */
+    public String shortNumber() {
+        String text = value.toString();
+        return value.version() == 7 ? text.substring(text.length() - 8) : text.substring(0, 8);
+    }
+
     /** @throws IllegalArgumentException when the text is not a UUID */
     public static ProjectId parse(String text) {
         try {

@@ -72,7 +72,7 @@ class Art9NotFundedTest {
         Journey j = Journey.of(profile().classified(true).build(), PolicyPacks.taicang()).fundingProposed();
 
         Violation v = assertRefused(j.project.includeInPlan(PLAN_2025, j.calc), RuleCode.ART9_NOT_FUNDED, "第九条",
-                "「涉密项目（" + j.project.id().toString().substring(0, 8) + "）」");
+                "「涉密项目（" + j.project.id().shortNumber() + "）」");
         assertThat(v.messageZh()).doesNotContain(j.project.profile().name());
     }
 }
