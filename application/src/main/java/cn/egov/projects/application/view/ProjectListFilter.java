@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * What the person filters a project list by; every part optional.
  *
- * @param text part of the project's name, or the beginning of its number (the search box of every page); at most
+ * @param text part of the project's name, or the beginning or the end of its number (the end of a time-ordered
+ *             number is its short number), as typed into the search box of every page; at most
  *             {@link #MAX_TEXT} characters, trimmed, never blank
  */
 public record ProjectListFilter(Optional<Integer> planYear, Optional<UnitId> unit, Optional<ProjectState> state,
@@ -38,13 +39,14 @@ public record ProjectListFilter(Optional<Integer> planYear, Optional<UnitId> uni
 
     /**
      * Whether a project matches the searched text: its name contains it (letters in any case), or its number begins
-     * with it (in any case); true when no text is searched.
+     * or ends with it (in any case); true when no text is searched.
      */
     public boolean matchesText(String name, String number) {
         if (text.isEmpty()) {
             return true;
         }
         String t = text.get().toLowerCase(Locale.ROOT);
-        return name.toLowerCase(Locale.ROOT).contains(t) || number.toLowerCase(Locale.ROOT).startsWith(t);
+        String n = number.toLowerCase(Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT).contains(t) || n.startsWith(t) || n.endsWith(t);
     }
 }
