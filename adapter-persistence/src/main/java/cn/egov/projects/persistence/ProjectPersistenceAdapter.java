@@ -47,8 +47,8 @@ import java.util.UUID;
  * version = ?}; when it matches no row it throws {@link ConcurrentChangeException} before anything else is written.
  * When the transaction loaded or saved the project at that version and the row's other columns ({@link
  * ProjectRow.Columns}) are as the snapshot says, the update writes only the state and the document (most steps
- * change nothing else). Otherwise the deadline rows are brought in line with the document in the same transaction: only those that
- * differ from the stored rows are written (most saves change one deadline or none). The stored rows are those of
+ * change nothing else). Otherwise the deadline rows are brought in line with the document in the same transaction:
+ * only those that differ from the stored rows are written (most saves change one deadline or none). The stored rows are those of
  * the document as this transaction loaded or saved it at the version the update found (the rows are always
  * derived from the document in the transaction that writes it), and are read only when this transaction did
  * neither. Both call {@link Project#markSaved} with the new version.

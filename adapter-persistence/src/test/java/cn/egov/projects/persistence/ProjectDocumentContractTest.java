@@ -168,8 +168,8 @@ abstract class ProjectDocumentContractTest extends PersistenceContractTest {
             assertThat(inserts(c.update())).hasSizeLessThanOrEqualTo(5);
         });
         // most steps change no deadline or a few: nothing but the row and the deadline rows that changed is written
-        // a step that changes none of the row's other columns writes its state and document only; one that does (a draft
-        // edited, a budget approved) the whole row
+        // a step that changes none of the row's other columns writes its state and document only; one that does (a
+        // draft edited, a budget approved) the whole row
         assertThat(costs).anySatisfy(c -> assertThat(c.update()).containsExactly("updateStateAndDocument"));
         assertThat(costs).anySatisfy(c -> assertThat(c.update()).startsWith("updateProject"));
         assertThat(costs).anySatisfy(c -> assertThat(c.update()).contains("updateDeadline"));
